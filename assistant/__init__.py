@@ -1,0 +1,34 @@
+"""Avtalsassistenten: answers questions about public agreement texts with cited passages.
+
+>>> from assistant import Assistant
+>>> Assistant().ask("Vad gör regionen inom Skapande skola?").answer  # doctest: +SKIP
+"""
+
+from .config import Settings
+from .core import Assistant, InvalidQuestionError
+from .errors import (
+    AssistantError,
+    ChromaUnavailableError,
+    CorpusNotFoundError,
+    DocumentNotFoundError,
+    EmbeddingModelError,
+    IndexModelMismatchError,
+    IndexNotFoundError,
+)
+from .results import Answer, Citation, Passage
+
+__all__ = [
+    "Answer",
+    "Assistant",
+    "AssistantError",
+    "ChromaUnavailableError",
+    "Citation",
+    "CorpusNotFoundError",
+    "DocumentNotFoundError",
+    "EmbeddingModelError",
+    "IndexModelMismatchError",
+    "IndexNotFoundError",
+    "InvalidQuestionError",
+    "Passage",
+    "Settings",
+]

@@ -1,0 +1,129 @@
+"""Command line: ``assistant index | ask | search | eval | documents`` (also ``python -m assistant``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import AssistantError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant", description="Answers questions about agreement texts with cited passages."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    index = sub.add_parser("index", help="index the corpus folder (incremental)")
+    index.add_argument("--rebuild", action="store_true", help="drop the index and start over")
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+    ask = sub.add_parser("ask", help="answer a question with citations")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--document", help="only this document (source path, file name or title)")
+    search = sub.add_parser("search", help="show the best passages for a question")
+    search.add_argument("question")
+    search.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--document", help="only this document")
+    ev = sub.add_parser("eval", help="evaluate on a JSONL question file")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("-k", type=int, default=10, help="passages searched per question")
+    ev.add_argument("--json", action="store_true")
+    docs = sub.add_parser("documents", help="list the indexed documents")
+    docs.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args, Settings())
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _assistant(settings: Settings) -> Any:
+    from .core import Assistant
+
+    return Assistant(settings)
+
+
+def _index(args: argparse.Namespace, settings: Settings) -> int:
+    from .index import Index
+
+    report = Index(settings).build(rebuild=args.rebuild, progress=not args.quiet)
+    print(report.summary())
+    return 0
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    answer = _assistant(settings).ask(args.question, document=args.document)
+    if args.json:
+        _print_json(answer.to_dict())
+        return 0
+    print(answer.answer)
+    for c in answer.citations:
+        print(
+            f"\n[{c.n}] {c.passage.title}, s. {c.passage.page}, {c.passage.section} ({c.passage.source})"
+        )
+    for i, p in enumerate(answer.related, start=1):
+        print(f"\nRelaterat {i}: {p.title}, s. {p.page}: {p.text[:200]}")
+    return 0
+
+
+def _search(args: argparse.Namespace, settings: Settings) -> int:
+    passages = _assistant(settings).search(args.question, k=args.k, document=args.document)
+    if args.json:
+        rows = [p.to_dict(rank=i) for i, p in enumerate(passages, start=1)]
+        _print_json({"question": args.question, "passages": rows})
+        return 0
+    for i, p in enumerate(passages, start=1):
+        print(f"{i}. [{p.score:.3f}] {p.title}, s. {p.page}, {p.section}\n   {p.text[:300]}\n")
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluate import evaluate, load_questions
+
+    if not args.file.exists():
+        raise AssistantError(f"No question file {args.file}: give a JSONL file like dev.jsonl.")
+    report = evaluate(_assistant(settings), load_questions(args.file), k=args.k)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.table())
+    return 0
+
+
+def _documents(args: argparse.Namespace, settings: Settings) -> int:
+    docs = _assistant(settings).documents()
+    if args.json:
+        _print_json(
+            [{"source": d.source, "title": d.title, "type": d.doc_type, **d.metadata} for d in docs]
+        )
+        return 0
+    for d in docs:
+        print(f"{d.source}\t{d.doc_type}\t{d.title}")
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+_COMMANDS = {
+    "index": _index,
+    "ask": _ask,
+    "search": _search,
+    "eval": _eval,
+    "documents": _documents,
+}

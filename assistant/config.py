@@ -1,0 +1,48 @@
+"""Settings: one pydantic object, read from ``ASSISTANT_*`` environment variables and passed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    """Everything that shapes indexing and answering. Each field is ``ASSISTANT_<NAME>`` in the env."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder with the agreement texts.")
+    index_dir: Path = Field(Path("index"), description="Folder of the embedded Chroma store.")
+    embedding_model: str = Field(
+        "e5-small-q4",
+        description="'e5-small-q4' (bundled, offline) or 'sentence-transformers:<name-or-path>'.",
+    )
+    st_query_prompt: str = Field(
+        "", description="Prefix for queries with a sentence-transformers model (e.g. 'query: ')."
+    )
+    st_passage_prompt: str = Field(
+        "", description="Prefix for passages with a sentence-transformers model (e.g. 'passage: ')."
+    )
+    chroma_url: str | None = Field(
+        None, description="URL of a `chroma run` server; unset means the embedded store."
+    )
+    collection_prefix: str = Field("avtal", description="Prefix of the Chroma collection names.")
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned by search.")
+    candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever proposes.")
+    bm25_weight: float = Field(
+        0.03, ge=0.0, le=1.0, description="Weight of BM25 against dense in the fusion (0 = dense)."
+    )
+    answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
+    min_answer_score: float = Field(
+        0.79,
+        description="Best sentence-question cosine (e5) under which the assistant abstains.",
+    )
+    max_unknown_terms: float = Field(
+        0.5,
+        description="Abstain on a Swedish question when this share of its words is not in the corpus.",
+    )
+    embed_batch_size: int = Field(32, ge=1, le=1024, description="Texts per embedding batch.")

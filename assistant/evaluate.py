@@ -1,0 +1,162 @@
+"""Evaluation: retrieval and answer quality on a JSONL question set (the format of dev.jsonl).
+
+A passage is relevant if it contains one of the question's ``evidence`` strings (whitespace
+normalised, case-insensitive). Metrics per language and overall: R@1, R@3, R@5, MRR@10,
+answered rate on answerable questions, refusal rate on unanswerable ones, and citation precision
+(answered questions whose citations contain the evidence).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .core import Assistant
+
+__all__ = ["EvalQuestion", "EvalReport", "load_questions", "evaluate"]
+
+
+@dataclass
+class EvalQuestion:
+    id: str
+    question: str
+    evidence: list[str]
+    answerable: bool
+    lang: str
+
+
+@dataclass
+class _Tally:
+    n: int = 0
+    r1: int = 0
+    r3: int = 0
+    r5: int = 0
+    mrr: float = 0.0
+    answerable: int = 0
+    answered: int = 0
+    unanswerable: int = 0
+    refused: int = 0
+    cited_ok: int = 0
+
+    def metrics(self) -> dict[str, float | int]:
+        def ratio(a: float, b: int) -> float:
+            return round(a / b, 3) if b else 0.0
+
+        return {
+            "questions": self.answerable + self.unanswerable,
+            "R@1": ratio(self.r1, self.n),
+            "R@3": ratio(self.r3, self.n),
+            "R@5": ratio(self.r5, self.n),
+            "MRR@10": ratio(self.mrr, self.n),
+            "answered_rate": ratio(self.answered, self.answerable),
+            "refusal_rate": ratio(self.refused, self.unanswerable),
+            "citation_precision": ratio(self.cited_ok, self.answered),
+        }
+
+
+@dataclass
+class EvalReport:
+    metrics: dict[str, dict[str, float | int]]
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metrics": self.metrics, "failures": self.failures}
+
+    def table(self) -> str:
+        keys = [
+            "questions",
+            "R@1",
+            "R@3",
+            "R@5",
+            "MRR@10",
+            "answered_rate",
+            "refusal_rate",
+            "citation_precision",
+        ]
+        rows = [" ".join(f"{k:>18}" for k in ["group", *keys])]
+        for group, m in self.metrics.items():
+            rows.append(" ".join(f"{v!s:>18}" for v in [group, *(m[k] for k in keys)]))
+        lines = [
+            f"- {f['id']} ({f['lang']}): {f['problem']}: {f['question']}" for f in self.failures
+        ]
+        return "\n".join(
+            rows + ([f"Failures ({len(lines)}):", *lines] if lines else ["No failures."])
+        )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _relevant(text: str, evidence: list[str]) -> bool:
+    return any(_norm(e) in _norm(text) for e in evidence)
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        out.append(
+            EvalQuestion(
+                id=str(row.get("id", i)),
+                question=row["question"],
+                evidence=list(row.get("evidence") or []),
+                answerable=bool(row.get("answerable", True)),
+                lang=row.get("lang") or "?",
+            )
+        )
+    return out
+
+
+def evaluate(assistant: Assistant, questions: list[EvalQuestion], k: int = 10) -> EvalReport:
+    tallies: dict[str, _Tally] = {}
+    failures: list[dict[str, Any]] = []
+    for q in questions:
+        groups = [tallies.setdefault(q.lang, _Tally()), tallies.setdefault("all", _Tally())]
+        problem = _score_one(assistant, q, k, groups)
+        if problem:
+            failures.append(
+                {"id": q.id, "lang": q.lang, "question": q.question, "problem": problem}
+            )
+    ordered = {g: tallies[g].metrics() for g in sorted(tallies, key=lambda g: (g == "all", g))}
+    return EvalReport(ordered, failures)
+
+
+def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[_Tally]) -> str:
+    answer = assistant.ask(q.question)
+    problems = []
+    rank = None
+    if q.answerable:
+        passages = assistant.search(q.question, k=max(k, 10))
+        rank = next((i for i, p in enumerate(passages) if _relevant(p.text, q.evidence)), None)
+        if rank is None or rank >= 3:
+            problems.append(f"evidence at rank {rank + 1 if rank is not None else '>' + str(k)}")
+        if not answer.answered:
+            problems.append("refused")
+    elif answer.answered:
+        problems.append("answered an unanswerable question")
+    cited_ok = answer.answered and _relevant(
+        " ".join(c.passage.text for c in answer.citations), q.evidence
+    )
+    if q.answerable and answer.answered and not cited_ok:
+        problems.append("citations miss the evidence")
+    for t in groups:
+        if q.answerable:
+            t.n += 1
+            t.answerable += 1
+            t.answered += answer.answered
+            t.cited_ok += cited_ok
+            if rank is not None:
+                t.r1 += rank < 1
+                t.r3 += rank < 3
+                t.r5 += rank < 5
+                t.mrr += 1 / (rank + 1) if rank < 10 else 0
+        else:
+            t.unanswerable += 1
+            t.refused += not answer.answered
+    return "; ".join(problems)

@@ -1,0 +1,391 @@
+"""Index: chunks, their sentences and the cleaned documents in Chroma (embedded or a server).
+
+Three collections share one name derived from the embedder and the chunker version, so a changed
+model never silently reuses stale vectors:
+
+- ``<name>``: passages with their vectors (queried through langchain-chroma);
+- ``<name>-sent``: every passage's sentences with vectors, computed here so that answering a
+  question costs one query embedding;
+- ``<name>-docs``: each document's cleaned pages, card, metadata and content hash. It is
+  written last for a file, so a file whose indexing was interrupted is redone next time.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+from langchain_core.documents import Document
+
+from .chunking import CHUNKER_VERSION, chunk_document, embedding_text, split_sentences
+from .config import Settings
+from .embeddings import AssistantEmbeddings, make_embeddings, model_slug
+from .errors import (
+    ChromaUnavailableError,
+    CorpusNotFoundError,
+    IndexModelMismatchError,
+    IndexNotFoundError,
+)
+from .ingest import LoadedDocument, Skipped, corpus_files, file_hash, load_document
+
+__all__ = ["Index", "IndexReport", "StoredDocument", "collection_name"]
+
+_BATCH = 500
+
+
+@dataclass
+class StoredDocument:
+    """A document as the index keeps it: cleaned pages, card and metadata."""
+
+    source: str
+    title: str
+    doc_type: str
+    pages: list[str]
+    card: str
+    metadata: dict[str, Any]
+
+    def page_text(self, page: int, kind: str = "passage") -> str:
+        return self.card if kind == "card" else self.pages[page - 1]
+
+
+@dataclass
+class IndexReport:
+    """What one `assistant index` run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    passages: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"Indexed in {self.seconds:.1f} s: {len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.removed)} removed, {len(self.unchanged)} unchanged, "
+            f"{len(self.skipped)} skipped; {self.passages} passages and {self.sentences} "
+            "sentences embedded."
+        ]
+        lines += [f"  skipped {s.source}: {s.reason}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def collection_name(settings: Settings) -> str:
+    """Chroma collection name: prefix, embedder and chunker version."""
+    return f"{settings.collection_prefix}-{model_slug(settings)}-c{CHUNKER_VERSION}"
+
+
+def _client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if not settings.chroma_url:
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+    url = urlparse(settings.chroma_url)
+    try:
+        client = chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+        client.heartbeat()
+    except Exception as exc:
+        raise ChromaUnavailableError(
+            f"No Chroma server answers at {settings.chroma_url} ({type(exc).__name__}). Start one "
+            "with `chroma run --path index --port 8000`, or unset ASSISTANT_CHROMA_URL to use the "
+            "embedded store."
+        ) from exc
+    return client
+
+
+class Index:
+    """The persisted store for one corpus and one embedder."""
+
+    def __init__(self, settings: Settings, embeddings: AssistantEmbeddings | None = None) -> None:
+        self.settings = settings
+        self.name = collection_name(settings)
+        self._embeddings = embeddings
+        self._client: Any = None
+
+    # --- handles ------------------------------------------------------------------------------
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            self._client = _client(self.settings)
+        return self._client
+
+    @property
+    def embeddings(self) -> AssistantEmbeddings:
+        if self._embeddings is None:
+            self._embeddings = make_embeddings(self.settings)
+        return self._embeddings
+
+    def _collection(self, suffix: str = "", create: bool = False) -> Any:
+        name = self.name + suffix
+        meta = {
+            "hnsw:space": "cosine",
+            "embedding_model": self.settings.embedding_model,
+            "chunker": CHUNKER_VERSION,
+        }
+        if create:
+            return self.client.get_or_create_collection(
+                name, metadata=meta, embedding_function=None
+            )
+        return self.client.get_collection(name, embedding_function=None)
+
+    def _existing_names(self) -> list[str]:
+        try:
+            return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+        except ChromaUnavailableError:
+            raise
+        except Exception as exc:
+            raise ChromaUnavailableError(
+                f"The Chroma store did not answer ({type(exc).__name__}: {exc}). Check that the "
+                "server at ASSISTANT_CHROMA_URL runs, or that the index folder is readable."
+            ) from exc
+
+    def exists(self) -> bool:
+        return self.name + "-docs" in self._existing_names()
+
+    def require(self) -> None:
+        """Raise a one-line error naming the fix when no usable index exists."""
+        names = self._existing_names()
+        if self.name + "-docs" in names:
+            return
+        prefix = self.settings.collection_prefix + "-"
+        others = sorted({n.removesuffix("-docs") for n in names if n.startswith(prefix)})
+        where = self.settings.chroma_url or self.settings.index_dir
+        if others:
+            raise IndexModelMismatchError(
+                f"The index at {where} was built with another embedding model or chunker "
+                f"({', '.join(others)}; now configured: {self.name}). Run "
+                "`assistant index --rebuild`, or set ASSISTANT_EMBEDDING_MODEL back."
+            )
+        raise IndexNotFoundError(f"No index at {where} yet: run `assistant index` first.")
+
+    def vectorstore(self) -> Any:
+        """The passage collection as a langchain-chroma vector store."""
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            client=self.client,
+            collection_name=self.name,
+            embedding_function=self.embeddings,
+            create_collection_if_not_exists=False,
+        )
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def passages(self) -> list[Document]:
+        """Every passage (text and metadata, no vectors), for the lexical index."""
+        got = self._collection().get(include=["documents", "metadatas"])
+        return [
+            Document(page_content=text, id=pid, metadata=meta)
+            for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        ]
+
+    def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self._collection().get(ids=ids, include=["embeddings"])
+        return {
+            pid: np.asarray(vec, dtype=np.float32)
+            for pid, vec in zip(got["ids"], got["embeddings"], strict=True)
+        }
+
+    def sentences(self, chunk_ids: list[str]) -> list[tuple[str, int, int, np.ndarray]]:
+        """(chunk id, start, end, vector) of every sentence of the given passages."""
+        if not chunk_ids:
+            return []
+        got = self._collection("-sent").get(
+            where={"chunk_id": {"$in": chunk_ids}}, include=["metadatas", "embeddings"]
+        )
+        return [
+            (m["chunk_id"], int(m["start"]), int(m["end"]), np.asarray(v, dtype=np.float32))
+            for m, v in zip(got["metadatas"], got["embeddings"], strict=True)
+        ]
+
+    def documents(self) -> list[StoredDocument]:
+        got = self._collection("-docs").get(include=["documents"])
+        return sorted((_stored(text) for text in got["documents"]), key=lambda d: d.source)
+
+    def document(self, source: str) -> StoredDocument | None:
+        got = self._collection("-docs").get(ids=[_doc_id(source)], include=["documents"])
+        return _stored(got["documents"][0]) if got["ids"] else None
+
+    def fingerprint(self) -> str:
+        """Changes whenever any document is added, changed or removed."""
+        got = self._collection("-docs").get(include=["metadatas"])
+        return "|".join(sorted(f"{m['source']}:{m['file_hash']}" for m in got["metadatas"]))
+
+    # --- building -------------------------------------------------------------------------------
+
+    def build(
+        self,
+        rebuild: bool = False,
+        progress: bool = True,
+        on_file: Callable[[str], None] | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with the corpus folder; only changed files are embedded."""
+        started = time.perf_counter()
+        corpus = self.settings.corpus_dir
+        if not corpus.is_dir():
+            raise CorpusNotFoundError(
+                f"Corpus folder {corpus} does not exist: create it and put the agreement texts "
+                "(.txt, .md, .pdf, .docx) there, or set ASSISTANT_CORPUS_DIR."
+            )
+        if rebuild:
+            self._drop_all()
+        docs_col = self._collection("-docs", create=True)
+        chunks_col = self._collection(create=True)
+        sent_col = self._collection("-sent", create=True)
+        known = {
+            m["source"]: m["file_hash"] for m in docs_col.get(include=["metadatas"])["metadatas"]
+        }
+
+        report = IndexReport()
+        todo: list[LoadedDocument] = []
+        present: set[str] = set()
+        for path in corpus_files(corpus):
+            source = path.relative_to(corpus).as_posix()
+            present.add(source)
+            if known.get(source) == file_hash(path):
+                report.unchanged.append(source)
+                continue
+            loaded = load_document(path, corpus)
+            if isinstance(loaded, Skipped):
+                report.skipped.append(loaded)
+                # A file that became unreadable keeps nothing stale in the index.
+                if source in known:
+                    self._delete(source, chunks_col, sent_col, docs_col)
+                    report.removed.append(source)
+                continue
+            (report.updated if source in known else report.added).append(source)
+            todo.append(loaded)
+        for source in sorted(set(known) - present):
+            self._delete(source, chunks_col, sent_col, docs_col)
+            report.removed.append(source)
+
+        self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _drop_all(self) -> None:
+        prefix = self.settings.collection_prefix + "-"
+        for name in self._existing_names():
+            if name.startswith(prefix):
+                self.client.delete_collection(name)
+
+    def _delete(self, source: str, *collections: Any) -> None:
+        for col in collections:
+            col.delete(where={"source": source})
+
+    def _embed_and_store(
+        self,
+        docs: list[LoadedDocument],
+        report: IndexReport,
+        progress: bool,
+        on_file: Callable[[str], None] | None,
+        chunks_col: Any,
+        sent_col: Any,
+        docs_col: Any,
+    ) -> None:
+        planned = [(doc, chunk_document(doc)) for doc in docs]
+        total = sum(
+            len(ch) + sum(len(split_sentences(c.page_content)) for c in ch) for _, ch in planned
+        )
+        bar = _progress(total, progress)
+        try:
+            for doc, chunks in planned:
+                if on_file:
+                    on_file(doc.source)
+                self._delete(doc.source, chunks_col, sent_col, docs_col)
+                n_sent = self._store_file(doc, chunks, chunks_col, sent_col, bar)
+                docs_col.upsert(
+                    ids=[_doc_id(doc.source)],
+                    embeddings=[[1.0]],
+                    documents=[_serialise(doc)],
+                    metadatas=[
+                        {"source": doc.source, "title": doc.title, "file_hash": doc.file_hash}
+                    ],
+                )
+                report.passages += len(chunks)
+                report.sentences += n_sent
+        finally:
+            bar.close()
+
+    def _store_file(
+        self, doc: LoadedDocument, chunks: list[Document], chunks_col: Any, sent_col: Any, bar: Any
+    ) -> int:
+        vectors = self.embeddings.passage_vectors([embedding_text(c) for c in chunks])
+        bar.update(len(chunks))
+        _upsert(
+            chunks_col,
+            [c.id for c in chunks],
+            vectors,
+            [c.page_content for c in chunks],
+            [c.metadata for c in chunks],
+        )
+        ids, texts, metas = [], [], []
+        for chunk in chunks:
+            for i, (a, b) in enumerate(split_sentences(chunk.page_content)):
+                ids.append(f"{chunk.id}:{i}")
+                texts.append(chunk.page_content[a:b])
+                metas.append({"chunk_id": chunk.id, "source": doc.source, "start": a, "end": b})
+        sent_vectors = self.embeddings.passage_vectors(texts)
+        bar.update(len(texts))
+        _upsert(sent_col, ids, sent_vectors, texts, metas)
+        return len(ids)
+
+
+def _upsert(
+    col: Any, ids: list[str], vectors: np.ndarray, texts: list[str], metas: list[dict]
+) -> None:
+    for i in range(0, len(ids), _BATCH):
+        col.upsert(
+            ids=ids[i : i + _BATCH],
+            embeddings=vectors[i : i + _BATCH],
+            documents=texts[i : i + _BATCH],
+            metadatas=metas[i : i + _BATCH],
+        )
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="Embedding", unit="text", disable=not enabled or total == 0)
+
+
+def _doc_id(source: str) -> str:
+    return "doc:" + source
+
+
+def _serialise(doc: LoadedDocument) -> str:
+    return json.dumps(
+        {
+            "source": doc.source,
+            "title": doc.title,
+            "doc_type": doc.doc_type,
+            "pages": doc.pages,
+            "card": doc.card,
+            "metadata": doc.metadata,
+        },
+        ensure_ascii=False,
+        default=str,
+    )
+
+
+def _stored(text: str) -> StoredDocument:
+    data = json.loads(text)
+    return StoredDocument(**data)

@@ -1,0 +1,113 @@
+"""Typed results of the retrieval and answering stages, with the JSON shapes of the CLI and API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.documents import Document
+
+__all__ = ["Passage", "Citation", "Answer"]
+
+
+@dataclass
+class Passage:
+    """A retrieved passage: where it stands and how well it matched."""
+
+    id: str
+    source: str
+    title: str
+    page: int
+    section: str
+    text: str
+    score: float
+    start: int = 0
+    end: int = 0
+    kind: str = "passage"
+
+    @classmethod
+    def from_document(cls, doc: Document, score: float) -> Passage:
+        meta = doc.metadata
+        return cls(
+            id=str(doc.id),
+            source=meta["source"],
+            title=meta["title"],
+            page=int(meta["page"]),
+            section=meta.get("section", ""),
+            text=doc.page_content,
+            score=round(float(score), 4),
+            start=int(meta.get("start", 0)),
+            end=int(meta.get("end", 0)),
+            kind=meta.get("kind", "passage"),
+        )
+
+    def to_document(self) -> Document:
+        meta = {k: v for k, v in self.__dict__.items() if k not in ("id", "text")}
+        return Document(page_content=self.text, id=self.id, metadata=meta)
+
+    def to_dict(self, rank: int | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {} if rank is None else {"rank": rank}
+        out.update(
+            id=self.id,
+            source=self.source,
+            title=self.title,
+            page=self.page,
+            section=self.section,
+            text=self.text,
+            score=self.score,
+        )
+        return out
+
+
+@dataclass
+class Citation:
+    """One ``[n]`` of an answer: the verbatim quote and the passage it stands in."""
+
+    n: int
+    passage: Passage
+    quote: str
+    score: float
+
+    def __post_init__(self) -> None:
+        if self.quote not in self.passage.text:
+            raise ValueError(f"citation [{self.n}] quote is not verbatim in its passage")
+
+    @property
+    def quote_start(self) -> int:
+        """Offset of the quote in the passage, for highlighting."""
+        return self.passage.text.index(self.quote)
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "n": self.n,
+            "source": p.source,
+            "title": p.title,
+            "page": p.page,
+            "section": p.section,
+            "quote": self.quote,
+            "passage": p.text,
+            "score": round(float(self.score), 4),
+        }
+
+
+@dataclass
+class Answer:
+    """The reply to one question: text with ``[n]`` markers, or an abstention with related passages."""
+
+    question: str
+    answered: bool
+    answer: str
+    language: str
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "language": self.language,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [p.to_dict(rank=i) for i, p in enumerate(self.related, start=1)],
+        }
