@@ -26,6 +26,9 @@ __all__ = [
     "corpus_files",
     "file_hash",
     "load_document",
+    "reflow",
+    "split_pages",
+    "strip_repeated_blocks",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
@@ -101,6 +104,8 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
     if not any(p.strip() for p in pages):
         return Skipped(source, "no text found (empty, scanned or binary)")
     pages, removed = strip_repeated_blocks(pages)
+    if suffix == ".pdf":
+        pages = [reflow(page) for page in pages]
     meta = _metadata(pages, removed, front, path)
     try:
         meta.update(_read_sidecar(path))
@@ -264,6 +269,34 @@ def strip_repeated_blocks(pages: list[str]) -> tuple[list[str], list[list[str]]]
     return cleaned, removed
 
 
+_LIST_ITEM = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+
+
+def reflow(page: str) -> str:
+    """Undo PDF line wrapping: join wrapped lines, one paragraph, item or heading per block.
+
+    A line continues the previous one when that one ended mid-sentence and either broke only
+    because the next word did not fit the text width, or the line starts in lower case.
+    """
+    lines = [ln.strip() for ln in page.split("\n") if ln.strip()]
+    if not lines:
+        return ""
+    width = max(len(ln) for ln in lines)
+    blocks: list[str] = []
+    last_len = 0
+    for line in lines:
+        prev = blocks[-1] if blocks else ""
+        open_end = bool(prev) and prev[-1] not in ".!?:"
+        # Wrapped: the previous line broke only because this line's first word did not fit.
+        wrapped = open_end and last_len + 1 + len(line.split()[0]) > width
+        last_len = len(line)
+        if prev and not _LIST_ITEM.match(line) and (wrapped or (open_end and line[0].islower())):
+            blocks[-1] = f"{prev} {line}"
+        else:
+            blocks.append(line)
+    return "\n\n".join(blocks)
+
+
 # --- metadata ---------------------------------------------------------------------------------
 
 
@@ -290,7 +323,7 @@ def _metadata(
         meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
     if m := _PERIOD.search(meta["title"]):
         meta["period"] = f"{m.group(1)}-{m.group(2)}"
-    meta.update(_contact([ln for block in removed for ln in block] or lines))
+    meta.update(_contact(removed[0] or lines))
     letterhead = removed[0] if removed else []
     if letterhead:
         meta["letterhead"] = " · ".join(letterhead)
@@ -300,6 +333,8 @@ def _metadata(
 def _guess_title(page: str) -> str:
     for line in page.split("\n")[:15]:
         text = line.strip().lstrip("#").strip()
+        if _CASE_NUMBER.fullmatch(text) or _CASE_NUMBER.fullmatch(text.removeprefix("Dnr ")):
+            continue
         if len(text.split()) >= 2 and not _KEY_VALUE.match(text) and len(text) <= 150:
             return text
     return ""
