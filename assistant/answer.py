@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .config import Settings
 from .index import Index, StoredDocument
@@ -93,12 +94,20 @@ _EN_WORDS = frozenset(
     ]
 )
 _GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
-_SUBJECT_WORDS = 6
+_VERBS = (
+    "ska|skall|vill|verkar|bidrar|ger|har|är|kan|koordinerar|arrangerar|stödjer|arbetar|följer|"
+    "delfinansierar|åtar|erbjuder|möjliggör|ansvarar|tillhandahåller|undersöker|driver|främjar"
+)
 _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
-_PARTY_BONUS = 0.04
+_PARTY_BONUS = 0.06
 _EXTRA_MARGIN = 0.015
+_PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
+_FRAME_WORDS = (
+    "säger står avtalet avtal överenskommelsen texten texterna dokumentet dokument gäller nämns "
+    "handlar skriver lagen bibliotekslagen beskrivs"
+)
 
 
 def detect_language(text: str) -> str:
@@ -136,8 +145,17 @@ def parties_in(question: str, parties: list[Party]) -> list[Party]:
 
 
 def _subjects(sentence: str, parties: list[Party]) -> list[Party]:
-    head = " ".join(sentence.split()[:_SUBJECT_WORDS])
-    return [p for p in parties if _mentions(head, p.subject_names)]
+    """Parties that act in the sentence: named next to a verb of commitment or action."""
+    found = []
+    for party in parties:
+        names = "|".join(re.escape(n) for n in sorted(party.subject_names, key=len, reverse=True))
+        pattern = (
+            rf"(?:^|\b(?:{_VERBS})\s+)(?:[\w ]{{1,30}}?\s+och\s+)?(?:{names})(?![\w-])"
+            rf"|(?<![\w-])(?:{names})(?:\s+och\s+[\w ]{{1,30}}?)?,?\s+(?:{_VERBS})\b"
+        )
+        if re.search(pattern, sentence.strip(), re.I):
+            found.append(party)
+    return found
 
 
 @dataclass
@@ -172,12 +190,7 @@ class ExtractiveAnswerer:
         candidates = self._score(question, reading, documents)
         if not self._supported(question, language, candidates):
             return _abstain(question, language, passages)
-        chosen = [candidates[0]]
-        for cand in candidates[1:]:
-            if len(chosen) == _MAX_SENTENCES or cand.score < candidates[0].score - _EXTRA_MARGIN:
-                break
-            if all(cand.text != c.text for c in chosen):
-                chosen.append(cand)
+        chosen = self._choose(question, candidates, documents)
         citations = [
             Citation(n=i, passage=c.passage, quote=c.text, score=c.score)
             for i, c in enumerate(chosen, start=1)
@@ -208,6 +221,28 @@ class ExtractiveAnswerer:
         out.sort(key=lambda c: -c.score)
         return out
 
+    def _choose(
+        self, question: str, candidates: list[_Candidate], documents: dict[str, StoredDocument]
+    ) -> list[_Candidate]:
+        """The best sentence, close runners-up, and when the question names a party, what else
+        that party does in the same passage."""
+        best = candidates[0]
+        named = parties_in(question, _parties([best.passage], documents))
+        chosen = [best]
+        for cand in candidates[1:]:
+            if len(chosen) == _MAX_SENTENCES:
+                break
+            close = cand.score >= best.score - _EXTRA_MARGIN
+            same_actor = (
+                len(named) == 1
+                and cand.passage.id == best.passage.id
+                and cand.score >= best.score - _PARTY_MARGIN
+                and named[0] in _subjects(cand.text, _parties([cand.passage], documents))
+            )
+            if (close or same_actor) and all(cand.text != c.text for c in chosen):
+                chosen.append(cand)
+        return chosen
+
     def _supported(self, question: str, language: str, candidates: list[_Candidate]) -> bool:
         """Is the evidence strong enough to answer? Weak similarity or unknown words say no."""
         if not candidates:
@@ -218,11 +253,18 @@ class ExtractiveAnswerer:
             return True
         # Swedish questions share vocabulary with the texts: if most of a question's words
         # occur nowhere in the corpus, the texts do not talk about it.
-        qterms = set(terms(question))
+        qterms = set(terms(question)) - _frame_terms()
         unknown = [t for t in qterms if not self.vocabulary(t)]
-        return not (
-            len(unknown) >= 2 and len(unknown) / len(qterms) >= self.settings.max_unknown_terms
-        )
+        if not qterms or len(unknown) / len(qterms) < self.settings.max_unknown_terms:
+            return True
+        # One unknown word among many is a synonym; in a one- or two-word topic it is the topic.
+        return len(unknown) < 2 and len(qterms) > 2
+
+
+@lru_cache(maxsize=1)
+def _frame_terms() -> frozenset[str]:
+    """Words that frame a question about the texts rather than name its topic."""
+    return frozenset(terms(_FRAME_WORDS))
 
 
 def _parties(passages: list[Passage], documents: dict[str, StoredDocument]) -> list[Party]:
@@ -239,7 +281,7 @@ def _party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> flo
         return 0.0
     subjects = _subjects(sentence, parties)
     if named[0] in subjects:
-        return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 2
+        return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 3
     return -_PARTY_BONUS if subjects else 0.0
 
 

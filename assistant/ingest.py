@@ -396,17 +396,17 @@ def document_card(doc: LoadedDocument) -> str:
     lines = [f"Dokumentuppgifter för {doc.title}", f"Titel: {doc.title}"]
     lines.append(f"Typ: {_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}")
     if meta.get("parties"):
-        lines.append(f"Parter (parties): {' och '.join(meta['parties'])}")
+        lines.append(f"Parter (parterna, parties): {' och '.join(meta['parties'])}")
     if meta.get("period"):
-        lines.append(f"Period (giltighetstid): {meta['period']}")
+        lines.append(f"Period (perioden, giltighetstid): {meta['period']}")
     if meta.get("date"):
-        lines.append(f"Datum (date): {meta['date']}")
+        lines.append(f"Datum (datumet, date): {meta['date']}")
     if meta.get("case_number"):
-        lines.append(f"Diarienummer (case number): {meta['case_number']}")
+        lines.append(f"Diarienummer (diarienumret, dnr, case number): {meta['case_number']}")
     contact = [
         meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")
     ]
     if any(contact):
         details = ", ".join(str(c) for c in contact if c)
-        lines.append(f"Handläggare (kontaktperson, contact person): {details}")
+        lines.append(f"Handläggare (handläggaren, kontaktperson, contact person): {details}")
     return "\n".join(lines)
