@@ -309,7 +309,7 @@ def _metadata(
     title = str(front.get("title") or front.get("rubrik") or _guess_title(pages[0]) or path.stem)
     meta["title"] = re.sub(r"^#+\s*", "", title).strip()
     if front.get("beteckning"):
-        meta.setdefault("case_number", f"SFS {front['beteckning']}")
+        meta.setdefault("designation", f"SFS {front['beteckning']}")
     if m := _DATE.search(head):
         meta.setdefault("date", m.group(1))
     elif front.get("utfardad_datum") or front.get("date"):
@@ -401,6 +401,8 @@ def document_card(doc: LoadedDocument) -> str:
         lines.append(f"Period (perioden, giltighetstid): {meta['period']}")
     if meta.get("date"):
         lines.append(f"Datum (datumet, date): {meta['date']}")
+    if meta.get("designation"):
+        lines.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
     if meta.get("case_number"):
         lines.append(f"Diarienummer (diarienumret, dnr, case number): {meta['case_number']}")
     contact = [
