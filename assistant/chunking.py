@@ -53,8 +53,10 @@ def chunk_document(doc: LoadedDocument) -> list[Document]:
     """All passages of one document, the document card first."""
     chunks = [_card_chunk(doc)] if doc.card else []
     section = ""
+    # A text with Markdown headings marks its headings; short plain lines there are content.
+    marked = any(_MD_HEADING.match(ln.strip()) for page in doc.pages for ln in page.split("\n"))
     for page_no, page in enumerate(doc.pages, start=1):
-        units, section = _units(page, doc.title, section)
+        units, section = _units(page, doc.title, section, marked)
         for start, end, sec in _group(units, page):
             chunks.append(_make_chunk(doc, page_no, sec, start, page[start:end], "passage"))
     return chunks
@@ -92,7 +94,7 @@ def _lines_with_offsets(page: str) -> list[tuple[int, str]]:
     return out
 
 
-def _units(page: str, title: str, section: str) -> tuple[list[_Unit], str]:
+def _units(page: str, title: str, section: str, marked: bool) -> tuple[list[_Unit], str]:
     """Split a page into units (bullets, paragraphs) and track the heading path across pages."""
     path = section.split(SECTION_SEP) if section else []
     units: list[_Unit] = []
@@ -104,7 +106,7 @@ def _units(page: str, title: str, section: str) -> tuple[list[_Unit], str]:
             block_start = True
             continue
         alone = block_start and (i + 1 == len(lines) or not lines[i + 1][1].strip())
-        heading = _heading(text, title, alone)
+        heading = _heading(text, title, alone and not marked)
         if heading is not None:
             level, name = heading
             if level:

@@ -1,0 +1,52 @@
+"""Paths, names and small helpers shared by the test modules (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+from assistant import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS_DIR = REPO / "corpus"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEV_JSONL = Path(__file__).resolve().parents[2] / "shared/eval/dev.jsonl"
+
+LUDVIKA = "overenskommelse-ludvika-region-dalarna-2019-2022.txt"
+STATUTE = "sfs-2013-801-bibliotekslag.md"
+PDF = "fixture-agreement.pdf"
+DOCX = "fixture-riktlinje.docx"
+
+LUDVIKA_PATH = CORPUS_DIR / LUDVIKA
+STATUTE_PATH = CORPUS_DIR / STATUTE
+PDF_PATH = DATA_DIR / PDF
+DOCX_PATH = DATA_DIR / DOCX
+
+ELEVKULTUROMBUD_Q = "what did Ludvika commit to regarding elevkulturombud"
+ELEVKULTUROMBUD_QUOTE = "Ludvika kommun ska bereda sina kommunala elevkulturombud"
+
+
+def make_corpus(root: Path, *files: Path) -> Path:
+    """A corpus folder under ``root`` holding copies of ``files``."""
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        shutil.copy2(f, corpus / f.name)
+    return corpus
+
+
+def make_settings(root: Path, corpus: Path | None = None, **overrides) -> Settings:
+    """Settings with the corpus and the index inside ``root`` (the index folder need not exist)."""
+    return Settings(
+        corpus_dir=corpus if corpus is not None else root / "corpus",
+        index_dir=root / "index",
+        **overrides,
+    )
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

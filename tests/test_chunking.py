@@ -1,0 +1,171 @@
+"""Chunking: passages are exact page slices, with stable ids, a section path and bounded size."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import CORPUS_DIR, DATA_DIR, DOCX_PATH, LUDVIKA_PATH, PDF_PATH, STATUTE_PATH
+
+from assistant import chunking
+from assistant.chunking import CARD_SECTION, chunk_document, split_sentences
+from assistant.ingest import LoadedDocument, load_document
+
+FILES = [
+    (LUDVIKA_PATH, CORPUS_DIR),
+    (STATUTE_PATH, CORPUS_DIR),
+    (PDF_PATH, DATA_DIR),
+    (DOCX_PATH, DATA_DIR),
+]
+
+
+def _load(path, root) -> LoadedDocument:
+    doc = load_document(path, root)
+    assert isinstance(doc, LoadedDocument), doc
+    return doc
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, LoadedDocument]:
+    return {path.name: _load(path, root) for path, root in FILES}
+
+
+@pytest.fixture(scope="module")
+def chunks(docs):
+    return {name: chunk_document(doc) for name, doc in docs.items()}
+
+
+def test_every_chunk_is_an_exact_slice_of_its_cleaned_page(docs, chunks):
+    for name, doc in docs.items():
+        doc_chunks = chunks[name]
+        assert doc_chunks[0].metadata["kind"] == "card"
+        assert len(doc_chunks) > 1
+        for chunk in doc_chunks:
+            meta = chunk.metadata
+            assert meta["source"] == doc.source and meta["title"] == doc.title
+            assert meta["end"] - meta["start"] == len(chunk.page_content)
+            if meta["kind"] == "card":
+                assert chunk.page_content == doc.card
+                assert (meta["page"], meta["section"], meta["start"]) == (1, CARD_SECTION, 0)
+            else:
+                assert meta["kind"] == "passage"
+                page = doc.pages[meta["page"] - 1]
+                assert page[meta["start"] : meta["end"]] == chunk.page_content
+                assert chunk.page_content == chunk.page_content.strip()
+                assert chunk.page_content
+
+
+def test_chunk_ids_are_stable_and_unique(chunks):
+    again = {path.name: chunk_document(_load(path, root)) for path, root in FILES}
+    all_ids = []
+    for name, doc_chunks in chunks.items():
+        ids = [c.id for c in doc_chunks]
+        assert ids == [c.id for c in again[name]]
+        all_ids += ids
+    assert all(all_ids)
+    assert len(set(all_ids)) == len(all_ids)
+
+
+def test_no_chunk_is_longer_than_max_chars(chunks):
+    for doc_chunks in chunks.values():
+        for chunk in doc_chunks:
+            assert len(chunk.page_content) <= chunking.MAX_CHARS
+
+
+def test_ludvika_elevkulturombud_chunk_has_page_and_section(chunks):
+    hits = [
+        c
+        for c in chunks[LUDVIKA_PATH.name]
+        if "Ludvika kommun ska bereda sina kommunala elevkulturombud" in c.page_content
+    ]
+    assert len(hits) == 1
+    assert hits[0].metadata["page"] == 3
+    assert hits[0].metadata["section"] == "Områden för överenskommelsen › Grundläggande värden"
+
+
+def test_statute_chunk_section_is_chapter_and_paragraph(chunks):
+    hits = [
+        c
+        for c in chunks[STATUTE_PATH.name]
+        if "För folkbibliotek ansvarar kommunerna" in c.page_content
+    ]
+    assert len(hits) == 1
+    assert hits[0].metadata["section"] == "Ansvarsfördelning › 3 §"
+    assert hits[0].page_content.startswith("Bibliotekshuvudmän är kommunerna")
+
+
+def test_statute_paragraphs_stay_whole_and_lose_no_text(docs, chunks):
+    """Each statute chunk belongs to a § and every non-heading line of the law is in a chunk.
+
+    9 § has a short lead-in line without final punctuation ("Första stycket hindrar inte att
+    folkbiblioteken tar ut") before its numbered list; it is statute text, not a heading.
+    """
+    page = docs[STATUTE_PATH.name].pages[0]
+    passages = [c for c in chunks[STATUTE_PATH.name] if c.metadata["kind"] == "passage"]
+    for chunk in passages:
+        assert re.fullmatch(r".+ › \d+ [a-z]?\s*§", chunk.metadata["section"]), (
+            chunk.metadata["section"],
+            chunk.page_content[:80],
+        )
+    text = "\n".join(c.page_content for c in passages)
+    lost = [
+        line.strip()
+        for line in page.split("\n")
+        if line.strip() and not line.startswith("#") and line.strip() not in text
+    ]
+    assert lost == []
+
+
+def test_pdf_chunks_follow_pages_and_headings(chunks):
+    by_text = {c.page_content: c.metadata for c in chunks[PDF_PATH.name]}
+    hembygd = [m for t, m in by_text.items() if "hembygdsdag" in t]
+    bokbuss = [m for t, m in by_text.items() if "bokbuss" in t and m["kind"] == "passage"]
+    assert [(m["page"], m["section"]) for m in hembygd] == [
+        (2, "Områden för överenskommelsen › Kulturarv")
+    ]
+    assert [(m["page"], m["section"]) for m in bokbuss] == [
+        (3, "Områden för överenskommelsen › Bibliotek")
+    ]
+
+
+def test_long_paragraph_is_split_at_sentences_within_max_chars():
+    sentence = "Region och kommun ska samverka kring kultur för barn och unga i hela länet. "
+    paragraph = (sentence * 40).strip()
+    page = f"Inledning\n\n{paragraph}"
+    doc = LoadedDocument("lang.txt", "Lång text", "document", [page], {}, card="")
+    pieces = chunk_document(doc)
+    assert len(pieces) >= 3
+    for piece in pieces:
+        meta = piece.metadata
+        assert len(piece.page_content) <= chunking.MAX_CHARS
+        assert page[meta["start"] : meta["end"]] == piece.page_content
+        assert piece.page_content.endswith(".")
+        assert meta["section"] == "Inledning"
+    # Together the pieces cover the paragraph with nothing lost.
+    assert "".join(p.page_content for p in pieces).replace(" ", "") == paragraph.replace(" ", "")
+
+
+def test_split_sentences_exact_spans():
+    text = (
+        "Region och kommun ska samverka. Det gäller t.ex. teater och musik! Vad gäller?\n"
+        "- Första punkten\n"
+        "- Andra punkten. Mer text"
+    )
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Region och kommun ska samverka.",
+        "Det gäller t.ex. teater och musik!",
+        "Vad gäller?",
+        "Första punkten",
+        "Andra punkten.",
+        "Mer text",
+    ]
+    assert spans == [(0, 31), (32, 66), (67, 78), (81, 95), (98, 112), (113, 121)]
+
+
+def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
+    text = "Stödet avser bl.a. teater. Beslut fattas enl. ordföranden och m.m. i nämnden."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Stödet avser bl.a. teater.",
+        "Beslut fattas enl. ordföranden och m.m. i nämnden.",
+    ]

@@ -1,0 +1,60 @@
+"""Evaluation: the metrics' arithmetic on tiny sets, and the quality floor on the dev set."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import DEV_JSONL, ELEVKULTUROMBUD_Q, ELEVKULTUROMBUD_QUOTE
+
+from assistant.evaluate import EvalQuestion, evaluate, load_questions
+
+
+def test_load_questions_defaults(tmp_path):
+    path = tmp_path / "q.jsonl"
+    rows = [
+        {"question": "Vad gäller?", "evidence": ["x"]},
+        {},
+        {"id": "u", "question": "Okänt?", "answerable": False, "lang": "sv"},
+    ]
+    path.write_text("\n".join(json.dumps(r) if r else "" for r in rows), encoding="utf-8")
+    assert load_questions(path) == [
+        EvalQuestion(id="1", question="Vad gäller?", evidence=["x"], answerable=True, lang="?"),
+        EvalQuestion(id="u", question="Okänt?", evidence=[], answerable=False, lang="sv"),
+    ]
+
+
+def test_evaluate_counts_hits_and_misses_exactly(corpus_assistant):
+    questions = [
+        EvalQuestion("hit", ELEVKULTUROMBUD_Q, [ELEVKULTUROMBUD_QUOTE.upper()], True, "en"),
+        # Evidence that occurs nowhere: retrieval cannot find it, citations cannot contain it.
+        EvalQuestion("miss", ELEVKULTUROMBUD_Q, ["text som inte finns någonstans"], True, "en"),
+        EvalQuestion("refuse", "What is the capital of Norway?", [], False, "en"),
+    ]
+    report = evaluate(corpus_assistant, questions)
+    overall = report.metrics["all"]
+    assert overall["questions"] == 3
+    assert overall["R@5"] == 0.5
+    assert overall["answered_rate"] == 1.0
+    assert overall["refusal_rate"] == 1.0
+    assert overall["citation_precision"] == 0.5
+    assert report.metrics["en"] == overall
+    assert [f["id"] for f in report.failures] == ["miss"]
+    assert "evidence at rank >10" in report.failures[0]["problem"]
+    assert "citations miss the evidence" in report.failures[0]["problem"]
+    assert "Failures (1)" in report.table()
+
+
+def test_dev_set_quality_floor(corpus_assistant):
+    if not DEV_JSONL.exists():
+        pytest.skip(f"dev set not found at {DEV_JSONL} (it lives outside the repository)")
+    questions = load_questions(DEV_JSONL)
+    assert len(questions) >= 10
+    report = evaluate(corpus_assistant, questions)
+    overall = report.metrics["all"]
+    detail = report.table()
+    assert overall["R@3"] >= 0.95, detail
+    assert overall["MRR@10"] >= 0.90, detail
+    assert overall["refusal_rate"] == 1.0, detail
+    assert overall["answered_rate"] >= 0.9, detail
+    assert overall["citation_precision"] == 1.0, detail

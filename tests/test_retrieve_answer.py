@@ -1,0 +1,180 @@
+"""Retrieval and answers over the shared session index (corpus/ plus the PDF and DOCX fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import (
+    DOCX,
+    ELEVKULTUROMBUD_Q,
+    ELEVKULTUROMBUD_QUOTE,
+    LUDVIKA,
+    PDF,
+    STATUTE,
+)
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from assistant import DocumentNotFoundError, InvalidQuestionError
+from assistant.chunking import CARD_SECTION
+
+ANSWERABLE = [
+    ELEVKULTUROMBUD_Q,
+    "Vad gör regionen inom Skapande skola?",
+    "När arrangerar Påhittsby kommun hembygdsdagen?",
+    "När ska ansökan om kulturstöd lämnas?",
+    "Vem ansvarar för folkbiblioteken enligt bibliotekslagen?",
+    "Which poetry initiative does Ludvika run every year?",
+]
+
+
+def test_english_question_about_elevkulturombud(assistant):
+    answer = assistant.ask(ELEVKULTUROMBUD_Q)
+    assert answer.answered
+    assert answer.language == "en"
+    first = answer.citations[0]
+    assert first.quote.startswith(ELEVKULTUROMBUD_QUOTE)
+    assert first.passage.source == LUDVIKA
+    assert first.passage.page == 3
+    assert f"[{first.n}]" in answer.answer and first.quote in answer.answer
+
+
+def test_swedish_question_about_skapande_skola(assistant):
+    answer = assistant.ask("Vad gör regionen inom Skapande skola?")
+    assert answer.answered
+    assert answer.language == "sv"
+    assert answer.answer.startswith("Enligt")
+    assert any(c.passage.source == LUDVIKA and c.passage.page == 3 for c in answer.citations)
+    assert any("skapande skola" in c.passage.text.casefold() for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ANSWERABLE)
+def test_citations_are_verbatim_in_passage_and_stored_page(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answered, answer.answer
+    assert answer.citations
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for citation in answer.citations:
+        p = citation.passage
+        assert citation.quote and citation.quote in p.text
+        stored = assistant.index.document(p.source)
+        assert stored is not None
+        page = stored.card if p.kind == "card" else stored.pages[p.page - 1]
+        assert citation.quote in page
+        assert page[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "phrase"),
+    [
+        ("What is the capital of Norway?", "en", "cannot find"),
+        ("Hur många anställda har kulturförvaltningen i Ludvika?", "sv", "hittar inget"),
+    ],
+)
+def test_unanswerable_questions_are_refused_with_related_passages(
+    assistant, question, language, phrase
+):
+    answer = assistant.ask(question)
+    assert not answer.answered
+    assert answer.citations == []
+    assert answer.related
+    assert answer.language == language
+    assert phrase in answer.answer
+    assert question.rstrip("?") in answer.answer
+
+
+def test_pdf_fact_is_cited_on_its_page(assistant):
+    answer = assistant.ask("När arrangerar Påhittsby kommun hembygdsdagen?")
+    assert answer.answered
+    first = answer.citations[0]
+    assert (first.passage.source, first.passage.page) == (PDF, 2)
+    assert "hembygdsdag" in first.quote
+    bokbuss = assistant.ask("Vad ska Påhittsby och regionen driva tillsammans som besöker byarna?")
+    assert bokbuss.answered
+    assert (bokbuss.citations[0].passage.source, bokbuss.citations[0].passage.page) == (PDF, 3)
+    assert "bokbuss" in bokbuss.citations[0].quote
+
+
+def test_docx_deadline_is_answered_from_the_docx(assistant):
+    answer = assistant.ask("När ska ansökan om kulturstöd lämnas?")
+    assert answer.answered
+    first = answer.citations[0]
+    assert first.passage.source == DOCX
+    assert first.quote == "Ansökan om kulturstöd ska lämnas senast den 31 oktober varje år."
+    assert first.passage.section == "Ansökan"
+
+
+def test_search_within_one_document(assistant):
+    passages = assistant.search("bibliotek och kommunen", k=8, document="bibliotekslag")
+    assert len(passages) == 8
+    assert {p.source for p in passages} == {STATUTE}
+    by_file_name = assistant.search("hembygdsdag", k=3, document=PDF)
+    assert {p.source for p in by_file_name} == {PDF}
+    unfiltered = assistant.search("bibliotek och kommunen", k=30)
+    assert len({p.source for p in unfiltered}) > 1
+
+
+def test_search_ranks_by_descending_score_and_honours_k(assistant):
+    passages = assistant.search("Vem ansvarar för folkbiblioteken?", k=7)
+    assert len(passages) == 7
+    scores = [p.score for p in passages]
+    assert scores == sorted(scores, reverse=True)
+    assert len({p.id for p in passages}) == 7
+    assert "För folkbibliotek ansvarar kommunerna" in passages[0].text
+
+
+@pytest.mark.parametrize("name", ["finns-inte-alls", "överenskommelse mellan"])
+def test_unknown_or_ambiguous_document_raises(assistant, name):
+    # No document is named "finns-inte-alls"; two agreements' titles match the second.
+    with pytest.raises(DocumentNotFoundError, match=LUDVIKA):
+        assistant.search("bibliotek", document=name)
+    with pytest.raises(DocumentNotFoundError):
+        assistant.ask("Vad gäller för bibliotek?", document=name)
+
+
+def test_retriever_is_a_langchain_retriever(assistant):
+    retriever = assistant.retriever
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke(ELEVKULTUROMBUD_Q)
+    assert len(docs) == assistant.settings.top_k
+    assert all(isinstance(d, Document) for d in docs)
+    top = docs[0]
+    assert ELEVKULTUROMBUD_QUOTE in top.page_content
+    assert top.metadata["source"] == LUDVIKA and top.metadata["page"] == 3
+    assert top.id
+
+
+def test_metadata_question_cites_the_document_card(assistant):
+    answer = assistant.ask("What is the case number of the agreement?", document=LUDVIKA)
+    assert answer.answered
+    first = answer.citations[0]
+    assert first.passage.section == CARD_SECTION
+    assert first.passage.page == 1
+    assert first.passage.kind == "card"
+    assert "LD17/03997" in first.quote
+
+
+def test_metadata_question_without_filter_on_the_shipped_corpus(corpus_assistant):
+    answer = corpus_assistant.ask("What is the case number of the agreement?")
+    assert answer.answered
+    first = answer.citations[0]
+    assert (first.passage.source, first.passage.section, first.passage.page) == (
+        LUDVIKA,
+        CARD_SECTION,
+        1,
+    )
+    assert "LD17/03997" in first.quote
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t  \n", "\x00\x01"])
+def test_empty_questions_are_invalid(assistant, question):
+    with pytest.raises(InvalidQuestionError):
+        assistant.ask(question)
+    with pytest.raises(InvalidQuestionError):
+        assistant.search(question)
+
+
+def test_overlong_and_non_text_questions_are_invalid(assistant):
+    with pytest.raises(InvalidQuestionError, match="2000"):
+        assistant.ask("kultur " * 400)
+    with pytest.raises(InvalidQuestionError):
+        assistant.ask(None)  # type: ignore[arg-type]
