@@ -14,10 +14,11 @@ from functools import lru_cache
 
 from .config import Settings
 from .index import Index, StoredDocument
+from .parties import Party, acting_parties, parties_in
 from .results import Answer, Citation, Passage
 from .retrieve import terms
 
-__all__ = ["ExtractiveAnswerer", "Party", "detect_language", "parties_in"]
+__all__ = ["ExtractiveAnswerer", "abstain", "cite", "detect_language", "frame_list", "which_topic"]
 
 _SV_WORDS = frozenset(
     [
@@ -93,17 +94,21 @@ _EN_WORDS = frozenset(
         "with",
     ]
 )
-_GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
-_VERBS = (
-    "ska|skall|vill|verkar|bidrar|ger|har|är|kan|koordinerar|arrangerar|stödjer|arbetar|följer|"
-    "delfinansierar|åtar|erbjuder|möjliggör|ansvarar|tillhandahåller|undersöker|driver|främjar"
-)
 _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
 _PARTY_BONUS = 0.06
 _EXTRA_MARGIN = 0.015
 _PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
+_MIN_WORDS = 3
+_DOCUMENT_MARGIN = 0.05
+_WHICH_FRAME = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
+    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b|\b(nämner|tar upp|handlar om|"
+    r"säger något om|skriver om|innehåller|mention|mentions|address|addresses|talk about|"
+    r"say anything about|cover|covers|deal with|contain|contains)\b",
+    re.I,
+)
 _FRAME_WORDS = (
     "säger står avtalet avtal överenskommelsen texten texterna dokumentet dokument gäller nämns "
     "handlar skriver lagen bibliotekslagen beskrivs"
@@ -116,46 +121,6 @@ def detect_language(text: str) -> str:
     sv = sum(w in _SV_WORDS for w in words) + 2 * bool(re.search(r"[åäö]", text.casefold()))
     en = sum(w in _EN_WORDS for w in words)
     return "en" if en > sv else "sv"
-
-
-@dataclass(frozen=True)
-class Party:
-    """A party to an agreement and the words that name it in questions and as a subject."""
-
-    name: str
-    subject_names: tuple[str, ...]
-    question_names: tuple[str, ...]
-
-    @classmethod
-    def from_name(cls, name: str) -> Party:
-        words = name.split()
-        proper = [w for w in words if w.casefold() not in _GENERIC]
-        kinds = [_GENERIC[w.casefold()] for w in words if w.casefold() in _GENERIC]
-        subject = [name, *proper, *(k[0] for k in kinds)]
-        question = [*subject, *(k[1] for k in kinds)]
-        return cls(name, tuple(subject), tuple(question))
-
-
-def _mentions(text: str, names: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
-
-
-def parties_in(question: str, parties: list[Party]) -> list[Party]:
-    return [p for p in parties if _mentions(question, p.question_names)]
-
-
-def _subjects(sentence: str, parties: list[Party]) -> list[Party]:
-    """Parties that act in the sentence: named next to a verb of commitment or action."""
-    found = []
-    for party in parties:
-        names = "|".join(re.escape(n) for n in sorted(party.subject_names, key=len, reverse=True))
-        pattern = (
-            rf"(?:^|\b(?:{_VERBS})\s+)(?:[\w ]{{1,30}}?\s+och\s+)?(?:{names})(?![\w-])"
-            rf"|(?<![\w-])(?:{names})(?:\s+och\s+[\w ]{{1,30}}?)?,?\s+(?:{_VERBS})\b"
-        )
-        if re.search(pattern, sentence.strip(), re.I):
-            found.append(party)
-    return found
 
 
 @dataclass
@@ -184,20 +149,65 @@ class ExtractiveAnswerer:
         question: str,
         passages: list[Passage],
         documents: dict[str, StoredDocument],
+        language: str | None = None,
+        exclude: set[str] | None = None,
     ) -> Answer:
-        language = detect_language(question)
+        """Answer from ``passages``; ``exclude`` holds quotes an earlier turn already gave."""
+        language = language or detect_language(question)
         reading = passages[: self.settings.answer_passages]
-        candidates = self._score(question, reading, documents)
-        if not self._supported(question, language, candidates):
-            return _abstain(question, language, passages)
-        chosen = self._choose(question, candidates, documents)
-        citations = [
-            Citation(n=i, passage=c.passage, quote=c.text, score=c.score)
-            for i, c in enumerate(chosen, start=1)
+        candidates = [
+            c for c in self._score(question, reading, documents) if c.text not in (exclude or ())
         ]
-        for citation in citations:
-            _check_verbatim(citation, documents)
+        if not self._supported(question, language, candidates):
+            return abstain(question, language, passages)
+        chosen = self._choose(question, candidates, documents)
+        citations = cite([(c.passage, c.text, c.score) for c in chosen], documents)
         return Answer(question, True, _frame(citations, language), language, citations)
+
+    def per_document(
+        self,
+        question: str,
+        passages: list[Passage],
+        documents: dict[str, StoredDocument],
+        language: str,
+    ) -> Answer:
+        """One cited entry per document that addresses the question; name the silent ones.
+
+        A document addresses the topic when its best sentence shares a topic word with the
+        question or, for a topic in another language, is nearly as close to it as the best
+        document's best sentence.
+        """
+        topic = which_topic(question)
+        best: dict[str, _Candidate] = {}
+        for source in dict.fromkeys(p.source for p in passages):
+            own = [p for p in passages if p.source == source and p.kind != "card"][:2]
+            candidates = self._score(topic, own, documents)
+            if candidates and self._supported(topic, language, candidates):
+                best[source] = candidates[0]
+        top = max((c.similarity for c in best.values()), default=0.0)
+        wanted = set(terms(topic))
+        # A topic in the corpus's own words is matched by its words; one in another language
+        # (no word known) by closeness to the best match.
+        lexical = any(self.vocabulary(t) for t in wanted)
+        found = [
+            (c.passage, c.text, c.score)
+            for c in best.values()
+            if (wanted & set(terms(c.text)) if lexical else c.similarity >= top - _DOCUMENT_MARGIN)
+        ]
+        if not found:
+            return abstain(question, language, passages)
+        citations = cite(found, documents)
+        cited = {c.passage.source for c in citations}
+        silent = [d.title for s, d in sorted(documents.items()) if s not in cited]
+        text = _frame_per_document(citations, silent, language)
+        return Answer(question, True, text, language, citations)
+
+    def best_sentence(
+        self, question: str, passage: Passage, documents: dict[str, StoredDocument]
+    ) -> tuple[str, float] | None:
+        """The passage's sentence that best matches the question, with its score."""
+        candidates = self._score(question, [passage], documents)
+        return (candidates[0].text, candidates[0].score) if candidates else None
 
     def _score(
         self, question: str, passages: list[Passage], documents: dict[str, StoredDocument]
@@ -213,6 +223,8 @@ class ExtractiveAnswerer:
         for chunk_id, start, end, vec in self.index.sentences(list(by_id)):
             passage = by_id[chunk_id]
             text = passage.text[start:end]
+            if len(text.split()) < _MIN_WORDS:
+                continue  # list fragments ("skolbibliotek,") quote badly and score too well
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
             score += _PASSAGE_WEIGHT * (passage.score - top)
@@ -237,7 +249,7 @@ class ExtractiveAnswerer:
                 len(named) == 1
                 and cand.passage.id == best.passage.id
                 and cand.score >= best.score - _PARTY_MARGIN
-                and named[0] in _subjects(cand.text, _parties([cand.passage], documents))
+                and named[0] in acting_parties(cand.text, _parties([cand.passage], documents))
             )
             if (close or same_actor) and all(cand.text != c.text for c in chosen):
                 chosen.append(cand)
@@ -279,20 +291,32 @@ def _parties(passages: list[Passage], documents: dict[str, StoredDocument]) -> l
 def _party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> float:
     if len(named) != 1:
         return 0.0
-    subjects = _subjects(sentence, parties)
+    subjects = acting_parties(sentence, parties)
     if named[0] in subjects:
         return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 3
     return -_PARTY_BONUS if subjects else 0.0
 
 
-def _check_verbatim(citation: Citation, documents: dict[str, StoredDocument]) -> None:
-    """A quote must stand in its passage (Citation checks) and the passage in the cleaned source."""
-    p = citation.passage
-    doc = documents.get(p.source)
-    if doc is None or doc.page_text(p.page, p.kind)[p.start : p.end] != p.text:
-        raise RuntimeError(
-            f"Passage {p.id} no longer matches {p.source} page {p.page}: run `assistant index`."
-        )
+def which_topic(question: str) -> str:
+    """The topic of a "which documents …" question, without its frame."""
+    return " ".join(_WHICH_FRAME.sub(" ", question).split()).strip(" ?") or question
+
+
+def cite(
+    picked: list[tuple[Passage, str, float]], documents: dict[str, StoredDocument]
+) -> list[Citation]:
+    """Numbered citations; each quote is checked verbatim against the cleaned source."""
+    citations = [
+        Citation(n=i, passage=p, quote=q, score=s) for i, (p, q, s) in enumerate(picked, start=1)
+    ]
+    for c in citations:
+        doc = documents.get(c.passage.source)
+        p = c.passage
+        if doc is None or doc.page_text(p.page, p.kind)[p.start : p.end] != p.text:
+            raise RuntimeError(
+                f"Passage {p.id} no longer matches {p.source} page {p.page}: run `assistant index`."
+            )
+    return citations
 
 
 def _frame(citations: list[Citation], language: str) -> str:
@@ -302,16 +326,36 @@ def _frame(citations: list[Citation], language: str) -> str:
         lead = "Enligt" if language == "sv" else "According to"
         return f"{lead} {where}: ”{c.quote}” [{c.n}]"
     lead = "Enligt avtalstexterna:" if language == "sv" else "According to the texts:"
+    return frame_list(lead, citations, language)
+
+
+def _frame_per_document(citations: list[Citation], silent: list[str], language: str) -> str:
+    sv = language == "sv"
+    lead = "Dessa dokument tar upp det:" if sv else "These documents address it:"
+    lines = [
+        f"- {c.passage.title}: ”{c.quote}” [{c.n}] ({_page(c.passage, language)})"
+        for c in citations
+    ]
+    if silent:
+        lines.append(("Inget om det i: " if sv else "Nothing on it in: ") + "; ".join(silent) + ".")
+    return "\n".join([lead, *lines])
+
+
+def frame_list(lead: str, citations: list[Citation], language: str) -> str:
+    """A lead line and one cited quote per line."""
     lines = [f"- ”{c.quote}” [{c.n}] ({_where(c.passage, language)})" for c in citations]
     return "\n".join([lead, *lines])
 
 
+def _page(p: Passage, language: str) -> str:
+    return f"{'s.' if language == 'sv' else 'p.'} {p.page}"
+
+
 def _where(p: Passage, language: str) -> str:
-    page = "s." if language == "sv" else "p."
-    return f"{p.title}, {page} {p.page}"
+    return f"{p.title}, {_page(p, language)}"
 
 
-def _abstain(question: str, language: str, related: list[Passage]) -> Answer:
+def abstain(question: str, language: str, related: list[Passage]) -> Answer:
     topic = question.strip().rstrip("?").strip()
     if language == "sv":
         text = (

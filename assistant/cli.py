@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", type=Path)
     ev.add_argument("-k", type=int, default=10, help="passages searched per question")
     ev.add_argument("--json", action="store_true")
+    com = sub.add_parser("commitments", help="list what each party commits to, with citations")
+    com.add_argument("--party", help="only this party (e.g. Ludvika, regionen)")
+    com.add_argument("--document", help="only this document")
+    com.add_argument("--json", action="store_true")
     docs = sub.add_parser("documents", help="list the indexed documents")
     docs.add_argument("--json", action="store_true")
     return parser
@@ -116,11 +120,23 @@ def _documents(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _commitments(args: argparse.Namespace, settings: Settings) -> int:
+    found = _assistant(settings).commitments(party=args.party, document=args.document)
+    if args.json:
+        _print_json([c.to_dict() for c in found])
+        return 0
+    for c in found:
+        print(f"{' + '.join(c.parties)} — {c.topic} (s. {c.page}, {c.source})\n   {c.quote}\n")
+    print(f"{len(found)} commitments.")
+    return 0
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 _COMMANDS = {
+    "commitments": _commitments,
     "index": _index,
     "ask": _ask,
     "search": _search,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings"]
@@ -45,4 +45,39 @@ class Settings(BaseSettings):
         0.5,
         description="Abstain on a Swedish question when this share of its words is not in the corpus.",
     )
+    llm: str | None = Field(
+        None,
+        description="Optional chat model for generative answers, e.g. 'openai:<model>' or "
+        "'ollama:<model>'; unset means extractive answers only (no network).",
+    )
+    llm_base_url: str | None = Field(
+        None, description="Base URL of an OpenAI-compatible or Ollama server."
+    )
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds to wait for the chat model.")
     embed_batch_size: int = Field(32, ge=1, le=1024, description="Texts per embedding batch.")
+
+    # --- serving: chat, widget and HTTP API (assistant serve / app.py) ---------------------------
+    host: str = Field("127.0.0.1", description="Address `assistant serve` listens on.")
+    port: int = Field(7860, ge=1, le=65535, description="Port `assistant serve` listens on.")
+    admin_password: SecretStr | None = Field(
+        None, description="Password of the staff admin tab (upload and re-index); unset = no admin."
+    )
+    feedback_db: Path | None = Field(
+        None, description="SQLite file for 👍/👎 feedback; unset = <index_dir>/feedback.sqlite3."
+    )
+    allowed_origins: str = Field(
+        "*",
+        description="Comma-separated origins that may embed the widget and call the API "
+        "cross-origin (e.g. 'https://www.ludvika.se'); '*' = any site.",
+    )
+
+    @property
+    def feedback_path(self) -> Path:
+        """Where feedback is stored: ``feedback_db`` or ``<index_dir>/feedback.sqlite3``."""
+        return self.feedback_db or self.index_dir / "feedback.sqlite3"
+
+    @property
+    def origins(self) -> list[str]:
+        """``allowed_origins`` as a list (``["*"]`` for any site)."""
+        found = [o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip()]
+        return ["*"] if not found or "*" in found else found

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from threading import Lock
+from typing import TYPE_CHECKING, Any
 
-from .answer import ExtractiveAnswerer
+from .answer import (
+    ExtractiveAnswerer,
+    abstain,
+    cite,
+    detect_language,
+    frame_list,
+    which_topic,
+)
 from .config import Settings
+from .conversation import resolve
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .index import Index, IndexReport, StoredDocument
+from .parties import Commitment, Party, extract_commitments, parties_in, party_names
 from .results import Answer, Passage
-from .retrieve import HybridRetriever
+from .retrieve import HybridRetriever, terms
+
+if TYPE_CHECKING:
+    from .llm import GenerativeAnswerer
 
 __all__ = ["Assistant", "InvalidQuestionError", "MAX_QUESTION_CHARS"]
 
@@ -30,12 +44,19 @@ class Assistant:
     """
 
     def __init__(
-        self, settings: Settings | None = None, embeddings: AssistantEmbeddings | None = None
+        self,
+        settings: Settings | None = None,
+        embeddings: AssistantEmbeddings | None = None,
+        chat_model: Any = None,
     ) -> None:
+        """``embeddings`` and ``chat_model`` (a langchain chat model) replace what the settings
+        name; the chat model is how generative answers are configured or faked in tests."""
         self.settings = settings or Settings()
+        self._chat_model = chat_model
         self.index = Index(self.settings, embeddings)
         self._retriever: HybridRetriever | None = None
         self._documents: dict[str, StoredDocument] = {}
+        self._commitments: list[Commitment] | None = None
         self._lock = Lock()
 
     # --- indexing -------------------------------------------------------------------------------
@@ -50,6 +71,7 @@ class Assistant:
         with self._lock:
             self._retriever = None
             self._documents = {}
+            self._commitments = None
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -96,13 +118,168 @@ class Assistant:
         question = validate_question(question)
         return self.retriever.search(question, k=k, source=self.resolve_document(document))
 
-    def ask(self, question: str, document: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        document: str | None = None,
+        history: list[dict[str, Any]] | None = None,
+    ) -> Answer:
+        """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups."""
         question = validate_question(question)
-        passages = self.search(
-            question, k=max(self.settings.top_k, self.settings.answer_passages), document=document
-        )
+        parts = _COMPOUND.split(question)
+        if len(parts) > 1 and not history:
+            return self._ask_parts(question, [p for p in parts if p and p.strip()], document)
+        source = self.resolve_document(document)
+        parties = self.parties()
+        titles = {d.title: d.source for d in self.documents()}
+        turn = resolve(question, history, parties, list(titles))
+        if source is None and len(turn.document_titles) == 1:
+            source = titles[turn.document_titles[0]]
+        language = detect_language(question)
         answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
-        return answerer.answer(question, passages, self._documents)
+        if source is None and len(titles) > 1 and _ASKS_WHICH_DOCUMENTS.search(turn.question):
+            topic = which_topic(turn.question)
+            per_doc = [
+                p for s in titles.values() for p in self.retriever.search(topic, k=2, source=s)
+            ]
+            answer = answerer.per_document(turn.question, per_doc, self._documents, language)
+        elif (party := self._commitments_of(turn.question, parties)) is not None:
+            answer = self._commitment_answer(turn.question, party, source, language)
+        else:
+            k = max(self.settings.top_k, self.settings.answer_passages)
+            prefer = None if source else self.named_documents(turn.question)
+            passages = self.retriever.search(turn.question, k=k, source=source, prefer=prefer)
+            writer = self._generative(answerer) or answerer
+            answer = writer.answer(turn.question, passages, self._documents, language, turn.exclude)
+        answer.question = question
+        return answer
+
+    def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
+        if self._chat_model is None and self.settings.llm:
+            from .llm import make_chat_model
+
+            self._chat_model = make_chat_model(self.settings)
+        if self._chat_model is None:
+            return None
+        from .llm import GenerativeAnswerer
+
+        return GenerativeAnswerer(self._chat_model, answerer)
+
+    def _ask_parts(self, question: str, parts: list[str], document: str | None) -> Answer:
+        """A question with two questions in it: answer each, number the citations through."""
+        answers = [self.ask(p.strip(" ,"), document) for p in parts]
+        language = detect_language(question)
+        picked, texts, related = [], [], []
+        for part in answers:
+            if not part.answered:
+                texts.append(part.answer)
+                related += part.related[:2]
+                continue
+            first = len(picked) + 1
+            picked += [(c.passage, c.quote, c.score) for c in part.citations]
+            numbered = cite(picked, self._documents)[first - 1 :]
+            texts.append(frame_list(f"{part.question.rstrip('?')}?", numbered, language))
+        citations = cite(picked, self._documents)
+        answered = bool(citations)
+        return Answer(
+            question, answered, "\n\n".join(texts), language, citations, [] if answered else related
+        )
+
+    # --- parties and commitments ----------------------------------------------------------------
+
+    def parties(self) -> list[Party]:
+        """Every party named in an indexed document's metadata."""
+        names = {n: None for d in self.documents() for n in party_names(d.metadata)}
+        return [Party.from_name(n) for n in names]
+
+    def commitments(
+        self, party: str | None = None, document: str | None = None
+    ) -> list[Commitment]:
+        """Sentences in which a party commits to something, optionally for one party or document."""
+        source = self.resolve_document(document)
+        if self._commitments is None:
+            by_source = {
+                d.source: [Party.from_name(n) for n in party_names(d.metadata)]
+                for d in self.documents()
+            }
+            self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
+        found = [c for c in self._commitments if source is None or c.source == source]
+        if party:
+            wanted = [p for p in self.parties() if p.matches(party)]
+            if not wanted:
+                names = ", ".join(p.name for p in self.parties()) or "none indexed"
+                raise DocumentNotFoundError(f"No party '{party}' in the index; parties: {names}.")
+            names = {p.name for p in wanted}
+            found = [c for c in found if names & set(c.parties)]
+            # A party's own commitments first, then those it shares.
+            found.sort(key=lambda c: len(c.parties) > 1)
+        return found
+
+    def _commitments_of(self, question: str, parties: list[Party]) -> Party | None:
+        """The party whose commitments a general question asks for ("what did X commit to?")."""
+        named = parties_in(question, parties)
+        if len(named) != 1 or not _ASKS_COMMITMENTS.search(question):
+            return None
+        topic = set(terms(question)) - set(terms(_COMMITMENT_FRAME))
+        topic -= {t for n in named[0].question_names for t in terms(n)}
+        return named[0] if not topic else None
+
+    def _commitment_answer(
+        self, question: str, party: Party, source: str | None, language: str
+    ) -> Answer:
+        found = self.commitments(party.name, source)
+        if not found:
+            return abstain(question, language, [])
+        by_id = {str(d.id): d for d in self.retriever.lexical.docs}
+        shown = found[:_MAX_COMMITMENTS]
+        picked = [(Passage.from_document(by_id[c.passage_id], 1.0), c.quote, 1.0) for c in shown]
+        citations = cite(picked, self._documents)
+        if language == "sv":
+            lead = (
+                f"{party.name} åtar sig bland annat följande ({len(found)} åtaganden i texterna):"
+            )
+        else:
+            lead = f"{party.name} commits to the following ({len(found)} commitments in the texts):"
+        return Answer(question, True, frame_list(lead, citations, language), language, citations)
+
+    def named_documents(self, question: str) -> set[str] | None:
+        """Documents a question points at by title words or party names, if not all of them."""
+        asked = set(terms(question))
+        named = {d.source for d in self.documents() if asked & _document_terms(d)}
+        return named if named and len(named) < len(self.documents()) else None
+
+
+# "…, och vad har Ludvika lovat …?": a second question starts after "och"/"and" + a question word.
+_COMPOUND = re.compile(
+    r"[,;]?\s+(?:och|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|which|"
+    r"how|when|where|why)\b)",
+    re.I,
+)
+_ASKS_WHICH_DOCUMENTS = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
+    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b",
+    re.I,
+)
+_ASKS_COMMITMENTS = re.compile(
+    r"\b(commit\w*|åtag\w*|åtar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+göra)\b",
+    re.I,
+)
+_COMMITMENT_FRAME = (
+    "what did does do has have commit commits committed commitments commitment to promised "
+    "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
+    "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
+)
+_MAX_COMMITMENTS = 8
+_GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
+
+
+def _document_terms(doc: StoredDocument) -> set[str]:
+    words = " ".join([doc.title, *party_names(doc.metadata)])
+    return (
+        set(terms(words))
+        - set(terms(_GENERIC_TITLE_WORDS))
+        - {t for t in terms(words) if t.isdigit()}
+    )
 
 
 def _fold(text: str) -> str:

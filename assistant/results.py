@@ -101,9 +101,11 @@ class Answer:
     language: str
     citations: list[Citation] = field(default_factory=list)
     related: list[Passage] = field(default_factory=list)
+    mode: str = "extractive"
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "question": self.question,
             "answered": self.answered,
             "answer": self.answer,
@@ -111,3 +113,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "related": [p.to_dict(rank=i) for i, p in enumerate(self.related, start=1)],
         }
+        # Only a configured language model adds these; the default contract stays exact.
+        if self.mode != "extractive":
+            out.update(mode=self.mode, note=self.note)
+        return out

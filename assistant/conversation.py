@@ -1,0 +1,117 @@
+"""Conversation: resolve an elliptical follow-up against the previous turns before retrieval.
+
+"och regionen då?" after "Vad ska Ludvika göra för bibliotek?" means "Vad ska regionen göra för
+bibliotek?"; "vad mer?" repeats the previous question but wants what was not said yet; "on which
+page?" asks about the previous answer. History is Gradio's messages format, oldest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .parties import Party, parties_in
+from .retrieve import terms
+
+__all__ = ["Resolved", "resolve"]
+
+_OPENER = re.compile(
+    r"^\s*(och|men|samt|än|and|but|what about|how about|hur är det med|hur blir det med|"
+    r"vad gäller|vad om|what of|same for|samma för)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(vad mer|något mer|mer än|annat|övrigt|else|more|other|anything)\b", re.I)
+_FILLER = (
+    "då then about och and but what how hur vad om mer else more other anything något annat "
+    "övrigt sida page which vilken på står it det den står say says said också too also"
+)
+
+
+@dataclass
+class Resolved:
+    """What to retrieve and answer for one user turn."""
+
+    question: str
+    original: str
+    follow_up: bool = False
+    exclude: set[str] = field(default_factory=set)
+    document_titles: list[str] = field(default_factory=list)
+
+
+def _content_terms(text: str, parties: list[Party]) -> set[str]:
+    names = {t for p in parties for n in p.question_names for t in terms(n)}
+    return set(terms(text)) - set(terms(_FILLER)) - names
+
+
+def _user_turns(history: list[dict[str, Any]]) -> list[str]:
+    return [str(m.get("content") or "") for m in history if m.get("role") == "user"]
+
+
+def _last_answer(history: list[dict[str, Any]]) -> str:
+    answers = [str(m.get("content") or "") for m in history if m.get("role") == "assistant"]
+    return answers[-1] if answers else ""
+
+
+def resolve(
+    question: str, history: list[dict[str, Any]] | None, parties: list[Party], titles: list[str]
+) -> Resolved:
+    """The self-contained question a follow-up stands for, given the earlier user turns."""
+    history = [m for m in (history or []) if isinstance(m, dict)]
+    base: Resolved | None = None
+    # Earlier turns may be follow-ups themselves: resolve them in order.
+    for turn in _user_turns(history):
+        base = _resolve_one(turn, base, parties, "")
+    if base is None:
+        return Resolved(question, question)
+    return _resolve_one(question, base, parties, _last_answer(history), titles)
+
+
+def _resolve_one(
+    question: str,
+    base: Resolved | None,
+    parties: list[Party],
+    last_answer: str,
+    titles: list[str] | None = None,
+) -> Resolved:
+    if base is None:
+        return Resolved(question, question)
+    content = _content_terms(question, parties)
+    elliptical = bool(_OPENER.match(question)) or (len(content) <= 1 and len(question.split()) <= 6)
+    if not elliptical:
+        return Resolved(question, question)
+    named = parties_in(question, parties)
+    previous = base.question
+    if content and not named:
+        # A new topic in the frame of the last question: keep that question's parties.
+        carried = " ".join(p.name for p in parties_in(previous, parties))
+        text = f"{question} {carried}".strip()
+    elif named:
+        text = _swap_party(previous, named, parties)
+        if content:
+            text = f"{text} {question}"
+    else:
+        text = previous
+    exclude = _quotes(last_answer) if _MORE.search(question) else set()
+    in_answer = [t for t in titles or [] if t and t in last_answer]
+    return Resolved(text, question, True, exclude, in_answer)
+
+
+def _swap_party(previous: str, named: list[Party], parties: list[Party]) -> str:
+    """Put the newly named party where the previous question named another one."""
+    before = parties_in(previous, parties)
+    target = named[0]
+    if not before:
+        return f"{previous} {target.name}"
+    text = previous
+    for party in before:
+        if party == target:
+            continue
+        for name in sorted(party.question_names, key=len, reverse=True):
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", target.name, text, flags=re.I)
+    return text
+
+
+def _quotes(answer: str) -> set[str]:
+    """Sentences quoted in an earlier answer (between ” ” or “ ”)."""
+    return {q.strip() for q in re.findall(r"[”“\"]([^”“\"]{10,})[”“\"]", answer)}

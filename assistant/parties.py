@@ -1,0 +1,161 @@
+"""Parties: who an agreement binds, who acts in a sentence, and what each party commits to.
+
+A party is named in questions by its full name, its proper name ("Ludvika") or its kind
+("kommunen", "the region"). It acts in a sentence when it stands next to a verb of action or
+commitment, in either Swedish word order ("Ludvika kommun ska …", "… vill Region Dalarna …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "Party",
+    "Commitment",
+    "parties_in",
+    "acting_parties",
+    "party_names",
+    "COMMITMENT_VERBS",
+]
+
+_GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
+ACTION_VERBS = (
+    "ska|skall|vill|verkar|bidrar|ger|har|är|kan|koordinerar|arrangerar|stödjer|arbetar|följer|"
+    "delfinansierar|åtar|erbjuder|möjliggör|ansvarar|tillhandahåller|undersöker|driver|främjar"
+)
+# What counts as a commitment: obligation, intention, contribution — not "har" or "kan".
+COMMITMENT_VERBS = (
+    "ska|skall|vill|verkar för|bidrar|åtar sig|ger|kommer att|arbetar för|arbetar gemensamt|"
+    "erbjuder|stödjer|delfinansierar|koordinerar|arrangerar|möjliggör|är villig|tillhandahåller|"
+    "har gett|har åtagit sig|har å sin sida gett"
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party to an agreement and the words that name it in questions and as a subject."""
+
+    name: str
+    subject_names: tuple[str, ...]
+    question_names: tuple[str, ...]
+
+    @classmethod
+    def from_name(cls, name: str) -> Party:
+        words = name.split()
+        # "Ludvika" alone means the municipality; "Dalarna" alone means the county, not the
+        # region's organisation: a proper name stands alone only before its kind word.
+        kind_last = words[-1].casefold() in _GENERIC
+        proper = [w for w in words if w.casefold() not in _GENERIC] if kind_last else []
+        kinds = [_GENERIC[w.casefold()] for w in words if w.casefold() in _GENERIC]
+        subject = [name, *proper, *(k[0] for k in kinds)]
+        question = [*subject, *(k[1] for k in kinds)]
+        return cls(name, tuple(subject), tuple(question))
+
+    def matches(self, name: str) -> bool:
+        """Does a user's party name ('Ludvika', 'regionen') mean this party?"""
+        wanted = name.casefold().strip()
+        return (
+            any(wanted == n.casefold() for n in self.question_names)
+            or wanted in self.name.casefold()
+        )
+
+
+@dataclass
+class Commitment:
+    """A sentence in which a party commits to something, with where it stands."""
+
+    parties: tuple[str, ...]
+    topic: str
+    quote: str
+    source: str
+    title: str
+    page: int
+    section: str
+    passage_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__, parties=list(self.parties))
+
+
+@lru_cache(maxsize=4096)
+def _pattern(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    adverb = r"(?:\s+(?:tillsammans|båda|även|också|gemensamt|å sin sida))?"
+    return re.compile(
+        rf"\b(?:{verbs})\s+(?:[\w ]{{1,30}}?\s+och\s+)?(?:{alts})(?![\w-])"
+        rf"|(?<![\w-])(?:{alts})(?:\s+och\s+[\w ]{{1,30}}?)?,?{adverb}\s+(?:{verbs})\b",
+        re.I,
+    )
+
+
+def _mentions(text: str, names: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
+
+
+def parties_in(text: str, parties: list[Party]) -> list[Party]:
+    """The parties a question names."""
+    return [p for p in parties if _mentions(text, p.question_names)]
+
+
+def acting_parties(sentence: str, parties: list[Party], verbs: str = ACTION_VERBS) -> list[Party]:
+    """Parties that act in the sentence: named next to one of ``verbs``."""
+    text = sentence.strip().lstrip("-•* ").strip()
+    return [p for p in parties if _pattern(p.subject_names, verbs).search(text)]
+
+
+def party_names(metadata: dict[str, Any]) -> list[str]:
+    names = metadata.get("parties") or []
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
+def extract_commitments(
+    passages: list[Any], parties_by_source: dict[str, list[Party]]
+) -> list[Commitment]:
+    """Every sentence of every passage in which one of its document's parties commits."""
+    from .chunking import split_sentences
+    from .retrieve import terms
+
+    df: dict[str, int] = {}
+    for p in passages:
+        for t in set(terms(p.page_content)):
+            df[t] = df.get(t, 0) + 1
+    found = []
+    for p in passages:
+        meta = p.metadata
+        parties = parties_by_source.get(meta["source"], [])
+        if not parties or meta.get("kind") == "card":
+            continue
+        for a, b in split_sentences(p.page_content):
+            sentence = p.page_content[a:b]
+            actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
+            if actors:
+                found.append(
+                    Commitment(
+                        parties=tuple(x.name for x in actors),
+                        topic=_topic(sentence, parties, df),
+                        quote=sentence,
+                        source=meta["source"],
+                        title=meta["title"],
+                        page=int(meta["page"]),
+                        section=meta.get("section", ""),
+                        passage_id=str(p.id),
+                    )
+                )
+    return found
+
+
+def _topic(sentence: str, parties: list[Party], df: dict[str, int]) -> str:
+    """The sentence's two rarest content words: what it is about, in the text's own words."""
+    from .retrieve import terms
+
+    names = {t for p in parties for n in p.question_names for t in terms(n)}
+    words = []
+    for word in re.findall(r"[^\W\d_][\w-]{3,}", sentence):
+        stems = terms(word)
+        if stems and stems[0] not in names:
+            words.append((df.get(stems[0], 0), word))
+    rare = sorted(dict.fromkeys(sorted(words)))[:2]
+    return ", ".join(w for _, w in sorted(rare, key=lambda x: sentence.index(x[1])))
