@@ -12,6 +12,7 @@ from .errors import (
     CorpusNotFoundError,
     DocumentNotFoundError,
     EmbeddingModelError,
+    IndexBusyError,
     IndexModelMismatchError,
     IndexNotFoundError,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "CorpusNotFoundError",
     "DocumentNotFoundError",
     "EmbeddingModelError",
+    "IndexBusyError",
     "IndexModelMismatchError",
     "IndexNotFoundError",
     "InvalidQuestionError",

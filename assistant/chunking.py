@@ -24,7 +24,7 @@ __all__ = [
     "embedding_text",
 ]
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -69,7 +69,8 @@ def _card_chunk(doc: LoadedDocument) -> Document:
 def _make_chunk(
     doc: LoadedDocument, page: int, section: str, start: int, text: str, kind: str
 ) -> Document:
-    digest = hashlib.sha1(f"{doc.source}\x1f{page}\x1f{start}\x1f{text}".encode()).hexdigest()
+    key = f"{doc.source}\x1f{doc.file_hash}\x1f{page}\x1f{start}\x1f{text}"
+    digest = hashlib.sha1(key.encode()).hexdigest()
     return Document(
         page_content=text,
         id=digest[:20],
@@ -82,6 +83,7 @@ def _make_chunk(
             "start": start,
             "end": start + len(text),
             "kind": kind,
+            "file_hash": doc.file_hash,
         },
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from threading import Lock
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["Assistant", "InvalidQuestionError", "MAX_QUESTION_CHARS"]
 
 MAX_QUESTION_CHARS = 2000
+_RECHECK_SECONDS = 2.0
 
 
 class InvalidQuestionError(AssistantError, ValueError):
@@ -57,6 +59,7 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._documents: dict[str, StoredDocument] = {}
         self._commitments: list[Commitment] | None = None
+        self._checked = time.monotonic()
         self._lock = Lock()
 
     # --- indexing -------------------------------------------------------------------------------
@@ -76,6 +79,7 @@ class Assistant:
     @property
     def retriever(self) -> HybridRetriever:
         with self._lock:
+            self._notice_changes()
             if self._retriever is None:
                 self.index.require()
                 retriever = HybridRetriever(
@@ -88,6 +92,15 @@ class Assistant:
                 self._documents = {d.source: d for d in self.index.documents()}
                 self._retriever = retriever
             return self._retriever
+
+    def _notice_changes(self) -> None:
+        """Pick up an index that another process updated (at most one look every few seconds)."""
+        now = time.monotonic()
+        if self._retriever is None or now - self._checked < _RECHECK_SECONDS:
+            return
+        self._checked = now
+        if self.index.fingerprint() != self._retriever.fingerprint:
+            self._retriever, self._documents, self._commitments = None, {}, None
 
     def documents(self) -> list[StoredDocument]:
         """The indexed documents, sorted by source path."""

@@ -6,6 +6,7 @@ __all__ = [
     "AssistantError",
     "CorpusNotFoundError",
     "IndexNotFoundError",
+    "IndexBusyError",
     "IndexModelMismatchError",
     "EmbeddingModelError",
     "ChromaUnavailableError",
@@ -39,3 +40,7 @@ class ChromaUnavailableError(AssistantError):
 
 class DocumentNotFoundError(AssistantError):
     """A document filter names no indexed document."""
+
+
+class IndexBusyError(AssistantError):
+    """Another index run holds the index folder."""

@@ -6,16 +6,27 @@ model never silently reuses stale vectors:
 - ``<name>``: passages with their vectors (queried through langchain-chroma);
 - ``<name>-sent``: every passage's sentences with vectors, computed here so that answering a
   question costs one query embedding;
-- ``<name>-docs``: each document's cleaned pages, card, metadata and content hash. It is
-  written last for a file, so a file whose indexing was interrupted is redone next time.
+- ``<name>-docs``: each document's cleaned pages, card, metadata and content hash.
+
+Crash safety: every passage and sentence carries its file's content hash, and a document's
+record in ``-docs`` is its commit marker. A file's new passages are written first, then its
+record, and only then are its old passages deleted; readers use only passages whose hash
+matches a record. An index run killed at any point leaves the last complete state readable
+(plus orphans, which the next run removes). A lock file keeps two runs from interleaving.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
+import os
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -28,6 +39,7 @@ from .embeddings import AssistantEmbeddings, make_embeddings, model_slug
 from .errors import (
     ChromaUnavailableError,
     CorpusNotFoundError,
+    IndexBusyError,
     IndexModelMismatchError,
     IndexNotFoundError,
 )
@@ -189,11 +201,18 @@ class Index:
 
     def passages(self) -> list[Document]:
         """Every passage (text and metadata, no vectors), for the lexical index."""
+        committed = self.committed()
         got = self._collection().get(include=["documents", "metadatas"])
         return [
             Document(page_content=text, id=pid, metadata=meta)
             for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            if committed.get(meta["source"]) == meta.get("file_hash")
         ]
+
+    def committed(self) -> dict[str, str]:
+        """Content hash of every completely indexed document, by source."""
+        got = self._collection("-docs").get(include=["metadatas"])
+        return {m["source"]: m["file_hash"] for m in got["metadatas"]}
 
     def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
@@ -226,8 +245,7 @@ class Index:
 
     def fingerprint(self) -> str:
         """Changes whenever any document is added, changed or removed."""
-        got = self._collection("-docs").get(include=["metadatas"])
-        return "|".join(sorted(f"{m['source']}:{m['file_hash']}" for m in got["metadatas"]))
+        return "|".join(sorted(f"{s}:{h}" for s, h in self.committed().items()))
 
     # --- building -------------------------------------------------------------------------------
 
@@ -245,14 +263,24 @@ class Index:
                 f"Corpus folder {corpus} does not exist: create it and put the agreement texts "
                 "(.txt, .md, .pdf, .docx) there, or set ASSISTANT_CORPUS_DIR."
             )
+        with _build_lock(_lock_path(self.settings)):
+            return self._build(corpus, rebuild, progress, on_file, started)
+
+    def _build(
+        self,
+        corpus: Path,
+        rebuild: bool,
+        progress: bool,
+        on_file: Callable[[str], None] | None,
+        started: float,
+    ) -> IndexReport:
         if rebuild:
             self._drop_all()
         docs_col = self._collection("-docs", create=True)
         chunks_col = self._collection(create=True)
         sent_col = self._collection("-sent", create=True)
-        known = {
-            m["source"]: m["file_hash"] for m in docs_col.get(include=["metadatas"])["metadatas"]
-        }
+        known = self.committed()
+        self._remove_orphans(known, chunks_col, sent_col)
 
         report = IndexReport()
         todo: list[LoadedDocument] = []
@@ -268,13 +296,13 @@ class Index:
                 report.skipped.append(loaded)
                 # A file that became unreadable keeps nothing stale in the index.
                 if source in known:
-                    self._delete(source, chunks_col, sent_col, docs_col)
+                    self._retract(source, docs_col, chunks_col, sent_col)
                     report.removed.append(source)
                 continue
             (report.updated if source in known else report.added).append(source)
             todo.append(loaded)
         for source in sorted(set(known) - present):
-            self._delete(source, chunks_col, sent_col, docs_col)
+            self._retract(source, docs_col, chunks_col, sent_col)
             report.removed.append(source)
 
         self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
@@ -287,9 +315,23 @@ class Index:
             if name.startswith(prefix):
                 self.client.delete_collection(name)
 
-    def _delete(self, source: str, *collections: Any) -> None:
+    def _retract(self, source: str, docs_col: Any, *collections: Any) -> None:
+        """Remove a document: its record first, so readers stop using it, then its passages."""
+        docs_col.delete(ids=[_doc_id(source)])
         for col in collections:
             col.delete(where={"source": source})
+
+    def _remove_orphans(self, committed: dict[str, str], *collections: Any) -> None:
+        """Passages of an interrupted run: their file hash matches no committed record."""
+        for col in collections:
+            got = col.get(include=["metadatas"])
+            stale = [
+                pid
+                for pid, m in zip(got["ids"], got["metadatas"], strict=True)
+                if committed.get(m["source"]) != m.get("file_hash")
+            ]
+            for i in range(0, len(stale), _BATCH):
+                col.delete(ids=stale[i : i + _BATCH])
 
     def _embed_and_store(
         self,
@@ -310,8 +352,8 @@ class Index:
             for doc, chunks in planned:
                 if on_file:
                     on_file(doc.source)
-                self._delete(doc.source, chunks_col, sent_col, docs_col)
                 n_sent = self._store_file(doc, chunks, chunks_col, sent_col, bar)
+                # The record is the commit point: before it the old version is what readers see.
                 docs_col.upsert(
                     ids=[_doc_id(doc.source)],
                     embeddings=[[1.0]],
@@ -320,6 +362,9 @@ class Index:
                         {"source": doc.source, "title": doc.title, "file_hash": doc.file_hash}
                     ],
                 )
+                stale = {"$and": [{"source": doc.source}, {"file_hash": {"$ne": doc.file_hash}}]}
+                for col in (chunks_col, sent_col):
+                    col.delete(where=stale)
                 report.passages += len(chunks)
                 report.sentences += n_sent
         finally:
@@ -342,7 +387,15 @@ class Index:
             for i, (a, b) in enumerate(split_sentences(chunk.page_content)):
                 ids.append(f"{chunk.id}:{i}")
                 texts.append(chunk.page_content[a:b])
-                metas.append({"chunk_id": chunk.id, "source": doc.source, "start": a, "end": b})
+                metas.append(
+                    {
+                        "chunk_id": chunk.id,
+                        "source": doc.source,
+                        "file_hash": doc.file_hash,
+                        "start": a,
+                        "end": b,
+                    }
+                )
         sent_vectors = self.embeddings.passage_vectors(texts)
         bar.update(len(texts))
         _upsert(sent_col, ids, sent_vectors, texts, metas)
@@ -365,6 +418,38 @@ def _progress(total: int, enabled: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=total, desc="Embedding", unit="text", disable=not enabled or total == 0)
+
+
+def _lock_path(settings: Settings) -> Path:
+    """The index folder's lock file; for a Chroma server, one per server and collection prefix."""
+    if not settings.chroma_url:
+        return settings.index_dir / ".index.lock"
+    key = hashlib.sha1(f"{settings.chroma_url}|{settings.collection_prefix}".encode()).hexdigest()
+    return Path(tempfile.gettempdir()) / f"assistant-index-{key[:12]}.lock"
+
+
+@contextmanager
+def _build_lock(path: Path) -> Iterator[None]:
+    """One index run at a time per store; a second one is refused, not queued."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise IndexBusyError(
+                f"Another `assistant index` (pid {holder}) is updating this index; wait for it "
+                "to finish and run again. The current index keeps serving meanwhile."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _doc_id(source: str) -> str:

@@ -96,6 +96,10 @@ class HybridRetriever(BaseRetriever):
             self._store = self.index.vectorstore()
         return self._store
 
+    @property
+    def fingerprint(self) -> str | None:
+        return self._fingerprint
+
     def refresh(self) -> None:
         """Reload the lexical side if the index changed since it was built."""
         fingerprint = self.index.fingerprint()
@@ -154,7 +158,10 @@ class HybridRetriever(BaseRetriever):
             qvec.tolist(), k=self.candidates, filter={"source": source} if source else None
         )
         # Chroma's cosine space returns a distance; the fusion wants the similarity.
-        return {str(doc.id): (doc, 1.0 - float(dist)) for doc, dist in hits}
+        # Only committed passages (those the lexical side was built from) are answers: a
+        # concurrent index run's half-written file stays invisible.
+        known = self.lexical.by_id
+        return {str(d.id): (d, 1.0 - float(dist)) for d, dist in hits if str(d.id) in known}
 
     def _bm25(self, question: str, source: str | None) -> dict[str, float]:
         if self.bm25_weight <= 0:

@@ -1,0 +1,160 @@
+"""Index reliability: hostile corpus files, SIGKILL mid-index, concurrent runs, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import CORPUS_DIR, DATA_DIR, ELEVKULTUROMBUD_Q, LUDVIKA, make_corpus, make_settings
+
+from assistant import Assistant, IndexBusyError
+from assistant.index import Index, _build_lock, _lock_path
+
+QUESTION_JSON = ["ask", ELEVKULTUROMBUD_Q, "--json"]
+
+
+def _env(settings) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(
+        ASSISTANT_CORPUS_DIR=str(settings.corpus_dir), ASSISTANT_INDEX_DIR=str(settings.index_dir)
+    )
+    return env
+
+
+def _cli(settings, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        env=_env(settings),
+        timeout=timeout,
+    )
+
+
+def _encrypted_pdf(path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(DATA_DIR / "fixture-agreement.pdf").pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="hemligt", owner_password="hemligt")
+    with open(path, "wb") as handle:
+        writer.write(handle)
+
+
+def test_hostile_files_are_skipped_or_read_and_the_rest_indexes(tmp_path, e5):
+    corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
+    (corpus / "tom.txt").write_text("", encoding="utf-8")
+    (corpus / "binar.txt").write_bytes(bytes(range(256)) * 64)
+    (corpus / "latin1.txt").write_bytes(
+        "Överenskommelse om kulturstöd\n\nFöreningar i Åby får söka stöd för sommarteater.\n".encode(
+            "latin-1"
+        )
+    )
+    (corpus / "trasig.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> trasig\n")
+    _encrypted_pdf(corpus / "lösenord.pdf")
+    (corpus / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assistant = Assistant(make_settings(tmp_path, corpus), embeddings=e5)
+    report = assistant.build_index()
+    reasons = {s.source: s.reason for s in report.skipped}
+    assert set(reasons) == {"tom.txt", "binar.txt", "trasig.pdf", "lösenord.pdf", "bild.png"}
+    assert "password" in reasons["lösenord.pdf"]
+    assert "unsupported" in reasons["bild.png"]
+    assert set(report.added) == {LUDVIKA, "latin1.txt"}
+    assert "skipped lösenord.pdf" in report.summary()
+    latin = assistant.index.document("latin1.txt")
+    assert latin is not None and "Åby får söka stöd" in latin.pages[0]
+    answer = assistant.ask(ELEVKULTUROMBUD_Q)
+    assert answer.answered and answer.citations[0].passage.page == 3
+
+
+def test_a_file_turning_bad_does_not_break_serving(tmp_path, e5):
+    corpus = make_corpus(tmp_path, *sorted(CORPUS_DIR.iterdir()))
+    assistant = Assistant(make_settings(tmp_path, corpus), embeddings=e5)
+    assistant.build_index()
+    (corpus / LUDVIKA).write_bytes(b"\x00\x01" * 100)
+    report = assistant.build_index()
+    assert [s.source for s in report.skipped] == [LUDVIKA] and report.removed == [LUDVIKA]
+    answer = assistant.ask("Vem ansvarar för folkbiblioteken enligt bibliotekslagen?")
+    assert answer.answered
+
+
+def _committed_state(settings) -> tuple[str, int]:
+    index = Index(settings)
+    return index.fingerprint(), len(index.passages())
+
+
+def test_sigkill_during_index_keeps_the_last_complete_index(tmp_path):
+    corpus = make_corpus(
+        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
+    )
+    settings = make_settings(tmp_path, corpus)
+    assert _cli(settings, "index", "--quiet").returncode == 0
+    rng = random.Random(7)
+    for round_no in range(4):
+        for name in sorted(p.name for p in corpus.iterdir() if "region-dalarna" in p.name):
+            with open(corpus / name, "a", encoding="utf-8") as handle:
+                handle.write(f"\n\n- Tillägg {round_no} i {name}: kommunen ska pröva något nytt.\n")
+        before = _committed_state(settings)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "index", "--quiet"],
+            env=_env(settings),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.5, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        after = _committed_state(settings)
+        # Either the run finished a file or it did not: every committed file is whole.
+        answer = json.loads(_cli(settings, *QUESTION_JSON).stdout)
+        assert answer["answered"] and answer["citations"][0]["page"] == 3
+        for c in answer["citations"]:
+            assert c["quote"] in c["passage"]
+        assert after[1] >= before[1] - 10
+    final = _cli(settings, "index", "--quiet")
+    assert final.returncode == 0, final.stderr
+    # A clean rebuild of the same corpus gives the same committed state.
+    fresh = make_settings(tmp_path / "fresh", corpus)
+    assert _cli(fresh, "index", "--quiet").returncode == 0
+    assert _committed_state(settings)[1] == _committed_state(fresh)[1]
+    assert _cli(settings, "index", "--quiet").stdout.count("0 passages") == 1
+
+
+def test_a_second_index_run_is_refused_with_a_clear_message(tmp_path):
+    corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
+    settings = make_settings(tmp_path, corpus)
+    with _build_lock(_lock_path(settings)):
+        result = _cli(settings, "index", "--quiet")
+        with pytest.raises(IndexBusyError):
+            Index(settings).build(progress=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: Another `assistant index`")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _cli(settings, "index", "--quiet").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("setup", "fix"),
+    [("missing_corpus", "ASSISTANT_CORPUS_DIR"), ("missing_index", "assistant index")],
+)
+def test_one_line_errors_name_the_fix(tmp_path, setup, fix):
+    corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
+    settings = make_settings(tmp_path, corpus)
+    if setup == "missing_corpus":
+        shutil.rmtree(corpus)
+        result = _cli(settings, "index")
+    else:
+        result = _cli(settings, *QUESTION_JSON)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and fix in lines[0]
+    assert "Traceback" not in result.stderr
