@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         None, description="URL of a `chroma run` server; unset means the embedded store."
     )
+    chroma_timeout: float = Field(
+        20.0, gt=0, description="Seconds to wait for a Chroma server before reporting it down."
+    )
     collection_prefix: str = Field("avtal", description="Prefix of the Chroma collection names.")
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by search.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever proposes.")

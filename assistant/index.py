@@ -18,6 +18,7 @@ matches a record. An index run killed at any point leaves the last complete stat
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -27,9 +28,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
+import httpx
 import numpy as np
 from langchain_core.documents import Document
 
@@ -45,7 +47,14 @@ from .errors import (
 )
 from .ingest import LoadedDocument, Skipped, corpus_files, file_hash, load_document
 
-__all__ = ["Index", "IndexReport", "StoredDocument", "collection_name"]
+__all__ = [
+    "Index",
+    "IndexReport",
+    "StoredDocument",
+    "collection_name",
+    "is_store_error",
+    "store_unavailable",
+]
 
 _BATCH = 500
 
@@ -111,6 +120,8 @@ def _client(settings: Settings) -> Any:
             settings=chroma_settings,
         )
         client.heartbeat()
+        # chromadb's HTTP session waits forever by default; a stopped server must not hang us.
+        client._server._session.timeout = httpx.Timeout(settings.chroma_timeout)
     except Exception as exc:
         raise ChromaUnavailableError(
             f"No Chroma server answers at {settings.chroma_url} ({type(exc).__name__}). Start one "
@@ -118,6 +129,46 @@ def _client(settings: Settings) -> Any:
             "embedded store."
         ) from exc
     return client
+
+
+def is_store_error(exc: BaseException) -> bool:
+    """Did Chroma (or the network to its server) fail, rather than our own code?"""
+    module = type(exc).__module__
+    return module.startswith(("chromadb", "httpx", "httpcore")) or isinstance(
+        exc, ConnectionError | TimeoutError
+    )
+
+
+def store_unavailable(settings: Settings, exc: BaseException) -> ChromaUnavailableError:
+    detail = f"{type(exc).__name__}: {str(exc)[:160]}"
+    if settings.chroma_url:
+        return ChromaUnavailableError(
+            f"The Chroma server at {settings.chroma_url} did not answer ({detail}). Start or "
+            "restart it (`chroma run --path index --port 8000`) and try again."
+        )
+    return ChromaUnavailableError(
+        f"The index at {settings.index_dir} could not be read ({detail}). Run "
+        "`assistant index --rebuild`, or restore the folder from a backup."
+    )
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _store_call(method: _F) -> _F:
+    """Turn a store failure inside an ``Index`` method into a ChromaUnavailableError."""
+
+    @functools.wraps(method)
+    def wrapper(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as exc:
+            if isinstance(exc, ChromaUnavailableError) or not is_store_error(exc):
+                raise
+            self._client = None  # reconnect next time: the server may be back
+            raise store_unavailable(self.settings, exc) from exc
+
+    return wrapper  # type: ignore[return-value]
 
 
 class Index:
@@ -156,16 +207,9 @@ class Index:
             )
         return self.client.get_collection(name, embedding_function=None)
 
+    @_store_call
     def _existing_names(self) -> list[str]:
-        try:
-            return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
-        except ChromaUnavailableError:
-            raise
-        except Exception as exc:
-            raise ChromaUnavailableError(
-                f"The Chroma store did not answer ({type(exc).__name__}: {exc}). Check that the "
-                "server at ASSISTANT_CHROMA_URL runs, or that the index folder is readable."
-            ) from exc
+        return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
 
     def exists(self) -> bool:
         return self.name + "-docs" in self._existing_names()
@@ -199,6 +243,7 @@ class Index:
 
     # --- reading --------------------------------------------------------------------------------
 
+    @_store_call
     def passages(self) -> list[Document]:
         """Every passage (text and metadata, no vectors), for the lexical index."""
         committed = self.committed()
@@ -209,11 +254,13 @@ class Index:
             if committed.get(meta["source"]) == meta.get("file_hash")
         ]
 
+    @_store_call
     def committed(self) -> dict[str, str]:
         """Content hash of every completely indexed document, by source."""
         got = self._collection("-docs").get(include=["metadatas"])
         return {m["source"]: m["file_hash"] for m in got["metadatas"]}
 
+    @_store_call
     def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
@@ -223,6 +270,7 @@ class Index:
             for pid, vec in zip(got["ids"], got["embeddings"], strict=True)
         }
 
+    @_store_call
     def sentences(self, chunk_ids: list[str]) -> list[tuple[str, int, int, np.ndarray]]:
         """(chunk id, start, end, vector) of every sentence of the given passages."""
         if not chunk_ids:
@@ -235,20 +283,24 @@ class Index:
             for m, v in zip(got["metadatas"], got["embeddings"], strict=True)
         ]
 
+    @_store_call
     def documents(self) -> list[StoredDocument]:
         got = self._collection("-docs").get(include=["documents"])
         return sorted((_stored(text) for text in got["documents"]), key=lambda d: d.source)
 
+    @_store_call
     def document(self, source: str) -> StoredDocument | None:
         got = self._collection("-docs").get(ids=[_doc_id(source)], include=["documents"])
         return _stored(got["documents"][0]) if got["ids"] else None
 
+    @_store_call
     def fingerprint(self) -> str:
         """Changes whenever any document is added, changed or removed."""
         return "|".join(sorted(f"{s}:{h}" for s, h in self.committed().items()))
 
     # --- building -------------------------------------------------------------------------------
 
+    @_store_call
     def build(
         self,
         rebuild: bool = False,

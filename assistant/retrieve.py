@@ -19,7 +19,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from .chunking import embedding_text
 from .errors import DocumentNotFoundError
-from .index import Index
+from .index import Index, is_store_error, store_unavailable
 from .results import Passage
 
 __all__ = ["HybridRetriever", "LexicalIndex", "terms"]
@@ -154,9 +154,15 @@ class HybridRetriever(BaseRetriever):
         return [Passage.from_document(doc, score) for score, doc in fused[:k]]
 
     def _dense(self, qvec: np.ndarray, source: str | None) -> dict[str, tuple[Document, float]]:
-        hits = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
-            qvec.tolist(), k=self.candidates, filter={"source": source} if source else None
-        )
+        try:
+            hits = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
+                qvec.tolist(), k=self.candidates, filter={"source": source} if source else None
+            )
+        except Exception as exc:
+            if not is_store_error(exc):
+                raise
+            self._store = None
+            raise store_unavailable(self.index.settings, exc) from exc
         # Chroma's cosine space returns a distance; the fusion wants the similarity.
         # Only committed passages (those the lexical side was built from) are answers: a
         # concurrent index run's half-written file stays invisible.
