@@ -20,8 +20,12 @@ $(STAMP): pyproject.toml
 index: install
 	$(BIN)/assistant index
 
+# The staff chat at /, the citizen widget at /widget, the API at /api/* (docs at /docs).
 run: index
-	$(BIN)/python app.py
+	$(BIN)/assistant serve
+
+serve: install
+	$(BIN)/assistant serve
 
 test: install
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q
@@ -29,6 +33,15 @@ test: install
 lint: install
 	$(BIN)/ruff check assistant tests app.py
 	$(BIN)/ruff format --check assistant tests app.py
+
+# Benchmarks (under 15 minutes on 2 cores): report and plot in bench/results/ (git-ignored).
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e ".[test,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench
 
 clean:
 	rm -rf index .pytest_cache

@@ -1,11 +1,9 @@
-"""Serve the chat: `python app.py` (what `make run` starts) on 127.0.0.1:7860."""
+"""Serve the chat, the widget and the HTTP API on one port: `python app.py` (or `assistant serve`).
 
-import os
+Listens on ASSISTANT_HOST:ASSISTANT_PORT (default 127.0.0.1:7860).
+"""
 
-from assistant.web import build_chat
+from assistant.server import serve
 
 if __name__ == "__main__":
-    build_chat().launch(
-        server_name=os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
-        server_port=int(os.environ.get("ASSISTANT_PORT", "7860")),
-    )
+    serve()

@@ -41,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     com.add_argument("--json", action="store_true")
     docs = sub.add_parser("documents", help="list the indexed documents")
     docs.add_argument("--json", action="store_true")
+    serve = sub.add_parser("serve", help="serve the chat, the widget and the HTTP API")
+    serve.add_argument("--host", help="address to listen on (default ASSISTANT_HOST, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default ASSISTANT_PORT, 7860)")
+    fb = sub.add_parser("feedback", help="feedback given in the chat (👍/👎)")
+    fb_sub = fb.add_subparsers(dest="feedback_command", required=True)
+    fb_export = fb_sub.add_parser("export", help="thumbs-down answers, for review")
+    fb_export.add_argument(
+        "--jsonl", action="store_true", help="as eval questions (the format of dev.jsonl)"
+    )
+    fb_export.add_argument("--output", type=Path, help="write to this file instead of stdout")
     return parser
 
 
@@ -131,6 +141,38 @@ def _commitments(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .server import serve
+
+    serve(settings, host=args.host, port=args.port)
+    return 0
+
+
+def _feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from .feedback import FeedbackStore
+
+    store = FeedbackStore(settings.feedback_path)
+    if args.jsonl:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.complaints())
+    else:
+        lines = []
+        for row in store.rows("down"):
+            cited = (
+                "; ".join(f"{c['source']} s. {c['page']}" for c in row.citations) or "no citation"
+            )
+            lines.append(f"{row.created}  {row.channel}  {row.question}\n    {cited}")
+        text = "\n".join(lines) + ("\n" if lines else "")
+        if not lines:
+            print(f"No thumbs-down feedback in {store.path}.", file=sys.stderr)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        count = len(store.rows("down"))
+        print(f"{count} thumbs-down answers written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -142,4 +184,6 @@ _COMMANDS = {
     "search": _search,
     "eval": _eval,
     "documents": _documents,
+    "serve": _serve,
+    "feedback": _feedback,
 }

@@ -1,61 +1,629 @@
-"""Web: a minimal Gradio chat over ``Assistant.ask`` (the full staff UI and widget come later)."""
+"""Web UI (Gradio 6): the staff chat (``build_staff_ui``) and the citizen widget (``build_widget``).
+
+Both stream each answer into a ``gr.Chatbot`` whose messages are HTML made by ``render`` (every
+corpus or user text escaped there), take 👍/👎 through the chatbot's like event into the feedback
+store, and open sources in a viewer dialog (``HEAD``'s script, which falls back to a new tab).
+The chat is also the ``/ask`` endpoint of the staff app for ``gradio_client``.
+"""
 
 from __future__ import annotations
 
-import html
+import contextlib
+import logging
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
 from typing import Any
 
-from .core import Assistant
-from .errors import AssistantError
-from .results import Answer
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-__all__ = ["build_chat", "render_answer"]
+import gradio as gr  # noqa: E402  (after the analytics switch)
+
+from . import admin  # noqa: E402
+from .config import Settings  # noqa: E402
+from .core import Assistant  # noqa: E402
+from .errors import AssistantError  # noqa: E402
+from .feedback import FeedbackStore  # noqa: E402
+from .render import (  # noqa: E402
+    answer_html,
+    error_html,
+    partial_answer_html,
+    pick_language,
+    status_html,
+    t,
+    user_html,
+)
+
+__all__ = ["CSS", "EXAMPLES", "HEAD", "build_staff_ui", "build_widget"]
+
+log = logging.getLogger(__name__)
 
 EXAMPLES = [
-    "Vad gör regionen inom Skapande skola?",
     "what did Ludvika commit to regarding elevkulturombud",
+    "Vad gör regionen inom Skapande skola?",
     "Vem ansvarar för folkbiblioteken enligt bibliotekslagen?",
+    "What does the library act say about children and young people?",
 ]
 
+_STREAM_STEPS = 8
+CHAT_CONCURRENCY = 4  # answers streamed at once per app (each holds a slot while it streams)
+_STREAM_DELAY = 0.03
 
-def render_answer(answer: Answer) -> str:
-    """Markdown for the chat: the answer, then every source with page and section.
+CSS = """
+.gradio-container { max-width: 1280px !important; }
+#av-header { align-items: center; }
+#av-header h1 { margin: 0; font-size: 1.5rem; }
+#av-header p { margin: .2rem 0 0; color: var(--body-text-color-subdued); }
+#av-lang { flex-grow: 0 !important; }
+.av-examples { gap: .4rem !important; }
+.av-examples button { font-weight: 400 !important; }
+.av-answer p { margin: 0 0 .45em; }
+.av-text ul { margin: .2em 0 .5em 1.1em; padding: 0; }
+.av-text li { margin: .15em 0; }
+a.av-cite { font-weight: 700; text-decoration: none !important; color: var(--color-accent) !important;
+  padding: 0 2px; border-radius: 4px; }
+a.av-cite:hover, a.av-cite:focus { background: var(--color-accent-soft); }
+.av-head { font-size: .78em; text-transform: uppercase; letter-spacing: .06em; font-weight: 600;
+  color: var(--body-text-color-subdued); margin: .8em 0 .3em; }
+details.av-source { border: 1px solid var(--border-color-primary); border-left: 4px solid
+  var(--color-accent); border-radius: 6px; padding: .35em .7em; margin: .4em 0;
+  background: var(--background-fill-secondary); }
+details.av-source > summary { cursor: pointer; font-size: .93em; }
+.av-n { font-weight: 700; color: var(--color-accent); }
+.av-title { font-weight: 600; }
+.av-meta { color: var(--body-text-color-subdued); font-size: .92em; }
+.av-meta::before { content: "· "; }
+blockquote.av-passage { margin: .45em 0 .3em; padding: 0 0 0 .7em; border-left: 2px solid
+  var(--border-color-primary); font-size: .93em; white-space: pre-wrap; font-style: normal; }
+mark.av-quote { background: #fff1a8; color: inherit; padding: 0 1px; border-radius: 2px;
+  box-shadow: 0 0 0 1px #d4a72c; }
+.dark mark.av-quote { background: #5c4a00; }
+a.av-view { font-size: .86em; }
+a.av-view::after { content: " ↗"; }
+.av-notice { border-left: 4px solid #d4a72c; padding: .4em .7em; border-radius: 6px;
+  background: var(--background-fill-secondary); }
+.av-notice p { display: inline; }
+.av-related ul { list-style: none; padding: 0; margin: 0; }
+li.av-rel { border: 1px dashed var(--border-color-primary); border-radius: 6px; padding: .35em .7em;
+  margin: .4em 0; }
+.av-excerpt { font-size: .9em; color: var(--body-text-color-subdued); margin: .2em 0; }
+.av-error { color: var(--error-text-color, #b42318); }
+.av-status { color: var(--body-text-color-subdued); font-style: italic; }
+.av-flash { animation: av-flash 1.4s ease-out; }
+@keyframes av-flash { from { box-shadow: 0 0 0 4px var(--color-accent); }
+  to { box-shadow: 0 0 0 0 transparent; } }
+.gradio-container:has(#av-widget-chat) { padding: 0 !important; }
+.gradio-container:has(#av-widget-chat) .main { padding: 10px 12px !important; }
+#av-widget-head h2 { margin: 0; font-size: 1.1rem; }
+#av-widget-head p { margin: .1rem 0 0; font-size: .9rem; color: var(--body-text-color-subdued); }
+dialog#av-viewer { width: min(920px, 94vw); height: min(86vh, 940px); padding: 0; border: 1px solid
+  #8c959f; border-radius: 10px; overflow: hidden; background: #fff; color: #1f2328; }
+dialog#av-viewer::backdrop { background: rgba(15, 20, 25, .5); }
+.av-viewer-bar { display: flex; gap: 1rem; align-items: center; padding: .45rem .8rem;
+  border-bottom: 1px solid #d1d9e0; font: 14px system-ui, sans-serif; }
+.av-viewer-bar strong { flex: 1; }
+.av-viewer-bar button { font: inherit; padding: .2rem .7rem; cursor: pointer; }
+dialog#av-viewer iframe { display: block; width: 100%; height: calc(100% - 2.6rem); border: 0; }
+"""
 
-    Text from the corpus is HTML-escaped so that a hostile document renders as inert text.
-    """
-    parts = [html.escape(answer.answer)]
-    if answer.citations:
-        parts.append("\n\n**Källor**")
-        for c in answer.citations:
-            p = c.passage
-            parts.append(
-                f"\n\n[{c.n}] *{html.escape(p.title)}*, s. {p.page}, {html.escape(p.section)}"
-                f"\n> {html.escape(c.quote)}"
-            )
-    elif answer.related:
-        parts.append("\n\n**Relaterat** (inte svar)")
-        for p in answer.related[:3]:
-            parts.append(
-                f"\n\n- *{html.escape(p.title)}*, s. {p.page}: {html.escape(p.text[:240])}"
-            )
-    return "".join(parts)
+# Runs once per page: [n] opens and scrolls to its source; "show in document" opens the viewer in
+# a dialog (the link itself opens a new tab when scripts are off or the click is modified).
+HEAD = """
+<script>
+(() => {
+  if (window.__avInstalled) return;
+  window.__avInstalled = true;
+  const WORDS = {
+    sv: {close: "Stäng", tab: "Öppna i ny flik", viewer: "Källvisare"},
+    en: {close: "Close", tab: "Open in new tab", viewer: "Source viewer"},
+  };
+  function linkFrom(ev) {
+    for (const el of ev.composedPath()) {
+      if (el instanceof Element && el.matches("a.av-cite, a.av-view")) return el;
+    }
+    return null;
+  }
+  function dialog(lang) {
+    const words = WORDS[lang] || WORDS.sv;
+    let d = document.getElementById("av-viewer");
+    if (!d) {
+      d = document.createElement("dialog");
+      d.id = "av-viewer";
+      const bar = document.createElement("div");
+      bar.className = "av-viewer-bar";
+      const title = document.createElement("strong");
+      const tab = document.createElement("a");
+      tab.target = "_blank";
+      tab.rel = "noopener";
+      tab.className = "av-viewer-tab";
+      const close = document.createElement("button");
+      close.type = "button";
+      close.className = "av-viewer-close";
+      close.addEventListener("click", () => d.close());
+      bar.append(title, tab, close);
+      const frame = document.createElement("iframe");
+      d.append(bar, frame);
+      d.addEventListener("click", (e) => { if (e.target === d) d.close(); });
+      d.addEventListener("close", () => { frame.src = "about:blank"; });
+      document.body.appendChild(d);
+    }
+    d.querySelector("strong").textContent = words.viewer;
+    d.querySelector(".av-viewer-tab").textContent = words.tab;
+    d.querySelector(".av-viewer-close").textContent = words.close;
+    d.querySelector("iframe").title = words.viewer;
+    return d;
+  }
+  document.addEventListener("click", (ev) => {
+    const a = linkFrom(ev);
+    if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    if (a.classList.contains("av-cite")) {
+      const target = a.getRootNode().getElementById(a.getAttribute("href").slice(1));
+      if (target) {
+        target.open = true;
+        target.scrollIntoView({block: "nearest", behavior: "smooth"});
+        target.classList.remove("av-flash");
+        void target.offsetWidth;
+        target.classList.add("av-flash");
+      }
+      return;
+    }
+    const app = a.closest("gradio-app");
+    const base = app && app.getAttribute("src") ? new URL(app.getAttribute("src"), location.href) : document.baseURI;
+    const url = new URL(a.getAttribute("href"), base);
+    const lang = url.searchParams.get("lang") || "sv";
+    const d = dialog(lang);
+    d.querySelector(".av-viewer-tab").href = url.href;
+    const inner = new URL(url.href);
+    inner.searchParams.set("embed", "1");
+    d.querySelector("iframe").src = inner.href;
+    if (!d.open) d.showModal();
+  }, true);
+})();
+</script>
+"""
 
 
-def build_chat(assistant: Assistant | None = None) -> Any:
-    import gradio as gr
-
-    assistant = assistant or Assistant()
-
-    def respond(message: str, history: list[dict[str, Any]]) -> str:
-        try:
-            return render_answer(assistant.ask(message))
-        except AssistantError as exc:
-            return f"Fel: {html.escape(str(exc))}"
-
-    return gr.ChatInterface(
-        respond,
-        title="Avtalsassistenten",
-        description="Frågor om avtalstexterna besvaras med citat, sida och avsnitt.",
-        examples=EXAMPLES,
-        api_name="ask",
+def _theme() -> Any:
+    # Regular and Bold: the SemiBold file Gradio ships for the default theme lacks glyphs.
+    font = gr.themes.LocalFont("Source Sans Pro", weights=(400, 700))
+    return gr.themes.Default(
+        primary_hue="blue",
+        neutral_hue="slate",
+        font=[font, "ui-sans-serif", "system-ui", "sans-serif"],
     )
+
+
+def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
+    choices = [(t(lang, "all_documents"), "")]
+    with contextlib.suppress(AssistantError):  # no index yet: the chat says so when asked
+        choices += [(d.title, d.source) for d in assistant.documents()]
+    return choices
+
+
+def _chunks(text: str) -> list[int]:
+    """Where to cut the answer text while streaming it: about ``_STREAM_STEPS`` word boundaries."""
+    cuts = [i for i, ch in enumerate(text) if ch in " \n"]
+    if len(cuts) <= _STREAM_STEPS:
+        return cuts
+    step = len(cuts) / _STREAM_STEPS
+    return [cuts[int(i * step)] for i in range(1, _STREAM_STEPS)]
+
+
+class ChatSession:
+    """The chat logic shared by the staff UI and the widget (no components of its own)."""
+
+    def __init__(self, assistant: Assistant, store: FeedbackStore | None, channel: str) -> None:
+        self.assistant = assistant
+        self.store = store
+        self.channel = channel
+
+    def respond(
+        self,
+        message: str,
+        history: list[dict[str, Any]] | None,
+        turns: list[dict[str, Any]] | None,
+        document: str | None,
+        lang: str,
+    ) -> Iterator[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]]:
+        """Stream one turn: the question, a status line, the answer text, then its sources."""
+        question = (message or "").strip()
+        turns = list(turns or [])
+        history = list(history or [])
+        if not question:
+            yield gr.skip(), history, turns
+            return
+        history.append({"role": "user", "content": user_html(question)})
+        index = len(history)
+        yield "", [*history, {"role": "assistant", "content": status_html(lang)}], turns
+        try:
+            answer = self.assistant.ask(
+                question, document=document or None, history=_plain_history(turns)
+            )
+        except AssistantError as exc:
+            yield (
+                "",
+                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
+                turns,
+            )
+            return
+        except Exception as exc:  # shown, not swallowed: staff must see what broke
+            log.exception("answering %r failed", question)
+            yield (
+                "",
+                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
+                turns,
+            )
+            return
+        for cut in _chunks(answer.answer):
+            yield (
+                "",
+                [*history, {"role": "assistant", "content": partial_answer_html(answer, cut)}],
+                turns,
+            )
+            time.sleep(_STREAM_DELAY)
+        answer_id = uuid.uuid4().hex[:12]
+        history.append({"role": "assistant", "content": answer_html(answer, answer_id, lang)})
+        turn = {
+            "index": index,
+            "id": answer_id,
+            "question": question,
+            "text": answer.answer,
+            "answer": answer.to_dict(),
+            "document": document or None,
+        }
+        yield "", history, [*turns, turn]
+
+    def like(self, data: gr.LikeData, turns: list[dict[str, Any]] | None, lang: str) -> None:
+        """Store 👍/👎 (or its withdrawal) for the answer at ``data.index``."""
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        turn = next((x for x in turns or [] if x["index"] == index), None)
+        if turn is None or self.store is None:
+            return
+        vote = {True: "up", False: "down"}.get(data.liked) if isinstance(data.liked, bool) else None
+        self.store.record(turn["id"], vote, turn["answer"], turn["document"], self.channel)
+        if vote:
+            gr.Info("Tack för återkopplingen!" if lang == "sv" else "Thank you for the feedback!")
+
+
+def _plain_history(turns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Earlier turns as plain-text messages, for follow-up questions."""
+    out: list[dict[str, Any]] = []
+    for turn in turns:
+        out.append({"role": "user", "content": turn["question"]})
+        out.append({"role": "assistant", "content": turn["text"]})
+    return out
+
+
+def _chatbot(
+    lang: str, elem_id: str, height: int | str | None, scale: int | None = None
+) -> gr.Chatbot:
+    return gr.Chatbot(
+        label=t(lang, "chat_label"),
+        show_label=False,
+        elem_id=elem_id,
+        height=height,
+        render_markdown=False,
+        sanitize_html=True,
+        feedback_options=("Like", "Dislike"),
+        placeholder=t(lang, "empty_chat"),
+        layout="panel",
+        buttons=[],
+        autoscroll=True,
+        scale=scale,
+    )
+
+
+def _wire_chat(
+    session: ChatSession,
+    chatbot: gr.Chatbot,
+    textbox: gr.Textbox,
+    turns: gr.State,
+    document: gr.components.Component,
+    lang: gr.State,
+    extra_triggers: list[tuple[Any, gr.components.Component]] = (),  # type: ignore[assignment]
+) -> None:
+    textbox.submit(
+        session.respond,
+        inputs=[textbox, chatbot, turns, document, lang],
+        outputs=[textbox, chatbot, turns],
+        api_visibility="private",
+        show_progress="hidden",
+        concurrency_limit=CHAT_CONCURRENCY,
+        concurrency_id=f"chat-{session.channel}",
+    )
+    for trigger, value in extra_triggers:
+        trigger(
+            session.respond,
+            inputs=[value, chatbot, turns, document, lang],
+            outputs=[textbox, chatbot, turns],
+            api_visibility="private",
+            show_progress="hidden",
+            concurrency_limit=CHAT_CONCURRENCY,
+            concurrency_id=f"chat-{session.channel}",
+        )
+    chatbot.like(session.like, inputs=[turns, lang], outputs=None, api_visibility="private")
+
+
+def _ask_endpoint(assistant: Assistant) -> Any:
+    def ask(question: str, document: str | None = None) -> dict[str, Any]:
+        """Answer a question about the agreement texts: the `assistant ask --json` object."""
+        try:
+            return assistant.ask(question, document=document or None).to_dict()
+        except AssistantError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    return ask
+
+
+# --- staff chat -----------------------------------------------------------------------------
+
+
+def build_staff_ui(
+    assistant: Assistant | None = None,
+    settings: Settings | None = None,
+    store: FeedbackStore | None = None,
+) -> gr.Blocks:
+    """The staff chat: document filter, examples, language toggle, and the admin tab when
+    ``ASSISTANT_ADMIN_PASSWORD`` is set."""
+    assistant = assistant or Assistant(settings)
+    settings = settings or assistant.settings
+    store = store if store is not None else FeedbackStore(settings.feedback_path)
+    session = ChatSession(assistant, store, "staff")
+    lang0 = "sv"
+
+    with gr.Blocks(title="Avtalsassistenten", analytics_enabled=False, fill_width=False) as demo:
+        lang = gr.State(lang0)
+        turns = gr.State([])
+        with gr.Row(elem_id="av-header", equal_height=True):
+            header = gr.HTML(_header_html(lang0), elem_id="av-title", padding=False)
+            lang_radio = gr.Radio(
+                choices=[("Svenska", "sv"), ("English", "en")],
+                value=lang0,
+                show_label=False,
+                container=False,
+                scale=0,
+                min_width=210,
+                elem_id="av-lang",
+            )
+        with gr.Tabs():
+            with gr.Tab(t(lang0, "chat"), id="chat") as chat_tab, gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = _chatbot(lang0, "av-chat", 620)
+                    textbox = gr.Textbox(
+                        show_label=False,
+                        placeholder=t(lang0, "placeholder"),
+                        submit_btn=t(lang0, "send"),
+                        lines=1,
+                        max_lines=5,
+                        autofocus=True,
+                        elem_id="av-question",
+                    )
+                    examples_label = gr.Markdown(f"**{t(lang0, 'examples')}**")
+                    with gr.Row(elem_classes="av-examples"):
+                        example_buttons = [
+                            gr.Button(q, size="sm", variant="secondary", scale=0) for q in EXAMPLES
+                        ]
+                with gr.Column(scale=1, min_width=260):
+                    document = gr.Dropdown(
+                        choices=_document_choices(assistant, lang0),
+                        value="",
+                        label=t(lang0, "document"),
+                        info=t(lang0, "document_info"),
+                        elem_id="av-document",
+                        interactive=True,
+                    )
+                    clear = gr.Button(t(lang0, "clear"), variant="secondary", size="sm")
+                    help_text = gr.Markdown(t(lang0, "help"), elem_id="av-help")
+            admin_parts = (
+                _admin_tab(assistant, settings, lang0) if admin.admin_enabled(settings) else None
+            )
+
+        _wire_chat(
+            session,
+            chatbot,
+            textbox,
+            turns,
+            document,
+            lang,
+            [(b.click, b) for b in example_buttons],
+        )
+        gr.api(_ask_endpoint(assistant), api_name="ask", concurrency_limit=CHAT_CONCURRENCY)
+        clear.click(lambda: ([], []), None, [chatbot, turns], api_visibility="private")
+        chatbot.clear(lambda: [], None, [turns], api_visibility="private")
+
+        labelled = [header, chat_tab, textbox, examples_label, document, clear, help_text, chatbot]
+
+        def relabel(code: str, current_doc: str | None = None) -> list[Any]:
+            choices = _document_choices(assistant, code)
+            values = {v for _, v in choices}
+            return [
+                code,
+                gr.update(value=code),
+                _header_html(code),
+                gr.update(label=t(code, "chat")),
+                gr.update(placeholder=t(code, "placeholder"), submit_btn=t(code, "send")),
+                f"**{t(code, 'examples')}**",
+                gr.update(
+                    choices=choices,
+                    value=current_doc if current_doc in values else "",
+                    label=t(code, "document"),
+                    info=t(code, "document_info"),
+                ),
+                gr.update(value=t(code, "clear")),
+                t(code, "help"),
+                gr.update(placeholder=t(code, "empty_chat")),
+            ]
+
+        def on_load(request: gr.Request) -> list[Any]:
+            params = dict(request.query_params) if request else {}
+            headers = dict(request.headers) if request else {}
+            code = pick_language(params.get("lang"), headers.get("accept-language"))
+            wanted = params.get("document")
+            try:
+                source = assistant.resolve_document(wanted) if wanted else ""
+            except AssistantError:
+                source = ""
+            return relabel(code, source)
+
+        outputs = [lang, lang_radio, *labelled]
+        demo.load(on_load, None, outputs, api_visibility="private", show_progress="hidden")
+        lang_radio.input(
+            relabel,
+            [lang_radio, document],
+            outputs,
+            api_visibility="private",
+            show_progress="hidden",
+        )
+        if admin_parts is not None:
+            _wire_admin(assistant, settings, admin_parts, lang, document)
+    return demo
+
+
+def _header_html(lang: str) -> str:
+    return f"<h1>{escape(t(lang, 'title'))}</h1><p>{escape(t(lang, 'subtitle'))}</p>"
+
+
+# --- admin ----------------------------------------------------------------------------------
+
+
+def _admin_tab(assistant: Assistant, settings: Settings, lang: str) -> dict[str, Any]:
+    with gr.Tab(t(lang, "admin"), id="admin", elem_id="av-admin-tab"):
+        gr.Markdown(t(lang, "admin_intro"))
+        password = gr.Textbox(
+            label=t(lang, "password"), type="password", elem_id="av-admin-password"
+        )
+        upload = gr.File(
+            label=t(lang, "upload"),
+            file_types=[".txt", ".md", ".pdf", ".docx"],
+            file_count="single",
+            type="filepath",
+            elem_id="av-admin-file",
+        )
+        run = gr.Button(t(lang, "upload_button"), variant="primary", elem_id="av-admin-run")
+        result = gr.Markdown(elem_id="av-admin-result")
+    return {"password": password, "upload": upload, "run": run, "result": result}
+
+
+def _wire_admin(
+    assistant: Assistant,
+    settings: Settings,
+    parts: dict[str, Any],
+    lang: gr.State,
+    document: gr.Dropdown,
+) -> None:
+    def upload_and_index(
+        password: str,
+        path: str | None,
+        code: str,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008  (Gradio's way to ask for progress)
+    ) -> tuple[str, Any]:
+        if not admin.check_password(settings, password):
+            raise gr.Error(t(code, "wrong_password"))
+        if not path:
+            raise gr.Error(t(code, "no_file"))
+        uploaded = Path(path)
+        try:
+            saved, replaced = admin.save_upload(settings, uploaded, uploaded.name)
+        except AssistantError as exc:
+            raise gr.Error(str(exc)) from exc
+        progress(0.05, desc=t(code, "indexing", source=saved.name))
+        seen: list[str] = []
+
+        def on_file(source: str) -> None:
+            seen.append(source)
+            progress(None, desc=t(code, "indexing", source=source))
+
+        try:
+            report = admin.reindex(assistant, on_file=on_file)
+        except AssistantError as exc:
+            raise gr.Error(str(exc)) from exc
+        progress(1.0, desc=t(code, "indexed"))
+        verb = (
+            ("ersatt" if replaced else "sparad")
+            if code == "sv"
+            else ("replaced" if replaced else "saved")
+        )
+        summary = f"**{saved.name}** {verb}.\n\n```\n{report.summary()}\n```"
+        return summary, gr.update(choices=_document_choices(assistant, code))
+
+    parts["run"].click(
+        upload_and_index,
+        inputs=[parts["password"], parts["upload"], lang],
+        outputs=[parts["result"], document],
+        api_visibility="private",
+        concurrency_limit=1,
+    )
+
+
+# --- citizen widget -------------------------------------------------------------------------
+
+
+def build_widget(
+    assistant: Assistant | None = None,
+    settings: Settings | None = None,
+    store: FeedbackStore | None = None,
+) -> gr.Blocks:
+    """The embeddable citizen chat: one conversation with sources, an optional fixed document
+    (``?document=…``), language from ``?lang=`` or the browser; no filters, admin or API."""
+    assistant = assistant or Assistant(settings)
+    settings = settings or assistant.settings
+    store = store if store is not None else FeedbackStore(settings.feedback_path)
+    session = ChatSession(assistant, store, "widget")
+    lang0 = "sv"
+
+    with gr.Blocks(title="Avtalsassistenten", analytics_enabled=False, fill_height=True) as demo:
+        lang = gr.State(lang0)
+        turns = gr.State([])
+        document = gr.State(None)
+        head = gr.HTML(_widget_head(lang0), elem_id="av-widget-head", padding=False)
+        chatbot = _chatbot(lang0, "av-widget-chat", None, scale=1)
+        textbox = gr.Textbox(
+            show_label=False,
+            placeholder=t(lang0, "placeholder"),
+            submit_btn=t(lang0, "send"),
+            lines=1,
+            max_lines=4,
+            elem_id="av-widget-question",
+        )
+        _wire_chat(session, chatbot, textbox, turns, document, lang)
+        chatbot.clear(lambda: [], None, [turns], api_visibility="private")
+
+        def on_load(request: gr.Request) -> list[Any]:
+            params = dict(request.query_params) if request else {}
+            headers = dict(request.headers) if request else {}
+            code = pick_language(params.get("lang"), headers.get("accept-language"))
+            wanted = (params.get("document") or "").strip()
+            source, note = None, ""
+            if wanted:
+                try:
+                    source = assistant.resolve_document(wanted)
+                    title = next(d.title for d in assistant.documents() if d.source == source)
+                    note = t(code, "fixed_document", title=title)
+                except (AssistantError, StopIteration):
+                    note = t(code, "unknown_document", name=wanted)
+            return [
+                code,
+                source,
+                _widget_head(code, note),
+                gr.update(placeholder=t(code, "placeholder"), submit_btn=t(code, "send")),
+                gr.update(placeholder=t(code, "empty_chat")),
+            ]
+
+        demo.load(
+            on_load,
+            None,
+            [lang, document, head, textbox, chatbot],
+            api_visibility="private",
+            show_progress="hidden",
+        )
+    return demo
+
+
+def _widget_head(lang: str, note: str = "") -> str:
+    line = escape(note) if note else escape(t(lang, "widget_intro"))
+    return f"<h2>{escape(t(lang, 'widget_title'))}</h2><p>{line}</p>"

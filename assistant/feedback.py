@@ -1,0 +1,157 @@
+"""Feedback: 👍/👎 on answers in SQLite, and thumbs-down rows as eval questions (dev.jsonl format).
+
+One row per answer: voting again changes the vote, taking the vote back deletes the row. A row
+keeps the question, the answer text, its citations, the document filter, the channel (staff chat
+or citizen widget) and the time, so a complaint can become a regression question.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FeedbackRow", "FeedbackStore"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    answer_id TEXT NOT NULL UNIQUE,
+    created TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+    channel TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    document TEXT
+)
+"""
+
+
+@dataclass
+class FeedbackRow:
+    id: int
+    answer_id: str
+    created: str
+    vote: str
+    channel: str
+    question: str
+    answer: str
+    answered: bool
+    language: str
+    citations: list[dict[str, Any]]
+    document: str | None
+
+    def to_eval(self) -> dict[str, Any]:
+        """An eval question (the fields of dev.jsonl) with the cited quotes as candidate evidence.
+
+        Staff review it: keep the evidence that answers the question, or write the right one.
+        """
+        return {
+            "id": f"feedback-{self.id}",
+            "lang": self.language,
+            "kind": "feedback",
+            "question": self.question,
+            "evidence": [c["quote"] for c in self.citations if c.get("quote")],
+            "answerable": True,
+            "answered": self.answered,
+            "answer": self.answer,
+            "sources": [
+                {"source": c.get("source"), "page": c.get("page"), "section": c.get("section")}
+                for c in self.citations
+            ],
+            "document": self.document,
+            "channel": self.channel,
+            "feedback_at": self.created,
+        }
+
+
+class FeedbackStore:
+    """The SQLite file of votes; a connection per call, so any thread may use it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=10)
+        conn.execute(_SCHEMA)
+        return conn
+
+    def record(
+        self,
+        answer_id: str,
+        vote: str | None,
+        answer: dict[str, Any],
+        document: str | None = None,
+        channel: str = "staff",
+    ) -> None:
+        """Store ``vote`` ('up' / 'down') for an answer (``Answer.to_dict()``); None removes it."""
+        with closing(self._connect()) as conn, conn:
+            if vote is None:
+                conn.execute("DELETE FROM feedback WHERE answer_id = ?", (answer_id,))
+                return
+            if vote not in ("up", "down"):
+                raise ValueError(f"vote must be 'up', 'down' or None, not {vote!r}")
+            conn.execute(
+                """
+                INSERT INTO feedback (answer_id, created, vote, channel, question, answer,
+                                      answered, language, citations, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(answer_id) DO UPDATE SET vote = excluded.vote,
+                                                     created = excluded.created
+                """,
+                (
+                    answer_id,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    vote,
+                    channel,
+                    answer.get("question", ""),
+                    answer.get("answer", ""),
+                    int(bool(answer.get("answered"))),
+                    answer.get("language", ""),
+                    json.dumps(answer.get("citations", []), ensure_ascii=False),
+                    document,
+                ),
+            )
+
+    def rows(self, vote: str | None = None) -> list[FeedbackRow]:
+        """Stored votes, oldest first; only ``vote`` ('up' / 'down') when given."""
+        if not self.path.exists():
+            return []
+        with closing(self._connect()) as conn:
+            query = (
+                "SELECT id, answer_id, created, vote, channel, question, answer, answered, "
+                "language, citations, document FROM feedback"
+            )
+            args: tuple[str, ...] = ()
+            if vote:
+                query += " WHERE vote = ?"
+                args = (vote,)
+            got = conn.execute(query + " ORDER BY id", args).fetchall()
+        return [
+            FeedbackRow(
+                id=r[0],
+                answer_id=r[1],
+                created=r[2],
+                vote=r[3],
+                channel=r[4],
+                question=r[5],
+                answer=r[6],
+                answered=bool(r[7]),
+                language=r[8],
+                citations=json.loads(r[9]),
+                document=r[10],
+            )
+            for r in got
+        ]
+
+    def complaints(self) -> list[dict[str, Any]]:
+        """Thumbs-down rows as eval questions (see ``FeedbackRow.to_eval``)."""
+        return [row.to_eval() for row in self.rows("down")]
