@@ -74,6 +74,20 @@ class Settings(BaseSettings):
         "cross-origin (e.g. 'https://www.ludvika.se'); '*' = any site.",
     )
 
+    rate_limit_per_minute: float = Field(
+        20.0,
+        ge=0,
+        description="Questions per minute one address may ask through the widget and the API "
+        "(0 = no limit); staff chat is not limited.",
+    )
+    rate_limit_burst: int = Field(5, ge=1, description="Questions one address may ask at once.")
+    public_concurrency: int = Field(
+        2,
+        ge=1,
+        description="Widget/API questions answered at once; the rest of the machine "
+        "stays free for staff.",
+    )
+
     @property
     def feedback_path(self) -> Path:
         """Where feedback is stored: ``feedback_db`` or ``<index_dir>/feedback.sqlite3``."""

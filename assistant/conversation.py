@@ -44,12 +44,21 @@ def _content_terms(text: str, parties: list[Party]) -> set[str]:
     return set(terms(text)) - set(terms(_FILLER)) - names
 
 
+def _text(content: Any) -> str:
+    """A message's text; Gradio may send a list of parts ({"type": "text", "text": …})."""
+    if isinstance(content, list):
+        return " ".join(_text(part) for part in content)
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    return str(content or "")
+
+
 def _user_turns(history: list[dict[str, Any]]) -> list[str]:
-    return [str(m.get("content") or "") for m in history if m.get("role") == "user"]
+    return [_text(m.get("content")) for m in history if m.get("role") == "user"]
 
 
 def _last_answer(history: list[dict[str, Any]]) -> str:
-    answers = [str(m.get("content") or "") for m in history if m.get("role") == "assistant"]
+    answers = [_text(m.get("content")) for m in history if m.get("role") == "assistant"]
     return answers[-1] if answers else ""
 
 

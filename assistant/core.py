@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from threading import Lock
+from threading import RLock
 from typing import TYPE_CHECKING, Any
 
 from .answer import (
@@ -60,7 +60,7 @@ class Assistant:
         self._documents: dict[str, StoredDocument] = {}
         self._commitments: list[Commitment] | None = None
         self._checked = time.monotonic()
-        self._lock = Lock()
+        self._lock = RLock()
 
     # --- indexing -------------------------------------------------------------------------------
 
@@ -210,13 +210,10 @@ class Assistant:
     ) -> list[Commitment]:
         """Sentences in which a party commits to something, optionally for one party or document."""
         source = self.resolve_document(document)
-        if self._commitments is None:
-            by_source = {
-                d.source: [Party.from_name(n) for n in party_names(d.metadata)]
-                for d in self.documents()
-            }
-            self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
-        found = [c for c in self._commitments if source is None or c.source == source]
+        with self._lock:
+            self._load_commitments()
+            loaded = self._commitments or []
+        found = [c for c in loaded if source is None or c.source == source]
         if party:
             wanted = [p for p in self.parties() if p.matches(party)]
             if not wanted:
@@ -227,6 +224,14 @@ class Assistant:
             # A party's own commitments first, then those it shares.
             found.sort(key=lambda c: len(c.parties) > 1)
         return found
+
+    def _load_commitments(self) -> None:
+        if self._commitments is None:
+            by_source = {
+                d.source: [Party.from_name(n) for n in party_names(d.metadata)]
+                for d in self.documents()
+            }
+            self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
     def _commitments_of(self, question: str, parties: list[Party]) -> Party | None:
         """The party whose commitments a general question asks for ("what did X commit to?")."""

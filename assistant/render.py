@@ -62,6 +62,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "chat_label": "Samtal",
         "empty_chat": "Ställ en fråga om avtalstexterna. Klicka på [1], [2] … i svaret för att se "
         "källan, och på ”Visa i dokumentet” för att läsa hela sidan.",
+        "limited": "Många frågor just nu – försök igen om {seconds} s.",
         "whole_document": "Visa hela dokumentet",
         "only_page": "Visa bara sidan",
         "previous_page": "← Föregående sida",
@@ -123,6 +124,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "chat_label": "Conversation",
         "empty_chat": "Ask a question about the agreement texts. Click [1], [2] … in an answer to "
         "see its source, and “Show in document” to read the whole page.",
+        "limited": "Many questions right now – please try again in {seconds} s.",
         "whole_document": "Show the whole document",
         "only_page": "Show only the page",
         "previous_page": "← Previous page",

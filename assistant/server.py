@@ -16,6 +16,7 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from fastapi import FastAPI, Query, Request  # noqa: E402
+from fastapi.exceptions import RequestValidationError  # noqa: E402
 from fastapi.middleware.cors import CORSMiddleware  # noqa: E402
 from fastapi.responses import (  # noqa: E402
     FileResponse,
@@ -39,6 +40,7 @@ from .errors import (  # noqa: E402
     IndexNotFoundError,
 )
 from .feedback import FeedbackStore  # noqa: E402
+from .ratelimit import Limited  # noqa: E402
 from .render import pick_language, viewer_page  # noqa: E402
 
 __all__ = ["create_app", "serve"]
@@ -198,20 +200,60 @@ def create_app(
     )
     app.add_middleware(FramePolicy, origins=settings.origins)
 
+    @app.middleware("http")
+    async def no_widget_uploads(request: Request, call_next: Any) -> Any:
+        # The widget has no file inputs; Gradio's generic upload route must not take files
+        # from the public.
+        if request.url.path.startswith(("/widget/gradio_api/upload", "/widget/upload")):
+            return JSONResponse({"detail": "The widget takes no uploads."}, status_code=403)
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own handler echoes the input and fails on bytes that are not UTF-8.
+        errors = [
+            {"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors or "Invalid request."}, status_code=422)
+
     @app.exception_handler(AssistantError)
     async def assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
         status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 400)
         return JSONResponse({"detail": str(exc)}, status_code=status)
 
-    @app.post("/api/ask", response_model=AskResponse, tags=["api"])
-    def ask(body: AskRequest) -> JSONResponse:
-        """Answer a question with cited passages: the object `assistant ask --json` prints."""
-        return JSONResponse(assistant.ask(body.question, document=body.document).to_dict())
+    gate = web.public_gate(settings)
 
-    @app.post("/api/search", response_model=SearchResponse, tags=["api"])
-    def search(body: SearchRequest) -> JSONResponse:
+    @app.exception_handler(Limited)
+    async def limited(request: Request, exc: Limited) -> JSONResponse:
+        return JSONResponse(
+            {"detail": exc.reason, "retry_after": exc.retry_after},
+            status_code=429,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
+
+    @app.post(
+        "/api/ask",
+        response_model=AskResponse,
+        tags=["api"],
+        responses={429: {"description": "Rate limit; see the Retry-After header."}},
+    )
+    def ask(body: AskRequest, request: Request) -> JSONResponse:
+        """Answer a question with cited passages: the object `assistant ask --json` prints."""
+        with gate.admit(web.client_key(request)):
+            answer = assistant.ask(body.question, document=body.document)
+        return JSONResponse(answer.to_dict())
+
+    @app.post(
+        "/api/search",
+        response_model=SearchResponse,
+        tags=["api"],
+        responses={429: {"description": "Rate limit; see the Retry-After header."}},
+    )
+    def search(body: SearchRequest, request: Request) -> JSONResponse:
         """The best passages for a question: the object `assistant search --json` prints."""
-        passages = assistant.search(body.question, k=body.k, document=body.document)
+        with gate.admit(web.client_key(request)):
+            passages = assistant.search(body.question, k=body.k, document=body.document)
         rows = [p.to_dict(rank=i) for i, p in enumerate(passages, start=1)]
         return JSONResponse({"question": body.question, "passages": rows})
 
@@ -305,7 +347,7 @@ def create_app(
     }
     gr.mount_gradio_app(
         app,
-        web.build_widget(assistant, settings, store),
+        web.build_widget(assistant, settings, store, gate),
         path="/widget",
         footer_links=[],
         max_file_size="10kb",

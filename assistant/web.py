@@ -27,6 +27,7 @@ from .config import Settings  # noqa: E402
 from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
+from .ratelimit import Limited, PublicGate  # noqa: E402
 from .render import (  # noqa: E402
     answer_html,
     error_html,
@@ -214,13 +215,41 @@ def _chunks(text: str) -> list[int]:
     return [cuts[int(i * step)] for i in range(1, _STREAM_STEPS)]
 
 
+def public_gate(settings: Settings) -> PublicGate:
+    """The limits the widget and the public API share (``ASSISTANT_RATE_LIMIT_*``)."""
+    return PublicGate(
+        settings.rate_limit_per_minute, settings.rate_limit_burst, settings.public_concurrency
+    )
+
+
+def client_key(request: Any) -> str:
+    """Who is asking, for the rate limit: the peer address (a proxy in front must be trusted
+    explicitly, or every visitor would share its address)."""
+    client = getattr(request, "client", None)
+    host = getattr(client, "host", None) or "unknown"
+    return str(host)
+
+
 class ChatSession:
     """The chat logic shared by the staff UI and the widget (no components of its own)."""
 
-    def __init__(self, assistant: Assistant, store: FeedbackStore | None, channel: str) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        store: FeedbackStore | None,
+        channel: str,
+        gate: PublicGate | None = None,
+    ) -> None:
         self.assistant = assistant
         self.store = store
         self.channel = channel
+        self.gate = gate
+
+    def _admitted(self, request: gr.Request | None) -> contextlib.AbstractContextManager[None]:
+        """The public gate for the widget (per-client rate, shared slots); none for staff."""
+        if self.gate is None:
+            return contextlib.nullcontext()
+        return self.gate.admit(client_key(request))
 
     def respond(
         self,
@@ -229,6 +258,7 @@ class ChatSession:
         turns: list[dict[str, Any]] | None,
         document: str | None,
         lang: str,
+        request: gr.Request = None,  # type: ignore[assignment]  (Gradio fills it in)
     ) -> Iterator[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]]:
         """Stream one turn: the question, a status line, the answer text, then its sources."""
         question = (message or "").strip()
@@ -241,9 +271,14 @@ class ChatSession:
         index = len(history)
         yield "", [*history, {"role": "assistant", "content": status_html(lang)}], turns
         try:
-            answer = self.assistant.ask(
-                question, document=document or None, history=_plain_history(turns)
-            )
+            with self._admitted(request):
+                answer = self.assistant.ask(
+                    question, document=document or None, history=_plain_history(turns)
+                )
+        except Limited as exc:
+            message = t(lang, "limited", seconds=exc.retry_after)
+            yield "", [*history, {"role": "assistant", "content": error_html(message, lang)}], turns
+            return
         except AssistantError as exc:
             yield (
                 "",
@@ -567,13 +602,14 @@ def build_widget(
     assistant: Assistant | None = None,
     settings: Settings | None = None,
     store: FeedbackStore | None = None,
+    gate: PublicGate | None = None,
 ) -> gr.Blocks:
     """The embeddable citizen chat: one conversation with sources, an optional fixed document
     (``?document=…``), language from ``?lang=`` or the browser; no filters, admin or API."""
     assistant = assistant or Assistant(settings)
     settings = settings or assistant.settings
     store = store if store is not None else FeedbackStore(settings.feedback_path)
-    session = ChatSession(assistant, store, "widget")
+    session = ChatSession(assistant, store, "widget", gate or public_gate(settings))
     lang0 = "sv"
 
     with gr.Blocks(title="Avtalsassistenten", analytics_enabled=False, fill_height=True) as demo:

@@ -38,6 +38,8 @@ def make_corpus(root: Path, *files: Path) -> Path:
 
 def make_settings(root: Path, corpus: Path | None = None, **overrides) -> Settings:
     """Settings with the corpus and the index inside ``root`` (the index folder need not exist)."""
+    # Every test client shares 127.0.0.1: only the tests of the limit itself switch it on.
+    overrides.setdefault("rate_limit_per_minute", 0)
     return Settings(
         corpus_dir=corpus if corpus is not None else root / "corpus",
         index_dir=root / "index",

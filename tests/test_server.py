@@ -30,6 +30,8 @@ HOSTILE_SOURCE = HOSTILE_PATH.name
 def _env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(ASSISTANT_CORPUS_DIR=str(corpus), ASSISTANT_INDEX_DIR=str(index), **extra)
+    # All test clients share one address; tests/test_public_limits.py covers the limit.
+    env.setdefault("ASSISTANT_RATE_LIMIT_PER_MINUTE", "0")
     return env
 
 
