@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import httpx
+
+from bench.procs import free_port
 
 __all__ = ["LoadResult", "run_load", "serve"]
 
@@ -53,16 +54,10 @@ class LoadResult:
         )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serve(env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
     """`assistant serve` on a free loopback port; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, ASSISTANT_RATE_LIMIT_PER_MINUTE="0", **(env or {}))
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)],
