@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 _BATCH = 500
+_PAGE = 5000
 
 
 @dataclass
@@ -247,7 +248,7 @@ class Index:
     def passages(self) -> list[Document]:
         """Every passage (text and metadata, no vectors), for the lexical index."""
         committed = self.committed()
-        got = self._collection().get(include=["documents", "metadatas"])
+        got = _get_all(self._collection(), ["documents", "metadatas"])
         return [
             Document(page_content=text, id=pid, metadata=meta)
             for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
@@ -257,7 +258,7 @@ class Index:
     @_store_call
     def committed(self) -> dict[str, str]:
         """Content hash of every completely indexed document, by source."""
-        got = self._collection("-docs").get(include=["metadatas"])
+        got = _get_all(self._collection("-docs"), ["metadatas"])
         return {m["source"]: m["file_hash"] for m in got["metadatas"]}
 
     @_store_call
@@ -285,7 +286,7 @@ class Index:
 
     @_store_call
     def documents(self) -> list[StoredDocument]:
-        got = self._collection("-docs").get(include=["documents"])
+        got = _get_all(self._collection("-docs"), ["documents"])
         return sorted((_stored(text) for text in got["documents"]), key=lambda d: d.source)
 
     @_store_call
@@ -376,7 +377,7 @@ class Index:
     def _remove_orphans(self, committed: dict[str, str], *collections: Any) -> None:
         """Passages of an interrupted run: their file hash matches no committed record."""
         for col in collections:
-            got = col.get(include=["metadatas"])
+            got = _get_all(col, ["metadatas"])
             stale = [
                 pid
                 for pid, m in zip(got["ids"], got["metadatas"], strict=True)
@@ -452,6 +453,19 @@ class Index:
         bar.update(len(texts))
         _upsert(sent_col, ids, sent_vectors, texts, metas)
         return len(ids)
+
+
+def _get_all(col: Any, include: list[str]) -> dict[str, list[Any]]:
+    """A whole collection, page by page: one big get exceeds SQLite's variable limit."""
+    out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
+    offset = 0
+    while True:
+        page = col.get(include=include, limit=_PAGE, offset=offset)
+        for key in out:
+            out[key].extend(page[key])
+        if len(page["ids"]) < _PAGE:
+            return out
+        offset += _PAGE
 
 
 def _upsert(

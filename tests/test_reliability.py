@@ -158,3 +158,28 @@ def test_one_line_errors_name_the_fix(tmp_path, setup, fix):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and fix in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_whole_collection_reads_page_past_sqlite_limits(tmp_path):
+    """Reading every record of a large collection (orphan sweep, lexical index) is paged."""
+    import chromadb
+    import numpy as np
+    from chromadb.config import Settings as ChromaSettings
+
+    from assistant.index import _PAGE, _get_all
+
+    client = chromadb.PersistentClient(
+        path=str(tmp_path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    col = client.get_or_create_collection("paging", embedding_function=None)
+    n = 2 * _PAGE + 1
+    for i in range(0, n, 2000):
+        ids = [str(j) for j in range(i, min(n, i + 2000))]
+        col.add(
+            ids=ids,
+            embeddings=np.ones((len(ids), 2), dtype=np.float32),
+            metadatas=[{"j": int(j)} for j in ids],
+        )
+    got = _get_all(col, ["metadatas"])
+    assert len(got["ids"]) == len(set(got["ids"])) == n
+    assert sorted(m["j"] for m in got["metadatas"]) == list(range(n))
