@@ -59,6 +59,7 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._documents: dict[str, StoredDocument] = {}
         self._commitments: list[Commitment] | None = None
+        self._reset()
         self._checked = time.monotonic()
         self._lock = RLock()
 
@@ -72,9 +73,15 @@ class Assistant:
     def reload(self) -> None:
         """Forget loaded index state; the next question reloads it."""
         with self._lock:
-            self._retriever = None
-            self._documents = {}
-            self._commitments = None
+            self._reset()
+
+    def _reset(self) -> None:
+        self._retriever = None
+        self._documents = {}
+        self._ordered: list[StoredDocument] = []
+        self._parties: list[Party] = []
+        self._by_term: dict[str, set[str]] = {}
+        self._commitments = None
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -89,7 +96,7 @@ class Assistant:
                     bm25_weight=self.settings.bm25_weight,
                 )
                 retriever.refresh()
-                self._documents = {d.source: d for d in self.index.documents()}
+                self._load_documents(self.index.documents())
                 self._retriever = retriever
             return self._retriever
 
@@ -100,12 +107,23 @@ class Assistant:
             return
         self._checked = now
         if self.index.fingerprint() != self._retriever.fingerprint:
-            self._retriever, self._documents, self._commitments = None, {}, None
+            self._reset()
+
+    def _load_documents(self, docs: list[StoredDocument]) -> None:
+        """Everything per question needs from the documents, computed once per index state."""
+        self._ordered = sorted(docs, key=lambda d: d.source)
+        self._documents = {d.source: d for d in self._ordered}
+        names = {n: None for d in self._ordered for n in party_names(d.metadata)}
+        self._parties = [Party.from_name(n) for n in names]
+        self._by_term = {}
+        for doc in self._ordered:
+            for term in _document_terms(doc):
+                self._by_term.setdefault(term, set()).add(doc.source)
 
     def documents(self) -> list[StoredDocument]:
         """The indexed documents, sorted by source path."""
         _ = self.retriever
-        return sorted(self._documents.values(), key=lambda d: d.source)
+        return list(self._ordered)
 
     def resolve_document(self, name: str | None) -> str | None:
         """Source path for a document named by path, file name, stem or a unique title part."""
@@ -202,8 +220,8 @@ class Assistant:
 
     def parties(self) -> list[Party]:
         """Every party named in an indexed document's metadata."""
-        names = {n: None for d in self.documents() for n in party_names(d.metadata)}
-        return [Party.from_name(n) for n in names]
+        _ = self.retriever
+        return list(self._parties)
 
     def commitments(
         self, party: str | None = None, document: str | None = None
@@ -262,9 +280,9 @@ class Assistant:
 
     def named_documents(self, question: str) -> set[str] | None:
         """Documents a question points at by title words or party names, if not all of them."""
-        asked = set(terms(question))
-        named = {d.source for d in self.documents() if asked & _document_terms(d)}
-        return named if named and len(named) < len(self.documents()) else None
+        _ = self.retriever
+        named = {s for t in set(terms(question)) for s in self._by_term.get(t, ())}
+        return named if named and len(named) < len(self._ordered) else None
 
 
 # "…, och vad har Ludvika lovat …?": a second question starts after "och"/"and" + a question word.

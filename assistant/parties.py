@@ -91,13 +91,23 @@ def _pattern(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
     )
 
 
-def _mentions(text: str, names: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text, re.I) for n in names)
-
-
 def parties_in(text: str, parties: list[Party]) -> list[Party]:
-    """The parties a question names."""
-    return [p for p in parties if _mentions(text, p.question_names)]
+    """The parties a question names (one regex pass, however many parties are indexed)."""
+    if not parties:
+        return []
+    pattern, by_name = _question_matcher(tuple(parties))
+    found = {p for m in pattern.finditer(text) for p in by_name[m.group(0).casefold()]}
+    return [p for p in parties if p in found]
+
+
+@lru_cache(maxsize=64)
+def _question_matcher(parties: tuple[Party, ...]) -> tuple[re.Pattern[str], dict[str, list[Party]]]:
+    by_name: dict[str, list[Party]] = {}
+    for party in parties:
+        for name in party.question_names:
+            by_name.setdefault(name.casefold(), []).append(party)
+    alts = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I), by_name
 
 
 def acting_parties(sentence: str, parties: list[Party], verbs: str = ACTION_VERBS) -> list[Party]:
