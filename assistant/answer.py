@@ -102,6 +102,7 @@ _PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
+_MAX_SILENT = 12
 _WHICH_FRAME = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
     r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b|\b(nämner|tar upp|handlar om|"
@@ -337,7 +338,11 @@ def _frame_per_document(citations: list[Citation], silent: list[str], language: 
         for c in citations
     ]
     if silent:
-        lines.append(("Inget om det i: " if sv else "Nothing on it in: ") + "; ".join(silent) + ".")
+        named = "; ".join(silent[:_MAX_SILENT])
+        if len(silent) > _MAX_SILENT:
+            more = len(silent) - _MAX_SILENT
+            named += f" och {more} dokument till" if sv else f" and {more} more documents"
+        lines.append(("Inget om det i: " if sv else "Nothing on it in: ") + named + ".")
     return "\n".join([lead, *lines])
 
 

@@ -170,9 +170,11 @@ class Assistant:
         answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
         if source is None and len(titles) > 1 and _ASKS_WHICH_DOCUMENTS.search(turn.question):
             topic = which_topic(turn.question)
-            per_doc = [
-                p for s in titles.values() for p in self.retriever.search(topic, k=2, source=s)
-            ]
+            if len(titles) <= _PER_DOCUMENT_SEARCHES:
+                searches = [self.retriever.search(topic, k=2, source=s) for s in titles.values()]
+                per_doc = [p for found in searches for p in found]
+            else:  # many documents: one wide search, grouped by document afterwards
+                per_doc = self.retriever.search(topic, k=_WIDE_K)
             answer = answerer.per_document(turn.question, per_doc, self._documents, language)
         elif (party := self._commitments_of(turn.question, parties)) is not None:
             answer = self._commitment_answer(turn.question, party, source, language)
@@ -306,6 +308,8 @@ _COMMITMENT_FRAME = (
     "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
 )
 _MAX_COMMITMENTS = 8
+_PER_DOCUMENT_SEARCHES = 30
+_WIDE_K = 60
 _GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
 
 
