@@ -33,6 +33,7 @@ __all__ = [
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_FILE_BYTES = 50_000_000
+_SIMILAR = 0.88
 
 _KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
 _CASE_NUMBER = re.compile(
@@ -224,7 +225,15 @@ def _key(line: str) -> str:
 
 
 def _similar(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.88)
+    """Nearly the same line (a typo in a letterhead); the length bound and quick_ratio() are
+    upper bounds of ratio(), so they reject most pairs without the quadratic matcher."""
+    if a == b:
+        return True
+    shorter, total = min(len(a), len(b)), len(a) + len(b)
+    if shorter < 5 or 2.0 * shorter / total < _SIMILAR:
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR
 
 
 def _recurring_keys(pages: list[str]) -> set[str]:
