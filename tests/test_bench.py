@@ -1,0 +1,26 @@
+"""Smoke test of the benchmark's corpus generator (no timing: the benchmark is `make bench`)."""
+
+import sys
+
+from helpers import LUDVIKA_PATH, REPO
+
+from assistant.ingest import load_document
+
+# bench/ is a folder of the repository, not part of the installed package.
+sys.path.insert(0, str(REPO))
+from bench.corpus import generate  # noqa: E402
+
+
+def test_generator_writes_agreements_the_ingest_reads(tmp_path):
+    paths = generate(2, tmp_path, LUDVIKA_PATH)
+
+    assert sorted(paths) == sorted(tmp_path.iterdir())
+    assert len(paths) == 2
+    docs = [load_document(p, tmp_path) for p in paths]
+    for path, doc in zip(paths, docs, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert "Ludvika" not in text  # a fictional municipality instead
+        assert doc.metadata["parties"][1] == "Region Dalarna"
+        assert len(doc.pages) >= 3  # a running header the ingest recognises
+        assert not any("Postadress" in page for page in doc.pages)  # letterhead removed
+    assert docs[0].metadata["parties"][0] != docs[1].metadata["parties"][0]
