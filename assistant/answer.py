@@ -221,7 +221,8 @@ class ExtractiveAnswerer:
         top = passages[0].score
         named = parties_in(question, _parties(passages, documents))
         out = []
-        for chunk_id, start, end, vec in self.index.sentences(list(by_id)):
+        counts = {p.id: p.sentences for p in passages}
+        for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
             passage = by_id[chunk_id]
             text = passage.text[start:end]
             if len(text.split()) < _MIN_WORDS:

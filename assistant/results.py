@@ -24,6 +24,7 @@ class Passage:
     start: int = 0
     end: int = 0
     kind: str = "passage"
+    sentences: int = 0
 
     @classmethod
     def from_document(cls, doc: Document, score: float) -> Passage:
@@ -39,6 +40,7 @@ class Passage:
             start=int(meta.get("start", 0)),
             end=int(meta.get("end", 0)),
             kind=meta.get("kind", "passage"),
+            sentences=int(meta.get("sentences", 0)),
         )
 
     def to_document(self) -> Document:
