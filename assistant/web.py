@@ -362,16 +362,8 @@ def _wire_chat(
     lang: gr.State,
     extra_triggers: list[tuple[Any, gr.components.Component]] = (),  # type: ignore[assignment]
 ) -> None:
-    textbox.submit(
-        session.respond,
-        inputs=[textbox, chatbot, turns, document, lang],
-        outputs=[textbox, chatbot, turns],
-        api_visibility="private",
-        show_progress="hidden",
-        concurrency_limit=CHAT_CONCURRENCY,
-        concurrency_id=f"chat-{session.channel}",
-    )
-    for trigger, value in extra_triggers:
+    # The textbox and each extra trigger (example buttons) run the same streamed turn.
+    for trigger, value in [(textbox.submit, textbox), *extra_triggers]:
         trigger(
             session.respond,
             inputs=[value, chatbot, turns, document, lang],
