@@ -222,7 +222,16 @@ def _errors(r: dict[str, Any]) -> str:
     for key, value in r.get("largest", {}).items():
         if isinstance(value, dict) and "error" in value:
             found.append(f"- largest corpus {key}: `{value['error']}`")
-    return "## Failures\n\n" + ("\n".join(found) if found else "None.")
+    for s in r["scales"]:
+        for key in ("ours_speed", "base_speed"):
+            f = s[key]["floor"]
+            # The floor does fixed work per question: a wide spread means the machine was busy.
+            if f["p95"] > 2 * f["p50"]:
+                found.append(
+                    f"- {s['label']} {key}: floor p95 {f['p95']:g} ms is over twice its p50 "
+                    f"{f['p50']:g} ms: other load on the machine during this size; rerun."
+                )
+    return "## Failures and noise\n\n" + ("\n".join(found) if found else "None.")
 
 
 def _notes(r: dict[str, Any]) -> str:
