@@ -1,14 +1,9 @@
 """Smoke test of the benchmark's corpus generator (no timing: the benchmark is `make bench`)."""
 
-import sys
-
-from helpers import LUDVIKA_PATH, REPO
+from helpers import LUDVIKA_PATH
 
 from assistant.ingest import load_document
-
-# bench/ is a folder of the repository, not part of the installed package.
-sys.path.insert(0, str(REPO))
-from bench.corpus import generate  # noqa: E402
+from bench.corpus import generate
 
 
 def test_generator_writes_agreements_the_ingest_reads(tmp_path):
