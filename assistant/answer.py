@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from .config import Settings
 from .index import Index, StoredDocument
+from .lexical import terms
 from .parties import Party, acting_parties, parties_in
 from .results import Answer, Citation, Passage
-from .retrieve import terms
 
 __all__ = ["ExtractiveAnswerer", "abstain", "cite", "detect_language", "frame_list", "which_topic"]
 

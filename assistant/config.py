@@ -37,7 +37,16 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by search.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever proposes.")
     bm25_weight: float = Field(
-        0.03, ge=0.0, le=1.0, description="Weight of BM25 against dense in the fusion (0 = dense)."
+        0.03,
+        ge=0.0,
+        le=1.0,
+        description="Weight of word BM25 against dense in the fusion (0 = off).",
+    )
+    trigram_weight: float = Field(
+        0.05,
+        ge=0.0,
+        le=1.0,
+        description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
     )
     answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
     min_answer_score: float = Field(

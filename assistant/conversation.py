@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lexical import terms
 from .parties import Party, parties_in
-from .retrieve import terms
 
 __all__ = ["Resolved", "resolve"]
 

@@ -21,9 +21,10 @@ from .conversation import resolve
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .index import Index, IndexReport, StoredDocument
+from .lexical import terms
 from .parties import Commitment, Party, extract_commitments, parties_in, party_names
 from .results import Answer, Passage
-from .retrieve import HybridRetriever, terms
+from .retrieve import HybridRetriever
 
 if TYPE_CHECKING:
     from .llm import GenerativeAnswerer
@@ -94,6 +95,7 @@ class Assistant:
                     k=self.settings.top_k,
                     candidates=self.settings.candidates,
                     bm25_weight=self.settings.bm25_weight,
+                    trigram_weight=self.settings.trigram_weight,
                 )
                 retriever.refresh()
                 self._load_documents(self.index.documents())

@@ -340,7 +340,13 @@ class Index:
                 "(.txt, .md, .pdf, .docx) there, or set ASSISTANT_CORPUS_DIR."
             )
         with _build_lock(_lock_path(self.settings)):
-            return self._build(corpus, rebuild, progress, on_file, started)
+            report = self._build(corpus, rebuild, progress, on_file)
+            # The lexical side is saved beside the vectors, so a serving process starts fast.
+            from .lexical import save_for
+
+            save_for(self)
+            report.seconds = time.perf_counter() - started
+            return report
 
     def _build(
         self,
@@ -348,7 +354,6 @@ class Index:
         rebuild: bool,
         progress: bool,
         on_file: Callable[[str], None] | None,
-        started: float,
     ) -> IndexReport:
         if rebuild:
             self._drop_all()
@@ -382,7 +387,6 @@ class Index:
             report.removed.append(source)
 
         self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
-        report.seconds = time.perf_counter() - started
         return report
 
     def _drop_all(self) -> None:

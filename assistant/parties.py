@@ -126,7 +126,7 @@ def extract_commitments(
 ) -> list[Commitment]:
     """Every sentence of every passage in which one of its document's parties commits."""
     from .chunking import split_sentences
-    from .retrieve import terms
+    from .lexical import terms
 
     df: dict[str, int] = {}
     for p in passages:
@@ -159,7 +159,7 @@ def extract_commitments(
 
 def _topic(sentence: str, parties: list[Party], df: dict[str, int]) -> str:
     """The sentence's two rarest content words: what it is about, in the text's own words."""
-    from .retrieve import terms
+    from .lexical import terms
 
     names = {t for p in parties for n in p.question_names for t in terms(n)}
     words = []

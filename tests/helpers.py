@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS_DIR = REPO / "corpus"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEV_JSONL = Path(__file__).resolve().parents[2] / "shared/eval/dev.jsonl"
+SWEFAQ_DIR = DEV_JSONL.parent / "swefaq"
 
 LUDVIKA = "overenskommelse-ludvika-region-dalarna-2019-2022.txt"
 STATUTE = "sfs-2013-801-bibliotekslag.md"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import DEV_JSONL, ELEVKULTUROMBUD_Q, ELEVKULTUROMBUD_QUOTE
+from helpers import DEV_JSONL, ELEVKULTUROMBUD_Q, ELEVKULTUROMBUD_QUOTE, SWEFAQ_DIR, make_settings
 
+from assistant import Assistant
 from assistant.evaluate import EvalQuestion, evaluate, load_questions
 
 
@@ -58,3 +59,16 @@ def test_dev_set_quality_floor(corpus_assistant):
     assert overall["refusal_rate"] == 1.0, detail
     assert overall["answered_rate"] >= 0.9, detail
     assert overall["citation_precision"] == 1.0, detail
+
+
+def test_swefaq_retrieval_floor(tmp_path, e5):
+    """Retrieval on texts the assistant was never tuned on: 219 real questions over FAQ pages."""
+    if not SWEFAQ_DIR.exists():
+        pytest.skip(f"SweFAQ not found at {SWEFAQ_DIR} (it lives outside the repository)")
+    assistant = Assistant(make_settings(tmp_path, SWEFAQ_DIR / "corpus"), embeddings=e5)
+    assistant.build_index()
+    questions = load_questions(SWEFAQ_DIR / "questions.jsonl")
+    overall = evaluate(assistant, questions).metrics["all"]
+    assert overall["questions"] == 219
+    assert overall["R@1"] >= 0.60, overall
+    assert overall["R@3"] >= 0.80, overall

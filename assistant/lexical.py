@@ -1,0 +1,207 @@
+"""The lexical side of the index: BM25 over stemmed words and over character trigrams.
+
+Trigrams match the parts of Swedish compounds ("vårdnadsöverflyttning" against "överflyttning
+av vårdnaden") that whole stemmed words miss. Building both models needs every passage: at 15k
+passages the read from Chroma takes over a second and leaves hundreds of MB in its SQLite cache,
+and tokenising takes seconds more. So ``assistant index`` saves the built models and the passage
+table under ``<index_dir>/lexical/``, keyed by the collection and the index fingerprint, and a
+serving process memory-maps them instead (``load_or_build``). With a Chroma server
+(``ASSISTANT_CHROMA_URL``) nothing is written locally: each process builds its own in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from langchain_core.documents import Document
+
+from .chunking import embedding_text
+
+if TYPE_CHECKING:
+    from .index import Index
+
+__all__ = ["LexicalIndex", "load_or_build", "save_for", "terms", "trigrams"]
+
+# Part of the saved folder's name: a change to tokenising or the file layout bumps it.
+LEXICAL_VERSION = "1"
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
+_log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SWEDISH
+
+    return frozenset(STOPWORDS_SWEDISH) | frozenset(STOPWORDS_EN)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("swedish")
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased, stop-word-free, Swedish-stemmed word tokens."""
+    words = [w for w in _WORD.findall(text.casefold()) if w not in _stopwords()]
+    return _stemmer().stemWords(words)
+
+
+def trigrams(text: str) -> list[str]:
+    """Character trigrams of the stop-word-free words, each word padded with ``#`` at both ends."""
+    grams: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        if word in _stopwords():
+            continue
+        padded = f"#{word}#"
+        grams.extend(padded[i : i + 3] for i in range(max(len(padded) - 2, 1)))
+    return grams
+
+
+class _BM25:
+    """One bm25s model over token lists; scores only tokens it knows."""
+
+    def __init__(self, model: Any, size: int) -> None:
+        self.model = model
+        self.size = size
+
+    @classmethod
+    def build(cls, tokens: list[list[str]]) -> _BM25:
+        import bm25s
+
+        model = bm25s.BM25()
+        if tokens:
+            model.index([t or ["\x00"] for t in tokens], show_progress=False)
+        return cls(model, len(tokens))
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> _BM25:
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False), size)
+
+    def save(self, folder: Path) -> None:
+        self.model.save(str(folder), show_progress=False)
+
+    def knows(self, token: str) -> bool:
+        return bool(self.size) and token in self.model.vocab_dict
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        known = [t for t in tokens if self.knows(t)]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self.model.get_scores(known), dtype=np.float32)
+
+
+class LexicalIndex:
+    """BM25 over all passages (words and trigrams), one per index fingerprint."""
+
+    def __init__(self, passages: list[Document], models: tuple[_BM25, _BM25] | None = None) -> None:
+        self.docs = passages
+        self.by_id = {str(d.id): d for d in passages}
+        self.sources = np.array([d.metadata["source"] for d in passages])
+        if models is None:
+            texts = [embedding_text(d) for d in passages]
+            models = (
+                _BM25.build([terms(t) for t in texts]),
+                _BM25.build([trigrams(t) for t in texts]),
+            )
+        self._words, self._trigrams = models
+
+    def knows(self, term: str) -> bool:
+        """Does this (stemmed) term occur anywhere in the corpus?"""
+        return self._words.knows(term)
+
+    def known_share(self, question: str) -> float:
+        """The share of the question's words that occur in the corpus (0 for an empty question).
+
+        Low for a question in another language than the texts: then shared letters and words
+        are mostly chance, and the fusion leans on the (multilingual) dense side alone.
+        """
+        words = terms(question)
+        return sum(map(self.knows, words)) / len(words) if words else 0.0
+
+    def scores(self, question: str, source: str | None = None) -> np.ndarray:
+        """BM25 over stemmed words, one score per passage (0 outside ``source``)."""
+        return self._within(self._words.scores(terms(question)), source)
+
+    def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:
+        """BM25 over character trigrams, one score per passage (0 outside ``source``)."""
+        return self._within(self._trigrams.scores(trigrams(question)), source)
+
+    def _within(self, scores: np.ndarray, source: str | None) -> np.ndarray:
+        return scores * (self.sources == source) if source is not None else scores
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        rows = [{"id": d.id, "text": d.page_content, "metadata": d.metadata} for d in self.docs]
+        (folder / "passages.json").write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+        self._words.save(folder / "words")
+        self._trigrams.save(folder / "trigrams")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        rows = json.loads((folder / "passages.json").read_text("utf-8"))
+        docs = [Document(id=r["id"], page_content=r["text"], metadata=r["metadata"]) for r in rows]
+        n = len(docs)
+        return cls(docs, (_BM25.load(folder / "words", n), _BM25.load(folder / "trigrams", n)))
+
+
+def _folder(index: Index, fingerprint: str) -> Path | None:
+    if index.settings.chroma_url:
+        return None
+    key = hashlib.sha256(f"{LEXICAL_VERSION}|{fingerprint}".encode()).hexdigest()[:16]
+    return index.settings.index_dir / "lexical" / f"{index.name}-{key}"
+
+
+def load_or_build(index: Index) -> tuple[LexicalIndex, str]:
+    """The lexical index of the committed passages, and the fingerprint it belongs to."""
+    fingerprint = index.fingerprint()
+    folder = _folder(index, fingerprint)
+    if folder is not None and folder.is_dir():
+        try:
+            return LexicalIndex.load(folder), fingerprint
+        except (OSError, ValueError, KeyError) as exc:
+            _log.warning("Rebuilding the lexical index: %s is unreadable (%s)", folder, exc)
+            shutil.rmtree(folder, ignore_errors=True)
+    lexical = LexicalIndex(index.passages())
+    # An index run that committed meanwhile makes these passages newer than the fingerprint:
+    # use them, but only save what is known to match its key.
+    if folder is not None and lexical.docs and index.fingerprint() == fingerprint:
+        _save(lexical, folder)
+    return lexical, fingerprint
+
+
+def save_for(index: Index) -> None:
+    """Save the lexical index of the current index unless it is saved already (or not local)."""
+    folder = _folder(index, index.fingerprint())
+    if folder is not None and not folder.is_dir():
+        load_or_build(index)
+
+
+def _save(lexical: LexicalIndex, folder: Path) -> None:
+    """Write to a private folder, then rename: readers see a whole folder or none."""
+    partial = folder.with_name(f"{folder.name}.part-{os.getpid()}")
+    try:
+        shutil.rmtree(partial, ignore_errors=True)
+        lexical.save(partial)
+        os.rename(partial, folder)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        if not folder.is_dir():
+            _log.warning("Could not save the lexical index to %s (%s)", folder, exc)
+        return
+    collection = folder.name.rsplit("-", 1)[0]
+    for old in folder.parent.iterdir():
+        if old != folder and old.name.rsplit("-", 1)[0] == collection:
+            shutil.rmtree(old, ignore_errors=True)

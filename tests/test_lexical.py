@@ -1,0 +1,125 @@
+"""The lexical side: tiny corpora whose right answers are known exactly, and its saved copy."""
+
+from __future__ import annotations
+
+import numpy as np
+from helpers import STATUTE_PATH, make_corpus, make_settings
+from langchain_core.documents import Document
+
+from assistant.index import Index
+from assistant.lexical import LexicalIndex, load_or_build, terms, trigrams
+
+
+def _passages(*texts: str, source: str = "a.txt") -> list[Document]:
+    return [
+        Document(
+            id=f"{source}:{i}",
+            page_content=text,
+            metadata={"source": source, "title": "T", "section": ""},
+        )
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_trigrams_pad_each_word_and_skip_stop_words():
+    assert trigrams("Barn och LVU") == ["#ba", "bar", "arn", "rn#", "#lv", "lvu", "vu#"]
+    assert trigrams("i") == []  # a stop word
+    assert trigrams("x") == ["#x#"]
+
+
+def test_terms_are_stemmed_and_stop_word_free():
+    assert terms("Kommunerna och regionen") == ["kommun", "region"]
+
+
+def test_trigrams_find_the_parts_of_a_compound_that_words_miss():
+    lexical = LexicalIndex(
+        _passages(
+            "Socialnämnden ansöker om överflyttning av vårdnaden.",
+            "Familjehemmet får ersättning varje månad.",
+            "Biblioteket har öppet på lördagar.",
+        )
+    )
+    question = "Hur går en vårdnadsöverflyttning till?"
+    # No whole word of the question occurs in the corpus ...
+    assert not lexical.scores(question).any()
+    # ... but its trigrams single out the passage about the transfer of custody.
+    scores = lexical.trigram_scores(question)
+    assert int(np.argmax(scores)) == 0
+    assert scores[0] > 0 and scores[0] > 2 * max(scores[1], scores[2])
+
+
+def test_scores_are_zero_outside_the_requested_document():
+    lexical = LexicalIndex(
+        _passages("Kulturskolan erbjuder kurser.")
+        + _passages("Kulturskolan har ny rektor.", source="b.txt")
+    )
+    for scorer in (lexical.scores, lexical.trigram_scores):
+        everywhere = scorer("kulturskolan")
+        within = scorer("kulturskolan", source="b.txt")
+        assert everywhere[0] > 0 and everywhere[1] > 0
+        assert within[0] == 0 and within[1] == everywhere[1]
+
+
+def test_an_empty_corpus_scores_nothing():
+    lexical = LexicalIndex([])
+    assert lexical.scores("kultur").shape == (0,)
+    assert lexical.trigram_scores("kultur").shape == (0,)
+    assert not lexical.knows("kultur")
+
+
+def _lexical_folders(settings) -> list[str]:
+    root = settings.index_dir / "lexical"
+    return sorted(p.name for p in root.iterdir()) if root.is_dir() else []
+
+
+def _same(a: LexicalIndex, b: LexicalIndex, question: str) -> bool:
+    return (
+        [d.id for d in a.docs] == [d.id for d in b.docs]
+        and [d.page_content for d in a.docs] == [d.page_content for d in b.docs]
+        and np.allclose(a.scores(question), b.scores(question))
+        and np.allclose(a.trigram_scores(question), b.trigram_scores(question))
+    )
+
+
+def test_index_run_saves_the_lexical_side_and_replaces_it_on_change(tmp_path, e5):
+    corpus = make_corpus(tmp_path, STATUTE_PATH)
+    index = Index(make_settings(tmp_path, corpus), e5)
+    index.build(progress=False)
+    saved = _lexical_folders(index.settings)
+    assert len(saved) == 1 and saved[0].startswith(index.name + "-")
+
+    loaded, fingerprint = load_or_build(index)
+    assert fingerprint == index.fingerprint()
+    question = "Vem ansvarar för folkbiblioteken?"
+    assert _same(loaded, LexicalIndex(index.passages()), question)
+    assert loaded.scores(question).max() > 0
+
+    # Another document: one new folder replaces the old one, and it knows the new passages.
+    (corpus / "extra.txt").write_text("Fjärrlån ordnas av länsbiblioteket.\n", "utf-8")
+    index.build(progress=False)
+    (now,) = _lexical_folders(index.settings)
+    assert now != saved[0]
+    loaded, _ = load_or_build(index)
+    assert "extra.txt" in set(loaded.sources.tolist())
+    assert loaded.trigram_scores("fjärrlånen").argmax() == list(loaded.sources).index("extra.txt")
+
+
+def test_an_unreadable_saved_lexical_side_is_rebuilt(tmp_path, e5):
+    index = Index(make_settings(tmp_path, make_corpus(tmp_path, STATUTE_PATH)), e5)
+    index.build(progress=False)
+    (folder,) = (index.settings.index_dir / "lexical").iterdir()
+    (folder / "passages.json").write_text("{not json", "utf-8")
+
+    lexical, _ = load_or_build(index)
+    assert _same(lexical, LexicalIndex(index.passages()), "bibliotek")
+    # ... and saved again whole, so the next process loads it.
+    assert _same(LexicalIndex.load(folder), lexical, "bibliotek")
+
+
+def test_known_share_is_the_share_of_question_words_found_in_the_corpus():
+    lexical = LexicalIndex(_passages("Kommunen ansvarar för biblioteket."))
+    assert lexical.known_share("Vilket bibliotek har kommunen?") == 1.0
+    # kommun is known; "kostar" and "sophämtningen" are not.
+    assert lexical.known_share("Vad kostar sophämtningen i kommunen?") == 1 / 3
+    assert lexical.known_share("Which library does the municipality run?") == 0.0
+    assert lexical.known_share("och i") == 0.0  # stop words only
