@@ -12,10 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from .config import Settings
 from .index import Index, StoredDocument
 from .lexical import terms
-from .parties import Party, acting_parties, parties_in
+from .parties import (
+    COMMITMENT_FRAME,
+    Party,
+    acting_parties,
+    parties_in,
+    without_party_names,
+)
 from .results import Answer, Citation, Passage
 
 __all__ = ["ExtractiveAnswerer", "abstain", "cite", "detect_language", "frame_list", "which_topic"]
@@ -102,6 +110,7 @@ _PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
+_NAMELESS_MARGIN = 0.005
 _MAX_SILENT = 12
 _WHICH_FRAME = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
@@ -112,7 +121,7 @@ _WHICH_FRAME = re.compile(
 )
 _FRAME_WORDS = (
     "säger står avtalet avtal överenskommelsen texten texterna dokumentet dokument gäller nämns "
-    "handlar skriver lagen bibliotekslagen beskrivs"
+    "handlar skriver lagen bibliotekslagen beskrivs många mycket antal"
 )
 
 
@@ -131,6 +140,7 @@ class _Candidate:
     end: int
     score: float
     similarity: float
+    vector: np.ndarray
 
     @property
     def text(self) -> str:
@@ -159,7 +169,7 @@ class ExtractiveAnswerer:
         candidates = [
             c for c in self._score(question, reading, documents) if c.text not in (exclude or ())
         ]
-        if not self._supported(question, language, candidates):
+        if not self._supported(question, language, candidates, documents):
             return abstain(question, language, passages)
         chosen = self._choose(question, candidates, documents)
         citations = cite([(c.passage, c.text, c.score) for c in chosen], documents)
@@ -183,7 +193,7 @@ class ExtractiveAnswerer:
         for source in dict.fromkeys(p.source for p in passages):
             own = [p for p in passages if p.source == source and p.kind != "card"][:2]
             candidates = self._score(topic, own, documents)
-            if candidates and self._supported(topic, language, candidates):
+            if candidates and self._supported(topic, language, candidates, documents):
                 best[source] = candidates[0]
         top = max((c.similarity for c in best.values()), default=0.0)
         wanted = set(terms(topic))
@@ -231,7 +241,7 @@ class ExtractiveAnswerer:
             score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
             score += _PASSAGE_WEIGHT * (passage.score - top)
             score += _party_bonus(text, named, _parties([passage], documents))
-            out.append(_Candidate(passage, start, end, score, float(vec @ qvec)))
+            out.append(_Candidate(passage, start, end, score, float(vec @ qvec), vec))
         out.sort(key=lambda c: -c.score)
         return out
 
@@ -257,28 +267,46 @@ class ExtractiveAnswerer:
                 chosen.append(cand)
         return chosen
 
-    def _supported(self, question: str, language: str, candidates: list[_Candidate]) -> bool:
+    def _supported(
+        self,
+        question: str,
+        language: str,
+        candidates: list[_Candidate],
+        documents: dict[str, StoredDocument],
+    ) -> bool:
         """Is the evidence strong enough to answer? Weak similarity or unknown words say no."""
         if not candidates:
             return False
         if max(c.similarity for c in candidates) < self.settings.min_answer_score:
             return False
+        # Party names are not the topic: they pull their own agreement close to any question
+        # ("What is the tax rate in Ludvika?"), and they are known words whatever is asked.
+        topic = without_party_names(question, _parties([c.passage for c in candidates], documents))
+        topic_terms = set(terms(topic)) - _frame_terms()
+        if topic != question and topic_terms and not self._close(topic, candidates):
+            return False
         if language != "sv":
             return True
         # Swedish questions share vocabulary with the texts: if most of a question's words
         # occur nowhere in the corpus, the texts do not talk about it.
-        qterms = set(terms(question)) - _frame_terms()
-        unknown = [t for t in qterms if not self.vocabulary(t)]
-        if not qterms or len(unknown) / len(qterms) < self.settings.max_unknown_terms:
+        unknown = [t for t in topic_terms if not self.vocabulary(t)]
+        if not topic_terms or len(unknown) / len(topic_terms) < self.settings.max_unknown_terms:
             return True
         # One unknown word among many is a synonym; in a one- or two-word topic it is the topic.
-        return len(unknown) < 2 and len(qterms) > 2
+        return len(unknown) < 2 and len(topic_terms) > 2
+
+    def _close(self, topic: str, candidates: list[_Candidate]) -> bool:
+        """Does a candidate sentence match the question without its party names?"""
+        vec = self.index.embeddings.query_vector(topic)
+        best = max(float(c.vector @ vec) for c in candidates)
+        # The shorter question matches a little less well than the whole one.
+        return best >= self.settings.min_answer_score - _NAMELESS_MARGIN
 
 
 @lru_cache(maxsize=1)
 def _frame_terms() -> frozenset[str]:
     """Words that frame a question about the texts rather than name its topic."""
-    return frozenset(terms(_FRAME_WORDS))
+    return frozenset(terms(_FRAME_WORDS)) | frozenset(terms(COMMITMENT_FRAME))
 
 
 def _parties(passages: list[Passage], documents: dict[str, StoredDocument]) -> list[Party]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .ingest import LoadedDocument
+from .ingest import KEY_VALUE, LoadedDocument, title_block
 
 __all__ = [
     "CHUNKER_VERSION",
@@ -24,7 +24,7 @@ __all__ = [
     "embedding_text",
 ]
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -33,7 +33,6 @@ MAX_CHARS = 1200
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
-_KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
 _CASE_NUMBER_LINE = re.compile(r"^(?:Dnr\s*)?[A-ZÅÄÖ]{1,5}\s?\d{2,4}/\d{2,6}$")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
@@ -56,7 +55,9 @@ def chunk_document(doc: LoadedDocument) -> list[Document]:
     # A text with Markdown headings marks its headings; short plain lines there are content.
     marked = any(_MD_HEADING.match(ln.strip()) for page in doc.pages for ln in page.split("\n"))
     for page_no, page in enumerate(doc.pages, start=1):
-        units, section = _units(page, doc.title, section, marked)
+        # The opening title block is the document's card, not text of its first passage.
+        skip = title_block(page, doc.title)[0] if page_no == 1 else 0
+        units, section = _units(page, doc.title, section, marked, skip)
         for start, end, sec in _group(units, page):
             chunks.append(_make_chunk(doc, page_no, sec, start, page[start:end], "passage"))
     return chunks
@@ -96,14 +97,19 @@ def _lines_with_offsets(page: str) -> list[tuple[int, str]]:
     return out
 
 
-def _units(page: str, title: str, section: str, marked: bool) -> tuple[list[_Unit], str]:
-    """Split a page into units (bullets, paragraphs) and track the heading path across pages."""
+def _units(
+    page: str, title: str, section: str, marked: bool, skip: int = 0
+) -> tuple[list[_Unit], str]:
+    """Split a page into units (bullets, paragraphs) and track the heading path across pages;
+    text before offset ``skip`` is left out."""
     path = section.split(SECTION_SEP) if section else []
     units: list[_Unit] = []
     block_start = True
     lines = _lines_with_offsets(page)
     for i, (pos, line) in enumerate(lines):
         text = line.strip()
+        if pos < skip:
+            continue
         if not text:
             block_start = True
             continue
@@ -134,7 +140,7 @@ def _heading(text: str, title: str, alone: bool) -> tuple[int, str] | None:
         return max(1, len(m.group(1)) - (1 if title and len(m.group(1)) > 1 else 0)), name
     if not alone or _BULLET.match(text):
         return None
-    if text == title or _CASE_NUMBER_LINE.match(text) or _KEY_VALUE.match(text):
+    if text == title or _CASE_NUMBER_LINE.match(text) or KEY_VALUE.match(text):
         return 0, ""
     if len(text) <= 80 and text[-1] not in ".!?,;" and len(text.split()) <= 10:
         if not text.endswith(":"):

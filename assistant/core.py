@@ -22,7 +22,14 @@ from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .index import Index, IndexReport, StoredDocument
 from .lexical import terms
-from .parties import Commitment, Party, extract_commitments, parties_in, party_names
+from .parties import (
+    COMMITMENT_FRAME,
+    Commitment,
+    Party,
+    extract_commitments,
+    parties_in,
+    party_names,
+)
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
 
@@ -260,7 +267,7 @@ class Assistant:
         named = parties_in(question, parties)
         if len(named) != 1 or not _ASKS_COMMITMENTS.search(question):
             return None
-        topic = set(terms(question)) - set(terms(_COMMITMENT_FRAME))
+        topic = set(terms(question)) - set(terms(COMMITMENT_FRAME))
         topic -= {t for n in named[0].question_names for t in terms(n)}
         return named[0] if not topic else None
 
@@ -303,11 +310,6 @@ _ASKS_WHICH_DOCUMENTS = re.compile(
 _ASKS_COMMITMENTS = re.compile(
     r"\b(commit\w*|åtag\w*|åtar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+göra)\b",
     re.I,
-)
-_COMMITMENT_FRAME = (
-    "what did does do has have commit commits committed commitments commitment to promised "
-    "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
-    "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
 )
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30

@@ -29,13 +29,14 @@ __all__ = [
     "reflow",
     "split_pages",
     "strip_repeated_blocks",
+    "title_block",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_FILE_BYTES = 50_000_000
 _SIMILAR = 0.88
 
-_KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
+KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
 _CASE_NUMBER = re.compile(
     r"\b(?:[Dd]nr|[Dd]iarienummer|[Dd]iarienr)?[:.\s]*([A-ZÅÄÖ]{1,5}\s?\d{2,4}/\d{2,6})\b"
 )
@@ -115,6 +116,8 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
     title = str(meta.get("title") or path.stem)
     doc_type = str(meta.get("type") or _doc_type(title, pages, front))
     meta.update(title=title, type=doc_type)
+    if facts := title_block(pages[0], title)[1]:
+        meta.setdefault("facts", facts)
     doc = LoadedDocument(source, title, doc_type, pages, meta, file_hash=file_hash(path))
     doc.card = document_card(doc)
     return doc
@@ -339,12 +342,26 @@ def _metadata(
     return meta
 
 
+def title_block(page: str, title: str) -> tuple[int, dict[str, str]]:
+    """End offset and facts of an opening block made of the title and "Key: value" lines.
+
+    FAQ pages and memos often open with their title and a line such as "Källa: Socialstyrelsen":
+    facts about the document (they go to its card), not text of its first passage.
+    """
+    match = re.match(r"\s*(.+?)(?:\n[ \t]*\n|\Z)", page, re.S)
+    lines = [ln.strip() for ln in match.group(1).split("\n") if ln.strip()] if match else []
+    if len(lines) < 2 or lines[0] != title or not all(map(KEY_VALUE.match, lines[1:])):
+        return 0, {}
+    facts = dict(tuple(part.strip() for part in ln.split(":", 1)) for ln in lines[1:])
+    return match.end(1), facts
+
+
 def _guess_title(page: str) -> str:
     for line in page.split("\n")[:15]:
         text = line.strip().lstrip("#").strip()
         if _CASE_NUMBER.fullmatch(text) or _CASE_NUMBER.fullmatch(text.removeprefix("Dnr ")):
             continue
-        if len(text.split()) >= 2 and not _KEY_VALUE.match(text) and len(text) <= 150:
+        if len(text.split()) >= 2 and not KEY_VALUE.match(text) and len(text) <= 150:
             return text
     return ""
 
@@ -414,6 +431,7 @@ def document_card(doc: LoadedDocument) -> str:
         lines.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
     if meta.get("case_number"):
         lines.append(f"Diarienummer (diarienumret, dnr, case number): {meta['case_number']}")
+    lines.extend(f"{key}: {value}" for key, value in (meta.get("facts") or {}).items())
     contact = [
         meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")
     ]

@@ -16,9 +16,11 @@ __all__ = [
     "Party",
     "Commitment",
     "parties_in",
+    "without_party_names",
     "acting_parties",
     "party_names",
     "COMMITMENT_VERBS",
+    "COMMITMENT_FRAME",
 ]
 
 _GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
@@ -31,6 +33,13 @@ COMMITMENT_VERBS = (
     "ska|skall|vill|verkar för|bidrar|åtar sig|ger|kommer att|arbetar för|arbetar gemensamt|"
     "erbjuder|stödjer|delfinansierar|koordinerar|arrangerar|möjliggör|är villig|tillhandahåller|"
     "har gett|har åtagit sig|har å sin sida gett"
+)
+
+# Words that frame a question about what a party committed to, not its topic.
+COMMITMENT_FRAME = (
+    "what did does do has have commit commits committed commitments commitment to promised "
+    "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
+    "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
 )
 
 
@@ -98,6 +107,14 @@ def parties_in(text: str, parties: list[Party]) -> list[Party]:
     pattern, by_name = _question_matcher(tuple(parties))
     found = {p for m in pattern.finditer(text) for p in by_name[m.group(0).casefold()]}
     return [p for p in parties if p in found]
+
+
+def without_party_names(text: str, parties: list[Party]) -> str:
+    """The text with every name of the given parties taken out ("What did  commit to …")."""
+    if not parties:
+        return text
+    pattern, _ = _question_matcher(tuple(parties))
+    return re.sub(r"\s{2,}", " ", pattern.sub(" ", text)).strip()
 
 
 @lru_cache(maxsize=64)

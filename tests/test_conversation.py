@@ -26,7 +26,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.conversation import resolve
-from assistant.parties import Party
+from assistant.parties import Party, without_party_names
 
 MULTI = DATA_DIR / "multi"
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
@@ -48,6 +48,17 @@ def _turn(question: str, answer) -> list[dict[str, str]]:
 
 
 # --- resolution, exact -------------------------------------------------------------------------
+
+
+def test_without_party_names_takes_out_every_name_of_the_parties():
+    assert without_party_names("What is the tax rate in Ludvika?", PARTIES) == (
+        "What is the tax rate in ?"
+    )
+    assert without_party_names("Vad ska regionen och Ludvika kommun göra?", PARTIES) == (
+        "Vad ska och göra?"
+    )
+    assert without_party_names("Vad säger lagen?", PARTIES) == "Vad säger lagen?"
+    assert without_party_names("Ludvikas?", []) == "Ludvikas?"
 
 
 def test_party_follow_up_swaps_the_party():

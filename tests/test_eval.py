@@ -5,10 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import DEV_JSONL, ELEVKULTUROMBUD_Q, ELEVKULTUROMBUD_QUOTE, SWEFAQ_DIR, make_settings
+from helpers import (
+    DATA_DIR,
+    DEV_JSONL,
+    ELEVKULTUROMBUD_Q,
+    ELEVKULTUROMBUD_QUOTE,
+    SWEFAQ_DIR,
+    make_settings,
+)
 
 from assistant import Assistant
 from assistant.evaluate import EvalQuestion, evaluate, load_questions
+
+EXTRA_QUESTIONS = DATA_DIR / "extra-questions.jsonl"
 
 
 def test_load_questions_defaults(tmp_path):
@@ -72,3 +81,16 @@ def test_swefaq_retrieval_floor(tmp_path, e5):
     assert overall["questions"] == 219
     assert overall["R@1"] >= 0.60, overall
     assert overall["R@3"] >= 0.80, overall
+
+
+def test_extra_questions_quality_floor(corpus_assistant):
+    """Questions written here beside the dev set (tests/data/extra-questions.jsonl): harder
+    unanswerable ones that name a party or sound like municipal business, and English ones."""
+    report = evaluate(corpus_assistant, load_questions(EXTRA_QUESTIONS))
+    overall = report.metrics["all"]
+    detail = report.table()
+    assert overall["questions"] == 30
+    assert overall["R@3"] >= 0.9, detail
+    assert overall["refusal_rate"] >= 0.9, detail
+    assert overall["answered_rate"] >= 0.8, detail
+    assert overall["citation_precision"] == 1.0, detail

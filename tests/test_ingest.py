@@ -17,6 +17,7 @@ from helpers import (
     STATUTE_PATH,
 )
 
+from assistant.chunking import chunk_document
 from assistant.ingest import (
     LoadedDocument,
     Skipped,
@@ -25,6 +26,7 @@ from assistant.ingest import (
     load_document,
     split_pages,
     strip_repeated_blocks,
+    title_block,
 )
 
 # --- split_pages / strip_repeated_blocks on tiny synthetic texts ------------------------------
@@ -303,3 +305,29 @@ def test_corpus_files_skips_hidden_files_and_recurses(tmp_path):
     (tmp_path / "b.md").write_text("Text.", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in corpus_files(tmp_path)]
     assert found == ["b.md", "sub/a.txt"]
+
+
+def test_opening_title_block_facts_go_to_the_card_not_the_first_passage(tmp_path):
+    path = tmp_path / "faq.txt"
+    path.write_text(
+        "Frågor och svar om fjärrlån\nKälla: Länsbiblioteket\n\n"
+        "Ja, fjärrlån är avgiftsfria för låntagaren.\n\nNej, e-böcker kan inte fjärrlånas.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, tmp_path)
+    assert doc.title == "Frågor och svar om fjärrlån"
+    assert doc.metadata["facts"] == {"Källa": "Länsbiblioteket"}
+    assert "Källa: Länsbiblioteket" in doc.card.split("\n")
+    passages = [c for c in chunk_document(doc) if c.metadata["kind"] == "passage"]
+    assert [c.page_content for c in passages] == [
+        "Ja, fjärrlån är avgiftsfria för låntagaren.\n\nNej, e-böcker kan inte fjärrlånas."
+    ]
+    start = passages[0].metadata["start"]
+    assert doc.pages[0][start : start + len(passages[0].page_content)] == passages[0].page_content
+
+
+def test_title_block_needs_the_title_followed_by_key_value_lines():
+    assert title_block("Rubrik\nKälla: X\n\nText.", "Rubrik") == (15, {"Källa": "X"})
+    assert title_block("Rubrik\nEn mening som är text.\n\nText.", "Rubrik") == (0, {})
+    assert title_block("Annan rad\nKälla: X\n\nText.", "Rubrik") == (0, {})
+    assert title_block("Rubrik\n\nKälla: X", "Rubrik") == (0, {})

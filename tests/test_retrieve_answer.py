@@ -68,6 +68,10 @@ def test_citations_are_verbatim_in_passage_and_stored_page(assistant, question):
     [
         ("What is the capital of Norway?", "en", "cannot find"),
         ("Hur många anställda har kulturförvaltningen i Ludvika?", "sv", "hittar inget"),
+        # A party's name brings its agreement close whatever is asked about it.
+        ("What is the tax rate in Ludvika?", "en", "cannot find"),
+        # "många" frames the question; "regionen" names a party: the topic is unknown.
+        ("Hur många sjuksköterskor har regionen?", "sv", "hittar inget"),
     ],
 )
 def test_unanswerable_questions_are_refused_with_related_passages(
