@@ -111,6 +111,7 @@ _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
 _NAMELESS_MARGIN = 0.005
+_NAME_PULL = 0.1
 _MAX_SILENT = 12
 _WHICH_FRAME = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
@@ -277,13 +278,17 @@ class ExtractiveAnswerer:
         """Is the evidence strong enough to answer? Weak similarity or unknown words say no."""
         if not candidates:
             return False
-        if max(c.similarity for c in candidates) < self.settings.min_answer_score:
+        best = max(c.similarity for c in candidates)
+        if best < self.settings.min_answer_score:
             return False
         # Party names are not the topic: they pull their own agreement close to any question
         # ("What is the tax rate in Ludvika?"), and they are known words whatever is asked.
         topic = without_party_names(question, _parties([c.passage for c in candidates], documents))
         topic_terms = set(terms(topic)) - _frame_terms()
-        if topic != question and topic_terms and not self._close(topic, candidates):
+        # Taking the names out cost answerable questions at most 0.074 here: a clearly close
+        # match does not owe its closeness to a name, and skips the second embedding.
+        doubtful = best < self.settings.min_answer_score + _NAME_PULL
+        if doubtful and topic != question and topic_terms and not self._close(topic, candidates):
             return False
         if language != "sv":
             return True

@@ -356,7 +356,10 @@ class Index:
         on_file: Callable[[str], None] | None,
     ) -> IndexReport:
         if rebuild:
-            self._drop_all()
+            # Our own collections are re-embedded file by file, each file committed as in any
+            # run, so readers see a whole index throughout and a killed rebuild loses nothing;
+            # only an unreadable index is dropped first.
+            self._drop_all(keep_own=self._readable())
         docs_col = self._collection("-docs", create=True)
         chunks_col = self._collection(create=True)
         sent_col = self._collection("-sent", create=True)
@@ -369,7 +372,7 @@ class Index:
         for path in corpus_files(corpus):
             source = path.relative_to(corpus).as_posix()
             present.add(source)
-            if known.get(source) == file_hash(path):
+            if not rebuild and known.get(source) == file_hash(path):
                 report.unchanged.append(source)
                 continue
             loaded = load_document(path, corpus)
@@ -389,11 +392,22 @@ class Index:
         self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
         return report
 
-    def _drop_all(self) -> None:
+    def _readable(self) -> bool:
+        """Do this index's own collections exist and answer?"""
+        try:
+            self.committed()
+            return all(self._collection(suffix).count() >= 0 for suffix in ("", "-sent"))
+        except Exception:  # missing or damaged: the rebuild starts from nothing
+            self._handles = {}
+            return False
+
+    def _drop_all(self, keep_own: bool = False) -> None:
+        """Delete the collections under our prefix (other models' and chunkers'; ours unless kept)."""
         prefix = self.settings.collection_prefix + "-"
-        self._handles = {}
+        own = {self.name + suffix for suffix in ("", "-sent", "-docs")} if keep_own else set()
+        self._handles = {k: v for k, v in self._handles.items() if k in own}
         for name in self._existing_names():
-            if name.startswith(prefix):
+            if name.startswith(prefix) and name not in own:
                 self.client.delete_collection(name)
 
     def _retract(self, source: str, docs_col: Any, *collections: Any) -> None:

@@ -142,6 +142,20 @@ def in_view(locator) -> bool:
     )
 
 
+def choose(radio, attempts: int = 5) -> None:
+    """Check a radio button the page's load event may still reset (it sets the language from
+    the browser's): once the load has answered, the choice sticks."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _ in range(attempts - 1):
+        try:
+            radio.check(timeout=5_000)
+            return
+        except PlaywrightError:
+            time.sleep(0.5)
+    radio.check(timeout=5_000)
+
+
 def viewer_frame(page):
     frame = page.frame_locator("dialog#av-viewer iframe")
     frame.locator("mark#hl").wait_for()
@@ -206,7 +220,7 @@ def test_staff_chat_answer_sources_viewer_and_feedback(web, page, monkeypatch, t
 def test_english_toggle_document_filter_and_abstention(web, page):
     page.goto(web.url + "/")
     page.get_by_role("tab", name="Chatt").wait_for()
-    page.get_by_label("English").check()
+    choose(page.get_by_label("English"))
     page.get_by_role("tab", name="Chat", exact=True).wait_for()
     question = page.locator("#av-question textarea")
     assert "Type a question" in question.get_attribute("placeholder")

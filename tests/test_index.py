@@ -109,13 +109,13 @@ def test_deleting_a_file_removes_its_passages(tmp_path, e5):
     assert {p.metadata["source"] for p in assistant.index.passages()} == {PDF}
 
 
-def test_rebuild_re_adds_everything(tmp_path, e5):
+def test_rebuild_re_embeds_everything(tmp_path, e5):
     corpus = make_corpus(tmp_path, PDF_PATH, DOCX_PATH)
     assistant = Assistant(make_settings(tmp_path, corpus), embeddings=e5)
     first = assistant.build_index()
     report = assistant.build_index(rebuild=True)
-    assert sorted(report.added) == sorted([PDF, DOCX])
-    assert report.unchanged == [] and report.updated == []
+    assert sorted(report.updated) == sorted([PDF, DOCX])
+    assert report.unchanged == [] and report.added == []
     assert report.passages == first.passages == sum(_chunk_count(corpus, n) for n in (PDF, DOCX))
     assert len(assistant.index.passages()) == report.passages
     assert assistant.search("bokbuss", k=1)[0].source == PDF

@@ -129,6 +129,43 @@ def test_sigkill_during_index_keeps_the_last_complete_index(tmp_path):
     assert _cli(settings, "index", "--quiet").stdout.count("0 passages") == 1
 
 
+def test_sigkill_during_rebuild_keeps_a_whole_answering_index(tmp_path):
+    corpus = make_corpus(
+        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
+    )
+    settings = make_settings(tmp_path, corpus)
+    assert _cli(settings, "index", "--quiet").returncode == 0
+    before = _committed_state(settings)
+    for delay in (1.0, 3.0):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "index", "--rebuild", "--quiet"],
+            env=_env(settings),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL  # killed mid-rebuild, not finished
+        # The same content is re-embedded in place: every file stays committed and answering.
+        assert _committed_state(settings) == before
+        answer = json.loads(_cli(settings, *QUESTION_JSON).stdout)
+        assert answer["answered"] and answer["citations"][0]["page"] == 3
+
+
+def test_rebuild_drops_other_models_collections_and_keeps_serving(tmp_path, e5):
+    corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
+    assistant = Assistant(make_settings(tmp_path, corpus), embeddings=e5)
+    assistant.build_index()
+    index = assistant.index
+    index.client.create_collection(f"{assistant.settings.collection_prefix}-other-model-docs")
+    index.client.create_collection("not-ours")
+    report = assistant.build_index(rebuild=True)
+    assert report.updated == [LUDVIKA] and report.passages > 0
+    names = sorted(c.name for c in index.client.list_collections())
+    assert names == sorted([index.name, index.name + "-sent", index.name + "-docs", "not-ours"])
+    assert assistant.ask(ELEVKULTUROMBUD_Q).answered
+
+
 def test_a_second_index_run_is_refused_with_a_clear_message(tmp_path):
     corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
     settings = make_settings(tmp_path, corpus)
