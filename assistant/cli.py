@@ -20,7 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     index = sub.add_parser("index", help="index the corpus folder (incremental)")
-    index.add_argument("--rebuild", action="store_true", help="re-embed every file (the old vectors answer until each file is replaced) and drop other models' collections")
+    index.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="re-embed every file (the old vectors answer until each file is replaced) and drop other models' collections",
+    )
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     ask = sub.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question")

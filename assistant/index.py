@@ -364,7 +364,12 @@ class Index:
         chunks_col = self._collection(create=True)
         sent_col = self._collection("-sent", create=True)
         known = self.committed()
-        self._remove_orphans(known, chunks_col, sent_col)
+        unfinished = _unfinished_marker(self.settings)
+        # Passages written by a run killed before their commit are invisible but take space.
+        # Only such a run leaves them (it leaves the marker too), so a clean index skips the
+        # full scan; a Chroma server's index may have been written from another host.
+        if rebuild or self.settings.chroma_url or unfinished.exists():
+            self._remove_orphans(known, chunks_col, sent_col)
 
         report = IndexReport()
         todo: list[LoadedDocument] = []
@@ -389,7 +394,10 @@ class Index:
             self._retract(source, docs_col, chunks_col, sent_col)
             report.removed.append(source)
 
+        if todo:
+            unfinished.touch()
         self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
+        unfinished.unlink(missing_ok=True)
         return report
 
     def _readable(self) -> bool:
@@ -537,6 +545,11 @@ def _lock_path(settings: Settings) -> Path:
         return settings.index_dir / ".index.lock"
     key = hashlib.sha1(f"{settings.chroma_url}|{settings.collection_prefix}".encode()).hexdigest()
     return Path(tempfile.gettempdir()) / f"assistant-index-{key[:12]}.lock"
+
+
+def _unfinished_marker(settings: Settings) -> Path:
+    """Present while an index run writes passages; left behind by a run that was killed."""
+    return _lock_path(settings).with_suffix(".unfinished")
 
 
 @contextmanager
