@@ -111,7 +111,7 @@ _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
 _NAMELESS_MARGIN = 0.005
-_NAME_PULL = 0.1
+_NAME_PULL = 0.08
 _MAX_SILENT = 12
 _WHICH_FRAME = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"

@@ -29,6 +29,10 @@ __all__ = ["HybridRetriever"]
 PREFER_BONUS = 0.03
 
 
+def _descending(pair: tuple[float, Any]) -> float:
+    return -pair[0]
+
+
 class HybridRetriever(BaseRetriever):
     """Dense + BM25 retrieval over one ``Index``; ``invoke(question)`` returns langchain Documents."""
 
@@ -91,7 +95,7 @@ class HybridRetriever(BaseRetriever):
                 "`assistant search` results or GET /api/documents."
             )
         qvec = self.index.embeddings.query_vector(question)
-        dense = self._dense(qvec, source)
+        dense, floor = self._dense(qvec, source)
         lexical = self.lexical
         share = lexical.known_share(question)
         signals = [
@@ -102,19 +106,35 @@ class HybridRetriever(BaseRetriever):
             )
             if weight * share > 0
         ]
-        missing = {pid for _, hits in signals for pid in hits if pid not in dense}
-        for pid, vec in self.index.passage_vectors(sorted(missing)).items():
-            dense[pid] = (lexical.by_id[pid], float(vec @ qvec))
-        fused = []
-        for pid, (doc, cos) in dense.items():
-            score = cos + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)
-            if prefer and doc.metadata["source"] in prefer:
-                score += PREFER_BONUS
-            fused.append((score, doc))
-        fused.sort(key=lambda pair: -pair[0])
-        return [Passage.from_document(doc, score) for score, doc in fused[:k]]
 
-    def _dense(self, qvec: np.ndarray, source: str | None) -> dict[str, tuple[Document, float]]:
+        def fused(pid: str, doc: Document, cos: float) -> float:
+            lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
+            return cos + lift + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)
+
+        scored = sorted(
+            ((fused(pid, d, cos), d) for pid, (d, cos) in dense.items()), key=_descending
+        )
+        # A lexical hit outside the dense candidates is no closer than the last of them: fetch
+        # its vector only if that bound could still put it among the first k.
+        bar = scored[k - 1][0] if len(scored) >= k else float("-inf")
+        missing = sorted(
+            {
+                pid
+                for _, hits in signals
+                for pid in hits
+                if pid not in dense and fused(pid, lexical.by_id[pid], floor) > bar
+            }
+        )
+        for pid, vec in self.index.passage_vectors(missing).items():
+            doc = lexical.by_id[pid]
+            scored.append((fused(pid, doc, float(vec @ qvec)), doc))
+        scored.sort(key=_descending)
+        return [Passage.from_document(doc, score) for score, doc in scored[:k]]
+
+    def _dense(
+        self, qvec: np.ndarray, source: str | None
+    ) -> tuple[dict[str, tuple[Document, float]], float]:
+        """The dense candidates by id, and the lowest cosine among them (1.0 if none)."""
         try:
             hits = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
                 qvec.tolist(), k=self.candidates, filter={"source": source} if source else None
@@ -125,10 +145,12 @@ class HybridRetriever(BaseRetriever):
             self._store = None
             raise store_unavailable(self.index.settings, exc) from exc
         # Chroma's cosine space returns a distance; the fusion wants the similarity.
+        similar = [(d, 1.0 - float(dist)) for d, dist in hits]
+        floor = min((cos for _, cos in similar), default=1.0)
         # Only committed passages (those the lexical side was built from) are answers: a
         # concurrent index run's half-written file stays invisible.
         known = self.lexical.by_id
-        return {str(d.id): (d, 1.0 - float(dist)) for d, dist in hits if str(d.id) in known}
+        return {str(d.id): (d, cos) for d, cos in similar if str(d.id) in known}, floor
 
     def _top(self, scores: np.ndarray) -> dict[str, float]:
         """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""

@@ -87,32 +87,44 @@ def test_a_file_turning_bad_does_not_break_serving(tmp_path, e5):
     assert answer.answered
 
 
+def _indexed_multi(tmp_path):
+    """Settings of corpus/ plus the fictional agreements, indexed by the CLI."""
+    corpus = make_corpus(
+        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
+    )
+    settings = make_settings(tmp_path, corpus)
+    assert _cli(settings, "index", "--quiet").returncode == 0
+    return settings
+
+
+def _kill_index_after(settings, seconds: float, *args: str) -> int:
+    """Start `assistant index`, SIGKILL it after ``seconds``; its exit code (-9 if killed)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "index", "--quiet", *args],
+        env=_env(settings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(seconds)
+    proc.send_signal(signal.SIGKILL)
+    return proc.wait(timeout=30)
+
+
 def _committed_state(settings) -> tuple[str, int]:
     index = Index(settings)
     return index.fingerprint(), len(index.passages())
 
 
 def test_sigkill_during_index_keeps_the_last_complete_index(tmp_path):
-    corpus = make_corpus(
-        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
-    )
-    settings = make_settings(tmp_path, corpus)
-    assert _cli(settings, "index", "--quiet").returncode == 0
+    settings = _indexed_multi(tmp_path)
+    corpus = settings.corpus_dir
     rng = random.Random(7)
     for round_no in range(4):
         for name in sorted(p.name for p in corpus.iterdir() if "region-dalarna" in p.name):
             with open(corpus / name, "a", encoding="utf-8") as handle:
                 handle.write(f"\n\n- Tillägg {round_no} i {name}: kommunen ska pröva något nytt.\n")
         before = _committed_state(settings)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "index", "--quiet"],
-            env=_env(settings),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.5, 4.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        _kill_index_after(settings, rng.uniform(0.5, 4.0))
         after = _committed_state(settings)
         # Either the run finished a file or it did not: every committed file is whole.
         answer = json.loads(_cli(settings, *QUESTION_JSON).stdout)
@@ -135,11 +147,8 @@ def _stored_passages(settings) -> int:
 
 
 def test_passages_of_a_killed_run_are_swept_by_the_next_run(tmp_path):
-    corpus = make_corpus(
-        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
-    )
-    settings = make_settings(tmp_path, corpus)
-    assert _cli(settings, "index", "--quiet").returncode == 0
+    settings = _indexed_multi(tmp_path)
+    corpus = settings.corpus_dir
     marker = _unfinished_marker(settings)
     assert not marker.exists()
     rng = random.Random(11)
@@ -147,15 +156,7 @@ def test_passages_of_a_killed_run_are_swept_by_the_next_run(tmp_path):
         for path in sorted(corpus.iterdir()):
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write(f"\n\n- Tillägg {attempt}: regionen ska pröva något nytt.\n")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "index", "--quiet"],
-            env=_env(settings),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(2.0, 6.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+        _kill_index_after(settings, rng.uniform(2.0, 6.0))
         if _stored_passages(settings) > len(Index(settings).passages()):
             break  # killed between a file's passages and its commit: orphans exist
     else:
@@ -167,22 +168,11 @@ def test_passages_of_a_killed_run_are_swept_by_the_next_run(tmp_path):
 
 
 def test_sigkill_during_rebuild_keeps_a_whole_answering_index(tmp_path):
-    corpus = make_corpus(
-        tmp_path, *sorted(CORPUS_DIR.iterdir()), *sorted((DATA_DIR / "multi").iterdir())
-    )
-    settings = make_settings(tmp_path, corpus)
-    assert _cli(settings, "index", "--quiet").returncode == 0
+    settings = _indexed_multi(tmp_path)
     before = _committed_state(settings)
     for delay in (1.0, 3.0):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "index", "--rebuild", "--quiet"],
-            env=_env(settings),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        assert proc.wait(timeout=30) == -signal.SIGKILL  # killed mid-rebuild, not finished
+        # Killed mid-rebuild, not after it finished.
+        assert _kill_index_after(settings, delay, "--rebuild") == -signal.SIGKILL
         # The same content is re-embedded in place: every file stays committed and answering.
         assert _committed_state(settings) == before
         answer = json.loads(_cli(settings, *QUESTION_JSON).stdout)

@@ -16,6 +16,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from assistant import DocumentNotFoundError, InvalidQuestionError
 from assistant.chunking import CARD_SECTION
+from assistant.retrieve import HybridRetriever
 
 ANSWERABLE = [
     ELEVKULTUROMBUD_Q,
@@ -182,3 +183,15 @@ def test_overlong_and_non_text_questions_are_invalid(assistant):
         assistant.ask("kultur " * 400)
     with pytest.raises(InvalidQuestionError):
         assistant.ask(None)  # type: ignore[arg-type]
+
+
+def test_lexical_hits_beyond_the_dense_candidates_are_scored_once(assistant):
+    # Few dense candidates and a question sharing words and trigrams with many passages: the
+    # same passage is a hit of both lexical signals outside the dense ones.
+    narrow = HybridRetriever(index=assistant.index, k=5, candidates=5)
+    found = narrow.search("Vem ansvarar för folkbiblioteken och skolbiblioteken enligt lagen?")
+    ids = [p.id for p in found]
+    assert len(ids) == 5 and len(set(ids)) == 5
+    scores = [p.score for p in found]
+    assert scores == sorted(scores, reverse=True)
+    assert found[0].source == STATUTE
