@@ -89,14 +89,28 @@ class Commitment:
         return dict(self.__dict__, parties=list(self.parties))
 
 
-@lru_cache(maxsize=4096)
-def _pattern(names: tuple[str, ...], verbs: str) -> re.Pattern[str]:
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+@lru_cache(maxsize=8)
+def _verb_context(verbs: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes a named party the actor: a verb before the name ("ska Ludvika"), or after it
+    ("Ludvika kommun och regionen ska", "regionen, å sin sida, ger"). Compiled once per verb
+    list; the names are matched separately, so a new party costs only a small pattern."""
     adverb = r"(?:\s+(?:tillsammans|båda|även|också|gemensamt|å sin sida))?"
-    return re.compile(
-        rf"\b(?:{verbs})\s+(?:[\w ]{{1,30}}?\s+och\s+)?(?:{alts})(?![\w-])"
-        rf"|(?<![\w-])(?:{alts})(?:\s+och\s+[\w ]{{1,30}}?)?,?{adverb}\s+(?:{verbs})\b",
-        re.I,
+    before = re.compile(rf"\b(?:{verbs})\s+(?:[\w ]{{1,30}}?\s+och\s+)?$", re.I)
+    after = re.compile(rf"(?:\s+och\s+[\w ]{{1,30}}?)?,?{adverb}\s+(?:{verbs})\b", re.I)
+    return before, after
+
+
+@lru_cache(maxsize=4096)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
+def _acts(text: str, names: tuple[str, ...], verbs: str) -> bool:
+    before, after = _verb_context(verbs)
+    return any(
+        after.match(text, m.end()) or before.search(text, 0, m.start())
+        for m in _names_pattern(names).finditer(text)
     )
 
 
@@ -130,7 +144,7 @@ def _question_matcher(parties: tuple[Party, ...]) -> tuple[re.Pattern[str], dict
 def acting_parties(sentence: str, parties: list[Party], verbs: str = ACTION_VERBS) -> list[Party]:
     """Parties that act in the sentence: named next to one of ``verbs``."""
     text = sentence.strip().lstrip("-•* ").strip()
-    return [p for p in parties if _pattern(p.subject_names, verbs).search(text)]
+    return [p for p in parties if _acts(text, p.subject_names, verbs)]
 
 
 def party_names(metadata: dict[str, Any]) -> list[str]:
