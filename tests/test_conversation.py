@@ -26,7 +26,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant import Assistant
 from assistant.conversation import resolve
-from assistant.parties import Party, without_party_names
+from assistant.parties import Party, parties_in, without_party_names
 
 MULTI = DATA_DIR / "multi"
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
@@ -59,6 +59,15 @@ def test_without_party_names_takes_out_every_name_of_the_parties():
     )
     assert without_party_names("Vad säger lagen?", PARTIES) == "Vad säger lagen?"
     assert without_party_names("Ludvikas?", []) == "Ludvikas?"
+
+
+def test_party_names_are_whole_words_separated_by_spaces():
+    ludvika, region = PARTIES
+    assert parties_in("Vad ska LUDVIKA KOMMUN göra?", PARTIES) == [ludvika]
+    assert parties_in("Vad gör Ludvikas bibliotek och Ludvika-bor?", PARTIES) == []
+    # "Ludvika" alone names the municipality; "Ludvika, kommunen" is two mentions of it.
+    assert parties_in("Ludvika, kommunen och regionen", PARTIES) == [ludvika, region]
+    assert without_party_names("Vad har Region  Dalarna lovat?", PARTIES) == "Vad har lovat?"
 
 
 def test_party_follow_up_swaps_the_party():
