@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -52,6 +52,16 @@ class Party:
     name: str
     subject_names: tuple[str, ...]
     question_names: tuple[str, ...]
+    # Lists of thousands of parties are hashed per question (cache keys): hash each once.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_hash", hash((self.name, self.subject_names, self.question_names))
+        )
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @classmethod
     def from_name(cls, name: str) -> Party:
@@ -120,7 +130,7 @@ def parties_in(text: str, parties: list[Party]) -> list[Party]:
     """The parties a text names, in the order given (a dictionary lookup per word, however many
     parties are indexed: one regex over thousands of names cost milliseconds per question)."""
     found = {p for _, _, named in _name_spans(text, parties) for p in named}
-    return [p for p in parties if p in found]
+    return [p for p in parties if p in found] if found else []
 
 
 def without_party_names(text: str, parties: list[Party]) -> str:

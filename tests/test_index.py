@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from helpers import (
     CORPUS_DIR,
@@ -179,3 +180,18 @@ def test_sidecar_edit_reindexes_and_a_broken_file_leaves_the_index(tmp_path, e5)
     assert report.removed == [DOCX]
     assert assistant.index.passages() == []
     assert assistant.index.document(DOCX) is None
+
+
+def test_the_building_process_reads_exact_neighbours_after_a_build(tmp_path, e5):
+    """chromadb's embedded store could answer the writing process from a state missing true
+    neighbours (about one build in three); the index reopens the store after writing."""
+    assistant = Assistant(make_settings(tmp_path, CORPUS_DIR), embeddings=e5)
+    assistant.build_index()
+    index = assistant.index
+    col = index.client.get_collection(index.name)
+    got = col.get(include=["embeddings"])
+    vectors = np.asarray(got["embeddings"], dtype=np.float32)
+    for vec in vectors:
+        found = col.query(query_embeddings=[vec], n_results=10)["ids"][0]
+        exact = [got["ids"][j] for j in np.argsort(-(vectors @ vec))[:10]]
+        assert set(found) == set(exact)
