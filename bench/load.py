@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from bench.procs import free_port
+from bench.procs import free_port, stop, wait_http
 
 __all__ = ["LoadResult", "run_load", "serve"]
 
@@ -67,25 +67,13 @@ def serve(env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
+        if not wait_http(url, proc, timeout, path="/api/health"):
             if proc.poll() is not None:
                 raise RuntimeError(f"assistant serve exited with {proc.returncode}")
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"assistant serve did not answer within {timeout:.0f} s")
-            time.sleep(0.3)
+            raise RuntimeError(f"assistant serve did not answer within {timeout:.0f} s")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, timeout=20)
 
 
 def _api_client(url: str, stop: float, result: LoadResult, lock: threading.Lock, n: int) -> None:

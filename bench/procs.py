@@ -61,7 +61,7 @@ def app_start(cmd: list[str], env: dict[str, str], port: int, question: str) -> 
     out: dict[str, Any] = {}
     try:
         base = f"http://127.0.0.1:{port}"
-        if not _wait_http(base, proc, timeout=180):
+        if not wait_http(base, proc, timeout=180):
             err = proc.stderr.read()[-600:] if proc.poll() is not None and proc.stderr else ""
             return {"error": f"no HTTP answer on port {port} within 180 s. {err}".strip()}
         out["up_s"] = round(time.perf_counter() - started, 3)
@@ -74,26 +74,33 @@ def app_start(cmd: list[str], env: dict[str, str], port: int, question: str) -> 
         out["rss_mb"] = round(sum(p.memory_info().rss for p in tree) / 2**20, 1)
         out["peak_rss_mb"] = _vm_hwm_mb(proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     return out
 
 
-def _wait_http(base: str, proc: subprocess.Popen[str], timeout: float) -> bool:
+def wait_http(base: str, proc: subprocess.Popen[str], timeout: float, path: str = "/") -> bool:
+    """Until ``base + path`` answers below 500; False if the process exits or time runs out."""
     import httpx
 
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline and proc.poll() is None:
         try:
-            httpx.get(base + "/", timeout=2)
-            return True
+            if httpx.get(base + path, timeout=2).status_code < 500:
+                return True
         except httpx.HTTPError:
-            time.sleep(0.05)
+            pass
+        time.sleep(0.05)
     return False
+
+
+def stop(proc: subprocess.Popen[str], timeout: float = 15) -> None:
+    """Terminate the process; kill it if it has not exited within ``timeout`` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _ask_over_http(httpx: Any, base: str, question: str) -> bool:
