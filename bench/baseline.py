@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from bench.measure import floor, latency
-from bench.questions import DevQuestion, relevant
+from bench.questions import DevQuestion, recall
 
 __all__ = ["Baseline", "BuildReport", "MiniLM", "quality", "speed", "split_corpus"]
 
@@ -121,14 +121,7 @@ def speed(index_dir: Path, asks: list[str], searches: list[str], model: MiniLM) 
 def quality(index_dir: Path, dev: list[DevQuestion], model: MiniLM) -> dict[str, Any]:
     """R@1 and R@3 of ``similarity_search`` with the dev set's relevance rule."""
     baseline = Baseline(index_dir, model)
-    hits1 = hits3 = n = 0
-    for q in (d for d in dev if d.answerable):
-        top = baseline.search(q.question, k=3)
-        ranks = [i for i, doc in enumerate(top) if relevant(doc.page_content, q.evidence)]
-        n += 1
-        hits1 += bool(ranks) and ranks[0] == 0
-        hits3 += bool(ranks)
-    return {"questions": n, "R@1": round(hits1 / n, 3), "R@3": round(hits3 / n, 3)} if n else {}
+    return recall(lambda q: [d.page_content for d in baseline.search(q, k=3)], dev)
 
 
 def _serve(baseline: Baseline, port: int) -> None:

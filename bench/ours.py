@@ -12,7 +12,7 @@ from assistant.embeddings import E5Embeddings
 from assistant.index import Index
 from assistant.ingest import LoadedDocument, corpus_files, load_document
 from bench.measure import floor, latency
-from bench.questions import DevQuestion, relevant
+from bench.questions import DevQuestion, recall
 
 __all__ = [
     "build",
@@ -110,11 +110,4 @@ def speed(
 def quality(settings: Settings, dev: list[DevQuestion]) -> dict[str, Any]:
     """R@1 and R@3 of ``search`` on the dev set's answerable questions."""
     assistant = Assistant(settings, embeddings=E5Embeddings())
-    hits1 = hits3 = n = 0
-    for q in (d for d in dev if d.answerable):
-        top = assistant.search(q.question, k=3)
-        ranks = [i for i, p in enumerate(top) if relevant(p.text, q.evidence)]
-        n += 1
-        hits1 += bool(ranks) and ranks[0] == 0
-        hits3 += bool(ranks)
-    return {"questions": n, "R@1": round(hits1 / n, 3), "R@3": round(hits3 / n, 3)} if n else {}
+    return recall(lambda q: [p.text for p in assistant.search(q, k=3)], dev)

@@ -46,36 +46,15 @@ def plot(r: dict[str, Any], path: Path) -> None:
     left.legend(fontsize=8)
     emb = [s for s in scales if s["mode"] == "embedded" and "raw_e5" in s]
     docs = [s["ours_build"]["docs"] for s in emb]
-    right.plot(
-        docs,
-        [s["ours_build"]["texts_per_s"] for s in emb],
-        "o-",
-        color="tab:blue",
-        label="ours index (texts/s)",
-    )
-    right.plot(
-        docs,
-        [s["raw_e5"]["texts_per_s_for_this_mix"] for s in emb],
-        "x--",
-        color="tab:blue",
-        alpha=0.6,
-        label="raw e5 (texts/s)",
-    )
-    right.plot(
-        docs,
-        [s["base_build"]["chunks_per_s"] for s in emb],
-        "o-",
-        color="tab:orange",
-        label="baseline index (chunks/s)",
-    )
-    right.plot(
-        docs,
-        [s["raw_minilm"]["chunks_per_s"] for s in emb],
-        "x--",
-        color="tab:orange",
-        alpha=0.6,
-        label="raw MiniLM (chunks/s)",
-    )
+    series = [
+        ("ours_build", "texts_per_s", "o-", "tab:blue", 1.0, "ours index (texts/s)"),
+        ("raw_e5", "texts_per_s_for_this_mix", "x--", "tab:blue", 0.6, "raw e5 (texts/s)"),
+        ("base_build", "chunks_per_s", "o-", "tab:orange", 1.0, "baseline index (chunks/s)"),
+        ("raw_minilm", "chunks_per_s", "x--", "tab:orange", 0.6, "raw MiniLM (chunks/s)"),
+    ]
+    for row, key, style, color, alpha, label in series:
+        rates = [s[row][key] for s in emb]
+        right.plot(docs, rates, style, color=color, alpha=alpha, label=label)
     right.set(
         xscale="log", xlabel="documents (embedded for real)", ylabel="texts embedded per second"
     )

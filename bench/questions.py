@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +61,14 @@ def relevant(text: str, evidence: tuple[str, ...]) -> bool:
     """The dev set's rule (as in ``assistant.evaluate``): an evidence string, whitespace
     normalised and case-insensitive, stands in the passage."""
     return any(_norm(e) in _norm(text) for e in evidence)
+
+
+def recall(search: Callable[[str], list[str]], dev: list[DevQuestion]) -> dict[str, float]:
+    """R@1 and R@3 over the dev set's answerable questions; ``search`` gives the top-3 texts."""
+    hits1 = hits3 = n = 0
+    for q in (d for d in dev if d.answerable):
+        ranks = [i for i, text in enumerate(search(q.question)) if relevant(text, q.evidence)]
+        n += 1
+        hits1 += bool(ranks) and ranks[0] == 0
+        hits3 += bool(ranks)
+    return {"questions": n, "R@1": round(hits1 / n, 3), "R@3": round(hits3 / n, 3)} if n else {}
