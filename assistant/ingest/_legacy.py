@@ -1,4 +1,6 @@
-"""Ingest: corpus files -> cleaned pages plus document metadata and a searchable document card.
+"""Layout and card steps of today's ingest, moved here unchanged from assistant/ingest.py.
+
+(The layout-helper moves these into layout.py and card.py.)
 
 Text extracted from PDFs repeats a running header and a letterhead on every page. Those lines are
 found generically (lines that recur, nearly verbatim, at the top or bottom of most pages), removed
@@ -7,33 +9,26 @@ from the pages, and their facts are kept once as metadata.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .model import LoadedDocument
 
 __all__ = [
-    "SUPPORTED_SUFFIXES",
-    "LoadedDocument",
-    "Skipped",
-    "corpus_files",
-    "file_hash",
-    "load_document",
+    "KEY_VALUE",
+    "document_card",
+    "doc_type",
+    "metadata",
+    "normalise",
     "reflow",
     "split_pages",
     "strip_repeated_blocks",
     "title_block",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
-MAX_FILE_BYTES = 50_000_000
 _SIMILAR = 0.88
 
 KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
@@ -50,153 +45,8 @@ _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
-@dataclass
-class Skipped:
-    """A corpus file that was not indexed, and why."""
-
-    source: str
-    reason: str
-
-
-@dataclass
-class LoadedDocument:
-    """One corpus file after cleaning: its pages (1-based by position), metadata and card."""
-
-    source: str
-    title: str
-    doc_type: str
-    pages: list[str]
-    metadata: dict[str, Any] = field(default_factory=dict)
-    card: str = ""
-    file_hash: str = ""
-
-
-def corpus_files(corpus_dir: Path) -> Iterator[Path]:
-    """Every file below ``corpus_dir`` except hidden files, READMEs' siblings and sidecars."""
-    for path in sorted(corpus_dir.rglob("*")):
-        if (
-            path.is_file()
-            and not path.name.startswith(".")
-            and not path.name.endswith(".meta.json")
-        ):
-            yield path
-
-
-def file_hash(path: Path) -> str:
-    """Content hash of a file and its sidecar, so editing either re-indexes the document."""
-    digest = hashlib.sha256(path.read_bytes())
-    sidecar = _sidecar(path)
-    if sidecar.exists():
-        digest.update(sidecar.read_bytes())
-    return digest.hexdigest()[:32]
-
-
-def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
-    """Read and clean one file; return ``Skipped`` (never raise) when it cannot be used."""
-    source = path.relative_to(corpus_dir).as_posix()
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        return Skipped(source, f"unsupported file type '{suffix or path.name}'")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        return Skipped(source, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
-    try:
-        pages, front = _READERS[suffix](path)
-    except Exception as exc:  # a broken file must never stop the rest of the corpus
-        return Skipped(source, f"unreadable ({type(exc).__name__}: {str(exc)[:120]})")
-    if not any(p.strip() for p in pages):
-        return Skipped(source, "no text found (empty, scanned or binary)")
-    pages, removed = strip_repeated_blocks(pages)
-    if suffix == ".pdf":
-        pages = [reflow(page) for page in pages]
-    meta = _metadata(pages, removed, front, path)
-    try:
-        meta.update(_read_sidecar(path))
-    except ValueError as exc:
-        return Skipped(source, str(exc))
-    title = str(meta.get("title") or path.stem)
-    doc_type = str(meta.get("type") or _doc_type(title, pages, front))
-    meta.update(title=title, type=doc_type)
-    if facts := title_block(pages[0], title)[1]:
-        meta.setdefault("facts", facts)
-    doc = LoadedDocument(source, title, doc_type, pages, meta, file_hash=file_hash(path))
-    doc.card = document_card(doc)
-    return doc
-
-
-# --- readers: path -> (raw pages, front matter) -------------------------------------------
-
-
-def _read_text(path: Path) -> tuple[list[str], dict[str, Any]]:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise ValueError("binary content")
-    text = _decode(raw).replace("\r\n", "\n").replace("\r", "\n")
-    return split_pages(text), {}
-
-
-def _read_markdown(path: Path) -> tuple[list[str], dict[str, Any]]:
-    pages, _ = _read_text(path)
-    text = "\f".join(pages)
-    front: dict[str, Any] = {}
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    if match:
-        loaded = yaml.safe_load(match.group(1))
-        front = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end() :]
-    text = _MD_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
-    return text.split("\f"), front
-
-
-def _read_pdf(path: Path) -> tuple[list[str], dict[str, Any]]:
-    from pypdf import PdfReader
-
-    reader = PdfReader(path)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("password-protected PDF")
-    info = reader.metadata or {}
-    front = {"title": info.get("/Title")} if info.get("/Title") else {}
-    return [_normalise(page.extract_text() or "") for page in reader.pages], front
-
-
-def _read_docx(path: Path) -> tuple[list[str], dict[str, Any]]:
-    import docx
-
-    document = docx.Document(str(path))
-    lines: list[str] = []
-    for para in document.paragraphs:
-        text = para.text.strip()
-        if not text:
-            continue
-        style = (para.style.name if para.style is not None else "").lower()
-        if style.startswith("heading") and style[-1:].isdigit():
-            lines.append("#" * int(style[-1]) + " " + text)
-        elif style == "title":
-            lines.append("# " + text)
-        elif "list" in style:
-            lines.append("- " + text)
-        else:
-            lines.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text.strip() for cell in row.cells))
-    title = document.core_properties.title
-    return ["\n\n".join(lines)], ({"title": title} if title else {})
-
-
-_READERS = {".txt": _read_text, ".md": _read_markdown, ".pdf": _read_pdf, ".docx": _read_docx}
-
-
-def _decode(raw: bytes) -> str:
-    # Swedish text saved by older tools is often Latin-1/cp1252; UTF-8 is tried first.
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValueError("undecodable text")
-
-
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """NFC, no-break spaces as spaces, no trailing spaces before a newline."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
     return re.sub(r"[ \t]+\n", "\n", text)
 
@@ -206,7 +56,7 @@ def _normalise(text: str) -> str:
 
 def split_pages(text: str) -> list[str]:
     """Split at form feeds, else before each recurrence of the first line (a running header)."""
-    text = _normalise(text)
+    text = normalise(text)
     if "\f" in text:
         return text.split("\f")
     lines = text.split("\n")
@@ -312,7 +162,7 @@ def reflow(page: str) -> str:
 # --- metadata ---------------------------------------------------------------------------------
 
 
-def _metadata(
+def metadata(
     pages: list[str], removed: list[list[str]], front: dict[str, Any], path: Path
 ) -> dict[str, Any]:
     meta: dict[str, Any] = {k: v for k, v in front.items() if isinstance(v, str | int | float)}
@@ -384,29 +234,12 @@ def _contact(lines: list[str]) -> dict[str, str]:
     return {}
 
 
-def _doc_type(title: str, pages: list[str], front: dict[str, Any]) -> str:
+def doc_type(title: str, pages: list[str], front: dict[str, Any]) -> str:
     if front.get("beteckning") or re.search(r"^#+\s*\d+\s*[a-z]?\s*§", "\n".join(pages), re.M):
         return "statute"
     if re.search(r"överenskommelse|avtal|agreement|kontrakt", title, re.I):
         return "agreement"
     return "document"
-
-
-def _sidecar(path: Path) -> Path:
-    return path.with_name(path.name + ".meta.json")
-
-
-def _read_sidecar(path: Path) -> dict[str, Any]:
-    sidecar = _sidecar(path)
-    if not sidecar.exists():
-        return {}
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"sidecar {sidecar.name} is not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"sidecar {sidecar.name} must hold a JSON object")
-    return data
 
 
 _TYPE_LABELS = {

@@ -1,0 +1,114 @@
+"""load_document: one file -> reader -> normalise -> layout -> card, or ``Skipped`` with the reason."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from . import _legacy as layout
+from .model import LoadedDocument, RawDocument, Skipped
+from .readers import READERS
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "corpus_files",
+    "file_hash",
+    "load_document",
+    "read_raw",
+]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+MAX_FILE_BYTES = 50_000_000
+
+
+def corpus_files(corpus_dir: Path) -> Iterator[Path]:
+    """Every file below ``corpus_dir`` except hidden files and sidecars."""
+    for path in sorted(corpus_dir.rglob("*")):
+        if (
+            path.is_file()
+            and not path.name.startswith(".")
+            and not path.name.endswith(".meta.json")
+        ):
+            yield path
+
+
+def file_hash(path: Path) -> str:
+    """Content hash of a file and its sidecar, so editing either re-indexes the document."""
+    digest = hashlib.sha256(path.read_bytes())
+    sidecar = _sidecar(path)
+    if sidecar.exists():
+        digest.update(sidecar.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def read_raw(path: Path) -> RawDocument:
+    """The reader's view of one file (raises on unreadable files; ``load_document`` does not)."""
+    return READERS[path.suffix.lower()](path)
+
+
+def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
+    """Read and clean one file; return ``Skipped`` (never raise) when it cannot be used."""
+    source = path.relative_to(corpus_dir).as_posix()
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Skipped(source, f"unsupported file type '{suffix or path.name}'")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return Skipped(source, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    try:
+        raw = read_raw(path)
+    except Exception as exc:  # a broken file must never stop the rest of the corpus
+        return Skipped(source, f"unreadable ({type(exc).__name__}: {str(exc)[:120]})")
+    pages = [layout.normalise(page) for page in raw.page_texts()]
+    if not any(p.strip() for p in pages):
+        reason = "no text found (empty, scanned or binary)"
+        if raw.empty_pages:
+            reason = "no text layer on any page: scanned? OCR it"
+        return Skipped(source, reason)
+    front = raw.front
+    pages, removed = layout.strip_repeated_blocks(pages)
+    if suffix == ".pdf":
+        pages = [layout.reflow(page) for page in pages]
+    meta = layout.metadata(pages, removed, front, path)
+    try:
+        meta.update(_read_sidecar(path))
+    except ValueError as exc:
+        return Skipped(source, str(exc))
+    title = str(meta.get("title") or path.stem)
+    doc_type = str(meta.get("type") or layout.doc_type(title, pages, front))
+    meta.update(title=title, type=doc_type)
+    if facts := layout.title_block(pages[0], title)[1]:
+        meta.setdefault("facts", facts)
+    doc = LoadedDocument(
+        source,
+        title,
+        doc_type,
+        pages,
+        meta,
+        file_hash=file_hash(path),
+        empty_pages=list(raw.empty_pages),
+        blocks=raw.blocks,
+        removed=[line for page in removed for line in page],
+    )
+    doc.card = layout.document_card(doc)
+    return doc
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name + ".meta.json")
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = _sidecar(path)
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"sidecar {sidecar.name} is not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"sidecar {sidecar.name} must hold a JSON object")
+    return data

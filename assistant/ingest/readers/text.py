@@ -1,0 +1,153 @@
+"""Plain text and Markdown -> RawDocument.
+
+Text files come in whatever encoding their tool saved: a byte-order mark decides first, then
+strict UTF-8, then charset-normalizer among the encodings Swedish files are actually saved in
+(unrestricted, it calls short Swedish cp1252 text cp1250 or cp775). Lines stay LINE blocks:
+hard-wrapped exports are reflowed by layout, as PDF lines are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Block, BlockKind, RawDocument
+
+__all__ = ["decode", "read_markdown", "read_text", "split_text_pages"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Encodings a Swedish text file is plausibly saved in (Windows, ISO, UTF-16 without a BOM).
+_CANDIDATES = ["utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16_le", "utf_16_be"]
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+
+def decode(raw: bytes) -> str:
+    """Bytes of a text file -> str; raises ValueError naming the problem when it is not text."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(raw, cp_isolation=_CANDIDATES).best()
+    if best is not None:
+        return str(best)
+    if b"\x00" in raw[:8192]:
+        raise ValueError("binary content, not text")
+    raise ValueError("undecodable text: not UTF-8, UTF-16 or a Windows/ISO Latin encoding")
+
+
+def split_text_pages(text: str) -> list[str]:
+    """Pages of a text export: at form feeds, else before each recurrence of the first line
+    (a running header that recurs at least three times; a heading seen twice makes no pages)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        return text.split("\f")
+    lines = text.split("\n")
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    starts = [i for i, ln in enumerate(lines) if first and ln.strip() == first]
+    if len(starts) < 3:
+        return [text]
+    bounds = [0, *starts[1:], len(lines)]
+    return ["\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _read(path: Path) -> str:
+    raw = path.read_bytes()
+    text = decode(raw)
+    if "\x00" in text:
+        raise ValueError("binary content, not text")
+    return text
+
+
+def _line_blocks(pages: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    for page_no, page in enumerate(pages, start=1):
+        gap = False
+        for line in page.split("\n"):
+            if not line.strip():
+                gap = True
+                continue
+            props = {"gap": True} if gap else {}
+            blocks.append(Block(BlockKind.LINE, line.rstrip(), page_no, props=props))
+            gap = False
+    return blocks
+
+
+def read_text(path: Path) -> RawDocument:
+    """A plain text file: one LINE block per non-blank line, pages at form feeds."""
+    pages = split_text_pages(_read(path))
+    return RawDocument(_line_blocks(pages), len(pages))
+
+
+def read_markdown(path: Path) -> RawDocument:
+    """Markdown: YAML front matter -> ``front``; headings and tables (TABLE_ROW, the header row
+    marked) typed; other lines (list items included) stay LINE blocks; link/emphasis syntax removed."""
+    text = _read(path).replace("\r\n", "\n").replace("\r", "\n")
+    front: dict[str, Any] = {}
+    if match := _FRONT.match(text):
+        loaded = yaml.safe_load(match.group(1))
+        front = loaded if isinstance(loaded, dict) else {}
+        text = text[match.end() :]
+    pages = text.split("\f")
+    blocks: list[Block] = []
+    table = -1
+    for page_no, page in enumerate(pages, start=1):
+        lines = page.split("\n")
+        gap = False
+        in_table = False
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if not stripped:
+                gap, in_table = True, False
+                continue
+            if stripped.startswith("|") or (in_table and "|" in stripped):
+                if _TABLE_RULE.match(stripped):
+                    continue
+                if not in_table:
+                    table += 1
+                nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+                header = not in_table and bool(_TABLE_RULE.match(nxt))
+                cells = [_inline(c.strip()) for c in stripped.strip("|").split("|")]
+                blocks.append(
+                    Block(
+                        BlockKind.TABLE_ROW,
+                        " | ".join(cells),
+                        page_no,
+                        table=table,
+                        cells=cells,
+                        header_row=header,
+                    )
+                )
+                in_table, gap = True, False
+                continue
+            in_table = False
+            if heading := _MD_HEADING.match(stripped):
+                level, name = len(heading.group(1)), _inline(heading.group(2))
+                blocks.append(Block(BlockKind.HEADING, name, page_no, level=level))
+            else:
+                props = {"gap": True} if gap else {}
+                blocks.append(Block(BlockKind.LINE, _inline(line.rstrip()), page_no, props=props))
+            gap = False
+    return RawDocument(blocks, len(pages), front=front)
+
+
+def _inline(text: str) -> str:
+    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
