@@ -1,29 +1,266 @@
-"""PDF -> RawDocument."""
+"""PDF -> RawDocument, read with pdfplumber from character positions and sizes.
+
+Why pdfplumber (measured, see README "Ingest"): pypdf and PyMuPDF return a page's text as a
+string, so a superscript footnote marker is glued to its word ("unga1."), footnotes are lines
+like any other and a table is a run of lines. pdfplumber gives every character's box, size and
+font: a raised, smaller digit is a marker ("unga[1]."), a run of smaller lines at the page foot
+that opens with a marker seen in the body is a footnote, ruled tables are found with their cells
+(a merged cell once), small lines in the top/bottom band are page headers/footers, and a page
+with an image but no characters has no text layer. It is MIT-licensed (PyMuPDF is AGPL).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from ..model import Block, BlockKind, RawDocument
 
 __all__ = ["read_pdf"]
 
+_MARKER = re.compile(r"^(?:\d{1,2}|[*†‡§])$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida|page|s\.)?\s*\d{1,4}(?:\s*(?:av|of|/|\()\s*\d{1,4}\)?)?$", re.I
+)
+# List bullets as they reach a PDF text layer: symbol-font glyphs in the private-use area
+# (Word's Symbol bullet is U+F0B7, Wingdings squares/arrows U+F0A7, U+F0D8 ...) and real bullets.
+_BULLETS = set("•◦▪▫●○■□◆◇►▶➢➤✓✔–·")
+_BAND = 0.1  # top/bottom share of the page height where running headers and footers stand
+
 
 def read_pdf(path: Path) -> RawDocument:
-    from pypdf import PdfReader
+    """Blocks of every page in reading order; ``empty_pages`` = pages with an image but no text."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
 
-    reader = PdfReader(path)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("password-protected PDF")
-    info = reader.metadata or {}
-    front = {"title": info.get("/Title")} if info.get("/Title") else {}
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
+            raise ValueError("password-protected PDF: save a copy without a password") from exc
+        raise
+    with pdf:
+        info = pdf.metadata or {}
+        title = info.get("Title")
+        front = {"title": title} if isinstance(title, str) and title.strip() else {}
+        blocks: list[Block] = []
+        empty: list[int] = []
+        state = _State()
+        for page in pdf.pages:
+            page_blocks = _page_blocks(page, state)
+            if not page_blocks and page.images:
+                empty.append(page.page_number)
+            blocks.extend(page_blocks)
+            page.close()  # pdfplumber caches every page's objects; free them as we go
+        return RawDocument(blocks, len(pdf.pages), front=front, empty_pages=empty)
+
+
+class _State:
+    """What one page tells the next: markers seen in body text, tables numbered so far."""
+
+    def __init__(self) -> None:
+        self.markers: set[str] = set()
+        self.tables = 0
+
+
+def _page_blocks(page: Any, state: _State) -> list[Block]:
+    no, height = page.page_number, float(page.height)
+    tables = _tables(page, state)
+    boxes = [t[0] for t in tables]
+    words = [
+        w
+        for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
+        if not any(_inside(w, box) for box in boxes)
+    ]
+    if not words and not tables:
+        return []
+    body_size = _mode_size(words)
+    lines = [_line(ws) for ws in _flow_lines(words)]  # content-stream order
+    for line in lines:
+        state.markers.update(line["markers"])
+    by_top = sorted(range(len(lines)), key=lambda n: lines[n]["top"])
+    kinds = dict(
+        zip(by_top, _classify([lines[n] for n in by_top], body_size, height, state), strict=True)
+    )
     blocks: list[Block] = []
-    empty: list[int] = []
-    for page_no, page in enumerate(reader.pages, start=1):
-        text = page.extract_text() or ""
-        if not text.strip():
-            empty.append(page_no)
-        for line in text.split("\n"):
-            if line.strip():
-                blocks.append(Block(BlockKind.LINE, line.rstrip(), page_no))
-    return RawDocument(blocks, len(reader.pages), front=front, empty_pages=empty)
+    pending = sorted(tables, key=lambda t: t[0][1])
+    for n, line in enumerate(lines):
+        kind, marker = kinds[n]
+        while pending and kind == BlockKind.LINE and pending[0][0][1] < line["top"]:
+            blocks.extend(_table_rows(pending.pop(0)[1], no, state))
+        props = {
+            "size": line["size"],
+            "bold": line["bold"],
+            "top": round(line["top"], 1),
+            "bottom": round(line["bottom"], 1),
+            "page_height": round(height, 1),
+        }
+        text = line["text"]
+        if kind == BlockKind.FOOTNOTE and not marker:
+            notes = [b for b in blocks if b.kind == BlockKind.FOOTNOTE]
+            if notes:
+                notes[-1].text += " " + text  # a footnote's continuation line
+                continue
+        if kind == BlockKind.FOOTNOTE:
+            text = text[len(marker or "") :].strip()
+        elif kind == BlockKind.LINE and (glyph := _bullet(text)):
+            props["glyph"] = glyph
+            props["list_item"] = True
+            text = "• " + text[len(glyph) :].strip()
+        blocks.append(Block(kind, text, no, marker=marker, props=props))
+    for _, rows in pending:
+        blocks.extend(_table_rows(rows, no, state))
+    # Headers first, footnotes and footers last (stable: each group keeps stream order).
+    return sorted(blocks, key=_order)
+
+
+def _table_rows(rows: list[list[str]], page: int, state: _State) -> list[Block]:
+    table = state.tables
+    state.tables += 1
+    return [
+        Block(
+            BlockKind.TABLE_ROW,
+            " | ".join(cells),
+            page,
+            table=table,
+            cells=cells,
+            header_row=i == 0,
+        )
+        for i, cells in enumerate(rows)
+    ]
+
+
+def _order(block: Block) -> int:
+    # Headers first and footnotes/footers last, whatever their y (reading order of a page).
+    return {BlockKind.HEADER: 0, BlockKind.FOOTNOTE: 2, BlockKind.FOOTER: 3}.get(block.kind, 1)
+
+
+def _tables(page: Any, state: _State) -> list[tuple[tuple[float, ...], list[list[str]]]]:
+    """Ruled tables with at least two rows and columns: bbox and rows of cell texts; a merged
+    cell is one cell (pdfplumber gives None for the cells it covers), read once."""
+    found = []
+    for table in page.find_tables():
+        rows = [
+            [" ".join((cell or "").split()) for cell in row if cell is not None]
+            for row in table.extract()
+        ]
+        rows = [row for row in rows if any(row)]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            found.append((tuple(table.bbox), rows))
+    return found
+
+
+def _inside(word: dict[str, Any], box: tuple[float, ...]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _mode_size(words: list[dict[str, Any]]) -> float:
+    sizes: Counter[float] = Counter()
+    for w in words:
+        sizes[round(w["size"], 1)] += len(w["text"])
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _flow_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words in content-stream order make lines: a word continues the line when it overlaps it
+    vertically (a raised marker does) and stands to the right of the previous word. Stream order,
+    as pypdf reads, keeps a letterhead's columns column by column and a table's cells row by row."""
+    lines: list[list[dict[str, Any]]] = []
+    span = [0.0, 0.0]
+    for word in words:
+        h = word["bottom"] - word["top"]
+        if lines:
+            prev = lines[-1][-1]
+            overlap = min(span[1], word["bottom"]) - max(span[0], word["top"])
+            if overlap >= 0.3 * min(h, span[1] - span[0]) and word["x0"] >= prev["x1"] - 1.0:
+                lines[-1].append(word)
+                span = [min(span[0], word["top"]), max(span[1], word["bottom"])]
+                continue
+        lines.append([word])
+        span = [word["top"], word["bottom"]]
+    return lines
+
+
+def _line(words: list[dict[str, Any]]) -> dict[str, Any]:
+    """One line's text, with raised smaller markers set apart as "[1]"; its size and span."""
+    size = _mode_size(words)
+    main = [w for w in words if round(w["size"], 1) == size]
+    base = max(w["bottom"] for w in main)
+    parts: list[str] = []
+    markers: list[str] = []
+    for i, w in enumerate(words):
+        raised = w["size"] <= 0.85 * size and w["bottom"] < base - 0.15 * size
+        if raised and _MARKER.match(w["text"]) and i > 0:
+            parts.append(f"[{w['text']}]")
+            markers.append(w["text"])
+            continue
+        glued = parts and parts[-1].startswith("[") and w["x0"] - words[i - 1]["x1"] < 1.0
+        parts.append(w["text"] if not glued else "\0" + w["text"])
+    text = " ".join(parts).replace(" [", "[").replace(" \0", "").replace("\0", "")
+    return {
+        "text": text,
+        "size": size,
+        "bold": all(re.search(r"bold|black|heavy", w["fontname"], re.I) for w in main),
+        "top": min(w["top"] for w in words),
+        "bottom": max(w["bottom"] for w in words),
+        "markers": markers,
+        "first_raised": words[0]["size"] <= 0.85 * size or len(words) == 1,
+        "first": words[0]["text"],
+    }
+
+
+def _classify(
+    lines: list[dict[str, Any]], body: float, height: float, state: _State
+) -> list[tuple[BlockKind, str | None]]:
+    """Kinds of a page's lines sorted top to bottom: HEADER, FOOTER, FOOTNOTE (with marker) or LINE."""
+    kinds: list[tuple[BlockKind, str | None]] = [(BlockKind.LINE, None)] * len(lines)
+    # Page headers: small lines in the top band, set off from the body by a gap.
+    i = 0
+    while i < len(lines) and _edge(lines, i, i + 1, body, height, top=True):
+        kinds[i] = (BlockKind.HEADER, None)
+        i += 1
+    j = len(lines) - 1
+    while j >= i and _edge(lines, j, j - 1, body, height, top=False):
+        kinds[j] = (BlockKind.FOOTER, None)
+        j -= 1
+    # Footnotes: the trailing run of smaller lines above the footer, opened by a body marker.
+    k = j
+    while k >= i and lines[k]["size"] < 0.92 * body:
+        k -= 1
+    run = range(k + 1, j + 1)
+    opened = False
+    for n in run:
+        first = lines[n]["first"]
+        if _MARKER.match(first) and first in state.markers:
+            kinds[n] = (BlockKind.FOOTNOTE, first)
+            opened = True
+        elif opened:
+            kinds[n] = (BlockKind.FOOTNOTE, None)
+    return kinds
+
+
+def _edge(
+    lines: list[dict[str, Any]], n: int, nxt: int, body: float, height: float, top: bool
+) -> bool:
+    line = lines[n]
+    in_band = line["bottom"] <= _BAND * height if top else line["top"] >= (1 - _BAND) * height
+    if not in_band:
+        return False
+    if not top and _PAGE_NUMBER.match(line["text"].strip()):
+        return True
+    if line["size"] >= 0.95 * body or not (0 <= nxt < len(lines)):
+        return False
+    gap = lines[nxt]["top"] - line["bottom"] if top else line["top"] - lines[nxt]["bottom"]
+    return gap >= 0.8 * body
+
+
+def _bullet(text: str) -> str:
+    """The bullet glyph a list item starts with (a symbol-font private-use glyph included)."""
+    first = text[:1]
+    if first and (first in _BULLETS or 0xE000 <= ord(first) <= 0xF8FF) and text[1:2] in (" ", "\t"):
+        return first
+    return ""
