@@ -36,7 +36,7 @@ class Block:
     and ``header_row`` marks the table's column-name row. ``marker`` is a footnote's marker ("1");
     a footnote's ``text`` excludes it. ``props`` carries reader hints layout may use
     (``size``: font size in pt, ``bold``, ``top``/``bottom``: y position in pt from the page top,
-    ``page_height``, ``glyph``: a list bullet's original symbol-font glyph, ``gap``: a LINE that
+    ``page_height``, ``glyph``: a list bullet's original symbol-font glyph, ``blank_before``: a LINE that
     follows a blank line, i.e. starts a new paragraph).
     """
 
@@ -92,7 +92,7 @@ class RawDocument:
 def _separate(previous: Block, block: Block) -> bool:
     # Wrapped lines stay adjacent (layout reflows them); rows of one table stay adjacent.
     if previous.kind == block.kind == BlockKind.LINE:
-        return bool(block.props.get("gap"))
+        return bool(block.props.get("blank_before"))
     if previous.kind == block.kind == BlockKind.TABLE_ROW and previous.table == block.table:
         return False
     return not (previous.kind in _EDGE and block.kind in _EDGE)
@@ -128,3 +128,4 @@ class LoadedDocument:
     empty_pages: list[int] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    units: list[Any] = field(default_factory=list)  # layout.Unit: laid-out units chunking reads

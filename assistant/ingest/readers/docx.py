@@ -1,35 +1,276 @@
-"""Word (.docx) -> RawDocument (python-docx)."""
+"""Word (.docx) -> RawDocument, with python-docx and its XML.
+
+The body is read in document order, paragraphs and tables interleaved (python-docx's
+``document.paragraphs`` and ``document.tables`` are two separate lists, which moved every table
+to the end). Headings come from the style (and its outline level, so localised "Rubrik 1" works),
+list items from numbering (``w:numPr`` on the paragraph or its style). A merged cell is read once.
+Page headers and footers become HEADER/FOOTER blocks, footnotes FOOTNOTE blocks with their marker
+("[1]" in the body), and pages follow the page breaks Word and LibreOffice record in the file.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import Block, BlockKind, RawDocument
 
 __all__ = ["read_docx"]
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_HEADING = re.compile(r"^(?:heading|rubrik|überschrift|titre)\s*(\d)$", re.I)
+_TITLE = re.compile(r"^(?:title|rubrik|titel)$", re.I)
+_LIST_STYLE = re.compile(r"list|lista|liststycke|punkt", re.I)
+_SKIP = {f"{_W}del", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK, f"{_W}fldChar"}
+
 
 def read_docx(path: Path) -> RawDocument:
+    """Blocks in document order; HEADER/FOOTER blocks of all sections first on page 1."""
     import docx
 
     document = docx.Document(str(path))
-    blocks: list[Block] = []
-    for para in document.paragraphs:
-        text = para.text.strip()
-        if not text:
-            continue
-        style = (para.style.name if para.style is not None else "").lower()
-        if style.startswith("heading") and style[-1:].isdigit():
-            blocks.append(Block(BlockKind.HEADING, text, level=int(style[-1])))
-        elif style == "title":
-            blocks.append(Block(BlockKind.HEADING, text, level=1))
-        elif "list" in style:
-            blocks.append(Block(BlockKind.LIST_ITEM, text))
+    body = document.element.body
+    rendered = bool(body.findall(f".//{_W}lastRenderedPageBreak"))
+    notes = _footnotes(document)
+    reader = _Reader(rendered, notes)
+    blocks = _edges(document)
+    for item in document.iter_inner_content():
+        if item.__class__.__name__ == "Table":
+            blocks.extend(reader.table(item))
         else:
-            blocks.append(Block(BlockKind.PARAGRAPH, text))
-    for t, table in enumerate(document.tables):
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells]
-            blocks.append(Block(BlockKind.TABLE_ROW, " | ".join(cells), table=t, cells=cells))
+            blocks.extend(reader.paragraph(item))
+    blocks.extend(reader.flush_notes())
     title = document.core_properties.title
-    return RawDocument(blocks, 1, front={"title": title} if title else {})
+    front: dict[str, Any] = {"title": title} if title and title.strip() else {}
+    return RawDocument(blocks, reader.page, front=front)
+
+
+class _Reader:
+    """Walks body paragraphs and tables, counting pages and collecting referenced footnotes."""
+
+    def __init__(self, rendered: bool, notes: dict[str, str]) -> None:
+        self.page = 1
+        self.rendered = rendered  # Word's own record of where its pages broke is present
+        self.notes = notes
+        self.numbers: dict[str, str] = {}  # footnote id -> its number in reading order
+        self.pending: list[Block] = []
+        self.tables = 0
+
+    def text(self, element: Any) -> str:
+        """Visible text of a paragraph; counts page breaks; footnote references become "[n]"."""
+        parts: list[str] = []
+        for node in _walk(element):
+            tag = node.tag
+            if tag == f"{_W}t":
+                parts.append(node.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag in (f"{_W}cr",) or (tag == f"{_W}br" and node.get(f"{_W}type") is None):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{_W}footnoteReference":
+                parts.append(f"[{self._note(node.get(f'{_W}id') or '')}]")
+            elif self._breaks(node):
+                self._new_page()
+        return "".join(parts)
+
+    def _breaks(self, node: Any) -> bool:
+        if self.rendered:
+            return node.tag == f"{_W}lastRenderedPageBreak"
+        if node.tag == f"{_W}br" and node.get(f"{_W}type") == "page":
+            return True
+        return node.tag == f"{_W}pageBreakBefore" and node.get(f"{_W}val") not in ("0", "false")
+
+    def _new_page(self) -> None:
+        self.pending.extend(self.flush_notes())
+        self.page += 1
+
+    def _note(self, note_id: str) -> str:
+        number = self.numbers.setdefault(note_id, str(len(self.numbers) + 1))
+        if note_id in self.notes:
+            text = self.notes[note_id]
+            self.pending_notes().append(Block(BlockKind.FOOTNOTE, text, self.page, marker=number))
+        return number
+
+    def pending_notes(self) -> list[Block]:
+        if not hasattr(self, "_notes_here"):
+            self._notes_here: list[Block] = []
+        return self._notes_here
+
+    def flush_notes(self) -> list[Block]:
+        notes, self._notes_here = self.pending_notes(), []
+        return notes
+
+    def paragraph(self, para: Any) -> list[Block]:
+        start = self.page
+        text = self.text(para._p).strip()
+        out, self.pending = self.pending, []
+        if not text:
+            return out
+        kind, level = _paragraph_kind(para)
+        props: dict[str, Any] = {"style": para.style.name if para.style is not None else ""}
+        if self.page != start:
+            props["page_end"] = self.page
+        if kind == BlockKind.HEADING and "\n" in text:
+            text = " ".join(text.split())
+        out.append(Block(kind, text, start, level=level, props=props))
+        return out
+
+    def table(self, table: Any) -> list[Block]:
+        number = self.tables
+        self.tables += 1
+        earlier: dict[int, Any] = {}  # id -> cell element, kept alive so ids stay unique
+        rows: list[list[str]] = []
+        for row in table.rows:
+            cells: list[str] = []
+            here: dict[int, Any] = {}
+            for cell in row.cells:
+                tc = cell._tc
+                if id(tc) in here:
+                    continue  # the same cell again: merged across columns, read once
+                here[id(tc)] = tc
+                if id(tc) in earlier:
+                    cells.append("")  # merged down from the row above: read once, column kept
+                    continue
+                paras = (self.text(p) for p in tc.iter(f"{_W}p"))
+                cells.append(" ".join(" ".join(paras).split()))
+            earlier.update(here)
+            if any(cells):
+                rows.append(cells)
+        header = [
+            bool(r._tr.trPr is not None and r._tr.trPr.find(f"{_W}tblHeader") is not None)
+            for r in table.rows
+        ]
+        out, self.pending = self.pending, []
+        for i, cells in enumerate(rows):
+            out.append(
+                Block(
+                    BlockKind.TABLE_ROW,
+                    " | ".join(cells),
+                    self.page,
+                    table=number,
+                    cells=cells,
+                    header_row=(i == 0 and len(rows) > 1) or (i < len(header) and header[i]),
+                )
+            )
+        return out
+
+
+def _walk(element: Any) -> Iterator[Any]:
+    """Descendants in document order, skipping deleted text, field codes and duplicate fallbacks."""
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _SKIP:
+            continue
+        yield child
+        yield from _walk(child)
+
+
+def _paragraph_kind(para: Any) -> tuple[BlockKind, int]:
+    style = para.style
+    names = [
+        s for s in (style.name if style is not None else "", getattr(style, "style_id", "")) if s
+    ]
+    for name in names:
+        if m := _HEADING.match(name.replace("-", " ").strip()):
+            return BlockKind.HEADING, int(m.group(1))
+        if _TITLE.match(name.strip()):
+            return BlockKind.HEADING, 1
+    level = _outline_level(para)
+    if level is not None and level < 9:
+        return BlockKind.HEADING, level + 1
+    if _numbered(para) or any(_LIST_STYLE.search(n) for n in names):
+        return BlockKind.LIST_ITEM, 0
+    return BlockKind.PARAGRAPH, 0
+
+
+def _style_chain(para: Any) -> Iterator[Any]:
+    style = para.style
+    while style is not None:
+        yield style.element
+        style = style.base_style
+
+
+def _outline_level(para: Any) -> int | None:
+    for element in [para._p, *_style_chain(para)]:
+        ppr = element.find(f"{_W}pPr")
+        found = ppr.find(f"{_W}outlineLvl") if ppr is not None else None
+        if found is not None:
+            return int(found.get(f"{_W}val", "9"))
+    return None
+
+
+def _numbered(para: Any) -> bool:
+    for element in [para._p, *_style_chain(para)]:
+        ppr = element.find(f"{_W}pPr")
+        num = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if num is not None:
+            num_id = num.find(f"{_W}numId")
+            # numId 0 switches numbering off (a style's list turned off on this paragraph).
+            return num_id is None or num_id.get(f"{_W}val") != "0"
+    return False
+
+
+def _edges(document: Any) -> list[Block]:
+    """Lines of every section's page headers and footers (default, first page, even pages), once
+    each; a tab-aligned header ("Kommun<TAB>Dnr KS 2024/0173") gives one line per tab stop."""
+    seen: set[str] = set()
+    heads: list[Block] = []
+    feet: list[Block] = []
+    for section in document.sections:
+        for kind, parts, out in (
+            (
+                BlockKind.HEADER,
+                (section.header, section.first_page_header, section.even_page_header),
+                heads,
+            ),
+            (
+                BlockKind.FOOTER,
+                (section.footer, section.first_page_footer, section.even_page_footer),
+                feet,
+            ),
+        ):
+            for part in parts:
+                if (
+                    part.is_linked_to_previous
+                    and part is not section.header
+                    and part is not section.footer
+                ):
+                    continue
+                for p in part._element.iter(f"{_W}p"):
+                    text = "".join(
+                        n.text or "" if n.tag == f"{_W}t" else "\t"
+                        for n in _walk(p)
+                        if n.tag in (f"{_W}t", f"{_W}tab", f"{_W}br")
+                    )
+                    for piece in text.split("\t"):
+                        piece = " ".join(piece.split())
+                        if piece and piece not in seen:
+                            seen.add(piece)
+                            out.append(Block(kind, piece, 1))
+    return heads + feet
+
+
+def _footnotes(document: Any) -> dict[str, str]:
+    """Footnote id -> text, from the footnotes part (python-docx has no API for it)."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            notes = {}
+            for note in root.iter(f"{_W}footnote"):
+                if note.get(f"{_W}type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
+                    continue
+                text = " ".join("".join(t.text or "" for t in note.iter(f"{_W}t")).split())
+                if text:
+                    notes[note.get(f"{_W}id") or ""] = text
+            return notes
+    return {}

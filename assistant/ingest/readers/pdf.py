@@ -87,6 +87,7 @@ def _page_blocks(page: Any, state: _State) -> list[Block]:
     )
     blocks: list[Block] = []
     pending = sorted(tables, key=lambda t: t[0][1])
+    prev_line: dict[str, Any] | None = None
     for n, line in enumerate(lines):
         kind, marker = kinds[n]
         while pending and kind == BlockKind.LINE and pending[0][0][1] < line["top"]:
@@ -106,7 +107,13 @@ def _page_blocks(page: Any, state: _State) -> list[Block]:
                 continue
         if kind == BlockKind.FOOTNOTE:
             text = text[len(marker or "") :].strip()
-        elif kind == BlockKind.LINE and (glyph := _bullet(text)):
+        if kind == BlockKind.LINE and prev_line is not None:
+            gap = line["top"] - prev_line["bottom"]
+            if gap > 0.9 * line["size"] or line["top"] < prev_line["top"]:
+                props["blank_before"] = True  # more space than line spacing: a new paragraph
+        if kind == BlockKind.LINE:
+            prev_line = line
+        if kind == BlockKind.LINE and (glyph := _bullet(text)):
             props["glyph"] = glyph
             props["list_item"] = True
             text = "• " + text[len(glyph) :].strip()

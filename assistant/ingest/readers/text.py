@@ -85,7 +85,7 @@ def _line_blocks(pages: list[str]) -> list[Block]:
             if not line.strip():
                 gap = True
                 continue
-            props = {"gap": True} if gap else {}
+            props = {"blank_before": True} if gap else {}
             blocks.append(Block(BlockKind.LINE, line.rstrip(), page_no, props=props))
             gap = False
     return blocks
@@ -143,7 +143,7 @@ def read_markdown(path: Path) -> RawDocument:
                 level, name = len(heading.group(1)), _inline(heading.group(2))
                 blocks.append(Block(BlockKind.HEADING, name, page_no, level=level))
             else:
-                props = {"gap": True} if gap else {}
+                props = {"blank_before": True} if gap else {}
                 blocks.append(Block(BlockKind.LINE, _inline(line.rstrip()), page_no, props=props))
             gap = False
     return RawDocument(blocks, len(pages), front=front)
