@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from .ingest import KEY_VALUE, LoadedDocument, title_block
+from .ingest import LoadedDocument
+from .ingest.card import title_block
+from .ingest.layout import Unit, lay_out_pages
 
 __all__ = [
     "CHUNKER_VERSION",
@@ -24,16 +26,16 @@ __all__ = [
     "embedding_text",
 ]
 
-CHUNKER_VERSION = "3"
+# 4: passages read laid-out units (reflowed in every format, page-break units with page_end,
+# footnotes own passages, table header rows repeated as context).
+CHUNKER_VERSION = "4"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
 MAX_CHARS = 1200
 
-_BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+)")
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
-_CASE_NUMBER_LINE = re.compile(r"^(?:Dnr\s*)?[A-ZÅÄÖ]{1,5}\s?\d{2,4}/\d{2,6}$")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
 _ABBREVIATION = re.compile(
@@ -42,131 +44,135 @@ _ABBREVIATION = re.compile(
 
 
 @dataclass
-class _Unit:
+class _Span:
+    """A run of units that becomes one passage (before splitting over-long text)."""
+
+    page: int
     start: int
     end: int
     section: str
+    page_end: int
+    kind: str = "text"  # text | table | footnote
+    table: int | None = None
+    table_header: str = ""
 
 
 def chunk_document(doc: LoadedDocument) -> list[Document]:
-    """All passages of one document, the document card first."""
+    """All passages of one document, the document card first.
+
+    Passages are built from the laid-out units (``doc.units``); a document built by hand
+    without them is laid out here from its pages.
+    """
+    if not doc.units:
+        laid = lay_out_pages(doc.pages)
+        doc.pages, doc.units = laid.pages, laid.units
     chunks = [_card_chunk(doc)] if doc.card else []
-    section = ""
-    # A text with Markdown headings marks its headings; short plain lines there are content.
-    marked = any(_MD_HEADING.match(ln.strip()) for page in doc.pages for ln in page.split("\n"))
-    for page_no, page in enumerate(doc.pages, start=1):
-        # The opening title block is the document's card, not text of its first passage.
-        skip = title_block(page, doc.title)[0] if page_no == 1 else 0
-        units, section = _units(page, doc.title, section, marked, skip)
-        for start, end, sec in _group(units, page):
-            chunks.append(_make_chunk(doc, page_no, sec, start, page[start:end], "passage"))
+    for span in _group(_spans(doc), doc.pages):
+        page = doc.pages[span.page - 1]
+        for a, b in _split_long(page[span.start : span.end]):
+            start, end = span.start + a, span.start + b
+            chunks.append(_make_chunk(doc, span, start, page[start:end]))
     return chunks
 
 
-def _card_chunk(doc: LoadedDocument) -> Document:
-    return _make_chunk(doc, 1, CARD_SECTION, 0, doc.card, "card")
-
-
-def _make_chunk(
-    doc: LoadedDocument, page: int, section: str, start: int, text: str, kind: str
-) -> Document:
-    key = f"{doc.source}\x1f{doc.file_hash}\x1f{page}\x1f{start}\x1f{text}"
-    digest = hashlib.sha1(key.encode()).hexdigest()
-    return Document(
-        page_content=text,
-        id=digest[:20],
-        metadata={
-            "source": doc.source,
-            "title": doc.title,
-            "doc_type": doc.doc_type,
-            "page": page,
-            "section": section,
-            "start": start,
-            "end": start + len(text),
-            "kind": kind,
-            "file_hash": doc.file_hash,
-        },
+def _spans(doc: LoadedDocument) -> list[_Span]:
+    """One span per content unit; headings become the section path, footnotes and table rows
+    carry what their passage needs (marker, header row)."""
+    title = doc.title.strip()
+    # "# Title" as the top heading: the headings below it start one level lower.
+    shift = int(
+        any(
+            u.kind == "heading" and u.marked and u.level == 1 and _text(doc, u) == title
+            for u in doc.units
+            if u.page == 1
+        )
     )
-
-
-def _lines_with_offsets(page: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in page.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
-def _units(
-    page: str, title: str, section: str, marked: bool, skip: int = 0
-) -> tuple[list[_Unit], str]:
-    """Split a page into units (bullets, paragraphs) and track the heading path across pages;
-    text before offset ``skip`` is left out."""
-    path = section.split(SECTION_SEP) if section else []
-    units: list[_Unit] = []
-    block_start = True
-    lines = _lines_with_offsets(page)
-    for i, (pos, line) in enumerate(lines):
-        text = line.strip()
-        if pos < skip:
-            continue
-        if not text:
-            block_start = True
-            continue
-        alone = block_start and (i + 1 == len(lines) or not lines[i + 1][1].strip())
-        heading = _heading(text, title, alone and not marked)
-        if heading is not None:
-            level, name = heading
-            if level:
-                path = path[: level - 1] + [name]
-            block_start = True
-            continue
-        current = SECTION_SEP.join(path)
-        lead = len(line) - len(line.lstrip())
-        if block_start or _BULLET.match(line) or not units or units[-1].section != current:
-            units.append(_Unit(pos + lead, pos + len(line.rstrip()), current))
-        else:
-            units[-1].end = pos + len(line.rstrip())
-        block_start = False
-    return units, SECTION_SEP.join(path)
-
-
-def _heading(text: str, title: str, alone: bool) -> tuple[int, str] | None:
-    """(level, name) for a heading, (0, '') for a line that is metadata, None for content."""
-    if m := _MD_HEADING.match(text):
-        name = m.group(2).strip()
-        if name == title:
-            return 0, ""
-        return max(1, len(m.group(1)) - (1 if title and len(m.group(1)) > 1 else 0)), name
-    if not alone or _BULLET.match(text):
-        return None
-    if text == title or _CASE_NUMBER_LINE.match(text) or KEY_VALUE.match(text):
-        return 0, ""
-    if len(text) <= 80 and text[-1] not in ".!?,;" and len(text.split()) <= 10:
-        if not text.endswith(":"):
-            return 1, text
-        # "Grundläggande värden:" names a part; a longer line ending in ":" leads into a list.
-        if len(text.split()) <= 5:
-            return 2, text.rstrip(":").strip()
-    return None
-
-
-def _group(units: list[_Unit], page: str) -> list[tuple[int, int, str]]:
-    """Merge fragments with their neighbours and split over-long units; a § stays whole."""
-    spans: list[tuple[int, int, str]] = []
-    for unit in units:
-        if spans:
-            s_start, s_end, s_sec = spans[-1]
-            same = s_sec == unit.section
-            whole_paragraph = _STATUTE_SECTION.match(unit.section.split(SECTION_SEP)[-1])
-            small = (s_end - s_start) < MIN_CHARS or (unit.end - unit.start) < MIN_CHARS
-            if same and (small or whole_paragraph) and unit.end - s_start <= MAX_CHARS:
-                spans[-1] = (s_start, unit.end, s_sec)
+    skip = title_block(doc.pages[0], doc.title)[0] if doc.pages else 0
+    path: list[str] = []
+    headers: dict[int, str] = {}
+    spans: list[_Span] = []
+    for u in doc.units:
+        text = _text(doc, u)
+        if u.page == 1 and u.end <= skip:
+            continue  # the opening title block is on the card
+        if u.kind == "heading":
+            if text == title:
                 continue
-        spans.append((unit.start, unit.end, unit.section))
-    out: list[tuple[int, int, str]] = []
-    for start, end, sec in spans:
-        out.extend((start + a, start + b, sec) for a, b in _split_long(page[start:end]))
+            level = max(1, u.level - shift) if u.marked else max(1, u.level)
+            path = path[: level - 1] + [text.rstrip(":").strip()]
+            continue
+        section = SECTION_SEP.join(path)
+        end_page = max(u.page, u.page_end or u.page)
+        if u.kind == "footnote":
+            name = f"fotnot {u.marker} (s. {u.page})" if u.marker else f"fotnot (s. {u.page})"
+            spans.append(_Span(u.page, u.start, u.end, name, end_page, "footnote"))
+        elif u.kind == "table_row":
+            if u.table is not None and (u.header_row or u.table not in headers):
+                headers.setdefault(u.table, text)
+            spans.append(
+                _Span(u.page, u.start, u.end, section, end_page, "table", u.table,
+                      headers.get(u.table, "") if u.table is not None else "")
+            )
+        else:
+            spans.append(_Span(u.page, u.start, u.end, section, end_page))
+    return spans
+
+
+def _text(doc: LoadedDocument, u: Unit) -> str:
+    return doc.pages[u.page - 1][u.start : u.end]
+
+
+def _card_chunk(doc: LoadedDocument) -> Document:
+    span = _Span(1, 0, len(doc.card), CARD_SECTION, 1, "card")
+    return _make_chunk(doc, span, 0, doc.card)
+
+
+def _make_chunk(doc: LoadedDocument, span: _Span, start: int, text: str) -> Document:
+    key = f"{doc.source}\x1f{doc.file_hash}\x1f{span.page}\x1f{start}\x1f{text}"
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    meta = {
+        "source": doc.source,
+        "title": doc.title,
+        "doc_type": doc.doc_type,
+        "page": span.page,
+        "page_end": span.page_end,
+        "section": span.section,
+        "start": start,
+        "end": start + len(text),
+        "kind": "card" if span.kind == "card" else "passage",
+        "file_hash": doc.file_hash,
+    }
+    if span.kind == "footnote":
+        meta["unit"] = "footnote"
+    # A table passage that does not start with its header row names the columns as context
+    # (embedded and searched); its text stays the exact page slice so quotes stay verbatim.
+    if span.table_header and not text.startswith(span.table_header):
+        meta["table_header"] = span.table_header
+    return Document(page_content=text, id=digest[:20], metadata=meta)
+
+
+def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
+    """Merge small neighbours of one section and page; a § stays whole; a footnote stands
+    alone; a table is cut into passages of whole rows."""
+    out: list[_Span] = []
+    for span in spans:
+        if out:
+            last = out[-1]
+            same = (
+                last.section == span.section
+                and last.page == span.page
+                and last.kind == span.kind
+                and span.kind != "footnote"
+                and last.table == span.table
+            )
+            whole = _STATUTE_SECTION.match(span.section.split(SECTION_SEP)[-1])
+            small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
+            if span.kind == "table":
+                small = True  # rows fill a passage up to MAX_CHARS
+            if same and (small or whole) and span.end - last.start <= MAX_CHARS:
+                last.end, last.page_end = span.end, max(last.page_end, span.page_end)
+                continue
+        out.append(_Span(**span.__dict__))
     return out
 
 
@@ -213,11 +219,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def embedding_text(doc: Document) -> str:
-    """What is embedded for a passage: title and section give the model the context."""
+    """What is embedded for a passage: title and section give the model the context; a table
+    passage cut from its header row gets the column names too."""
     meta = doc.metadata
     head = (
         meta["title"]
         if meta.get("kind") == "card"
         else f"{meta['title']}{SECTION_SEP}{meta['section']}"
     )
-    return f"{head.strip(SECTION_SEP)}\n{doc.page_content}"
+    header = f"\n{meta['table_header']}" if meta.get("table_header") else ""
+    return f"{head.strip(SECTION_SEP)}{header}\n{doc.page_content}"

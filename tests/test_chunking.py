@@ -108,10 +108,11 @@ def test_statute_paragraphs_stay_whole_and_lose_no_text(docs, chunks):
             chunk.page_content[:80],
         )
     text = "\n".join(c.page_content for c in passages)
+    doc = docs[STATUTE_PATH.name]
     lost = [
-        line.strip()
-        for line in page.split("\n")
-        if line.strip() and not line.startswith("#") and line.strip() not in text
+        page[u.start : u.end]
+        for u in doc.units
+        if u.kind != "heading" and page[u.start : u.end] not in text
     ]
     assert lost == []
 

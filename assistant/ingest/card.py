@@ -1,0 +1,304 @@
+"""The document card: title and generic facts in Swedish public documents' own forms.
+
+Each fact keeps where it came from (``page`` and the exact ``line``: a sentence of the cleaned
+page, or a removed header/footer line), so an answer can cite the original line. A blank
+template field ("skriv nummer exempelvis KS/xxx:xx", an empty "Diarienummer:") is no fact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from .edges import is_page_number
+from .layout import Layout
+
+__all__ = [
+    "CASE_NUMBER",
+    "KEY_VALUE",
+    "describe",
+    "doc_type",
+    "document_card",
+    "find_facts",
+    "find_title",
+    "render_card",
+    "title_block",
+]
+
+CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{1,6}(?:\s|/|-)?\d{2,4}(?:[/:.-]\d{1,6}){1,2}\b")
+_CASE_LABEL = re.compile(
+    r"\b(?:dnr|diarienummer|diarienr|ärendenummer|ärendenr|vårt dnr|beteckning)\b\.?\s*:?\s*", re.I
+)
+_TEMPLATE = re.compile(r"\bskriv\b|\bexempelvis\b|\bxx+\b|\.\.\.|_{3,}", re.I)
+_DATE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b", re.I)
+_DECISION = re.compile(
+    r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
+    r"godkänd|godkänt|godkändes|adopted|approved)\b(?:\s+(?:av|den|i|by|on)\b|\s*:)",
+    re.I,
+)
+_VALIDITY = re.compile(
+    r"\bgäller\s+(?:från|fr\.o\.m\.?|tills\s*vidare|tillsvidare|till\s+och\s+med|t\.o\.m\.?|till\s+den|"
+    r"under|perioden)\b|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
+    re.I,
+)
+_OWNER = re.compile(r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I)
+_CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
+_REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
+_PARTIES = re.compile(r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I)
+_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+_DEPARTMENT = re.compile(
+    r"(?:förvaltning|enhet|avdelning|kontor|stab|sekretariat|kansli|nämnd|byrå|sektion)(?:en|et|n)?$", re.I
+)
+_ORG = re.compile(r"^(?:\w+ (?:kommun|landsting|län)|region \w+|\w+ kommun)$", re.I)
+_TICK = re.compile(r"[☐☒☑□■✓✔✗✘]")
+_METADATA = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)|^dokumentet\b", re.I)
+
+
+def _fold(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def _stem_words(stem: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", _fold(stem)) if len(w) >= 4 and not w.isdigit()}
+
+
+def _is_metadata(text: str) -> bool:
+    return bool(
+        _METADATA.match(text)
+        or _CASE_LABEL.match(text)
+        or CASE_NUMBER.fullmatch(text)
+        or _DECISION.search(text)
+        or _VALIDITY.search(text)
+        or _OWNER.search(text)
+    )
+
+
+def _title_like(text: str, next_text: str) -> bool:
+    words = text.split()
+    return bool(
+        words
+        and len(text) <= 200
+        and not text[0].islower()
+        and not is_page_number(text, 0)
+        and not _is_metadata(text)
+        and not _TICK.search(text)
+        and not (len(words) <= 4 and _DEPARTMENT.search(text))
+        and not _ORG.match(text)
+        and not (len(words) == 1 and len(next_text.split()) == 1)  # a row of tick-box labels
+        and not (len(words) > 14 and text[-1] in ".!?")  # a sentence of the body
+    )
+
+
+def find_title(layout: Layout, front_title: str | None, stem: str) -> str:
+    """The title: the file's own title property, else page 1's first title line (a line that
+    shares a word with an informative file name wins), else the file name."""
+    if front_title and front_title.strip():
+        return " ".join(front_title.split())
+    page = layout.pages[0] if layout.pages else ""
+    texts = [page[u.start : u.end] for u in layout.units if u.page == 1 and u.kind != "footnote"][:20]
+    candidates = [
+        t for i, t in enumerate(texts) if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "")
+    ][:8]
+    stem_words = _stem_words(stem)
+    if len(stem_words) >= 2 and candidates:
+        for text in candidates:
+            if stem_words & set(re.findall(r"\w+", _fold(text))):
+                return text
+        return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(re.split(r"[-_\s]+", stem)))
+    return candidates[0] if candidates else stem
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() >= pos:
+            return text[start : m.start()]
+        start = m.end()
+    return text[start:]
+
+
+def _value(text: str, match: re.Match[str]) -> str:
+    return text[match.end() :].strip(" :–-")
+
+
+def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
+    """Facts with provenance: ``{"key", "value", "page", "line", "where"}``."""
+    lines: list[tuple[int, str, str]] = []
+    for u in layout.units:
+        if u.kind != "footnote":
+            unit_text = layout.pages[u.page - 1][u.start : u.end]
+            lines.extend((u.page, s, "page") for s in _split(unit_text))
+    lines.extend((page, text, "removed") for page, text in layout.edge_lines)
+    facts: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(key: str, value: str, page: int, line: str, where: str) -> None:
+        value = value.strip()
+        if value and not _TEMPLATE.search(value) and (key, value) not in seen:
+            seen.add((key, value))
+            facts.append({"key": key, "value": value, "page": page, "line": line, "where": where})
+
+    for page, line, where in lines:
+        if m := _CASE_LABEL.search(line):
+            rest = line[m.end() :]
+            if (num := CASE_NUMBER.match(rest)) is not None and not _TEMPLATE.search(rest):
+                add("case_number", num.group(), page, line, where)
+        elif len(line) <= 40 and (num := CASE_NUMBER.fullmatch(line.strip())) and "/" in line:
+            add("case_number", num.group(), page, line, where)
+        if m := _DECISION.search(line):
+            add("decision", line[m.start() :].strip(), page, line, where)
+        if m := _VALIDITY.search(line):
+            add("validity", line[m.start() :].strip(), page, line, where)
+        if m := _OWNER.search(line):
+            add("owner", _value(line, m), page, line, where)
+        if (m := _CONTACT.match(line)) and len(line) <= 160:
+            add("contact", _value(line, m), page, line, where)
+        if (m := _REPLACES.match(line)) and page == 1:
+            add("replaces", _value(line, m), page, line, where)
+    if m := _PARTIES.search(title):
+        add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
+    if m := _PERIOD.search(title):
+        add("validity", f"{m.group(1)}–{m.group(2)}", 1, title, "title")
+    return facts
+
+
+def _split(text: str) -> list[str]:
+    """Sentences of a unit, each an exact substring of it (a fact cites one line)."""
+    out, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
+
+
+_LABELS = {
+    "case_number": "Diarienummer (diarienumret, dnr, case number)",
+    "decision": "Beslut (beslutad, antagen, fastställd, decision)",
+    "validity": "Giltighet (gäller, giltighetstid, validity)",
+    "parties": "Parter (parterna, parties)",
+    "owner": "Dokumentägare (dokumentansvarig, document owner)",
+    "contact": "Kontakt (kontaktperson, handläggare, contact)",
+    "replaces": "Ersätter (ersatt dokument, replaces)",
+}
+
+
+def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra: list[str]) -> str:
+    """The card text: one fact a line, the labels in Swedish and English for search."""
+    lines = [f"Dokumentuppgifter för {title}", f"Titel: {title}", f"Typ: {type_label}"]
+    for fact in facts:
+        line = f"{_LABELS.get(fact['key'], fact['key'])}: {fact['value']}"
+        if line not in lines:
+            lines.append(line)
+    lines.extend(line for line in extra if line not in lines)
+    return "\n".join(lines)
+
+
+# --- the card's metadata (the keys answer/index read: title, type, parties, period, ...) ------
+
+KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
+_DATE_LABEL = re.compile(r"\b(?:Datum|Date|Dated)\s*:?\s*(\d{4}-\d{2}-\d{2})")
+_CONTACT_LABEL = re.compile(r"^(handläggare|kontaktperson|kontakt ?person|contact person)\s*:?$", re.I)
+_TYPE_LABELS = {
+    "agreement": "överenskommelse (agreement)",
+    "statute": "lag (statute)",
+    "document": "dokument (document)",
+}
+
+
+def title_block(page: str, title: str) -> tuple[int, dict[str, str]]:
+    """End offset and facts of an opening block made of the title and "Key: value" lines
+    (FAQ pages and memos: "Källa: Socialstyrelsen"); those facts go to the card."""
+    match = re.match(r"\s*(.+?)(?:\n[ \t]*\n|\Z)", page, re.S)
+    lines = [ln.strip() for ln in match.group(1).split("\n") if ln.strip()] if match else []
+    if len(lines) < 2 or lines[0] != title or not all(map(KEY_VALUE.match, lines[1:])):
+        return 0, {}
+    facts = dict(tuple(part.strip() for part in ln.split(":", 1)) for ln in lines[1:])
+    return match.end(1), facts
+
+
+def _contact(lines: list[str]) -> dict[str, str]:
+    for i, line in enumerate(lines):
+        if not _CONTACT_LABEL.match(line):
+            continue
+        found: dict[str, str] = {}
+        for nxt in lines[i + 1 : i + 6]:
+            if "@" in nxt:
+                found.setdefault("contact_email", nxt)
+            elif sum(ch.isdigit() for ch in nxt) >= 6:
+                found.setdefault("contact_phone", nxt)
+            elif "contact_name" not in found:
+                found["contact_name"] = nxt
+            elif "contact_role" not in found:
+                found["contact_role"] = nxt
+        return found
+    return {}
+
+
+def doc_type(title: str, pages: list[str], front: dict[str, Any]) -> str:
+    if front.get("beteckning") or re.search(r"^#+\s*\d+\s*[a-z]?\s*§", "\n".join(pages), re.M):
+        return "statute"
+    if re.search(r"överenskommelse|avtal|agreement|kontrakt", title, re.I):
+        return "agreement"
+    return "document"
+
+
+def describe(
+    laid: Layout, front: dict[str, Any], stem: str, sidecar: dict[str, Any]
+) -> dict[str, Any]:
+    """The document's metadata: title, type and facts (``card_facts`` with provenance)."""
+    meta: dict[str, Any] = {k: v for k, v in front.items() if isinstance(v, str | int | float)}
+    front_title = sidecar.get("title") or front.get("title") or front.get("rubrik")
+    title = re.sub(r"^#+\s*", "", find_title(laid, str(front_title or ""), stem)).strip()
+    meta["title"] = title
+    page1 = laid.pages[0] if laid.pages else ""
+    edges = [text for page, text in laid.edge_lines if page == 1]
+    if front.get("beteckning"):
+        meta["designation"] = f"SFS {front['beteckning']}"
+    if m := _DATE_LABEL.search("\n".join(edges) + "\n" + page1[:3000]):
+        meta.setdefault("date", m.group(1))
+    elif front.get("utfardad_datum") or front.get("date"):
+        meta.setdefault("date", str(front.get("utfardad_datum") or front.get("date")))
+    facts = find_facts(laid, title)
+    meta["card_facts"] = facts
+    for fact in facts:
+        if fact["key"] == "case_number":
+            meta.setdefault("case_number", fact["value"])
+    if m := _PARTIES.search(title):
+        meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
+    if m := _PERIOD.search(title):
+        meta["period"] = f"{m.group(1)}-{m.group(2)}"
+    meta.update(_contact(edges or [ln.strip() for ln in page1[:3000].split("\n") if ln.strip()]))
+    if edges:
+        meta["letterhead"] = " · ".join(edges)
+    if kv := title_block(page1, title)[1]:
+        meta.setdefault("facts", kv)
+    meta.update(sidecar)
+    meta["title"] = str(meta.get("title") or stem)
+    meta["type"] = str(meta.get("type") or doc_type(meta["title"], laid.pages, front))
+    return meta
+
+
+def document_card(doc: Any) -> str:
+    """The facts of a document, one per line, so metadata questions can be answered and cited."""
+    meta = doc.metadata
+    extra: list[str] = []
+    if meta.get("parties"):
+        extra.append(f"Parter (parterna, parties): {' och '.join(meta['parties'])}")
+    if meta.get("period"):
+        extra.append(f"Period (perioden, giltighetstid): {meta['period']}")
+    if meta.get("date"):
+        extra.append(f"Datum (datumet, date): {meta['date']}")
+    if meta.get("designation"):
+        extra.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
+    extra.extend(f"{key}: {value}" for key, value in (meta.get("facts") or {}).items())
+    contact = [meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")]
+    if any(contact):
+        details = ", ".join(str(c) for c in contact if c)
+        extra.append(f"Handläggare (handläggaren, kontaktperson, contact person): {details}")
+    facts = [f for f in meta.get("card_facts") or [] if f["key"] != "parties" or not meta.get("parties")]
+    label = _TYPE_LABELS.get(doc.doc_type, doc.doc_type)
+    return render_card(doc.title, label, facts, extra)
