@@ -92,23 +92,39 @@ def _title_like(text: str, next_text: str) -> bool:
     )
 
 
-def find_title(layout: Layout, front_title: str | None, stem: str) -> str:
-    """The title: the file's own title property, else page 1's first title line (a line that
-    shares a word with an informative file name wins), else the file name."""
-    if front_title and front_title.strip():
+def find_title(layout: Layout, front_title: str | None, stem: str, trust_front: bool = False) -> str:
+    """The title: page 1's title lines before the body starts (never a page number, metadata,
+    department or tick-box line; a line repeated at the top is template boilerplate); of
+    several, the first that shares a word with an informative file name. Then the file's own
+    title property, then the file name."""
+    if trust_front and front_title and front_title.strip():
         return " ".join(front_title.split())
     page = layout.pages[0] if layout.pages else ""
-    texts = [page[u.start : u.end] for u in layout.units if u.page == 1 and u.kind != "footnote"][:20]
+    texts: list[str] = []
+    for u in layout.units:
+        if u.page != 1 or u.kind == "footnote":
+            continue
+        text = page[u.start : u.end]
+        if len(text.split()) > 25 or len(_split(text)) > 1:
+            break  # the body has started
+        texts.append(text)
+    repeated = [t for t in texts if texts.count(t) > 1]
     candidates = [
-        t for i, t in enumerate(texts) if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "")
+        t
+        for i, t in enumerate(texts)
+        if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "")
+        and not any(t.startswith(r) for r in repeated)
     ][:8]
     stem_words = _stem_words(stem)
-    if len(stem_words) >= 2 and candidates:
+    if candidates:
         for text in candidates:
             if stem_words & set(re.findall(r"\w+", _fold(text))):
                 return text
-        return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(re.split(r"[-_\s]+", stem)))
-    return candidates[0] if candidates else stem
+        return candidates[0]
+    if front_title and front_title.strip():
+        return " ".join(front_title.split())
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(words)) or stem
 
 
 def _sentence(text: str, pos: int) -> str:
@@ -212,12 +228,24 @@ _TYPE_LABELS = {
 def title_block(page: str, title: str) -> tuple[int, dict[str, str]]:
     """End offset and facts of an opening block made of the title and "Key: value" lines
     (FAQ pages and memos: "Källa: Socialstyrelsen"); those facts go to the card."""
-    match = re.match(r"\s*(.+?)(?:\n[ \t]*\n|\Z)", page, re.S)
-    lines = [ln.strip() for ln in match.group(1).split("\n") if ln.strip()] if match else []
-    if len(lines) < 2 or lines[0] != title or not all(map(KEY_VALUE.match, lines[1:])):
-        return 0, {}
-    facts = dict(tuple(part.strip() for part in ln.split(":", 1)) for ln in lines[1:])
-    return match.end(1), facts
+    pos, end, facts = 0, 0, {}
+    for line in page.split("\n"):
+        text = line.strip()
+        line_end = pos + len(line)
+        pos = line_end + 1
+        if not text:
+            continue
+        if not end:
+            if text != title:
+                return 0, {}
+            end = line_end
+        elif KEY_VALUE.match(text):
+            key, value = (part.strip() for part in text.split(":", 1))
+            facts[key] = value
+            end = line_end
+        else:
+            break
+    return (end, facts) if facts else (0, {})
 
 
 def _contact(lines: list[str]) -> dict[str, str]:
@@ -252,7 +280,10 @@ def describe(
     """The document's metadata: title, type and facts (``card_facts`` with provenance)."""
     meta: dict[str, Any] = {k: v for k, v in front.items() if isinstance(v, str | int | float)}
     front_title = sidecar.get("title") or front.get("title") or front.get("rubrik")
-    title = re.sub(r"^#+\s*", "", find_title(laid, str(front_title or ""), stem)).strip()
+    # Front matter (several keys) names its title on purpose; a lone PDF/Word title property
+    # is often a template's leftover, so page 1 goes first there.
+    trust = bool(sidecar.get("title") or front.get("rubrik") or len(front) > 1)
+    title = re.sub(r"^#+\s*", "", find_title(laid, str(front_title or ""), stem, trust)).strip()
     meta["title"] = title
     page1 = laid.pages[0] if laid.pages else ""
     edges = [text for page, text in laid.edge_lines if page == 1]

@@ -108,7 +108,10 @@ def lay_out(blocks: list[Any], page_count: int) -> Layout:
                 for ln in (text.split("\n") or [""])
             )
             continue
-        item = _Item(kind, b.page, [" ".join(text.split())], b.level, b.table, b.header_row, b.marker)
+        text = " ".join(text.split())
+        if kind == "list_item" and not _LIST_START.match(text):
+            text = f"- {text}"  # the reader dropped the bullet; the viewer shows one
+        item = _Item(kind, b.page, [text], b.level, b.table, b.header_row, b.marker)
         if kind == "table_row" and getattr(b, "cells", None) is not None:
             item.lines = [" | ".join(" ".join(normalise(c).split()) for c in b.cells)]
         items.append(item)
