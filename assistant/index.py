@@ -46,6 +46,7 @@ from .errors import (
     IndexNotFoundError,
 )
 from .ingest import LoadedDocument, Skipped, corpus_files, file_hash, load_document
+from .ingest.duplicates import byte_copies, near_copies
 
 __all__ = [
     "Index",
@@ -84,6 +85,10 @@ class IndexReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Copies not indexed: (copy, original, why) -- byte-identical or nearly all passages the same.
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    # Pages read in this run that have no text layer (scanned images), per indexed file.
+    empty_pages: dict[str, list[int]] = field(default_factory=dict)
     passages: int = 0
     sentences: int = 0
     seconds: float = 0.0
@@ -92,10 +97,19 @@ class IndexReport:
         lines = [
             f"Indexed in {self.seconds:.1f} s: {len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.removed)} removed, {len(self.unchanged)} unchanged, "
-            f"{len(self.skipped)} skipped; {self.passages} passages and {self.sentences} "
-            "sentences embedded."
+            f"{len(self.skipped)} skipped, {len(self.duplicates)} duplicates; {self.passages} "
+            f"passages and {self.sentences} sentences embedded."
         ]
         lines += [f"  skipped {s.source}: {s.reason}" for s in self.skipped]
+        lines += [
+            f"  page {page} of {source} has no text layer: scanned? OCR it"
+            for source, pages in self.empty_pages.items()
+            for page in pages
+        ]
+        lines += [
+            f"  duplicate {copy}: {why} {original}; indexed once, as {original}"
+            for copy, original, why in self.duplicates
+        ]
         return "\n".join(lines)
 
 
@@ -393,10 +407,19 @@ class Index:
         report = IndexReport()
         todo: list[LoadedDocument] = []
         present: set[str] = set()
+        hashes = {
+            path.relative_to(corpus).as_posix(): file_hash(path) for path in corpus_files(corpus)
+        }
+        copies = byte_copies(hashes, known)
         for path in corpus_files(corpus):
             source = path.relative_to(corpus).as_posix()
             present.add(source)
-            if not rebuild and known.get(source) == file_hash(path):
+            if source in copies:
+                report.duplicates.append((source, copies[source], "the same bytes as"))
+                if source in known:
+                    self._retract(source, docs_col, chunks_col, sent_col)
+                continue
+            if not rebuild and known.get(source) == hashes[source]:
                 report.unchanged.append(source)
                 continue
             loaded = load_document(path, corpus)
@@ -407,8 +430,12 @@ class Index:
                     self._retract(source, docs_col, chunks_col, sent_col)
                     report.removed.append(source)
                 continue
-            (report.updated if source in known else report.added).append(source)
+            if loaded.empty_pages:
+                report.empty_pages[source] = list(loaded.empty_pages)
             todo.append(loaded)
+        todo = self._drop_near_copies(todo, known, report, docs_col, chunks_col, sent_col)
+        for doc in todo:
+            (report.updated if doc.source in known else report.added).append(doc.source)
         for source in sorted(set(known) - present):
             self._retract(source, docs_col, chunks_col, sent_col)
             report.removed.append(source)
@@ -418,6 +445,29 @@ class Index:
         self._embed_and_store(todo, report, progress, on_file, chunks_col, sent_col, docs_col)
         unfinished.unlink(missing_ok=True)
         return report
+
+    def _drop_near_copies(
+        self,
+        todo: list[LoadedDocument],
+        known: dict[str, str],
+        report: IndexReport,
+        docs_col: Any,
+        *collections: Any,
+    ) -> list[LoadedDocument]:
+        """Leave out a new document whose paragraphs are nearly all those of another (a copy
+        re-saved in another format or with a changed line); the one kept is the one indexed
+        before, else the shorter name (copies gain suffixes such as " (kopia)")."""
+        if not todo:
+            return todo
+        new = {doc.source for doc in todo}
+        others = [(d.source, d.pages) for d in self.documents() if d.source not in new]
+        candidates = [(doc.source, doc.pages) for doc in todo] + others
+        copies = near_copies(candidates, keep=set(known) - new)
+        for copy, original in copies.items():
+            report.duplicates.append((copy, original, "nearly all passages the same as"))
+            if copy in known:
+                self._retract(copy, docs_col, *collections)
+        return [doc for doc in todo if doc.source not in copies]
 
     def _readable(self) -> bool:
         """Do this index's own collections exist and answer?"""

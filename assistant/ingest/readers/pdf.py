@@ -197,17 +197,17 @@ def _line(words: list[dict[str, Any]]) -> dict[str, Any]:
     size = _mode_size(words)
     main = [w for w in words if round(w["size"], 1) == size]
     base = max(w["bottom"] for w in main)
-    parts: list[str] = []
+    text = ""
     markers: list[str] = []
     for i, w in enumerate(words):
         raised = w["size"] <= 0.85 * size and w["bottom"] < base - 0.15 * size
         if raised and _MARKER.match(w["text"]) and i > 0:
-            parts.append(f"[{w['text']}]")
+            text += f"[{w['text']}]"  # attached to its word, set apart from it
             markers.append(w["text"])
             continue
-        glued = parts and parts[-1].startswith("[") and w["x0"] - words[i - 1]["x1"] < 1.0
-        parts.append(w["text"] if not glued else "\0" + w["text"])
-    text = " ".join(parts).replace(" [", "[").replace(" \0", "").replace("\0", "")
+        after_marker = i > 0 and text.endswith("]") and bool(markers)
+        touching = after_marker and w["x0"] - words[i - 1]["x1"] < 0.15 * size
+        text += w["text"] if not text or touching else " " + w["text"]
     return {
         "text": text,
         "size": size,
@@ -227,11 +227,11 @@ def _classify(
     kinds: list[tuple[BlockKind, str | None]] = [(BlockKind.LINE, None)] * len(lines)
     # Page headers: small lines in the top band, set off from the body by a gap.
     i = 0
-    while i < len(lines) and _edge(lines, i, i + 1, body, height, top=True):
+    while i < len(lines) and _edge(lines, i, i + 1, body, height, top=True, state=state):
         kinds[i] = (BlockKind.HEADER, None)
         i += 1
     j = len(lines) - 1
-    while j >= i and _edge(lines, j, j - 1, body, height, top=False):
+    while j >= i and _edge(lines, j, j - 1, body, height, top=False, state=state):
         kinds[j] = (BlockKind.FOOTER, None)
         j -= 1
     # Footnotes: the trailing run of smaller lines above the footer, opened by a body marker.
@@ -251,9 +251,17 @@ def _classify(
 
 
 def _edge(
-    lines: list[dict[str, Any]], n: int, nxt: int, body: float, height: float, top: bool
+    lines: list[dict[str, Any]],
+    n: int,
+    nxt: int,
+    body: float,
+    height: float,
+    top: bool,
+    state: _State,
 ) -> bool:
     line = lines[n]
+    if _MARKER.match(line["first"]) and line["first"] in state.markers and not top:
+        return False  # a footnote at the page foot, not a footer
     in_band = line["bottom"] <= _BAND * height if top else line["top"] >= (1 - _BAND) * height
     if not in_band:
         return False

@@ -39,19 +39,33 @@ def decode(raw: bytes) -> str:
     """Bytes of a text file -> str; raises ValueError naming the problem when it is not text."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom) :].decode(encoding)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+            return _plausible(raw[len(bom) :].decode(encoding))
+    if b"\x00" not in raw:  # NUL bytes are valid UTF-8 but mean UTF-16 (or binary)
+        try:
+            return _plausible(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw, cp_isolation=_CANDIDATES).best()
     if best is not None:
-        return str(best)
-    if b"\x00" in raw[:8192]:
+        return _plausible(str(best))
+    # Too short for the detector to be sure: Windows Latin, the usual 8-bit Swedish encoding.
+    if b"\x00" not in raw:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                return _plausible(raw.decode(encoding))
+            except UnicodeDecodeError:
+                continue
+    raise ValueError("binary content, not text (not UTF-8, UTF-16 or Windows/ISO Latin)")
+
+
+def _plausible(text: str) -> str:
+    """Text, not binary decoded as text: no NULs, hardly any other control characters."""
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+    if "\x00" in text or controls > max(2, len(text) // 100):
         raise ValueError("binary content, not text")
-    raise ValueError("undecodable text: not UTF-8, UTF-16 or a Windows/ISO Latin encoding")
+    return text
 
 
 def split_text_pages(text: str) -> list[str]:
@@ -70,11 +84,7 @@ def split_text_pages(text: str) -> list[str]:
 
 
 def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    text = decode(raw)
-    if "\x00" in text:
-        raise ValueError("binary content, not text")
-    return text
+    return decode(path.read_bytes())
 
 
 def _line_blocks(pages: list[str]) -> list[Block]:
