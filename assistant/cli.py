@@ -1,4 +1,4 @@
-"""Command line: ``assistant index | ask | search | eval | documents`` (also ``python -m assistant``)."""
+"""Command line: ``assistant index | ask | search | eval | documents | passages`` (also ``python -m assistant``)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     com.add_argument("--json", action="store_true")
     docs = sub.add_parser("documents", help="list the indexed documents")
     docs.add_argument("--json", action="store_true")
+    pas = sub.add_parser(
+        "passages", help="per document: title, card, removed lines and every indexed passage"
+    )
+    pas.add_argument("--document", help="only this document (source path, file name or title)")
+    pas.add_argument("--json", action="store_true", help="print as JSON")
     serve = sub.add_parser("serve", help="serve the chat, the widget and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default ASSISTANT_HOST, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default ASSISTANT_PORT, 7860)")
@@ -134,6 +139,21 @@ def _documents(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _passages(args: argparse.Namespace, settings: Settings) -> int:
+    docs = _assistant(settings).passages(document=args.document)
+    if args.json:
+        _print_json(docs)
+        return 0
+    for d in docs:
+        print(f"== {d['source']}: {d['title']}\n{d['card']}")
+        if d["removed"]:
+            print("removed: " + " | ".join(d["removed"]))
+        for p in d["passages"]:
+            print(f"\n[{p['id']}] s. {p['page']}, {p['section']}\n{p['text']}")
+        print()
+    return 0
+
+
 def _commitments(args: argparse.Namespace, settings: Settings) -> int:
     found = _assistant(settings).commitments(party=args.party, document=args.document)
     if args.json:
@@ -188,6 +208,7 @@ _COMMANDS = {
     "search": _search,
     "eval": _eval,
     "documents": _documents,
+    "passages": _passages,
     "serve": _serve,
     "feedback": _feedback,
 }

@@ -71,6 +71,7 @@ class StoredDocument:
     pages: list[str]
     card: str
     metadata: dict[str, Any]
+    removed: list[str] = field(default_factory=list)  # lines layout dropped (headers, page numbers)
 
     def page_text(self, page: int, kind: str = "passage") -> str:
         return self.card if kind == "card" else self.pages[page - 1]
@@ -658,10 +659,16 @@ def _serialise(doc: LoadedDocument) -> str:
             "pages": doc.pages,
             "card": doc.card,
             "metadata": doc.metadata,
+            "removed": _flat(doc.removed),
         },
         ensure_ascii=False,
         default=str,
     )
+
+
+def _flat(lines: list[Any]) -> list[str]:
+    # Layout may give the removed lines per page; the record keeps them in one list.
+    return [str(x) for item in lines for x in (item if isinstance(item, list) else [item])]
 
 
 def _stored(text: str) -> StoredDocument:

@@ -48,7 +48,7 @@ def decode(raw: bytes) -> str:
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(raw, cp_isolation=_CANDIDATES).best()
-    if best is not None:
+    if best is not None and _fits(raw, best.encoding):
         return _plausible(str(best))
     # Too short for the detector to be sure: Windows Latin, the usual 8-bit Swedish encoding.
     if b"\x00" not in raw:
@@ -58,6 +58,15 @@ def decode(raw: bytes) -> str:
             except UnicodeDecodeError:
                 continue
     raise ValueError("binary content, not text (not UTF-8, UTF-16 or Windows/ISO Latin)")
+
+
+def _fits(raw: bytes, encoding: str) -> bool:
+    """UTF-16 without a BOM only when most high bytes are zero, as in Latin-script text
+    (the detector otherwise calls binary junk UTF-16 of CJK-looking characters)."""
+    if not encoding.startswith("utf_16"):
+        return True
+    high = raw[1::2] if encoding.endswith("le") else raw[0::2]
+    return high.count(0) >= 0.3 * max(1, len(high))
 
 
 def _plausible(text: str) -> str:
