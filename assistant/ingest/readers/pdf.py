@@ -46,16 +46,29 @@ def read_pdf(path: Path) -> RawDocument:
         info = pdf.metadata or {}
         title = info.get("Title")
         front = {"title": title} if isinstance(title, str) and title.strip() else {}
-        blocks: list[Block] = []
-        empty: list[int] = []
-        state = _State()
+        pages = []
         for page in pdf.pages:
-            page_blocks = _page_blocks(page, state)
-            if not page_blocks and page.images:
-                empty.append(page.page_number)
-            blocks.extend(page_blocks)
+            tables = _tables(page)
+            boxes = [t[0] for t in tables]
+            words = [
+                w
+                for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
+                if not any(_inside(w, box) for box in boxes)
+            ]
+            pages.append((page.page_number, float(page.height), words, tables, bool(page.images)))
             page.close()  # pdfplumber caches every page's objects; free them as we go
-        return RawDocument(blocks, len(pdf.pages), front=front, empty_pages=empty)
+    # The body size is the document's: on a short page footnotes and headers may outweigh it.
+    middle = [w for _, h, ws, _, _ in pages for w in ws if 0.1 * h < w["top"] < 0.8 * h]
+    body = _mode_size(middle or [w for p in pages for w in p[2]])
+    blocks: list[Block] = []
+    empty: list[int] = []
+    state = _State()
+    for no, height, words, tables, images in pages:
+        page_blocks = _page_blocks(no, height, words, tables, body, state)
+        if not page_blocks and images:
+            empty.append(no)
+        blocks.extend(page_blocks)
+    return RawDocument(blocks, len(pages), front=front, empty_pages=empty)
 
 
 class _State:
@@ -66,18 +79,16 @@ class _State:
         self.tables = 0
 
 
-def _page_blocks(page: Any, state: _State) -> list[Block]:
-    no, height = page.page_number, float(page.height)
-    tables = _tables(page, state)
-    boxes = [t[0] for t in tables]
-    words = [
-        w
-        for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
-        if not any(_inside(w, box) for box in boxes)
-    ]
+def _page_blocks(
+    no: int,
+    height: float,
+    words: list[dict[str, Any]],
+    tables: list[tuple[tuple[float, ...], list[list[str]]]],
+    body_size: float,
+    state: _State,
+) -> list[Block]:
     if not words and not tables:
         return []
-    body_size = _mode_size(words)
     lines = [_line(ws) for ws in _flow_lines(words)]  # content-stream order
     for line in lines:
         state.markers.update(line["markers"])
@@ -145,7 +156,7 @@ def _order(block: Block) -> int:
     return {BlockKind.HEADER: 0, BlockKind.FOOTNOTE: 2, BlockKind.FOOTER: 3}.get(block.kind, 1)
 
 
-def _tables(page: Any, state: _State) -> list[tuple[tuple[float, ...], list[list[str]]]]:
+def _tables(page: Any) -> list[tuple[tuple[float, ...], list[list[str]]]]:
     """Ruled tables with at least two rows and columns: bbox and rows of cell texts; a merged
     cell is one cell (pdfplumber gives None for the cells it covers), read once."""
     found = []
