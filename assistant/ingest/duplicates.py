@@ -29,8 +29,8 @@ def _paragraph_keys(pages: list[str]) -> set[str]:
 
 
 def near_copies(docs: list[tuple[str, list[str]]], keep: set[str]) -> dict[str, str]:
-    """Documents whose paragraph sets are nearly the same (Jaccard >= 0.9, at least three
-    paragraphs): copy -> the document kept. Two agreements written from one template differ in
+    """Documents whose paragraph sets are nearly the same (at least 90 % of the longer one's
+    paragraphs shared, at least three paragraphs): copy -> the document kept. Two agreements written from one template differ in
     the paragraphs that name their parties, so they stay apart."""
     keys = [(source, _paragraph_keys(pages)) for source, pages in docs]
     copies: dict[str, str] = {}
@@ -38,7 +38,7 @@ def near_copies(docs: list[tuple[str, list[str]]], keep: set[str]) -> dict[str, 
         for b, kb in keys[i + 1 :]:
             if a in copies or b in copies or min(len(ka), len(kb)) < 3:
                 continue
-            if len(ka & kb) >= 0.9 * len(ka | kb):
+            if len(ka & kb) >= 0.9 * max(len(ka), len(kb)):
                 first = min((a, b), key=lambda s: (s not in keep, len(s), s))
                 copies[b if first == a else a] = first
     return copies
