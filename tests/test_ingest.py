@@ -330,4 +330,5 @@ def test_title_block_needs_the_title_followed_by_key_value_lines():
     assert title_block("Rubrik\nKälla: X\n\nText.", "Rubrik") == (15, {"Källa": "X"})
     assert title_block("Rubrik\nEn mening som är text.\n\nText.", "Rubrik") == (0, {})
     assert title_block("Annan rad\nKälla: X\n\nText.", "Rubrik") == (0, {})
-    assert title_block("Rubrik\n\nKälla: X", "Rubrik") == (0, {})
+    # layout separates every unit by a blank line: title and key-value lines still form the block
+    assert title_block("Rubrik\n\nKälla: X", "Rubrik") == (16, {"Källa": "X"})

@@ -7,14 +7,8 @@ re-exports the public API so ``from assistant.ingest import ...`` keeps working.
 
 from __future__ import annotations
 
-from ._legacy import (
-    KEY_VALUE,
-    document_card,
-    reflow,
-    split_pages,
-    strip_repeated_blocks,
-    title_block,
-)
+from ._legacy import reflow, split_pages, strip_repeated_blocks
+from .card import KEY_VALUE, document_card, title_block
 from .model import Block, BlockKind, LoadedDocument, RawDocument, Skipped
 from .pipeline import (
     MAX_FILE_BYTES,

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import _legacy as layout
+from .card import describe, document_card
+from .layout import lay_out
 from .model import LoadedDocument, RawDocument, Skipped
 from .readers import READERS
 
@@ -60,40 +61,37 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
         return Skipped(source, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
     try:
         raw = read_raw(path)
+    except ValueError as exc:  # undecodable text, a password: the readers' messages say which
+        return Skipped(source, f"could not read: {str(exc)[:160]}")
     except Exception as exc:  # a broken file must never stop the rest of the corpus
-        return Skipped(source, f"unreadable ({type(exc).__name__}: {str(exc)[:120]})")
-    pages = [layout.normalise(page) for page in raw.page_texts()]
+        return Skipped(source, f"could not read ({type(exc).__name__}: {str(exc)[:120]})")
+    laid = lay_out(raw.blocks, raw.page_count)
+    pages = laid.pages
     if not any(p.strip() for p in pages):
         reason = "no text found (empty, scanned or binary)"
         if raw.empty_pages:
             reason = "no text layer on any page: scanned? OCR it"
         return Skipped(source, reason)
     front = raw.front
-    pages, removed = layout.strip_repeated_blocks(pages)
-    if suffix == ".pdf":
-        pages = [layout.reflow(page) for page in pages]
-    meta = layout.metadata(pages, removed, front, path)
     try:
-        meta.update(_read_sidecar(path))
+        sidecar = _read_sidecar(path)
     except ValueError as exc:
         return Skipped(source, str(exc))
-    title = str(meta.get("title") or path.stem)
-    doc_type = str(meta.get("type") or layout.doc_type(title, pages, front))
-    meta.update(title=title, type=doc_type)
-    if facts := layout.title_block(pages[0], title)[1]:
-        meta.setdefault("facts", facts)
+    meta = describe(laid, front, path.stem, sidecar)
+    title = str(meta["title"])
     doc = LoadedDocument(
         source,
         title,
-        doc_type,
+        str(meta["type"]),
         pages,
         meta,
         file_hash=file_hash(path),
         empty_pages=list(raw.empty_pages),
         blocks=raw.blocks,
-        removed=[line for page in removed for line in page],
+        removed=[line for page in laid.removed for line in page],
+        units=laid.units,
     )
-    doc.card = layout.document_card(doc)
+    doc.card = document_card(doc)
     return doc
 
 
