@@ -110,8 +110,16 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             if u.table is not None and (u.header_row or u.table not in headers):
                 headers.setdefault(u.table, text)
             spans.append(
-                _Span(u.page, u.start, u.end, section, end_page, "table", u.table,
-                      headers.get(u.table, "") if u.table is not None else "")
+                _Span(
+                    u.page,
+                    u.start,
+                    u.end,
+                    section,
+                    end_page,
+                    "table",
+                    u.table,
+                    headers.get(u.table, "") if u.table is not None else "",
+                )
             )
         else:
             spans.append(_Span(u.page, u.start, u.end, section, end_page))

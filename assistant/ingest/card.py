@@ -31,7 +31,10 @@ _CASE_LABEL = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|ärendenummer|ärendenr|vårt dnr|beteckning)\b\.?\s*:?\s*", re.I
 )
 _TEMPLATE = re.compile(r"\bskriv\b|\bexempelvis\b|\bxx+\b|\.\.\.|_{3,}", re.I)
-_DATE = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b", re.I)
+_DATE = re.compile(
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b",
+    re.I,
+)
 _DECISION = re.compile(
     r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
     r"godkänd|godkänt|godkändes|adopted|approved)\b(?:\s+(?:av|den|i|by|on)\b|\s*:)",
@@ -42,14 +45,19 @@ _VALIDITY = re.compile(
     r"under|perioden)\b|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
     re.I,
 )
-_OWNER = re.compile(r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I)
+_OWNER = re.compile(
+    r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
+)
 _CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
 _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
-_PARTIES = re.compile(r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I)
+_PARTIES = re.compile(
+    r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I
+)
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _DEPARTMENT = re.compile(
-    r"(?:förvaltning|enhet|avdelning|kontor|stab|sekretariat|kansli|nämnd|byrå|sektion)(?:en|et|n)?$", re.I
+    r"(?:förvaltning|enhet|avdelning|kontor|stab|sekretariat|kansli|nämnd|byrå|sektion)(?:en|et|n)?$",
+    re.I,
 )
 _ORG = re.compile(r"^(?:\w+ (?:kommun|landsting|län)|region \w+|\w+ kommun)$", re.I)
 _TICK = re.compile(r"[☐☒☑□■✓✔✗✘]")
@@ -92,7 +100,9 @@ def _title_like(text: str, next_text: str) -> bool:
     )
 
 
-def find_title(layout: Layout, front_title: str | None, stem: str, trust_front: bool = False) -> str:
+def find_title(
+    layout: Layout, front_title: str | None, stem: str, trust_front: bool = False
+) -> str:
     """The title: page 1's title lines before the body starts (never a page number, metadata,
     department or tick-box line; a line repeated at the top is template boilerplate); of
     several, the first that shares a word with an informative file name. Then the file's own
@@ -217,7 +227,9 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
 
 KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
 _DATE_LABEL = re.compile(r"\b(?:Datum|Date|Dated)\s*:?\s*(\d{4}-\d{2}-\d{2})")
-_CONTACT_LABEL = re.compile(r"^(handläggare|kontaktperson|kontakt ?person|contact person)\s*:?$", re.I)
+_CONTACT_LABEL = re.compile(
+    r"^(handläggare|kontaktperson|kontakt ?person|contact person)\s*:?$", re.I
+)
 _TYPE_LABELS = {
     "agreement": "överenskommelse (agreement)",
     "statute": "lag (statute)",
@@ -326,10 +338,14 @@ def document_card(doc: Any) -> str:
     if meta.get("designation"):
         extra.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
     extra.extend(f"{key}: {value}" for key, value in (meta.get("facts") or {}).items())
-    contact = [meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")]
+    contact = [
+        meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")
+    ]
     if any(contact):
         details = ", ".join(str(c) for c in contact if c)
         extra.append(f"Handläggare (handläggaren, kontaktperson, contact person): {details}")
-    facts = [f for f in meta.get("card_facts") or [] if f["key"] != "parties" or not meta.get("parties")]
+    facts = [
+        f for f in meta.get("card_facts") or [] if f["key"] != "parties" or not meta.get("parties")
+    ]
     label = _TYPE_LABELS.get(doc.doc_type, doc.doc_type)
     return render_card(doc.title, label, facts, extra)

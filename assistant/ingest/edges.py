@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 
 __all__ = ["is_page_number", "line_key", "recurring_keys", "similar_key"]
@@ -46,20 +47,30 @@ def _similar(a: str, b: str) -> bool:
     shorter, total = min(len(a), len(b)), len(a) + len(b)
     if shorter < 5 or 2.0 * shorter / total < _SIMILAR:
         return False
+    # A typo seldom touches both ends: lines sharing neither are different lines.
+    if a[:3] != b[:3] and a[-3:] != b[-3:]:
+        return False
     matcher = SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR
 
 
-def recurring_keys(pages: list[list[str]]) -> set[str]:
-    """Keys of lines that recur (nearly) on at least half the pages (two at least)."""
+def recurring_keys(pages: list[list[str]], fuzzy_lines: int = 8) -> set[str]:
+    """Keys of lines that recur on at least half the pages (two at least): exactly anywhere in
+    the given lines, or nearly (a typo in a letterhead) among each page's first and last
+    ``fuzzy_lines`` lines, which keeps the quadratic matcher to the page edges."""
     page_keys = [{k for ln in page if (k := line_key(ln))} for page in pages]
     needed = max(2, (len(pages) + 1) // 2)
-    recurring: set[str] = set()
-    for keys in page_keys:
+    exact = Counter(key for keys in page_keys for key in keys)
+    recurring = {key for key, n in exact.items() if n >= needed and len(key) >= 3}
+    edge_keys = [
+        {k for ln in page[:fuzzy_lines] + page[-fuzzy_lines:] if (k := line_key(ln))}
+        for page in pages
+    ]
+    for keys in edge_keys:
         for key in keys:
-            if key in recurring or len(key) < 3:
+            if key in recurring or len(key) < 5:
                 continue
-            hits = sum(any(_similar(key, other) for other in others) for others in page_keys)
+            hits = sum(any(_similar(key, other) for other in others) for others in edge_keys)
             if hits >= needed:
                 recurring.add(key)
     return recurring

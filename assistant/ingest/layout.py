@@ -20,7 +20,23 @@ from .normalise import normalise
 __all__ = ["Layout", "Unit", "lay_out", "lay_out_pages"]
 
 _TERMINAL = ".!?:;…"
-_BULLET_GLYPHS = {"•", "o", "\uf0b7", "\uf0a7", "▪", "■", "◦", "○", "‣", "⁃", "·", "-", "–", "*", "➢"}
+_BULLET_GLYPHS = {
+    "•",
+    "o",
+    "\uf0b7",
+    "\uf0a7",
+    "▪",
+    "■",
+    "◦",
+    "○",
+    "‣",
+    "⁃",
+    "·",
+    "-",
+    "–",
+    "*",
+    "➢",
+}
 _LIST_START = re.compile(r"^(?:[•\uf0b7\uf0a7▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -166,7 +182,10 @@ def _strip_edges(
 ) -> None:
     """Drop page numbers anywhere and recurring lines at page tops and bottoms."""
     n = len(by_page)
-    tops = [[it.text for it in _text_lines(p)[:25]] + [it.text for it in _text_lines(p)[-25:]] for p in by_page]
+    tops = [
+        [it.text for it in _text_lines(p)[:25]] + [it.text for it in _text_lines(p)[-25:]]
+        for p in by_page
+    ]
     recurring = recurring_keys(tops) if n >= 2 else set()
 
     def running(text: str) -> bool:
@@ -179,11 +198,17 @@ def _strip_edges(
         bottom_ids = _edge_run(list(reversed(lines)), running)
         if no == 1 and top_ids:
             # A title that is also the running header stays on page 1.
-            first_words = [lines[i].text for i in sorted(top_ids) if len(lines[i].text.split()) >= 3]
+            first_words = [
+                lines[i].text for i in sorted(top_ids) if len(lines[i].text.split()) >= 3
+            ]
             if first_words:
                 title = first_words[0]
-                top_ids = {i for i in top_ids if lines[i].text != title and i < lines.index(
-                    next(x for x in lines if x.text == title))}
+                top_ids = {
+                    i
+                    for i in top_ids
+                    if lines[i].text != title
+                    and i < lines.index(next(x for x in lines if x.text == title))
+                }
         drop = {id(lines[i]) for i in top_ids} | {id(lines[len(lines) - 1 - i]) for i in bottom_ids}
         for it in page:
             text = it.text.strip()
@@ -222,8 +247,10 @@ def _vocabulary(by_page: list[list[_Item]]) -> Counter[str]:
 
 
 def _is_list_start(text: str) -> bool:
-    return bool(_LIST_START.match(text)) and not _NUMBERED_HEADING.match(text) or (
-        bool(re.match(r"^\d{1,2}\.\s", text)) and len(text) > 80
+    return (
+        bool(_LIST_START.match(text))
+        and not _NUMBERED_HEADING.match(text)
+        or (bool(re.match(r"^\d{1,2}\.\s", text)) and len(text) > 80)
     )
 
 
@@ -247,7 +274,11 @@ def _reflow(page: list[_Item], vocab: Counter[str]) -> list[_Item]:
         text = it.lines[0].strip()
         if idx >= body_end:
             m = _FOOTNOTE_START.match(text)
-            if m and (not out or out[-1].kind != "footnote" or int(m.group(1)) == int(out[-1].marker or 0) + 1):
+            if m and (
+                not out
+                or out[-1].kind != "footnote"
+                or int(m.group(1)) == int(out[-1].marker or 0) + 1
+            ):
                 out.append(_Item("footnote", it.page, [text], marker=m.group(1), wrapped=True))
             elif out and out[-1].kind == "footnote":
                 _append(out[-1], text, vocab)
@@ -257,7 +288,9 @@ def _reflow(page: list[_Item], vocab: Counter[str]) -> list[_Item]:
             continue
         prev = out[-1] if out else None
         if bullet is not None:
-            out.append(_Item("list_item", it.page, [f"{bullet} {text}"], blank_before=blank, wrapped=True))
+            out.append(
+                _Item("list_item", it.page, [f"{bullet} {text}"], blank_before=blank, wrapped=True)
+            )
             bullet = None
         elif prev is not None and prev.wrapped and _continues(prev, text, blank, width):
             _append(prev, text, vocab)
@@ -276,7 +309,9 @@ def _reflow(page: list[_Item], vocab: Counter[str]) -> list[_Item]:
 
 
 def _width(lines: list[_Item]) -> int:
-    lengths = sorted(len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20)
+    lengths = sorted(
+        len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20
+    )
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 3 else 10_000
 
 
@@ -400,7 +435,9 @@ def _mark_headings(pages: list[list[_Item]]) -> None:
                 continue
             text = unit.text
             numbered = _NUMBERED_HEADING.match(text)
-            short = len(text) <= (120 if numbered else 80) and len(text.split()) <= (16 if numbered else 10)
+            short = len(text) <= (120 if numbered else 80) and len(text.split()) <= (
+                16 if numbered else 10
+            )
             if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
                 continue
             if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
@@ -436,14 +473,28 @@ def _render(
             if not text:
                 continue
             if parts:
-                same_table = prev is not None and prev.kind == it.kind == "table_row" and prev.table == it.table
+                same_table = (
+                    prev is not None
+                    and prev.kind == it.kind == "table_row"
+                    and prev.table == it.table
+                )
                 sep = "\n" if same_table else "\n\n"
                 parts.append(sep)
                 pos += len(sep)
             parts.append(text)
             units.append(
-                Unit(it.kind, no, pos, pos + len(text), max(no, it.page_end), it.level, it.table,
-                     it.header_row, it.marker, it.kind == "heading" and not it.wrapped)
+                Unit(
+                    it.kind,
+                    no,
+                    pos,
+                    pos + len(text),
+                    max(no, it.page_end),
+                    it.level,
+                    it.table,
+                    it.header_row,
+                    it.marker,
+                    it.kind == "heading" and not it.wrapped,
+                )
             )
             pos += len(text)
             prev = it
