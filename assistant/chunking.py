@@ -33,6 +33,7 @@ CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
 MAX_CHARS = 1200
+LIST_CHARS = 900  # a list with its lead-in is one passage up to this size
 
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
@@ -122,7 +123,8 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
                 )
             )
         else:
-            spans.append(_Span(u.page, u.start, u.end, section, end_page))
+            kind = "list" if u.kind == "list_item" else "text"
+            spans.append(_Span(u.page, u.start, u.end, section, end_page, kind))
     return spans
 
 
@@ -169,7 +171,7 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
             same = (
                 last.section == span.section
                 and last.page == span.page
-                and last.kind == span.kind
+                and (last.kind == span.kind or {last.kind, span.kind} <= {"text", "list"})
                 and span.kind != "footnote"
                 and last.table == span.table
             )
@@ -177,6 +179,21 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
             small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
             if span.kind == "table":
                 small = True  # rows fill a passage up to MAX_CHARS
+            # A list stays with its lead-in line ("… ska det framgå:") and its other items.
+            lead_in = last.kind == "text" and pages[last.page - 1][last.end - 1] == ":"
+            if (
+                span.kind == "list"
+                and (last.kind == "list" or lead_in)
+                and last.section == span.section
+                and last.page == span.page
+                and span.end - last.start <= LIST_CHARS
+            ):
+                last.end, last.page_end, last.kind = (
+                    span.end,
+                    max(last.page_end, span.page_end),
+                    "list",
+                )
+                continue
             if same and (small or whole) and span.end - last.start <= MAX_CHARS:
                 last.end, last.page_end = span.end, max(last.page_end, span.page_end)
                 continue

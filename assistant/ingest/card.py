@@ -45,6 +45,7 @@ _VALIDITY = re.compile(
     r"under|perioden)\b|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
     re.I,
 )
+_REVISED = re.compile(r"\b(?:reviderad|reviderat|uppdaterad|uppdaterat|revised|updated)\b", re.I)
 _OWNER = re.compile(
     r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
 )
@@ -84,7 +85,8 @@ def _is_metadata(text: str) -> bool:
     )
 
 
-def _title_like(text: str, next_text: str) -> bool:
+def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
+    """A line that can be a title (one-word lines next to one-word lines: tick-box labels)."""
     words = text.split()
     return bool(
         words
@@ -95,7 +97,7 @@ def _title_like(text: str, next_text: str) -> bool:
         and not _TICK.search(text)
         and not (len(words) <= 4 and _DEPARTMENT.search(text))
         and not _ORG.match(text)
-        and not (len(words) == 1 and len(next_text.split()) == 1)  # a row of tick-box labels
+        and not (len(words) == 1 and (len(next_text.split()) == 1 or len(prev_text.split()) == 1))
         and not (len(words) > 14 and text[-1] in ".!?")  # a sentence of the body
     )
 
@@ -118,18 +120,27 @@ def find_title(
         if len(text.split()) > 25 or len(_split(text)) > 1:
             break  # the body has started
         texts.append(text)
-    repeated = [t for t in texts if texts.count(t) > 1]
+    # A line that comes back glued to the next one is template boilerplate.
+    repeated = [
+        t
+        for i, t in enumerate(texts)
+        if any(o.startswith(t) and o[len(t) : len(t) + 1].isalpha() for o in texts[i + 1 :])
+    ]
     candidates = [
         t
         for i, t in enumerate(texts)
-        if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "")
-        and not any(t.startswith(r) for r in repeated)
+        if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "")
+        and not any(
+            t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
+        )
     ][:8]
     stem_words = _stem_words(stem)
-    if candidates:
-        for text in candidates:
-            if stem_words & set(re.findall(r"\w+", _fold(text))):
-                return text
+    for text in candidates:
+        if stem_words & set(re.findall(r"\w+", _fold(text))):
+            return text
+    # A file name of three or more words that shares none with the first lines names the
+    # document better than they do.
+    if candidates and len(stem_words) < 3:
         return candidates[0]
     if front_title and front_title.strip():
         return " ".join(front_title.split())
@@ -146,8 +157,16 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:]
 
 
+def _label_value(line: str) -> bool:
+    """False for a "Label:" line whose value is blank (an empty template field)."""
+    label, colon, value = line.partition(":")
+    return not colon or len(label) > 60 or bool(value.strip())
+
+
 def _value(text: str, match: re.Match[str]) -> str:
-    return text[match.end() :].strip(" :–-")
+    rest = text[match.end() :]
+    label, colon, value = rest.partition(":")
+    return (value if colon and len(label) <= 40 else rest).strip(" :–-")
 
 
 def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
@@ -174,11 +193,21 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
                 add("case_number", num.group(), page, line, where)
         elif len(line) <= 40 and (num := CASE_NUMBER.fullmatch(line.strip())) and "/" in line:
             add("case_number", num.group(), page, line, where)
-        if m := _DECISION.search(line):
-            add("decision", line[m.start() :].strip(), page, line, where)
-        if m := _VALIDITY.search(line):
-            add("validity", line[m.start() :].strip(), page, line, where)
-        if m := _OWNER.search(line):
+        for key, pattern in (
+            ("decision", _DECISION),
+            ("revised", _REVISED),
+            ("validity", _VALIDITY),
+        ):
+            m = pattern.search(line)
+            # A fact line names the fact near its start and says when (date, year, §) or
+            # "tills vidare"; a body sentence that merely uses the verb is no fact.
+            if m and m.start() <= 30 and len(line) <= 200 and not line[:1].islower():
+                stated = _DATE.search(line) or re.search(
+                    r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
+                )
+                if stated and _label_value(line):
+                    add(key, line[m.start() :].strip(), page, line, where)
+        if (m := _OWNER.search(line)) and m.start() <= 30:
             add("owner", _value(line, m), page, line, where)
         if (m := _CONTACT.match(line)) and len(line) <= 160:
             add("contact", _value(line, m), page, line, where)
@@ -209,6 +238,7 @@ _LABELS = {
     "owner": "Dokumentägare (dokumentansvarig, document owner)",
     "contact": "Kontakt (kontaktperson, handläggare, contact)",
     "replaces": "Ersätter (ersatt dokument, replaces)",
+    "revised": "Reviderad (uppdaterad, revised)",
 }
 
 
@@ -216,7 +246,11 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
     """The card text: one fact a line, the labels in Swedish and English for search."""
     lines = [f"Dokumentuppgifter för {title}", f"Titel: {title}", f"Typ: {type_label}"]
     for fact in facts:
-        line = f"{_LABELS.get(fact['key'], fact['key'])}: {fact['value']}"
+        # The original line when it is short: the card then quotes the document's own words.
+        said = (
+            fact["line"] if len(fact["line"]) <= 200 and fact["where"] != "title" else fact["value"]
+        )
+        line = f"{_LABELS.get(fact['key'], fact['key'])}: {said}"
         if line not in lines:
             lines.append(line)
     lines.extend(line for line in extra if line not in lines)
