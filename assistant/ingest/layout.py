@@ -44,7 +44,7 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
-_GLUED_MARKER = re.compile(r"[a-zåäöé)]{2,}(\d{1,3})(?=[\s.,;:/)”]|$)")
+_GLUED_MARKER = re.compile(r"[A-Za-zÅÄÖåäöé)]{2,}(\d{1,3})(?=[\s.,;:/)”]|$)")
 # Words after which a line never ends a sentence or a heading (Swedish and English).
 _FUNCTION_WORDS = set(
     "och eller samt i om för mellan av till med på den det de en ett som att är ska kan vid "
@@ -151,7 +151,8 @@ def _lay_out(items: list[_Item], page_count: int, vocabulary: Counter[str] | Non
         by_page[it.page - 1].append(it)
     _strip_edges(by_page, removed, edge)
     vocab = vocabulary if vocabulary is not None else _vocabulary(by_page)
-    pages_units = [_reflow(page, vocab) for page in by_page]
+    width = _width([it for page in by_page for it in page])
+    pages_units = [_reflow(page, vocab, width) for page in by_page]
     _join_across_pages(pages_units, vocab)
     _mark_headings(pages_units)
     return _render(pages_units, removed, edge)
@@ -197,18 +198,14 @@ def _strip_edges(
         top_ids = _edge_run(lines, running)
         bottom_ids = _edge_run(list(reversed(lines)), running)
         if no == 1 and top_ids:
-            # A title that is also the running header stays on page 1.
-            first_words = [
-                lines[i].text for i in sorted(top_ids) if len(lines[i].text.split()) >= 3
-            ]
-            if first_words:
-                title = first_words[0]
-                top_ids = {
-                    i
-                    for i in top_ids
-                    if lines[i].text != title
-                    and i < lines.index(next(x for x in lines if x.text == title))
-                }
+            # A title that is also the running header stays on page 1: a header line there
+            # followed by a line that is not a variant of it (the real title) is the title.
+            for i in sorted(top_ids):
+                words = set(lines[i].text.casefold().split())
+                nxt = set(lines[i + 1].text.casefold().split()) if i + 1 < len(lines) else set()
+                if len(words) >= 3 and len(words & nxt) < len(words) / 2:
+                    top_ids = {j for j in top_ids if j < i}
+                    break
         drop = {id(lines[i]) for i in top_ids} | {id(lines[len(lines) - 1 - i]) for i in bottom_ids}
         for it in page:
             text = it.text.strip()
@@ -254,10 +251,8 @@ def _is_list_start(text: str) -> bool:
     )
 
 
-def _reflow(page: list[_Item], vocab: Counter[str]) -> list[_Item]:
+def _reflow(page: list[_Item], vocab: Counter[str], width: int) -> list[_Item]:
     """Physical lines -> units: wrapped lines joined, bullets with their items, footnotes found."""
-    lines = [it for it in page if it.kind in ("line", "blank")]
-    width = _width(lines)
     body_end = _footnote_start(page)
     out: list[_Item] = []
     blank = False
@@ -312,7 +307,9 @@ def _width(lines: list[_Item]) -> int:
     lengths = sorted(
         len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20
     )
-    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 3 else 10_000
+    # The text width (in characters) of the document's wrapped lines; too few lines to tell:
+    # no line counts as wrapped by its length alone.
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 10_000
 
 
 def _footnote_start(page: list[_Item]) -> int:

@@ -1,0 +1,189 @@
+"""Layout: tiny exact cases for each step, then generic properties on the shared documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import LoadedDocument, load_document
+from assistant.ingest.edges import is_page_number
+from assistant.ingest.layout import Layout, lay_out_pages
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+
+
+def _units(lay: Layout) -> list[tuple[str, int, int, str]]:
+    return [(u.kind, u.page, u.page_end, lay.pages[u.page - 1][u.start : u.end]) for u in lay.units]
+
+
+def test_hard_wrapped_text_is_reflowed_into_paragraphs():
+    page = (
+        "Bakgrund\n"
+        "Region Sydmark lämnar ett årligt bidrag till kommunen för kultur som når\n"
+        "invånare i hela kommunen.\n"
+        "Bidraget ska användas till verksamhet.\n"
+    )
+    assert _units(lay_out_pages([page])) == [
+        ("heading", 1, 1, "Bakgrund"),
+        (
+            "paragraph",
+            1,
+            1,
+            "Region Sydmark lämnar ett årligt bidrag till kommunen för kultur som "
+            "når invånare i hela kommunen.",
+        ),
+        ("paragraph", 1, 1, "Bidraget ska användas till verksamhet."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Lånen hämtas på huvudbiblio-", "teket i staden."], "huvudbiblioteket i staden."),
+        (
+            ["Enligt regionens kultur-", "och bildningsplan gäller detta."],
+            "kultur- och bildningsplan",
+        ),
+        (
+            ["Avtalet gäller för kommun och Region-", "en i sin helhet, även Regionen."],
+            "Regionen i sin",
+        ),
+        (["Skicka ett e-", "postmeddelande till oss."], "e-postmeddelande"),
+        (["Stödet ges till SIP-", "möten i alla former."], "SIP-möten"),
+    ],
+)
+def test_line_end_hyphens_join_words_but_keep_suspended_compounds(lines, joined):
+    page = "\n".join(lines)
+    assert joined in lay_out_pages([page]).pages[0]
+
+
+def test_lone_bullet_glyphs_join_their_items():
+    page = "Målen är att de enskilda\n•\nfår god vård\n\uf0b7\nupplever trygghet\no\nfår stöd"
+    kinds = _units(lay_out_pages([page]))
+    assert kinds[1:] == [
+        ("list_item", 1, 1, "• får god vård"),
+        ("list_item", 1, 1, "\uf0b7 upplever trygghet"),
+        ("list_item", 1, 1, "o får stöd"),
+    ]
+
+
+def test_running_header_and_page_numbers_are_removed_and_reported():
+    texts = ["Bidraget betalas ut i mars.", "Parterna träffas varje år.", "Avtalet kan sägas upp."]
+    pages = [
+        f"Överenskommelse Norrvik – Region Sydmark\n{text}\nSida {n} av 3"
+        for n, text in enumerate(texts, start=1)
+    ]
+    pages[0] = pages[0].replace(
+        "\n", "\nÖverenskommelse om bidrag mellan Norrvik och Region Sydmark\n", 1
+    )
+    lay = lay_out_pages(pages)
+    assert lay.pages[1:] == texts[1:]
+    assert lay.pages[0].endswith(texts[0]) and lay.pages[0].startswith("Överenskommelse om bidrag")
+    assert lay.removed[1] == ["Överenskommelse Norrvik – Region Sydmark", "Sida 2 av 3"]
+
+
+def test_a_title_that_is_also_the_running_header_stays_on_page_1():
+    header = "Riktlinje för kulturstöd i Norrvik"
+    pages = [
+        f"{header}\nBakgrund\nKommunen ger stöd.",
+        f"{header}\nStödet söks i mars.",
+        f"{header}\nSlut.",
+    ]
+    lay = lay_out_pages(pages)
+    assert lay.pages[0].startswith(header) and not lay.pages[1].startswith(header)
+
+
+def test_a_sentence_across_a_page_break_is_one_unit_on_its_first_page():
+    pages = [
+        "Utbetalning\nBidraget uppgår till 650 000 kronor per år.\n"
+        "Regionen ska betala ut bidraget till kommunen senast den",
+        "31 mars varje år, om kommunen har lämnat in sin berättelse.\nUppföljning\nParterna träffas.",
+    ]
+    lay = lay_out_pages(pages)
+    units = _units(lay)
+    assert (
+        "paragraph",
+        1,
+        2,
+        "Regionen ska betala ut bidraget till kommunen senast den 31 mars "
+        "varje år, om kommunen har lämnat in sin berättelse.",
+    ) in units
+    assert not any(kind == "heading" and "senast den" in text for kind, _, _, text in units)
+    assert lay.pages[1].startswith("Uppföljning")
+
+
+def test_footnotes_at_a_page_foot_are_their_own_units():
+    page = (
+        "Avtal med entreprenörer enligt LOU2 och LOV3 ska följa detta.\n\n"
+        "2 Lag (2016:1145) om offentlig upphandling.\n3 Lag (2008:962) om valfrihetssystem."
+    )
+    lay = lay_out_pages([page])
+    notes = [(u.marker, lay.pages[0][u.start : u.end]) for u in lay.units if u.kind == "footnote"]
+    assert notes == [
+        ("2", "2 Lag (2016:1145) om offentlig upphandling."),
+        ("3", "3 Lag (2008:962) om valfrihetssystem."),
+    ]
+
+
+def test_numbered_headings_get_levels_and_lead_ins_are_not_headings():
+    page = "1. Introduktion\n1.1 Bakgrund\nDet övergripande målet är att de enskilda\n• får vård"
+    lay = lay_out_pages([page])
+    assert [(u.kind, u.level) for u in lay.units] == [
+        ("heading", 1),
+        ("heading", 2),
+        ("paragraph", 0),
+        ("list_item", 0),
+    ]
+
+
+def test_page_number_forms():
+    assert all(
+        is_page_number(s, 51, strict=True) for s in ["2 (51)", "1/2", "Sida 2 av 5", "Page 3 of 4"]
+    )
+    assert not is_page_number("12", 5, strict=True) and is_page_number("12", 5)
+    assert not is_page_number("2019/2022", 3, strict=True)
+
+
+# --- the shared documents: generic properties, no tuning to their strings ------------------
+
+
+def _shared_docs() -> list[LoadedDocument]:
+    roots = [SHARED / "dev2" / "corpus", *sorted((SHARED / "field").glob("*/corpus"))]
+    docs = []
+    for root in roots:
+        for path in sorted(root.iterdir()):
+            doc = load_document(path, root)
+            if isinstance(doc, LoadedDocument):
+                docs.append(doc)
+    return docs
+
+
+@needs_shared
+def test_no_passage_line_is_a_wrapped_fragment():
+    """Every line of a passage ends a sentence, an item, a heading-like line or a table row:
+    a line that stops mid-sentence (lower-case word, no punctuation) followed in the same
+    passage by a line starting in lower case is a wrap that was not undone."""
+    from assistant.chunking import chunk_document
+
+    bad = []
+    for doc in _shared_docs():
+        for chunk in chunk_document(doc):
+            lines = [ln for ln in chunk.page_content.split("\n") if ln.strip()]
+            for a, b in zip(lines, lines[1:], strict=False):
+                bullet = re.match(r"^(?:[•o*▪◦–-]|\uf0b7)\s", b)
+                if a[-1:].isalpha() and a.split()[-1].islower() and b[:1].islower() and not bullet:
+                    bad.append((doc.source, a[-40:], b[:40]))
+    assert bad == []
+
+
+@needs_shared
+def test_a_line_ending_mid_sentence_at_a_page_foot_is_never_a_heading():
+    for doc in _shared_docs():
+        for u in doc.units:
+            text = doc.pages[u.page - 1][u.start : u.end]
+            last = [v for v in doc.units if v.page == u.page and v.kind != "footnote"][-1]
+            if u is last and u.kind == "heading" and u.page < len(doc.pages):
+                assert not re.search(r"\b(?:och|eller|den|det|att|som|för|till|av|i)$", text), text
