@@ -80,7 +80,7 @@ def make_pdf(paras: list[str], header: str, out: Path) -> dict:
             y += 5
         truth["body"].extend(words)
         if marker:
-            note = f"Fotnot {marker}: {paras[(n + 7) % len(paras)][:80]}"
+            note = f"Fotnot {marker}: {paras[(n + 7) % len(paras)][:80]}".strip()
             notes_here.append((marker, note))
             truth["notes"].append((marker, note))
             truth["marked"].append((WORD.findall(words[-1])[-1] if WORD.findall(words[-1]) else "", marker))
@@ -244,10 +244,13 @@ def main() -> None:
         questions = [json.loads(ln) for ln in (case / "questions.jsonl").read_text().splitlines() if ln.strip()]
         evidence = [e for q in questions if q.get("answerable", True) for e in q["evidence"][:1]]
         for name, fn in READERS.items():
-            text = " ".join(" ".join(fn(p) for p in pdfs).split()).lower()
-            field.setdefault(name, [0, 0])
-            field[name][0] += sum(" ".join(e.split()).lower() in text for e in evidence)
-            field[name][1] += len(evidence)
+            raw_text = " ".join(fn(p) for p in pdfs)
+            text = " ".join(raw_text.split()).lower()
+            row = field.setdefault(name, {"evidence_found": 0, "evidence": 0, "glued_words": 0})
+            row["evidence_found"] += sum(" ".join(e.split()).lower() in text for e in evidence)
+            row["evidence"] += len(evidence)
+            # A word with a footnote digit fused on ("unga1"): not findable as the word.
+            row["glued_words"] += len(re.findall(r"\b[^\W\d_]{3,}\d{1,2}\b", raw_text))
     print(json.dumps({"dev2_generated": results, "field_evidence_found": field}, indent=1, ensure_ascii=False))
 
 
