@@ -54,6 +54,9 @@ _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
 _PARTIES = re.compile(
     r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I
 )
+_AGREEMENT_LINE = re.compile(
+    r"^(?:\w+ )?(?:överenskommelse|avtal|agreement)\w* (?:mellan|between)\b", re.I
+)
 _PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _DEPARTMENT = re.compile(
@@ -213,6 +216,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("contact", _value(line, m), page, line, where)
         if (m := _REPLACES.match(line)) and page == 1:
             add("replaces", _value(line, m), page, line, where)
+        if page == 1 and _AGREEMENT_LINE.match(line) and (m := _PARTIES.search(line)):
+            add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
     if m := _PARTIES.search(title):
         add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
     if m := _PERIOD.search(title):
@@ -345,6 +350,8 @@ def describe(
         if fact["key"] == "case_number":
             meta.setdefault("case_number", fact["value"])
     if m := _PARTIES.search(title):
+        meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
+    elif m := next((_PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None):
         meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
     if m := _PERIOD.search(title):
         meta["period"] = f"{m.group(1)}-{m.group(2)}"

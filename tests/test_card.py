@@ -1,0 +1,140 @@
+"""The card: titles and facts in Swedish public documents' own forms, each with the line it
+came from; blank template fields are no facts. Then the dev2 documents' titles and facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import LoadedDocument, load_document
+from assistant.ingest.card import find_facts, find_title
+from assistant.ingest.layout import lay_out_pages
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+DEV2 = SHARED / "dev2" / "corpus"
+needs_dev2 = pytest.mark.skipif(not DEV2.is_dir(), reason="../shared is absent")
+
+
+def _facts(text: str, title: str = "") -> dict[str, list[tuple[str, str]]]:
+    lay = lay_out_pages(text.split("\f"))
+    out: dict[str, list[tuple[str, str]]] = {}
+    for fact in find_facts(lay, title):
+        out.setdefault(fact["key"], []).append((fact["value"], fact["line"]))
+        if fact["where"] == "page":  # the line is verbatim on its cleaned page
+            assert fact["line"] in lay.pages[fact["page"] - 1]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Dnr KSL/12/0177", "KSL/12/0177"),
+        ("Diarienummer: KS 2024/0173", "KS 2024/0173"),
+        ("Dnr: UF/2011:71", "UF/2011:71"),
+        ("LD17/03997", "LD17/03997"),
+        ("Vårt dnr ABC 2023/45", "ABC 2023/45"),
+    ],
+)
+def test_case_numbers_in_their_own_forms(line, number):
+    facts = _facts(f"Riktlinje för stöd\n\n{line}\n\nText om stödet.")
+    assert facts["case_number"][0] == (number, line)
+
+
+def test_blank_template_fields_are_no_facts():
+    text = (
+        "Regler för kort\n\nDiarienummer: skriv nummer exempelvis KS/xxx:xx\n\nDiarienummer:\n\n"
+        "Dokumentet är beslutat av:\n\nDokumentet beslutades den: skriv datum så här xx månad 20xx\n\n"
+        "Dokumentansvarig är:\n\nText."
+    )
+    assert _facts(text) == {}
+
+
+def test_decision_validity_owner_and_contact_keep_their_lines():
+    text = (
+        "Kulturplan för Norrvik 2019–2022\n\n"
+        "Antagen av kommunfullmäktige § 117, 2011-06-16\n\n"
+        "Dokumentet gäller tills vidare.\n\n"
+        "Dokumentägare: Kultur- och fritidsförvaltningen\n\n"
+        "Kontaktperson: Anna Andersson\n\n"
+        "Nämnden har beslutat av flera skäl att satsa på kultur i planen.\n\n"
+    )
+    facts = _facts(text, "Kulturplan för Norrvik 2019–2022")
+    assert facts["decision"] == [
+        (
+            "Antagen av kommunfullmäktige § 117, 2011-06-16",
+            "Antagen av kommunfullmäktige § 117, 2011-06-16",
+        )
+    ]
+    assert facts["validity"][0] == ("gäller tills vidare.", "Dokumentet gäller tills vidare.")
+    assert ("2019–2022", "Kulturplan för Norrvik 2019–2022") in facts["validity"]
+    assert facts["owner"] == [
+        ("Kultur- och fritidsförvaltningen", "Dokumentägare: Kultur- och fritidsförvaltningen")
+    ]
+    assert facts["contact"] == [("Anna Andersson", "Kontaktperson: Anna Andersson")]
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "1 (3)\nAdministrativa enheten\nRiktlinje för kulturstöd\nBakgrund\nKommunen ger stöd till föreningar.",
+            "Riktlinje för kulturstöd",
+        ),
+        (
+            "Strategi\nProgram\nPlan\nRegler för resor i tjänsten\nDiarienummer: KS/2020:1\nText om resor.",
+            "Regler för resor i tjänsten",
+        ),
+        (
+            "Överenskommelse om bidrag mellan Norrvik kommun och Region Sydmark\nBakgrund\nRegionen ger bidrag.",
+            "Överenskommelse om bidrag mellan Norrvik kommun och Region Sydmark",
+        ),
+    ],
+)
+def test_title_is_never_a_page_number_department_tick_box_or_glued(page, title):
+    assert find_title(lay_out_pages([page]), "", "doc") == title
+
+
+# --- dev2: the README's titles and facts; generic checks, no strings tuned for ------------
+
+_EXPECTED_TITLE_WORDS = {
+    "region-stockholm-kommuner-sammanhallen-overenskommelse-aldre-2020.txt": "Sammanhållen överenskommelse om vård och omsorg för äldre",
+    "botkyrka-kommun-riktlinje-samordnad-individuell-plan-sip.txt": "samordnad individuell plan",
+    "botkyrka-kommun-bemanningspolicy-2023.txt": "Bemanningspolicy",
+    "botkyrka-kommun-regler-betalkort-och-drivmedelskort.txt": "Regler för användande av betalkort och drivmedelskort i Botkyrka kommun",
+}
+
+
+@needs_dev2
+@pytest.mark.parametrize("name", sorted(_EXPECTED_TITLE_WORDS))
+def test_dev2_titles(name):
+    doc = load_document(DEV2 / name, DEV2)
+    assert isinstance(doc, LoadedDocument)
+    assert _EXPECTED_TITLE_WORDS[name].casefold() in doc.title.casefold()
+    assert len(doc.title) <= 120  # not glued onto the next heading or paragraph
+    assert not doc.title[:1].isdigit()
+
+
+@needs_dev2
+def test_dev2_card_facts():
+    docs = {p.name: load_document(p, DEV2) for p in sorted(DEV2.iterdir())}
+    facts = {name: {f["key"]: f for f in doc.metadata["card_facts"]} for name, doc in docs.items()}
+    staffing = facts["botkyrka-kommun-bemanningspolicy-2023.txt"]
+    assert (
+        "2023-09-19" in staffing["decision"]["line"]
+        or "2023-09-19" in docs["botkyrka-kommun-bemanningspolicy-2023.txt"].card
+    )
+    assert "tillsvidare" in staffing["validity"]["line"]
+    assert "Enhetschef Bemanningsenheten" in staffing["owner"]["value"]
+    cards = facts["botkyrka-kommun-regler-betalkort-och-drivmedelskort.txt"]
+    assert "KS/2009:517" in cards["replaces"]["value"]
+    assert "case_number" not in cards and "decision" not in cards  # template instructions only
+    assert cards["owner"]["value"] == "Planerings- och uppföljningsavdelningen"
+    sip = facts["botkyrka-kommun-riktlinje-samordnad-individuell-plan-sip.txt"]
+    assert not {"case_number", "decision", "owner"} & set(sip)  # blank fields
+    region = facts["region-stockholm-kommuner-sammanhallen-overenskommelse-aldre-2020.txt"]
+    assert "februari 2020" in region["revised"]["value"]
+    for name, doc in docs.items():
+        for fact in doc.metadata["card_facts"]:
+            if fact["where"] == "page":
+                assert fact["line"] in doc.pages[fact["page"] - 1], (name, fact)
