@@ -265,6 +265,7 @@ def test_symbol_font_bullet_glyph_is_a_bullet():
     # Word's Symbol-font bullet reaches the PDF text layer as a private-use code point.
     assert _bullet("\uf0b7 Korta listpunkter") == "\uf0b7"
     assert _bullet("\uf0a7\tWingdings-punkt") == "\uf0a7"
+    assert _bullet("(cid:183) Utan Unicode-mappning") == "(cid:183)"
     assert _bullet("Vanlig text") == "" and _bullet("•ord") == ""
 
 
@@ -395,4 +396,24 @@ def test_docx_footnotes_are_blocks_with_their_marker(tmp_path):
     assert [(b.kind, b.text, b.marker) for b in raw.blocks] == [
         (BlockKind.PARAGRAPH, "Kulturen når unga[1] i hela kommunen.", None),
         (BlockKind.FOOTNOTE, "Med unga avses personer under 19 år.", "1"),
+    ]
+
+
+def test_docx_content_controls_are_read_in_place(tmp_path):
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    d.add_paragraph("Överenskommelse om fritidsgårdar", style="Title")
+    field = d.add_paragraph("Dnr KS 2024/0173")  # a template's content-control field
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    field._p.addprevious(sdt)
+    sdt.append(content)
+    content.append(field._p)
+    d.add_paragraph("Brödtext.")
+    path = tmp_path / "a.docx"
+    d.save(path)
+    assert [b.text for b in read_raw(path).blocks] == [
+        "Överenskommelse om fritidsgårdar",
+        "Dnr KS 2024/0173",
+        "Brödtext.",
     ]

@@ -37,11 +37,14 @@ def read_docx(path: Path) -> RawDocument:
     notes = _footnotes(document)
     reader = _Reader(rendered, notes)
     blocks = _edges(document)
-    for item in document.iter_inner_content():
-        if item.__class__.__name__ == "Table":
-            blocks.extend(reader.table(item))
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in _body_elements(body):
+        if element.tag == f"{_W}tbl":
+            blocks.extend(reader.table(Table(element, document._body)))
         else:
-            blocks.extend(reader.paragraph(item))
+            blocks.extend(reader.paragraph(Paragraph(element, document._body)))
     blocks.extend(reader.flush_notes())
     title = document.core_properties.title
     front: dict[str, Any] = {"title": title} if title and title.strip() else {}
@@ -158,6 +161,20 @@ class _Reader:
                 )
             )
         return out
+
+
+def _body_elements(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables of the body in order, including those inside content controls
+    (w:sdt: title and case-number fields of municipal templates) and custom XML wrappers."""
+    for child in parent:
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_elements(content)
+        elif child.tag == f"{_W}customXml":
+            yield from _body_elements(child)
 
 
 def _walk(element: Any) -> Iterator[Any]:

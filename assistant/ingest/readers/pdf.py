@@ -27,6 +27,7 @@ _PAGE_NUMBER = re.compile(
 # List bullets as they reach a PDF text layer: symbol-font glyphs in the private-use area
 # (Word's Symbol bullet is U+F0B7, Wingdings squares/arrows U+F0A7, U+F0D8 ...) and real bullets.
 _BULLETS = set("•◦▪▫●○■□◆◇►▶➢➤✓✔–·")
+_CID = re.compile(r"^(\(cid:\d+\))[ \t]")
 _BAND = 0.1  # top/bottom share of the page height where running headers and footers stand
 
 
@@ -285,7 +286,10 @@ def _edge(
 
 
 def _bullet(text: str) -> str:
-    """The bullet glyph a list item starts with (a symbol-font private-use glyph included)."""
+    """The bullet glyph a list item starts with (a symbol-font private-use glyph included, or a
+    glyph without a Unicode mapping, which pdfminer writes as "(cid:183)")."""
+    if m := _CID.match(text):
+        return m.group(1)
     first = text[:1]
     if first and (first in _BULLETS or 0xE000 <= ord(first) <= 0xF8FF) and text[1:2] in (" ", "\t"):
         return first
