@@ -25,6 +25,10 @@ class Passage:
     end: int = 0
     kind: str = "passage"
     sentences: int = 0
+    page_end: int = 0  # last page of a unit that runs over a page break (cited "s. 1–2")
+    # A table passage cut from its header row: the column names, shown with the rows. Not part
+    # of ``text``, which stays the exact page slice quotes are checked against.
+    table_header: str = ""
 
     @classmethod
     def from_document(cls, doc: Document, score: float) -> Passage:
@@ -41,6 +45,8 @@ class Passage:
             end=int(meta.get("end", 0)),
             kind=meta.get("kind", "passage"),
             sentences=int(meta.get("sentences", 0)),
+            page_end=int(meta.get("page_end") or meta["page"]),
+            table_header=str(meta.get("table_header") or ""),
         )
 
     def to_document(self) -> Document:
@@ -58,6 +64,10 @@ class Passage:
             text=self.text,
             score=self.score,
         )
+        if self.page_end > self.page:  # only then: the single-page contract stays exact
+            out["page_end"] = self.page_end
+        if self.table_header:
+            out["table_header"] = self.table_header
         return out
 
 
@@ -81,16 +91,20 @@ class Citation:
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage
-        return {
-            "n": self.n,
-            "source": p.source,
-            "title": p.title,
-            "page": p.page,
-            "section": p.section,
-            "quote": self.quote,
-            "passage": p.text,
-            "score": round(float(self.score), 4),
-        }
+        return (
+            {
+                "n": self.n,
+                "source": p.source,
+                "title": p.title,
+                "page": p.page,
+                "section": p.section,
+                "quote": self.quote,
+                "passage": p.text,
+                "score": round(float(self.score), 4),
+            }
+            | ({"page_end": p.page_end} if p.page_end > p.page else {})
+            | ({"table_header": p.table_header} if p.table_header else {})
+        )
 
 
 @dataclass

@@ -170,3 +170,65 @@ def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
         "Stödet avser bl.a. teater.",
         "Beslut fattas enl. ordföranden och m.m. i nämnden.",
     ]
+
+
+# --- passages from laid-out units ----------------------------------------------------------
+
+
+def _doc(pages: list[str], title: str = "Testdokument") -> LoadedDocument:
+    return LoadedDocument("t.txt", title, "document", pages, {}, card="")
+
+
+def test_a_long_table_names_its_columns_in_every_passage_without_changing_the_quote():
+    header = "| Förening | Bidrag 2026 (kr) | Villkor |"
+    rows = [
+        f"| Förening nummer {i} | {i * 1000} | Villkor för förening {i} gäller här |"
+        for i in range(60)
+    ]
+    page = "\n".join(["Fördelning", header, "|---|---|---|", *rows])
+    doc = _doc([page])
+    passages = chunk_document(doc)
+    assert len(passages) >= 3
+    first, rest = passages[0], passages[1:]
+    assert first.page_content.startswith(header)
+    for piece in rest:
+        meta = piece.metadata
+        assert meta["table_header"] == header
+        assert doc.pages[0][meta["start"] : meta["end"]] == piece.page_content
+        assert "Bidrag 2026 (kr)" in chunking.embedding_text(piece)
+
+
+def test_footnotes_are_their_own_passages_named_by_page():
+    page = (
+        "Villkor\nAvtal enligt LOU2 ska följa detta och gälla alla utförare i kommunen.\n\n"
+        "2 Lag (2016:1145) om offentlig upphandling."
+    )
+    pieces = chunk_document(_doc([page]))
+    notes = [p for p in pieces if p.metadata.get("unit") == "footnote"]
+    assert [(p.page_content, p.metadata["section"]) for p in notes] == [
+        ("2 Lag (2016:1145) om offentlig upphandling.", "fotnot 2 (s. 1)")
+    ]
+
+
+def test_a_sentence_over_a_page_break_is_one_passage_with_page_end():
+    pages = [
+        "Utbetalning\nRegionen ska betala ut bidraget till kommunen senast den",
+        "31 mars varje år.\nUppföljning\nParterna träffas en gång per år för uppföljning.",
+    ]
+    pieces = chunk_document(_doc(pages))
+    hit = [p for p in pieces if "senast den 31 mars" in p.page_content]
+    assert [(p.metadata["page"], p.metadata["page_end"], p.metadata["section"]) for p in hit] == [
+        (1, 2, "Utbetalning")
+    ]
+
+
+def test_a_list_stays_with_its_lead_in():
+    page = (
+        "Ansvar\nI en plan ska det framgå:\n• vilka insatser som behövs\n"
+        "• vem som ansvarar för vad\n• hur planen följs upp"
+    )
+    pieces = chunk_document(_doc([page]))
+    assert [p.page_content for p in pieces] == [
+        "I en plan ska det framgå:\n\n• vilka insatser som behövs\n\n• vem som ansvarar för vad"
+        "\n\n• hur planen följs upp"
+    ]

@@ -164,13 +164,15 @@ def _markup(it: _Item, page: list[_Item], table_id: int) -> int:
     if m := _MD_HEADING.match(text):
         it.kind, it.lines, it.level = "heading", [m.group(2)], len(m.group(1))
     elif text.startswith("|") and text.endswith("|") and len(text) > 1:
-        prev = next((p for p in reversed(page) if p.kind != "blank"), None)
+        prev = next((p for p in reversed(page) if p.kind not in ("blank", "rule")), None)
         if _TABLE_RULE.match(text):
             it.kind, it.lines = "rule", [text]
             if prev is not None and prev.kind == "table_row":
                 prev.header_row = True
             return table_id
-        if not (prev is not None and prev.kind == "table_row" and page[-1].kind != "blank"):
+        if not (
+            prev is not None and prev.kind == "table_row" and page and page[-1].kind != "blank"
+        ):
             table_id += 1
         it.kind, it.table = "table_row", table_id
     elif set(text) <= set("-_=*· ") and len(text) >= 3:
