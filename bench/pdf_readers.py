@@ -83,11 +83,14 @@ def make_pdf(paras: list[str], header: str, out: Path) -> dict:
             note = f"Fotnot {marker}: {paras[(n + 7) % len(paras)][:80]}".strip()
             notes_here.append((marker, note))
             truth["notes"].append((marker, note))
-            truth["marked"].append((WORD.findall(words[-1])[-1] if WORD.findall(words[-1]) else "", marker))
+            truth["marked"].append(
+                (WORD.findall(words[-1])[-1] if WORD.findall(words[-1]) else "", marker)
+            )
         y += 3
         if n == 6:  # one ruled table after the seventh paragraph
             rows = [["Område", "Ansvar", "Uppföljning"]] + [
-                [f"Område {k}", "Kommunen" if k % 2 else "Regionen", f"{2020 + k}-12-31"] for k in range(1, 5)
+                [f"Område {k}", "Kommunen" if k % 2 else "Regionen", f"{2020 + k}-12-31"]
+                for k in range(1, 5)
             ]
             if y + 6 * len(rows) > bottom - 6 * len(notes_here):
                 new_page()
@@ -174,7 +177,12 @@ def text_ours(path: Path) -> str:
     return "\n".join(b.text for b in read_pdf(path).blocks)
 
 
-READERS = {"pypdf": text_pypdf, "pymupdf": text_pymupdf, "pdfplumber": text_plumber, "ours": text_ours}
+READERS = {
+    "pypdf": text_pypdf,
+    "pymupdf": text_pymupdf,
+    "pdfplumber": text_plumber,
+    "ours": text_ours,
+}
 
 
 def word_recall(truth_words: list[str], text: str) -> float:
@@ -208,9 +216,75 @@ def structure(path: Path, truth: dict) -> dict:
     return {
         "edges_found": sum(e in edges for e in truth["edges"]) / len(truth["edges"]),
         "edges_false": sum(e not in truth["edges"] for e in edges),
-        "notes_found": sum((m, t) in notes for m, t in truth["notes"]) / max(1, len(truth["notes"])),
+        "notes_found": sum((m, t) in notes for m, t in truth["notes"])
+        / max(1, len(truth["notes"])),
         "rows_exact": sum(r in rows for r in truth["rows"]) / max(1, len(truth["rows"])),
     }
+
+
+def make_docx(paras: list[str], out: Path) -> dict:
+    """A Word file as a person writes one: title (also the running header), headings, body
+    paragraphs and bulleted lists (Word's List Bullet style, a Symbol-font bullet)."""
+    import docx
+
+    d = docx.Document()
+    title = paras[0][:90]
+    d.sections[0].header.paragraphs[0].text = title
+    d.add_heading(title, 0)
+    truth = {"body": [title], "bullets": 0}
+    for n, p in enumerate(paras[1:], 1):
+        if n % 9 == 0:
+            d.add_heading(p[:60], 1)
+            truth["body"].append(p[:60])
+        elif n % 4 == 0:
+            for part in p.split(". ")[:3]:
+                d.add_paragraph(part, style="List Bullet")
+                truth["body"].append(part)
+                truth["bullets"] += 1
+        else:
+            d.add_paragraph(p)
+            truth["body"].append(p)
+    d.save(out)
+    return truth
+
+
+def libreoffice(out: Path) -> dict:
+    """dev2 texts as Word files converted to PDF by LibreOffice: list items recognised as such."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if not soffice:
+        return {"skipped": "no LibreOffice (apt-get install libreoffice-writer-nogui)"}
+    from assistant.ingest.readers.pdf import read_pdf
+
+    rows = {}
+    for src in sorted((SHARED / "dev2" / "corpus").glob("*.txt")):
+        docx_path = out / (src.stem + "-lo.docx")
+        truth = make_docx(paragraphs(src), docx_path)
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx_path)],
+            capture_output=True,
+            timeout=300,
+            check=True,
+        )
+        pdf_path = docx_path.with_suffix(".pdf")
+        row = {"bullets": truth["bullets"]}
+        for name, fn in READERS.items():
+            text = fn(pdf_path)
+            row[f"{name}_recall"] = round(word_recall(truth["body"], text), 4)
+            lines = text.split("\n")
+            row[f"{name}_items_standard_bullet"] = sum(
+                bool(re.match(r"\s*[•\-*–]\s", ln)) for ln in lines
+            )
+            row[f"{name}_items_private_glyph"] = sum(
+                bool(re.match(r"\s*[\ue000-\uf8ff]", ln)) for ln in lines
+            )
+        row["ours_list_items"] = sum(
+            bool(b.props.get("list_item")) for b in read_pdf(pdf_path).blocks
+        )
+        rows[src.stem] = row
+    return rows
 
 
 def main() -> None:
@@ -241,7 +315,11 @@ def main() -> None:
         pdfs = list((case / "corpus").glob("*.pdf"))
         if not pdfs:
             continue
-        questions = [json.loads(ln) for ln in (case / "questions.jsonl").read_text().splitlines() if ln.strip()]
+        questions = [
+            json.loads(ln)
+            for ln in (case / "questions.jsonl").read_text().splitlines()
+            if ln.strip()
+        ]
         evidence = [e for q in questions if q.get("answerable", True) for e in q["evidence"][:1]]
         for name, fn in READERS.items():
             raw_text = " ".join(fn(p) for p in pdfs)
@@ -251,7 +329,8 @@ def main() -> None:
             row["evidence"] += len(evidence)
             # A word with a footnote digit fused on ("unga1"): not findable as the word.
             row["glued_words"] += len(re.findall(r"\b[^\W\d_]{3,}\d{1,2}\b", raw_text))
-    print(json.dumps({"dev2_generated": results, "field_evidence_found": field}, indent=1, ensure_ascii=False))
+    report = {"dev2_generated": results, "field": field, "libreoffice": libreoffice(out)}
+    print(json.dumps(report, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":
