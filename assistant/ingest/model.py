@@ -37,7 +37,8 @@ class Block:
     a footnote's ``text`` excludes it. ``props`` carries reader hints layout may use
     (``size``: font size in pt, ``bold``, ``top``/``bottom``: y position in pt from the page top,
     ``page_height``, ``glyph``: a list bullet's original symbol-font glyph, ``blank_before``: a LINE that
-    follows a blank line, i.e. starts a new paragraph).
+    follows a blank line, i.e. starts a new paragraph, ``title``: a DOCX paragraph in the Title style,
+    ``style``: its Word style name, ``page_end``: the page a paragraph that runs over a break ends on).
     """
 
     kind: BlockKind

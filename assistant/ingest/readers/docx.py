@@ -116,6 +116,8 @@ class _Reader:
             return out
         kind, level = _paragraph_kind(para)
         props: dict[str, Any] = {"style": para.style.name if para.style is not None else ""}
+        if _TITLE.match(props["style"].strip()):
+            props["title"] = True  # Word's Title style: the document's own title line
         if self.page != start:
             props["page_end"] = self.page
         if kind == BlockKind.HEADING and "\n" in text:
