@@ -160,7 +160,9 @@ def _order(block: Block) -> int:
 def _tables(page: Any) -> list[tuple[tuple[float, ...], list[list[str]]]]:
     """Ruled tables with at least two rows and columns: bbox and rows of cell texts; a merged
     cell is one cell (pdfplumber gives None for the cells it covers), read once."""
-    found = []
+    found: list[tuple[tuple[float, ...], list[list[str]]]] = []
+    if not (page.rects or page.lines):  # no ruling on the page: no ruled table to find
+        return found
     for table in page.find_tables():
         rows = [
             [" ".join((cell or "").split()) for cell in row if cell is not None]
