@@ -33,7 +33,8 @@ CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
 MAX_CHARS = 1200
-LIST_CHARS = 900  # a list with its lead-in is one passage up to this size
+LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
+SHORT_ITEM = 150
 
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
@@ -183,6 +184,7 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
             lead_in = last.kind == "text" and pages[last.page - 1][last.end - 1] == ":"
             if (
                 span.kind == "list"
+                and span.end - span.start <= SHORT_ITEM  # a long item is a statement of its own
                 and (last.kind == "list" or lead_in)
                 and last.section == span.section
                 and last.page == span.page

@@ -62,11 +62,15 @@ def _source_words(path: Path) -> tuple[Counter[str], list[tuple[str, str]]]:
         number = next(
             (j for j in range(i + 1, min(i + 15, len(lines))) if is_page_number(lines[j], 0)), None
         )
-        if number is not None and number + 1 < len(lines):
-            if m := re.match(r"[^\W_]+", lines[number + 1]):
-                pair = (end.group(1).casefold(), m.group().casefold())
-                words.subtract(pair)
-                pairs.append(pair)
+        m = (
+            re.match(r"[^\W_]+", lines[number + 1])
+            if number is not None and number + 1 < len(lines)
+            else None
+        )
+        if m is not None:
+            pair = (end.group(1).casefold(), m.group().casefold())
+            words.subtract(pair)
+            pairs.append(pair)
     return +words, pairs
 
 

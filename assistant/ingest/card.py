@@ -114,6 +114,8 @@ def find_title(
     title property, then the file name."""
     if trust_front and front_title and front_title.strip():
         return " ".join(front_title.split())
+    if layout.title_hint:
+        return layout.title_hint
     page = layout.pages[0] if layout.pages else ""
     texts: list[str] = []
     for u in layout.units:
@@ -349,9 +351,9 @@ def describe(
     for fact in facts:
         if fact["key"] == "case_number":
             meta.setdefault("case_number", fact["value"])
-    if m := _PARTIES.search(title):
-        meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
-    elif m := next((_PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None):
+    if (m := _PARTIES.search(title)) or (
+        m := next((_PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None)
+    ):
         meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
     if m := _PERIOD.search(title):
         meta["period"] = f"{m.group(1)}-{m.group(2)}"

@@ -1,0 +1,324 @@
+"""Reflow: physical lines -> units. Wrapped lines joined (in every format), line-end hyphens
+joined when they only split a word, lone bullet glyphs joined with their item, footnotes at a
+page foot found, a unit running over a page break kept whole, headings recognised."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["LIST_START", "Item", "join_across_pages", "mark_headings", "reflow", "text_width"]
+
+_TERMINAL = ".!?:;…"
+_BULLET_GLYPHS = {
+    "•",
+    "o",
+    "\uf0b7",
+    "\uf0a7",
+    "▪",
+    "■",
+    "◦",
+    "○",
+    "‣",
+    "⁃",
+    "·",
+    "-",
+    "–",
+    "*",
+    "➢",
+}
+LIST_START = re.compile(r"^(?:[•\uf0b7\uf0a7▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
+_KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
+_NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+_GLUED_MARKER = re.compile(r"[A-Za-zÅÄÖåäöé)]{2,}(\d{1,3})(?=[\s.,;:/)”]|$)")
+# Words after which a line never ends a sentence or a heading (Swedish and English).
+_FUNCTION_WORDS = set(
+    [
+        "och",
+        "eller",
+        "samt",
+        "i",
+        "om",
+        "för",
+        "mellan",
+        "av",
+        "till",
+        "med",
+        "på",
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "som",
+        "att",
+        "är",
+        "ska",
+        "kan",
+        "vid",
+        "från",
+        "enligt",
+        "inom",
+        "under",
+        "efter",
+        "över",
+        "utan",
+        "där",
+        "när",
+        "så",
+        "även",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "a",
+        "an",
+    ]
+)
+_SUSPENDED = set(
+    ["och", "eller", "samt", "respektive", "resp.", "resp", "som", "till", ",", "eller/och"]
+)
+
+
+@dataclass
+class Item:
+    kind: str  # line | paragraph | list_item | heading | table_row | footnote
+    page: int
+    lines: list[str]
+    level: int = 0
+    table: int | None = None
+    header_row: bool = False
+    marker: str | None = None
+    blank_before: bool = False
+    page_end: int = 0
+    wrapped: bool = False  # made of physical lines (may be reflowed)
+    last_len: int = 0  # length of the last physical line (before hyphen joins)
+
+    @property
+    def text(self) -> str:
+        return _join(self.lines)
+
+
+def _join(lines: list[str]) -> str:
+    return " ".join(lines)
+
+
+def _is_list_start(text: str) -> bool:
+    return (
+        bool(LIST_START.match(text))
+        and not _NUMBERED_HEADING.match(text)
+        or (bool(re.match(r"^\d{1,2}\.\s", text)) and len(text) > 80)
+    )
+
+
+def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
+    """Physical lines -> units: wrapped lines joined, bullets with their items, footnotes found."""
+    body_end = _footnote_start(page)
+    out: list[Item] = []
+    blank = False
+    bullet: str | None = None
+    for idx, it in enumerate(page):
+        if it.kind == "blank":
+            blank = True
+            continue
+        if it.kind != "line":
+            it.blank_before = blank
+            out.append(it)
+            blank = False
+            continue
+        text = it.lines[0].strip()
+        if idx >= body_end:
+            m = _FOOTNOTE_START.match(text)
+            if m and (
+                not out
+                or out[-1].kind != "footnote"
+                or int(m.group(1)) == int(out[-1].marker or 0) + 1
+            ):
+                out.append(Item("footnote", it.page, [text], marker=m.group(1), wrapped=True))
+            elif out and out[-1].kind == "footnote":
+                _append(out[-1], text, vocab)
+            continue
+        if text in _BULLET_GLYPHS:
+            bullet = text
+            continue
+        prev = out[-1] if out else None
+        if bullet is not None:
+            out.append(
+                Item("list_item", it.page, [f"{bullet} {text}"], blank_before=blank, wrapped=True)
+            )
+            bullet = None
+        elif prev is not None and prev.wrapped and _continues(prev, text, blank, width):
+            _append(prev, text, vocab)
+        else:
+            kind = "list_item" if _is_list_start(text) else "paragraph"
+            out.append(Item(kind, it.page, [text], blank_before=blank, wrapped=True))
+        blank = False
+    if bullet is not None:
+        out.append(Item("paragraph", page[-1].page if page else 1, [bullet], wrapped=True))
+    for unit in out:
+        # "1. Text …" that runs over lines or ends a sentence is a list item, not a heading.
+        numbered = unit.kind == "paragraph" and _NUMBERED_ITEM.match(unit.lines[0])
+        if numbered and (len(unit.lines) > 1 or unit.text[-1] in _TERMINAL):
+            unit.kind = "list_item"
+    return out
+
+
+def text_width(lines: list[Item]) -> int:
+    lengths = sorted(
+        len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20
+    )
+    # The text width (in characters) of the document's wrapped lines; too few lines to tell:
+    # no line counts as wrapped by its length alone.
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 10_000
+
+
+def _footnote_start(page: list[Item]) -> int:
+    """Index where a trailing footnote block starts (after the page's last blank line, the
+    block's lines start with consecutive numbers that mark words in the body), else len(page)."""
+    blanks = [i for i, it in enumerate(page) if it.kind == "blank"]
+    for b in reversed(blanks):
+        tail = [it for it in page[b + 1 :] if it.kind == "line"]
+        if not tail:
+            continue
+        m = _FOOTNOTE_START.match(tail[0].lines[0])
+        if not m or len(tail) > 30:
+            return len(page)
+        body = " ".join(it.lines[0] for it in page[:b] if it.kind == "line")
+        markers = {g for g in _GLUED_MARKER.findall(body)}
+        return b + 1 if m.group(1) in markers else len(page)
+    return len(page)
+
+
+def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
+    """Does the physical line ``text`` continue the unit ``prev``?"""
+    last = prev.lines[-1]
+    if _is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
+        return False
+    if _KEY_VALUE.match(text) and not text[0].islower():
+        return False
+    if last.endswith("-") and text[0].islower():
+        return True
+    if last[-1] in _TERMINAL:
+        return False
+    last_word = last.split()[-1].casefold()
+    lower = text[0].islower() or text[0] in "(,"
+    last_len = prev.last_len or len(last)
+    if blank:
+        lower = lower or (text[0].isdigit() and last_word[:1].islower())
+        return lower and (len(prev.lines) > 1 or last_len > 40)
+    if lower or last_word in _FUNCTION_WORDS or last[-1] == ",":
+        return True
+    return last_len + 1 + len(text.split()[0]) > width * 0.92
+
+
+def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
+    last = unit.lines[-1]
+    unit.last_len = len(text)
+    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].isalpha():
+        joined = _hyphen_join(last, text, vocab)
+        if joined is not None:
+            unit.lines[-1] = joined
+            return
+    if last.endswith("/") and text[:1].isalnum():
+        unit.lines[-1] = last + text
+        return
+    unit.lines.append(text)
+
+
+def _hyphen_join(last: str, text: str, vocab: Counter[str]) -> str | None:
+    """``last`` ends in "-": the joined line, or None to keep the hyphen and a space
+    (a suspended compound such as "kultur- och bildningsplan")."""
+    left = re.search(r"([\w]+)-$", last)
+    right = re.match(r"([\w]+)", text)
+    if left is None or right is None:
+        return None
+    lw, rw = left.group(1), right.group(1)
+    whole = (lw + rw).casefold()
+    if (rw.casefold() in _SUSPENDED and not vocab[whole]) or not text[0].isalpha():
+        return None
+    hyphened = f"{lw}-{rw}".casefold()
+    keep_hyphen = (
+        rw[0].isupper()
+        or lw.isupper()
+        or len(lw) == 1
+        or any(ch.isdigit() for ch in lw)
+        or (vocab[hyphened] > 0 and vocab[whole] == 0)
+    )
+    return last + text if keep_hyphen else last[:-1] + text
+
+
+def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
+    """A unit ending mid-sentence at a page foot takes the next page's first unit."""
+    for no in range(len(pages) - 1):
+        body = [u for u in pages[no] if u.kind != "footnote"]
+        if not body:
+            continue
+        last = body[-1]
+        nxt_page = pages[no + 1]
+        nxt = next((u for u in nxt_page if u.kind != "footnote"), None)
+        if nxt is None or not (last.wrapped and nxt.wrapped) or nxt.kind != "paragraph":
+            continue
+        if not _mid_sentence(last) or _NUMBERED_HEADING.match(nxt.text):
+            continue
+        for line in nxt.lines:
+            _append(last, line, vocab)
+        last.page_end = nxt.page_end or nxt.page
+        nxt_page.remove(nxt)
+
+
+def _mid_sentence(unit: Item) -> bool:
+    text = unit.text
+    if not text or text[-1] in _TERMINAL or unit.kind not in ("paragraph", "list_item"):
+        return False
+    words = text.split()
+    return (
+        text[-1] in ",-"
+        or len(unit.lines) > 1
+        or words[-1].casefold() in _FUNCTION_WORDS
+        or (len(words) >= 5 and words[-1][0].islower())
+    )
+
+
+def mark_headings(pages: list[list[Item]]) -> None:
+    """A short stand-alone line without final punctuation is a heading (not at a page foot)."""
+    depth = plain = 0
+    for page in pages:
+        body = [u for u in page if u.kind != "footnote"]
+        for i, unit in enumerate(body):
+            if unit.kind == "heading":
+                depth = plain = unit.level
+                continue
+            if not unit.wrapped or unit.kind == "footnote":
+                continue
+            text = unit.text
+            numbered = _NUMBERED_HEADING.match(text)
+            short = len(text) <= (120 if numbered else 80) and len(text.split()) <= (
+                16 if numbered else 10
+            )
+            if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
+                continue
+            if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
+                continue
+            if _KEY_VALUE.match(text) and not text.endswith(":"):
+                continue
+            at_foot = i == len(body) - 1 and _mid_sentence(unit)
+            lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
+            if lead_in and text.split()[-1][:1].islower() and len(text.split()) >= 4:
+                continue
+            if at_foot or (text.endswith(":") and len(text.split()) > 5):
+                continue
+            unit.kind = "heading"
+            if numbered:
+                unit.level = depth = plain = text.split()[0].rstrip(".").count(".") + 1
+            elif text.endswith(":"):
+                unit.level = plain + 1
+            else:
+                unit.level = plain = max(1, depth)
