@@ -417,3 +417,20 @@ def test_docx_content_controls_are_read_in_place(tmp_path):
         "Dnr KS 2024/0173",
         "Brödtext.",
     ]
+
+
+def test_docx_numbered_list_items_carry_word_s_numbers(tmp_path):
+    d = docx.Document()
+    for text in ("Första punkten", "Andra punkten"):
+        d.add_paragraph(text, style="List Number")
+    d.add_paragraph("En punkt utan nummer", style="List Bullet")
+    d.add_paragraph("Tredje punkten", style="List Number")
+    path = tmp_path / "a.docx"
+    d.save(path)
+    items = [(b.kind, b.text) for b in read_raw(path).blocks]
+    assert items == [
+        (BlockKind.LIST_ITEM, "1. Första punkten"),
+        (BlockKind.LIST_ITEM, "2. Andra punkten"),
+        (BlockKind.LIST_ITEM, "En punkt utan nummer"),
+        (BlockKind.LIST_ITEM, "3. Tredje punkten"),
+    ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Block, BlockKind, RawDocument
+from .docx_numbering import Numbering
 
 __all__ = ["read_docx"]
 
@@ -35,7 +36,7 @@ def read_docx(path: Path) -> RawDocument:
     body = document.element.body
     rendered = bool(body.findall(f".//{_W}lastRenderedPageBreak"))
     notes = _footnotes(document)
-    reader = _Reader(rendered, notes)
+    reader = _Reader(rendered, notes, Numbering(document))
     blocks = _edges(document)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -54,12 +55,14 @@ def read_docx(path: Path) -> RawDocument:
 class _Reader:
     """Walks body paragraphs and tables, counting pages and collecting referenced footnotes."""
 
-    def __init__(self, rendered: bool, notes: dict[str, str]) -> None:
+    def __init__(self, rendered: bool, notes: dict[str, str], numbering: Numbering) -> None:
         self.page = 1
+        self.numbering = numbering
         self.rendered = rendered  # Word's own record of where its pages broke is present
         self.notes = notes
         self.numbers: dict[str, str] = {}  # footnote id -> its number in reading order
         self.pending: list[Block] = []
+        self.notes_here: list[Block] = []  # footnotes referenced on the current page
         self.tables = 0
 
     def text(self, element: Any) -> str:
@@ -96,16 +99,11 @@ class _Reader:
         number = self.numbers.setdefault(note_id, str(len(self.numbers) + 1))
         if note_id in self.notes:
             text = self.notes[note_id]
-            self.pending_notes().append(Block(BlockKind.FOOTNOTE, text, self.page, marker=number))
+            self.notes_here.append(Block(BlockKind.FOOTNOTE, text, self.page, marker=number))
         return number
 
-    def pending_notes(self) -> list[Block]:
-        if not hasattr(self, "_notes_here"):
-            self._notes_here: list[Block] = []
-        return self._notes_here
-
     def flush_notes(self) -> list[Block]:
-        notes, self._notes_here = self.pending_notes(), []
+        notes, self.notes_here = self.notes_here, []
         return notes
 
     def paragraph(self, para: Any) -> list[Block]:
@@ -120,6 +118,10 @@ class _Reader:
             props["title"] = True  # Word's Title style: the document's own title line
         if self.page != start:
             props["page_end"] = self.page
+        num = _num_pr(para) if kind == BlockKind.LIST_ITEM else None
+        if num and (label := self.numbering.label(*num)):
+            props["label"] = label  # Word draws "3." itself: put it in the text to cite
+            text = f"{label} {text}"
         if kind == BlockKind.HEADING and "\n" in text:
             text = " ".join(text.split())
         out.append(Block(kind, text, start, level=level, props=props))
@@ -223,14 +225,22 @@ def _outline_level(para: Any) -> int | None:
 
 
 def _numbered(para: Any) -> bool:
+    return _num_pr(para) is not None
+
+
+def _num_pr(para: Any) -> tuple[str, int] | None:
+    """(numId, level) of a paragraph in a list, from the paragraph or its style; None if none."""
     for element in [para._p, *_style_chain(para)]:
         ppr = element.find(f"{_W}pPr")
         num = ppr.find(f"{_W}numPr") if ppr is not None else None
         if num is not None:
-            num_id = num.find(f"{_W}numId")
+            num_id, ilvl = num.find(f"{_W}numId"), num.find(f"{_W}ilvl")
+            value = num_id.get(f"{_W}val", "") if num_id is not None else ""
             # numId 0 switches numbering off (a style's list turned off on this paragraph).
-            return num_id is None or num_id.get(f"{_W}val") != "0"
-    return False
+            if value == "0":
+                return None
+            return value, int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+    return None
 
 
 def _edges(document: Any) -> list[Block]:
