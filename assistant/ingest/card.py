@@ -12,6 +12,17 @@ import unicodedata
 from typing import Any
 
 from .edges import is_page_number
+from .facts import (
+    CASE_LABEL,
+    CASE_NUMBER,
+    DECISION,
+    OWNER,
+    PARTIES,
+    PERIOD,
+    VALIDITY,
+    find_facts,
+    sentences,
+)
 from .layout import Layout
 
 __all__ = [
@@ -26,39 +37,6 @@ __all__ = [
     "title_block",
 ]
 
-CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{1,6}(?:\s|/|-)?\d{2,4}(?:[/:.-]\d{1,6}){1,2}\b")
-_CASE_LABEL = re.compile(
-    r"\b(?:dnr|diarienummer|diarienr|ärendenummer|ärendenr|vårt dnr|beteckning)\b\.?\s*:?\s*", re.I
-)
-_TEMPLATE = re.compile(r"\bskriv\b|\bexempelvis\b|\bxx+\b|\.\.\.|_{3,}", re.I)
-_DATE = re.compile(
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b",
-    re.I,
-)
-_DECISION = re.compile(
-    r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
-    r"godkänd|godkänt|godkändes|adopted|approved)\b(?:\s+(?:av|den|i|by|on)\b|\s*:)",
-    re.I,
-)
-_VALIDITY = re.compile(
-    r"\bgäller\s+(?:från|fr\.o\.m\.?|tills\s*vidare|tillsvidare|till\s+och\s+med|t\.o\.m\.?|till\s+den|"
-    r"under|perioden)\b|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
-    re.I,
-)
-_REVISED = re.compile(r"\b(?:reviderad|reviderat|uppdaterad|uppdaterat|revised|updated)\b", re.I)
-_OWNER = re.compile(
-    r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
-)
-_CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
-_REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
-_PARTIES = re.compile(
-    r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I
-)
-_AGREEMENT_LINE = re.compile(
-    r"^(?:\w+ )?(?:överenskommelse|avtal|agreement)\w* (?:mellan|between)\b", re.I
-)
-_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 _DEPARTMENT = re.compile(
     r"(?:förvaltning|enhet|avdelning|kontor|stab|sekretariat|kansli|nämnd|byrå|sektion)(?:en|et|n)?$",
     re.I,
@@ -80,11 +58,11 @@ def _stem_words(stem: str) -> set[str]:
 def _is_metadata(text: str) -> bool:
     return bool(
         _METADATA.match(text)
-        or _CASE_LABEL.match(text)
+        or CASE_LABEL.match(text)
         or CASE_NUMBER.fullmatch(text)
-        or _DECISION.search(text)
-        or _VALIDITY.search(text)
-        or _OWNER.search(text)
+        or DECISION.search(text)
+        or VALIDITY.search(text)
+        or OWNER.search(text)
     )
 
 
@@ -122,7 +100,7 @@ def find_title(
         if u.page != 1 or u.kind == "footnote":
             continue
         text = page[u.start : u.end]
-        if len(text.split()) > 25 or len(_split(text)) > 1:
+        if len(text.split()) > 25 or len(sentences(text)) > 1:
             break  # the body has started
         texts.append(text)
     # A line that comes back glued to the next one is template boilerplate.
@@ -151,90 +129,6 @@ def find_title(
         return " ".join(front_title.split())
     words = [w for w in re.split(r"[-_\s]+", stem) if w]
     return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(words)) or stem
-
-
-def _sentence(text: str, pos: int) -> str:
-    start = 0
-    for m in _SENTENCE.finditer(text):
-        if m.start() >= pos:
-            return text[start : m.start()]
-        start = m.end()
-    return text[start:]
-
-
-def _label_value(line: str) -> bool:
-    """False for a "Label:" line whose value is blank (an empty template field)."""
-    label, colon, value = line.partition(":")
-    return not colon or len(label) > 60 or bool(value.strip())
-
-
-def _value(text: str, match: re.Match[str]) -> str:
-    rest = text[match.end() :]
-    label, colon, value = rest.partition(":")
-    return (value if colon and len(label) <= 40 else rest).strip(" :–-")
-
-
-def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
-    """Facts with provenance: ``{"key", "value", "page", "line", "where"}``."""
-    lines: list[tuple[int, str, str]] = []
-    for u in layout.units:
-        if u.kind != "footnote":
-            unit_text = layout.pages[u.page - 1][u.start : u.end]
-            lines.extend((u.page, s, "page") for s in _split(unit_text))
-    lines.extend((page, text, "removed") for page, text in layout.edge_lines)
-    facts: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(key: str, value: str, page: int, line: str, where: str) -> None:
-        value = value.strip()
-        if value and not _TEMPLATE.search(value) and (key, value) not in seen:
-            seen.add((key, value))
-            facts.append({"key": key, "value": value, "page": page, "line": line, "where": where})
-
-    for page, line, where in lines:
-        if m := _CASE_LABEL.search(line):
-            rest = line[m.end() :]
-            if (num := CASE_NUMBER.match(rest)) is not None and not _TEMPLATE.search(rest):
-                add("case_number", num.group(), page, line, where)
-        elif len(line) <= 40 and (num := CASE_NUMBER.fullmatch(line.strip())) and "/" in line:
-            add("case_number", num.group(), page, line, where)
-        for key, pattern in (
-            ("decision", _DECISION),
-            ("revised", _REVISED),
-            ("validity", _VALIDITY),
-        ):
-            m = pattern.search(line)
-            # A fact line names the fact near its start and says when (date, year, §) or
-            # "tills vidare"; a body sentence that merely uses the verb is no fact.
-            if m and m.start() <= 30 and len(line) <= 200 and not line[:1].islower():
-                stated = _DATE.search(line) or re.search(
-                    r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
-                )
-                if stated and _label_value(line):
-                    add(key, line[m.start() :].strip(), page, line, where)
-        if (m := _OWNER.search(line)) and m.start() <= 30:
-            add("owner", _value(line, m), page, line, where)
-        if (m := _CONTACT.match(line)) and len(line) <= 160:
-            add("contact", _value(line, m), page, line, where)
-        if (m := _REPLACES.match(line)) and page == 1:
-            add("replaces", _value(line, m), page, line, where)
-        if page == 1 and _AGREEMENT_LINE.match(line) and (m := _PARTIES.search(line)):
-            add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
-    if m := _PARTIES.search(title):
-        add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
-    if m := _PERIOD.search(title):
-        add("validity", f"{m.group(1)}–{m.group(2)}", 1, title, "title")
-    return facts
-
-
-def _split(text: str) -> list[str]:
-    """Sentences of a unit, each an exact substring of it (a fact cites one line)."""
-    out, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        out.append(text[start : m.start()])
-        start = m.end()
-    out.append(text[start:])
-    return [s for s in out if s.strip()]
 
 
 _LABELS = {
@@ -351,11 +245,11 @@ def describe(
     for fact in facts:
         if fact["key"] == "case_number":
             meta.setdefault("case_number", fact["value"])
-    if (m := _PARTIES.search(title)) or (
-        m := next((_PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None)
+    if (m := PARTIES.search(title)) or (
+        m := next((PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None)
     ):
         meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
-    if m := _PERIOD.search(title):
+    if m := PERIOD.search(title):
         meta["period"] = f"{m.group(1)}-{m.group(2)}"
     meta.update(_contact(edges or [ln.strip() for ln in page1[:3000].split("\n") if ln.strip()]))
     if edges:
