@@ -34,7 +34,8 @@ def _corpora() -> list[Path]:
 
 
 def _words(text: str) -> Counter[str]:
-    return Counter(w.casefold() for w in re.findall(r"[^\W_]+", text))
+    # Letters and digits apart: a glued footnote marker ("äldre1") is set apart as "äldre[1]".
+    return Counter(w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", text))
 
 
 def _source_words(path: Path) -> tuple[Counter[str], list[tuple[str, str]]]:
@@ -51,7 +52,9 @@ def _source_words(path: Path) -> tuple[Counter[str], list[tuple[str, str]]]:
     # Page-number lines (in ``removed``) may stand between the halves of a hyphenated word.
     text = "\n".join(p for p in parts if not is_page_number(p, 0))
     page_numbers = _words("\n".join(p for p in parts if is_page_number(p, 0)))
-    pairs = [(a.casefold(), b.casefold()) for a, b in _SPLIT.findall(text)]
+    pairs = [
+        (a.casefold(), b.casefold()) for a, b in _SPLIT.findall(text) if a.isalpha() and b.isalpha()
+    ]
     words = _words(_SPLIT.sub(" ", text)) + page_numbers
     # A word hyphenated at a page foot continues after the page's footnotes and number.
     lines = [p.strip() for p in parts if p.strip()]

@@ -168,7 +168,23 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
         numbered = unit.kind == "paragraph" and _NUMBERED_ITEM.match(unit.lines[0])
         if numbered and (len(unit.lines) > 1 or unit.text[-1] in _TERMINAL):
             unit.kind = "list_item"
+    _set_markers_apart(out)
     return out
+
+
+def _set_markers_apart(units: list[Item]) -> None:
+    """A footnote marker glued to its word in a text export ("äldre1.") becomes "äldre[1].",
+    the form the PDF reader gives a raised marker, when that footnote stands on the page."""
+    markers = {u.marker for u in units if u.kind == "footnote" and u.marker}
+    if not markers:
+        return
+    glued = re.compile(
+        r"(?<=[A-Za-zÅÄÖåäöé)]{2})(" + "|".join(sorted(markers, key=len, reverse=True)) + r")"
+        r"(?=[\s.,;:/)”]|$)"
+    )
+    for unit in units:
+        if unit.kind != "footnote":
+            unit.lines = [glued.sub(r"[\1]", line) for line in unit.lines]
 
 
 def text_width(lines: list[Item]) -> int:
