@@ -10,6 +10,7 @@ evidence strings. usage (from the project root):
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -183,6 +184,8 @@ READERS = {
     "pdfplumber": text_plumber,
     "ours": text_ours,
 }
+if importlib.util.find_spec("pymupdf") is None:  # AGPL, not a project dependency: measured if present
+    del READERS["pymupdf"]
 
 
 def word_recall(truth_words: list[str], text: str) -> float:
