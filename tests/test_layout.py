@@ -165,19 +165,25 @@ def _shared_docs() -> list[LoadedDocument]:
 
 @needs_shared
 def test_no_passage_line_is_a_wrapped_fragment():
-    """Every line of a passage ends a sentence, an item, a heading-like line or a table row:
-    a line that stops mid-sentence (lower-case word, no punctuation) followed in the same
-    passage by a line starting in lower case is a wrap that was not undone."""
+    """A paragraph that stops mid-sentence (a lower-case word, no punctuation) followed by a
+    paragraph starting in lower case is a wrap that was not undone; and no passage line is."""
     from assistant.chunking import chunk_document
 
     bad = []
     for doc in _shared_docs():
+        units = [u for u in doc.units if u.kind in ("paragraph", "list_item")]
+        for a, b in zip(units, units[1:], strict=False):
+            ta = doc.pages[a.page - 1][a.start : a.end]
+            tb = doc.pages[b.page - 1][b.start : b.end]
+            if a.kind == b.kind == "paragraph" and ta.split()[-1].islower() and tb[:1].islower():
+                bad.append((doc.source, ta[-40:], tb[:40]))
         for chunk in chunk_document(doc):
-            lines = [ln for ln in chunk.page_content.split("\n") if ln.strip()]
-            for a, b in zip(lines, lines[1:], strict=False):
-                bullet = re.match(r"^(?:[•o*▪◦–-]|\uf0b7)\s", b)
-                if a[-1:].isalpha() and a.split()[-1].islower() and b[:1].islower() and not bullet:
-                    bad.append((doc.source, a[-40:], b[:40]))
+            for line in chunk.page_content.split("\n"):
+                if line and line[:1].islower() and not re.match(r"^(?:o|\uf0b7)\s", line):
+                    # a line starting in lower case must be a unit of its own (a list item)
+                    starts = {doc.pages[u.page - 1][u.start : u.end] for u in units}
+                    if line not in starts:
+                        bad.append((doc.source, "", line[:40]))
     assert bad == []
 
 

@@ -159,6 +159,13 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             _append(prev, text, vocab)
         else:
             kind = "list_item" if _is_list_start(text) else "paragraph"
+            # Items that lost their bullets (a Word list as text): lower-case lines standing
+            # alone after a lead-in ("… ska det framgå:") or after such an item.
+            after = prev is not None and blank and text[0].islower()
+            if after and (
+                prev.text.endswith(":") or prev.kind == "list_item" and prev.text[0].islower()
+            ):
+                kind = "list_item"
             out.append(Item(kind, it.page, [text], blank_before=blank, wrapped=True))
         blank = False
     if bullet is not None:
@@ -228,6 +235,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     lower = text[0].islower() or text[0] in "(,"
     last_len = prev.last_len or len(last)
     if blank:
+        if prev.kind == "list_item" and prev.text[0].islower():
+            return False  # the next item of a list without bullets
         lower = lower or (text[0].isdigit() and last_word[:1].islower())
         return lower and (len(prev.lines) > 1 or last_len > 40)
     if lower or last_word in _FUNCTION_WORDS or last[-1] == ",":
@@ -304,37 +313,48 @@ def _mid_sentence(unit: Item) -> bool:
 
 
 def mark_headings(pages: list[list[Item]]) -> None:
-    """A short stand-alone line without final punctuation is a heading (not at a page foot)."""
-    depth = plain = 0
+    """A short stand-alone line without final punctuation is a heading (not at a page foot).
+
+    Levels: a numbered heading by its depth ("8.2.1" is 3). Where numbered headings are the
+    rule, an unnumbered one sits below the current numbered one; where they are the exception,
+    unnumbered headings are the top level and numbered ones nest below them."""
+    found: list[tuple[Item, bool]] = []
     for page in pages:
         body = [u for u in page if u.kind != "footnote"]
         for i, unit in enumerate(body):
             if unit.kind == "heading":
-                depth = plain = unit.level
-                continue
-            if not unit.wrapped or unit.kind == "footnote":
-                continue
-            text = unit.text
-            numbered = _NUMBERED_HEADING.match(text)
-            short = len(text) <= (120 if numbered else 80) and len(text.split()) <= (
-                16 if numbered else 10
-            )
-            if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
-                continue
-            if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
-                continue
-            if _KEY_VALUE.match(text) and not text.endswith(":"):
-                continue
-            at_foot = i == len(body) - 1 and _mid_sentence(unit)
-            lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
-            if lead_in and text.split()[-1][:1].islower() and len(text.split()) >= 4:
-                continue
-            if at_foot or (text.endswith(":") and len(text.split()) > 5):
-                continue
-            unit.kind = "heading"
-            if numbered:
-                unit.level = depth = plain = text.split()[0].rstrip(".").count(".") + 1
-            elif text.endswith(":"):
-                unit.level = plain + 1
-            else:
-                unit.level = plain = max(1, depth)
+                found.append((unit, False))
+            elif unit.wrapped and _is_heading(unit, body, i):
+                unit.kind = "heading"
+                found.append((unit, bool(_NUMBERED_HEADING.match(unit.text))))
+    numbered_rule = sum(n for _, n in found) * 2 > len(found)
+    depth = plain = 0
+    for unit, numbered in found:
+        if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
+            depth = plain = unit.level
+        elif numbered:
+            dots = unit.text.split()[0].rstrip(".").count(".") + 1
+            unit.level = depth = plain = dots if numbered_rule else dots + 1
+        elif unit.text.endswith(":"):
+            unit.level = plain + 1
+        else:
+            unit.level = plain = max(1, depth) if numbered_rule else 1
+            depth = depth if numbered_rule else 1
+
+
+def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
+    text = unit.text
+    numbered = _NUMBERED_HEADING.match(text)
+    words = text.split()
+    short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
+    if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
+        return False
+    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if _KEY_VALUE.match(text) and not text.endswith(":"):
+        return False
+    at_foot = i == len(body) - 1 and _mid_sentence(unit)
+    lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
+    if lead_in and words[-1][:1].islower() and len(words) >= 4:
+        return False
+    return not (at_foot or (text.endswith(":") and len(words) > 5))
