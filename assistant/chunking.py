@@ -34,7 +34,7 @@ SECTION_SEP = " › "
 MIN_CHARS = 100
 MAX_CHARS = 1200
 LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
-SHORT_ITEM = 150
+SHORT_ITEM = 200
 
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
@@ -57,6 +57,7 @@ class _Span:
     kind: str = "text"  # text | table | footnote
     table: int | None = None
     table_header: str = ""
+    short_items: bool = False  # a list passage made of short items only (more may join)
 
 
 def chunk_document(doc: LoadedDocument) -> list[Document]:
@@ -125,7 +126,9 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             )
         else:
             kind = "list" if u.kind == "list_item" else "text"
-            spans.append(_Span(u.page, u.start, u.end, section, end_page, kind))
+            span = _Span(u.page, u.start, u.end, section, end_page, kind)
+            span.short_items = kind == "list" and u.end - u.start <= SHORT_ITEM
+            spans.append(span)
     return spans
 
 
@@ -182,10 +185,12 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
                 small = True  # rows fill a passage up to MAX_CHARS
             # A list stays with its lead-in line ("… ska det framgå:") and its other items.
             lead_in = last.kind == "text" and pages[last.page - 1][last.end - 1] == ":"
+            # A long item is a statement of its own: only short items gather.
+            short = span.end - span.start <= SHORT_ITEM
             if (
                 span.kind == "list"
-                and span.end - span.start <= SHORT_ITEM  # a long item is a statement of its own
-                and (last.kind == "list" or lead_in)
+                and short
+                and ((last.kind == "list" and last.short_items) or lead_in)
                 and last.section == span.section
                 and last.page == span.page
                 and span.end - last.start <= LIST_CHARS
