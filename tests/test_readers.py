@@ -344,41 +344,44 @@ def test_docx_headers_footers_and_page_breaks(tmp_path):
     assert raw.page_count == 2 and raw.front == {"title": "Fritidsgårdar"}
 
 
-_FOOTNOTES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Med unga avses </w:t></w:r>'
-    "<w:r><w:t>personer under 19 år.</w:t></w:r></w:p></w:footnote></w:footnotes>"
-)
+def _notes_xml(kind: str) -> str:
+    tag = f"w:{kind}"
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:{kind}s xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></{tag}>'
+        f'<{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+        f"</w:r></w:p></{tag}>"
+        f'<{tag} w:id="1"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> Med unga avses </w:t>'
+        f"</w:r><w:r><w:t>personer under 19 år.</w:t></w:r></w:p></{tag}></w:{kind}s>"
+    )
 
 
-def _add_footnote(path: Path) -> None:
-    """python-docx writes no footnotes: add a footnotes part and a reference, as Word does."""
+def _add_note(path: Path, kind: str = "footnote") -> None:
+    """python-docx writes no foot- or endnotes: add the part and a reference, as Word does."""
     with zipfile.ZipFile(path) as z:
         files = {name: z.read(name) for name in z.namelist()}
-    ref = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
-    doc = files["word/document.xml"].decode()
-    doc = doc.replace(
-        "<w:t>Kulturen når unga</w:t></w:r>", "<w:t>Kulturen når unga</w:t></w:r>" + ref, 1
+    ref = (
+        f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Reference w:id="1"/></w:r>'
     )
+    anchor = "<w:t>Kulturen når unga</w:t></w:r>"
+    doc = files["word/document.xml"].decode().replace(anchor, anchor + ref, 1)
     files["word/document.xml"] = doc.encode()
-    rels = files["word/_rels/document.xml.rels"].decode()
     rel = (
-        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/footnotes" Target="footnotes.xml"/>'
+        f'<Relationship Id="rIdNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/{kind}s" Target="{kind}s.xml"/>'
     )
+    rels = files["word/_rels/document.xml.rels"].decode()
     files["word/_rels/document.xml.rels"] = rels.replace(
         "</Relationships>", rel + "</Relationships>"
     ).encode()
-    types = files["[Content_Types].xml"].decode()
     override = (
-        '<Override PartName="/word/footnotes.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+        f'<Override PartName="/word/{kind}s.xml" ContentType="application/'
+        f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"/>'
     )
+    types = files["[Content_Types].xml"].decode()
     files["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
-    files["word/footnotes.xml"] = _FOOTNOTES.encode()
+    files[f"word/{kind}s.xml"] = _notes_xml(kind).encode()
     with zipfile.ZipFile(path, "w") as z:
         for name, data in files.items():
             z.writestr(name, data)
@@ -391,7 +394,7 @@ def test_docx_footnotes_are_blocks_with_their_marker(tmp_path):
     p.add_run(" i hela kommunen.")
     path = tmp_path / "a.docx"
     d.save(path)
-    _add_footnote(path)
+    _add_note(path)
     raw = read_raw(path)
     assert [(b.kind, b.text, b.marker) for b in raw.blocks] == [
         (BlockKind.PARAGRAPH, "Kulturen når unga[1] i hela kommunen.", None),
@@ -433,4 +436,21 @@ def test_docx_numbered_list_items_carry_word_s_numbers(tmp_path):
         (BlockKind.LIST_ITEM, "2. Andra punkten"),
         (BlockKind.LIST_ITEM, "En punkt utan nummer"),
         (BlockKind.LIST_ITEM, "3. Tredje punkten"),
+    ]
+
+
+def test_docx_endnotes_are_blocks_at_the_end(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Kulturen når unga")
+    p.add_run(" i hela kommunen.")
+    d.add_paragraph("Sista stycket.")
+    path = tmp_path / "a.docx"
+    d.save(path)
+    _add_note(path, "endnote")
+    raw = read_raw(path)
+    assert [(b.kind, b.text, b.marker) for b in raw.blocks] == [
+        (BlockKind.PARAGRAPH, "Kulturen når unga[i] i hela kommunen.", None),
+        (BlockKind.PARAGRAPH, "Sista stycket.", None),
+        (BlockKind.FOOTNOTE, "Med unga avses personer under 19 år.", "i"),
     ]

@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Block, BlockKind, RawDocument
-from .docx_numbering import Numbering
+from .docx_numbering import Numbering, roman
+from .docx_parts import edges as _edges
+from .docx_parts import footnotes as _footnotes
+from .docx_parts import walk as _walk
 
 __all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING = re.compile(r"^(?:heading|rubrik|überschrift|titre)\s*(\d)$", re.I)
 _TITLE = re.compile(r"^(?:title|rubrik|titel)$", re.I)
 _LIST_STYLE = re.compile(r"list|lista|liststycke|punkt", re.I)
-_SKIP = {f"{_W}del", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK, f"{_W}fldChar"}
 
 
 def read_docx(path: Path) -> RawDocument:
@@ -37,6 +38,7 @@ def read_docx(path: Path) -> RawDocument:
     rendered = bool(body.findall(f".//{_W}lastRenderedPageBreak"))
     notes = _footnotes(document)
     reader = _Reader(rendered, notes, Numbering(document))
+    reader.endnotes = _footnotes(document, "endnote")
     blocks = _edges(document)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -47,6 +49,7 @@ def read_docx(path: Path) -> RawDocument:
         else:
             blocks.extend(reader.paragraph(Paragraph(element, document._body)))
     blocks.extend(reader.flush_notes())
+    blocks.extend(reader.ends)  # endnotes stand at the end of the document
     title = document.core_properties.title
     front: dict[str, Any] = {"title": title} if title and title.strip() else {}
     return RawDocument(blocks, reader.page, front=front)
@@ -63,6 +66,10 @@ class _Reader:
         self.numbers: dict[str, str] = {}  # footnote id -> its number in reading order
         self.pending: list[Block] = []
         self.notes_here: list[Block] = []  # footnotes referenced on the current page
+        self.endnotes: dict[str, str] = {}
+        self.ends: list[
+            Block
+        ] = []  # endnotes in order of reference, marked i, ii, iii as Word does
         self.tables = 0
 
     def text(self, element: Any) -> str:
@@ -80,6 +87,8 @@ class _Reader:
                 parts.append("-")
             elif tag == f"{_W}footnoteReference":
                 parts.append(f"[{self._note(node.get(f'{_W}id') or '')}]")
+            elif tag == f"{_W}endnoteReference":
+                parts.append(f"[{self._endnote(node.get(f'{_W}id') or '')}]")
             elif self._breaks(node):
                 self._new_page()
         return "".join(parts)
@@ -101,6 +110,14 @@ class _Reader:
             text = self.notes[note_id]
             self.notes_here.append(Block(BlockKind.FOOTNOTE, text, self.page, marker=number))
         return number
+
+    def _endnote(self, note_id: str) -> str:
+        marker = roman(len(self.ends) + 1)
+        text = self.endnotes.get(note_id, "")
+        self.ends.append(
+            Block(BlockKind.FOOTNOTE, text, self.page, marker=marker, props={"endnote": True})
+        )
+        return marker
 
     def flush_notes(self) -> list[Block]:
         notes, self.notes_here = self.notes_here, []
@@ -181,15 +198,6 @@ def _body_elements(parent: Any) -> Iterator[Any]:
             yield from _body_elements(child)
 
 
-def _walk(element: Any) -> Iterator[Any]:
-    """Descendants in document order, skipping deleted text, field codes and duplicate fallbacks."""
-    for child in element:
-        if not isinstance(child.tag, str) or child.tag in _SKIP:
-            continue
-        yield child
-        yield from _walk(child)
-
-
 def _paragraph_kind(para: Any) -> tuple[BlockKind, int]:
     style = para.style
     names = [
@@ -241,65 +249,3 @@ def _num_pr(para: Any) -> tuple[str, int] | None:
                 return None
             return value, int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
     return None
-
-
-def _edges(document: Any) -> list[Block]:
-    """Lines of every section's page headers and footers (default, first page, even pages), once
-    each; a tab-aligned header ("Kommun<TAB>Dnr KS 2024/0173") gives one line per tab stop."""
-    seen: set[str] = set()
-    heads: list[Block] = []
-    feet: list[Block] = []
-    for section in document.sections:
-        for kind, parts, out in (
-            (
-                BlockKind.HEADER,
-                (section.header, section.first_page_header, section.even_page_header),
-                heads,
-            ),
-            (
-                BlockKind.FOOTER,
-                (section.footer, section.first_page_footer, section.even_page_footer),
-                feet,
-            ),
-        ):
-            for part in parts:
-                if (
-                    part.is_linked_to_previous
-                    and part is not section.header
-                    and part is not section.footer
-                ):
-                    continue
-                for p in part._element.iter(f"{_W}p"):
-                    text = "".join(
-                        n.text or "" if n.tag == f"{_W}t" else "\t"
-                        for n in _walk(p)
-                        if n.tag in (f"{_W}t", f"{_W}tab", f"{_W}br")
-                    )
-                    for piece in text.split("\t"):
-                        piece = " ".join(piece.split())
-                        if piece and piece not in seen:
-                            seen.add(piece)
-                            out.append(Block(kind, piece, 1))
-    return heads + feet
-
-
-def _footnotes(document: Any) -> dict[str, str]:
-    """Footnote id -> text, from the footnotes part (python-docx has no API for it)."""
-    from lxml import etree
-
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/footnotes") and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
-            notes = {}
-            for note in root.iter(f"{_W}footnote"):
-                if note.get(f"{_W}type") in (
-                    "separator",
-                    "continuationSeparator",
-                    "continuationNotice",
-                ):
-                    continue
-                text = " ".join("".join(t.text or "" for t in note.iter(f"{_W}t")).split())
-                if text:
-                    notes[note.get(f"{_W}id") or ""] = text
-            return notes
-    return {}

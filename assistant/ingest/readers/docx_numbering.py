@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["Numbering"]
+__all__ = ["Numbering", "roman"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
@@ -71,3 +71,8 @@ def _format(n: int, fmt: str) -> str:
                 out, n = out + numeral, n - size
         return out.upper() if fmt == "upperRoman" else out
     return str(n)
+
+
+def roman(n: int) -> str:
+    """n as a lower-case roman numeral (Word's default endnote marker)."""
+    return _format(n, "lowerRoman")
