@@ -235,6 +235,17 @@ def test_pdf_image_only_pages_are_recorded(tmp_path):
     pdf.output(str(path))
     raw = read_raw(path)
     assert raw.page_count == 2 and raw.empty_pages == [2]
+    # A scanner's page that only carries a printed page number is still a page without text.
+    pdf = _pdf()
+    pdf.add_page()
+    _line(pdf, 30, [("Bilagan beskriver ersättningar.", False)])
+    pdf.add_page()
+    pdf.image(str(_png(tmp_path / "scan.png")), x=20, y=20, w=150)
+    pdf.set_font("DV", "", 8)
+    pdf.set_xy(20, 287)
+    pdf.cell(0, 4, "Sida 2 av 2")
+    pdf.output(str(path))
+    assert read_raw(path).empty_pages == [2]
     only = tmp_path / "only"
     only.mkdir()
     pdf = _pdf()

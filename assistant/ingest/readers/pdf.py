@@ -32,7 +32,8 @@ _BAND = 0.1  # top/bottom share of the page height where running headers and foo
 
 
 def read_pdf(path: Path) -> RawDocument:
-    """Blocks of every page in reading order; ``empty_pages`` = pages with an image but no text."""
+    """Blocks of every page in reading order; ``empty_pages`` = scanned pages: a page-sized image
+    and no text beyond a header, footer or page number."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -56,7 +57,12 @@ def read_pdf(path: Path) -> RawDocument:
                 for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
                 if not any(_inside(w, box) for box in boxes)
             ]
-            pages.append((page.page_number, float(page.height), words, tables, bool(page.images)))
+            area = float(page.width) * float(page.height)
+            scan = any(
+                (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= 0.25 * area
+                for im in page.images
+            )
+            pages.append((page.page_number, float(page.height), words, tables, scan))
             page.close()  # pdfplumber caches every page's objects; free them as we go
     # The body size is the document's: on a short page footnotes and headers may outweigh it.
     middle = [w for _, h, ws, _, _ in pages for w in ws if 0.1 * h < w["top"] < 0.8 * h]
@@ -64,9 +70,10 @@ def read_pdf(path: Path) -> RawDocument:
     blocks: list[Block] = []
     empty: list[int] = []
     state = _State()
-    for no, height, words, tables, images in pages:
+    for no, height, words, tables, scan in pages:
         page_blocks = _page_blocks(no, height, words, tables, body, state)
-        if not page_blocks and images:
+        # A page-sized image with no text but a header, footer or page number: a scanned page.
+        if scan and all(b.kind in (BlockKind.HEADER, BlockKind.FOOTER) for b in page_blocks):
             empty.append(no)
         blocks.extend(page_blocks)
     return RawDocument(blocks, len(pages), front=front, empty_pages=empty)
