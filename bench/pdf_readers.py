@@ -184,7 +184,8 @@ READERS = {
     "pdfplumber": text_plumber,
     "ours": text_ours,
 }
-if importlib.util.find_spec("pymupdf") is None:  # AGPL, not a project dependency: measured if present
+# PyMuPDF is AGPL and not a project dependency: measured only where it is installed.
+if importlib.util.find_spec("pymupdf") is None:
     del READERS["pymupdf"]
 
 
