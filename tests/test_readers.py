@@ -107,6 +107,14 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+def test_markdown_block_that_is_not_yaml_stays_text(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\n: : :\n---\nText efter.\n", encoding="utf-8")
+    raw = read_raw(path)
+    assert raw.front == {}
+    assert [b.text for b in raw.blocks] == ["---", ": : :", "---", "Text efter."]
+
+
 # --- PDF -----------------------------------------------------------------------------------------
 
 

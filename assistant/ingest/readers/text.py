@@ -122,9 +122,13 @@ def read_markdown(path: Path) -> RawDocument:
     text = _read(path).replace("\r\n", "\n").replace("\r", "\n")
     front: dict[str, Any] = {}
     if match := _FRONT.match(text):
-        loaded = yaml.safe_load(match.group(1))
-        front = loaded if isinstance(loaded, dict) else {}
-        text = text[match.end() :]
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None  # not front matter after all: its lines stay text, nothing is lost
+        if isinstance(loaded, dict):
+            front = loaded
+            text = text[match.end() :]
     pages = text.split("\f")
     blocks: list[Block] = []
     table = -1
