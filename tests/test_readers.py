@@ -226,6 +226,22 @@ def test_pdf_table_stays_in_place_with_header_row(tmp_path):
     ]
 
 
+def test_pdf_turned_page_reads_as_lines(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    pdf = _pdf()
+    pdf.add_page()
+    _line(pdf, 30, [("En tabell i liggande format.", False)])
+    pdf.output(str(tmp_path / "a.pdf"))
+    writer = PdfWriter()
+    for page in PdfReader(tmp_path / "a.pdf").pages:
+        writer.add_page(page.rotate(90))
+    writer.write(tmp_path / "turned.pdf")
+    assert kinds(read_raw(tmp_path / "turned.pdf"), BlockKind.LINE) == [
+        "En tabell i liggande format."
+    ]
+
+
 def _png(path: Path) -> Path:
     from PIL import Image
 

@@ -49,13 +49,20 @@ def read_pdf(path: Path) -> RawDocument:
         title = info.get("Title")
         front = {"title": title} if isinstance(title, str) and title.strip() else {}
         pages = []
+        rotated: dict[int, list[str]] = {}
         for page in pdf.pages:
-            tables = _tables(page)
+            chars = page.chars
+            if sum(not c["upright"] for c in chars) > len(chars) / 2:
+                # Text turned on the page (a landscape table, a /Rotate): the line logic below
+                # assumes horizontal lines, so such a page is read as pypdf reads it.
+                rotated[page.page_number] = _pypdf_lines(path, page.page_number)
+                chars = []
+            tables = _tables(page) if chars else []
             boxes = [t[0] for t in tables]
             words = [
                 w
                 for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
-                if not any(_inside(w, box) for box in boxes)
+                if chars and not any(_inside(w, box) for box in boxes)
             ]
             area = float(page.width) * float(page.height)
             scan = any(
@@ -72,11 +79,19 @@ def read_pdf(path: Path) -> RawDocument:
     state = _State()
     for no, height, words, tables, scan in pages:
         page_blocks = _page_blocks(no, height, words, tables, body, state)
+        page_blocks += [Block(BlockKind.LINE, line, no) for line in rotated.get(no, [])]
         # A page-sized image with no text but a header, footer or page number: a scanned page.
         if scan and all(b.kind in (BlockKind.HEADER, BlockKind.FOOTER) for b in page_blocks):
             empty.append(no)
         blocks.extend(page_blocks)
     return RawDocument(blocks, len(pages), front=front, empty_pages=empty)
+
+
+def _pypdf_lines(path: Path, page_no: int) -> list[str]:
+    from pypdf import PdfReader
+
+    text = PdfReader(path).pages[page_no - 1].extract_text() or ""
+    return [line.rstrip() for line in text.split("\n") if line.strip()]
 
 
 class _State:
