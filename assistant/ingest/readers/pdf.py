@@ -52,20 +52,25 @@ def read_pdf(path: Path) -> RawDocument:
         rotated: dict[int, list[str]] = {}
         for page in pdf.pages:
             chars = page.chars
-            if sum(not c["upright"] for c in chars) > len(chars) / 2:
+            if sum(c["text"].startswith("(cid:") for c in chars) > len(chars) / 2:
+                # Glyphs without a Unicode mapping: the text layer can't be read, as if scanned.
+                chars = []
+            elif sum(not c["upright"] for c in chars) > len(chars) / 2:
                 # Text turned on the page (a landscape table, a /Rotate): the line logic below
                 # assumes horizontal lines, so such a page is read as pypdf reads it.
                 rotated[page.page_number] = _pypdf_lines(path, page.page_number)
                 chars = []
             tables = _tables(page) if chars else []
             boxes = [t[0] for t in tables]
-            words = [
-                w
-                for w in page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
-                if chars and not any(_inside(w, box) for box in boxes)
-            ]
+            found = (
+                page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
+                if chars
+                else []
+            )
+            words = [w for w in found if not any(_inside(w, box) for box in boxes)]
             area = float(page.width) * float(page.height)
-            scan = any(
+            scan = not chars and bool(page.chars)  # an unreadable text layer
+            scan = scan or any(
                 (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= 0.25 * area
                 for im in page.images
             )
