@@ -58,6 +58,7 @@ class _Span:
     table: int | None = None
     table_header: str = ""
     short_items: bool = False  # a list passage made of short items only (more may join)
+    led: bool = False  # a list passage that opens with its lead-in line ("… ska det framgå:")
 
 
 def chunk_document(doc: LoadedDocument) -> list[Document]:
@@ -185,12 +186,13 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
                 small = True  # rows fill a passage up to MAX_CHARS
             # A list stays with its lead-in line ("… ska det framgå:") and its other items.
             lead_in = last.kind == "text" and pages[last.page - 1][last.end - 1] == ":"
-            # A long item is a statement of its own: only short items gather.
+            # Items gather under their lead-in; a long item, or items that follow a heading
+            # directly, are statements of their own.
             short = span.end - span.start <= SHORT_ITEM
             if (
                 span.kind == "list"
                 and short
-                and ((last.kind == "list" and last.short_items) or lead_in)
+                and ((last.kind == "list" and last.led and last.short_items) or lead_in)
                 and last.section == span.section
                 and last.page == span.page
                 and span.end - last.start <= LIST_CHARS

@@ -282,7 +282,10 @@ def document_card(doc: Any) -> str:
         details = ", ".join(str(c) for c in contact if c)
         extra.append(f"Handläggare (handläggaren, kontaktperson, contact person): {details}")
     facts = [
-        f for f in meta.get("card_facts") or [] if f["key"] != "parties" or not meta.get("parties")
+        # facts read off the title are on the card already (title, Parter and Period lines)
+        f
+        for f in meta.get("card_facts") or []
+        if f["where"] != "title" and (f["key"] != "parties" or not meta.get("parties"))
     ]
     label = _TYPE_LABELS.get(doc.doc_type, doc.doc_type)
     return render_card(doc.title, label, facts, extra)
