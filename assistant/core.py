@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
-from .answer import (
-    ExtractiveAnswerer,
-    abstain,
-    cite,
-    detect_language,
-    frame_list,
-    which_topic,
-)
+from .analyze import DocumentName, QueryAnalyzer
+from .answer import ExtractiveAnswerer
 from .config import Settings
-from .conversation import resolve
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
+from .folding import fold
+from .framing import abstain, frame_list, refuse_for_document
 from .index import Index, IndexReport, StoredDocument
-from .lexical import terms
-from .parties import (
-    COMMITMENT_FRAME,
-    Commitment,
-    Party,
-    extract_commitments,
-    parties_in,
-    party_names,
-)
+from .parties import Commitment, Party, extract_commitments, party_names
+from .query import Query
+from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
 
@@ -88,7 +75,7 @@ class Assistant:
         self._documents = {}
         self._ordered: list[StoredDocument] = []
         self._parties: list[Party] = []
-        self._by_term: dict[str, set[str]] = {}
+        self._analyzer: QueryAnalyzer | None = None
         self._commitments = None
 
     @property
@@ -124,10 +111,7 @@ class Assistant:
         self._documents = {d.source: d for d in self._ordered}
         names = {n: None for d in self._ordered for n in party_names(d.metadata)}
         self._parties = [Party.from_name(n) for n in names]
-        self._by_term = {}
-        for doc in self._ordered:
-            for term in _document_terms(doc):
-                self._by_term.setdefault(term, set()).add(doc.source)
+        self._analyzer = None
 
     def documents(self) -> list[StoredDocument]:
         """The indexed documents, sorted by source path."""
@@ -139,11 +123,11 @@ class Assistant:
         if not name:
             return None
         docs = self.documents()
-        wanted = _fold(name)
+        wanted = fold(name)
         for doc in docs:
-            if wanted in (_fold(doc.source), _fold(doc.source.rsplit("/", 1)[-1])):
+            if wanted in (fold(doc.source), fold(doc.source.rsplit("/", 1)[-1])):
                 return doc.source
-        hits = [d for d in docs if wanted in _fold(d.source) or wanted in _fold(d.title)]
+        hits = [d for d in docs if wanted in fold(d.source) or wanted in fold(d.title)]
         if len(hits) == 1:
             return hits[0].source
         names = ", ".join(d.source for d in docs)
@@ -155,8 +139,30 @@ class Assistant:
     def search(
         self, question: str, k: int | None = None, document: str | None = None
     ) -> list[Passage]:
+        query = self.analyze(question)
+        source = self.resolve_document(document)
+        if source is None and len(query.documents) == 1:
+            source = query.documents[0]
+        return self.retriever.search(query.search_text, k=k, source=source)
+
+    def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
+        """The question (and its history) read once: what every later stage works from."""
         question = validate_question(question)
-        return self.retriever.search(question, k=k, source=self.resolve_document(document))
+        with self._lock:
+            _ = self.retriever
+            if self._analyzer is None:
+                lexical = self.retriever.lexical
+                self._analyzer = QueryAnalyzer(
+                    [
+                        DocumentName.of(d.source, d.title, party_names(d.metadata))
+                        for d in self._ordered
+                    ],
+                    list(self._parties),
+                    texts=lambda: (d.page_content for d in lexical.docs),
+                    knows=lexical.knows,
+                )
+            analyzer = self._analyzer
+        return analyzer.analyze(question, history)
 
     def ask(
         self,
@@ -165,36 +171,83 @@ class Assistant:
         history: list[dict[str, Any]] | None = None,
     ) -> Answer:
         """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups."""
-        question = validate_question(question)
-        parts = _COMPOUND.split(question)
-        if len(parts) > 1 and not history:
-            return self._ask_parts(question, [p for p in parts if p and p.strip()], document)
+        query = self.analyze(question, history)
         source = self.resolve_document(document)
-        parties = self.parties()
-        titles = {d.title: d.source for d in self.documents()}
-        turn = resolve(question, history, parties, list(titles))
-        if source is None and len(turn.document_titles) == 1:
-            source = titles[turn.document_titles[0]]
-        language = detect_language(question)
+        ask = self._ask_parts if query.compound else self._answer
+        answer = ask(query, source)
+        answer.question = query.text
+        return answer
+
+    def _answer(self, query: Query, source: str | None) -> Answer:
+        """One (not compound) question, within ``source`` if given or named in the question."""
+        if source is None and len(query.documents) == 1:
+            source = query.documents[0]
+        language = query.language
         answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
-        if source is None and len(titles) > 1 and _ASKS_WHICH_DOCUMENTS.search(turn.question):
-            topic = which_topic(turn.question)
+        titles = {d.title: d.source for d in self.documents()}
+        if source is None and len(titles) > 1 and query.intent == "which_documents":
             if len(titles) <= _PER_DOCUMENT_SEARCHES:
-                searches = [self.retriever.search(topic, k=2, source=s) for s in titles.values()]
+                searches = [self._search(query.topic, 2, s) for s in titles.values()]
                 per_doc = [p for found in searches for p in found]
             else:  # many documents: one wide search, grouped by document afterwards
-                per_doc = self.retriever.search(topic, k=_WIDE_K)
-            answer = answerer.per_document(turn.question, per_doc, self._documents, language)
-        elif (party := self._commitments_of(turn.question, parties)) is not None:
-            answer = self._commitment_answer(turn.question, party, source, language)
-        else:
-            k = max(self.settings.top_k, self.settings.answer_passages)
-            prefer = None if source else self.named_documents(turn.question)
-            passages = self.retriever.search(turn.question, k=k, source=source, prefer=prefer)
-            writer = self._generative(answerer) or answerer
-            answer = writer.answer(turn.question, passages, self._documents, language, turn.exclude)
-        answer.question = question
+                per_doc = self._search(query.topic, _WIDE_K)
+            return answerer.per_document(query, per_doc, self._documents, language)
+        if query.intent == "commitments" and len(query.parties) == 1:
+            party = next(p for p in self.parties() if p.name == query.parties[0])
+            return self._commitment_answer(query.question, party, source, language)
+        k = max(self.settings.top_k, self.settings.answer_passages)
+        prefer = set(query.prefer) or None if source is None else None
+        passages = self._search(query, k, source, prefer)
+        writer = self._generative(answerer) or answerer
+        answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
+        if source is not None and len(self._ordered) > 1:
+            answer = self._within(query, source, answer, answerer)
         return answer
+
+    def _search(
+        self, query: Query | str, k: int, source: str | None = None, prefer: set[str] | None = None
+    ) -> list[Passage]:
+        text = query.search_text if isinstance(query, Query) else query
+        return self.retriever.search(text, k=k, source=source, prefer=prefer)
+
+    def _within(
+        self, query: Query, source: str, answer: Answer, answerer: ExtractiveAnswerer
+    ) -> Answer:
+        """A question the chosen document does not answer is refused for that document, naming
+        the documents that do: its topic words occur there and nowhere in the chosen one."""
+        lexical = self.retriever.lexical
+        known = [t for t in query.topic_terms if lexical.knows(t)]
+        if not known:
+            return answer
+        where = {t: self._sources_with(query, t) for t in known}
+        covered: dict[str, int] = {}
+        for found in where.values():
+            for s in found:
+                covered[s] = covered.get(s, 0) + 1
+        here, best = covered.get(source, 0), max(covered.values(), default=0)
+        # Refused when another document has the topic's words and this one has (nearly) none:
+        # none of them while another has half, or at most half while another has all.
+        lacking = (here == 0 and best * 2 >= len(known)) or (
+            len(known) > 1 and here * 2 <= len(known) and best == len(known)
+        )
+        if not lacking:
+            return answer
+        elsewhere = [s for s, n in covered.items() if n == best and s != source]
+        k = max(self.settings.top_k, self.settings.answer_passages)
+        passages = [p for p in self._search(query, k) if p.source in elsewhere]
+        outside = answerer.answer(query, passages, self._documents) if passages else None
+        cited = {c.passage.source for c in outside.citations} if outside else set()
+        title = self._documents[source].title
+        named = [self._documents[s].title for s in sorted(cited)]
+        related = answer.related or [c.passage for c in answer.citations]
+        return refuse_for_document(query.question, query.language, title, named, related)
+
+    def _sources_with(self, query: Query, term: str) -> set[str]:
+        """The documents in which a stemmed topic term of the question occurs."""
+        lexical = self.retriever.lexical
+        words = [w for w in query.search_text.split() if term in _terms(w)] or [term]
+        hits = lexical.scores(" ".join(words)) > 0
+        return set(lexical.sources[hits].tolist())
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:
@@ -207,25 +260,30 @@ class Assistant:
 
         return GenerativeAnswerer(self._chat_model, answerer)
 
-    def _ask_parts(self, question: str, parts: list[str], document: str | None) -> Answer:
-        """A question with two questions in it: answer each, number the citations through."""
-        answers = [self.ask(p.strip(" ,"), document) for p in parts]
-        language = detect_language(question)
-        picked, texts, related = [], [], []
-        for part in answers:
-            if not part.answered:
-                texts.append(part.answer)
-                related += part.related[:2]
+    def _ask_parts(self, query: Query, source: str | None) -> Answer:
+        """A question with several questions in it: answer or refuse each part visibly, number
+        the citations through. A part asking a document fact ("Vem är handläggare?") asks it of
+        the document an earlier part was answered from."""
+        language = query.language
+        picked: list[tuple[Passage, list[str], float]] = []
+        texts, related = [], []
+        for part in query.parts:
+            within = source
+            if within is None and part.intent == "document_fact" and not part.documents and picked:
+                within = picked[0][0].source
+            answer = self._answer(part, within)
+            if not answer.answered:
+                texts.append(answer.answer)
+                related += answer.related[:2]
                 continue
-            first = len(picked) + 1
-            picked += [(c.passage, c.quote, c.score) for c in part.citations]
-            numbered = cite(picked, self._documents)[first - 1 :]
-            texts.append(frame_list(f"{part.question.rstrip('?')}?", numbered, language))
+            first = len(picked)
+            picked += [(c.passage, c.quotes, c.score) for c in answer.citations]
+            numbered = cite(picked, self._documents)[first:]
+            texts.append(frame_list(f"{part.text.rstrip('?')}?", numbered, language))
         citations = cite(picked, self._documents)
         answered = bool(citations)
-        return Answer(
-            question, answered, "\n\n".join(texts), language, citations, [] if answered else related
-        )
+        text = "\n\n".join(texts)
+        return Answer(query.text, answered, text, language, citations, [] if answered else related)
 
     # --- parties and commitments ----------------------------------------------------------------
 
@@ -262,15 +320,6 @@ class Assistant:
             }
             self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
-    def _commitments_of(self, question: str, parties: list[Party]) -> Party | None:
-        """The party whose commitments a general question asks for ("what did X commit to?")."""
-        named = parties_in(question, parties)
-        if len(named) != 1 or not _ASKS_COMMITMENTS.search(question):
-            return None
-        topic = set(terms(question)) - set(terms(COMMITMENT_FRAME))
-        topic -= {t for n in named[0].question_names for t in terms(n)}
-        return named[0] if not topic else None
-
     def _commitment_answer(
         self, question: str, party: Party, source: str | None, language: str
     ) -> Answer:
@@ -291,43 +340,19 @@ class Assistant:
 
     def named_documents(self, question: str) -> set[str] | None:
         """Documents a question points at by title words or party names, if not all of them."""
-        _ = self.retriever
-        named = {s for t in set(terms(question)) for s in self._by_term.get(t, ())}
-        return named if named and len(named) < len(self._ordered) else None
+        query = self.analyze(question)
+        return set(query.documents or query.prefer) or None
 
 
-# "…, och vad har Ludvika lovat …?": a second question starts after "och"/"and" + a question word.
-_COMPOUND = re.compile(
-    r"[,;]?\s+(?:och|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|which|"
-    r"how|when|where|why)\b)",
-    re.I,
-)
-_ASKS_WHICH_DOCUMENTS = re.compile(
-    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
-    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b",
-    re.I,
-)
-_ASKS_COMMITMENTS = re.compile(
-    r"\b(commit\w*|åtag\w*|åtar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+göra)\b",
-    re.I,
-)
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
 _WIDE_K = 60
-_GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
 
 
-def _document_terms(doc: StoredDocument) -> set[str]:
-    words = " ".join([doc.title, *party_names(doc.metadata)])
-    return (
-        set(terms(words))
-        - set(terms(_GENERIC_TITLE_WORDS))
-        - {t for t in terms(words) if t.isdigit()}
-    )
+def _terms(word: str) -> list[str]:
+    from .lexical import terms
 
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().strip()
+    return terms(word)
 
 
 def validate_question(question: object) -> str:

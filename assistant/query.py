@@ -1,0 +1,321 @@
+"""What a question asks, read once: the typed ``Query`` every later stage works from.
+
+This module holds every pattern that reads a question (language, compound parts, intent, the
+answer type it wants, follow-up cues); ``analyze.QueryAnalyzer`` puts them together with what
+the index knows (parties, documents, vocabulary). Patterns run over ``fold``-ed text, so a
+question typed without å/ä/ö meets the same patterns as its well-typed twin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .folding import fold
+from .lexical import terms
+
+__all__ = [
+    "Query",
+    "INTENTS",
+    "FACTS",
+    "asks_for_more",
+    "detect_language",
+    "fact_kind",
+    "frame_terms",
+    "intent_of",
+    "opens_follow_up",
+    "split_compound",
+    "topic_of",
+    "wanted_answer",
+]
+
+INTENTS = ("fact", "commitments", "which_documents", "document_fact")
+FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One user turn, analysed. Field meanings are documented in ANSWERS_NOTES.md and below."""
+
+    text: str  # as typed (validated)
+    question: str  # self-contained (a follow-up resolved against the history), cleaned
+    language: str  # "sv" | "en"
+    normalized: str  # ``clean(text)``: NFKC, no zero-width characters, case and accents kept
+    search_text: str  # ``question`` in the corpus's spelling: what retrieval embeds and matches
+    folded: str  # ``fold(search_text)``: for matching only
+    terms: tuple[str, ...] = ()  # stemmed words of ``search_text``
+    topic_terms: tuple[str, ...] = ()  # ``terms`` without frame words, party and document names
+    unknown_terms: tuple[str, ...] = ()  # topic terms the corpus does not know
+    parties: tuple[str, ...] = ()  # names (Party.name) of the parties the question names
+    documents: tuple[str, ...] = ()  # sources named explicitly (file name, title, short name)
+    prefer: tuple[str, ...] = ()  # sources pointed at by title words or party names
+    intent: str = "fact"  # one of INTENTS
+    fact: str | None = None  # for "document_fact": one of FACTS
+    wants: str | None = None  # "date" | "amount" | "duration" | "person" | "place" | None
+    follow_up: bool = False
+    exclude: frozenset[str] = frozenset()  # quotes an earlier answer gave ("vad mer?")
+    parts: tuple[Query, ...] = ()  # a compound question's parts, each analysed
+    topic: str = ""  # ``search_text`` without its frame ("which documents mention X" -> X)
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus spelling) rewrites
+
+    def __str__(self) -> str:
+        return self.question
+
+    @property
+    def compound(self) -> bool:
+        return len(self.parts) > 1
+
+
+# --- language ------------------------------------------------------------------------------------
+
+_SV_WORDS = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "som",
+        "är",
+        "på",
+        "vad",
+        "vem",
+        "vilka",
+        "vilken",
+        "vilket",
+        "hur",
+        "har",
+        "för",
+        "med",
+        "ska",
+        "om",
+        "kan",
+        "inte",
+        "av",
+        "till",
+        "gör",
+        "när",
+        "var",
+        "varför",
+        "finns",
+        "den",
+        "de",
+        "i",
+        "sig",
+        "mellan",
+        "enligt",
+        "regionen",
+        "kommunen",
+    ]
+)
+_EN_WORDS = frozenset(
+    [
+        "the",
+        "what",
+        "who",
+        "which",
+        "how",
+        "is",
+        "are",
+        "did",
+        "does",
+        "do",
+        "of",
+        "to",
+        "and",
+        "for",
+        "about",
+        "when",
+        "where",
+        "why",
+        "can",
+        "in",
+        "a",
+        "an",
+        "regarding",
+        "commit",
+        "say",
+        "said",
+        "agree",
+        "agreed",
+        "their",
+        "they",
+        "it",
+        "with",
+    ]
+)
+
+
+def detect_language(text: str) -> str:
+    """'sv' or 'en', by function words (and å/ä/ö); Swedish wins ties, it is the corpus language."""
+    lowered = text.casefold()
+    words = re.findall(r"[a-zåäöé]+", lowered)
+    sv = sum(w in _SV_WORDS for w in words) + 2 * bool(re.search(r"[åäö]", lowered))
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
+
+
+# --- compound questions -------------------------------------------------------------------------
+
+_QUESTION_WORDS = (
+    r"vad|vem|vilka|vilken|vilket|hur|nar|var|varfor|what|who|which|how|when|where|why"
+)
+# "…, och vad har Ludvika lovat …?" and "…Skapande skola? Vem är handläggare?"
+_AND_QUESTION = re.compile(rf"[,;]?\s+(?:och|and)\s+(?=(?:{_QUESTION_WORDS})\b)", re.I)
+_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+
+
+def split_compound(text: str) -> list[str]:
+    """The questions in ``text`` (one item if it asks one thing)."""
+    parts = []
+    for sentence in _NEXT_QUESTION.split(text):
+        pieces, pos = [], 0
+        folded = fold(sentence)
+        # fold keeps offsets only when nothing was joined: split on the folded copy's offsets
+        # only if it is as long as the sentence, else on the sentence itself.
+        source = folded if len(folded) == len(sentence) else sentence
+        for m in _AND_QUESTION.finditer(source):
+            pieces.append(sentence[pos : m.start()])
+            pos = m.end()
+        pieces.append(sentence[pos:])
+        parts += [p.strip(" ,;") for p in pieces]
+    kept = [p for p in parts if len(p.split()) >= 2]
+    return kept if len(kept) > 1 else [text]
+
+
+# --- intent -------------------------------------------------------------------------------------
+
+_WHICH_DOCUMENTS = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
+    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b"
+)
+_WHICH_FRAME = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|overenskommelser|kommuner|"
+    r"texter|lagar|documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b|\b(n[äa]mner|"
+    r"tar upp|handlar om|s[äa]ger något om|s[äa]ger nagot om|skriver om|inneh[åa]ller|mention|"
+    r"mentions|address|addresses|talk about|say anything about|cover|covers|deal with|contain|"
+    r"contains)\b",
+    re.I,
+)
+_COMMITMENTS = re.compile(
+    r"\b(commit\w*|atag\w*|atar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+gora)\b"
+)
+_FACT_PATTERNS = {
+    "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
+    r"responsible officer|ansvarig tjansteman",
+    "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
+    r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
+    "validity": r"hur lange galler|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
+    r"expire\w*|loper ut|lopa ut|duration of",
+    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
+    r"trad(?:de|er) i kraft|came into force|entered into force",
+    "date": r"datum\w*|dated|daterad\w*|what date|vilket datum",
+    "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
+}
+_FACTS = {k: re.compile(rf"\b(?:{v})\b") for k, v in _FACT_PATTERNS.items()}
+# Words that frame a question about the texts (or a document fact) rather than name its topic.
+_FRAME_WORDS = (
+    "säger står avtalet avtal överenskommelsen överenskommelse texten texterna dokumentet dokument "
+    "gäller nämns handlar skriver lagen bibliotekslagen beskrivs många mycket antal policyn "
+    "riktlinjen reglerna agreement document text texts law policy say says said state states "
+    "mention mentions according how what who which when where why vad vem hur när var varför "
+    "vilken vilket vilka"
+)
+_FACT_WORDS = (
+    "handläggare handläggaren kontaktperson kontakt contact person case officer diarienummer "
+    "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
+    "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
+    "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
+    "date dated parter parterna parties vem who när when vilket vilken which"
+)
+_COMMITMENT_FRAME = (
+    "what did does do has have commit commits committed commitments commitment to promised "
+    "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
+    "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
+)
+
+
+@lru_cache(maxsize=1)
+def frame_terms() -> frozenset[str]:
+    """Stemmed words that frame a question rather than name its topic."""
+    return frozenset(terms(f"{_FRAME_WORDS} {_COMMITMENT_FRAME}"))
+
+
+@lru_cache(maxsize=1)
+def _fact_terms() -> frozenset[str]:
+    return frozenset(terms(_FACT_WORDS)) | frame_terms()
+
+
+def fact_kind(folded: str) -> str | None:
+    """Which document fact the (folded) question names, if any."""
+    return next((kind for kind, pattern in _FACTS.items() if pattern.search(folded)), None)
+
+
+def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, str | None]:
+    """(intent, fact kind) of a single (not compound) question.
+
+    ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
+    how many parties it names. A document fact is asked when nothing else is: "Vem är
+    handläggare?", not "Vilken period gäller läkarens uppdrag?".
+    """
+    if _WHICH_DOCUMENTS.search(folded):
+        return "which_documents", None
+    kind = fact_kind(folded)
+    if kind and not (topic_terms - _fact_terms()):
+        return "document_fact", kind
+    commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
+    if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:
+        return "commitments", None
+    return "fact", None
+
+
+def topic_of(text: str) -> str:
+    """The topic of a "which documents …" question, without its frame."""
+    return " ".join(_WHICH_FRAME.sub(" ", text).split()).strip(" ?") or text
+
+
+_WANTS = (
+    (
+        "duration",
+        r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
+        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)",
+    ),
+    ("date", r"\bnar\b|\bwhen\b|vilket datum|what date|vilket ar\b|which year|what year"),
+    (
+        "amount",
+        r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
+        r"andel|rate\b|skattesats|avgift",
+    ),
+    ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
+    ("place", r"^var\b|\bwhere\b"),
+)
+_WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
+
+
+def wanted_answer(folded: str) -> str | None:
+    """The kind of answer a (folded) question wants: a date for "när", an amount for "hur mycket"."""
+    return next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)
+
+
+# --- follow-up cues -----------------------------------------------------------------------------
+
+_OPENER = re.compile(
+    r"^\s*(och|men|samt|an|and|but|what about|how about|hur ar det med|hur blir det med|"
+    r"vad galler|vad om|what of|same for|samma for)\b"
+)
+_MORE = re.compile(r"\b(vad mer|nagot mer|mer an|annat|ovrigt|else|more|other|anything)\b")
+FOLLOW_UP_FILLER = (
+    "då then about och and but what how hur vad om mer else more other anything något annat "
+    "övrigt sida page which vilken på står it det den står say says said också too also"
+)
+
+
+def opens_follow_up(folded: str) -> bool:
+    """Does the question open like a follow-up ("och regionen då?", "what about …")?"""
+    return bool(_OPENER.match(folded))
+
+
+def asks_for_more(folded: str) -> bool:
+    """Does it ask for what was not said yet ("vad mer?", "anything else?")?"""
+    return bool(_MORE.search(folded))
