@@ -21,6 +21,7 @@ from .query import (
     Query,
     detect_language,
     frame_terms,
+    frame_words,
     intent_of,
     split_compound,
     topic_of,
@@ -89,8 +90,12 @@ class QueryAnalyzer:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         # The documents' and parties' names are words of the corpus however the texts spell them.
+        # So are the function words ("gora" is "göra", though the texts may never use it).
+        from bm25s.stopwords import STOPWORDS_SWEDISH
+
         names = [d.title for d in self.documents] + [p.name for p in self.parties]
-        return Vocabulary([*(self._texts() if self._texts else []), *names])
+        texts = self._texts() if self._texts else []
+        return Vocabulary([*texts, *names, " ".join(STOPWORDS_SWEDISH), frame_words()])
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""
@@ -112,7 +117,9 @@ class QueryAnalyzer:
         def spell(text: str) -> str:
             # Typos are corrected in Swedish only: an English word is no misspelt Swedish one.
             sv = detect_language(text) == "sv"
-            text, changed = self.vocabulary.rewrite(text, typos=sv, min_length=1 if sv else 5)
+            text, changed = self.vocabulary.rewrite(
+                text, typos=sv, min_length=1 if sv else 5, inflected=self._inflected
+            )
             changes.update(changed)
             return text
 
@@ -151,6 +158,11 @@ class QueryAnalyzer:
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
         )
+
+    def _inflected(self, word: str) -> bool:
+        """Does the corpus know the word's stem (another form of a word it has)?"""
+        stems = terms(word)
+        return bool(stems) and all(self._knows(t) for t in stems)
 
     def _named_documents(self, folded: str) -> list[str]:
         """Documents named by file name (with or without extension), full title or short name."""

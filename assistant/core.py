@@ -11,7 +11,7 @@ from .answer import ExtractiveAnswerer
 from .config import Settings
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
-from .folding import fold
+from .folding import INVISIBLE, fold
 from .framing import abstain, frame_list, refuse_for_document
 from .index import Index, IndexReport, StoredDocument
 from .parties import Commitment, Party, extract_commitments, party_names
@@ -359,6 +359,9 @@ def validate_question(question: object) -> str:
     """The question, stripped of control characters; raises ``InvalidQuestionError`` if unusable."""
     if not isinstance(question, str):
         raise InvalidQuestionError("The question must be text.")
+    # Invisible characters (a zero-width space inside a word) go; other control characters
+    # separate words.
+    question = question.translate(INVISIBLE)
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question).strip()
     if not cleaned:
         raise InvalidQuestionError("Ask a question: the text is empty.")

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-__all__ = ["Vocabulary", "clean", "fold", "identifier_key", "words"]
+__all__ = ["INVISIBLE", "Vocabulary", "clean", "fold", "identifier_key", "words"]
 
 # Zero-width space/joiners, word joiner, BOM and the soft hyphen: invisible, never meant.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 # An identifier: a few letters and a number, maybe a space or hyphen between ("NK-4417",
 # "LD17/03997", "SFS 2013:801"). Lower-case letters with a space ("år 2019") are ordinary words,
@@ -30,12 +30,12 @@ _ID_UPPER_SPACED = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,6}) (\d[\d/:.]*\d|\d)(?
 _ID_ANY_SPACED = re.compile(r"(?<![\w-])([^\W\d_]{1,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
 # Typo tolerance: words this long may be corrected, by at most this many edits.
 MIN_TYPO_LENGTH = 6
-_LONG_WORD = 9
+_LONG_WORD = 10
 
 
 def clean(text: str) -> str:
     """NFKC, invisible characters removed, whitespace collapsed; case and accents kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE)
     return " ".join(text.split())
 
 
@@ -96,7 +96,7 @@ class Vocabulary:
 
     def spelling(self, word: str, typos: bool = True) -> str | None:
         """The corpus's spelling of an unknown word: same letters without diacritics, else (with
-        ``typos``) the most frequent word within 1 edit (2 from 9 letters), else None."""
+        ``typos``) the most frequent word within 1 edit (2 from 10 letters), else None."""
         folded = _fold_word(word)
         if folded in self.by_fold:
             return self.by_fold[folded]
@@ -116,11 +116,17 @@ class Vocabulary:
         return max(spellings, key=lambda w: self.counts[w])
 
     def rewrite(
-        self, text: str, typos: bool = True, min_length: int = 1
+        self,
+        text: str,
+        typos: bool = True,
+        min_length: int = 1,
+        inflected: Callable[[str], bool] | None = None,
     ) -> tuple[str, dict[str, str]]:
         """``text`` with identifiers and unknown words in the corpus's spelling, and what changed.
 
-        ``min_length``: shorter words are left alone (an English "for" is not a Swedish "för")."""
+        ``min_length``: shorter words are left alone (an English "for" is not a Swedish "för").
+        ``inflected(word)``: is the word another form of a corpus word ("besöka" beside "besök")?
+        Such a word is no typo, and only its diacritics are restored."""
         changes: dict[str, str] = {}
 
         def identifier(m: re.Match[str]) -> str:
@@ -137,7 +143,7 @@ class Vocabulary:
             # Part of an identifier or a hyphenated name ("NK-4417", "Sjöby-avtalet"): keep.
             if len(w) < min_length or self.knows(w) or _in_identifier(text, m):
                 return w
-            found = self.spelling(w, typos)
+            found = self.spelling(w, typos and not (inflected and inflected(w)))
             if found is None:
                 return w
             found = found.capitalize() if w[:1].isupper() and found.islower() else found

@@ -23,6 +23,7 @@ __all__ = [
     "detect_language",
     "fact_kind",
     "frame_terms",
+    "frame_words",
     "intent_of",
     "opens_follow_up",
     "split_compound",
@@ -234,6 +235,11 @@ _COMMITMENT_FRAME = (
     "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
     "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
 )
+
+
+def frame_words() -> str:
+    """Every framing word as written (the vocabulary knows them even if the texts do not)."""
+    return f"{_FRAME_WORDS} {_FACT_WORDS} {_COMMITMENT_FRAME}"
 
 
 @lru_cache(maxsize=1)
