@@ -123,7 +123,12 @@ def load_suite(path: Path) -> list[SuiteSet]:
             parts = [(f / "questions.jsonl", [f / "corpus"]) for f in folders if f.is_dir()]
             missing = [] if parts else [root / entry["cases"]]
         else:
-            parts = [(root / entry["questions"], [root / c for c in entry.get("corpus", [])])]
+            parts = [
+                (
+                    (root / entry["questions"]).resolve(),
+                    [(root / c).resolve() for c in entry.get("corpus", [])],
+                )
+            ]
             missing = []
         missing += [p for q, cs in parts for p in [q, *cs] if not p.exists()]
         sets.append(SuiteSet(entry["name"], parts, missing))
