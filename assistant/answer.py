@@ -9,6 +9,7 @@ citations and ``framing`` words the answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ _PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 _NAMELESS_MARGIN = 0.005
 _NAME_PULL = 0.08
 
@@ -179,8 +181,10 @@ class ExtractiveAnswerer:
         for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
             passage = by_id[chunk_id]
             text = passage.text[start:end]
-            if len(text.split()) < _MIN_WORDS:
-                continue  # list fragments ("skolbibliotek,") quote badly and score too well
+            if len(text.split()) < _MIN_WORDS or _LEADERS.search(text):
+                # List fragments ("skolbibliotek,") quote badly and score too well; a table of
+                # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
+                continue
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
             score += _PASSAGE_WEIGHT * (passage.score - top)

@@ -33,10 +33,19 @@ MIN_TYPO_LENGTH = 6
 _LONG_WORD = 10
 
 
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+
+
+def _canonical(text: str) -> str:
+    """NFKC without invisible characters (checked first: most text already is)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+
+
 def clean(text: str) -> str:
     """NFKC, invisible characters removed, whitespace collapsed; case and accents kept."""
-    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE)
-    return " ".join(text.split())
+    return " ".join(_canonical(text).split())
 
 
 @lru_cache(maxsize=65536)
@@ -72,15 +81,22 @@ class Vocabulary:
     """The corpus's words (folded -> most frequent spelling) and identifiers (key -> spelling)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        # Whitespace tokens are counted in C, and only the distinct ones are looked into: at
+        # 10k passages a regex over the whole text costs seconds on the first question.
+        tokens = _INVISIBLE_RE.sub("", "\n".join(texts)).split()
         counts: Counter[str] = Counter()
         ids: dict[str, Counter[str]] = {}
-        for text in texts:
-            text = clean(text)
-            counts.update(w.casefold() for w in _WORD.findall(text))
-            for m in _ID_JOINED.finditer(text):
-                ids.setdefault(identifier_key(m[1], m[2]), Counter())[m[0]] += 1
-            for m in _ID_ANY_SPACED.finditer(text):
-                if any(c.isupper() for c in m[1]):
+        for token, n in Counter(tokens).items():
+            for word in _WORD.findall(token.casefold()):
+                counts[word] += n
+            m = _ID_JOINED.search(token)
+            # "NK-4417", "KrU2"; not a footnote mark stuck to a word ("äldre1").
+            if m and (m[1] != m[1].lower() or "-" in m[0]):
+                ids.setdefault(identifier_key(m[1], m[2]), Counter())[m[0]] += n
+        for a, b in zip(tokens, tokens[1:], strict=False):  # "SFS 2013:801"
+            if a[:1].isupper() and b[:1].isdigit():
+                m = _ID_UPPER_SPACED.search(f"{a} {b}")
+                if m:
                     ids.setdefault(identifier_key(m[1], m[2]), Counter())[m[0]] += 1
         self.counts = counts
         by_fold: dict[str, str] = {}

@@ -10,13 +10,14 @@ The answerer picks sentences; this module turns them into citations a reader can
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .chunking import split_sentences
 from .index import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["Pick", "cite", "cite_picks", "expand"]
+__all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]
 
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 300
@@ -32,6 +33,48 @@ class Pick:
     start: int
     end: int
     score: float
+
+
+def starts_cut(passage: Passage, start: int) -> bool:
+    """Does the sentence at ``start`` open the passage in the middle of a sentence (lower case,
+    or a closing bracket before any opening one: "4 §) finns …")? Nothing before it in the
+    passage can complete it, so it cannot be quoted as a whole sentence."""
+    if passage.text[:start].strip():
+        return False
+    head = passage.text[start : start + 200]
+    close, opening = head.find(")"), head.find("(")
+    return head[:1].islower() or (close >= 0 and (opening < 0 or close < opening))
+
+
+# Where a sentence starts: after a full stop and before a capital ("kap. 7" is no end), or
+# after a blank line.
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s+(?=[A-ZÅÄÖ\"”(•-])|\n\s*\n\s*(?=\S))")
+_REACH = 400
+
+
+def _whole(group: list[Pick], documents: dict[str, StoredDocument]) -> list[Pick]:
+    """The picks of one passage; if one stands where the passage was cut from the middle of a
+    sentence, the passage is widened on its page to that sentence's start (the quote stays
+    verbatim in the passage, and the passage in the page)."""
+    passage = group[0].passage
+    doc = documents.get(passage.source)
+    if (
+        doc is None
+        or passage.kind == "card"
+        or not any(starts_cut(passage, p.start) for p in group)
+    ):
+        return group
+    page = doc.page_text(passage.page, passage.kind)
+    if page[passage.start : passage.end] != passage.text:
+        return group  # ``cite`` reports the stale index
+    window = page[max(0, passage.start - _REACH) : passage.start]
+    found = list(_SENTENCE_START.finditer(window))
+    if not found:
+        return group
+    start = passage.start - len(window) + found[-1].end()
+    shift = passage.start - start
+    wider = replace(passage, text=page[start : passage.end], start=start)
+    return [Pick(wider, p.start + shift, p.end + shift, p.score) for p in group]
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -94,11 +137,13 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     j = k
     while _continues(text, spans, j):  # a fragment is quoted with the sentence it continues
         j -= 1
+    while k + 1 < len(spans) and _continues(text, spans, k + 1):  # and with its own end
+        k += 1
     out = [(spans[j][0], spans[k][1])]
     lead = _lead_of(text, spans, j)
     if lead is not None:
         out.append(spans[lead])  # a list item with the sentence that introduces it
-    if text[spans[k][0] : spans[k][1]].endswith(":"):
+    if text[spans[j][0] : spans[k][1]].endswith(":"):
         out += [spans[i] for i in _items(text, spans, k)]  # a list's lead with its items
     return _merge(sorted(out), text)
 
@@ -123,6 +168,7 @@ def cite_picks(picks: list[Pick], documents: dict[str, StoredDocument]) -> list[
     groups: dict[str, list[Pick]] = {}
     for pick in picks:
         groups.setdefault(pick.passage.id, []).append(pick)
+    groups = {pid: _whole(group, documents) for pid, group in groups.items()}
     citations = []
     for n, group in enumerate(groups.values(), start=1):
         passage = group[0].passage

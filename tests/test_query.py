@@ -14,7 +14,7 @@ from assistant.framing import frame, quoted
 from assistant.index import StoredDocument
 from assistant.parties import Party
 from assistant.query import split_compound
-from assistant.quotes import Pick, cite_picks, expand
+from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
 
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
@@ -357,3 +357,28 @@ def test_a_citation_made_with_one_quote_keeps_its_old_shape():
     }
     with pytest.raises(ValueError):
         Citation(1, _passage(), "porto, och", 0.5, quotes=["inte i texten"])
+
+
+def test_a_sentence_broken_over_lines_is_quoted_whole():
+    text = "Kortet är ett av de medel som anställda\nkan använda vid inköp. Nästa mening."
+    p = _passage(text)
+    quotes = [text[a:b] for a, b in expand(p, 0, text.index("\nkan"))]
+    assert quotes == ["Kortet är ett av de medel som anställda\nkan använda vid inköp."]
+
+
+def test_a_passage_that_opens_mid_sentence_cannot_quote_that_sentence():
+    assert starts_cut(_passage("4 §) finns bestämmelser om planen. Nästa mening."), 0)
+    assert starts_cut(_passage("och har en stor läsesal. Nästa mening."), 0)
+    assert not starts_cut(_passage("Planen (se 4 §) gäller. Nästa mening."), 0)
+    text = "och har en läsesal. Nästa mening."
+    assert not starts_cut(_passage(text), text.index("Nästa"))
+
+
+def test_a_passage_cut_mid_sentence_is_widened_on_its_page_to_quote_the_whole_sentence():
+    page = "Inledning. Enligt lagen (2 kap. 7 § SoL och 16 kap. 4 §) finns regler om planen. Sist."
+    cut = page.index("4 §) finns")
+    p = Passage("p1", "x.txt", "X", 1, "", page[cut:], 0.9, cut, len(page), "passage")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", [page], "", {})}
+    (c,) = cite_picks([Pick(p, 0, p.text.index(" Sist."), 0.9)], docs)
+    assert c.quote == "Enligt lagen (2 kap. 7 § SoL och 16 kap. 4 §) finns regler om planen."
+    assert c.passage.start == page.index("Enligt") and c.passage.text == page[c.passage.start :]
