@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
@@ -12,13 +13,14 @@ from .config import Settings
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .folding import INVISIBLE, fold
-from .framing import abstain, frame_list, refuse_for_document
+from .framing import abstain, frame_list
 from .index import Index, IndexReport, StoredDocument
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
 from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
+from .scope import ask_parts, within_document
 
 if TYPE_CHECKING:
     from .llm import GenerativeAnswerer
@@ -90,6 +92,9 @@ class Assistant:
                     candidates=self.settings.candidates,
                     bm25_weight=self.settings.bm25_weight,
                     trigram_weight=self.settings.trigram_weight,
+                    translation_weight=self.settings.translation_weight,
+                    sentence_weight=self.settings.sentence_weight,
+                    sentence_candidates=self.settings.sentence_candidates,
                 )
                 retriever.refresh()
                 self._load_documents(self.index.documents())
@@ -143,7 +148,7 @@ class Assistant:
         source = self.resolve_document(document)
         if source is None and len(query.documents) == 1:
             source = query.documents[0]
-        return self.retriever.search(query.search_text, k=k, source=source)
+        return self.retriever.search(query, k=k, source=source)
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The question (and its history) read once: what every later stage works from."""
@@ -173,8 +178,7 @@ class Assistant:
         """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups."""
         query = self.analyze(question, history)
         source = self.resolve_document(document)
-        ask = self._ask_parts if query.compound else self._answer
-        answer = ask(query, source)
+        answer = ask_parts(self, query, source) if query.compound else self._answer(query, source)
         answer.question = query.text
         return answer
 
@@ -186,11 +190,12 @@ class Assistant:
         answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
         titles = {d.title: d.source for d in self.documents()}
         if source is None and len(titles) > 1 and query.intent == "which_documents":
+            topic = replace(query, search_text=query.topic)
             if len(titles) <= _PER_DOCUMENT_SEARCHES:
-                searches = [self._search(query.topic, 2, s) for s in titles.values()]
+                searches = [self._search(topic, 2, s) for s in titles.values()]
                 per_doc = [p for found in searches for p in found]
             else:  # many documents: one wide search, grouped by document afterwards
-                per_doc = self._search(query.topic, _WIDE_K)
+                per_doc = self._search(topic, _WIDE_K)
             return answerer.per_document(query, per_doc, self._documents, language)
         if query.intent == "commitments" and len(query.parties) == 1:
             party = next(p for p in self.parties() if p.name == query.parties[0])
@@ -201,53 +206,13 @@ class Assistant:
         writer = self._generative(answerer) or answerer
         answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
         if source is not None and len(self._ordered) > 1:
-            answer = self._within(query, source, answer, answerer)
+            answer = within_document(self, query, source, answer, answerer)
         return answer
 
     def _search(
-        self, query: Query | str, k: int, source: str | None = None, prefer: set[str] | None = None
+        self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
     ) -> list[Passage]:
-        text = query.search_text if isinstance(query, Query) else query
-        return self.retriever.search(text, k=k, source=source, prefer=prefer)
-
-    def _within(
-        self, query: Query, source: str, answer: Answer, answerer: ExtractiveAnswerer
-    ) -> Answer:
-        """A question the chosen document does not answer is refused for that document, naming
-        the documents that do: its topic words occur there and nowhere in the chosen one."""
-        lexical = self.retriever.lexical
-        known = [t for t in query.topic_terms if lexical.knows(t)]
-        if not known:
-            return answer
-        where = {t: self._sources_with(query, t) for t in known}
-        covered: dict[str, int] = {}
-        for found in where.values():
-            for s in found:
-                covered[s] = covered.get(s, 0) + 1
-        here, best = covered.get(source, 0), max(covered.values(), default=0)
-        # Refused when another document has the topic's words and this one has (nearly) none:
-        # none of them while another has half, or at most half while another has all.
-        lacking = (here == 0 and best * 2 >= len(known)) or (
-            len(known) > 1 and here * 2 <= len(known) and best == len(known)
-        )
-        if not lacking:
-            return answer
-        elsewhere = [s for s, n in covered.items() if n == best and s != source]
-        k = max(self.settings.top_k, self.settings.answer_passages)
-        passages = [p for p in self._search(query, k) if p.source in elsewhere]
-        outside = answerer.answer(query, passages, self._documents) if passages else None
-        cited = {c.passage.source for c in outside.citations} if outside else set()
-        title = self._documents[source].title
-        named = [self._documents[s].title for s in sorted(cited)]
-        related = answer.related or [c.passage for c in answer.citations]
-        return refuse_for_document(query.question, query.language, title, named, related)
-
-    def _sources_with(self, query: Query, term: str) -> set[str]:
-        """The documents in which a stemmed topic term of the question occurs."""
-        lexical = self.retriever.lexical
-        words = [w for w in query.search_text.split() if term in _terms(w)] or [term]
-        hits = lexical.scores(" ".join(words)) > 0
-        return set(lexical.sources[hits].tolist())
+        return self.retriever.search(query, k=k, source=source, prefer=prefer)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:
@@ -259,31 +224,6 @@ class Assistant:
         from .llm import GenerativeAnswerer
 
         return GenerativeAnswerer(self._chat_model, answerer)
-
-    def _ask_parts(self, query: Query, source: str | None) -> Answer:
-        """A question with several questions in it: answer or refuse each part visibly, number
-        the citations through. A part asking a document fact ("Vem är handläggare?") asks it of
-        the document an earlier part was answered from."""
-        language = query.language
-        picked: list[tuple[Passage, list[str], float]] = []
-        texts, related = [], []
-        for part in query.parts:
-            within = source
-            if within is None and part.intent == "document_fact" and not part.documents and picked:
-                within = picked[0][0].source
-            answer = self._answer(part, within)
-            if not answer.answered:
-                texts.append(answer.answer)
-                related += answer.related[:2]
-                continue
-            first = len(picked)
-            picked += [(c.passage, c.quotes, c.score) for c in answer.citations]
-            numbered = cite(picked, self._documents)[first:]
-            texts.append(frame_list(f"{part.text.rstrip('?')}?", numbered, language))
-        citations = cite(picked, self._documents)
-        answered = bool(citations)
-        text = "\n\n".join(texts)
-        return Answer(query.text, answered, text, language, citations, [] if answered else related)
 
     # --- parties and commitments ----------------------------------------------------------------
 
@@ -347,12 +287,6 @@ class Assistant:
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
 _WIDE_K = 60
-
-
-def _terms(word: str) -> list[str]:
-    from .lexical import terms
-
-    return terms(word)
 
 
 def validate_question(question: object) -> str:
