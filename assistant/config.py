@@ -49,7 +49,7 @@ class Settings(BaseSettings):
         description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
     )
     translation_weight: float = Field(
-        0.3,
+        0.5,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
