@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from .config import Settings
+from .decide import measure, should_answer
 from .framing import abstain, frame, frame_list, frame_per_document
 from .index import Index, StoredDocument
 from .lexical import terms
@@ -44,8 +45,6 @@ _MAX_SENTENCES = 3
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
-_NAMELESS_MARGIN = 0.005
-_NAME_PULL = 0.08
 
 # Kept for importers of the old names: the question is read in ``query``.
 which_topic = topic_of
@@ -225,39 +224,23 @@ class ExtractiveAnswerer:
         documents: dict[str, StoredDocument],
         query: Query | None = None,
     ) -> bool:
-        """Is the evidence strong enough to answer? Weak similarity or unknown words say no.
+        """Is the evidence strong enough to answer? The fitted decision (``decide``) weighs it.
 
         The single abstention entry point (``query``: the analysed question, when there is one)."""
         if not candidates:
             return False
-        best = max(c.similarity for c in candidates)
-        if best < self.settings.min_answer_score:
-            return False
+        query = query or as_query(question, language)
         # Party names are not the topic: they pull their own agreement close to any question
-        # ("What is the tax rate in Ludvika?"), and they are known words whatever is asked.
+        # ("What is the tax rate in Ludvika?"); the decision also sees the nameless closeness.
         topic = without_party_names(question, _parties([c.passage for c in candidates], documents))
-        topic_terms = set(terms(topic)) - _frame_terms()
-        # Taking the names out cost answerable questions at most 0.074 here: a clearly close
-        # match does not owe its closeness to a name, and skips the second embedding.
-        doubtful = best < self.settings.min_answer_score + _NAME_PULL
-        if doubtful and topic != question and topic_terms and not self._close(topic, candidates):
-            return False
-        if language != "sv":
-            return True
-        # Swedish questions share vocabulary with the texts: if most of a question's words
-        # occur nowhere in the corpus, the texts do not talk about it.
-        unknown = [t for t in topic_terms if not self.vocabulary(t)]
-        if not topic_terms or len(unknown) / len(topic_terms) < self.settings.max_unknown_terms:
-            return True
-        # One unknown word among many is a synonym; in a one- or two-word topic it is the topic.
-        return len(unknown) < 2 and len(topic_terms) > 2
 
-    def _close(self, topic: str, candidates: list[_Candidate]) -> bool:
-        """Does a candidate sentence match the question without its party names?"""
-        vec = self.index.embeddings.query_vector(topic)
-        best = max(float(c.vector @ vec) for c in candidates)
-        # The shorter question matches a little less well than the whole one.
-        return best >= self.settings.min_answer_score - _NAMELESS_MARGIN
+        def nameless() -> np.ndarray | None:
+            return None if topic == question else self.index.embeddings.query_vector(topic)
+
+        features = measure(query, language, candidates, documents, self.vocabulary, nameless)
+        read = list(dict.fromkeys(c.passage.text for c in candidates))
+        ok, _ = should_answer(features, self.settings.answer_threshold, read)
+        return ok
 
 
 @lru_cache(maxsize=1)

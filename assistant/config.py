@@ -66,13 +66,12 @@ class Settings(BaseSettings):
         10, ge=1, le=100, description="Candidates re-scored by their best sentence."
     )
     answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
-    min_answer_score: float = Field(
-        0.79,
-        description="Best sentence-question cosine (e5) under which the assistant abstains.",
-    )
-    max_unknown_terms: float = Field(
-        0.5,
-        description="Abstain on a Swedish question when this share of its words is not in the corpus.",
+    answer_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Probability under which the assistant abstains; unset = the threshold "
+        "fitted with the decision model (assistant/data/decision.json, `make fit`).",
     )
     llm: str | None = Field(
         None,
