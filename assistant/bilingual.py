@@ -19,6 +19,9 @@ __all__ = ["english_to_swedish", "swedish_rendering"]
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _GLOSS_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+_GLOSS_SPLIT = re.compile(r"[,;]")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_LEADING_ARTICLE = re.compile(r"^(?:to|a|an|the)\s+")
 # English function and question words: never looked up (their Swedish glosses are noise).
 _EN_STOP_WORDS = """
     a an the of to in on for by with at from and or is are was were be been being do does
@@ -55,9 +58,10 @@ def english_to_swedish() -> dict[str, tuple[str, ...]]:
         swedish = swedish.replace("|", "").strip().casefold()
         if " " in swedish or not swedish.isalpha():
             continue
-        for gloss in re.split(r"[,;]", glosses):
-            gloss = re.sub(r"\([^)]*\)", " ", gloss).casefold()
-            gloss = re.sub(r"^(to|a|an|the)\s+", "", gloss.strip())
+        for gloss in _GLOSS_SPLIT.split(glosses):
+            if "(" in gloss:
+                gloss = _PARENTHESES.sub(" ", gloss)
+            gloss = _LEADING_ARTICLE.sub("", gloss.strip().casefold())
             key = " ".join(_GLOSS_WORD.findall(gloss))
             if key and len(key.split()) <= 3:
                 heads = out.setdefault(key, [])
