@@ -138,3 +138,32 @@ def test_an_english_question_rescores_candidates_by_their_best_sentence(tiny):
         pid: round(s, 4) for pid, s in expected.items()
     }
     assert [p.id for p in found] == sorted(expected, key=lambda i: -expected[i])
+
+
+def test_a_query_is_searched_by_its_search_text_in_its_own_language(tiny):
+    from assistant.query import Query
+
+    question = "How high may a fence be without a building permit?"
+
+    def query(language: str) -> Query:
+        # ``text`` as typed differs from ``search_text``: only the latter may be searched.
+        return Query(
+            text="ignored as typed",
+            question=question,
+            language=language,
+            normalized=question,
+            search_text=question,
+            folded=question.casefold(),
+        )
+
+    aware = _retriever(tiny, translation_weight=0.5, sentence_weight=0.3)
+    plain = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0)
+
+    def ranked(found):
+        return [(p.id, round(p.score, 5)) for p in found]
+
+    # Marked Swedish, the question takes the plain path although its words are English ...
+    assert ranked(aware.search(query("sv"))) == ranked(plain.search(question))
+    # ... and marked English, the same as the detected language of the plain string.
+    assert ranked(aware.search(query("en"))) == ranked(aware.search(question))
+    assert ranked(aware.search(question)) != ranked(plain.search(question))
