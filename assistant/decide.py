@@ -145,7 +145,8 @@ _ANSWER_TYPES = {
     ),
     "amount": re.compile(
         rf"\b{_NUMBER}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
-        r"personer|platser|dagar|veckor|månader|år)|\d",
+        # ... or any number but a bare year: "2019-2022" dates a text, it is no amount.
+        r"personer|platser|dagar|veckor|månader|år)|\b(?!(?:19|20)\d\d\b)\d",
         re.I,
     ),
     "duration": re.compile(

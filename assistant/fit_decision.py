@@ -169,7 +169,10 @@ def _weights(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 
 def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> dict[str, Any]:
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # fitting only: the package applies the result with numpy
+        raise SystemExit("Fitting needs scikit-learn: pip install -e '.[test]'.") from exc
 
     mean = x.mean(axis=0)
     scale = x.std(axis=0)

@@ -137,6 +137,7 @@ def test_answer_types():
     assert not answer_type_found("date", ["Regionen ska stödja kulturen."])
     assert answer_type_found("amount", ["Bidraget är 200 000 kronor."])
     assert not answer_type_found("amount", ["Bidraget betalas ut årligen."])
+    assert not answer_type_found("amount", ["Planen gäller 2019-2022."])  # a year is no amount
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
