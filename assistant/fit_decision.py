@@ -269,6 +269,7 @@ def report_table(result: dict[str, Any]) -> str:
     lines = [
         f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
         f"{result['rows']} rows)",
+        "",
         "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable | refused cross |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
