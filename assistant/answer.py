@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -21,8 +20,8 @@ from .decide import measure, should_answer
 from .framing import abstain, frame, frame_list, frame_per_document
 from .index import Index, StoredDocument
 from .lexical import terms
-from .parties import COMMITMENT_FRAME, Party, acting_parties, without_party_names
-from .query import Query, detect_language, frame_terms, topic_of
+from .parties import Party, acting_parties, without_party_names
+from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
 
@@ -241,12 +240,6 @@ class ExtractiveAnswerer:
         read = list(dict.fromkeys(c.passage.text for c in candidates))
         ok, _ = should_answer(features, self.settings.answer_threshold, read)
         return ok
-
-
-@lru_cache(maxsize=1)
-def _frame_terms() -> frozenset[str]:
-    """Words that frame a question about the texts rather than name its topic."""
-    return frame_terms() | frozenset(terms(COMMITMENT_FRAME))
 
 
 def _readable(query: Query, passages: list[Passage]) -> list[Passage]:
