@@ -165,14 +165,15 @@ class HybridRetriever(BaseRetriever):
         mix of its cosines to the two (``_dense`` undoes Chroma's normalisation).
         """
         embed = self.index.embeddings.query_vector
-        qvec = embed(question)
         if not cross_lingual or self.translation_weight <= 0:
-            return qvec
+            return embed(question)
         rendering = swedish_rendering(question, self._known_word)
         if not rendering or rendering == question:
-            return qvec
+            return embed(question)
+        # One batch: about the cost of embedding the question alone.
+        qvec, rvec = embed.many([question, rendering])
         weight = self.translation_weight
-        return (1 - weight) * qvec + weight * embed(rendering)
+        return (1 - weight) * qvec + weight * rvec
 
     def _by_sentences(
         self,

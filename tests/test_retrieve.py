@@ -167,3 +167,12 @@ def test_a_query_is_searched_by_its_search_text_in_its_own_language(tiny):
     # ... and marked English, the same as the detected language of the plain string.
     assert ranked(aware.search(query("en"))) == ranked(aware.search(question))
     assert ranked(aware.search(question)) != ranked(plain.search(question))
+
+
+def test_queries_embedded_together_equal_queries_embedded_one_by_one(e5):
+    texts = ["Hur länge gäller bygglovet?", "bygglov giltig", "Hur länge gäller bygglovet?"]
+    together = e5.query_vector.many(texts)
+    assert len(together) == 3 and together[0] is together[2]
+    for text, vector in zip(texts, together, strict=True):
+        assert np.allclose(vector, e5._query(text), atol=1e-6)  # the model, not the cache
+        assert e5.query_vector(text) is vector  # ... and now cached
