@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run index serve test lint bench clean
+.PHONY: install run index serve test lint bench fit clean
 
 install: $(STAMP)
 
@@ -42,6 +42,12 @@ $(BENCH_STAMP): $(STAMP) pyproject.toml
 
 bench: $(BENCH_STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m bench
+
+# Re-fit the answer-or-refuse decision after a change to retrieval, answering or ingest (README
+# "Quality"): asks eval/suite.toml's sets (indexes cached), writes eval/decision-features.csv and
+# assistant/data/decision.json. `python -m assistant.fit_decision --from-csv` re-fits the table only.
+fit: install
+	HF_HUB_OFFLINE=1 $(BIN)/python -m assistant.fit_decision
 
 clean:
 	rm -rf index .pytest_cache

@@ -35,8 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
     search.add_argument("--json", action="store_true")
     search.add_argument("--document", help="only this document")
-    ev = sub.add_parser("eval", help="evaluate on a JSONL question file")
-    ev.add_argument("file", type=Path)
+    ev = sub.add_parser("eval", help="evaluate on a JSONL question file, or a suite of sets")
+    ev.add_argument("file", type=Path, nargs="?", help="questions (the format of dev.jsonl)")
+    ev.add_argument(
+        "--suite",
+        type=Path,
+        help="a TOML suite of sets, each over its own corpus (eval/suite.toml)",
+    )
+    ev.add_argument(
+        "--cache",
+        type=Path,
+        help="where suite indexes are kept (default $XDG_CACHE_HOME/avtalsassistenten/eval)",
+    )
     ev.add_argument("-k", type=int, default=10, help="passages searched per question")
     ev.add_argument("--json", action="store_true")
     com = sub.add_parser("commitments", help="list what each party commits to, with citations")
@@ -117,9 +127,29 @@ def _search(args: argparse.Namespace, settings: Settings) -> int:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from .evaluate import evaluate, load_questions
 
+    if args.suite is not None:
+        return _eval_suite(args, settings)
+    if args.file is None:
+        raise AssistantError("Give a question file (JSONL like dev.jsonl) or --suite FILE.")
     if not args.file.exists():
         raise AssistantError(f"No question file {args.file}: give a JSONL file like dev.jsonl.")
     report = evaluate(_assistant(settings), load_questions(args.file), k=args.k)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.table())
+    return 0
+
+
+def _eval_suite(args: argparse.Namespace, settings: Settings) -> int:
+    from .suite import load_suite, run_suite
+
+    sets = load_suite(args.suite)
+
+    def say(name: str) -> None:
+        print(f"evaluating {name} ...", file=sys.stderr, flush=True)
+
+    report = run_suite(sets, settings, cache=args.cache, k=args.k, progress=say)
     if args.json:
         _print_json(report.to_dict())
     else:

@@ -48,14 +48,30 @@ class Settings(BaseSettings):
         le=1.0,
         description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
     )
-    answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
-    min_answer_score: float = Field(
-        0.79,
-        description="Best sentence-question cosine (e5) under which the assistant abstains.",
-    )
-    max_unknown_terms: float = Field(
+    translation_weight: float = Field(
         0.5,
-        description="Abstain on a Swedish question when this share of its words is not in the corpus.",
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
+        "vector beside its own in dense retrieval (0 = off).",
+    )
+    sentence_weight: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of a candidate's best sentence cosine "
+        "beside its passage cosine when the first candidates are re-scored (0 = off).",
+    )
+    sentence_candidates: int = Field(
+        10, ge=1, le=100, description="Candidates re-scored by their best sentence."
+    )
+    answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
+    answer_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Probability under which the assistant abstains; unset = the threshold "
+        "fitted with the decision model (assistant/data/decision.json, `make fit`).",
     )
     llm: str | None = Field(
         None,

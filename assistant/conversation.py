@@ -2,30 +2,24 @@
 
 "och regionen då?" after "Vad ska Ludvika göra för bibliotek?" means "Vad ska regionen göra för
 bibliotek?"; "vad mer?" repeats the previous question but wants what was not said yet; "on which
-page?" asks about the previous answer. History is Gradio's messages format, oldest first.
+page?" asks about the previous answer. A question that names its own topic ("Vem är
+handläggare?") is a new question, however short. History is Gradio's messages format, oldest
+first. The cues that read the question itself live in ``query``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .folding import clean, fold
 from .lexical import terms
 from .parties import Party, parties_in
+from .query import FOLLOW_UP_FILLER, asks_for_more, opens_follow_up
 
-__all__ = ["Resolved", "resolve"]
-
-_OPENER = re.compile(
-    r"^\s*(och|men|samt|än|and|but|what about|how about|hur är det med|hur blir det med|"
-    r"vad gäller|vad om|what of|same for|samma för)\b",
-    re.I,
-)
-_MORE = re.compile(r"\b(vad mer|något mer|mer än|annat|övrigt|else|more|other|anything)\b", re.I)
-_FILLER = (
-    "då then about och and but what how hur vad om mer else more other anything något annat "
-    "övrigt sida page which vilken på står it det den står say says said också too also"
-)
+__all__ = ["Resolved", "resolve", "user_turns"]
 
 
 @dataclass
@@ -41,7 +35,7 @@ class Resolved:
 
 def _content_terms(text: str, parties: list[Party]) -> set[str]:
     names = {t for p in parties for n in p.question_names for t in terms(n)}
-    return set(terms(text)) - set(terms(_FILLER)) - names
+    return set(terms(text)) - set(terms(FOLLOW_UP_FILLER)) - names
 
 
 def _text(content: Any) -> str:
@@ -53,8 +47,10 @@ def _text(content: Any) -> str:
     return str(content or "")
 
 
-def _user_turns(history: list[dict[str, Any]]) -> list[str]:
-    return [_text(m.get("content")) for m in history if m.get("role") == "user"]
+def user_turns(history: list[dict[str, Any]] | None) -> list[str]:
+    """The user's earlier questions, oldest first."""
+    valid = [m for m in (history or []) if isinstance(m, dict)]
+    return [clean(_text(m.get("content"))) for m in valid if m.get("role") == "user"]
 
 
 def _last_answer(history: list[dict[str, Any]]) -> str:
@@ -63,17 +59,31 @@ def _last_answer(history: list[dict[str, Any]]) -> str:
 
 
 def resolve(
-    question: str, history: list[dict[str, Any]] | None, parties: list[Party], titles: list[str]
+    question: str,
+    history: list[dict[str, Any]] | None,
+    parties: list[Party],
+    titles: list[str],
+    spell: Callable[[str], str] | None = None,
 ) -> Resolved:
-    """The self-contained question a follow-up stands for, given the earlier user turns."""
+    """The self-contained question a follow-up stands for, given the earlier user turns.
+
+    ``spell`` writes a turn in the corpus's spelling first ("Fjarrvik" -> "Fjärrvik"), so names
+    typed either way are found and swapped."""
+    spell = spell or (lambda text: text)
     history = [m for m in (history or []) if isinstance(m, dict)]
+    question = spell(question)
     base: Resolved | None = None
     # Earlier turns may be follow-ups themselves: resolve them in order.
-    for turn in _user_turns(history):
-        base = _resolve_one(turn, base, parties, "")
+    for turn in user_turns(history):
+        base = _resolve_one(spell(turn), base, parties, "")
     if base is None:
         return Resolved(question, question)
     return _resolve_one(question, base, parties, _last_answer(history), titles)
+
+
+def is_elliptical(question: str, parties: list[Party]) -> bool:
+    """A follow-up opens like one ("och …", "what about …") or names no topic of its own."""
+    return opens_follow_up(fold(question)) or not _content_terms(question, parties)
 
 
 def _resolve_one(
@@ -83,12 +93,9 @@ def _resolve_one(
     last_answer: str,
     titles: list[str] | None = None,
 ) -> Resolved:
-    if base is None:
+    if base is None or not is_elliptical(question, parties):
         return Resolved(question, question)
     content = _content_terms(question, parties)
-    elliptical = bool(_OPENER.match(question)) or (len(content) <= 1 and len(question.split()) <= 6)
-    if not elliptical:
-        return Resolved(question, question)
     named = parties_in(question, parties)
     previous = base.question
     if content and not named:
@@ -101,7 +108,7 @@ def _resolve_one(
             text = f"{text} {question}"
     else:
         text = previous
-    exclude = _quotes(last_answer) if _MORE.search(question) else set()
+    exclude = _quotes(last_answer) if asks_for_more(fold(question)) else set()
     in_answer = [t for t in titles or [] if t and t in last_answer]
     return Resolved(text, question, True, exclude, in_answer)
 
@@ -122,5 +129,6 @@ def _swap_party(previous: str, named: list[Party], parties: list[Party]) -> str:
 
 
 def _quotes(answer: str) -> set[str]:
-    """Sentences quoted in an earlier answer (between ” ” or “ ”)."""
-    return {q.strip() for q in re.findall(r"[”“\"]([^”“\"]{10,})[”“\"]", answer)}
+    """Sentences quoted in an earlier answer (between ” ” or “ ”), each part of a "A … B" quote."""
+    found = re.findall(r"[”“\"]([^”“\"]{10,})[”“\"]", answer)
+    return {p.strip() for q in found for p in q.split(" … ") if p.strip()}

@@ -2,36 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
+from dataclasses import replace
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
-from .answer import (
-    ExtractiveAnswerer,
-    abstain,
-    cite,
-    detect_language,
-    frame_list,
-    which_topic,
-)
+from .analyze import DocumentName, QueryAnalyzer
+from .answer import ExtractiveAnswerer
 from .config import Settings
-from .conversation import resolve
 from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
+from .folding import INVISIBLE, fold
+from .framing import abstain, frame_list
 from .index import Index, IndexReport, StoredDocument
-from .lexical import terms
-from .parties import (
-    COMMITMENT_FRAME,
-    Commitment,
-    Party,
-    extract_commitments,
-    parties_in,
-    party_names,
-)
+from .parties import Commitment, Party, extract_commitments, party_names
+from .query import Query
+from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
+from .scope import ask_parts, within_document
 
 if TYPE_CHECKING:
     from .llm import GenerativeAnswerer
@@ -88,7 +77,7 @@ class Assistant:
         self._documents = {}
         self._ordered: list[StoredDocument] = []
         self._parties: list[Party] = []
-        self._by_term: dict[str, set[str]] = {}
+        self._analyzer: QueryAnalyzer | None = None
         self._commitments = None
 
     @property
@@ -103,6 +92,9 @@ class Assistant:
                     candidates=self.settings.candidates,
                     bm25_weight=self.settings.bm25_weight,
                     trigram_weight=self.settings.trigram_weight,
+                    translation_weight=self.settings.translation_weight,
+                    sentence_weight=self.settings.sentence_weight,
+                    sentence_candidates=self.settings.sentence_candidates,
                 )
                 retriever.refresh()
                 self._load_documents(self.index.documents())
@@ -124,10 +116,7 @@ class Assistant:
         self._documents = {d.source: d for d in self._ordered}
         names = {n: None for d in self._ordered for n in party_names(d.metadata)}
         self._parties = [Party.from_name(n) for n in names]
-        self._by_term = {}
-        for doc in self._ordered:
-            for term in _document_terms(doc):
-                self._by_term.setdefault(term, set()).add(doc.source)
+        self._analyzer = None
 
     def documents(self) -> list[StoredDocument]:
         """The indexed documents, sorted by source path."""
@@ -139,11 +128,11 @@ class Assistant:
         if not name:
             return None
         docs = self.documents()
-        wanted = _fold(name)
+        wanted = fold(name)
         for doc in docs:
-            if wanted in (_fold(doc.source), _fold(doc.source.rsplit("/", 1)[-1])):
+            if wanted in (fold(doc.source), fold(doc.source.rsplit("/", 1)[-1])):
                 return doc.source
-        hits = [d for d in docs if wanted in _fold(d.source) or wanted in _fold(d.title)]
+        hits = [d for d in docs if wanted in fold(d.source) or wanted in fold(d.title)]
         if len(hits) == 1:
             return hits[0].source
         names = ", ".join(d.source for d in docs)
@@ -191,8 +180,30 @@ class Assistant:
     def search(
         self, question: str, k: int | None = None, document: str | None = None
     ) -> list[Passage]:
+        query = self.analyze(question)
+        source = self.resolve_document(document)
+        if source is None and len(query.documents) == 1:
+            source = query.documents[0]
+        return self.retriever.search(query, k=k, source=source)
+
+    def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
+        """The question (and its history) read once: what every later stage works from."""
         question = validate_question(question)
-        return self.retriever.search(question, k=k, source=self.resolve_document(document))
+        with self._lock:
+            _ = self.retriever
+            if self._analyzer is None:
+                lexical = self.retriever.lexical
+                self._analyzer = QueryAnalyzer(
+                    [
+                        DocumentName.of(d.source, d.title, party_names(d.metadata))
+                        for d in self._ordered
+                    ],
+                    list(self._parties),
+                    texts=lambda: (d.page_content for d in lexical.docs),
+                    knows=lexical.knows,
+                )
+            analyzer = self._analyzer
+        return analyzer.analyze(question, history)
 
     def ask(
         self,
@@ -201,36 +212,43 @@ class Assistant:
         history: list[dict[str, Any]] | None = None,
     ) -> Answer:
         """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups."""
-        question = validate_question(question)
-        parts = _COMPOUND.split(question)
-        if len(parts) > 1 and not history:
-            return self._ask_parts(question, [p for p in parts if p and p.strip()], document)
+        query = self.analyze(question, history)
         source = self.resolve_document(document)
-        parties = self.parties()
-        titles = {d.title: d.source for d in self.documents()}
-        turn = resolve(question, history, parties, list(titles))
-        if source is None and len(turn.document_titles) == 1:
-            source = titles[turn.document_titles[0]]
-        language = detect_language(question)
+        answer = ask_parts(self, query, source) if query.compound else self._answer(query, source)
+        answer.question = query.text
+        return answer
+
+    def _answer(self, query: Query, source: str | None) -> Answer:
+        """One (not compound) question, within ``source`` if given or named in the question."""
+        if source is None and len(query.documents) == 1:
+            source = query.documents[0]
+        language = query.language
         answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
-        if source is None and len(titles) > 1 and _ASKS_WHICH_DOCUMENTS.search(turn.question):
-            topic = which_topic(turn.question)
+        titles = {d.title: d.source for d in self.documents()}
+        if source is None and len(titles) > 1 and query.intent == "which_documents":
+            topic = replace(query, search_text=query.topic)
             if len(titles) <= _PER_DOCUMENT_SEARCHES:
-                searches = [self.retriever.search(topic, k=2, source=s) for s in titles.values()]
+                searches = [self._search(topic, 2, s) for s in titles.values()]
                 per_doc = [p for found in searches for p in found]
             else:  # many documents: one wide search, grouped by document afterwards
-                per_doc = self.retriever.search(topic, k=_WIDE_K)
-            answer = answerer.per_document(turn.question, per_doc, self._documents, language)
-        elif (party := self._commitments_of(turn.question, parties)) is not None:
-            answer = self._commitment_answer(turn.question, party, source, language)
-        else:
-            k = max(self.settings.top_k, self.settings.answer_passages)
-            prefer = None if source else self.named_documents(turn.question)
-            passages = self.retriever.search(turn.question, k=k, source=source, prefer=prefer)
-            writer = self._generative(answerer) or answerer
-            answer = writer.answer(turn.question, passages, self._documents, language, turn.exclude)
-        answer.question = question
+                per_doc = self._search(topic, _WIDE_K)
+            return answerer.per_document(query, per_doc, self._documents, language)
+        if query.intent == "commitments" and len(query.parties) == 1:
+            party = next(p for p in self.parties() if p.name == query.parties[0])
+            return self._commitment_answer(query.question, party, source, language)
+        k = max(self.settings.top_k, self.settings.answer_passages)
+        prefer = set(query.prefer) or None if source is None else None
+        passages = self._search(query, k, source, prefer)
+        writer = self._generative(answerer) or answerer
+        answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
+        if source is not None and len(self._ordered) > 1:
+            answer = within_document(self, query, source, answer, answerer)
         return answer
+
+    def _search(
+        self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
+    ) -> list[Passage]:
+        return self.retriever.search(query, k=k, source=source, prefer=prefer)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:
@@ -242,26 +260,6 @@ class Assistant:
         from .llm import GenerativeAnswerer
 
         return GenerativeAnswerer(self._chat_model, answerer)
-
-    def _ask_parts(self, question: str, parts: list[str], document: str | None) -> Answer:
-        """A question with two questions in it: answer each, number the citations through."""
-        answers = [self.ask(p.strip(" ,"), document) for p in parts]
-        language = detect_language(question)
-        picked, texts, related = [], [], []
-        for part in answers:
-            if not part.answered:
-                texts.append(part.answer)
-                related += part.related[:2]
-                continue
-            first = len(picked) + 1
-            picked += [(c.passage, c.quote, c.score) for c in part.citations]
-            numbered = cite(picked, self._documents)[first - 1 :]
-            texts.append(frame_list(f"{part.question.rstrip('?')}?", numbered, language))
-        citations = cite(picked, self._documents)
-        answered = bool(citations)
-        return Answer(
-            question, answered, "\n\n".join(texts), language, citations, [] if answered else related
-        )
 
     # --- parties and commitments ----------------------------------------------------------------
 
@@ -298,15 +296,6 @@ class Assistant:
             }
             self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
-    def _commitments_of(self, question: str, parties: list[Party]) -> Party | None:
-        """The party whose commitments a general question asks for ("what did X commit to?")."""
-        named = parties_in(question, parties)
-        if len(named) != 1 or not _ASKS_COMMITMENTS.search(question):
-            return None
-        topic = set(terms(question)) - set(terms(COMMITMENT_FRAME))
-        topic -= {t for n in named[0].question_names for t in terms(n)}
-        return named[0] if not topic else None
-
     def _commitment_answer(
         self, question: str, party: Party, source: str | None, language: str
     ) -> Answer:
@@ -327,49 +316,22 @@ class Assistant:
 
     def named_documents(self, question: str) -> set[str] | None:
         """Documents a question points at by title words or party names, if not all of them."""
-        _ = self.retriever
-        named = {s for t in set(terms(question)) for s in self._by_term.get(t, ())}
-        return named if named and len(named) < len(self._ordered) else None
+        query = self.analyze(question)
+        return set(query.documents or query.prefer) or None
 
 
-# "…, och vad har Ludvika lovat …?": a second question starts after "och"/"and" + a question word.
-_COMPOUND = re.compile(
-    r"[,;]?\s+(?:och|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|which|"
-    r"how|when|where|why)\b)",
-    re.I,
-)
-_ASKS_WHICH_DOCUMENTS = re.compile(
-    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|kommuner|texter|lagar|"
-    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b",
-    re.I,
-)
-_ASKS_COMMITMENTS = re.compile(
-    r"\b(commit\w*|åtag\w*|åtar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+göra)\b",
-    re.I,
-)
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
 _WIDE_K = 60
-_GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
-
-
-def _document_terms(doc: StoredDocument) -> set[str]:
-    words = " ".join([doc.title, *party_names(doc.metadata)])
-    return (
-        set(terms(words))
-        - set(terms(_GENERIC_TITLE_WORDS))
-        - {t for t in terms(words) if t.isdigit()}
-    )
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().strip()
 
 
 def validate_question(question: object) -> str:
     """The question, stripped of control characters; raises ``InvalidQuestionError`` if unusable."""
     if not isinstance(question, str):
         raise InvalidQuestionError("The question must be text.")
+    # Invisible characters (a zero-width space inside a word) go; other control characters
+    # separate words.
+    question = question.translate(INVISIBLE)
     cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question).strip()
     if not cleaned:
         raise InvalidQuestionError("Ask a question: the text is empty.")

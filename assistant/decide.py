@@ -1,0 +1,288 @@
+"""Answer or refuse: a logistic model over evidence features, fitted on labelled sets.
+
+``measure`` turns what the answerer holds (the candidate sentences of the read passages, the
+analysed question, the corpus vocabulary) into ``Features``; ``should_answer`` applies the
+shipped model (``assistant/data/decision.json``: standardisation, coefficients, threshold; plain
+numpy, no scikit-learn at run time). The parameters are fitted by ``python -m
+assistant.fit_decision`` (``make fit``) on answerable questions whose evidence was read and on
+unanswerable and cross-corpus questions; see README "Quality". ``ASSISTANT_ANSWER_THRESHOLD``
+overrides the shipped probability threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+
+from .folding import fold
+from .lexical import terms
+
+__all__ = [
+    "FEATURES",
+    "Features",
+    "Model",
+    "answer_type_found",
+    "load_model",
+    "measure",
+    "recording",
+    "should_answer",
+]
+
+FEATURES = (
+    "best_sim",  # highest question-sentence cosine among the candidates
+    "margin_median",  # best_sim over the median candidate: is one sentence special?
+    "best_score",  # the answerer's own score of its best sentence (cosine + overlap + rank)
+    "top_passage",  # fused retrieval score of the best read passage
+    "nameless_sim",  # highest cosine of the question without party names (best_sim if none)
+    "word_overlap",  # share of topic words (folded stems) in the best sentences
+    "trigram_overlap",  # share of topic-word trigrams in the best sentence's passage
+    "passage_coverage",  # share of topic words (folded stems) anywhere in the read passages
+    "weakest_term",  # the least-matched topic word's trigram share in the read passages
+    "unknown_sv",  # Swedish question: how many topic words the corpus never uses (at most 3)
+    "known_share",  # share of topic words the corpus knows
+    "named_match",  # +1 a named party/document is the best passage's, -1 named elsewhere, 0 none
+    "type_wanted",  # the question wants a date, amount, duration, person or place
+    "type_found",  # ... and the best sentences hold one
+    "english",  # English question (over mostly Swedish texts)
+    "english_known",  # english * known_share: English words are "unknown" for another reason
+    "english_overlap",  # english * word_overlap
+)
+_TOP_SENTENCES = 3
+
+
+class _Candidate(Protocol):
+    """What ``answer._Candidate`` offers."""
+
+    @property
+    def text(self) -> str: ...
+
+    similarity: float
+    score: float
+    vector: np.ndarray
+    passage: Any
+
+
+@dataclass(frozen=True)
+class Features:
+    best_sim: float
+    margin_median: float
+    best_score: float
+    top_passage: float
+    nameless_sim: float
+    word_overlap: float
+    trigram_overlap: float
+    passage_coverage: float
+    weakest_term: float
+    unknown_sv: float
+    known_share: float
+    named_match: float
+    type_wanted: float
+    type_found: float
+    english: float
+    english_known: float
+    english_overlap: float
+
+    def vector(self) -> np.ndarray:
+        return np.array([getattr(self, name) for name in FEATURES], dtype=float)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Standardise, weigh, squash: P(answer) = sigmoid(coef . (x - mean) / scale + intercept)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    def probability(self, features: Features) -> float:
+        z = float(self.coef @ ((features.vector() - self.mean) / self.scale)) + self.intercept
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped parameters (``assistant/data/decision.json``)."""
+    text = resources.files("assistant").joinpath("data/decision.json").read_text("utf-8")
+    data = json.loads(text)
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError(
+            "assistant/data/decision.json was fitted on other features than decide.FEATURES: "
+            "re-fit it with `make fit` (python -m assistant.fit_decision)."
+        )
+    return Model(
+        mean=np.array(data["mean"], dtype=float),
+        scale=np.array(data["scale"], dtype=float),
+        coef=np.array(data["coef"], dtype=float),
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+# --- what the answer looks like -----------------------------------------------------------------
+
+_NUMBER = r"(?:\d+(?:[ .,]\d+)*|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_MONTHS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|june|july|august|october"
+)
+_ANSWER_TYPES = {
+    "date": re.compile(
+        rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
+        r"senast|från och med|fr\.o\.m|t\.o\.m|till och med|årligen|varje år|vart\w* år|"
+        r"kvartal|vår|höst|vecka \d+)\b",
+        re.I,
+    ),
+    "amount": re.compile(
+        rf"\b{_NUMBER}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
+        # ... or any number but a bare year: "2019-2022" dates a text, it is no amount.
+        r"personer|platser|dagar|veckor|månader|år)|\b(?!(?:19|20)\d\d\b)\d",
+        re.I,
+    ),
+    "duration": re.compile(
+        rf"\b{_NUMBER}\s*(?:dag\w*|veck\w*|månad\w*|år\w*|timm\w*|days?|weeks?|months?|years?)\b|"
+        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
+        re.I,
+    ),
+    "person": re.compile(
+        r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
+        r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"
+        r"verket|fullmäktige|samordnare|ombud\w*)\b",
+        re.I,
+    ),
+    "place": re.compile(r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][a-zåäö]+", re.U),
+}
+
+
+def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
+    """Does any of the texts hold the kind of answer the question wants?"""
+    pattern = _ANSWER_TYPES.get(wanted or "")
+    return bool(pattern) and any(pattern.search(t) for t in texts)
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+def _folded_terms(text: str) -> set[str]:
+    return {fold(t) for t in terms(text)}
+
+
+def _trigrams(words: set[str]) -> set[str]:
+    grams = set()
+    for word in words:
+        padded = f"#{word}#"
+        grams.update(padded[i : i + 3] for i in range(max(len(padded) - 2, 1)))
+    return grams
+
+
+def measure(
+    query: Any,
+    language: str,
+    candidates: Sequence[_Candidate],
+    documents: dict[str, Any],
+    known: Callable[[str], bool],
+    nameless: Callable[[], np.ndarray | None],
+) -> Features:
+    """The features of one answer attempt. ``query`` is the analysed ``Query``; ``nameless``
+    embeds the question without its party names (``None`` when it names none)."""
+    sims = np.array([c.similarity for c in candidates], dtype=float)
+    best_sim = float(sims.max())
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    top = ranked[:_TOP_SENTENCES]
+    topic = {fold(t) for t in query.topic_terms} or _folded_terms(query.search_text)
+    said = set().union(*(_folded_terms(c.text) for c in top))
+    passage_words = set(re.findall(r"\w+", fold(ranked[0].passage.text)))
+    read = list({id(c.passage): c.passage for c in candidates}.values())
+    read_terms = set().union(*(_folded_terms(p.text) for p in read))
+    read_grams = _trigrams(set().union(*(re.findall(r"\w+", fold(p.text)) for p in read)))
+    wanted_grams = _trigrams(topic)
+    unknown = {fold(t) for t in query.unknown_terms}
+    if not query.topic_terms:  # a query built from plain text: ask the vocabulary
+        unknown = {fold(t) for t in query.terms if not known(t)}
+    vec = nameless()
+    nameless_sim = best_sim if vec is None else max(float(c.vector @ vec) for c in candidates)
+    english = float(language == "en")
+    overlap = len(topic & said) / len(topic) if topic else 0.0
+    known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
+    return Features(
+        best_sim=best_sim,
+        margin_median=best_sim - float(np.median(sims)),
+        best_score=float(ranked[0].score),
+        top_passage=max(float(c.passage.score) for c in candidates),
+        nameless_sim=nameless_sim,
+        word_overlap=overlap,
+        trigram_overlap=(
+            len(wanted_grams & _trigrams(passage_words)) / len(wanted_grams)
+            if wanted_grams
+            else 0.0
+        ),
+        passage_coverage=len(topic & read_terms) / len(topic) if topic else 0.0,
+        weakest_term=min(
+            (len(_trigrams({t}) & read_grams) / len(_trigrams({t})) for t in topic), default=1.0
+        ),
+        unknown_sv=(1.0 - english) * min(len(unknown & topic), 3),
+        known_share=known_share,
+        named_match=_named_match(query, ranked[0].passage, documents),
+        type_wanted=float(query.wants is not None),
+        type_found=float(answer_type_found(query.wants, [c.text for c in top])),
+        english=english,
+        english_known=english * known_share,
+        english_overlap=english * overlap,
+    )
+
+
+def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:
+    named_docs = set(query.documents)
+    named_parties = set(query.parties)
+    if not named_docs and not named_parties:
+        return 0.0
+    if named_docs:
+        return 1.0 if passage.source in named_docs else -1.0
+    doc = documents.get(passage.source)
+    parties = set((doc.metadata.get("parties") or []) if doc else [])
+    return 1.0 if named_parties & parties else -1.0
+
+
+# --- deciding and recording ---------------------------------------------------------------------
+
+_RECORDS: ContextVar[list[dict[str, Any]] | None] = ContextVar("decision_records", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[dict[str, Any]]]:
+    """Collect every decision made inside the block (features, probability, passages read):
+    how ``fit_decision`` labels what the answerer measured."""
+    records: list[dict[str, Any]] = []
+    token = _RECORDS.set(records)
+    try:
+        yield records
+    finally:
+        _RECORDS.reset(token)
+
+
+def should_answer(
+    features: Features, threshold: float | None = None, passages: Sequence[Any] = ()
+) -> tuple[bool, float]:
+    """(answer?, probability that the read passages answer the question)."""
+    records = _RECORDS.get()
+    if records is not None:
+        records.append({"features": asdict(features), "passages": list(passages)})
+        try:  # extraction for a re-fit must not need parameters fitted on other features
+            model = load_model()
+        except (RuntimeError, OSError, ValueError, KeyError):
+            return True, 0.5
+    else:
+        model = load_model()
+    probability = model.probability(features)
+    cut = model.threshold if threshold is None else threshold
+    return probability >= cut, probability

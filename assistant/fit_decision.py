@@ -1,0 +1,312 @@
+"""Fit the answer-or-refuse decision (``make fit`` = ``python -m assistant.fit_decision``).
+
+1. **Extract**: every set of the suite (``eval/suite.toml``) is indexed (cached, see ``suite``)
+   and its questions are asked with today's retrieval and answering; each decision's features
+   are recorded (``decide.recording``). Labels: an answerable question whose evidence is in the
+   passages the answerer read is a positive; an unanswerable one is a negative; and an
+   answerable question asked of *another* corpus whose text does not hold its evidence is a
+   negative (cross-corpus: free, and hard when the genres meet). An answerable question whose
+   evidence was not read is left out: refusing it is right for the decision, retrieval failed.
+   The table goes to ``eval/decision-features.csv``.
+2. **Fit** (``--from-csv`` starts here): logistic regression (scikit-learn, only here), each
+   set's positives and negatives weighed equally so a big set does not drown a small one.
+   Leave-one-set-out: each fit set is predicted by a model fitted on the others; the threshold
+   maximises the worst held-out set's min(answered, refused); sets listed under ``held_out`` are
+   never fitted on. The final model (all fit sets) goes to ``assistant/data/decision.json``
+   with the held-out figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .decide import FEATURES, recording
+from .evaluate import _norm, _relevant, load_questions
+
+__all__ = ["extract", "fit", "main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONFIG = ROOT / "eval" / "fit-decision.toml"
+_COLUMNS = ("group", "corpus", "id", "lang", "kind", "label", *FEATURES)
+_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    config = tomllib.loads(path.read_text(encoding="utf-8"))
+    for key in ("suite", "features", "output"):
+        config[key] = (path.parent / config[key]).resolve()
+    return config
+
+
+# --- 1. extraction --------------------------------------------------------------------------------
+
+
+def _ask(assistant: Any, question: str) -> list[dict[str, Any]]:
+    with recording() as records:
+        assistant.ask(question)
+    # A compound or "which documents" question makes several decisions: too many to label one.
+    return records if len(records) <= 2 else []
+
+
+def _sample(ids: list[str], salt: str, n: int) -> set[str]:
+    """A fixed pseudo-random ``n`` of the ids (the same on every run and machine)."""
+    return set(sorted(ids, key=lambda i: hashlib.sha1(f"{salt}|{i}".encode()).hexdigest())[:n])
+
+
+def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print) -> list[dict]:
+    """Ask every question of every set (and a sample of them of every other corpus)."""
+    from .config import Settings
+    from .embeddings import make_embeddings
+    from .suite import corpus_index, corpus_key, load_suite
+
+    settings = Settings()
+    embeddings = make_embeddings(settings)
+    parts = []  # (group, questions, corpus key)
+    corpora: dict[str, tuple[Any, str]] = {}
+    for s in load_suite(config["suite"]):
+        if s.missing:
+            log(f"skip {s.name}: missing {s.missing[0]}")
+            continue
+        for questions, folders in s.parts:
+            key = corpus_key(folders, settings)
+            if key not in corpora:
+                assistant = corpus_index(folders, settings, cache, embeddings)
+                text = _norm(" ".join(d.page_content for d in assistant.retriever.lexical.docs))
+                corpora[key] = (assistant, text)
+            parts.append((s.name, load_questions(questions), key))
+    rows: list[dict[str, Any]] = []
+
+    def add(group: str, corpus: str, q: Any, kind: str, label: int, record: dict) -> None:
+        feats = record["features"]
+        rows.append(
+            {"group": group, "corpus": corpus, "id": q.id, "lang": q.lang, "kind": kind}
+            | {"label": label}
+            | {f: feats[f] for f in FEATURES}
+        )
+
+    for group, questions, key in parts:
+        started = time.perf_counter()
+        assistant = corpora[key][0]
+        # A big set is sampled (fixed sample): its figures settle long before all its questions.
+        kept = _sample([q.id for q in questions if q.answerable], group, config["max_own"])
+        for q in questions:
+            if q.answerable and q.id not in kept:
+                continue
+            for record in _ask(assistant, q.question):
+                if not q.answerable:
+                    add(group, key, q, "unanswerable", 0, record)
+                elif _relevant(" ".join(record["passages"]), q.evidence):
+                    add(group, key, q, "own", 1, record)
+        n_cross = 0
+        answerable = [q for q in questions if q.answerable and q.evidence]
+        for other, (other_assistant, text) in corpora.items():
+            if other == key:
+                continue
+            absent = [q for q in answerable if not any(_norm(e) in text for e in q.evidence)]
+            chosen = _sample([q.id for q in absent], other, config["cross_per_pair"])
+            for q in absent:
+                if q.id in chosen:
+                    for record in _ask(other_assistant, q.question):
+                        add(group, other, q, "cross", 0, record)
+                        n_cross += 1
+        log(
+            f"{group} ({key}): {len(questions)} questions, {n_cross} cross-corpus, "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+    return rows
+
+
+def write_rows(rows: list[dict[str, Any]], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: repr(float(v)) if k in FEATURES else v for k, v in row.items()})
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            {
+                k: float(v) if k in FEATURES else (int(v) if k == "label" else v)
+                for k, v in r.items()
+            }
+            for r in csv.DictReader(f)
+        ]
+
+
+# --- 2. fitting -----------------------------------------------------------------------------------
+
+
+def _matrix(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    x = np.array([[r[f] for f in FEATURES] for r in rows], dtype=float)
+    y = np.array([r["label"] for r in rows], dtype=int)
+    groups = np.array([r["group"] for r in rows])
+    kinds = np.array([r["kind"] for r in rows])
+    return x, y, groups, kinds
+
+
+def _weights(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Every (set, label) cell weighs the same in total, so a small set counts as much as a big
+    one. (Weighing the unanswerable cell like the cross-corpus one was tried: worse worst set.)"""
+    w = np.zeros(len(y))
+    for g in np.unique(groups):
+        for label in (0, 1):
+            cell = (groups == g) & (y == label)
+            if cell.any():
+                w[cell] = 1.0 / cell.sum()
+    return w * len(y) / w.sum()
+
+
+def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> dict[str, Any]:
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # fitting only: the package applies the result with numpy
+        raise SystemExit("Fitting needs scikit-learn: pip install -e '.[test]'.") from exc
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-10)
+    model.fit((x - mean) / scale, y, sample_weight=_weights(y, groups))
+    return {"mean": mean, "scale": scale, "coef": model.coef_[0], "intercept": model.intercept_[0]}
+
+
+def _predict(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    z = ((x - params["mean"]) / params["scale"]) @ params["coef"] + params["intercept"]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _figures(p: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
+    from sklearn.metrics import roc_auc_score
+
+    y = np.array([r["label"] for r in rows])
+    kinds = np.array([r["kind"] for r in rows])
+    out: dict[str, Any] = {"positives": int(y.sum()), "negatives": int((1 - y).sum())}
+    out["auc"] = round(float(roc_auc_score(y, p)), 3) if 0 < y.sum() < len(y) else None
+    out["answered"] = round(float((p[y == 1] >= threshold).mean()), 3) if y.any() else None
+    for kind in ("unanswerable", "cross"):
+        sel = kinds == kind
+        out[f"refused_{kind}"] = round(float((p[sel] < threshold).mean()), 3) if sel.any() else None
+    refused = _refused(p, kinds, y == 0, threshold)
+    out["refused"] = None if refused is None else round(refused, 3)
+    return out
+
+
+def _refused(p: np.ndarray, kinds: np.ndarray, sel: np.ndarray, t: float) -> float | None:
+    """Refusals among a set's negatives, each kind (unanswerable, cross-corpus) weighing equally."""
+    cells = [sel & (kinds == k) for k in ("unanswerable", "cross")]
+    rates = [float((p[c] < t).mean()) for c in cells if c.any()]
+    return float(np.mean(rates)) if rates else None
+
+
+def _threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray, kinds: np.ndarray) -> float:
+    """The grid point that maximises the worst set's min(answered, refused) (then the mean)."""
+    best, best_key = 0.5, (-1.0, -1.0)
+    for t in _GRID:
+        worst = []
+        for g in np.unique(groups):
+            pos = p[(groups == g) & (y == 1)]
+            refused = _refused(p, kinds, groups == g, t)
+            if len(pos) and refused is not None:
+                worst.append(min((pos >= t).mean(), refused))
+        key = (min(worst), float(np.mean(worst)))
+        if key > best_key:
+            best, best_key = float(t), key
+    return best
+
+
+def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
+    """Leave-one-set-out figures, the threshold, and the final parameters."""
+    train = [r for r in rows if r["group"] in config["fit"]]
+    x, y, groups, kinds = _matrix(train)
+    oof = np.zeros(len(y))
+    for g in np.unique(groups):
+        held = groups == g
+        fitted = _fit(x[~held], y[~held], groups[~held], config["C"])
+        oof[held] = _predict(fitted, x[held])
+    threshold = _threshold(oof, y, groups, kinds)
+    params = _fit(x, y, groups, config["C"])
+    report: dict[str, Any] = {}
+    for g in np.unique(groups):
+        held = groups == g
+        report[str(g)] = _figures(
+            oof[held], [r for r, h in zip(train, held, strict=True) if h], threshold
+        )
+    for g in config.get("held_out", []):
+        own = [r for r in rows if r["group"] == g]
+        if own:
+            report[g] = _figures(_predict(params, _matrix(own)[0]), own, threshold) | {
+                "never_fitted": True
+            }
+    in_sample = _figures(_predict(params, x), train, threshold)
+    return {
+        "features": list(FEATURES),
+        "mean": [round(float(v), 10) for v in params["mean"]],
+        "scale": [round(float(v), 10) for v in params["scale"]],
+        "coef": [round(float(v), 10) for v in params["coef"]],
+        "intercept": round(float(params["intercept"]), 10),
+        "threshold": threshold,
+        "C": config["C"],
+        "fit_sets": sorted(set(config["fit"]) & {r["group"] for r in rows}),
+        "rows": len(train),
+        "held_out": report,
+        "in_sample": in_sample,
+    }
+
+
+def report_table(result: dict[str, Any]) -> str:
+    lines = [
+        f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
+        f"{result['rows']} rows)",
+        "",
+        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable | refused cross |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, m in result["held_out"].items():
+        cells = [m["positives"], m["negatives"], m["auc"], m["answered"], m["refused"]]
+        cells += [m["refused_unanswerable"], m["refused_cross"]]
+        mark = " (never fitted)" if m.get("never_fitted") else ""
+        lines.append(
+            f"| {name}{mark} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m assistant.fit_decision", description=__doc__)
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    parser.add_argument("--cache", type=Path, help="suite index cache (default as `eval --suite`)")
+    parser.add_argument(
+        "--from-csv", action="store_true", help="fit on the saved feature table, no extraction"
+    )
+    parser.add_argument("--output", type=Path, help="write the parameters here instead")
+    args = parser.parse_args(argv)
+    config = load_config(args.config)
+    started = time.perf_counter()
+    if args.from_csv:
+        rows = read_rows(config["features"])
+    else:
+        rows = extract(config, args.cache, log=lambda m: print(m, file=sys.stderr, flush=True))
+        write_rows(rows, config["features"])
+        rows = read_rows(config["features"])  # fit exactly what the CSV holds
+    result = fit(rows, config)
+    output = args.output or config["output"]
+    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(report_table(result))
+    print(f"{len(rows)} rows; written {output} in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

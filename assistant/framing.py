@@ -1,0 +1,103 @@
+"""The words around the quotes: how an answer, a list of answers or a refusal reads."""
+
+from __future__ import annotations
+
+from .results import Answer, Citation, Passage
+
+__all__ = ["abstain", "frame", "frame_list", "frame_per_document", "quoted", "refuse_for_document"]
+
+_MAX_SILENT = 12
+# A list item ending so reads on into the next one without a separator.
+_LINKED = (",", ";", ":", ".", "?", "!", " och", " eller", " samt", " and", " or")
+
+
+def quoted(c: Citation) -> str:
+    """A citation's words as the answer shows them: verbatim in quotation marks, or, for the
+    document card (facts gathered at indexing, not words of the text), without them."""
+    if c.passage.kind == "card":
+        return "; ".join(q.replace("\n", "; ") for q in c.quotes)
+    text, spans = c.passage.text, c.spans
+    out = c.quotes[0]
+    for (_, end), (start, _), quote in zip(spans, spans[1:], c.quotes[1:], strict=False):
+        gap = text[end:start]
+        if any(ch.isalpha() for ch in gap):
+            out += " … "  # words left out
+        elif gap.strip() and not out.endswith(_LINKED):
+            out += "; "  # the next item of a list without punctuation of its own
+        else:
+            out += " "
+        out += quote
+    return f"”{out}”"
+
+
+def _page(p: Passage, language: str) -> str:
+    return f"{'s.' if language == 'sv' else 'p.'} {p.page}"
+
+
+def _where(p: Passage, language: str) -> str:
+    if p.kind == "card":
+        lead = "dokumentuppgifterna för" if language == "sv" else "the document details of"
+        return f"{lead} {p.title}"
+    return f"{p.title}, {_page(p, language)}"
+
+
+def frame(citations: list[Citation], language: str) -> str:
+    if len(citations) == 1:
+        c = citations[0]
+        lead = "Enligt" if language == "sv" else "According to"
+        return f"{lead} {_where(c.passage, language)}: {quoted(c)} [{c.n}]"
+    lead = "Enligt avtalstexterna:" if language == "sv" else "According to the texts:"
+    return frame_list(lead, citations, language)
+
+
+def frame_per_document(citations: list[Citation], silent: list[str], language: str) -> str:
+    sv = language == "sv"
+    lead = "Dessa dokument tar upp det:" if sv else "These documents address it:"
+    lines = [
+        f"- {c.passage.title}: {quoted(c)} [{c.n}] ({_page(c.passage, language)})"
+        for c in citations
+    ]
+    if silent:
+        named = "; ".join(silent[:_MAX_SILENT])
+        if len(silent) > _MAX_SILENT:
+            more = len(silent) - _MAX_SILENT
+            named += f" och {more} dokument till" if sv else f" and {more} more documents"
+        lines.append(("Inget om det i: " if sv else "Nothing on it in: ") + named + ".")
+    return "\n".join([lead, *lines])
+
+
+def frame_list(lead: str, citations: list[Citation], language: str) -> str:
+    """A lead line and one cited quote per line."""
+    lines = [f"- {quoted(c)} [{c.n}] ({_where(c.passage, language)})" for c in citations]
+    return "\n".join([lead, *lines])
+
+
+def abstain(question: str, language: str, related: list[Passage]) -> Answer:
+    topic = question.strip().rstrip("?").strip()
+    if language == "sv":
+        text = (
+            f"Jag hittar inget om ”{topic}” i avtalstexterna. "
+            "De närmaste ställena visas som relaterade, inte som svar."
+        )
+    else:
+        text = (
+            f"I cannot find anything about “{topic}” in the agreement texts. "
+            "The closest passages are shown as related, not as an answer."
+        )
+    return Answer(question, False, text, language, [], related)
+
+
+def refuse_for_document(
+    question: str, language: str, title: str, elsewhere: list[str], related: list[Passage]
+) -> Answer:
+    """The chosen document does not answer; say so, and which other documents do."""
+    topic = question.strip().rstrip("?").strip()
+    if language == "sv":
+        text = f"{title} säger inget om ”{topic}”."
+        if elsewhere:
+            text += " Det tas däremot upp i: " + "; ".join(elsewhere) + "."
+    else:
+        text = f"{title} says nothing about “{topic}”."
+        if elsewhere:
+            text += " It is addressed in: " + "; ".join(elsewhere) + "."
+    return Answer(question, False, text, language, [], related)

@@ -1,0 +1,143 @@
+"""What a question asks for: its intent, the document fact it names, the answer type it wants.
+
+Patterns run over ``fold``-ed text (no case, no diacritics). ``query`` re-exports everything here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexical import terms
+
+__all__ = [
+    "FACTS",
+    "INTENTS",
+    "fact_kind",
+    "frame_terms",
+    "frame_words",
+    "intent_of",
+    "topic_of",
+    "wanted_answer",
+]
+
+INTENTS = ("fact", "commitments", "which_documents", "document_fact")
+FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties")
+
+_WHICH_DOCUMENTS = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
+    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b"
+)
+_WHICH_FRAME = re.compile(
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|overenskommelser|kommuner|"
+    r"texter|lagar|documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b|\b(n[äa]mner|"
+    r"tar upp|handlar om|s[äa]ger något om|s[äa]ger nagot om|skriver om|inneh[åa]ller|mention|"
+    r"mentions|address|addresses|talk about|say anything about|cover|covers|deal with|contain|"
+    r"contains)\b",
+    re.I,
+)
+_COMMITMENTS = re.compile(
+    r"\b(commit\w*|atag\w*|atar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+gora)\b"
+)
+_FACT_PATTERNS = {
+    "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
+    r"responsible officer|ansvarig tjansteman",
+    "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
+    r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
+    "validity": r"hur lange galler|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
+    r"expire\w*|loper ut|lopa ut|duration of",
+    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
+    r"trad(?:de|er) i kraft|came into force|entered into force",
+    "date": r"datum\w*|dated|daterad\w*|what date|vilket datum",
+    "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
+}
+_FACTS = {k: re.compile(rf"\b(?:{v})\b") for k, v in _FACT_PATTERNS.items()}
+# Words that frame a question about the texts (or a document fact) rather than name its topic.
+_FRAME_WORDS = (
+    "säger står avtalet avtal överenskommelsen överenskommelse texten texterna dokumentet dokument "
+    "gäller nämns handlar skriver lagen bibliotekslagen beskrivs många mycket antal policyn "
+    "riktlinjen reglerna agreement document text texts law policy say says said state states "
+    "mention mentions according how what who which when where why vad vem hur när var varför "
+    "vilken vilket vilka"
+)
+_FACT_WORDS = (
+    "handläggare handläggaren kontaktperson kontakt contact person case officer diarienummer "
+    "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
+    "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
+    "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
+    "date dated parter parterna parties vem who när when vilket vilken which"
+)
+_COMMITMENT_FRAME = (
+    "what did does do has have commit commits committed commitments commitment to promised "
+    "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
+    "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
+)
+
+
+def frame_words() -> str:
+    """Every framing word as written (the vocabulary knows them even if the texts do not)."""
+    return f"{_FRAME_WORDS} {_FACT_WORDS} {_COMMITMENT_FRAME}"
+
+
+@lru_cache(maxsize=1)
+def frame_terms() -> frozenset[str]:
+    """Stemmed words that frame a question rather than name its topic."""
+    return frozenset(terms(f"{_FRAME_WORDS} {_COMMITMENT_FRAME}"))
+
+
+@lru_cache(maxsize=1)
+def _fact_terms() -> frozenset[str]:
+    return frozenset(terms(_FACT_WORDS)) | frame_terms()
+
+
+def fact_kind(folded: str) -> str | None:
+    """Which document fact the (folded) question names, if any."""
+    return next((kind for kind, pattern in _FACTS.items() if pattern.search(folded)), None)
+
+
+def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, str | None]:
+    """(intent, fact kind) of a single (not compound) question.
+
+    ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
+    how many parties it names. A document fact is asked when nothing else is: "Vem är
+    handläggare?", not "Vilken period gäller läkarens uppdrag?".
+    """
+    if _WHICH_DOCUMENTS.search(folded):
+        return "which_documents", None
+    kind = fact_kind(folded)
+    if kind and not (topic_terms - _fact_terms()):
+        return "document_fact", kind
+    commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
+    if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:
+        return "commitments", None
+    return "fact", None
+
+
+def topic_of(text: str) -> str:
+    """The topic of a "which documents …" question, without its frame."""
+    return " ".join(_WHICH_FRAME.sub(" ", text).split()).strip(" ?") or text
+
+
+_WANTS = (
+    (
+        "duration",
+        r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
+        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)",
+    ),
+    ("date", r"\bnar\b|\bwhen\b|vilket datum|what date|vilket ar\b|which year|what year"),
+    (
+        "amount",
+        r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
+        r"andel|rate\b|skattesats|avgift",
+    ),
+    ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
+    ("place", r"^var\b|\bwhere\b"),
+)
+_WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
+
+
+def wanted_answer(folded: str) -> str | None:
+    """The kind of answer a (folded) question wants: a date for "när", an amount for "hur mycket"."""
+    return next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)

@@ -1,0 +1,211 @@
+"""What a question asks, read once: the typed ``Query`` every later stage works from.
+
+This module and ``intent`` hold every pattern that reads a question (language, compound
+parts, intent, the answer type it wants, follow-up cues); ``analyze.QueryAnalyzer`` puts them
+together with what the index knows (parties, documents, vocabulary). Patterns run over ``fold``-ed text, so a
+question typed without å/ä/ö meets the same patterns as its well-typed twin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .folding import fold
+from .intent import (
+    FACTS,
+    INTENTS,
+    fact_kind,
+    frame_terms,
+    frame_words,
+    intent_of,
+    topic_of,
+    wanted_answer,
+)
+
+__all__ = [
+    "Query",
+    "INTENTS",
+    "FACTS",
+    "asks_for_more",
+    "detect_language",
+    "fact_kind",
+    "frame_terms",
+    "frame_words",
+    "intent_of",
+    "opens_follow_up",
+    "split_compound",
+    "topic_of",
+    "wanted_answer",
+]
+
+
+@dataclass(frozen=True)
+class Query:
+    """One user turn, analysed. Field meanings are documented in ANSWERS_NOTES.md and below."""
+
+    text: str  # as typed (validated)
+    question: str  # self-contained (a follow-up resolved against the history), cleaned
+    language: str  # "sv" | "en"
+    normalized: str  # ``clean(text)``: NFKC, no zero-width characters, case and accents kept
+    search_text: str  # ``question`` in the corpus's spelling: what retrieval embeds and matches
+    folded: str  # ``fold(search_text)``: for matching only
+    terms: tuple[str, ...] = ()  # stemmed words of ``search_text``
+    topic_terms: tuple[str, ...] = ()  # ``terms`` without frame words, party and document names
+    unknown_terms: tuple[str, ...] = ()  # topic terms the corpus does not know
+    parties: tuple[str, ...] = ()  # names (Party.name) of the parties the question names
+    documents: tuple[str, ...] = ()  # sources named explicitly (file name, title, short name)
+    prefer: tuple[str, ...] = ()  # sources pointed at by title words or party names
+    intent: str = "fact"  # one of INTENTS
+    fact: str | None = None  # for "document_fact": one of FACTS
+    wants: str | None = None  # "date" | "amount" | "duration" | "person" | "place" | None
+    follow_up: bool = False
+    exclude: frozenset[str] = frozenset()  # quotes an earlier answer gave ("vad mer?")
+    parts: tuple[Query, ...] = ()  # a compound question's parts, each analysed
+    topic: str = ""  # ``search_text`` without its frame ("which documents mention X" -> X)
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus spelling) rewrites
+
+    def __str__(self) -> str:
+        return self.question
+
+    @property
+    def compound(self) -> bool:
+        return len(self.parts) > 1
+
+
+# --- language ------------------------------------------------------------------------------------
+
+_SV_WORDS = frozenset(
+    [
+        "och",
+        "att",
+        "det",
+        "som",
+        "är",
+        "på",
+        "vad",
+        "vem",
+        "vilka",
+        "vilken",
+        "vilket",
+        "hur",
+        "har",
+        "för",
+        "med",
+        "ska",
+        "om",
+        "kan",
+        "inte",
+        "av",
+        "till",
+        "gör",
+        "när",
+        "var",
+        "varför",
+        "finns",
+        "den",
+        "de",
+        "i",
+        "sig",
+        "mellan",
+        "enligt",
+        "regionen",
+        "kommunen",
+    ]
+)
+_EN_WORDS = frozenset(
+    [
+        "the",
+        "what",
+        "who",
+        "which",
+        "how",
+        "is",
+        "are",
+        "did",
+        "does",
+        "do",
+        "of",
+        "to",
+        "and",
+        "for",
+        "about",
+        "when",
+        "where",
+        "why",
+        "can",
+        "in",
+        "a",
+        "an",
+        "regarding",
+        "commit",
+        "say",
+        "said",
+        "agree",
+        "agreed",
+        "their",
+        "they",
+        "it",
+        "with",
+    ]
+)
+
+
+def detect_language(text: str) -> str:
+    """'sv' or 'en', by function words (and å/ä/ö); Swedish wins ties, it is the corpus language."""
+    lowered = text.casefold()
+    words = re.findall(r"[a-zåäöé]+", lowered)
+    sv = sum(w in _SV_WORDS for w in words) + 2 * bool(re.search(r"[åäö]", lowered))
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
+
+
+# --- compound questions -------------------------------------------------------------------------
+
+_QUESTION_WORDS = (
+    r"vad|vem|vilka|vilken|vilket|hur|nar|var|varfor|what|who|which|how|when|where|why"
+)
+# "…, och vad har Ludvika lovat …?" and "…Skapande skola? Vem är handläggare?"
+_AND_QUESTION = re.compile(rf"[,;]?\s+(?:och|and)\s+(?=(?:{_QUESTION_WORDS})\b)", re.I)
+_NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+
+
+def split_compound(text: str) -> list[str]:
+    """The questions in ``text`` (one item if it asks one thing)."""
+    parts = []
+    for sentence in _NEXT_QUESTION.split(text):
+        pieces, pos = [], 0
+        folded = fold(sentence)
+        # fold keeps offsets only when nothing was joined: split on the folded copy's offsets
+        # only if it is as long as the sentence, else on the sentence itself.
+        source = folded if len(folded) == len(sentence) else sentence
+        for m in _AND_QUESTION.finditer(source):
+            pieces.append(sentence[pos : m.start()])
+            pos = m.end()
+        pieces.append(sentence[pos:])
+        parts += [p.strip(" ,;") for p in pieces]
+    kept = [p for p in parts if len(p.split()) >= 2]
+    return kept if len(kept) > 1 else [text]
+
+
+# --- follow-up cues -----------------------------------------------------------------------------
+
+_OPENER = re.compile(
+    r"^\s*(och|men|samt|an|and|but|what about|how about|hur ar det med|hur blir det med|"
+    r"vad galler|vad om|what of|same for|samma for)\b"
+)
+_MORE = re.compile(r"\b(vad mer|nagot mer|mer an|annat|ovrigt|else|more|other|anything)\b")
+FOLLOW_UP_FILLER = (
+    "då then about och and but what how hur vad om mer else more other anything något annat "
+    "övrigt sida page which vilken på står it det den står say says said också too also"
+)
+
+
+def opens_follow_up(folded: str) -> bool:
+    """Does the question open like a follow-up ("och regionen då?", "what about …")?"""
+    return bool(_OPENER.match(folded))
+
+
+def asks_for_more(folded: str) -> bool:
+    """Does it ask for what was not said yet ("vad mer?", "anything else?")?"""
+    return bool(_MORE.search(folded))

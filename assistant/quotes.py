@@ -1,0 +1,210 @@
+"""Quotes that read as answers: whole sentences, lists with their lead, one citation per passage.
+
+The answerer picks sentences; this module turns them into citations a reader can use:
+- a sentence that introduces a list ("… vid följande fall:") is quoted with its items, and a
+  list item is never quoted without the sentence that introduces it;
+- a fragment that continues the sentence before it (it starts in lower case) is quoted with it;
+- several sentences from one passage are one citation with several highlights (``quotes``),
+  not [1], [2], [3] of the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .chunking import split_sentences
+from .index import StoredDocument
+from .results import Citation, Passage
+
+__all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]
+
+_MAX_ITEMS = 12
+_MAX_ITEM_CHARS = 300
+_MAX_LIST_CHARS = 1200
+_LIST_END = (",", ";", " och", " eller", " and", " or")
+
+
+@dataclass
+class Pick:
+    """A chosen sentence: its offsets in the passage and its score."""
+
+    passage: Passage
+    start: int
+    end: int
+    score: float
+
+
+def starts_cut(passage: Passage, start: int) -> bool:
+    """Does the sentence at ``start`` open the passage in the middle of a sentence (lower case,
+    or a closing bracket before any opening one: "4 §) finns …")? Nothing before it in the
+    passage can complete it, so it cannot be quoted as a whole sentence."""
+    if passage.text[:start].strip():
+        return False
+    head = passage.text[start : start + 200]
+    close, opening = head.find(")"), head.find("(")
+    return head[:1].islower() or (close >= 0 and (opening < 0 or close < opening))
+
+
+# Where a sentence starts: after a full stop and before a capital ("kap. 7" is no end), or
+# after a blank line.
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s+(?=[A-ZÅÄÖ\"”(•-])|\n\s*\n\s*(?=\S))")
+_REACH = 400
+
+
+def _whole(group: list[Pick], documents: dict[str, StoredDocument]) -> list[Pick]:
+    """The picks of one passage; if one stands where the passage was cut from the middle of a
+    sentence, the passage is widened on its page to that sentence's start (the quote stays
+    verbatim in the passage, and the passage in the page)."""
+    passage = group[0].passage
+    doc = documents.get(passage.source)
+    if (
+        doc is None
+        or passage.kind == "card"
+        or not any(starts_cut(passage, p.start) for p in group)
+    ):
+        return group
+    page = doc.page_text(passage.page, passage.kind)
+    if page[passage.start : passage.end] != passage.text:
+        return group  # ``cite`` reports the stale index
+    window = page[max(0, passage.start - _REACH) : passage.start]
+    found = list(_SENTENCE_START.finditer(window))
+    if not found:
+        return group
+    start = passage.start - len(window) + found[-1].end()
+    shift = passage.start - start
+    wider = replace(passage, text=page[start : passage.end], start=start)
+    return [Pick(wider, p.start + shift, p.end + shift, p.score) for p in group]
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return split_sentences(text)
+
+
+def _own_line(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    return k > 0 and "\n" in text[spans[k - 1][1] : spans[k][0]]
+
+
+def _items(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
+    """The spans that form the list introduced by span ``lead`` (which ends with a colon)."""
+    found: list[int] = []
+    chars = 0
+    for k in range(lead + 1, min(len(spans), lead + 1 + _MAX_ITEMS)):
+        a, b = spans[k]
+        item = text[a:b]
+        if not _own_line(text, spans, k) or b - a > _MAX_ITEM_CHARS or chars > _MAX_LIST_CHARS:
+            break
+        found.append(k)
+        chars += b - a
+        if item.endswith(":"):
+            break
+        # "1. folkbibliotek, 2. …, 6. övrig verksamhet." ends the list at the full stop.
+        earlier = [text[spans[j][0] : spans[j][1]] for j in found[:-1]]
+        if item.endswith(".") and earlier and all(e.endswith(_LIST_END) for e in earlier):
+            break
+    return found
+
+
+def _lead_of(text: str, spans: list[tuple[int, int]], k: int) -> int | None:
+    """The span that introduces the list span ``k`` stands in, if it is a list item."""
+    j = k - 1
+    while j >= 0 and k - j <= _MAX_ITEMS:
+        if text[spans[j][0] : spans[j][1]].endswith(":"):
+            return j if k in _items(text, spans, j) else None
+        if not _own_line(text, spans, j + 1):
+            return None
+        j -= 1
+    return None
+
+
+def _continues(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span ``k`` continue the sentence before it (a fragment starting in lower case)?"""
+    if k == 0:
+        return False
+    first = text[spans[k][0] : spans[k][0] + 1]
+    before = text[spans[k - 1][0] : spans[k - 1][1]]
+    marked = text[spans[k - 1][1] : spans[k][0]].strip()  # a bullet or number: a list item
+    return first.islower() and not marked and not before.endswith((".", "!", "?", ":"))
+
+
+def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
+    """The highlights that quote the sentence at ``start:end`` so that it reads on its own."""
+    text = passage.text
+    spans = _spans(text)
+    k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
+    if k is None:
+        return [(start, end)]
+    j = k
+    while _continues(text, spans, j):  # a fragment is quoted with the sentence it continues
+        j -= 1
+    while k + 1 < len(spans) and _continues(text, spans, k + 1):  # and with its own end
+        k += 1
+    out = [(spans[j][0], spans[k][1])]
+    lead = _lead_of(text, spans, j)
+    if lead is not None:
+        out.append(spans[lead])  # a list item with the sentence that introduces it
+    if text[spans[j][0] : spans[k][1]].endswith(":"):
+        out += [spans[i] for i in _items(text, spans, k)]  # a list's lead with its items
+    return _merge(sorted(out), text)
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Overlapping spans, and a fragment with the sentence it continues, become one highlight;
+    neighbouring whole sentences stay separate highlights (the answer joins them)."""
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and merged[-1][1] >= a:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def cite_picks(picks: list[Pick], documents: dict[str, StoredDocument]) -> list[Citation]:
+    """One numbered citation per passage, in the order of each passage's best pick.
+
+    ``Citation.quote`` is the highlight that holds the passage's best pick; ``quotes`` are all
+    of them in passage order."""
+    groups: dict[str, list[Pick]] = {}
+    for pick in picks:
+        groups.setdefault(pick.passage.id, []).append(pick)
+    groups = {pid: _whole(group, documents) for pid, group in groups.items()}
+    citations = []
+    for n, group in enumerate(groups.values(), start=1):
+        passage = group[0].passage
+        if passage.kind == "card":
+            spans = [(p.start, p.end) for p in group]
+        else:
+            spans = [s for p in group for s in expand(passage, p.start, p.end)]
+        spans = _merge(sorted(set(spans)), passage.text)
+        best = max(group, key=lambda p: p.score)
+        main = next((a, b) for a, b in spans if a <= best.start < b)
+        quotes = [passage.text[a:b] for a, b in spans]
+        citations.append(
+            Citation(n, passage, passage.text[main[0] : main[1]], best.score, quotes=quotes)
+        )
+    _check(citations, documents)
+    return citations
+
+
+def cite(
+    picked: list[tuple[Passage, str | list[str], float]], documents: dict[str, StoredDocument]
+) -> list[Citation]:
+    """Numbered citations of given quotes (the first is ``quote``); each passage is checked
+    verbatim against the cleaned source."""
+    citations = []
+    for i, (p, q, s) in enumerate(picked, start=1):
+        quotes = [q] if isinstance(q, str) else list(q)
+        citations.append(Citation(n=i, passage=p, quote=quotes[0], score=s, quotes=quotes))
+    _check(citations, documents)
+    return citations
+
+
+def _check(citations: list[Citation], documents: dict[str, StoredDocument]) -> None:
+    for c in citations:
+        doc = documents.get(c.passage.source)
+        p = c.passage
+        if doc is None or doc.page_text(p.page, p.kind)[p.start : p.end] != p.text:
+            raise RuntimeError(
+                f"Passage {p.id} no longer matches {p.source} page {p.page}: run `assistant index`."
+            )

@@ -1,0 +1,94 @@
+"""Questions asked of a chosen document, and questions with several questions in them.
+
+With a document chosen (a filter, or a document named in the question), a question whose topic
+words occur in other documents and not in the chosen one is refused for it, naming those that
+address it. A compound question is answered part by part, each part answered or refused
+visibly, its citations numbered through.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .framing import frame_list, refuse_for_document
+from .lexical import terms
+from .query import Query
+from .quotes import cite
+from .results import Answer, Passage
+
+if TYPE_CHECKING:
+    from .answer import ExtractiveAnswerer
+    from .core import Assistant
+
+__all__ = ["ask_parts", "within_document"]
+
+
+def within_document(
+    assistant: Assistant,
+    query: Query,
+    source: str,
+    answer: Answer,
+    answerer: ExtractiveAnswerer,
+) -> Answer:
+    """A question the chosen document does not answer is refused for that document, naming
+    the documents that do: its topic words occur there and nowhere in the chosen one."""
+    lexical = assistant.retriever.lexical
+    known = [t for t in query.topic_terms if lexical.knows(t)]
+    if not known:
+        return answer
+    where = {t: _sources_with(assistant, query, t) for t in known}
+    covered: dict[str, int] = {}
+    for found in where.values():
+        for s in found:
+            covered[s] = covered.get(s, 0) + 1
+    here, best = covered.get(source, 0), max(covered.values(), default=0)
+    # Refused when another document has the topic's words and this one has (nearly) none:
+    # none of them while another has half, or at most half while another has all.
+    lacking = (here == 0 and best * 2 >= len(known)) or (
+        len(known) > 1 and here * 2 <= len(known) and best == len(known)
+    )
+    if not lacking:
+        return answer
+    elsewhere = [s for s, n in covered.items() if n == best and s != source]
+    k = max(assistant.settings.top_k, assistant.settings.answer_passages)
+    passages = [p for p in assistant._search(query, k) if p.source in elsewhere]
+    outside = answerer.answer(query, passages, assistant._documents) if passages else None
+    cited = {c.passage.source for c in outside.citations} if outside else set()
+    title = assistant._documents[source].title
+    named = [assistant._documents[s].title for s in sorted(cited)]
+    related = answer.related or [c.passage for c in answer.citations]
+    return refuse_for_document(query.question, query.language, title, named, related)
+
+
+def _sources_with(assistant: Assistant, query: Query, term: str) -> set[str]:
+    """The documents in which a stemmed topic term of the question occurs."""
+    lexical = assistant.retriever.lexical
+    words = [w for w in query.search_text.split() if term in terms(w)] or [term]
+    hits = lexical.scores(" ".join(words)) > 0
+    return set(lexical.sources[hits].tolist())
+
+
+def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
+    """A question with several questions in it: answer or refuse each part visibly, number
+    the citations through. A part asking a document fact ("Vem är handläggare?") asks it of
+    the document an earlier part was answered from."""
+    language = query.language
+    picked: list[tuple[Passage, list[str], float]] = []
+    texts, related = [], []
+    for part in query.parts:
+        within = source
+        if within is None and part.intent == "document_fact" and not part.documents and picked:
+            within = picked[0][0].source
+        answer = assistant._answer(part, within)
+        if not answer.answered:
+            texts.append(answer.answer)
+            related += answer.related[:2]
+            continue
+        first = len(picked)
+        picked += [(c.passage, c.quotes, c.score) for c in answer.citations]
+        numbered = cite(picked, assistant._documents)[first:]
+        texts.append(frame_list(f"{part.text.rstrip('?')}?", numbered, language))
+    citations = cite(picked, assistant._documents)
+    answered = bool(citations)
+    text = "\n\n".join(texts)
+    return Answer(query.text, answered, text, language, citations, [] if answered else related)

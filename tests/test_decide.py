@@ -1,0 +1,184 @@
+"""The answer-or-refuse decision: features on tiny exact inputs, the shipped parameters, and that
+the fitting script reproduces them from the saved feature table."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.decide import (
+    FEATURES,
+    Features,
+    answer_type_found,
+    load_model,
+    measure,
+    recording,
+    should_answer,
+)
+from assistant.query import Query
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "assistant" / "data" / "decision.json"
+CONFIG = REPO / "eval" / "fit-decision.toml"
+
+
+@dataclass
+class _Passage:
+    source: str
+    text: str
+    score: float
+
+
+@dataclass
+class _Doc:
+    metadata: dict
+
+
+@dataclass
+class _Cand:
+    passage: _Passage
+    text: str
+    similarity: float
+    score: float
+    vector: np.ndarray
+
+
+def _query(question: str, **fields) -> Query:
+    base = dict(
+        text=question,
+        question=question,
+        language="sv",
+        normalized=question,
+        search_text=question,
+        folded=question.casefold(),
+    )
+    return Query(**(base | fields))
+
+
+def _candidates() -> list[_Cand]:
+    p1 = _Passage("a.txt", "Regionen ska betala 200 000 kronor till kulturskolan senast 2025.", 0.9)
+    p2 = _Passage("b.txt", "Biblioteket har öppet på lördagar.", 0.8)
+    return [
+        _Cand(
+            p1,
+            "Regionen ska betala 200 000 kronor till kulturskolan senast 2025.",
+            0.9,
+            1.0,
+            np.array([1.0, 0.0]),
+        ),
+        _Cand(p2, "Biblioteket har öppet på lördagar.", 0.8, 0.7, np.array([0.0, 1.0])),
+        _Cand(p2, "Biblioteket har öppet på lördagar igen.", 0.6, 0.5, np.array([0.6, 0.8])),
+    ]
+
+
+DOCS = {
+    "a.txt": _Doc({"parties": ["Region Dalarna"]}),
+    "b.txt": _Doc({"parties": ["Ludvika kommun"]}),
+}
+
+
+def test_features_on_exact_inputs():
+    query = _query(
+        "Hur mycket betalar Region Dalarna till kulturskolan i Kiruna?",
+        terms=("betal", "region", "dal", "kulturskolan", "kirun"),
+        topic_terms=("betal", "kulturskolan", "kirun"),
+        unknown_terms=("kirun",),
+        parties=("Region Dalarna",),
+        wants="amount",
+    )
+    feats = measure(
+        query,
+        "sv",
+        _candidates(),
+        DOCS,
+        known=lambda t: True,
+        nameless=lambda: np.array([0.6, 0.8]),
+    )
+    assert feats.best_sim == 0.9
+    assert feats.margin_median == pytest.approx(0.1)  # 0.9 over the median 0.8
+    assert feats.best_score == 1.0
+    assert feats.top_passage == 0.9
+    assert feats.nameless_sim == pytest.approx(
+        1.0
+    )  # the third sentence's vector is the nameless one
+    # topic {betal, kulturskolan, kirun}: "betal" and "kulturskolan" are said in the best sentences
+    assert feats.word_overlap == pytest.approx(2 / 3)
+    assert feats.known_share == pytest.approx(2 / 3)
+    assert feats.named_match == 1.0  # the named region is a party of the best passage's document
+    assert (feats.type_wanted, feats.type_found) == (1.0, 1.0)
+    assert (feats.english, feats.english_known, feats.english_overlap) == (0.0, 0.0, 0.0)
+    assert 0 < feats.trigram_overlap < 1
+    assert feats.vector().shape == (len(FEATURES),)
+
+
+def test_named_party_elsewhere_and_english_interactions():
+    query = _query(
+        "What does Ludvika pay?",
+        language="en",
+        terms=("what", "ludvik", "pay"),
+        topic_terms=("pay",),
+        unknown_terms=("pay",),
+        parties=("Ludvika kommun",),
+    )
+    feats = measure(query, "en", _candidates(), DOCS, known=lambda t: False, nameless=lambda: None)
+    assert feats.named_match == -1.0  # named, but the best passage is another party's
+    assert feats.nameless_sim == feats.best_sim  # no name to take out
+    assert (feats.type_wanted, feats.type_found) == (0.0, 0.0)
+    assert feats.english == 1.0
+    assert feats.known_share == 0.0 and feats.english_known == 0.0
+
+
+def test_answer_types():
+    assert answer_type_found("date", ["Beslutet fattades den 3 mars 2021."])
+    assert not answer_type_found("date", ["Regionen ska stödja kulturen."])
+    assert answer_type_found("amount", ["Bidraget är 200 000 kronor."])
+    assert not answer_type_found("amount", ["Bidraget betalas ut årligen."])
+    assert not answer_type_found("amount", ["Planen gäller 2019-2022."])  # a year is no amount
+    assert answer_type_found("duration", ["Planperioden är 2019-2022."])
+    assert answer_type_found("person", ["Handläggare är Anna Berg."])
+    assert not answer_type_found(None, ["Vad som helst 2020."])
+
+
+def test_shipped_parameters_load_and_decide():
+    model = load_model()
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES
+    assert 0.0 < model.threshold < 1.0
+    feats = Features(*([0.5] * len(FEATURES)))
+    z = float(model.coef @ ((feats.vector() - model.mean) / model.scale)) + model.intercept
+    ok, p = should_answer(feats)
+    assert p == pytest.approx(1 / (1 + np.exp(-z)))
+    assert ok == (p >= model.threshold)
+    assert should_answer(feats, threshold=0.0)[0] and not should_answer(feats, threshold=1.0)[0]
+
+
+def test_recording_keeps_features_and_passages():
+    feats = Features(*([0.25] * len(FEATURES)))
+    with recording() as records:
+        should_answer(feats, passages=["p1", "p2"])
+    should_answer(feats)  # outside the block: not recorded
+    assert len(records) == 1
+    assert records[0]["features"]["best_sim"] == 0.25 and records[0]["passages"] == ["p1", "p2"]
+
+
+def test_fit_reproduces_shipped_parameters():
+    """`python -m assistant.fit_decision --from-csv` on the saved feature table gives exactly the
+    shipped parameters (the extraction itself is what `make fit` re-runs)."""
+    from assistant.fit_decision import fit, load_config, read_rows
+
+    config = load_config(CONFIG)
+    if not config["features"].exists():
+        pytest.fail(f"{config['features']} is missing: run `make fit`")
+    result = fit(read_rows(config["features"]), config)
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    for key in ("features", "threshold", "fit_sets", "rows"):
+        assert result[key] == shipped[key], key
+    # Rounded to 10 decimals when written; another BLAS may differ in the last digits.
+    for key in ("mean", "scale", "coef"):
+        assert np.allclose(result[key], shipped[key], rtol=0, atol=1e-8), key
+    assert result["intercept"] == pytest.approx(shipped["intercept"], abs=1e-8)
+    assert result["held_out"] == shipped["held_out"]

@@ -1,0 +1,384 @@
+"""Question analysis and quote building, exact and without a model.
+
+The vocabulary and documents are small fictional ones written here (Sagoby and Fjärrvik, as in
+tests/data/multi), so every expectation can be checked by reading this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analyze import DocumentName, QueryAnalyzer
+from assistant.folding import Vocabulary, clean, fold
+from assistant.framing import frame, quoted
+from assistant.index import StoredDocument
+from assistant.parties import Party
+from assistant.query import split_compound
+from assistant.quotes import Pick, cite_picks, expand, starts_cut
+from assistant.results import Citation, Passage
+
+SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
+FJARRVIK = "overenskommelse-fjarrvik-region-dalarna-2019-2022.txt"
+STATUTE = "sfs-2013-801-bibliotekslag.md"
+TEXTS = [
+    "Överenskommelse mellan Sagoby kommun och Region Dalarna 2019-2022. Dnr NK-4417.",
+    "Sagoby kommun ska utse ett elevkulturombud på varje skola. Regionen ska erbjuda utbildning.",
+    "Fjärrvik kommun ska öppna ett nytt meröppet bibliotek i hamnen under planperioden.",
+    "Folkbiblioteken ska vara tillgängliga för alla. Handläggare är Saga Påhitt.",
+]
+PARTIES = [Party.from_name(n) for n in ("Sagoby kommun", "Fjärrvik kommun", "Region Dalarna")]
+DOCUMENTS = [
+    DocumentName.of(
+        SAGOBY,
+        "Överenskommelse mellan Sagoby kommun och Region Dalarna 2019-2022",
+        ["Sagoby kommun", "Region Dalarna"],
+    ),
+    DocumentName.of(
+        FJARRVIK,
+        "Överenskommelse mellan Fjärrvik kommun och Region Dalarna 2019-2022",
+        ["Fjärrvik kommun", "Region Dalarna"],
+    ),
+    DocumentName.of(STATUTE, "Bibliotekslag (2013:801)", []),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> QueryAnalyzer:
+    return QueryAnalyzer(DOCUMENTS, PARTIES, texts=lambda: TEXTS)
+
+
+def _history(*questions: str) -> list[dict[str, str]]:
+    out = []
+    for q in questions:
+        out += [{"role": "user", "content": q}, {"role": "assistant", "content": "…"}]
+    return out
+
+
+# --- normalising and folding ---------------------------------------------------------------------
+
+
+def test_folding_meets_across_diacritics_case_decomposition_and_zero_width():
+    assert fold("Överenskommelse") == fold("overenskommelse") == "overenskommelse"
+    decomposed = "va\u0308rden"  # "värden" with a combining diaeresis
+    assert clean(decomposed) == "värden" and fold(decomposed) == "varden"
+    assert clean("elevkultur\u200bombud\u00ad") == "elevkulturombud"
+    assert fold("Vad   är\u200b  det?") == "vad ar det?"
+
+
+@pytest.mark.parametrize("written", ["NK 4417", "nk4417", "NK-4417", "Nk-4417"])
+def test_identifiers_written_any_way_fold_alike(written):
+    assert fold(f"Ärende {written}?") == "arende nk4417?"
+
+
+def test_ordinary_numbers_are_not_identifiers():
+    assert fold("år 2019 och planen 2019-2022") == "ar 2019 och planen 2019-2022"
+
+
+def test_vocabulary_restores_diacritics_and_corrects_small_typos():
+    vocab = Vocabulary(TEXTS)
+    text, changes = vocab.rewrite("Vad ska Fjarrvik oppna i hamnen enligt overenskommelsen?")
+    assert "Fjärrvik" in text and "öppna" in text
+    # One letter more than a corpus word, without its diacritic: still that word.
+    assert "överenskommelse?" in text
+    assert changes["Fjarrvik"] == "Fjärrvik"
+    # One edit in a 15-letter word, two in a 10-letter word; short words are never guessed.
+    assert vocab.rewrite("elevkulturonbud")[0] == "elevkulturombud"
+    assert vocab.rewrite("utbilndnig")[0] == "utbildning"
+    assert vocab.rewrite("utbldnng")[0] == "utbldnng"  # two edits in eight letters: a guess
+    assert vocab.rewrite("skolla")[0] == "skola" and vocab.rewrite("skol")[0] == "skol"
+    assert vocab.rewrite("xyzzyplugh")[0] == "xyzzyplugh"
+    assert vocab.rewrite("hamnen", typos=False)[0] == "hamnen"
+
+
+def test_vocabulary_writes_identifiers_the_corpus_way():
+    vocab = Vocabulary(TEXTS)
+    for written in ("NK 4417", "nk4417", "nk-4417", "NK4417"):
+        assert vocab.rewrite(f"Vad gäller {written}?")[0] == "Vad gäller NK-4417?"
+
+
+# --- the Query -----------------------------------------------------------------------------------
+
+
+def test_query_of_a_plain_question(analyzer):
+    q = analyzer.analyze("Vad ska Sagoby kommun göra för elevkulturombud?")
+    assert q.language == "sv" and q.intent == "fact" and not q.follow_up
+    assert q.parties == ("Sagoby kommun",)
+    assert "elevkulturombud" in q.topic_terms and "sagoby" not in q.topic_terms
+    assert q.prefer == (SAGOBY,) and q.documents == ()
+    with pytest.raises(AttributeError):
+        q.language = "en"  # type: ignore[misc]  # frozen
+
+
+def test_typed_twins_give_the_same_search_text(analyzer):
+    twins = [
+        "Vad ska Fjärrvik öppna i hamnen?",
+        "Vad ska Fjarrvik oppna i hamnen?",
+        "Vad ska Fja\u0308rrvik o\u0308ppna i hamnen?",
+        "Vad ska Fjärr\u200bvik öppna i hamnen?",
+    ]
+    found = {analyzer.analyze(t).search_text for t in twins}
+    assert found == {"Vad ska Fjärrvik öppna i hamnen?"}
+    assert analyzer.analyze(twins[1]).parties == ("Fjärrvik kommun",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad säger Sagoby-överenskommelsen om elevkulturombud?",
+        "Vad säger Sagoby-overenskommelsen om elevkulturombud?",
+        f"Vad säger {SAGOBY} om elevkulturombud?",
+        f"Vad säger {SAGOBY.removesuffix('.txt')} om elevkulturombud?",
+        "Vad säger overenskommelse-SAGOBY-region-dalarna-2019-2022 om elevkulturombud?",
+    ],
+)
+def test_documents_named_by_short_name_or_file_name(analyzer, question):
+    q = analyzer.analyze(question)
+    assert q.documents == (SAGOBY,)
+    # The name chooses the document; it is not part of what is searched for in it.
+    assert "sagoby" not in q.folded and "elevkulturombud" in q.folded
+    assert q.topic_terms == ("elevkulturombud",)
+
+
+def test_a_title_names_a_document_and_title_words_only_prefer(analyzer):
+    assert analyzer.analyze("Vad säger bibliotekslag om folkbibliotek?").documents == (STATUTE,)
+    vague = analyzer.analyze("Vad gör Fjärrvik för biblioteken?")
+    assert vague.documents == () and vague.prefer == (FJARRVIK,)
+    # A party of two agreements points at both, not at the law; "kommun" points at none.
+    assert analyzer.analyze("Vad gäller för Region Dalarna?").prefer == (FJARRVIK, SAGOBY)
+    assert analyzer.analyze("Vad gör kommunen?").prefer == ()
+
+
+def test_short_question_with_its_own_topic_is_new_not_a_follow_up(analyzer):
+    history = _history("Vad ska Sagoby kommun göra för elevkulturombud?", "och regionen då?")
+    q = analyzer.analyze("Vem är handläggare?", history)
+    assert not q.follow_up and q.question == "Vem är handläggare?"
+    assert (q.intent, q.fact, q.wants) == ("document_fact", "contact", "person")
+
+
+@pytest.mark.parametrize(
+    ("question", "resolved"),
+    [
+        ("och regionen då?", "Vad ska Region Dalarna göra för elevkulturombud?"),
+        ("och Fjarrvik då?", "Vad ska Fjärrvik kommun göra för elevkulturombud?"),
+        ("vilken sida?", "Vad ska Sagoby kommun göra för elevkulturombud?"),
+        ("what about the region?", "Vad ska Region Dalarna göra för elevkulturombud?"),
+    ],
+)
+def test_elliptical_questions_are_follow_ups(analyzer, question, resolved):
+    q = analyzer.analyze(question, _history("Vad ska Sagoby kommun göra för elevkulturombud?"))
+    assert q.follow_up and q.question == resolved and q.text == question
+
+
+def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
+    history = [
+        {"role": "user", "content": "Vad ska regionen göra?"},
+        {
+            "role": "assistant",
+            "content": "Enligt X: ”Regionen ska erbjuda utbildning. … Sagoby kommun ska utse ombud.” [1]",
+        },
+    ]
+    q = analyzer.analyze("vad mer?", history)
+    assert q.exclude == {"Regionen ska erbjuda utbildning.", "Sagoby kommun ska utse ombud."}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "fact"),
+    [
+        ("Vem är handläggare?", "document_fact", "contact"),
+        ("Who is the contact person?", "document_fact", "contact"),
+        ("Vilket diarienummer har överenskommelsen?", "document_fact", "case_number"),
+        ("Hur länge gäller overenskommelsen?", "document_fact", "validity"),
+        ("How long is the agreement valid?", "document_fact", "validity"),
+        ("När antogs avtalet?", "document_fact", "adoption"),
+        ("Vilka är parterna?", "document_fact", "parties"),
+        ("Vilken period gäller för utbildningen av elevkulturombud?", "fact", None),
+        ("Vilka kommuner har elevkulturombud?", "which_documents", None),
+        ("Which documents mention elevkulturombud?", "which_documents", None),
+        ("what did Sagoby commit to?", "commitments", None),
+        ("Vad har Sagoby lovat om elevkulturombud?", "fact", None),
+    ],
+)
+def test_intent(analyzer, question, intent, fact):
+    q = analyzer.analyze(question)
+    assert (q.intent, q.fact) == (intent, fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("När ska biblioteket öppna?", "date"),
+        ("Hur länge gäller uppdraget?", "duration"),
+        ("Inom hur många arbetsdagar ska läkaren komma?", "duration"),
+        ("Hur mycket kostar ett lånekort?", "amount"),
+        ("Who pays for the training?", "person"),
+        ("Var ska biblioteket ligga?", "place"),
+        ("Vad ska Sagoby göra?", None),
+    ],
+)
+def test_wanted_answer_type(analyzer, question, wants):
+    assert analyzer.analyze(question).wants == wants
+
+
+def test_compound_questions_are_split_into_analysed_parts(analyzer):
+    q = analyzer.analyze("Vad ska regionen erbjuda elevkulturombud? Vem är handläggare?")
+    assert q.compound and [p.text for p in q.parts] == [
+        "Vad ska regionen erbjuda elevkulturombud?",
+        "Vem är handläggare?",
+    ]
+    assert [p.intent for p in q.parts] == ["fact", "document_fact"]
+    assert split_compound("Vad säger lagen om avgifter, och vad har Sagoby lovat?") == [
+        "Vad säger lagen om avgifter",
+        "vad har Sagoby lovat?",
+    ]
+    assert split_compound("Vad gör kommunen och regionen?") == ["Vad gör kommunen och regionen?"]
+    assert not analyzer.analyze("Vad gör kommunen och regionen?").compound
+
+
+def test_english_question_keeps_english_words(analyzer):
+    q = analyzer.analyze("What did Sagoby commit to regarding the training for the schools?")
+    assert q.language == "en"
+    assert q.search_text == q.question  # no English word is "corrected" into Swedish
+
+
+# --- quotes --------------------------------------------------------------------------------------
+
+LIST_PAGE = (
+    "Avgifter får tas ut vid följande fall:\n"
+    "1. kopiering av handlingar,\n"
+    "2. porto, och\n"
+    "3. försenade lån.\n"
+    "Lånen är annars avgiftsfria. Biblioteket är öppet alla dagar. Det ligger vid torget\n"
+    "och har en stor läsesal."
+)
+
+
+def _passage(text: str = LIST_PAGE, pid: str = "p1", kind: str = "passage") -> Passage:
+    return Passage(pid, "x.txt", "X", 1, "", text, 0.9, 0, len(text), kind)
+
+
+def _doc(text: str = LIST_PAGE) -> dict[str, StoredDocument]:
+    return {"x.txt": StoredDocument("x.txt", "X", "document", [text], "", {})}
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = LIST_PAGE.index(part)
+    return start, start + len(part)
+
+
+def test_a_list_lead_is_quoted_with_its_items():
+    p = _passage()
+    a, b = _span(LIST_PAGE, "Avgifter får tas ut vid följande fall:")
+    quotes = [p.text[x:y] for x, y in expand(p, a, b)]
+    assert quotes == [
+        "Avgifter får tas ut vid följande fall:",
+        "kopiering av handlingar,",
+        "porto, och",
+        "försenade lån.",
+    ]
+
+
+def test_a_list_item_is_never_quoted_without_its_lead():
+    p = _passage()
+    a, b = _span(LIST_PAGE, "försenade lån.")
+    quotes = [p.text[x:y] for x, y in expand(p, a, b)]
+    assert quotes == ["Avgifter får tas ut vid följande fall:", "försenade lån."]
+
+
+def test_a_lower_case_fragment_is_quoted_with_the_sentence_it_continues():
+    p = _passage()
+    a, b = _span(LIST_PAGE, "och har en stor läsesal.")
+    quotes = [p.text[x:y] for x, y in expand(p, a, b)]
+    assert quotes == ["Det ligger vid torget\noch har en stor läsesal."]
+    a, b = _span(LIST_PAGE, "Lånen är annars avgiftsfria.")
+    assert [p.text[x:y] for x, y in expand(p, a, b)] == ["Lånen är annars avgiftsfria."]
+
+
+def test_sentences_of_one_passage_are_one_citation_with_several_highlights():
+    p, other = _passage(), _passage(pid="p2")
+    picks = [
+        Pick(p, *_span(LIST_PAGE, "Biblioteket är öppet alla dagar."), 0.9),
+        Pick(other, *_span(LIST_PAGE, "Lånen är annars avgiftsfria."), 0.8),
+        Pick(p, *_span(LIST_PAGE, "Lånen är annars avgiftsfria."), 0.7),
+    ]
+    citations = cite_picks(picks, _doc())
+    assert [c.n for c in citations] == [1, 2]
+    first = citations[0]
+    # The highlights in the passage's order; ``quote`` is the best one; the answer joins them.
+    assert first.quotes == ["Lånen är annars avgiftsfria.", "Biblioteket är öppet alla dagar."]
+    assert first.quote == "Biblioteket är öppet alla dagar." and first.score == 0.9
+    assert quoted(first) == "”Lånen är annars avgiftsfria. Biblioteket är öppet alla dagar.”"
+    assert citations[1].quotes == ["Lånen är annars avgiftsfria."]
+
+
+def test_separate_highlights_and_how_the_answer_reads_them():
+    p = _passage()
+    picks = [
+        Pick(p, *_span(LIST_PAGE, "Biblioteket är öppet alla dagar."), 0.9),
+        Pick(p, *_span(LIST_PAGE, "porto, och"), 0.8),
+    ]
+    (c,) = cite_picks(picks, _doc())
+    assert c.quotes == [
+        "Avgifter får tas ut vid följande fall:",
+        "porto, och",
+        "Biblioteket är öppet alla dagar.",
+    ]
+    assert c.quote == "Biblioteket är öppet alla dagar."
+    assert [LIST_PAGE[a:b] for a, b in c.spans] == c.quotes
+    # Words left out between highlights show as "…", a list's numbering does not.
+    assert quoted(c) == (
+        "”Avgifter får tas ut vid följande fall: … porto, och … Biblioteket är öppet alla dagar.”"
+    )
+    a, b = _span(LIST_PAGE, "Avgifter får tas ut vid följande fall:")
+    (whole,) = cite_picks([Pick(p, a, b, 0.9)], _doc())
+    assert quoted(whole) == (
+        "”Avgifter får tas ut vid följande fall: kopiering av handlingar, porto, och försenade lån.”"
+    )
+
+
+def test_card_facts_are_not_put_in_quotation_marks():
+    card = "Dokumentuppgifter för X\nDiarienummer: NK-4417"
+    p = _passage(card, kind="card")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", [""], card, {})}
+    (c,) = cite_picks([Pick(p, card.index("Diarienummer"), len(card), 0.9)], docs)
+    assert quoted(c) == "Diarienummer: NK-4417" and "”" not in frame([c], "sv")
+
+
+def test_a_citation_made_with_one_quote_keeps_its_old_shape():
+    c = Citation(1, _passage(), "porto, och", 0.5)
+    assert c.quotes == ["porto, och"] and set(c.to_dict()) == {
+        "n",
+        "source",
+        "title",
+        "page",
+        "section",
+        "quote",
+        "passage",
+        "score",
+    }
+    with pytest.raises(ValueError):
+        Citation(1, _passage(), "porto, och", 0.5, quotes=["inte i texten"])
+
+
+def test_a_sentence_broken_over_lines_is_quoted_whole():
+    text = "Kortet är ett av de medel som anställda\nkan använda vid inköp. Nästa mening."
+    p = _passage(text)
+    quotes = [text[a:b] for a, b in expand(p, 0, text.index("\nkan"))]
+    assert quotes == ["Kortet är ett av de medel som anställda\nkan använda vid inköp."]
+
+
+def test_a_passage_that_opens_mid_sentence_cannot_quote_that_sentence():
+    assert starts_cut(_passage("4 §) finns bestämmelser om planen. Nästa mening."), 0)
+    assert starts_cut(_passage("och har en stor läsesal. Nästa mening."), 0)
+    assert not starts_cut(_passage("Planen (se 4 §) gäller. Nästa mening."), 0)
+    text = "och har en läsesal. Nästa mening."
+    assert not starts_cut(_passage(text), text.index("Nästa"))
+
+
+def test_a_passage_cut_mid_sentence_is_widened_on_its_page_to_quote_the_whole_sentence():
+    page = "Inledning. Enligt lagen (2 kap. 7 § SoL och 16 kap. 4 §) finns regler om planen. Sist."
+    cut = page.index("4 §) finns")
+    p = Passage("p1", "x.txt", "X", 1, "", page[cut:], 0.9, cut, len(page), "passage")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", [page], "", {})}
+    (c,) = cite_picks([Pick(p, 0, p.text.index(" Sist."), 0.9)], docs)
+    assert c.quote == "Enligt lagen (2 kap. 7 § SoL och 16 kap. 4 §) finns regler om planen."
+    assert c.passage.start == page.index("Enligt") and c.passage.text == page[c.passage.start :]

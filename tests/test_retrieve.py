@@ -1,0 +1,178 @@
+"""Retrieval on tiny corpora whose right scores are known exactly: BM25 by its formula, the
+language-aware fusion by the stored vectors, and the Swedish rendering of English questions."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from helpers import make_settings
+from langchain_core.documents import Document
+
+from assistant.bilingual import swedish_rendering
+from assistant.chunking import embedding_text
+from assistant.index import Index
+from assistant.lexical import LexicalIndex, terms
+from assistant.retrieve import HybridRetriever
+
+TEXTS = {
+    "bygglov.txt": "Bygglov\n\nEtt staket som är högre än 1,1 meter kräver bygglov. "
+    "Ansökan om bygglov lämnas till byggnadsnämnden i kommunen.\n",
+    "garanti.txt": "Garanti\n\nGarantitiden för entreprenaden är fem år efter slutbesiktningen. "
+    "Under garantitiden ska entreprenören åtgärda fel som upptäcks.\n",
+    "avgift.txt": "Avgifter\n\nAvgiften för bygglov beräknas enligt kommunens taxa. "
+    "Planavgift tillkommer när detaljplanen gäller.\n",
+}
+
+
+def _passages(*texts: str) -> list[Document]:
+    return [
+        Document(id=f"a:{i}", page_content=t, metadata={"source": "a", "title": "T", "section": ""})
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_word_bm25_equals_the_lucene_formula():
+    docs = _passages(
+        "Kommunen ansvarar för biblioteket och biblioteket har öppet.",
+        "Regionen ansvarar för kulturen.",
+        "Biblioteket lånar ut böcker till kommunens invånare.",
+    )
+    lexical = LexicalIndex(docs)
+    question = "Vem ansvarar för biblioteket?"
+    tokens = [terms(embedding_text(d)) for d in docs]
+    avg = sum(map(len, tokens)) / len(tokens)
+    k1, b = 1.5, 0.75  # bm25s defaults
+
+    def bm25(doc: list[str]) -> float:
+        total = 0.0
+        for term in set(terms(question)):
+            df = sum(term in t for t in tokens)
+            tf = doc.count(term)
+            idf = math.log(1 + (len(tokens) - df + 0.5) / (df + 0.5))
+            total += idf * tf / (tf + k1 * (1 - b + b * len(doc) / avg))
+        return total
+
+    expected = np.array([bm25(t) for t in tokens])
+    assert np.allclose(lexical.scores(question), expected, atol=1e-5)
+    # Twice "biblioteket" and "ansvarar": the first passage wins, the second beats the third.
+    assert list(np.argsort(-expected)) == [0, 1, 2]
+
+
+def test_swedish_rendering_looks_up_phrases_and_keeps_only_words_the_corpus_uses():
+    corpus = {"bygglov", "staket", "kommun", "högre"}
+
+    def known(word: str) -> bool:
+        return word in corpus
+
+    # "building permit" is one dictionary phrase; "fences" is found as "fence"; "need" has
+    # no translation this corpus uses, so it stays as typed.
+    assert swedish_rendering("Do fences need a building permit?", known) == "staket need bygglov"
+    # Function words go; a word the dictionary lacks (a name) stays as typed.
+    assert swedish_rendering("Is Botkyrka a municipality?", known) == "Botkyrka kommun"
+    # Nothing the corpus knows: the English content words stay, the question is not lost.
+    assert swedish_rendering("What about the weather?", lambda w: False) == "weather"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory, e5) -> Index:
+    root = tmp_path_factory.mktemp("tiny")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in TEXTS.items():
+        (corpus / name).write_text(text, "utf-8")
+    index = Index(make_settings(root, corpus), e5)
+    index.build(progress=False)
+    return index
+
+
+def _retriever(index: Index, **weights: float) -> HybridRetriever:
+    params = {"bm25_weight": 0.0, "trigram_weight": 0.0, "k": 3} | weights
+    return HybridRetriever(index=index, **params)
+
+
+def _vectors(index: Index, retriever: HybridRetriever) -> dict[str, np.ndarray]:
+    return index.passage_vectors([str(d.id) for d in retriever.lexical.docs])
+
+
+def test_a_swedish_question_takes_the_plain_dense_path(tiny):
+    question = "Hur länge gäller garantin för entreprenaden?"
+    plain = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0).search(question)
+    aware = _retriever(tiny, translation_weight=0.3, sentence_weight=0.3).search(question)
+    assert [(p.id, round(p.score, 6)) for p in aware] == [(p.id, round(p.score, 6)) for p in plain]
+    assert plain[0].source == "garanti.txt"
+
+
+def test_an_english_question_is_scored_against_its_mix_with_the_swedish_rendering(tiny):
+    retriever = _retriever(tiny, translation_weight=0.3, sentence_weight=0.0)
+    question = "How high may a fence be without a building permit?"
+    rendering = swedish_rendering(question, retriever._known_word)
+    assert "bygglov" in rendering.split() and "staket" in rendering.split()
+    embed = tiny.embeddings.query_vector
+    mixed = 0.7 * embed(question) + 0.3 * embed(rendering)
+    vectors = _vectors(tiny, retriever)
+    found = retriever.search(question)
+    # Each score is the linear mix of the two cosines, not Chroma's re-normalised one.
+    for p in found:
+        assert p.score == pytest.approx(float(vectors[p.id] @ mixed), abs=1e-4)
+    assert [p.id for p in found] == sorted(vectors, key=lambda i: -float(vectors[i] @ mixed))
+    assert found[0].source == "bygglov.txt"
+
+
+def test_an_english_question_rescores_candidates_by_their_best_sentence(tiny):
+    weight = 0.3
+    retriever = _retriever(tiny, translation_weight=0.0, sentence_weight=weight)
+    question = "How long is the guarantee period after the final inspection?"
+    qvec = tiny.embeddings.query_vector(question)
+    vectors = _vectors(tiny, retriever)
+    counts = {d.id: d.metadata["sentences"] for d in retriever.lexical.docs}
+    best: dict[str, float] = {}
+    for chunk, _, _, vec in tiny.sentences(list(vectors), counts):
+        best[chunk] = max(best.get(chunk, -1.0), float(vec @ qvec))
+    expected = {
+        pid: (1 - weight) * float(v @ qvec) + weight * best[pid] for pid, v in vectors.items()
+    }
+    found = retriever.search(question)
+    assert {p.id: round(p.score, 4) for p in found} == {
+        pid: round(s, 4) for pid, s in expected.items()
+    }
+    assert [p.id for p in found] == sorted(expected, key=lambda i: -expected[i])
+
+
+def test_a_query_is_searched_by_its_search_text_in_its_own_language(tiny):
+    from assistant.query import Query
+
+    question = "How high may a fence be without a building permit?"
+
+    def query(language: str) -> Query:
+        # ``text`` as typed differs from ``search_text``: only the latter may be searched.
+        return Query(
+            text="ignored as typed",
+            question=question,
+            language=language,
+            normalized=question,
+            search_text=question,
+            folded=question.casefold(),
+        )
+
+    aware = _retriever(tiny, translation_weight=0.5, sentence_weight=0.3)
+    plain = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0)
+
+    def ranked(found):
+        return [(p.id, round(p.score, 5)) for p in found]
+
+    # Marked Swedish, the question takes the plain path although its words are English ...
+    assert ranked(aware.search(query("sv"))) == ranked(plain.search(question))
+    # ... and marked English, the same as the detected language of the plain string.
+    assert ranked(aware.search(query("en"))) == ranked(aware.search(question))
+    assert ranked(aware.search(question)) != ranked(plain.search(question))
+
+
+def test_queries_embedded_together_equal_queries_embedded_one_by_one(e5):
+    texts = ["Hur länge gäller bygglovet?", "bygglov giltig", "Hur länge gäller bygglovet?"]
+    together = e5.query_vector.many(texts)
+    assert len(together) == 3 and together[0] is together[2]
+    for text, vector in zip(texts, together, strict=True):
+        assert np.allclose(vector, e5._query(text), atol=1e-6)  # the model, not the cache
+        assert e5.query_vector(text) is vector  # ... and now cached
