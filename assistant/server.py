@@ -324,6 +324,13 @@ def create_app(
             path, view, methods=["GET"], include_in_schema=path == "/view", tags=["viewer"]
         )
 
+    # --- accessibility statement ---
+    # Public surface, before the widget's mount (which would shadow /widget/tillganglighet).
+    from .statement import register_statement
+
+    register_statement(app, settings)
+    # --- end accessibility statement ---
+
     @app.get("/widget", include_in_schema=False)
     def widget_slash(request: Request) -> RedirectResponse:
         """``/widget?document=…`` (the iframe snippet) → the mounted app at ``/widget/``."""

@@ -24,19 +24,20 @@ import gradio as gr  # noqa: E402  (after the analytics switch)
 
 from . import admin  # noqa: E402
 from .config import Settings  # noqa: E402
-from .core import Assistant  # noqa: E402
+from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
-from .ratelimit import Limited, PublicGate  # noqa: E402
+from .i18n import error_message, pick_language, t  # noqa: E402
+from .ratelimit import PublicGate  # noqa: E402
 from .render import (  # noqa: E402
     answer_html,
     error_html,
     partial_answer_html,
-    pick_language,
     status_html,
-    t,
     user_html,
 )
+from .style import CSS, HEAD  # noqa: E402
+from .style import theme as _theme  # noqa: E402, F401  (server.py builds the theme through web)
 
 __all__ = ["CSS", "EXAMPLES", "HEAD", "build_staff_ui", "build_widget"]
 
@@ -52,151 +53,14 @@ EXAMPLES = [
 _STREAM_STEPS = 8
 CHAT_CONCURRENCY = 4  # answers streamed at once per app (each holds a slot while it streams)
 _STREAM_DELAY = 0.03
-
-CSS = """
-.gradio-container { max-width: 1280px !important; }
-#av-header { align-items: center; }
-#av-header h1 { margin: 0; font-size: 1.5rem; }
-#av-header p { margin: .2rem 0 0; color: var(--body-text-color-subdued); }
-#av-lang { flex-grow: 0 !important; }
-.av-examples { gap: .4rem !important; }
-.av-examples button { font-weight: 400 !important; }
-.av-answer p { margin: 0 0 .45em; }
-.av-text ul { margin: .2em 0 .5em 1.1em; padding: 0; }
-.av-text li { margin: .15em 0; }
-a.av-cite { font-weight: 700; text-decoration: none !important; color: var(--color-accent) !important;
-  padding: 0 2px; border-radius: 4px; }
-a.av-cite:hover, a.av-cite:focus { background: var(--color-accent-soft); }
-.av-head { font-size: .78em; text-transform: uppercase; letter-spacing: .06em; font-weight: 600;
-  color: var(--body-text-color-subdued); margin: .8em 0 .3em; }
-details.av-source { border: 1px solid var(--border-color-primary); border-left: 4px solid
-  var(--color-accent); border-radius: 6px; padding: .35em .7em; margin: .4em 0;
-  background: var(--background-fill-secondary); }
-details.av-source > summary { cursor: pointer; font-size: .93em; }
-.av-n { font-weight: 700; color: var(--color-accent); }
-.av-title { font-weight: 600; }
-.av-meta { color: var(--body-text-color-subdued); font-size: .92em; }
-.av-meta::before { content: "· "; }
-blockquote.av-passage { margin: .45em 0 .3em; padding: 0 0 0 .7em; border-left: 2px solid
-  var(--border-color-primary); font-size: .93em; white-space: pre-wrap; font-style: normal; }
-mark.av-quote { background: #fff1a8; color: inherit; padding: 0 1px; border-radius: 2px;
-  box-shadow: 0 0 0 1px #d4a72c; }
-.dark mark.av-quote { background: #5c4a00; }
-a.av-view { font-size: .86em; }
-a.av-view::after { content: " ↗"; }
-.av-notice { border-left: 4px solid #d4a72c; padding: .4em .7em; border-radius: 6px;
-  background: var(--background-fill-secondary); }
-.av-notice p { display: inline; }
-.av-related ul { list-style: none; padding: 0; margin: 0; }
-li.av-rel { border: 1px dashed var(--border-color-primary); border-radius: 6px; padding: .35em .7em;
-  margin: .4em 0; }
-.av-excerpt { font-size: .9em; color: var(--body-text-color-subdued); margin: .2em 0; }
-.av-error { color: var(--error-text-color, #b42318); }
-.av-status { color: var(--body-text-color-subdued); font-style: italic; }
-.av-flash { animation: av-flash 1.4s ease-out; }
-@keyframes av-flash { from { box-shadow: 0 0 0 4px var(--color-accent); }
-  to { box-shadow: 0 0 0 0 transparent; } }
-.gradio-container:has(#av-widget-chat) { padding: 0 !important; }
-.gradio-container:has(#av-widget-chat) .main { padding: 10px 12px !important; }
-#av-widget-head h2 { margin: 0; font-size: 1.1rem; }
-#av-widget-head p { margin: .1rem 0 0; font-size: .9rem; color: var(--body-text-color-subdued); }
-dialog#av-viewer { width: min(920px, 94vw); height: min(86vh, 940px); padding: 0; border: 1px solid
-  #8c959f; border-radius: 10px; overflow: hidden; background: #fff; color: #1f2328; }
-dialog#av-viewer::backdrop { background: rgba(15, 20, 25, .5); }
-.av-viewer-bar { display: flex; gap: 1rem; align-items: center; padding: .45rem .8rem;
-  border-bottom: 1px solid #d1d9e0; font: 14px system-ui, sans-serif; }
-.av-viewer-bar strong { flex: 1; }
-.av-viewer-bar button { font: inherit; padding: .2rem .7rem; cursor: pointer; }
-dialog#av-viewer iframe { display: block; width: 100%; height: calc(100% - 2.6rem); border: 0; }
-"""
-
-# Runs once per page: [n] opens and scrolls to its source; "show in document" opens the viewer in
-# a dialog (the link itself opens a new tab when scripts are off or the click is modified).
-HEAD = """
-<script>
-(() => {
-  if (window.__avInstalled) return;
-  window.__avInstalled = true;
-  const WORDS = {
-    sv: {close: "Stäng", tab: "Öppna i ny flik", viewer: "Källvisare"},
-    en: {close: "Close", tab: "Open in new tab", viewer: "Source viewer"},
-  };
-  function linkFrom(ev) {
-    for (const el of ev.composedPath()) {
-      if (el instanceof Element && el.matches("a.av-cite, a.av-view")) return el;
-    }
-    return null;
-  }
-  function dialog(lang) {
-    const words = WORDS[lang] || WORDS.sv;
-    let d = document.getElementById("av-viewer");
-    if (!d) {
-      d = document.createElement("dialog");
-      d.id = "av-viewer";
-      const bar = document.createElement("div");
-      bar.className = "av-viewer-bar";
-      const title = document.createElement("strong");
-      const tab = document.createElement("a");
-      tab.target = "_blank";
-      tab.rel = "noopener";
-      tab.className = "av-viewer-tab";
-      const close = document.createElement("button");
-      close.type = "button";
-      close.className = "av-viewer-close";
-      close.addEventListener("click", () => d.close());
-      bar.append(title, tab, close);
-      const frame = document.createElement("iframe");
-      d.append(bar, frame);
-      d.addEventListener("click", (e) => { if (e.target === d) d.close(); });
-      d.addEventListener("close", () => { frame.src = "about:blank"; });
-      document.body.appendChild(d);
-    }
-    d.querySelector("strong").textContent = words.viewer;
-    d.querySelector(".av-viewer-tab").textContent = words.tab;
-    d.querySelector(".av-viewer-close").textContent = words.close;
-    d.querySelector("iframe").title = words.viewer;
-    return d;
-  }
-  document.addEventListener("click", (ev) => {
-    const a = linkFrom(ev);
-    if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    if (a.classList.contains("av-cite")) {
-      const target = a.getRootNode().getElementById(a.getAttribute("href").slice(1));
-      if (target) {
-        target.open = true;
-        target.scrollIntoView({block: "nearest", behavior: "smooth"});
-        target.classList.remove("av-flash");
-        void target.offsetWidth;
-        target.classList.add("av-flash");
-      }
-      return;
-    }
-    const app = a.closest("gradio-app");
-    const base = app && app.getAttribute("src") ? new URL(app.getAttribute("src"), location.href) : document.baseURI;
-    const url = new URL(a.getAttribute("href"), base);
-    const lang = url.searchParams.get("lang") || "sv";
-    const d = dialog(lang);
-    d.querySelector(".av-viewer-tab").href = url.href;
-    const inner = new URL(url.href);
-    inner.searchParams.set("embed", "1");
-    d.querySelector("iframe").src = inner.href;
-    if (!d.open) d.showModal();
-  }, true);
-})();
-</script>
-"""
-
-
-def _theme() -> Any:
-    # Regular and Bold: the SemiBold file Gradio ships for the default theme lacks glyphs.
-    font = gr.themes.LocalFont("Source Sans Pro", weights=(400, 700))
-    return gr.themes.Default(
-        primary_hue="blue",
-        neutral_hue="slate",
-        font=[font, "ui-sans-serif", "system-ui", "sans-serif"],
-    )
+# Relative, like the viewer links: /widget/<this> (and /<this>) serve the statement page.
+STATEMENT_PATH = "tillganglighet"
+# The page's language follows the UI's (WCAG 3.1.1): Gradio renders <html lang> from the browser.
+# Runs after the load event has rendered the header, whose data-lang says the language chosen.
+SET_PAGE_LANGUAGE = (
+    "() => { const el = document.querySelector('[data-av-lang]');"
+    " if (el) document.documentElement.lang = el.dataset.avLang; return []; }"
+)
 
 
 def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
@@ -275,24 +139,15 @@ class ChatSession:
                 answer = self.assistant.ask(
                     question, document=document or None, history=_plain_history(turns)
                 )
-        except Limited as exc:
-            message = t(lang, "limited", seconds=exc.retry_after)
-            yield "", [*history, {"role": "assistant", "content": error_html(message, lang)}], turns
-            return
-        except AssistantError as exc:
-            yield (
-                "",
-                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
-                turns,
-            )
-            return
-        except Exception as exc:  # shown, not swallowed: staff must see what broke
-            log.exception("answering %r failed", question)
-            yield (
-                "",
-                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
-                turns,
-            )
+        except Exception as exc:
+            # Shown in the UI's language (i18n.error_message); the engine's own English text,
+            # which names the operator's fix, goes to the log.
+            if isinstance(exc, AssistantError):
+                log.warning("answering failed: %s", exc)
+            else:
+                log.exception("answering %r failed", question)
+            message = error_html(error_message(exc, lang), lang)
+            yield "", [*history, {"role": "assistant", "content": message}], turns
             return
         for cut in _chunks(answer.answer):
             yield (
@@ -322,7 +177,7 @@ class ChatSession:
         vote = {True: "up", False: "down"}.get(data.liked) if isinstance(data.liked, bool) else None
         self.store.record(turn["id"], vote, turn["answer"], turn["document"], self.channel)
         if vote:
-            gr.Info("Tack för återkopplingen!" if lang == "sv" else "Thank you for the feedback!")
+            gr.Info(t(lang, "thanks"))
 
 
 def _plain_history(turns: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -427,6 +282,7 @@ def build_staff_ui(
                         submit_btn=t(lang0, "send"),
                         lines=1,
                         max_lines=5,
+                        max_length=MAX_QUESTION_CHARS,
                         autofocus=True,
                         elem_id="av-question",
                     )
@@ -498,21 +354,26 @@ def build_staff_ui(
             return relabel(code, source)
 
         outputs = [lang, lang_radio, *labelled]
-        demo.load(on_load, None, outputs, api_visibility="private", show_progress="hidden")
+        demo.load(on_load, None, outputs, api_visibility="private", show_progress="hidden").then(
+            None, None, None, js=SET_PAGE_LANGUAGE, api_visibility="private"
+        )
         lang_radio.input(
             relabel,
             [lang_radio, document],
             outputs,
             api_visibility="private",
             show_progress="hidden",
-        )
+        ).then(None, None, None, js=SET_PAGE_LANGUAGE, api_visibility="private")
         if admin_parts is not None:
             _wire_admin(assistant, settings, admin_parts, lang, document)
     return demo
 
 
 def _header_html(lang: str) -> str:
-    return f"<h1>{escape(t(lang, 'title'))}</h1><p>{escape(t(lang, 'subtitle'))}</p>"
+    return (
+        f'<div data-av-lang="{lang}"><h1>{escape(t(lang, "title"))}</h1>'
+        f"<p>{escape(t(lang, 'subtitle'))}</p></div>"
+    )
 
 
 # --- admin ----------------------------------------------------------------------------------
@@ -616,8 +477,10 @@ def build_widget(
             submit_btn=t(lang0, "send"),
             lines=1,
             max_lines=4,
+            max_length=MAX_QUESTION_CHARS,
             elem_id="av-widget-question",
         )
+        foot = gr.HTML(_widget_foot(lang0), elem_id="av-widget-foot", padding=False)
         _wire_chat(session, chatbot, textbox, turns, document, lang)
         chatbot.clear(lambda: [], None, [turns], api_visibility="private")
 
@@ -639,19 +502,30 @@ def build_widget(
                 source,
                 _widget_head(code, note),
                 gr.update(placeholder=t(code, "placeholder"), submit_btn=t(code, "send")),
-                gr.update(placeholder=t(code, "empty_chat")),
+                gr.update(placeholder=t(code, "empty_chat"), label=t(code, "chat_label")),
+                _widget_foot(code),
             ]
 
         demo.load(
             on_load,
             None,
-            [lang, document, head, textbox, chatbot],
+            [lang, document, head, textbox, chatbot, foot],
             api_visibility="private",
             show_progress="hidden",
-        )
+        ).then(None, None, None, js=SET_PAGE_LANGUAGE, api_visibility="private")
     return demo
 
 
 def _widget_head(lang: str, note: str = "") -> str:
     line = escape(note) if note else escape(t(lang, "widget_intro"))
-    return f"<h2>{escape(t(lang, 'widget_title'))}</h2><p>{line}</p>"
+    return (
+        f'<div data-av-lang="{lang}"><h1>{escape(t(lang, "widget_title"))}</h1><p>{line}</p></div>'
+    )
+
+
+def _widget_foot(lang: str) -> str:
+    # The statement is in Swedish only (the law asks for Swedish): say so to English readers.
+    return (
+        f'<p><a class="av-statement" href="{STATEMENT_PATH}" target="_blank" rel="noopener" '
+        f'hreflang="sv">{escape(t(lang, "statement"))}</a></p>'
+    )
