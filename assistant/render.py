@@ -231,7 +231,7 @@ main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 40vh; }
 section + section { border-top: 1px dashed var(--line); margin-top: 1.5rem; }
 h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark { background: var(--mark); color: inherit; outline: 2px solid var(--mark-line);
+mark { background: var(--mark); color: var(--fg); outline: 2px solid var(--mark-line);
   border-radius: 2px; scroll-margin-top: 30vh; }
 mark.passage { outline-style: dashed; }
 .legend { font-size: .85rem; color: var(--muted); }

@@ -31,8 +31,6 @@ KNOWN_ISSUES = (
     "Avtalstexterna visas som ren text. Rubriker, tabeller och listor i originaldokumenten "
     "(till exempel pdf-filer) är inte alltid uppmärkta som rubriker, tabeller och listor "
     "(WCAG 1.3.1, information och relationer).",
-    "Svar som skrivs ut stegvis läses inte alltid upp automatiskt av skärmläsare medan de "
-    "skrivs (WCAG 4.1.3, statusmeddelanden). Svaret finns kvar i samtalet när det är klart.",
 )
 
 _CSS = """

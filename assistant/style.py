@@ -20,6 +20,8 @@ __all__ = ["CSS", "HEAD", "theme"]
 _COLOURS = """
 :root { --av-link: #1d4ed8; --av-muted: #475569; --av-focus: #1d4ed8; --av-error: #b42318; }
 .dark { --av-link: #93c5fd; --av-muted: #cbd5e1; --av-focus: #93c5fd; --av-error: #fca5a5; }
+/* The theme's accent (selected tab) has no dark value of its own: blue-700 is 2.8:1 on dark. */
+.dark .gradio-container { --color-accent: #60a5fa; }
 """
 
 CSS = (
@@ -30,6 +32,7 @@ CSS = (
 #av-header h1 { margin: 0; font-size: 1.5rem; }
 #av-header p { margin: .2rem 0 0; color: var(--av-muted); }
 #av-lang { flex-grow: 0 !important; }
+@media (max-width: 640px) { #av-header { flex-wrap: wrap; } #av-header > * { min-width: 100%; } }
 .av-examples { gap: .4rem !important; }
 .av-examples button { font-weight: 400 !important; }
 .av-answer p { margin: 0 0 .45em; }

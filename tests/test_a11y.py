@@ -1,6 +1,6 @@
 """WCAG 2.2 AA in a real browser: axe-core (from npm, ``node_modules/``, injected by Playwright)
 on the widget, the staff chat, the source viewer and the accessibility statement, after an answer
-and after a refusal, on a phone and a desktop viewport; then the checks axe cannot make: visible
+and after a refusal, on a phone (light and dark) and a desktop viewport; then the checks axe cannot make: visible
 focus, keyboard-only use, 24 px targets, reflow at 320 px, the widget's question box in view.
 
 One server and one browser for the module; each surface is loaded once and checked at both sizes.
@@ -173,8 +173,10 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows(site, page, surface):
         ask(page, chat, REFUSAL)
         page.locator(f"{chat} .av-abstained").wait_for()
     found, layout = {}, {}
-    for name, size in (("desktop", DESKTOP), ("phone", PHONE), ("320", PHONE_320)):
+    views = (("desktop", DESKTOP), ("phone", PHONE), ("phone-dark", PHONE), ("320", PHONE_320))
+    for name, size in views:
         page.set_viewport_size(size)
+        page.emulate_media(color_scheme="dark" if name == "phone-dark" else "light")
         page.wait_for_timeout(250)
         shot(page, f"{surface}-{name}")
         layout[name] = page.evaluate(LAYOUT)
@@ -186,7 +188,7 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows(site, page, surface):
     ARTIFACTS.mkdir(exist_ok=True)
     report = json.dumps(found, indent=1, ensure_ascii=False)
     (ARTIFACTS / f"axe-{surface}.json").write_text(report, encoding="utf-8")
-    assert found == {"desktop": [], "phone": []}, report
+    assert found == {"desktop": [], "phone": [], "phone-dark": []}, report
     for name, seen in layout.items():
         assert seen == {"lang": "sv", "h1": 1, "overflow": 0}, (name, seen)
 
