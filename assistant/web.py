@@ -56,11 +56,17 @@ _STREAM_DELAY = 0.03
 # Relative, like the viewer links: /widget/<this> (and /<this>) serve the statement page.
 STATEMENT_PATH = "tillganglighet"
 # The page's language follows the UI's (WCAG 3.1.1): Gradio renders <html lang> from the browser.
-# Runs after the load event has rendered the header, whose data-lang says the language chosen.
-SET_PAGE_LANGUAGE = (
-    "() => { const el = document.querySelector('[data-av-lang]');"
-    " if (el) document.documentElement.lang = el.dataset.avLang; return []; }"
-)
+# Runs after the load event has rendered the header, whose data attributes say the language
+# chosen and the conversation's name (Gradio names it "chatbot conversation" in any language).
+SET_PAGE_LANGUAGE = """() => {
+  const el = document.querySelector("[data-av-lang]");
+  if (!el) return [];
+  document.documentElement.lang = el.dataset.avLang;
+  for (const log of document.querySelectorAll("[role=log]")) {
+    log.setAttribute("aria-label", el.dataset.avChat);
+  }
+  return [];
+}"""
 
 
 def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
@@ -371,7 +377,8 @@ def build_staff_ui(
 
 def _header_html(lang: str) -> str:
     return (
-        f'<div data-av-lang="{lang}"><h1>{escape(t(lang, "title"))}</h1>'
+        f'<div data-av-lang="{lang}" data-av-chat="{escape(t(lang, "chat_label"))}">'
+        f"<h1>{escape(t(lang, 'title'))}</h1>"
         f"<p>{escape(t(lang, 'subtitle'))}</p></div>"
     )
 
@@ -519,7 +526,8 @@ def build_widget(
 def _widget_head(lang: str, note: str = "") -> str:
     line = escape(note) if note else escape(t(lang, "widget_intro"))
     return (
-        f'<div data-av-lang="{lang}"><h1>{escape(t(lang, "widget_title"))}</h1><p>{line}</p></div>'
+        f'<div data-av-lang="{lang}" data-av-chat="{escape(t(lang, "chat_label"))}">'
+        f"<h1>{escape(t(lang, 'widget_title'))}</h1><p>{line}</p></div>"
     )
 
 

@@ -58,6 +58,7 @@ LAYOUT = """() => ({
   lang: document.documentElement.lang,
   h1: document.querySelectorAll("h1").length,
   overflow: document.scrollingElement.scrollWidth - innerWidth,
+  conversation: document.querySelector("[role=log]")?.getAttribute("aria-label") ?? null,
 })"""
 # Every visible control: its size, and its outline and shadow (to compare focused and not).
 CONTROLS = """() => [...document.querySelectorAll(
@@ -190,7 +191,8 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows(site, page, surface):
     (ARTIFACTS / f"axe-{surface}.json").write_text(report, encoding="utf-8")
     assert found == {"desktop": [], "phone": [], "phone-dark": []}, report
     for name, seen in layout.items():
-        assert seen == {"lang": "sv", "h1": 1, "overflow": 0}, (name, seen)
+        expected = {"lang": "sv", "h1": 1, "overflow": 0, "conversation": chat and "Samtal"}
+        assert seen == expected, (name, seen)
 
 
 def test_widget_by_keyboard_alone_with_visible_focus_and_24px_targets(site, page):
@@ -266,6 +268,7 @@ def test_english_widget_says_everything_in_english(site, page):
     page.wait_for_function("document.documentElement.lang === 'en'")
     assert page.locator("#av-widget-foot a").inner_text() == "Accessibility statement (in Swedish)"
     assert page.locator("#av-widget-foot a").get_attribute("hreflang") == "sv"
+    assert page.locator("[role=log]").get_attribute("aria-label") == "Conversation"
     placeholder = page.locator("#av-widget-question textarea").get_attribute("placeholder")
     assert placeholder.startswith("Type a question")
     assert axe(page) == []
