@@ -396,10 +396,11 @@ class Index:
         for path in corpus_files(corpus):
             source = path.relative_to(corpus).as_posix()
             present.add(source)
-            if not rebuild and known.get(source) == file_hash(path):
+            default = self.settings.default_visibility
+            if not rebuild and known.get(source) == file_hash(path, default):
                 report.unchanged.append(source)
                 continue
-            loaded = load_document(path, corpus)
+            loaded = load_document(path, corpus, default)
             if isinstance(loaded, Skipped):
                 report.skipped.append(loaded)
                 # A file that became unreadable keeps nothing stale in the index.
@@ -498,6 +499,8 @@ class Index:
         spans = {c.id: split_sentences(c.page_content) for c in chunks}
         for chunk in chunks:
             chunk.metadata["sentences"] = len(spans[chunk.id])
+            # Retrieval filters on it: the public surface searches public passages only.
+            chunk.metadata["visibility"] = doc.metadata.get("visibility", "internal")
         vectors = self.embeddings.passage_vectors([embedding_text(c) for c in chunks])
         bar.update(len(chunks))
         _upsert(

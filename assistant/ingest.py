@@ -30,10 +30,13 @@ __all__ = [
     "split_pages",
     "strip_repeated_blocks",
     "title_block",
+    "visibility_of",
+    "VISIBILITIES",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_FILE_BYTES = 50_000_000
+VISIBILITIES = ("public", "internal")
 _SIMILAR = 0.88
 
 KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
@@ -82,16 +85,31 @@ def corpus_files(corpus_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def file_hash(path: Path) -> str:
-    """Content hash of a file and its sidecar, so editing either re-indexes the document."""
+def file_hash(path: Path, default_visibility: str = "public") -> str:
+    """Content hash of a file and its sidecar, so editing either re-indexes the document; the
+    default visibility counts too, so changing it re-indexes what it applies to."""
     digest = hashlib.sha256(path.read_bytes())
+    digest.update(f"visibility:{default_visibility}".encode())
     sidecar = _sidecar(path)
     if sidecar.exists():
         digest.update(sidecar.read_bytes())
     return digest.hexdigest()[:32]
 
 
-def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
+def visibility_of(source: str, sidecar: dict[str, Any], default: str = "public") -> str:
+    """``public`` or ``internal``: the sidecar's ``visibility``, else ``internal`` for a file in
+    a folder named ``internal``, else ``default`` (``ASSISTANT_DEFAULT_VISIBILITY``)."""
+    given = sidecar.get("visibility")
+    if given is not None:
+        if given not in VISIBILITIES:
+            raise ValueError(f"sidecar 'visibility' must be 'public' or 'internal', not {given!r}")
+        return str(given)
+    return "internal" if "internal" in source.split("/")[:-1] else default
+
+
+def load_document(
+    path: Path, corpus_dir: Path, default_visibility: str = "public"
+) -> LoadedDocument | Skipped:
     """Read and clean one file; return ``Skipped`` (never raise) when it cannot be used."""
     source = path.relative_to(corpus_dir).as_posix()
     suffix = path.suffix.lower()
@@ -110,7 +128,8 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
         pages = [reflow(page) for page in pages]
     meta = _metadata(pages, removed, front, path)
     try:
-        meta.update(_read_sidecar(path))
+        sidecar = _read_sidecar(path)
+        meta.update(sidecar, visibility=visibility_of(source, sidecar, default_visibility))
     except ValueError as exc:
         return Skipped(source, str(exc))
     title = str(meta.get("title") or path.stem)
@@ -118,7 +137,9 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
     meta.update(title=title, type=doc_type)
     if facts := title_block(pages[0], title)[1]:
         meta.setdefault("facts", facts)
-    doc = LoadedDocument(source, title, doc_type, pages, meta, file_hash=file_hash(path))
+    doc = LoadedDocument(
+        source, title, doc_type, pages, meta, file_hash=file_hash(path, default_visibility)
+    )
     doc.card = document_card(doc)
     return doc
 
