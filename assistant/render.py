@@ -226,7 +226,7 @@ header { position: sticky; top: 0; background: var(--bg); border-bottom: 1px sol
 h1 { font-size: 1.1rem; margin: 0 0 .2rem; }
 .meta { color: var(--muted); font-size: .9rem; margin: 0; }
 nav { display: flex; gap: 1rem; flex-wrap: wrap; margin-top: .4rem; font-size: .9rem; }
-nav a { color: var(--accent); }
+nav a { color: var(--accent); display: inline-block; min-height: 24px; line-height: 24px; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 40vh; }
 section + section { border-top: 1px dashed var(--line); margin-top: 1.5rem; }
 h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }

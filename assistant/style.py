@@ -83,6 +83,7 @@ dialog#av-viewer :is(a, button):focus-visible {
   box-shadow: 0 0 0 5px var(--background-fill-primary, #fff) !important; }
 .gradio-container textarea:focus-visible { outline-offset: -3px !important; }
 .gradio-container button { min-height: 24px; min-width: 24px; }
+.gradio-container input[role=combobox] { min-height: 24px; }
 /* Widget: a column as tall as its frame; only the conversation scrolls */
 .gradio-container:has(#av-widget-chat) { padding: 0 !important; height: 100dvh;
   max-height: 100dvh; min-height: 0 !important; }

@@ -60,13 +60,18 @@ LAYOUT = """() => ({
   overflow: document.scrollingElement.scrollWidth - innerWidth,
   conversation: document.querySelector("[role=log]")?.getAttribute("aria-label") ?? null,
 })"""
-# Every visible control: its size, and its outline and shadow (to compare focused and not).
+# Every visible control and the size of what one clicks: a radio button's label, not the dot.
+# A link inside a sentence is exempt from WCAG 2.5.8 ("inline"), so it is left out.
 CONTROLS = """() => [...document.querySelectorAll(
     "a[href], button, summary, input:not([type=hidden]), textarea, select, [role=button],"
     + " [tabindex]:not([tabindex='-1'])")]
   .filter((el) => el.checkVisibility() && el.getBoundingClientRect().width > 0
                   && !el.closest("dialog:not([open])"))
-  .map((el) => { const r = el.getBoundingClientRect();
+  .filter((el) => !(el.tagName === "A" && getComputedStyle(el).display === "inline"
+                    && el.parentElement.textContent.trim() !== el.textContent.trim()))
+  .map((el) => { const target = el.matches("[type=radio], [type=checkbox]")
+                   ? el.closest("label") || el : el;
+    const r = target.getBoundingClientRect();
     return {what: el.outerHTML.slice(0, 90), width: r.width, height: r.height}; })"""
 FOCUS_STYLE = """() => { const el = document.activeElement, cs = getComputedStyle(el);
   return {what: el.outerHTML.slice(0, 90), cls: el.className.toString(), tag: el.tagName,
@@ -183,6 +188,8 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows(site, page, surface):
         layout[name] = page.evaluate(LAYOUT)
         if name != "320":  # reflow only: 320 px is 1280 px at 400 % zoom (WCAG 1.4.10)
             found[name] = axe(page)
+            small = [c for c in page.evaluate(CONTROLS) if min(c["width"], c["height"]) < 24]
+            assert small == [], (name, small)  # WCAG 2.5.8
         if surface == "widget":  # the conversation scrolls; the question box stays in view
             box = page.locator("#av-widget-question textarea").bounding_box()
             assert box and box["y"] >= 0 and box["y"] + box["height"] <= size["height"], name
