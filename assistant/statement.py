@@ -40,7 +40,7 @@ _CSS = """
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--fg); background: var(--bg); }
-main { max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; overflow-wrap: anywhere; }
+main { max-width: 44rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; line-height: 1.25; }
 h2 { font-size: 1.2rem; margin-top: 2rem; }
 a { color: var(--link); }
@@ -66,7 +66,7 @@ def statement_page(organisation: str | None = None, contact: str | None = None) 
     issues = "".join(f"<li>{_e(issue)}</li>" for issue in KNOWN_ISSUES)
     body = f"""
 <main>
-<h1>Tillgänglighetsredogörelse för Avtalsassistenten</h1>
+<h1>Tillgänglighets&shy;redogörelse för Avtalsassistenten</h1>
 <p>{who} står bakom Avtalsassistenten, en tjänst där du kan ställa frågor om avtalstexter och få
 svar som citerar texten ordagrant. Vi vill att så många som möjligt ska kunna använda tjänsten.
 Här beskriver vi hur Avtalsassistenten uppfyller lagen (2018:1937) om tillgänglighet till
