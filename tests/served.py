@@ -146,13 +146,19 @@ def fn_index(config: dict[str, Any], elem_id: str, event: str = "click") -> int:
 
 
 def queue_call(
-    client: httpx.Client, prefix: str, fn: int, data: list[Any]
+    client: httpx.Client,
+    prefix: str,
+    fn: int,
+    data: list[Any],
+    session: str | None = None,
+    event_data: dict[str, Any] | None = None,
 ) -> tuple[int, dict[str, Any]]:
-    """Join Gradio's queue like the page does and read the result: (join status, last message)."""
-    session = uuid.uuid4().hex[:11]
+    """Join Gradio's queue like the page does and read the result: (join status, last message).
+    Calls with the same ``session`` share the page's state (e.g. a question, then its vote)."""
+    session = session or uuid.uuid4().hex[:11]
     joined = client.post(
         f"{prefix}/gradio_api/queue/join",
-        json={"data": data, "fn_index": fn, "session_hash": session, "event_data": None},
+        json={"data": data, "fn_index": fn, "session_hash": session, "event_data": event_data},
     )
     if joined.status_code != 200:
         return joined.status_code, {"detail": joined.text}

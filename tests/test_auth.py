@@ -21,6 +21,8 @@ from served import (
     sign_in,
 )
 
+from assistant.audit import AuditLog
+
 
 def _via_proxy(staff: str, address: str) -> httpx.Client:
     """A client that reaches the staff port through the trusted proxy, as ``address``."""
@@ -220,3 +222,55 @@ def test_admin_upload_of_a_browser_file_is_indexed_and_audited(served):
     assert (served.corpus / "Uppladdat avtal.md").read_text(encoding="utf-8") == text
     actions = [(e["action"], e["ok"], e["who"]) for e in served.audit()]
     assert ("upload", True, STAFF_USER) in actions and ("reindex", True, STAFF_USER) in actions
+
+
+def test_lockout_doubles_the_delay_then_locks_and_forgets():
+    from assistant.auth import Lockout
+
+    now = [0.0]
+    lockout = Lockout(max_failures=4, lockout_seconds=600, clock=lambda: now[0])
+    keys = ("ip:10.0.0.1", "user:bo")
+    delays = []
+    for _ in range(4):
+        delays.append(lockout.fail(*keys))
+        assert lockout.wait(*keys) == delays[-1]
+        now[0] += delays[-1]
+    assert delays == [1, 2, 4, 600]
+    now[0] -= 1
+    assert lockout.locked("user:bo") and lockout.wait("user:bo", "ip:other") == 1
+    assert not lockout.locked("ip:10.0.0.2") and lockout.wait("ip:10.0.0.2") == 0
+    now[0] += 1
+    assert lockout.fail(*keys) == 1  # after the lockout, counting starts afresh
+    lockout.succeed(*keys)
+    assert lockout.wait(*keys) == 0
+
+
+def test_users_command_stores_only_hashes(tmp_path):
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    from assistant.auth import UserStore
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env["ASSISTANT_INDEX_DIR"] = str(tmp_path / "index")
+    cli = [sys.executable, "-m", "assistant", "users"]
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([*cli, *args], env=env, input=stdin, capture_output=True, text=True)
+
+    assert run("add", "eva", "--password-stdin", stdin="kort\n").returncode == 2  # too short
+    assert run("add", "../eva", "--password-stdin", stdin=STAFF_PASSWORD).returncode == 2
+    added = run("add", "eva", "--password-stdin", stdin=STAFF_PASSWORD + "\n")
+    assert added.returncode == 0 and "Added eva" in added.stdout
+    path = tmp_path / "index" / "users.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert STAFF_PASSWORD not in path.read_text() and "$argon2id$" in path.read_text()
+    assert UserStore(path).verify("eva", STAFF_PASSWORD)
+    assert not UserStore(path).verify("eva", STAFF_PASSWORD + "x")
+    assert run("list").stdout.startswith("eva\t")
+    assert run("remove", "eva").returncode == 0 and run("list").stdout == ""
+    assert run("remove", "eva").returncode == 2
+    actions = [e["action"] for e in AuditLog(path.parent / "audit.jsonl").entries()]
+    assert actions == ["user-add", "user-remove"]
