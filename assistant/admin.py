@@ -107,7 +107,8 @@ def check_password(settings: Settings, password: str | None) -> bool:
     audit = AuditLog(settings.audit_path)
     words = _MESSAGES[_lang(request)]
     if (wait := lockout.wait(*keys)) > 0:
-        audit.write(who, "admin-password", False, address, reason="locked out")
+        if lockout.refuse(*keys):
+            audit.write(who, "admin-password", False, address, reason="locked out")
         _refuse(words["locked"].format(s=int(wait) + 1))
     if password and hmac.compare_digest(wanted, password.encode()):
         lockout.succeed(*keys)

@@ -209,6 +209,7 @@ def from_trusted_proxy(peer: str | None, proxies: list[str]) -> bool:
 class _Record:
     failures: int = 0
     not_before: float = 0.0
+    refusals: int = 0  # tries refused while waiting, since the last failure
 
 
 class Lockout:
@@ -240,6 +241,18 @@ class Lockout:
                 if r is not None
             )
 
+    def refuse(self, *keys: str) -> bool:
+        """Count a try refused while waiting; True for the first since the last failure (so a
+        flood of refused tries is one audit line, not one per try)."""
+        first = False
+        with self._lock:
+            for key in keys:
+                record = self._records.get(key)
+                if record is not None and record.not_before > self._clock():
+                    record.refusals += 1
+                    first = first or record.refusals == 1
+        return first
+
     def fail(self, *keys: str) -> float:
         """Count a failure for each key; returns the longest wait it imposes."""
         now = self._clock()
@@ -250,6 +263,7 @@ class Lockout:
                 if record.failures >= self.max_failures and record.not_before <= now:
                     record = _Record()  # the lockout is over: start counting afresh
                 record.failures += 1
+                record.refusals = 0
                 if record.failures >= self.max_failures:
                     delay = self.lockout_seconds
                 else:

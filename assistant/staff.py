@@ -170,8 +170,9 @@ def _sign_in_routes(app: FastAPI, settings: Settings, users: UserStore, sessions
         if (wait := lockout.wait(*keys)) > 0:
             # No password is checked while waiting: guessing gets no faster than the delay.
             seconds = int(wait) + 1
-            locked = "locked out" if lockout.locked(*keys) else "too soon after a failure"
-            audit.write(name, "sign-in", False, address, reason=locked)
+            if lockout.refuse(*keys):
+                locked = "locked out" if lockout.locked(*keys) else "too soon after a failure"
+                audit.write(name, "sign-in", False, address, reason=locked)
             page = login_page(
                 f"För många misslyckade inloggningar. Försök igen om {seconds} sekunder.",
                 target,

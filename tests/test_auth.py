@@ -274,3 +274,13 @@ def test_users_command_stores_only_hashes(tmp_path):
     assert run("remove", "eva").returncode == 2
     actions = [e["action"] for e in AuditLog(path.parent / "audit.jsonl").entries()]
     assert actions == ["user-add", "user-remove"]
+
+
+def test_a_flood_of_refused_tries_is_one_audit_line():
+    from assistant.auth import Lockout
+
+    lockout = Lockout(max_failures=3, lockout_seconds=600, clock=lambda: 0.0)
+    lockout.fail("ip:a")
+    assert [lockout.refuse("ip:a", f"user:{n}") for n in range(5)] == [True] + [False] * 4
+    lockout.fail("ip:a")
+    assert lockout.refuse("ip:a")  # a new failure, a new line
