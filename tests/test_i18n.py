@@ -20,7 +20,7 @@ from assistant.errors import (
     IndexNotFoundError,
 )
 from assistant.i18n import TEXTS, error_key, error_message, t
-from assistant.ratelimit import Limited
+from assistant.ratelimit import Limited, PublicGate
 from assistant.statement import DIGG_REPORT, STATEMENT_DATE, statement_page
 from assistant.web import ChatSession
 
@@ -83,6 +83,12 @@ def test_the_chat_shows_engine_errors_in_the_ui_language(tmp_path, e5):
     assert t("sv", "err_unknown_document") in unknown and "use one of" not in unknown
     too_long = _turn(session, "bibliotek " * (MAX_QUESTION_CHARS // 5), "en")
     assert f"at most {MAX_QUESTION_CHARS} characters" in too_long
+
+    # The widget's limit (one question a minute here): the second is refused in Swedish.
+    limited = ChatSession(indexed, None, "widget", PublicGate(1, 1, 1))
+    assert "av-answer" in _turn(limited, "Vem ansvarar för folkbiblioteken?", "sv")
+    refused = _turn(limited, "Vem ansvarar för skolbiblioteken?", "sv")
+    assert re.search(r"Många frågor just nu\. Försök igen om \d+ s\.", refused)
 
 
 def test_statement_has_what_the_law_asks_for():
