@@ -118,6 +118,24 @@ HEAD = """
     sv: {close: "Stäng", tab: "Öppna i ny flik", viewer: "Källvisare"},
     en: {close: "Close", tab: "Open in new tab", viewer: "Source viewer"},
   };
+  // Gradio names its own chat buttons in the browser's language; the page's language (set from
+  // the UI's, see web.SET_PAGE_LANGUAGE) decides instead, so one page speaks one language.
+  const GRADIO_WORDS = {
+    sv: {Like: "Gilla", Dislike: "Ogilla", Clear: "Rensa chatten"},
+    en: {Gilla: "Like", Ogilla: "Dislike", "Rensa chatten": "Clear"},
+  };
+  function relabel() {
+    const words = GRADIO_WORDS[document.documentElement.lang];
+    if (!words) return;
+    for (const el of document.querySelectorAll("button[aria-label]")) {
+      const word = words[el.getAttribute("aria-label")];
+      if (word) el.setAttribute("aria-label", word);
+      if (el.title && words[el.title]) el.title = words[el.title];
+    }
+  }
+  new MutationObserver(relabel).observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["lang"],
+  });
   function linkFrom(ev) {
     for (const el of ev.composedPath()) {
       if (el instanceof Element && el.matches("a.av-cite, a.av-view")) return el;

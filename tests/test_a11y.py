@@ -278,6 +278,14 @@ def test_english_widget_says_everything_in_english(site, page):
     assert page.locator("[role=log]").get_attribute("aria-label") == "Conversation"
     placeholder = page.locator("#av-widget-question textarea").get_attribute("placeholder")
     assert placeholder.startswith("Type a question")
+    # Gradio's own buttons too, though the browser is Swedish.
+    ask(page, "#av-widget-chat", ELEVKULTUROMBUD_Q)
+    names = page.locator("#av-widget-chat button[aria-label]").evaluate_all(
+        "els => els.map(el => el.getAttribute('aria-label'))"
+    )
+    assert {"Like", "Dislike", "Clear"} <= set(names), names
+    assert not {"Gilla", "Ogilla", "Rensa chatten"} & set(names), names
+    assert page.locator("#av-widget-chat .av-head").first.inner_text().lower() == "sources"
     assert axe(page) == []
 
 
