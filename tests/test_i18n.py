@@ -22,7 +22,7 @@ from assistant.errors import (
 from assistant.i18n import TEXTS, error_key, error_message, t
 from assistant.ratelimit import Limited, PublicGate
 from assistant.statement import DIGG_REPORT, STATEMENT_DATE, statement_page
-from assistant.web import ChatSession
+from assistant.chat import ChatSession
 
 ENGINE_ERRORS = [
     InvalidQuestionError("The question must be text."),
