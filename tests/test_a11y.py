@@ -204,7 +204,7 @@ def test_axe_finds_no_wcag_violation_and_the_page_reflows(site, page, surface):
 
 def test_widget_by_keyboard_alone_with_visible_focus_and_24px_targets(site, page):
     page.set_viewport_size(PHONE)
-    page.goto(site.url + "/widget")
+    page.goto(site.url + "/")  # the public port's front page is the widget
     box = page.locator("#av-widget-question textarea")
     box.wait_for()
     assert box.get_attribute("maxlength") == str(MAX_QUESTION_CHARS)
