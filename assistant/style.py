@@ -32,7 +32,7 @@ CSS = (
 #av-header h1 { margin: 0; font-size: 1.5rem; }
 #av-header p { margin: .2rem 0 0; color: var(--av-muted); }
 #av-lang { flex-grow: 0 !important; }
-@media (max-width: 640px) { #av-header { flex-wrap: wrap; } #av-header > * { min-width: 100%; } }
+@media (max-width: 640px) { #av-header > * { min-width: 100% !important; } }
 .av-examples { gap: .4rem !important; }
 .av-examples button { font-weight: 400 !important; }
 .av-answer p { margin: 0 0 .45em; }
