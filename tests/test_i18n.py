@@ -9,6 +9,7 @@ import pytest
 from helpers import STATUTE_PATH, make_corpus, make_settings
 
 from assistant import Assistant
+from assistant.chat import ChatSession
 from assistant.core import MAX_QUESTION_CHARS, InvalidQuestionError
 from assistant.errors import (
     ChromaUnavailableError,
@@ -22,7 +23,6 @@ from assistant.errors import (
 from assistant.i18n import TEXTS, error_key, error_message, t
 from assistant.ratelimit import Limited, PublicGate
 from assistant.statement import DIGG_REPORT, STATEMENT_DATE, statement_page
-from assistant.chat import ChatSession
 
 ENGINE_ERRORS = [
     InvalidQuestionError("The question must be text."),
