@@ -138,8 +138,11 @@ class HybridRetriever(BaseRetriever):
         return [Passage.from_document(doc, score) for score, doc in scored[:k]]
 
     def _allowed(self, scores: np.ndarray) -> np.ndarray:
-        if not self.public_only or self._visible is None or len(scores) != len(self._visible):
-            return scores if not self.public_only else scores * 0
+        """Lexical scores of passages this retriever may return (the rest 0)."""
+        if not self.public_only:
+            return scores
+        if self._visible is None or len(scores) != len(self._visible):
+            return np.zeros_like(scores)  # unsure which passages are public: none are
         return scores * self._visible
 
     def _dense(

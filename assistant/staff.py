@@ -28,7 +28,8 @@ from .ratelimit import RateLimiter
 
 __all__ = ["StaffWall", "create_staff_app"]
 
-_OPEN = ("/login", "/logout")
+# Our sign-in form and sign-out; Gradio's own /login and /logout routes stay behind the wall.
+_OPEN = {("GET", "/login"), ("POST", "/login"), ("POST", "/logout")}
 
 
 class StaffWall:
@@ -67,7 +68,7 @@ class StaffWall:
         if method == "POST" and not _same_origin(raw):
             await _plain(scope, receive, send, 403, "Cross-site request refused.")
             return
-        if path in _OPEN:
+        if (method, path) in _OPEN:
             await self.app(scope, receive, send)
             return
         name = self.user(scope)

@@ -55,6 +55,8 @@ def _wait_out(response: httpx.Response) -> None:
         ("POST", "/gradio_api/queue/join"),
         ("POST", "/gradio_api/call/ask"),
         ("POST", "/api/ask"),
+        ("GET", "/logout"),  # Gradio's sign-out route
+        ("POST", "/login/"),  # Gradio's sign-in route
     ],
 )
 def test_staff_app_answers_nothing_before_sign_in(served, method, path):
