@@ -1,4 +1,5 @@
-"""Command line: ``assistant index | ask | search | eval | documents | passages`` (also ``python -m assistant``)."""
+"""Command line: ``assistant index | ask | search | eval | documents | passages | serve |
+feedback | users`` (also ``python -m assistant``)."""
 
 from __future__ import annotations
 
@@ -62,7 +63,10 @@ def _parser() -> argparse.ArgumentParser:
     pas.add_argument("--json", action="store_true", help="print as JSON")
     serve = sub.add_parser("serve", help="serve the chat, the widget and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default ASSISTANT_HOST, 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default ASSISTANT_PORT, 7860)")
+    serve.add_argument("--port", type=int, help="public port (default ASSISTANT_PORT, 7860)")
+    serve.add_argument(
+        "--staff-port", type=int, help="staff port (default ASSISTANT_STAFF_PORT, 7861)"
+    )
     fb = sub.add_parser("feedback", help="feedback given in the chat (👍/👎)")
     fb_sub = fb.add_subparsers(dest="feedback_command", required=True)
     fb_export = fb_sub.add_parser("export", help="thumbs-down answers, for review")
@@ -70,6 +74,22 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help="as eval questions (the format of dev.jsonl)"
     )
     fb_export.add_argument("--output", type=Path, help="write to this file instead of stdout")
+    fb_purge = fb_sub.add_parser("purge", help="delete feedback older than the retention")
+    fb_purge.add_argument(
+        "--days",
+        type=int,
+        help="older than this many days (default ASSISTANT_FEEDBACK_RETENTION_DAYS)",
+    )
+    users = sub.add_parser("users", help="staff accounts of the staff app")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    add = users_sub.add_parser("add", help="add an account or set its password")
+    add.add_argument("name")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin (scripts)"
+    )
+    users_sub.add_parser("list", help="list the accounts")
+    remove = users_sub.add_parser("remove", help="remove an account (its sign-ins end at once)")
+    remove.add_argument("name")
     return parser
 
 
@@ -198,14 +218,23 @@ def _commitments(args: argparse.Namespace, settings: Settings) -> int:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from .server import serve
 
-    serve(settings, host=args.host, port=args.port)
+    serve(settings, host=args.host, port=args.port, staff_port=args.staff_port)
     return 0
 
 
 def _feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from .audit import AuditLog
     from .feedback import FeedbackStore
 
     store = FeedbackStore(settings.feedback_path)
+    if args.feedback_command == "purge":
+        days = args.days if args.days is not None else settings.feedback_retention_days
+        removed = store.purge(days)
+        AuditLog(settings.audit_path).write(
+            _operator(), "feedback-purge", True, days=days, removed=removed
+        )
+        print(f"{removed} feedback rows older than {days} days deleted from {store.path}.")
+        return 0
     if args.jsonl:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.complaints())
     else:
@@ -227,6 +256,50 @@ def _feedback(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _operator() -> str:
+    """Who runs the command, for the audit log."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no user name in a bare container
+        return "cli"
+
+
+def _users(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    from .audit import AuditLog
+    from .auth import UserStore
+
+    store = UserStore(settings.users_path)
+    audit = AuditLog(settings.audit_path)
+    if args.users_command == "list":
+        for name in store.names():
+            print(f"{name}\t{store.created(name)}")
+        if not store.names():
+            print(
+                f"No staff accounts in {store.path}: add one with `assistant users add NAME`.",
+                file=sys.stderr,
+            )
+        return 0
+    if args.users_command == "remove":
+        store.remove(args.name)
+        audit.write(_operator(), "user-remove", True, user=args.name)
+        print(f"Removed {args.name}.")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if getpass.getpass("Again: ") != password:
+            raise AssistantError("The two passwords differ; nothing changed.")
+    new = store.add(args.name, password)
+    audit.write(_operator(), "user-add" if new else "user-password", True, user=args.name)
+    print(f"{'Added' if new else 'New password for'} {args.name} ({store.path}).")
+    return 0
+
+
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -241,4 +314,5 @@ _COMMANDS = {
     "passages": _passages,
     "serve": _serve,
     "feedback": _feedback,
+    "users": _users,
 }

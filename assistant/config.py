@@ -103,7 +103,7 @@ class Settings(BaseSettings):
         20.0,
         ge=0,
         description="Questions per minute one address may ask through the widget and the API "
-        "(0 = no limit); staff chat is not limited.",
+        "(0 = no limit); staff have their own limit.",
     )
     rate_limit_burst: int = Field(5, ge=1, description="Questions one address may ask at once.")
     public_concurrency: int = Field(
@@ -112,6 +112,84 @@ class Settings(BaseSettings):
         description="Widget/API questions answered at once; the rest of the machine "
         "stays free for staff.",
     )
+
+    # --- the staff surface (sign-in, its own port) and privacy (see README "Deploying it") -------
+    staff_host: str = Field(
+        "127.0.0.1", description="Address the staff app (chat, admin) listens on."
+    )
+    staff_port: int = Field(7861, ge=1, le=65535, description="Port of the staff app.")
+    users_file: Path | None = Field(
+        None, description="Staff accounts (argon2 hashes); unset = <index_dir>/users.json."
+    )
+    session_secret: SecretStr | None = Field(
+        None,
+        description="Key that signs staff session cookies; unset = a random key kept in "
+        "<index_dir>/session.key.",
+    )
+    session_hours: float = Field(8.0, gt=0, description="Hours a staff sign-in lasts.")
+    session_secure: bool = Field(
+        False, description="Send the session cookie over HTTPS only (set it behind TLS)."
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks of reverse proxies whose "
+        "X-Forwarded-For and single-sign-on header are believed; empty = none.",
+    )
+    sso_header: str = Field(
+        "",
+        description="Header a trusted proxy sets to the signed-in staff user (e.g. "
+        "'X-Remote-User'); empty = built-in sign-in only.",
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed sign-ins (per address or account) before a lockout."
+    )
+    login_lockout_minutes: float = Field(
+        15.0, gt=0, description="Minutes an address or account stays locked out."
+    )
+    staff_rate_limit_per_minute: float = Field(
+        120.0, ge=0, description="Requests per minute one staff user may make (0 = no limit)."
+    )
+    staff_rate_limit_burst: int = Field(30, ge=1, description="Staff requests at once.")
+    public_requests_per_minute: float = Field(
+        120.0,
+        ge=0,
+        description="Any requests per minute one address may send to the widget's Gradio API "
+        "(page loads, votes, questions); questions have the tighter limit above.",
+    )
+    max_upload_mb: float = Field(
+        20.0, gt=0, description="Largest file the admin tab accepts, in MB."
+    )
+    audit_log: Path | None = Field(
+        None,
+        description="JSON-lines log of staff sign-ins and admin actions; unset = "
+        "<index_dir>/audit.jsonl.",
+    )
+    default_visibility: str = Field(
+        "public",
+        pattern="^(public|internal)$",
+        description="Visibility of a document without a sidecar 'visibility' or an "
+        "internal/ folder: 'public' (widget and public API) or 'internal' (staff only).",
+    )
+    store_widget_feedback: bool = Field(
+        False,
+        description="Store the widget's 👍/👎 with the visitor's question (off: the widget "
+        "stores nothing about visitors).",
+    )
+    feedback_retention_days: int = Field(
+        90, ge=1, description="Days feedback is kept; older rows are deleted."
+    )
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.index_dir / "users.json"
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_log or self.index_dir / "audit.jsonl"
+
+    @property
+    def proxies(self) -> list[str]:
+        return [p.strip() for p in self.trusted_proxies.split(",") if p.strip()]
 
     @property
     def feedback_path(self) -> Path:

@@ -47,10 +47,14 @@ class Assistant:
         settings: Settings | None = None,
         embeddings: AssistantEmbeddings | None = None,
         chat_model: Any = None,
+        public_only: bool = False,
     ) -> None:
         """``embeddings`` and ``chat_model`` (a langchain chat model) replace what the settings
-        name; the chat model is how generative answers are configured or faked in tests."""
+        name; the chat model is how generative answers are configured or faked in tests.
+        ``public_only``: search, cite, list and show only documents whose visibility is public."""
         self.settings = settings or Settings()
+        self.public_only = public_only
+        self._public: Assistant | None = None
         self._chat_model = chat_model
         self.index = Index(self.settings, embeddings)
         self._retriever: HybridRetriever | None = None
@@ -71,6 +75,17 @@ class Assistant:
         """Forget loaded index state; the next question reloads it."""
         with self._lock:
             self._reset()
+
+    def public_view(self) -> Assistant:
+        """An assistant over the same index (and models) that sees public documents only."""
+        if self.public_only:
+            return self
+        with self._lock:
+            if self._public is None:
+                self._public = Assistant(
+                    self.settings, self.index.embeddings, self._chat_model, public_only=True
+                )
+            return self._public
 
     def _reset(self) -> None:
         self._retriever = None
@@ -95,9 +110,13 @@ class Assistant:
                     translation_weight=self.settings.translation_weight,
                     sentence_weight=self.settings.sentence_weight,
                     sentence_candidates=self.settings.sentence_candidates,
+                    public_only=self.public_only,
                 )
                 retriever.refresh()
-                self._load_documents(self.index.documents())
+                docs = self.index.documents()
+                if self.public_only:
+                    docs = [d for d in docs if d.metadata.get("visibility") == "public"]
+                self._load_documents(docs)
                 self._retriever = retriever
             return self._retriever
 

@@ -3,6 +3,12 @@
 One row per answer: voting again changes the vote, taking the vote back deletes the row. A row
 keeps the question, the answer text, its citations, the document filter, the channel (staff chat
 or citizen widget) and the time, so a complaint can become a regression question.
+
+Privacy: the visitor's question and the answer text are masked (``privacy.mask``) before they
+are written; the cited passages are corpus text and stay verbatim. Rows older than the retention
+(``ASSISTANT_FEEDBACK_RETENTION_DAYS``) are deleted on every write and by
+``assistant feedback purge``. The widget stores nothing unless ``ASSISTANT_STORE_WIDGET_FEEDBACK``
+is on (``NoFeedbackStore`` otherwise).
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ import json
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FeedbackRow", "FeedbackStore"]
+from .privacy import mask
+
+__all__ = ["FeedbackRow", "FeedbackStore", "NoFeedbackStore"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -75,8 +83,18 @@ class FeedbackRow:
 class FeedbackStore:
     """The SQLite file of votes; a connection per call, so any thread may use it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, retention_days: int | None = None) -> None:
         self.path = Path(path)
+        self.retention_days = retention_days
+
+    def purge(self, days: int | None = None) -> int:
+        """Delete rows older than ``days`` (default: the retention); returns how many."""
+        days = days if days is not None else self.retention_days
+        if days is None or not self.path.exists():
+            return 0
+        cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+        with closing(self._connect()) as conn, conn:
+            return conn.execute("DELETE FROM feedback WHERE created < ?", (cutoff,)).rowcount
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,14 +130,15 @@ class FeedbackStore:
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     vote,
                     channel,
-                    answer.get("question", ""),
-                    answer.get("answer", ""),
+                    mask(answer.get("question", "")),
+                    mask(answer.get("answer", "")),
                     int(bool(answer.get("answered"))),
                     answer.get("language", ""),
                     json.dumps(answer.get("citations", []), ensure_ascii=False),
                     document,
                 ),
             )
+        self.purge()
 
     def rows(self, vote: str | None = None) -> list[FeedbackRow]:
         """Stored votes, oldest first; only ``vote`` ('up' / 'down') when given."""
@@ -155,3 +174,10 @@ class FeedbackStore:
     def complaints(self) -> list[dict[str, Any]]:
         """Thumbs-down rows as eval questions (see ``FeedbackRow.to_eval``)."""
         return [row.to_eval() for row in self.rows("down")]
+
+
+class NoFeedbackStore(FeedbackStore):
+    """The widget's store while staff have not turned feedback on: it writes nothing."""
+
+    def record(self, *args: Any, **kwargs: Any) -> None:
+        return None

@@ -408,8 +408,10 @@ class Index:
         report = IndexReport()
         todo: list[LoadedDocument] = []
         present: set[str] = set()
+        default = self.settings.default_visibility
         hashes = {
-            path.relative_to(corpus).as_posix(): file_hash(path) for path in corpus_files(corpus)
+            path.relative_to(corpus).as_posix(): file_hash(path, default)
+            for path in corpus_files(corpus)
         }
         copies = byte_copies(hashes, known)
         for path in corpus_files(corpus):
@@ -423,7 +425,7 @@ class Index:
             if not rebuild and known.get(source) == hashes[source]:
                 report.unchanged.append(source)
                 continue
-            loaded = load_document(path, corpus)
+            loaded = load_document(path, corpus, default)
             if isinstance(loaded, Skipped):
                 report.skipped.append(loaded)
                 # A file that became unreadable keeps nothing stale in the index.
@@ -549,6 +551,8 @@ class Index:
         spans = {c.id: split_sentences(c.page_content) for c in chunks}
         for chunk in chunks:
             chunk.metadata["sentences"] = len(spans[chunk.id])
+            # Retrieval filters on it: the public surface searches public passages only.
+            chunk.metadata["visibility"] = doc.metadata.get("visibility", "internal")
         vectors = self.embeddings.passage_vectors([embedding_text(c) for c in chunks])
         bar.update(len(chunks))
         _upsert(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+from .i18n import LANGUAGES, TEXTS, pick_language, t
 from .index import StoredDocument
 from .results import Answer, Citation, Passage
 
@@ -29,165 +30,11 @@ __all__ = [
     "view_url",
 ]
 
-LANGUAGES = ("sv", "en")
-
-TEXTS: dict[str, dict[str, str]] = {
-    "sv": {
-        "title": "Avtalsassistenten",
-        "subtitle": "Ställ en fråga om avtalstexterna. Varje svar citerar meningen det bygger på, "
-        "med dokument, sida och avsnitt – eller säger rakt ut att texterna inte svarar.",
-        "widget_title": "Fråga om avtalen",
-        "widget_intro": "Svaren citerar avtalstexten ordagrant, med sida och avsnitt.",
-        "sources": "Källor",
-        "source": "Källa",
-        "no_answer": "Inget svar i texterna.",
-        "related": "Närliggande ställen – inte källor till ett svar",
-        "page": "s.",
-        "page_word": "Sida",
-        "of": "av",
-        "card": "dokumentuppgifter",
-        "show_in_document": "Visa i dokumentet",
-        "searching": "Söker i avtalstexterna …",
-        "error": "Det gick inte att svara",
-        "all_documents": "Alla dokument",
-        "document": "Dokument",
-        "document_info": "Sök i alla dokument eller bara i ett.",
-        "question": "Fråga",
-        "placeholder": "Skriv en fråga, t.ex. ”Vad gör regionen inom Skapande skola?”",
-        "send": "Fråga",
-        "clear": "Rensa",
-        "examples": "Exempelfrågor",
-        "language": "Språk",
-        "chat": "Chatt",
-        "chat_label": "Samtal",
-        "empty_chat": "Ställ en fråga om avtalstexterna. Klicka på [1], [2] … i svaret för att se "
-        "källan, och på ”Visa i dokumentet” för att läsa hela sidan.",
-        "limited": "Många frågor just nu – försök igen om {seconds} s.",
-        "whole_document": "Visa hela dokumentet",
-        "only_page": "Visa bara sidan",
-        "previous_page": "← Föregående sida",
-        "next_page": "Nästa sida →",
-        "close": "Stäng",
-        "new_tab": "Öppna i ny flik",
-        "viewer": "Källvisare",
-        "quoted": "Citerad mening",
-        "related_passage": "Närliggande ställe",
-        "not_found": "Dokumentet finns inte i indexet.",
-        "unknown_document": "Okänt dokument: {name}. Frågorna gäller alla dokument.",
-        "fixed_document": "Frågor om: {title}",
-        "help": "**Så läser du svaren**\n\n"
-        "- Svaret citerar avtalstexten ordagrant; `[1]` leder till källan.\n"
-        "- Under *Källor* står dokument, sida och avsnitt, med den citerade meningen markerad.\n"
-        "- *Visa i dokumentet* öppnar hela sidan med meningen markerad.\n"
-        "- När texterna inte svarar säger assistenten det och visar närliggande ställen.\n"
-        "- Tumme upp eller ned under ett svar sparas som återkoppling till personalen.",
-        "admin": "Administration",
-        "admin_intro": "Ladda upp ett avtal (.txt, .md, .pdf, .docx) till korpusen och indexera "
-        "om. Bara nya eller ändrade filer bäddas in.",
-        "password": "Administratörslösenord",
-        "upload": "Avtalsfil",
-        "upload_button": "Ladda upp och indexera",
-        "wrong_password": "Fel lösenord.",
-        "no_file": "Välj en fil att ladda upp.",
-        "indexing": "Indexerar {source} …",
-        "indexed": "Klart",
-        "mode_note": "Formulerat av en språkmodell utifrån citaten nedan.",
-    },
-    "en": {
-        "title": "Agreement assistant",
-        "subtitle": "Ask a question about the agreement texts. Every answer quotes the sentence it "
-        "rests on, with document, page and section – or says plainly that the texts do not say.",
-        "widget_title": "Ask about the agreements",
-        "widget_intro": "Answers quote the agreement text verbatim, with page and section.",
-        "sources": "Sources",
-        "source": "Source",
-        "no_answer": "No answer in the texts.",
-        "related": "Related passages – not sources of an answer",
-        "page": "p.",
-        "page_word": "Page",
-        "of": "of",
-        "card": "document details",
-        "show_in_document": "Show in document",
-        "searching": "Searching the agreement texts …",
-        "error": "Could not answer",
-        "all_documents": "All documents",
-        "document": "Document",
-        "document_info": "Search all documents or just one.",
-        "question": "Question",
-        "placeholder": "Type a question, e.g. “What did Ludvika commit to regarding "
-        "elevkulturombud?”",
-        "send": "Ask",
-        "clear": "Clear",
-        "examples": "Example questions",
-        "language": "Language",
-        "chat": "Chat",
-        "chat_label": "Conversation",
-        "empty_chat": "Ask a question about the agreement texts. Click [1], [2] … in an answer to "
-        "see its source, and “Show in document” to read the whole page.",
-        "limited": "Many questions right now – please try again in {seconds} s.",
-        "whole_document": "Show the whole document",
-        "only_page": "Show only the page",
-        "previous_page": "← Previous page",
-        "next_page": "Next page →",
-        "close": "Close",
-        "new_tab": "Open in new tab",
-        "viewer": "Source viewer",
-        "quoted": "Quoted sentence",
-        "related_passage": "Related passage",
-        "not_found": "The document is not in the index.",
-        "unknown_document": "Unknown document: {name}. Questions cover all documents.",
-        "fixed_document": "Questions about: {title}",
-        "help": "**How to read the answers**\n\n"
-        "- The answer quotes the agreement text verbatim; `[1]` leads to its source.\n"
-        "- *Sources* give document, page and section, with the quoted sentence highlighted.\n"
-        "- *Show in document* opens the whole page with the sentence highlighted.\n"
-        "- When the texts do not answer, the assistant says so and shows related passages.\n"
-        "- Thumbs up or down under an answer is saved as feedback for the staff.",
-        "admin": "Administration",
-        "admin_intro": "Upload an agreement (.txt, .md, .pdf, .docx) into the corpus and re-index. "
-        "Only new or changed files are embedded.",
-        "password": "Admin password",
-        "upload": "Agreement file",
-        "upload_button": "Upload and re-index",
-        "wrong_password": "Wrong password.",
-        "no_file": "Choose a file to upload.",
-        "indexing": "Indexing {source} …",
-        "indexed": "Done",
-        "mode_note": "Worded by a language model from the quotes below.",
-    },
-}
-
 # Relative: resolves to /view from the staff chat and to /widget/view from the widget, which
 # the server both serves, so the links also work behind a proxy that adds a path prefix.
 VIEW_PATH = "view"
 _CITE = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _EXCERPT = 320
-
-
-def t(lang: str, key: str, **values: str) -> str:
-    """A UI text in ``lang`` (Swedish when unknown), with ``{name}`` fields filled in."""
-    text = TEXTS.get(lang, TEXTS["sv"]).get(key) or TEXTS["sv"][key]
-    return text.format(**values) if values else text
-
-
-def pick_language(requested: str | None = None, accept_language: str | None = None) -> str:
-    """'sv' or 'en': an explicit choice, else the browser's first of the two, else Swedish."""
-    if requested and requested[:2].lower() in LANGUAGES:
-        return requested[:2].lower()
-    ranked = []
-    for i, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        q = 1.0
-        if params.strip().startswith("q="):
-            try:
-                q = float(params.strip()[2:])
-            except ValueError:
-                q = 0.0
-        ranked.append((-q, i, tag.strip()[:2].lower()))
-    for _, _, code in sorted(ranked):
-        if code in LANGUAGES:
-            return code
-    return "sv"
 
 
 def _e(text: object) -> str:
@@ -379,12 +226,12 @@ header { position: sticky; top: 0; background: var(--bg); border-bottom: 1px sol
 h1 { font-size: 1.1rem; margin: 0 0 .2rem; }
 .meta { color: var(--muted); font-size: .9rem; margin: 0; }
 nav { display: flex; gap: 1rem; flex-wrap: wrap; margin-top: .4rem; font-size: .9rem; }
-nav a { color: var(--accent); }
+nav a { color: var(--accent); display: inline-block; min-height: 24px; line-height: 24px; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 40vh; }
 section + section { border-top: 1px dashed var(--line); margin-top: 1.5rem; }
 h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-mark { background: var(--mark); color: inherit; outline: 2px solid var(--mark-line);
+mark { background: var(--mark); color: var(--fg); outline: 2px solid var(--mark-line);
   border-radius: 2px; scroll-margin-top: 30vh; }
 mark.passage { outline-style: dashed; }
 .legend { font-size: .85rem; color: var(--muted); }

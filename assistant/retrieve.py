@@ -54,6 +54,8 @@ class HybridRetriever(BaseRetriever):
     sentence_weight: float = 0.3
     sentence_candidates: int = 10
     source: str | None = None
+    public_only: bool = False  # the public surface: passages of public documents only
+    _visible: np.ndarray | None = PrivateAttr(default=None)
     _lexical: LexicalIndex | None = PrivateAttr(default=None)
     _fingerprint: str | None = PrivateAttr(default=None)
     _store: Any = PrivateAttr(default=None)
@@ -72,6 +74,10 @@ class HybridRetriever(BaseRetriever):
         """Reload the lexical side if the index changed since it was built."""
         if self._lexical is None or self.index.fingerprint() != self._fingerprint:
             self._lexical, self._fingerprint = load_or_build(self.index)
+            # Passages indexed before visibility existed have none: hidden until re-indexed.
+            self._visible = np.array(
+                [d.metadata.get("visibility") == "public" for d in self._lexical.docs], dtype=bool
+            )
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -121,7 +127,7 @@ class HybridRetriever(BaseRetriever):
         lexical = self.lexical
         share = lexical.known_share(question)
         signals = [
-            (weight * share, self._top(scorer(question, source)))
+            (weight * share, self._top(self._allowed(scorer(question, source))))
             for weight, scorer in (
                 (self.bm25_weight, lexical.scores),
                 (self.trigram_weight, lexical.trigram_scores),
@@ -204,13 +210,26 @@ class HybridRetriever(BaseRetriever):
             rescored.append((score, doc))
         return sorted(rescored + scored[n:], key=_descending)
 
+    def _allowed(self, scores: np.ndarray) -> np.ndarray:
+        """Lexical scores of passages this retriever may return (the rest 0)."""
+        if not self.public_only:
+            return scores
+        if self._visible is None or len(scores) != len(self._visible):
+            return np.zeros_like(scores)  # unsure which passages are public: none are
+        return scores * self._visible
+
     def _dense(
         self, qvec: np.ndarray, source: str | None
     ) -> tuple[dict[str, tuple[Document, float]], float]:
         """The dense candidates by id, and the lowest cosine among them (1.0 if none)."""
         try:
+            where = [{"source": source}] if source else []
+            if self.public_only:
+                where.append({"visibility": "public"})
             hits = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
-                qvec.tolist(), k=self.candidates, filter={"source": source} if source else None
+                qvec.tolist(),
+                k=self.candidates,
+                filter=(where[0] if len(where) == 1 else {"$and": where}) if where else None,
             )
         except Exception as exc:
             if not is_store_error(exc):

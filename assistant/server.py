@@ -1,10 +1,13 @@
-"""One server on one port: the HTTP API (FastAPI), the staff chat at ``/``, the citizen widget at
-``/widget`` and the source viewer at ``/view`` (``assistant serve``, ``app.py``, ``make run``).
+"""Two apps, two ports (``assistant serve``, ``app.py``, ``make run``):
 
-- ``POST /api/ask``, ``POST /api/search``, ``GET /api/documents``, ``GET /api/health``; OpenAPI
-  docs at ``/docs`` (served from local files: no CDN).
-- The widget and the viewer may be framed by the sites in ``ASSISTANT_ALLOWED_ORIGINS`` (any site
-  by default); the staff chat only by itself. CORS follows the same list.
+- the **public** app (``create_app``) on ``ASSISTANT_HOST:ASSISTANT_PORT``: the citizen widget at
+  ``/widget``, the API at ``/api/*`` (docs at ``/docs``, from local files), the viewer at
+  ``/view``; public documents only, every question limited per client;
+- the **staff** app (``staff.create_staff_app``) on ``ASSISTANT_STAFF_HOST:ASSISTANT_STAFF_PORT``
+  (127.0.0.1:7861 by default): chat, admin and all documents, behind sign-in.
+
+Nothing of the staff app is mounted here; ``guard.PublicGuard`` lets through only the widget's
+own Gradio routes.
 """
 
 from __future__ import annotations
@@ -15,329 +18,25 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from fastapi import FastAPI, Query, Request  # noqa: E402
-from fastapi.exceptions import RequestValidationError  # noqa: E402
+from fastapi import FastAPI, Request  # noqa: E402
 from fastapi.middleware.cors import CORSMiddleware  # noqa: E402
-from fastapi.responses import (  # noqa: E402
-    FileResponse,
-    HTMLResponse,
-    JSONResponse,
-    RedirectResponse,
-)
-from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
-from starlette.datastructures import MutableHeaders  # noqa: E402
-from starlette.types import ASGIApp, Message, Receive, Scope, Send  # noqa: E402
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse  # noqa: E402
 
+from .api import api_router, install_error_handlers, viewer_routes  # noqa: E402
 from .config import Settings  # noqa: E402
-from .core import MAX_QUESTION_CHARS, Assistant, InvalidQuestionError  # noqa: E402
-from .errors import (  # noqa: E402
-    AssistantError,
-    ChromaUnavailableError,
-    DocumentNotFoundError,
-    EmbeddingModelError,
-    IndexBusyError,
-    IndexModelMismatchError,
-    IndexNotFoundError,
-)
-from .feedback import FeedbackStore  # noqa: E402
-from .ratelimit import Limited  # noqa: E402
-from .render import pick_language, viewer_page  # noqa: E402
+from .core import Assistant  # noqa: E402
+from .errors import AssistantError  # noqa: E402
+from .feedback import FeedbackStore, NoFeedbackStore  # noqa: E402
+from .guard import FramePolicy, PublicGuard  # noqa: E402
 
-__all__ = ["create_app", "serve"]
-
-_VIEWER_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; "
-    "form-action 'none'"
-)
-_STATUS = {
-    InvalidQuestionError: 422,
-    DocumentNotFoundError: 404,
-    IndexNotFoundError: 503,
-    IndexModelMismatchError: 503,
-    ChromaUnavailableError: 503,
-    EmbeddingModelError: 503,
-    IndexBusyError: 503,
-}
+__all__ = ["FramePolicy", "PublicGuard", "create_app", "serve"]
 
 
-# --- API shapes (the same as the CLI's --json output) ---------------------------------------
-
-
-class AskRequest(BaseModel):
-    question: str = Field(
-        ...,
-        max_length=4 * MAX_QUESTION_CHARS,
-        examples=["what did Ludvika commit to regarding elevkulturombud"],
-    )
-    document: str | None = Field(
-        None, description="Only this document: source path, file name or a unique title part."
-    )
-
-
-class SearchRequest(BaseModel):
-    question: str = Field(..., max_length=4 * MAX_QUESTION_CHARS, examples=["Skapande skola"])
-    k: int | None = Field(None, ge=1, le=50, description="How many passages (default top_k).")
-    document: str | None = Field(None, description="Only this document.")
-
-
-class CitationOut(BaseModel):
-    n: int
-    source: str
-    title: str
-    page: int
-    section: str
-    quote: str = Field(description="Verbatim in `passage`.")
-    passage: str = Field(description="Verbatim in the cleaned page `page` of `source`.")
-    score: float
-
-
-class PassageOut(BaseModel):
-    rank: int
-    id: str
-    source: str
-    title: str
-    page: int
-    section: str
-    text: str
-    score: float
-
-
-class AskResponse(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    question: str
-    answered: bool
-    answer: str
-    language: str
-    citations: list[CitationOut]
-    related: list[PassageOut] = Field(description="Closest passages when not answered.")
-
-
-class SearchResponse(BaseModel):
-    question: str
-    passages: list[PassageOut]
-
-
-class DocumentOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    source: str
-    title: str
-    type: str
-
-
-class HealthOut(BaseModel):
-    status: str
-    documents: int = 0
-    collection: str = ""
-    detail: str = ""
-
-
-# --- headers --------------------------------------------------------------------------------
-
-
-class FramePolicy:
-    """Who may frame which page: the widget and viewer the allowed origins, the rest itself."""
-
-    def __init__(self, app: ASGIApp, origins: list[str]) -> None:
-        self.app = app
-        self.open = origins == ["*"]
-        self.ancestors = "frame-ancestors 'self' " + " ".join(origins)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "")
-        embeddable = path.startswith(("/widget", "/view")) or path == "/gradio.js"
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers.setdefault("X-Content-Type-Options", "nosniff")
-                headers.setdefault("Referrer-Policy", "same-origin")
-                if not embeddable:
-                    headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-                    headers.append("Content-Security-Policy", "frame-ancestors 'self'")
-                elif not self.open:
-                    headers.append("Content-Security-Policy", self.ancestors)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-# --- the app --------------------------------------------------------------------------------
-
-
-def create_app(
-    assistant: Assistant | None = None,
-    settings: Settings | None = None,
-    store: FeedbackStore | None = None,
-) -> FastAPI:
-    """The API with the staff chat mounted at ``/`` and the widget at ``/widget``."""
-    import gradio as gr
-    from fastapi_offline import FastAPIOffline
-
+def gradio_common() -> dict[str, Any]:
+    """The page settings both Gradio apps share."""
     from . import web
-    from .admin import admin_enabled
-    from .ingest import MAX_FILE_BYTES
 
-    settings = settings or (assistant.settings if assistant else Settings())
-    assistant = assistant or Assistant(settings)
-    store = store if store is not None else FeedbackStore(settings.feedback_path)
-
-    app = FastAPIOffline(
-        title="Avtalsassistenten",
-        version="0.1.0",
-        description="Answers questions about agreement texts with verbatim, cited passages. "
-        "The staff chat is at `/`, the citizen widget at `/widget`, the source viewer at "
-        "`/view`; the chat is also `/ask` for `gradio_client`.",
-        redoc_url=None,
-    )
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.origins,
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["*"],
-    )
-    app.add_middleware(FramePolicy, origins=settings.origins)
-
-    @app.middleware("http")
-    async def no_widget_uploads(request: Request, call_next: Any) -> Any:
-        # The widget has no file inputs; Gradio's generic upload route must not take files
-        # from the public.
-        if request.url.path.startswith(("/widget/gradio_api/upload", "/widget/upload")):
-            return JSONResponse({"detail": "The widget takes no uploads."}, status_code=403)
-        return await call_next(request)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # FastAPI's own handler echoes the input and fails on bytes that are not UTF-8.
-        errors = [
-            {"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", ""))}
-            for e in exc.errors()
-        ]
-        return JSONResponse({"detail": errors or "Invalid request."}, status_code=422)
-
-    @app.exception_handler(AssistantError)
-    async def assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
-        status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 400)
-        return JSONResponse({"detail": str(exc)}, status_code=status)
-
-    gate = web.public_gate(settings)
-
-    @app.exception_handler(Limited)
-    async def limited(request: Request, exc: Limited) -> JSONResponse:
-        return JSONResponse(
-            {"detail": exc.reason, "retry_after": exc.retry_after},
-            status_code=429,
-            headers={"Retry-After": str(exc.retry_after)},
-        )
-
-    @app.post(
-        "/api/ask",
-        response_model=AskResponse,
-        tags=["api"],
-        responses={429: {"description": "Rate limit; see the Retry-After header."}},
-    )
-    def ask(body: AskRequest, request: Request) -> JSONResponse:
-        """Answer a question with cited passages: the object `assistant ask --json` prints."""
-        with gate.admit(web.client_key(request)):
-            answer = assistant.ask(body.question, document=body.document)
-        return JSONResponse(answer.to_dict())
-
-    @app.post(
-        "/api/search",
-        response_model=SearchResponse,
-        tags=["api"],
-        responses={429: {"description": "Rate limit; see the Retry-After header."}},
-    )
-    def search(body: SearchRequest, request: Request) -> JSONResponse:
-        """The best passages for a question: the object `assistant search --json` prints."""
-        with gate.admit(web.client_key(request)):
-            passages = assistant.search(body.question, k=body.k, document=body.document)
-        rows = [p.to_dict(rank=i) for i, p in enumerate(passages, start=1)]
-        return JSONResponse({"question": body.question, "passages": rows})
-
-    @app.get("/api/documents", response_model=list[DocumentOut], tags=["api"])
-    def documents() -> JSONResponse:
-        """The indexed documents: the list `assistant documents --json` prints."""
-        return JSONResponse(
-            [
-                {**d.metadata, "source": d.source, "title": d.title, "type": d.doc_type}
-                for d in assistant.documents()
-            ]
-        )
-
-    @app.get("/api/health", response_model=HealthOut, tags=["api"])
-    def health() -> JSONResponse:
-        """Ready when the index can be read; 503 with the fix otherwise."""
-        try:
-            count = len(assistant.documents())
-        except AssistantError as exc:
-            return JSONResponse(
-                {"status": "unavailable", "detail": str(exc), "collection": assistant.index.name},
-                status_code=503,
-            )
-        return JSONResponse(
-            {"status": "ok", "documents": count, "collection": assistant.index.name}
-        )
-
-    def view(
-        request: Request,
-        source: str,
-        page: int = Query(1, ge=1),
-        start: int = Query(0, ge=0),
-        end: int = Query(0, ge=0),
-        kind: str = "passage",
-        hl: str = "quote",
-        all: int = 0,  # noqa: A002  (the query parameter's name)
-        lang: str | None = None,
-        embed: int = 0,
-    ) -> HTMLResponse:
-        """The cleaned page with the quote highlighted and scrolled into view (no scripts)."""
-        code = pick_language(lang, request.headers.get("accept-language"))
-        try:
-            doc = next((d for d in assistant.documents() if d.source == source), None)
-        except AssistantError as exc:
-            return HTMLResponse(
-                str(exc), status_code=503, headers={"Content-Security-Policy": _VIEWER_CSP}
-            )
-        body = viewer_page(
-            doc,
-            page,
-            start,
-            end,
-            kind="card" if kind == "card" else "passage",
-            highlight="passage" if hl == "passage" else "quote",
-            whole=bool(all),
-            lang=code,
-            embed=bool(embed),
-        )
-        return HTMLResponse(
-            body,
-            status_code=200 if doc else 404,
-            headers={"Content-Security-Policy": _VIEWER_CSP},
-        )
-
-    # The chat links are relative ("view?…"), so they resolve under / and under /widget/.
-    for path in ("/view", "/widget/view"):
-        app.add_api_route(
-            path, view, methods=["GET"], include_in_schema=path == "/view", tags=["viewer"]
-        )
-
-    @app.get("/widget", include_in_schema=False)
-    def widget_slash(request: Request) -> RedirectResponse:
-        """``/widget?document=…`` (the iframe snippet) → the mounted app at ``/widget/``."""
-        query = request.url.query
-        return RedirectResponse(f"widget/{'?' + query if query else ''}", status_code=307)
-
-    gradio_js = Path(gr.__file__).parent / "templates" / "frontend" / "gradio.js"
-
-    @app.get("/gradio.js", include_in_schema=False)
-    def gradio_script() -> FileResponse:
-        """Gradio's web-component loader, from this server (it imports /assets/… from here)."""
-        return FileResponse(gradio_js, media_type="text/javascript")
-
-    common: dict[str, Any] = {
+    return {
         "theme": web._theme(),
         "css": web.CSS,
         "head": web.HEAD,
@@ -345,22 +44,95 @@ def create_app(
         "ssr_mode": False,
         "show_error": True,
     }
-    gr.mount_gradio_app(
-        app,
-        web.build_widget(assistant, settings, store, gate),
-        path="/widget",
-        footer_links=[],
-        max_file_size="10kb",
-        **common,
+
+
+def mount(app: FastAPI, blocks: Any, path: str, **options: Any) -> None:
+    """``gr.mount_gradio_app`` with Gradio's file checks on.
+
+    Gradio checks that a file named in a request was uploaded by a user only once the Blocks
+    "has launched", which a mounted app never does: without this, a request could name any
+    file on the server and Gradio would copy it into its cache for the handler (measured:
+    the admin upload took ``corpus/internal/…`` as if uploaded).
+    """
+    import gradio as gr
+
+    gr.mount_gradio_app(app, blocks, path=path, **options, **gradio_common())
+    blocks.has_launched = True
+
+
+def widget_store(settings: Settings) -> FeedbackStore:
+    """The widget keeps nothing about visitors unless staff turned it on."""
+    if not settings.store_widget_feedback:
+        return NoFeedbackStore(settings.feedback_path)
+    return FeedbackStore(settings.feedback_path, settings.feedback_retention_days)
+
+
+def create_app(assistant: Assistant | None = None, settings: Settings | None = None) -> FastAPI:
+    """The public app: widget, API, viewer and docs over the public documents only."""
+    import gradio as gr
+    from fastapi_offline import FastAPIOffline
+    from starlette.staticfiles import StaticFiles
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    from . import web
+
+    settings = settings or (assistant.settings if assistant else Settings())
+    public = (assistant or Assistant(settings)).public_view()
+
+    app = FastAPIOffline(
+        title="Avtalsassistenten",
+        version="0.1.0",
+        description="Answers questions about the public agreement texts with verbatim, cited "
+        "passages. The citizen widget is at `/widget`, the source viewer at `/view`.",
+        redoc_url=None,
     )
-    gr.mount_gradio_app(
-        app,
-        web.build_staff_ui(assistant, settings, store),
-        path="/",
-        footer_links=["api"],
-        max_file_size=MAX_FILE_BYTES if admin_enabled(settings) else "10kb",
-        **common,
+    install_error_handlers(app)
+    gate = web.public_gate(settings)
+    app.include_router(api_router(public, gate))
+    # The chat links are relative ("view?…"), so they resolve under the widget too.
+    viewer_routes(app, public, ("", "/widget"))
+    # --- accessibility statement ---
+    # Public surface, before the widget's mount (which would shadow /widget/tillganglighet).
+    from .statement import register_statement
+
+    register_statement(app, settings)
+    # --- end accessibility statement ---
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        return RedirectResponse("widget/", status_code=307)
+
+    @app.get("/widget", include_in_schema=False)
+    def widget_slash(request: Request) -> RedirectResponse:
+        """``/widget?document=…`` (the iframe snippet) → the mounted app at ``/widget/``."""
+        query = request.url.query
+        return RedirectResponse(f"widget/{'?' + query if query else ''}", status_code=307)
+
+    frontend = Path(gr.__file__).parent / "templates" / "frontend"
+
+    @app.get("/gradio.js", include_in_schema=False)
+    def gradio_script() -> FileResponse:
+        """Gradio's web-component loader, from this server (it imports /assets/… from here)."""
+        return FileResponse(frontend / "gradio.js", media_type="text/javascript")
+
+    app.mount("/assets", StaticFiles(directory=frontend / "assets"), name="assets")
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Any) -> JSONResponse:
+        return JSONResponse({"detail": "Not Found", "type": "NotFound"}, status_code=404)
+
+    widget = web.build_widget(public, settings, widget_store(settings), gate)
+    mount(app, widget, "/widget", footer_links=[], max_file_size="1kb")
+    app.add_middleware(PublicGuard, per_minute=settings.public_requests_per_minute)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.origins,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Content-Type"],
     )
+    app.add_middleware(FramePolicy, origins=settings.origins)
+    # Outermost: a trusted proxy's X-Forwarded-For becomes the client address for the limits.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxies or [])
     return app
 
 
@@ -369,24 +141,88 @@ def serve(
     host: str | None = None,
     port: int | None = None,
     assistant: Assistant | None = None,
+    staff_port: int | None = None,
 ) -> None:
-    """Run the server (blocking) on ``host:port`` (default ``ASSISTANT_HOST`` / ``ASSISTANT_PORT``)."""
+    """Run both apps (blocking): public on ``host:port``, staff on its own address and port."""
+    import asyncio
+    import logging
+
     import uvicorn
+
+    from .privacy import install_log_masking
+    from .staff import create_staff_app
 
     settings = settings or (assistant.settings if assistant else Settings())
     assistant = assistant or Assistant(settings)
-    host = host or settings.host
-    port = port or settings.port
+    host, port = host or settings.host, port or settings.port
+    staff_host, staff_port = settings.staff_host, staff_port or settings.staff_port
     try:
         docs = assistant.documents()
         assistant.search("avtal", k=1)  # loads the model now, not on the first question
-        print(f"Index: {len(docs)} documents ({assistant.index.name}).", flush=True)
+        public = assistant.public_view().documents()
+        print(
+            f"Index: {len(docs)} documents, {len(public)} public ({assistant.index.name}).",
+            flush=True,
+        )
     except AssistantError as exc:
         print(f"warning: {exc}", flush=True)
-    app = create_app(assistant, settings)
-    where = f"http://{host}:{port}"
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    configs = [
+        uvicorn.Config(
+            app,
+            host=h,
+            port=p,
+            log_level="warning",
+            timeout_graceful_shutdown=3,
+            proxy_headers=False,  # the apps apply ASSISTANT_TRUSTED_PROXIES themselves
+            h11_max_incomplete_event_size=64 * 1024,
+        )
+        for app, h, p in (
+            (create_app(assistant, settings), host, port),
+            (create_staff_app(assistant, settings), staff_host, staff_port),
+        )
+    ]
+    install_log_masking()
+    logging.getLogger("assistant").setLevel(logging.INFO)
     print(
-        f"Avtalsassistenten: chat {where}/  widget {where}/widget  API docs {where}/docs",
+        f"Avtalsassistenten public: widget http://{host}:{port}/widget  API docs "
+        f"http://{host}:{port}/docs\nAvtalsassistenten staff: http://{staff_host}:{staff_port}/ "
+        "(sign in; add accounts with `assistant users add NAME`)",
         flush=True,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
+
+    asyncio.run(_serve_all([_QuietServer(c) for c in configs]))
+
+
+class _QuietServer:
+    """A uvicorn server that leaves signals to ``_serve_all`` (two servers, one process)."""
+
+    def __new__(cls, config: Any) -> Any:
+        import contextlib
+
+        import uvicorn
+
+        class Server(uvicorn.Server):
+            @contextlib.contextmanager
+            def capture_signals(self) -> Any:
+                yield
+
+        return Server(config)
+
+
+async def _serve_all(servers: list[Any]) -> None:
+    """Serve until a signal or until one server stops; then stop them all."""
+    import asyncio
+    import signal
+
+    def stop() -> None:
+        for server in servers:
+            server.should_exit = True
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop)
+    tasks = [asyncio.create_task(s.serve()) for s in servers]
+    await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    stop()
+    await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,4 +1,5 @@
-"""Web UI (Gradio 6): the staff chat (``build_staff_ui``) and the citizen widget (``build_widget``).
+"""Web UI (Gradio 6): the staff chat (``build_staff_ui``) with its admin tab; the citizen widget
+(``build_widget``) lives in ``widget``, the chat logic both share in ``chat``.
 
 Both stream each answer into a ``gr.Chatbot`` whose messages are HTML made by ``render`` (every
 corpus or user text escaped there), take 👍/👎 through the chatbot's like event into the feedback
@@ -9,11 +10,7 @@ The chat is also the ``/ask`` endpoint of the staff app for ``gradio_client``.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
-import time
-import uuid
-from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -23,24 +20,34 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402  (after the analytics switch)
 
 from . import admin  # noqa: E402
+from .chat import (  # noqa: E402
+    CHAT_CONCURRENCY,
+    SET_PAGE_LANGUAGE,
+    ChatSession,
+    client_key,
+    make_chatbot,
+    public_gate,
+    wire_chat,
+)
 from .config import Settings  # noqa: E402
-from .core import Assistant  # noqa: E402
+from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
-from .ratelimit import Limited, PublicGate  # noqa: E402
-from .render import (  # noqa: E402
-    answer_html,
-    error_html,
-    partial_answer_html,
-    pick_language,
-    status_html,
-    t,
-    user_html,
-)
+from .i18n import pick_language, t  # noqa: E402
+from .style import CSS, HEAD  # noqa: E402
+from .style import theme as _theme  # noqa: E402, F401  (server.py builds the theme through web)
+from .widget import build_widget  # noqa: E402
 
-__all__ = ["CSS", "EXAMPLES", "HEAD", "build_staff_ui", "build_widget"]
-
-log = logging.getLogger(__name__)
+__all__ = [
+    "CSS",
+    "EXAMPLES",
+    "HEAD",
+    "ChatSession",
+    "build_staff_ui",
+    "build_widget",
+    "client_key",
+    "public_gate",
+]
 
 EXAMPLES = [
     "what did Ludvika commit to regarding elevkulturombud",
@@ -49,331 +56,12 @@ EXAMPLES = [
     "What does the library act say about children and young people?",
 ]
 
-_STREAM_STEPS = 8
-CHAT_CONCURRENCY = 4  # answers streamed at once per app (each holds a slot while it streams)
-_STREAM_DELAY = 0.03
-
-CSS = """
-.gradio-container { max-width: 1280px !important; }
-#av-header { align-items: center; }
-#av-header h1 { margin: 0; font-size: 1.5rem; }
-#av-header p { margin: .2rem 0 0; color: var(--body-text-color-subdued); }
-#av-lang { flex-grow: 0 !important; }
-.av-examples { gap: .4rem !important; }
-.av-examples button { font-weight: 400 !important; }
-.av-answer p { margin: 0 0 .45em; }
-.av-text ul { margin: .2em 0 .5em 1.1em; padding: 0; }
-.av-text li { margin: .15em 0; }
-a.av-cite { font-weight: 700; text-decoration: none !important; color: var(--color-accent) !important;
-  padding: 0 2px; border-radius: 4px; }
-a.av-cite:hover, a.av-cite:focus { background: var(--color-accent-soft); }
-.av-head { font-size: .78em; text-transform: uppercase; letter-spacing: .06em; font-weight: 600;
-  color: var(--body-text-color-subdued); margin: .8em 0 .3em; }
-details.av-source { border: 1px solid var(--border-color-primary); border-left: 4px solid
-  var(--color-accent); border-radius: 6px; padding: .35em .7em; margin: .4em 0;
-  background: var(--background-fill-secondary); }
-details.av-source > summary { cursor: pointer; font-size: .93em; }
-.av-n { font-weight: 700; color: var(--color-accent); }
-.av-title { font-weight: 600; }
-.av-meta { color: var(--body-text-color-subdued); font-size: .92em; }
-.av-meta::before { content: "· "; }
-blockquote.av-passage { margin: .45em 0 .3em; padding: 0 0 0 .7em; border-left: 2px solid
-  var(--border-color-primary); font-size: .93em; white-space: pre-wrap; font-style: normal; }
-mark.av-quote { background: #fff1a8; color: inherit; padding: 0 1px; border-radius: 2px;
-  box-shadow: 0 0 0 1px #d4a72c; }
-.dark mark.av-quote { background: #5c4a00; }
-a.av-view { font-size: .86em; }
-a.av-view::after { content: " ↗"; }
-.av-notice { border-left: 4px solid #d4a72c; padding: .4em .7em; border-radius: 6px;
-  background: var(--background-fill-secondary); }
-.av-notice p { display: inline; }
-.av-related ul { list-style: none; padding: 0; margin: 0; }
-li.av-rel { border: 1px dashed var(--border-color-primary); border-radius: 6px; padding: .35em .7em;
-  margin: .4em 0; }
-.av-excerpt { font-size: .9em; color: var(--body-text-color-subdued); margin: .2em 0; }
-.av-error { color: var(--error-text-color, #b42318); }
-.av-status { color: var(--body-text-color-subdued); font-style: italic; }
-.av-flash { animation: av-flash 1.4s ease-out; }
-@keyframes av-flash { from { box-shadow: 0 0 0 4px var(--color-accent); }
-  to { box-shadow: 0 0 0 0 transparent; } }
-.gradio-container:has(#av-widget-chat) { padding: 0 !important; }
-.gradio-container:has(#av-widget-chat) .main { padding: 10px 12px !important; }
-#av-widget-head h2 { margin: 0; font-size: 1.1rem; }
-#av-widget-head p { margin: .1rem 0 0; font-size: .9rem; color: var(--body-text-color-subdued); }
-dialog#av-viewer { width: min(920px, 94vw); height: min(86vh, 940px); padding: 0; border: 1px solid
-  #8c959f; border-radius: 10px; overflow: hidden; background: #fff; color: #1f2328; }
-dialog#av-viewer::backdrop { background: rgba(15, 20, 25, .5); }
-.av-viewer-bar { display: flex; gap: 1rem; align-items: center; padding: .45rem .8rem;
-  border-bottom: 1px solid #d1d9e0; font: 14px system-ui, sans-serif; }
-.av-viewer-bar strong { flex: 1; }
-.av-viewer-bar button { font: inherit; padding: .2rem .7rem; cursor: pointer; }
-dialog#av-viewer iframe { display: block; width: 100%; height: calc(100% - 2.6rem); border: 0; }
-"""
-
-# Runs once per page: [n] opens and scrolls to its source; "show in document" opens the viewer in
-# a dialog (the link itself opens a new tab when scripts are off or the click is modified).
-HEAD = """
-<script>
-(() => {
-  if (window.__avInstalled) return;
-  window.__avInstalled = true;
-  const WORDS = {
-    sv: {close: "Stäng", tab: "Öppna i ny flik", viewer: "Källvisare"},
-    en: {close: "Close", tab: "Open in new tab", viewer: "Source viewer"},
-  };
-  function linkFrom(ev) {
-    for (const el of ev.composedPath()) {
-      if (el instanceof Element && el.matches("a.av-cite, a.av-view")) return el;
-    }
-    return null;
-  }
-  function dialog(lang) {
-    const words = WORDS[lang] || WORDS.sv;
-    let d = document.getElementById("av-viewer");
-    if (!d) {
-      d = document.createElement("dialog");
-      d.id = "av-viewer";
-      const bar = document.createElement("div");
-      bar.className = "av-viewer-bar";
-      const title = document.createElement("strong");
-      const tab = document.createElement("a");
-      tab.target = "_blank";
-      tab.rel = "noopener";
-      tab.className = "av-viewer-tab";
-      const close = document.createElement("button");
-      close.type = "button";
-      close.className = "av-viewer-close";
-      close.addEventListener("click", () => d.close());
-      bar.append(title, tab, close);
-      const frame = document.createElement("iframe");
-      d.append(bar, frame);
-      d.addEventListener("click", (e) => { if (e.target === d) d.close(); });
-      d.addEventListener("close", () => { frame.src = "about:blank"; });
-      document.body.appendChild(d);
-    }
-    d.querySelector("strong").textContent = words.viewer;
-    d.querySelector(".av-viewer-tab").textContent = words.tab;
-    d.querySelector(".av-viewer-close").textContent = words.close;
-    d.querySelector("iframe").title = words.viewer;
-    return d;
-  }
-  document.addEventListener("click", (ev) => {
-    const a = linkFrom(ev);
-    if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    if (a.classList.contains("av-cite")) {
-      const target = a.getRootNode().getElementById(a.getAttribute("href").slice(1));
-      if (target) {
-        target.open = true;
-        target.scrollIntoView({block: "nearest", behavior: "smooth"});
-        target.classList.remove("av-flash");
-        void target.offsetWidth;
-        target.classList.add("av-flash");
-      }
-      return;
-    }
-    const app = a.closest("gradio-app");
-    const base = app && app.getAttribute("src") ? new URL(app.getAttribute("src"), location.href) : document.baseURI;
-    const url = new URL(a.getAttribute("href"), base);
-    const lang = url.searchParams.get("lang") || "sv";
-    const d = dialog(lang);
-    d.querySelector(".av-viewer-tab").href = url.href;
-    const inner = new URL(url.href);
-    inner.searchParams.set("embed", "1");
-    d.querySelector("iframe").src = inner.href;
-    if (!d.open) d.showModal();
-  }, true);
-})();
-</script>
-"""
-
-
-def _theme() -> Any:
-    # Regular and Bold: the SemiBold file Gradio ships for the default theme lacks glyphs.
-    font = gr.themes.LocalFont("Source Sans Pro", weights=(400, 700))
-    return gr.themes.Default(
-        primary_hue="blue",
-        neutral_hue="slate",
-        font=[font, "ui-sans-serif", "system-ui", "sans-serif"],
-    )
-
 
 def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
     choices = [(t(lang, "all_documents"), "")]
     with contextlib.suppress(AssistantError):  # no index yet: the chat says so when asked
         choices += [(d.title, d.source) for d in assistant.documents()]
     return choices
-
-
-def _chunks(text: str) -> list[int]:
-    """Where to cut the answer text while streaming it: about ``_STREAM_STEPS`` word boundaries."""
-    cuts = [i for i, ch in enumerate(text) if ch in " \n"]
-    if len(cuts) <= _STREAM_STEPS:
-        return cuts
-    step = len(cuts) / _STREAM_STEPS
-    return [cuts[int(i * step)] for i in range(1, _STREAM_STEPS)]
-
-
-def public_gate(settings: Settings) -> PublicGate:
-    """The limits the widget and the public API share (``ASSISTANT_RATE_LIMIT_*``)."""
-    return PublicGate(
-        settings.rate_limit_per_minute, settings.rate_limit_burst, settings.public_concurrency
-    )
-
-
-def client_key(request: Any) -> str:
-    """Who is asking, for the rate limit: the peer address (a proxy in front must be trusted
-    explicitly, or every visitor would share its address)."""
-    client = getattr(request, "client", None)
-    host = getattr(client, "host", None) or "unknown"
-    return str(host)
-
-
-class ChatSession:
-    """The chat logic shared by the staff UI and the widget (no components of its own)."""
-
-    def __init__(
-        self,
-        assistant: Assistant,
-        store: FeedbackStore | None,
-        channel: str,
-        gate: PublicGate | None = None,
-    ) -> None:
-        self.assistant = assistant
-        self.store = store
-        self.channel = channel
-        self.gate = gate
-
-    def _admitted(self, request: gr.Request | None) -> contextlib.AbstractContextManager[None]:
-        """The public gate for the widget (per-client rate, shared slots); none for staff."""
-        if self.gate is None:
-            return contextlib.nullcontext()
-        return self.gate.admit(client_key(request))
-
-    def respond(
-        self,
-        message: str,
-        history: list[dict[str, Any]] | None,
-        turns: list[dict[str, Any]] | None,
-        document: str | None,
-        lang: str,
-        request: gr.Request = None,  # type: ignore[assignment]  (Gradio fills it in)
-    ) -> Iterator[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]]:
-        """Stream one turn: the question, a status line, the answer text, then its sources."""
-        question = (message or "").strip()
-        turns = list(turns or [])
-        history = list(history or [])
-        if not question:
-            yield gr.skip(), history, turns
-            return
-        history.append({"role": "user", "content": user_html(question)})
-        index = len(history)
-        yield "", [*history, {"role": "assistant", "content": status_html(lang)}], turns
-        try:
-            with self._admitted(request):
-                answer = self.assistant.ask(
-                    question, document=document or None, history=_plain_history(turns)
-                )
-        except Limited as exc:
-            message = t(lang, "limited", seconds=exc.retry_after)
-            yield "", [*history, {"role": "assistant", "content": error_html(message, lang)}], turns
-            return
-        except AssistantError as exc:
-            yield (
-                "",
-                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
-                turns,
-            )
-            return
-        except Exception as exc:  # shown, not swallowed: staff must see what broke
-            log.exception("answering %r failed", question)
-            yield (
-                "",
-                [*history, {"role": "assistant", "content": error_html(str(exc), lang)}],
-                turns,
-            )
-            return
-        for cut in _chunks(answer.answer):
-            yield (
-                "",
-                [*history, {"role": "assistant", "content": partial_answer_html(answer, cut)}],
-                turns,
-            )
-            time.sleep(_STREAM_DELAY)
-        answer_id = uuid.uuid4().hex[:12]
-        history.append({"role": "assistant", "content": answer_html(answer, answer_id, lang)})
-        turn = {
-            "index": index,
-            "id": answer_id,
-            "question": question,
-            "text": answer.answer,
-            "answer": answer.to_dict(),
-            "document": document or None,
-        }
-        yield "", history, [*turns, turn]
-
-    def like(self, data: gr.LikeData, turns: list[dict[str, Any]] | None, lang: str) -> None:
-        """Store 👍/👎 (or its withdrawal) for the answer at ``data.index``."""
-        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        turn = next((x for x in turns or [] if x["index"] == index), None)
-        if turn is None or self.store is None:
-            return
-        vote = {True: "up", False: "down"}.get(data.liked) if isinstance(data.liked, bool) else None
-        self.store.record(turn["id"], vote, turn["answer"], turn["document"], self.channel)
-        if vote:
-            gr.Info("Tack för återkopplingen!" if lang == "sv" else "Thank you for the feedback!")
-
-
-def _plain_history(turns: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Earlier turns as plain-text messages, for follow-up questions."""
-    out: list[dict[str, Any]] = []
-    for turn in turns:
-        out.append({"role": "user", "content": turn["question"]})
-        out.append({"role": "assistant", "content": turn["text"]})
-    return out
-
-
-def _chatbot(
-    lang: str, elem_id: str, height: int | str | None, scale: int | None = None
-) -> gr.Chatbot:
-    return gr.Chatbot(
-        label=t(lang, "chat_label"),
-        show_label=False,
-        elem_id=elem_id,
-        height=height,
-        render_markdown=False,
-        sanitize_html=True,
-        feedback_options=("Like", "Dislike"),
-        placeholder=t(lang, "empty_chat"),
-        layout="panel",
-        buttons=[],
-        autoscroll=True,
-        scale=scale,
-    )
-
-
-def _wire_chat(
-    session: ChatSession,
-    chatbot: gr.Chatbot,
-    textbox: gr.Textbox,
-    turns: gr.State,
-    document: gr.components.Component,
-    lang: gr.State,
-    extra_triggers: list[tuple[Any, gr.components.Component]] = (),  # type: ignore[assignment]
-) -> None:
-    # The textbox and each extra trigger (example buttons) run the same streamed turn.
-    for trigger, value in [(textbox.submit, textbox), *extra_triggers]:
-        trigger(
-            session.respond,
-            inputs=[value, chatbot, turns, document, lang],
-            outputs=[textbox, chatbot, turns],
-            api_visibility="private",
-            show_progress="hidden",
-            concurrency_limit=CHAT_CONCURRENCY,
-            concurrency_id=f"chat-{session.channel}",
-        )
-    chatbot.like(session.like, inputs=[turns, lang], outputs=None, api_visibility="private")
 
 
 def _ask_endpoint(assistant: Assistant) -> Any:
@@ -420,13 +108,14 @@ def build_staff_ui(
         with gr.Tabs():
             with gr.Tab(t(lang0, "chat"), id="chat") as chat_tab, gr.Row():
                 with gr.Column(scale=3):
-                    chatbot = _chatbot(lang0, "av-chat", 620)
+                    chatbot = make_chatbot(lang0, "av-chat", 620)
                     textbox = gr.Textbox(
                         show_label=False,
                         placeholder=t(lang0, "placeholder"),
                         submit_btn=t(lang0, "send"),
                         lines=1,
                         max_lines=5,
+                        max_length=MAX_QUESTION_CHARS,
                         autofocus=True,
                         elem_id="av-question",
                     )
@@ -450,7 +139,7 @@ def build_staff_ui(
                 _admin_tab(assistant, settings, lang0) if admin.admin_enabled(settings) else None
             )
 
-        _wire_chat(
+        wire_chat(
             session,
             chatbot,
             textbox,
@@ -498,21 +187,27 @@ def build_staff_ui(
             return relabel(code, source)
 
         outputs = [lang, lang_radio, *labelled]
-        demo.load(on_load, None, outputs, api_visibility="private", show_progress="hidden")
+        demo.load(on_load, None, outputs, api_visibility="private", show_progress="hidden").then(
+            None, None, None, js=SET_PAGE_LANGUAGE, api_visibility="private"
+        )
         lang_radio.input(
             relabel,
             [lang_radio, document],
             outputs,
             api_visibility="private",
             show_progress="hidden",
-        )
+        ).then(None, None, None, js=SET_PAGE_LANGUAGE, api_visibility="private")
         if admin_parts is not None:
             _wire_admin(assistant, settings, admin_parts, lang, document)
     return demo
 
 
 def _header_html(lang: str) -> str:
-    return f"<h1>{escape(t(lang, 'title'))}</h1><p>{escape(t(lang, 'subtitle'))}</p>"
+    return (
+        f'<div data-av-lang="{lang}" data-av-chat="{escape(t(lang, "chat_label"))}">'
+        f"<h1>{escape(t(lang, 'title'))}</h1>"
+        f"<p>{escape(t(lang, 'subtitle'))}</p></div>"
+    )
 
 
 # --- admin ----------------------------------------------------------------------------------
@@ -585,73 +280,3 @@ def _wire_admin(
         api_visibility="private",
         concurrency_limit=1,
     )
-
-
-# --- citizen widget -------------------------------------------------------------------------
-
-
-def build_widget(
-    assistant: Assistant | None = None,
-    settings: Settings | None = None,
-    store: FeedbackStore | None = None,
-    gate: PublicGate | None = None,
-) -> gr.Blocks:
-    """The embeddable citizen chat: one conversation with sources, an optional fixed document
-    (``?document=…``), language from ``?lang=`` or the browser; no filters, admin or API."""
-    assistant = assistant or Assistant(settings)
-    settings = settings or assistant.settings
-    store = store if store is not None else FeedbackStore(settings.feedback_path)
-    session = ChatSession(assistant, store, "widget", gate or public_gate(settings))
-    lang0 = "sv"
-
-    with gr.Blocks(title="Avtalsassistenten", analytics_enabled=False, fill_height=True) as demo:
-        lang = gr.State(lang0)
-        turns = gr.State([])
-        document = gr.State(None)
-        head = gr.HTML(_widget_head(lang0), elem_id="av-widget-head", padding=False)
-        chatbot = _chatbot(lang0, "av-widget-chat", None, scale=1)
-        textbox = gr.Textbox(
-            show_label=False,
-            placeholder=t(lang0, "placeholder"),
-            submit_btn=t(lang0, "send"),
-            lines=1,
-            max_lines=4,
-            elem_id="av-widget-question",
-        )
-        _wire_chat(session, chatbot, textbox, turns, document, lang)
-        chatbot.clear(lambda: [], None, [turns], api_visibility="private")
-
-        def on_load(request: gr.Request) -> list[Any]:
-            params = dict(request.query_params) if request else {}
-            headers = dict(request.headers) if request else {}
-            code = pick_language(params.get("lang"), headers.get("accept-language"))
-            wanted = (params.get("document") or "").strip()
-            source, note = None, ""
-            if wanted:
-                try:
-                    source = assistant.resolve_document(wanted)
-                    title = next(d.title for d in assistant.documents() if d.source == source)
-                    note = t(code, "fixed_document", title=title)
-                except (AssistantError, StopIteration):
-                    note = t(code, "unknown_document", name=wanted)
-            return [
-                code,
-                source,
-                _widget_head(code, note),
-                gr.update(placeholder=t(code, "placeholder"), submit_btn=t(code, "send")),
-                gr.update(placeholder=t(code, "empty_chat")),
-            ]
-
-        demo.load(
-            on_load,
-            None,
-            [lang, document, head, textbox, chatbot],
-            api_visibility="private",
-            show_progress="hidden",
-        )
-    return demo
-
-
-def _widget_head(lang: str, note: str = "") -> str:
-    line = escape(note) if note else escape(t(lang, "widget_intro"))
-    return f"<h2>{escape(t(lang, 'widget_title'))}</h2><p>{line}</p>"

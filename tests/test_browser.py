@@ -1,5 +1,6 @@
 """The staff chat, the embedded widget and hostile text in a real browser: Debian's Chromium
-driven by Playwright against a real uvicorn server. Screenshots go to tests/artifacts/."""
+driven by Playwright against real uvicorn servers (the public app and the staff app, signed in
+through its form). Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 ADMIN_PASSWORD = "test-admin-lösen"
+STAFF_USER, STAFF_PASSWORD = "berit", "bibliotek-lösen-2026"
 ANSWER_TIMEOUT = 30_000  # ms
 DISLIKE = "button[aria-label='Ogilla'], button[aria-label='Dislike']"
 # Records any alert/confirm/prompt that injected markup could call, per frame.
@@ -51,7 +53,8 @@ for (const name of ["alert", "confirm", "prompt"]) {
 
 @dataclass
 class Web:
-    url: str
+    url: str  # the public app: widget, API, viewer
+    staff: str  # the staff app: chat and admin, behind sign-in
     host: str
     settings: Settings
     assistant: Assistant
@@ -59,9 +62,11 @@ class Web:
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory, e5):
-    """The agreement, the statute and the hostile file, served with admin on, in a thread; the
-    examples folder served on another port as the host site."""
+    """The agreement, the statute and the hostile file, served with admin on, in threads (the
+    public and the staff app); the examples folder served on another port as the host site."""
+    from assistant.auth import UserStore
     from assistant.server import create_app
+    from assistant.staff import create_staff_app
 
     root = tmp_path_factory.mktemp("web")
     corpus = make_corpus(root, LUDVIKA_PATH, STATUTE_PATH, HOSTILE_PATH)
@@ -70,11 +75,13 @@ def web(tmp_path_factory, e5):
     )
     assistant = Assistant(settings, embeddings=e5)
     assistant.build_index()
+    UserStore(settings.users_path).add(STAFF_USER, STAFF_PASSWORD)
     with (
         ThreadedServer(create_app(assistant, settings)) as server,
+        ThreadedServer(create_staff_app(assistant, settings), ready_path="/login") as staff,
         StaticServer(EXAMPLES_DIR) as host,
     ):
-        yield Web(server.url, host.url, settings, assistant)
+        yield Web(server.url, staff.url, host.url, settings, assistant)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +131,15 @@ def page(browser, request):
     assert page.watch.outside == [], "the page reached outside this machine"
 
 
+def sign_in(page, web: Web) -> None:
+    """The staff chat, through its sign-in form."""
+    page.goto(web.staff + "/")  # redirected to the form
+    page.locator("#username").fill(STAFF_USER)
+    page.locator("#password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(web.staff + "/")
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -167,7 +183,7 @@ def test_staff_chat_answer_sources_viewer_and_feedback(web, page, monkeypatch, t
     quote = expected.citations[0].quote
     assert quote.startswith(ELEVKULTUROMBUD_QUOTE)
 
-    page.goto(web.url + "/")
+    sign_in(page, web)
     page.get_by_role("tab", name="Chatt").wait_for()  # Swedish for a Swedish browser
     assert page.locator("#av-title h1").inner_text() == "Avtalsassistenten"
     shot(page, "staff-start")
@@ -218,7 +234,7 @@ def test_staff_chat_answer_sources_viewer_and_feedback(web, page, monkeypatch, t
 
 
 def test_english_toggle_document_filter_and_abstention(web, page):
-    page.goto(web.url + "/")
+    sign_in(page, web)
     page.get_by_role("tab", name="Chatt").wait_for()
     choose(page.get_by_label("English"))
     page.get_by_role("tab", name="Chat", exact=True).wait_for()
@@ -249,7 +265,7 @@ def test_english_toggle_document_filter_and_abstention(web, page):
 
 
 def test_hostile_text_stays_inert(web, page):
-    page.goto(web.url + "/")
+    sign_in(page, web)
     question = page.locator("#av-question textarea")
     question.fill(HOSTILE_QUESTION)
     question.press("Enter")
@@ -325,14 +341,15 @@ def test_admin_uploads_a_file_and_reindexes(web, page, tmp_path):
         "Biblioteket ska utbilda läsombud på alla äldreboenden i kommunen varje höst.\n",
         encoding="utf-8",
     )
-    page.goto(web.url + "/")
+    sign_in(page, web)
     page.get_by_role("tab", name="Administration").click()
     page.locator("#av-admin-file input[type=file]").set_input_files(str(upload))
     page.locator("#av-admin-file").get_by_text(upload.name).wait_for()
     page.locator("#av-admin-password input").fill("fel lösenord")
     page.locator("#av-admin-run").click()
-    page.get_by_text("Fel lösenord.").wait_for()
+    page.get_by_text("Fel lösenord.").first.wait_for()
     assert not (web.settings.corpus_dir / upload.name).exists()
+    time.sleep(1.5)  # one wrong password delays the next try by 1 s (auth.Lockout)
 
     page.locator("#av-admin-password input").fill(ADMIN_PASSWORD)
     page.locator("#av-admin-run").click()

@@ -1,14 +1,11 @@
-"""The HTTP API, the pages and gradio_client against a real `assistant serve` (a subprocess on a
-free port over an index built by `assistant index`)."""
+"""The HTTP API, the pages and gradio_client against a real `assistant serve` (a subprocess on
+free ports over an index built by `assistant index`, shared through tests/served.py), and the
+public port attacked as an outsider: no staff, upload, file or Gradio extra route answers."""
 
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,67 +13,37 @@ from helpers import (
     ELEVKULTUROMBUD_Q,
     ELEVKULTUROMBUD_QUOTE,
     LUDVIKA,
-    LUDVIKA_PATH,
     STATUTE_PATH,
-    free_port,
-    make_corpus,
+)
+from served import (
+    INTERNAL_FOLDER_DOC,
+    INTERNAL_SIDECAR_DOC,
+    served_fixture,  # noqa: F401  (the shared server, as the fixture `served`)
+    sign_in,
 )
 from test_cli import ASK_KEYS, CITATION_KEYS, PASSAGE_KEYS
-from web_helpers import HOSTILE_PATH, HOSTILE_QUESTION, HOSTILE_QUOTE, wait_for_http
+from web_helpers import HOSTILE_PATH, HOSTILE_QUESTION, HOSTILE_QUOTE
 
 HOSTILE_SOURCE = HOSTILE_PATH.name
 
 
-def _env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(ASSISTANT_CORPUS_DIR=str(corpus), ASSISTANT_INDEX_DIR=str(index), **extra)
-    # All test clients share one address; tests/test_public_limits.py covers the limit.
-    env.setdefault("ASSISTANT_RATE_LIMIT_PER_MINUTE", "0")
-    return env
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`assistant index` then `assistant serve --port N`; yields the base URL."""
-    root = tmp_path_factory.mktemp("serve")
-    corpus = make_corpus(root, LUDVIKA_PATH, STATUTE_PATH, HOSTILE_PATH)
-    env = _env(corpus, root / "index", ASSISTANT_FEEDBACK_DB=str(root / "feedback.sqlite3"))
-    cli = [sys.executable, "-m", "assistant"]
-    done = subprocess.run([*cli, "index", "--quiet"], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    port = free_port()
-    log = (root / "server.log").open("wb")
-    proc = subprocess.Popen(
-        [*cli, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            wait_for_http(url + "/api/health")
-        except TimeoutError:
-            pytest.fail(f"assistant serve did not start: {(root / 'server.log').read_text()}")
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+def server(served):
+    """The public port of the shared `assistant serve` (tests/served.py)."""
+    return served.public
 
 
 def test_health(server):
     got = httpx.get(server + "/api/health")
     assert got.status_code == 200
-    assert got.json()["status"] == "ok" and got.json()["documents"] == 3
+    assert got.json()["status"] == "ok" and got.json()["documents"] >= 3
 
 
 def test_documents(server):
     docs = httpx.get(server + "/api/documents").json()
-    assert sorted(d["source"] for d in docs) == sorted([LUDVIKA, STATUTE_PATH.name, HOSTILE_SOURCE])
+    # test_auth.py may have uploaded one more public file; the internal ones never show.
+    assert {d["source"] for d in docs} >= {LUDVIKA, STATUTE_PATH.name, HOSTILE_SOURCE}
+    assert not {d["source"] for d in docs} & {INTERNAL_FOLDER_DOC, INTERNAL_SIDECAR_DOC}
     ludvika = next(d for d in docs if d["source"] == LUDVIKA)
     assert ludvika["type"] == "agreement" and ludvika["case_number"] == "LD17/03997"
 
@@ -140,29 +107,25 @@ def test_openapi_docs_work_offline(server):
         assert httpx.get(server + asset).status_code == 200
 
 
-def test_gradio_client_ask(server):
+def test_gradio_client_finds_no_endpoint_on_the_public_port(server):
     from gradio_client import Client
 
-    client = Client(server + "/", verbose=False)
+    client = Client(server + "/widget/", verbose=False)
     try:
         endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-        result = client.predict(ELEVKULTUROMBUD_Q, api_name="/ask")
-        filtered = client.predict(
-            "Vem ansvarar för folkbiblioteken?", "bibliotekslag", api_name="/ask"
-        )
+        with pytest.raises(ValueError):
+            client.predict(ELEVKULTUROMBUD_Q, api_name="/ask")
     finally:
         client.close()
-    assert list(endpoints) == ["/ask"]  # the chat's endpoint, nothing else
-    assert result["answered"] is True
-    assert any(c["page"] == 3 and c["source"] == LUDVIKA for c in result["citations"])
-    assert result["citations"][0]["quote"].startswith(ELEVKULTUROMBUD_QUOTE)
-    assert {c["source"] for c in filtered["citations"]} == {STATUTE_PATH.name}
+    assert endpoints == {}
+    with pytest.raises(ValueError):
+        Client(server + "/", verbose=False)  # nothing of the staff app here
 
 
-def test_pages_and_embedding_headers(server):
-    staff = httpx.get(server + "/")
-    assert staff.status_code == 200 and "Avtalsassistenten" in staff.text
-    assert staff.headers["x-frame-options"] == "SAMEORIGIN"
+def test_pages_and_embedding_headers(served):
+    server = served.public
+    home = httpx.get(server + "/")
+    assert home.status_code == 307 and home.headers["location"] == "widget/"
     widget = httpx.get(server + "/widget?document=bibliotekslag", follow_redirects=True)
     assert widget.status_code == 200 and str(widget.url).endswith("/widget/?document=bibliotekslag")
     assert "x-frame-options" not in widget.headers  # any site may frame the widget by default
@@ -170,16 +133,80 @@ def test_pages_and_embedding_headers(server):
     assert cors.headers["access-control-allow-origin"] == "*"
     script = httpx.get(server + "/gradio.js")  # the web component loader, from this server
     assert script.status_code == 200 and "import(" in script.text
+    asset = re.search(r"assets/[\w.-]+\.js", script.text)
+    assert asset and httpx.get(f"{server}/{asset.group()}").status_code == 200
+    staff = httpx.get(served.staff + "/", headers={"Accept": "text/html"})
+    assert staff.status_code == 303 and staff.headers["location"].startswith("/login")
+    no_cors = httpx.get(served.staff + "/login", headers={"Origin": "http://example.org"})
+    assert "access-control-allow-origin" not in no_cors.headers
 
 
-def test_widget_offers_no_admin_filters_or_api(server):
+def test_widget_offers_no_admin_filters_or_api(served):
     """The widget's Gradio app has one chat: no file upload, no document picker, no endpoints."""
-    config = httpx.get(server + "/widget/config").json()
+    config = httpx.get(served.public + "/widget/config").json()
     types = {c["type"] for c in config["components"]}
     assert "chatbot" in types and not types & {"file", "dropdown", "uploadbutton"}
     assert all(d["api_visibility"] == "private" for d in config["dependencies"])
-    staff = httpx.get(server + "/config").json()  # no ASSISTANT_ADMIN_PASSWORD: no admin tab
-    assert "file" not in {c["type"] for c in staff["components"]}
+    with sign_in(served.staff) as staff:  # the admin tab is on the staff port only
+        assert "file" in {c["type"] for c in staff.get("/config").json()["components"]}
+
+
+# Every route FastAPI and Gradio offer that the public port must not answer (GET and POST).
+CLOSED = [
+    "/config",
+    "/login",
+    "/ask",
+    "/gradio_api/info",
+    "/gradio_api/upload",
+    "/gradio_api/queue/join",
+    "/gradio_api/call/ask",
+    "/gradio_api/file=/etc/passwd",
+    "/widget/gradio_api/upload",
+    "/widget/gradio_api/upload_progress",
+    "/widget/gradio_api/file=/etc/passwd",
+    "/widget/gradio_api/file=corpus/internal/larmrutin.txt",
+    "/widget/gradio_api/file/etc/passwd",
+    "/widget/gradio_api/proxy=http://example.org/",
+    "/widget/gradio_api/api/ask",
+    "/widget/gradio_api/call/ask",
+    "/widget/gradio_api/call/v2/ask",
+    "/widget/gradio_api/run/predict",
+    "/widget/gradio_api/component_server",
+    "/widget/gradio_api/stream/x",
+    "/widget/gradio_api/process_recording",
+    "/widget/gradio_api/run-history/records",
+    "/widget/gradio_api/vibe-code",
+    "/widget/gradio_api/vibe-edit",
+    "/widget/gradio_api/mcp/sse",
+    "/widget/gradio_api/openapi.json",
+    "/widget/gradio_api/reset",
+    "/widget/gradio_api/dev/reload",
+    "/widget/gradio_api/token",
+    "/widget/openapi.json",
+    "/widget/monitoring",
+    "/widget/login",
+    "/widget/logout",
+    "/widget/pwa_icon",
+    "/widget/gradio_api/deep_link",
+    "/widget/%2e%2e/config",
+]
+
+
+@pytest.mark.parametrize("path", CLOSED)
+def test_public_port_closes_staff_and_gradio_extras(server, path):
+    for method in ("GET", "POST"):
+        got = httpx.request(method, server + path, files={"files": ("x.txt", b"x")}, timeout=30)
+        assert got.status_code in (404, 405), (method, path, got.status_code)
+        assert "x.txt" not in got.text
+
+
+def test_public_port_refuses_large_bodies(server):
+    big = {"question": "bibliotek " * 40_000}
+    assert httpx.post(server + "/api/ask", json=big, timeout=30).status_code == 413
+    upload = httpx.post(
+        server + "/widget/gradio_api/queue/join", content=b"{" + b" " * 100_000 + b"}"
+    )
+    assert upload.status_code == 413
 
 
 def test_hostile_question_and_viewer(server):

@@ -49,9 +49,10 @@ def wait_for_http(url: str, timeout: float = STARTUP_TIMEOUT) -> None:
 
 
 class ThreadedServer:
-    """``create_app(...)`` served by a real uvicorn on a free port, in a daemon thread."""
+    """``create_app(...)`` served by a real uvicorn on a free port, in a daemon thread; ready
+    when ``ready_path`` answers."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, ready_path: str = "/api/health") -> None:
         import uvicorn
 
         self.port = free_port()
@@ -59,10 +60,11 @@ class ThreadedServer:
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.ready_path = ready_path
 
     def __enter__(self) -> ThreadedServer:
         self.thread.start()
-        wait_for_http(self.url + "/api/health")
+        wait_for_http(self.url + self.ready_path)
         return self
 
     def __exit__(self, *exc) -> None:

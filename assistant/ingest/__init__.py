@@ -17,6 +17,7 @@ from .pipeline import (
     file_hash,
     load_document,
     read_raw,
+    visibility_of,
 )
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "split_pages",
     "strip_repeated_blocks",
     "title_block",
+    "visibility_of",
 ]

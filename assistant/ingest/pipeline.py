@@ -20,10 +20,13 @@ __all__ = [
     "file_hash",
     "load_document",
     "read_raw",
+    "visibility_of",
+    "VISIBILITIES",
 ]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 MAX_FILE_BYTES = 50_000_000
+VISIBILITIES = ("public", "internal")
 
 
 def corpus_files(corpus_dir: Path) -> Iterator[Path]:
@@ -37,13 +40,26 @@ def corpus_files(corpus_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def file_hash(path: Path) -> str:
-    """Content hash of a file and its sidecar, so editing either re-indexes the document."""
+def file_hash(path: Path, default_visibility: str = "public") -> str:
+    """Content hash of a file and its sidecar, so editing either re-indexes the document; the
+    default visibility counts too, so changing it re-indexes what it applies to."""
     digest = hashlib.sha256(path.read_bytes())
+    digest.update(f"visibility:{default_visibility}".encode())
     sidecar = _sidecar(path)
     if sidecar.exists():
         digest.update(sidecar.read_bytes())
     return digest.hexdigest()[:32]
+
+
+def visibility_of(source: str, sidecar: dict[str, Any], default: str = "public") -> str:
+    """``public`` or ``internal``: the sidecar's ``visibility``, else ``internal`` for a file in
+    a folder named ``internal``, else ``default`` (``ASSISTANT_DEFAULT_VISIBILITY``)."""
+    given = sidecar.get("visibility")
+    if given is not None:
+        if given not in VISIBILITIES:
+            raise ValueError(f"sidecar 'visibility' must be 'public' or 'internal', not {given!r}")
+        return str(given)
+    return "internal" if "internal" in source.split("/")[:-1] else default
 
 
 def read_raw(path: Path) -> RawDocument:
@@ -51,7 +67,9 @@ def read_raw(path: Path) -> RawDocument:
     return READERS[path.suffix.lower()](path)
 
 
-def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
+def load_document(
+    path: Path, corpus_dir: Path, default_visibility: str = "public"
+) -> LoadedDocument | Skipped:
     """Read and clean one file; return ``Skipped`` (never raise) when it cannot be used."""
     source = path.relative_to(corpus_dir).as_posix()
     suffix = path.suffix.lower()
@@ -75,9 +93,11 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
     front = raw.front
     try:
         sidecar = _read_sidecar(path)
+        visibility = visibility_of(source, sidecar, default_visibility)
     except ValueError as exc:
         return Skipped(source, str(exc))
     meta = describe(laid, front, path.stem, sidecar)
+    meta["visibility"] = visibility
     title = str(meta["title"])
     doc = LoadedDocument(
         source,
@@ -85,7 +105,7 @@ def load_document(path: Path, corpus_dir: Path) -> LoadedDocument | Skipped:
         str(meta["type"]),
         pages,
         meta,
-        file_hash=file_hash(path),
+        file_hash=file_hash(path, default_visibility),
         empty_pages=list(raw.empty_pages),
         blocks=raw.blocks,
         removed=[line for page in laid.removed for line in page],
