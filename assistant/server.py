@@ -128,7 +128,7 @@ def create_app(assistant: Assistant | None = None, settings: Settings | None = N
         CORSMiddleware,
         allow_origins=settings.origins,
         allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type"],
+        allow_headers=["Content-Type", "X-Gradio-User"],  # the web component sends it on queue/join
     )
     app.add_middleware(FramePolicy, origins=settings.origins)
     # Outermost: a trusted proxy's X-Forwarded-For becomes the client address for the limits.
