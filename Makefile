@@ -27,7 +27,11 @@ run: index
 serve: install
 	$(BIN)/assistant serve
 
-test: install
+# axe-core (accessibility tests) from npm, pinned in package-lock.json; skipped where npm is absent.
+node_modules/.package-lock.json: package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund; fi
+
+test: install node_modules/.package-lock.json
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q
 
 lint: install

@@ -93,6 +93,12 @@ class Settings(BaseSettings):
     feedback_db: Path | None = Field(
         None, description="SQLite file for 👍/👎 feedback; unset = <index_dir>/feedback.sqlite3."
     )
+    organisation: str | None = Field(
+        None, description="Who publishes the service (named in the accessibility statement)."
+    )
+    accessibility_contact: str | None = Field(
+        None, description="E-mail address or URL for accessibility feedback (statement page)."
+    )
     allowed_origins: str = Field(
         "*",
         description="Comma-separated origins that may embed the widget and call the API "

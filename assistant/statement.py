@@ -131,9 +131,7 @@ def register_statement(app: Any, settings: Any) -> None:
     links to it relatively). Call before the widget is mounted, or the mount shadows the path."""
     from fastapi.responses import HTMLResponse
 
-    page = statement_page(
-        getattr(settings, "organisation", None), getattr(settings, "accessibility_contact", None)
-    )
+    page = statement_page(settings.organisation, settings.accessibility_contact)
 
     def statement() -> HTMLResponse:
         return HTMLResponse(page, headers={"Content-Security-Policy": _CSP})
