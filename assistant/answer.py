@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .decide import measure, should_answer
+from .decide import card_fact, measure, should_answer
 from .framing import abstain, frame, frame_list, frame_per_document
 from .index import Index, StoredDocument
 from .lexical import terms
@@ -229,6 +229,8 @@ class ExtractiveAnswerer:
         if not candidates:
             return False
         query = query or as_query(question, language)
+        if card_fact(query, candidates[0]):
+            return True
         # Party names are not the topic: they pull their own agreement close to any question
         # ("What is the tax rate in Ludvika?"); the decision also sees the nameless closeness.
         topic = without_party_names(question, _parties([c.passage for c in candidates], documents))

@@ -28,6 +28,7 @@ from .lexical import terms
 
 __all__ = [
     "FEATURES",
+    "card_fact",
     "Features",
     "Model",
     "answer_type_found",
@@ -42,7 +43,7 @@ FEATURES = (
     "margin_median",  # best_sim over the median candidate: is one sentence special?
     "best_score",  # the answerer's own score of its best sentence (cosine + overlap + rank)
     "top_passage",  # fused retrieval score of the best read passage
-    "nameless_sim",  # highest cosine of the question without party names (best_sim if none)
+    "name_pull",  # how much closer the question is with its party names than without them
     "word_overlap",  # share of topic words (folded stems) in the best sentences
     "trigram_overlap",  # share of topic-word trigrams in the best sentence's passage
     "passage_coverage",  # share of topic words (folded stems) anywhere in the read passages
@@ -77,7 +78,7 @@ class Features:
     margin_median: float
     best_score: float
     top_passage: float
-    nameless_sim: float
+    name_pull: float
     word_overlap: float
     trigram_overlap: float
     passage_coverage: float
@@ -170,6 +171,31 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
     return bool(pattern) and any(pattern.search(t) for t in texts)
 
 
+# The card's line for each document fact a question can ask (ingest.document_card).
+_CARD_LABELS = {
+    "contact": "handläggare",
+    "case_number": "diarienummer",
+    "validity": "period",
+    "date": "datum",
+    "adoption": "datum",
+    "parties": "parter",
+}
+
+
+def card_fact(query: Any, best: _Candidate) -> bool:
+    """Is the best candidate the document card's line for the fact the question asks for?
+
+    Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
+    topic to match: its words are all frame words, so the evidence features say nothing."""
+    label = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+    return (
+        getattr(query, "intent", "") == "document_fact"
+        and label is not None
+        and getattr(best.passage, "kind", "") == "card"
+        and best.text.casefold().startswith(label)
+    )
+
+
 # --- measuring ----------------------------------------------------------------------------------
 
 
@@ -196,6 +222,15 @@ def measure(
     """The features of one answer attempt. ``query`` is the analysed ``Query``; ``nameless``
     embeds the question without its party names (``None`` when it names none)."""
     sims = np.array([c.similarity for c in candidates], dtype=float)
+    # A party's name pulls its own agreement close to anything asked about it ("What is the tax
+    # rate in Ludvika?"): the name is not the topic, so the closeness is measured without it and
+    # the scores that include it are lowered by what the name added.
+    vec = nameless()
+    pull = 0.0
+    if vec is not None:
+        topical = np.array([float(c.vector @ vec) for c in candidates], dtype=float)
+        pull = max(0.0, float(sims.max()) - float(topical.max()))
+        sims = topical
     best_sim = float(sims.max())
     ranked = sorted(candidates, key=lambda c: -c.score)
     top = ranked[:_TOP_SENTENCES]
@@ -209,17 +244,15 @@ def measure(
     unknown = {fold(t) for t in query.unknown_terms}
     if not query.topic_terms:  # a query built from plain text: ask the vocabulary
         unknown = {fold(t) for t in query.terms if not known(t)}
-    vec = nameless()
-    nameless_sim = best_sim if vec is None else max(float(c.vector @ vec) for c in candidates)
     english = float(language == "en")
     overlap = len(topic & said) / len(topic) if topic else 0.0
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
         best_sim=best_sim,
         margin_median=best_sim - float(np.median(sims)),
-        best_score=float(ranked[0].score),
-        top_passage=max(float(c.passage.score) for c in candidates),
-        nameless_sim=nameless_sim,
+        best_score=float(ranked[0].score) - pull,
+        top_passage=max(float(c.passage.score) for c in candidates) - pull,
+        name_pull=pull,
         word_overlap=overlap,
         trigram_overlap=(
             len(wanted_grams & _trigrams(passage_words)) / len(wanted_grams)

@@ -291,8 +291,11 @@ def main(argv: list[str] | None = None) -> int:
         "--from-csv", action="store_true", help="fit on the saved feature table, no extraction"
     )
     parser.add_argument("--output", type=Path, help="write the parameters here instead")
+    parser.add_argument("--features", type=Path, help="write/read the feature table here instead")
     args = parser.parse_args(argv)
     config = load_config(args.config)
+    if args.features:
+        config["features"] = args.features
     started = time.perf_counter()
     if args.from_csv:
         rows = read_rows(config["features"])

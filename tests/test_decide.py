@@ -14,6 +14,7 @@ from assistant.decide import (
     FEATURES,
     Features,
     answer_type_found,
+    card_fact,
     load_model,
     measure,
     recording,
@@ -98,13 +99,13 @@ def test_features_on_exact_inputs():
         known=lambda t: True,
         nameless=lambda: np.array([0.6, 0.8]),
     )
-    assert feats.best_sim == 0.9
-    assert feats.margin_median == pytest.approx(0.1)  # 0.9 over the median 0.8
+    # The question names a party: closeness is measured without the name (the nameless vector
+    # is the third sentence's), and the scores lose what the name added (nothing here).
+    assert feats.best_sim == pytest.approx(1.0)
+    assert feats.margin_median == pytest.approx(0.2)  # 1.0 over the median of 0.6, 0.8, 1.0
+    assert feats.name_pull == 0.0
     assert feats.best_score == 1.0
     assert feats.top_passage == 0.9
-    assert feats.nameless_sim == pytest.approx(
-        1.0
-    )  # the third sentence's vector is the nameless one
     # topic {betal, kulturskolan, kirun}: "betal" and "kulturskolan" are said in the best sentences
     assert feats.word_overlap == pytest.approx(2 / 3)
     assert feats.known_share == pytest.approx(2 / 3)
@@ -126,10 +127,37 @@ def test_named_party_elsewhere_and_english_interactions():
     )
     feats = measure(query, "en", _candidates(), DOCS, known=lambda t: False, nameless=lambda: None)
     assert feats.named_match == -1.0  # named, but the best passage is another party's
-    assert feats.nameless_sim == feats.best_sim  # no name to take out
+    assert (feats.best_sim, feats.margin_median) == (0.9, pytest.approx(0.1))  # no name to take out
+    assert feats.name_pull == 0.0
     assert (feats.type_wanted, feats.type_found) == (0.0, 0.0)
     assert feats.english == 1.0
     assert feats.known_share == 0.0 and feats.english_known == 0.0
+
+
+def test_a_name_that_pulls_lowers_the_scores():
+    query = _query("Vad betalar Region Dalarna?", terms=("betal",), topic_terms=("betal",))
+    # Without the name the question matches the sentences at [0, 0.5, 0.4]: the name added 0.4.
+    nameless = np.array([0.0, 0.5])
+    feats = measure(
+        query, "sv", _candidates(), DOCS, known=lambda t: True, nameless=lambda: nameless
+    )
+    assert feats.best_sim == pytest.approx(0.5)
+    assert feats.name_pull == pytest.approx(0.4)
+    assert feats.best_score == pytest.approx(0.6)
+    assert feats.top_passage == pytest.approx(0.5)
+
+
+def test_card_line_answers_a_document_fact():
+    card = _Passage("a.txt", "Handläggare (kontaktperson): Saga Påhitt", 0.7)
+    card.kind = "card"
+    best = _Cand(card, card.text, 0.8, 0.9, np.array([1.0, 0.0]))
+    asks = _query("Vem är handläggare?", intent="document_fact", fact="contact")
+    assert card_fact(asks, best)
+    assert not card_fact(
+        _query("Vem är handläggare?", intent="document_fact", fact="case_number"), best
+    )
+    assert not card_fact(_query("Vem är handläggare?"), best)  # a plain fact question
+    assert not card_fact(asks, _candidates()[0])  # the text's sentence, not the card
 
 
 def test_answer_types():
