@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlencode
 
 from .i18n import LANGUAGES, TEXTS, pick_language, t
@@ -21,6 +21,7 @@ __all__ = [
     "TEXTS",
     "answer_html",
     "error_html",
+    "parse_spans",
     "partial_answer_html",
     "pick_language",
     "quote_span",
@@ -35,6 +36,8 @@ __all__ = [
 VIEW_PATH = "view"
 _CITE = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _EXCERPT = 320
+_MAX_SPANS = 20  # highlights one viewer link may carry (a citation has a handful)
+_SPAN = re.compile(r"(\d{1,9})-(\d{1,9})")
 
 
 def _e(text: object) -> str:
@@ -50,15 +53,25 @@ def quote_span(citation: Citation) -> tuple[int, int]:
     return start, start + len(citation.quote)
 
 
+def page_spans(citation: Citation) -> list[tuple[int, int]]:
+    """Offsets of each of the citation's highlights in the cleaned page (or card)."""
+    base = citation.passage.start
+    return [(base + s, base + e) for s, e in citation.spans]
+
+
 def view_url(
     passage: Passage,
     start: int | None = None,
     end: int | None = None,
     lang: str = "sv",
     highlight: str = "quote",
+    spans: Sequence[tuple[int, int]] = (),
 ) -> str:
-    """Link to the source viewer: the passage's page with ``start:end`` highlighted."""
-    params = {
+    """Link to the source viewer: the passage's page with ``start:end`` highlighted.
+
+    Several highlights go in ``spans=a-b,c-d``; ``start``/``end`` still cover them all, so a
+    reader that knows only those highlights the whole quote."""
+    params: dict[str, object] = {
         "source": passage.source,
         "page": passage.page,
         "start": passage.start if start is None else start,
@@ -66,18 +79,47 @@ def view_url(
         "hl": highlight,
         "lang": lang,
     }
+    if len(spans) > 1:
+        params["spans"] = _spans_param(spans)
     if passage.kind == "card":
         params["kind"] = "card"
     return f"{VIEW_PATH}?{urlencode(params)}#hl"
 
 
+def _spans_param(spans: Sequence[tuple[int, int]]) -> str:
+    return ",".join(f"{s}-{e}" for s, e in spans)
+
+
+def parse_spans(value: str | None) -> list[tuple[int, int]]:
+    """The viewer's ``spans=a-b,c-d`` parameter as offsets; malformed parts are left out (the
+    link is untrusted input), and at most ``_MAX_SPANS`` are kept."""
+    out = []
+    for part in (value or "").split(",")[:_MAX_SPANS]:
+        match = _SPAN.fullmatch(part.strip())
+        if match and int(match.group(1)) < int(match.group(2)):
+            out.append((int(match.group(1)), int(match.group(2))))
+    return out
+
+
 # --- chat messages --------------------------------------------------------------------------
+
+
+def _card_label(lang: str) -> str:
+    label = t(lang, "card")
+    return label[:1].upper() + label[1:]
+
+
+def _pages(passage: Passage) -> str:
+    """ "3", or "3–4" for a passage that runs over a page break."""
+    if passage.page_end > passage.page:
+        return f"{passage.page}\u2013{passage.page_end}"
+    return str(passage.page)
 
 
 def _where(passage: Passage, lang: str) -> str:
     if passage.kind == "card":
-        return t(lang, "card")
-    where = f"{t(lang, 'page')} {passage.page}"
+        return _card_label(lang)
+    where = f"{t(lang, 'page')} {_pages(passage)}"
     return f"{where} · {passage.section}" if passage.section else where
 
 
@@ -118,26 +160,42 @@ def _is_item(line: str) -> bool:
 
 def _marked(text: str, start: int, end: int, mark_class: str = "av-quote") -> str:
     """``text`` escaped, with ``text[start:end]`` in a ``<mark>``."""
-    start, end = max(0, start), min(len(text), end)
-    if start >= end:
-        return _e(text)
-    return (
-        f'{_e(text[:start])}<mark class="{mark_class}">{_e(text[start:end])}</mark>{_e(text[end:])}'
-    )
+    return _marked_spans(text, [(start, end)], mark_class)
+
+
+def _marked_spans(text: str, spans: Iterable[tuple[int, int]], mark_class: str) -> str:
+    """``text`` escaped, with each span in a ``<mark>``; spans are clamped to the text, and
+    empty or overlapping ones (a hand-made link) are left out."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start, end = max(pos, start), min(len(text), end)
+        if start >= end:
+            continue
+        out.append(f'{_e(text[pos:start])}<mark class="{mark_class}">{_e(text[start:end])}</mark>')
+        pos = end
+    out.append(_e(text[pos:]))
+    return "".join(out)
 
 
 def _source_html(citation: Citation, answer_id: str, lang: str) -> str:
     p = citation.passage
-    q_start = citation.quote_start
     page_start, page_end = quote_span(citation)
-    url = view_url(p, page_start, page_end, lang)
+    url = view_url(p, page_start, page_end, lang, spans=page_spans(citation))
+    marked = _marked_spans(p.text, citation.spans, "av-quote")
+    if p.kind == "card":
+        # Facts gathered at indexing, not words of the text: shown as lines, not as a quotation.
+        body = f'<div class="av-passage av-card">{marked.replace(chr(10), "<br>")}</div>'
+    else:
+        header = (
+            f'<strong class="av-thead">{_e(p.table_header)}</strong>\n' if p.table_header else ""
+        )
+        body = f'<blockquote class="av-passage">{header}{marked}</blockquote>'
     return (
         f'<details class="av-source" id="av-{answer_id}-{citation.n}" open>'
         f'<summary><span class="av-n">[{citation.n}]</span> '
         f'<span class="av-title">{_e(p.title)}</span> '
         f'<span class="av-meta">{_e(_where(p, lang))}</span></summary>'
-        f'<blockquote class="av-passage">'
-        f"{_marked(p.text, q_start, q_start + len(citation.quote))}</blockquote>"
+        f"{body}"
         f'<a class="av-view" href="{_e(url)}" target="_blank" rel="noopener">'
         f"{_e(t(lang, 'show_in_document'))}</a></details>"
     )
@@ -251,9 +309,13 @@ def viewer_page(
     whole: bool = False,
     lang: str = "sv",
     embed: bool = False,
+    spans: Sequence[tuple[int, int]] = (),
 ) -> str:
     """A standalone HTML page (no scripts) with the cleaned page, or the whole document, and the
-    highlighted span scrolled into view through the ``#hl`` anchor."""
+    highlighted span scrolled into view through the ``#hl`` anchor.
+
+    ``spans``, when given, are the highlights (a citation of several sentences); otherwise
+    ``start:end`` is the one highlight."""
     if doc is None:
         body = f"<main><p>{_e(t(lang, 'not_found'))}</p></main>"
         return _page_shell(t(lang, "viewer"), body, lang, embed)
@@ -261,33 +323,42 @@ def viewer_page(
     page = 1 if kind == "card" else min(max(page, 1), len(pages))
     mark_class = "passage" if highlight == "passage" else "quote"
     label = t(lang, "related_passage" if highlight == "passage" else "quoted")
+    marks = list(spans) or [(start, end)]
 
     def section(n: int) -> str:
         text = pages[n - 1]
         body = (
-            _marked(text, start, end, mark_class).replace("<mark ", '<mark id="hl" ', 1)
+            _marked_spans(text, marks, mark_class).replace("<mark ", '<mark id="hl" ', 1)
             if n == page
             else _e(text)
         )
-        heading = t(lang, "card") if kind == "card" else f"{t(lang, 'page_word')} {n}"
+        heading = _card_label(lang) if kind == "card" else f"{t(lang, 'page_word')} {n}"
         return (
             f'<section id="page-{n}"><h2>{_e(heading)}</h2><div class="text">{body}</div></section>'
         )
 
     shown = range(1, len(pages) + 1) if whole else [page]
-    base = {"source": doc.source, "start": start, "end": end, "hl": highlight, "lang": lang}
+    base: dict[str, object] = {
+        "source": doc.source,
+        "start": start,
+        "end": end,
+        "hl": highlight,
+        "lang": lang,
+    }
+    if spans:
+        base["spans"] = _spans_param(spans)
     if kind == "card":
         base["kind"] = "card"
     if embed:
         base["embed"] = 1
     links = []
     if kind != "card" and not whole:
+        # Another page has no highlight: its link carries no offsets.
+        other = {k: v for k, v in base.items() if k != "spans"} | {"start": 0, "end": 0}
         if page > 1:
-            links.append(
-                (t(lang, "previous_page"), {**base, "page": page - 1, "start": 0, "end": 0})
-            )
+            links.append((t(lang, "previous_page"), {**other, "page": page - 1}))
         if page < len(pages):
-            links.append((t(lang, "next_page"), {**base, "page": page + 1, "start": 0, "end": 0}))
+            links.append((t(lang, "next_page"), {**other, "page": page + 1}))
     if kind != "card":
         toggle = {**base, "page": page} | ({} if whole else {"all": 1})
         links.append((t(lang, "only_page" if whole else "whole_document"), toggle))
@@ -295,13 +366,13 @@ def viewer_page(
         f'<a href="{_e(VIEW_PATH + "?" + urlencode(q))}#hl">{_e(text)}</a>' for text, q in links
     )
     where = (
-        t(lang, "card")
+        _card_label(lang)
         if kind == "card"
         else f"{t(lang, 'page_word')} {page} {t(lang, 'of')} {len(pages)}"
     )
     legend = (
         f'<p class="legend"><mark class="{mark_class}">{_e(label)}</mark></p>'
-        if start < end
+        if any(s < e for s, e in marks)
         else ""
     )
     body = (

@@ -21,6 +21,8 @@ from assistant.evaluate import load_questions
 from assistant.feedback import FeedbackStore
 from assistant.render import (
     answer_html,
+    page_spans,
+    parse_spans,
     pick_language,
     quote_span,
     user_html,
@@ -110,6 +112,89 @@ def test_viewer_page_escapes_the_document_and_survives_bad_offsets(corpus_assist
     assert 'id="page-2"' in page  # whole document
     assert "<mark" not in viewer_page(doc, 99, 50, 10)  # clamped page, empty span: no highlight
     assert "not in the index" in viewer_page(None, 1, 0, 0, lang="en")
+
+
+def _passage(text: str, **kw) -> Passage:
+    fields = dict(id="p", source="s.txt", title="Avtal", page=3, section="2 §", score=0.9, start=40)
+    fields.update(kw)
+    return Passage(text=text, end=fields["start"] + len(text), **fields)
+
+
+def _entry(citation: Citation, lang: str) -> str:
+    return answer_html(Answer("F?", True, "Svar [1]", lang, [citation]), "a", lang)
+
+
+def test_a_passage_over_a_page_break_is_cited_with_both_pages():
+    c = Citation(1, _passage("Slut på sidan. Början på nästa.", page_end=4), "Slut på sidan.", 0.9)
+    assert '<span class="av-meta">s. 3\u20134 · 2 §</span>' in _entry(c, "sv")
+    assert '<span class="av-meta">p. 3\u20134 · 2 §</span>' in _entry(c, "en")
+    assert c.to_dict()["page_end"] == 4 and "page=3&" in view_url(c.passage)
+    single = Citation(1, _passage("En sida.", page_end=3), "En sida.", 0.9)
+    assert '<span class="av-meta">s. 3 · 2 §</span>' in _entry(single, "sv")
+    assert "page_end" not in single.to_dict()
+
+
+def test_every_highlight_of_a_citation_is_marked_in_the_entry_and_the_viewer():
+    from assistant.index import StoredDocument
+
+    first, second = "Ett <b>första</b>.", HOSTILE_QUOTE
+    text = f"{first} Mellan. {second} Sist."
+    c = Citation(1, _passage(text), f"{first} Mellan. {second}", 0.9, quotes=[first, second])
+    marks = re.findall(r'<mark class="av-quote">(.*?)</mark>', _entry(c, "sv"), re.S)
+    assert [html.unescape(m) for m in marks] == [first, second]
+    assert "<script" not in _entry(c, "sv") and "<b>" not in _entry(c, "sv")
+    spans = page_spans(c)
+    assert spans == [(40, 40 + len(first)), (49 + len(first), 49 + len(first) + len(second))]
+    url = html.unescape(re.search(r'class="av-view" href="([^"]+)"', _entry(c, "sv")).group(1))
+    start, end = quote_span(c)
+    assert f"start={start}&end={end}&" in url  # a reader that knows only start/end
+    assert "spans=" + "%2C".join(f"{a}-{b}" for a, b in spans) in url
+    page = " " * 40 + text
+    doc = StoredDocument("s.txt", "Avtal", "agreement", [page], "kort", {})
+    shown = viewer_page(doc, 1, start, end, spans=spans)
+    shown_text = shown.split('<div class="text">', 1)[1]  # after the legend's sample mark
+    found = re.findall(r'<mark (?:id="hl" )?class="quote">(.*?)</mark>', shown_text, re.S)
+    assert [html.unescape(m) for m in found] == [first, second]
+    assert shown.count('id="hl"') == 1 and "<script" not in shown
+    assert "spans=" in shown  # the whole-document link keeps the highlights
+    one = viewer_page(doc, 1, start, end)  # an old link: the whole quote, one highlight
+    assert html.unescape(re.search(r'<mark id="hl" class="quote">(.*?)</mark>', one).group(1)) == (
+        c.quote
+    )
+
+
+def test_viewer_spans_parameter_is_untrusted():
+    assert parse_spans("1-5,9-12") == [(1, 5), (9, 12)]
+    assert parse_spans("5-1,x-3,<script>,-2-4,7-8") == [(7, 8)]
+    assert parse_spans(None) == [] and parse_spans("") == []
+    assert len(parse_spans(",".join(f"{i}-{i + 1}" for i in range(500)))) == 20
+
+
+def test_a_citation_of_the_document_card_is_labelled_and_not_quoted():
+    card = "Titel: Avtal\nParter: Ludvika kommun; <b>Förening</b>\nGiltigt: 2024"
+    passage = _passage(card, page=1, section="dokumentuppgifter", kind="card", start=0)
+    c = Citation(1, passage, "Parter: Ludvika kommun; <b>Förening</b>", 0.9)
+    sv, en = _entry(c, "sv"), _entry(c, "en")
+    assert '<span class="av-meta">Dokumentuppgifter</span>' in sv and "s. 1" not in sv
+    assert '<span class="av-meta">Document details</span>' in en and "p. 1" not in en
+    assert (
+        '<div class="av-passage av-card">Titel: Avtal<br><mark class="av-quote">Parter: Ludvika '
+        "kommun; &lt;b&gt;Förening&lt;/b&gt;</mark><br>Giltigt: 2024</div>"
+    ) in sv
+    assert "<blockquote" not in sv and "”" not in sv
+    assert "kind=card" in view_url(passage)
+
+
+def test_a_table_passage_shows_its_header_row_above_the_rows():
+    rows = "Lärare | 32 000\nRektor | 45 000"
+    passage = _passage(rows, table_header="Yrke | Lön <i>kr</i>")
+    c = Citation(1, passage, "Rektor | 45 000", 0.9)
+    assert (
+        '<blockquote class="av-passage"><strong class="av-thead">Yrke | Lön &lt;i&gt;kr&lt;/i&gt;'
+        '</strong>\nLärare | 32 000\n<mark class="av-quote">Rektor | 45 000</mark></blockquote>'
+    ) in _entry(c, "sv")
+    plain = Citation(1, _passage(rows), "Rektor | 45 000", 0.9)
+    assert "av-thead" not in _entry(plain, "sv")
 
 
 @pytest.mark.parametrize(
