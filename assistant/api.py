@@ -26,7 +26,7 @@ from .errors import (
     IndexNotFoundError,
 )
 from .ratelimit import Limited, PublicGate
-from .render import pick_language, viewer_page
+from .render import parse_spans, pick_language, viewer_page
 
 __all__ = ["api_router", "client_key", "install_error_handlers", "viewer_routes"]
 
@@ -223,6 +223,7 @@ def viewer_routes(app: FastAPI, assistant: Assistant, prefixes: tuple[str, ...])
         all: int = 0,  # noqa: A002  (the query parameter's name)
         lang: str | None = None,
         embed: int = 0,
+        spans: str = "",  # several highlights, "a-b,c-d"; start/end still cover them all
     ) -> HTMLResponse:
         """The cleaned page with the quote highlighted and scrolled into view (no scripts)."""
         code = pick_language(lang, request.headers.get("accept-language"))
@@ -242,6 +243,7 @@ def viewer_routes(app: FastAPI, assistant: Assistant, prefixes: tuple[str, ...])
             whole=bool(all),
             lang=code,
             embed=bool(embed),
+            spans=parse_spans(spans),
         )
         return HTMLResponse(
             body,
