@@ -171,14 +171,16 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
     return bool(pattern) and any(pattern.search(t) for t in texts)
 
 
-# The card's line for each document fact a question can ask (ingest.document_card).
-_CARD_LABELS = {
-    "contact": "handläggare",
-    "case_number": "diarienummer",
-    "validity": "period",
-    "date": "datum",
-    "adoption": "datum",
-    "parties": "parter",
+# The card's line labels for each fact the Query can name (assistant/ingest/card.py _LABELS and
+# document_card): a fact found in the text has the first label, one from the title or front
+# matter the later ones.
+_CARD_LABELS: dict[str, tuple[str, ...]] = {
+    "contact": ("kontakt", "handläggare"),
+    "case_number": ("diarienummer",),
+    "validity": ("giltighet", "period"),
+    "date": ("datum", "beslut"),
+    "adoption": ("beslut", "datum"),
+    "parties": ("parter",),
 }
 
 
@@ -187,12 +189,12 @@ def card_fact(query: Any, best: _Candidate) -> bool:
 
     Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
     topic to match: its words are all frame words, so the evidence features say nothing."""
-    label = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
     return (
         getattr(query, "intent", "") == "document_fact"
-        and label is not None
+        and labels is not None
         and getattr(best.passage, "kind", "") == "card"
-        and best.text.casefold().startswith(label)
+        and best.text.casefold().startswith(labels)
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .core import Assistant
+from .ingest.normalise import normalise
 
 __all__ = ["EvalQuestion", "EvalReport", "Tally", "load_questions", "evaluate", "score_questions"]
 
@@ -112,7 +113,9 @@ class EvalReport:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    # Evidence strings are compared in the ingest's normal form (a soft hyphen or a ligature in
+    # an evidence string is gone from the passages too), whitespace-normalised, case-folded.
+    return re.sub(r"\s+", " ", normalise(text)).strip().casefold()
 
 
 def _relevant(text: str, evidence: list[str]) -> bool:
