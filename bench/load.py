@@ -1,28 +1,39 @@
-"""Load: many concurrent clients asking the HTTP API and the Gradio queue for a while.
+"""Load: many concurrent clients asking the public surface for a while: ``/api/ask`` and the
+widget's Gradio queue (what the widget's page sends).
 
 ``python -m bench.load [--url URL] [--clients 50] [--seconds 60]``: without ``--url`` it starts
-``assistant serve`` on a free loopback port over the existing index (rate limit off, since every
-client here shares one address) and stops it afterwards. Prints requests, errors, p50/p95.
+``assistant serve`` over the existing index (``ASSISTANT_INDEX_DIR``) on two free loopback ports,
+public and staff (the staff app is not loaded here; a fixed staff port could clash with a
+running server), with the per-client limits off, since every client here shares one address,
+and stops it afterwards. ``--url`` is the public app's base URL. Prints requests, errors,
+p50/p95.
+
+The widget's events are private (``gradio_client``'s ``view_api`` on ``/widget/`` lists no
+endpoint, by design: the public app exposes no named API), so the Gradio share joins the queue
+the way the page does: the question box's submit event, found in ``/widget/config``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
 from bench.procs import free_port, stop, wait_http
 
-__all__ = ["LoadResult", "run_load", "serve"]
+__all__ = ["LoadResult", "run_load", "serve", "widget_clients"]
 
 QUESTIONS = [
     "what did Ludvika commit to regarding elevkulturombud",
@@ -31,6 +42,7 @@ QUESTIONS = [
     "Is it free to borrow books at the public library?",
     "What is the capital of Norway?",
 ]
+WIDGET_QUESTION = "av-widget-question"  # elem_id of the widget's question box
 
 
 @dataclass
@@ -56,11 +68,18 @@ class LoadResult:
 
 @contextmanager
 def serve(env: dict[str, str] | None = None, timeout: float = 90.0) -> Iterator[str]:
-    """`assistant serve` on a free loopback port; yields its base URL."""
-    port = free_port()
-    env = dict(os.environ, ASSISTANT_RATE_LIMIT_PER_MINUTE="0", **(env or {}))
+    """`assistant serve` on free loopback ports (public and staff); yields the public base URL."""
+    port, staff_port = free_port(), free_port()
+    env = dict(
+        os.environ,
+        ASSISTANT_RATE_LIMIT_PER_MINUTE="0",
+        ASSISTANT_PUBLIC_REQUESTS_PER_MINUTE="0",
+        ASSISTANT_STAFF_HOST="127.0.0.1",
+        **(env or {}),
+    )
+    cmd = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [*cmd, "--staff-port", str(staff_port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -90,20 +109,60 @@ def _api_client(url: str, stop: float, result: LoadResult, lock: threading.Lock,
             _record(result, lock, status, time.perf_counter() - started)
 
 
-def _gradio_client(url: str, stop: float, result: LoadResult, lock: threading.Lock, n: int) -> None:
-    from gradio_client import Client
+def _widget_fn(config: dict[str, Any]) -> int:
+    """The dependency the widget's question box runs on submit (the page's ``fn_index``)."""
+    ids = {
+        c["id"]
+        for c in config["components"]
+        if c.get("props", {}).get("elem_id") == WIDGET_QUESTION
+    }
+    for i, dep in enumerate(config["dependencies"]):
+        if any(t[0] in ids and t[1] == "submit" for t in dep.get("targets", [])):
+            return int(dep.get("id", i))
+    raise LookupError(f"the widget has no submit event on #{WIDGET_QUESTION}")
 
-    client = Client(f"{url}/", verbose=False)
-    i = n
-    while time.monotonic() < stop:
-        started = time.perf_counter()
+
+def _widget_ask(client: httpx.Client, fn: int, question: str) -> int:
+    """One question through the widget's queue, to the end of its streamed answer; the status
+    of the join (429/503 when limited), or 200 when the answer completed, 0 when it failed."""
+    session = uuid.uuid4().hex[:11]
+    # The page's inputs: question, chat history, turns, fixed document, language.
+    data = [question, [], [], None, "sv"]
+    joined = client.post(
+        "/widget/gradio_api/queue/join",
+        json={"data": data, "fn_index": fn, "session_hash": session, "event_data": None},
+    )
+    if joined.status_code != 200:
+        return joined.status_code
+    params = {"session_hash": session}
+    with client.stream("GET", "/widget/gradio_api/queue/data", params=params) as stream:
+        for line in stream.iter_lines():
+            if not line.startswith("data:"):
+                continue
+            msg = json.loads(line[5:])
+            if msg.get("msg") == "process_completed":
+                return 200 if msg.get("success") else 0
+            if msg.get("msg") in ("close_stream", "unexpected_error"):
+                return 0
+    return 0
+
+
+def _gradio_client(url: str, stop: float, result: LoadResult, lock: threading.Lock, n: int) -> None:
+    with httpx.Client(base_url=url, timeout=120) as client:
         try:
-            client.predict(QUESTIONS[i % len(QUESTIONS)], api_name="/ask")
-            status = 200
-        except Exception:
-            status = 0
-        i += 1
-        _record(result, lock, status, time.perf_counter() - started)
+            fn = _widget_fn(client.get("/widget/config").json())
+        except (httpx.HTTPError, ValueError, LookupError, KeyError):
+            _record(result, lock, 0, 0.0)
+            return
+        i = n
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            try:
+                status = _widget_ask(client, fn, QUESTIONS[i % len(QUESTIONS)])
+            except (httpx.HTTPError, ValueError):
+                status = 0
+            i += 1
+            _record(result, lock, status, time.perf_counter() - started)
 
 
 def _record(result: LoadResult, lock: threading.Lock, status: int, seconds: float) -> None:
@@ -118,11 +177,17 @@ def _record(result: LoadResult, lock: threading.Lock, status: int, seconds: floa
             result.latencies.append(seconds)
 
 
+def widget_clients(clients: int, gradio_share: float) -> int:
+    """How many of ``clients`` go through the widget's queue (4 clients at 0.2: one)."""
+    return min(clients, round(clients * gradio_share))
+
+
 def run_load(url: str, clients: int, seconds: float, gradio_share: float = 0.2) -> LoadResult:
-    """``clients`` threads for ``seconds``: most on /api/ask, a share through the Gradio queue."""
+    """``clients`` threads for ``seconds``: most on /api/ask, a share through the widget's
+    Gradio queue."""
     result, lock = LoadResult(), threading.Lock()
     stop = time.monotonic() + seconds
-    n_gradio = int(clients * gradio_share)
+    n_gradio = widget_clients(clients, gradio_share)
     threads = [
         threading.Thread(
             target=_gradio_client if i < n_gradio else _api_client,
@@ -149,7 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with serve() as url:
             result = run_load(url, args.clients, args.seconds)
-    print(f"{args.clients} clients for {args.seconds:.0f} s: {result.summary()}")
+    widget = widget_clients(args.clients, 0.2)
+    print(
+        f"{args.clients} clients ({widget} through the widget's queue) for "
+        f"{args.seconds:.0f} s: {result.summary()}"
+    )
     return 1 if result.errors else 0
 
 
