@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml
 index: install
 	$(BIN)/assistant index
 
-# The staff chat at /, the citizen widget at /widget, the API at /api/* (docs at /docs).
+# Both apps: public (widget /widget, API /api/*, docs /docs, viewer /view) on ASSISTANT_PORT
+# (7860); staff (chat /, admin, behind sign-in: `assistant users add NAME`) on ASSISTANT_STAFF_PORT (7861).
 run: index
 	$(BIN)/assistant serve
 
