@@ -26,7 +26,8 @@ from .errors import (
     IndexNotFoundError,
 )
 from .ratelimit import Limited, PublicGate
-from .render import parse_spans, pick_language, viewer_page
+from .render import pick_language
+from .viewer import parse_spans, viewer_page
 
 __all__ = ["api_router", "client_key", "install_error_handlers", "viewer_routes"]
 

@@ -22,14 +22,13 @@ from assistant.feedback import FeedbackStore
 from assistant.render import (
     answer_html,
     page_spans,
-    parse_spans,
     pick_language,
     quote_span,
     user_html,
     view_url,
-    viewer_page,
 )
 from assistant.results import Answer, Citation, Passage
+from assistant.viewer import parse_spans, viewer_page
 
 HOSTILE = "<img src=x onerror=alert(1)> <script>alert(2)</script>"
 
