@@ -220,7 +220,13 @@ def _largest(
     port = free_port()
     ours_app = app_start(
         [sys.executable, "app.py"],
-        {**env, "ASSISTANT_HOST": "127.0.0.1", "ASSISTANT_PORT": str(port)},
+        {
+            **env,
+            "ASSISTANT_HOST": "127.0.0.1",
+            "ASSISTANT_PORT": str(port),
+            # The staff app starts beside the public one: a free port, not a fixed 7861.
+            "ASSISTANT_STAFF_PORT": str(free_port()),
+        },
         port,
         questions[0],
     )
