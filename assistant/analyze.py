@@ -15,6 +15,7 @@ from typing import Any
 
 from .conversation import resolve
 from .folding import Vocabulary, clean, fold
+from .intent import fact_kind, fact_terms
 from .lexical import terms
 from .parties import Party, parties_in
 from .query import (
@@ -135,6 +136,12 @@ class QueryAnalyzer:
             named = by_title  # "on which page?" after an answer from one document
         all_terms = terms(search_text)
         topic = self._topic_terms(search_text, parties, named)
+        rest = [t for t in topic if t not in fact_terms()]
+        if fact_kind(folded) and (titled := self._titled_by(rest)):
+            # "Vilket diarienummer har överenskommelsen om fritidsgårdar?": words of a title
+            # beside a document fact name the document, they are not a topic to match.
+            topic = []
+            named = named or (titled if len(titled) < len(self.documents) else [])
         intent, fact = intent_of(folded, set(topic), len(parties))
         prefer = self._preferred(folded) if not named else []
         return Query(
@@ -190,6 +197,19 @@ class QueryAnalyzer:
 
         kept = [w for w in text.split() if not named(w.strip("?!.,;:\"'()”“"))]
         return " ".join(kept) if kept else text
+
+    def _titled_by(self, topic: list[str]) -> list[str]:
+        """Documents whose title holds every topic term (none when there are no terms)."""
+        if not topic:
+            return []
+        owners = [self._title_terms.get(d.source, set()) for d in self.documents]
+        return [
+            d.source for d, own in zip(self.documents, owners, strict=True) if set(topic) <= own
+        ]
+
+    @cached_property
+    def _title_terms(self) -> dict[str, set[str]]:
+        return {d.source: set(terms(d.title)) for d in self.documents}
 
     def _preferred(self, folded: str) -> list[str]:
         """Documents a question points at by title words or party names, if not all of them."""

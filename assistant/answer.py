@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .decide import card_fact, measure, should_answer
+from .decide import card_fact, fact_line, measure, should_answer
 from .framing import abstain, frame, frame_list, frame_per_document
 from .index import Index, StoredDocument
 from .lexical import terms
@@ -41,6 +41,8 @@ _PARTY_BONUS = 0.06
 _EXTRA_MARGIN = 0.015
 _PARTY_MARGIN = 0.08
 _MAX_SENTENCES = 3
+# Above any similarity: a document-fact question's own card line comes first.
+_FACT_LINE_BONUS = 1.0
 _MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
@@ -187,6 +189,8 @@ class ExtractiveAnswerer:
             score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
             score += _PASSAGE_WEIGHT * (passage.score - top)
             score += _party_bonus(text, named, _parties([passage], documents))
+            if passage.kind == "card" and fact_line(query, text):
+                score += _FACT_LINE_BONUS  # the card's line of the very fact asked for
             out.append(_Candidate(passage, start, end, score, float(vec @ qvec), vec))
         out.sort(key=lambda c: -c.score)
         return out

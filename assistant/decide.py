@@ -29,6 +29,7 @@ from .lexical import terms
 __all__ = [
     "FEATURES",
     "card_fact",
+    "fact_line",
     "Features",
     "Model",
     "answer_type_found",
@@ -189,12 +190,16 @@ def card_fact(query: Any, best: _Candidate) -> bool:
 
     Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
     topic to match: its words are all frame words, so the evidence features say nothing."""
+    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
+
+
+def fact_line(query: Any, text: str) -> bool:
+    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
     labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
     return (
         getattr(query, "intent", "") == "document_fact"
         and labels is not None
-        and getattr(best.passage, "kind", "") == "card"
-        and best.text.casefold().startswith(labels)
+        and text.casefold().startswith(labels)
     )
 
 

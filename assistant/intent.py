@@ -14,6 +14,7 @@ __all__ = [
     "FACTS",
     "INTENTS",
     "fact_kind",
+    "fact_terms",
     "frame_terms",
     "frame_words",
     "intent_of",
@@ -85,6 +86,11 @@ def frame_words() -> str:
 def frame_terms() -> frozenset[str]:
     """Stemmed words that frame a question rather than name its topic."""
     return frozenset(terms(f"{_FRAME_WORDS} {_COMMITMENT_FRAME}"))
+
+
+def fact_terms() -> frozenset[str]:
+    """Stemmed words that name a document fact (or frame a question)."""
+    return _fact_terms()
 
 
 @lru_cache(maxsize=1)
