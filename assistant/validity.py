@@ -143,6 +143,14 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
     _, start, end, open_ended, source = best
     if source is None and metadata.get("period"):
         start, end, _ = parse_line(str(metadata["period"]))
+    if start is None and end is None:
+        # An agreement's own heading line ("Överenskommelse mellan A och B 2019-2022") when the
+        # title was read elsewhere (a "ÖVERENSKOMMELSE" banner above it).
+        for fact in (f for f in facts if f.get("key") == "parties"):
+            if PERIOD.search(str(fact.get("line") or "")):
+                start, end, _ = parse_line(str(fact["line"]))
+                source = fact
+                break
     if start is None:
         for fact in (f for f in facts if f.get("key") == "decision"):
             adopted, _, _ = parse_line(str(fact.get("line") or ""))
@@ -240,11 +248,15 @@ def assess(docs: list[Any], as_of: date) -> dict[str, Validity]:
         for fact in d.metadata.get("card_facts") or []:
             if fact.get("key") != "replaces":
                 continue
-            said = fold(str(fact.get("value") or ""))
-            cases = [
-                by_case.get(fold(m.group())) for m in CASE_NUMBER.finditer(str(fact.get("value")))
+            # The whole line: the stored value can be cut at a case number's colon (KS/2009:517).
+            text = str(fact.get("line") or fact.get("value") or "")
+            said = fold(text)
+            cases = [by_case.get(fold(m.group())) for m in CASE_NUMBER.finditer(text)]
+            titles = [
+                s
+                for n, s in by_name.items()
+                if len(n) >= 12 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said)
             ]
-            titles = [s for n, s in by_name.items() if len(n) >= 12 and n in said]
             for old in cases + titles:
                 link(old, d.source)
     groups: dict[tuple[str, frozenset[str]], list[Any]] = {}
