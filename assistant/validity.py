@@ -16,14 +16,7 @@ from typing import Any, Literal
 from .folding import fold
 from .ingest.facts import CASE_NUMBER, PERIOD
 
-__all__ = [
-    "Status",
-    "Validity",
-    "assess",
-    "document_rows",
-    "parse_line",
-    "validity_of",
-]
+__all__ = ["Status", "Validity", "assess", "document_rows", "parse_line", "validity_of"]
 
 Status = Literal["in_force", "expired", "not_yet", "superseded", "unknown"]
 
