@@ -27,6 +27,7 @@ from .errors import (
 )
 from .ratelimit import Limited, PublicGate
 from .render import pick_language
+from .validity import document_rows
 from .viewer import parse_spans, viewer_page
 
 __all__ = ["api_router", "client_key", "install_error_handlers", "viewer_routes"]
@@ -105,6 +106,13 @@ class DocumentOut(BaseModel):
     source: str
     title: str
     type: str
+    valid_from: str | None = Field(None, description="First day in force (YYYY-MM-DD).")
+    valid_to: str | None = Field(None, description="Last day in force; null if open-ended/unknown.")
+    status: str = Field(
+        "unknown",
+        description="On ASSISTANT_AS_OF: in_force, expired, not_yet, superseded, unknown.",
+    )
+    superseded_by: str | None = Field(None, description="Source of the document replacing it.")
 
 
 class HealthOut(BaseModel):
@@ -185,12 +193,7 @@ def api_router(assistant: Assistant, gate: PublicGate | None) -> APIRouter:
     @router.get("/api/documents", response_model=list[DocumentOut])
     def documents() -> JSONResponse:
         """The indexed documents: the list `assistant documents --json` prints."""
-        return JSONResponse(
-            [
-                {**d.metadata, "source": d.source, "title": d.title, "type": d.doc_type}
-                for d in assistant.documents()
-            ]
-        )
+        return JSONResponse(document_rows(assistant.documents(), assistant.settings.as_of_date))
 
     @router.get("/api/health", response_model=HealthOut)
     def health() -> JSONResponse:

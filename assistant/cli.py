@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     com.add_argument("--json", action="store_true")
     docs = sub.add_parser("documents", help="list the indexed documents")
     docs.add_argument("--json", action="store_true")
+    docs.add_argument(
+        "--as-of", help="judge validity on this date, YYYY-MM-DD (default ASSISTANT_AS_OF, today)"
+    )
     pas = sub.add_parser(
         "passages", help="per document: title, card, removed lines and every indexed passage"
     )
@@ -178,15 +182,26 @@ def _eval_suite(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _documents(args: argparse.Namespace, settings: Settings) -> int:
-    docs = _assistant(settings).documents()
+    from .validity import document_rows
+
+    if args.as_of:
+        settings = settings.model_copy(update={"as_of": _date(args.as_of)})
+    rows = document_rows(_assistant(settings).documents(), settings.as_of_date)
     if args.json:
-        _print_json(
-            [{"source": d.source, "title": d.title, "type": d.doc_type, **d.metadata} for d in docs]
-        )
+        _print_json(rows)
         return 0
-    for d in docs:
-        print(f"{d.source}\t{d.doc_type}\t{d.title}")
+    for r in rows:
+        until = f" → {r['superseded_by']}" if r["superseded_by"] else ""
+        span = f"{r['valid_from'] or '…'}..{r['valid_to'] or '…'}"
+        print(f"{r['source']}\t{r['type']}\t{r['status']} {span}{until}\t{r['title']}")
     return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"--as-of {text!r} is not a date: write it as YYYY-MM-DD") from None
 
 
 def _passages(args: argparse.Namespace, settings: Settings) -> int:

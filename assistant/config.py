@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -184,6 +185,17 @@ class Settings(BaseSettings):
     feedback_retention_days: int = Field(
         90, ge=1, description="Days feedback is kept; older rows are deleted."
     )
+
+    as_of: date | None = Field(
+        None,
+        description="Date (YYYY-MM-DD) validity is judged on: which documents are in force, "
+        "expired or superseded; unset = today, read at each use.",
+    )
+
+    @property
+    def as_of_date(self) -> date:
+        """``as_of``, or today (a server running past midnight moves with the date)."""
+        return self.as_of or date.today()
 
     @property
     def users_path(self) -> Path:

@@ -14,6 +14,7 @@ from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .folding import INVISIBLE, fold
 from .framing import abstain, frame_list
+from .in_force import note_expired, prefer_in_force
 from .index import Index, IndexReport, StoredDocument
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
@@ -21,6 +22,7 @@ from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
 from .scope import ask_parts, within_document
+from .validity import Validity, assess
 
 if TYPE_CHECKING:
     from .llm import GenerativeAnswerer
@@ -142,6 +144,10 @@ class Assistant:
         _ = self.retriever
         return list(self._ordered)
 
+    def validity(self) -> dict[str, Validity]:
+        """Each document's validity and status on ``settings.as_of`` (default today)."""
+        return assess(self.documents(), self.settings.as_of_date)
+
     def resolve_document(self, name: str | None) -> str | None:
         """Source path for a document named by path, file name, stem or a unique title part."""
         if not name:
@@ -257,12 +263,15 @@ class Assistant:
             return self._commitment_answer(query.question, party, source, language)
         k = max(self.settings.top_k, self.settings.answer_passages)
         prefer = set(query.prefer) or None if source is None else None
+        found = self.validity()
+        if source is None and not query.documents:  # no document named: the ones in force first
+            prefer = prefer_in_force(prefer, found, list(self._documents))
         passages = self._search(query, k, source, prefer)
         writer = self._generative(answerer) or answerer
         answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
         if source is not None and len(self._ordered) > 1:
             answer = within_document(self, query, source, answer, answerer)
-        return answer
+        return note_expired(answer, found, self._documents)
 
     def _search(
         self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
