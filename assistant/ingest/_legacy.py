@@ -1,6 +1,6 @@
-"""Layout and card steps of today's ingest, moved here unchanged from assistant/ingest.py.
-
-(The layout-helper moves these into layout.py and card.py.)
+"""The page-string helpers of the ingest before the block model (``split_pages``,
+``strip_repeated_blocks``, ``reflow``): kept for callers that have plain page strings (the
+benchmark's synthetic corpora, tests); ``load_document`` uses layout.py and card.py instead.
 
 Text extracted from PDFs repeats a running header and a letterhead on every page. Those lines are
 found generically (lines that recur, nearly verbatim, at the top or bottom of most pages), removed
@@ -12,22 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from pathlib import Path
-from typing import Any
 
-from .model import LoadedDocument
-
-__all__ = [
-    "KEY_VALUE",
-    "document_card",
-    "doc_type",
-    "metadata",
-    "normalise",
-    "reflow",
-    "split_pages",
-    "strip_repeated_blocks",
-    "title_block",
-]
+__all__ = ["normalise", "reflow", "split_pages", "strip_repeated_blocks"]
 
 _SIMILAR = 0.88
 
@@ -160,115 +146,3 @@ def reflow(page: str) -> str:
 
 
 # --- metadata ---------------------------------------------------------------------------------
-
-
-def metadata(
-    pages: list[str], removed: list[list[str]], front: dict[str, Any], path: Path
-) -> dict[str, Any]:
-    meta: dict[str, Any] = {k: v for k, v in front.items() if isinstance(v, str | int | float)}
-    head = "\n".join(removed[0]) + "\n" + pages[0][:3000] if pages else ""
-    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
-    title = str(front.get("title") or front.get("rubrik") or _guess_title(pages[0]) or path.stem)
-    meta["title"] = re.sub(r"^#+\s*", "", title).strip()
-    if front.get("beteckning"):
-        meta.setdefault("designation", f"SFS {front['beteckning']}")
-    if m := _DATE.search(head):
-        meta.setdefault("date", m.group(1))
-    elif front.get("utfardad_datum") or front.get("date"):
-        meta.setdefault("date", str(front.get("utfardad_datum") or front.get("date")))
-    for line in lines:
-        m = _CASE_NUMBER.fullmatch(line) or _CASE_NUMBER.match(line)
-        if m and ("/" in line) and len(line) <= 30:
-            meta.setdefault("case_number", m.group(1))
-            break
-    if m := _PARTIES.search(meta["title"]):
-        meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
-    if m := _PERIOD.search(meta["title"]):
-        meta["period"] = f"{m.group(1)}-{m.group(2)}"
-    meta.update(_contact(removed[0] or lines))
-    letterhead = removed[0] if removed else []
-    if letterhead:
-        meta["letterhead"] = " · ".join(letterhead)
-    return meta
-
-
-def title_block(page: str, title: str) -> tuple[int, dict[str, str]]:
-    """End offset and facts of an opening block made of the title and "Key: value" lines.
-
-    FAQ pages and memos often open with their title and a line such as "Källa: Socialstyrelsen":
-    facts about the document (they go to its card), not text of its first passage.
-    """
-    match = re.match(r"\s*(.+?)(?:\n[ \t]*\n|\Z)", page, re.S)
-    lines = [ln.strip() for ln in match.group(1).split("\n") if ln.strip()] if match else []
-    if len(lines) < 2 or lines[0] != title or not all(map(KEY_VALUE.match, lines[1:])):
-        return 0, {}
-    facts = dict(tuple(part.strip() for part in ln.split(":", 1)) for ln in lines[1:])
-    return match.end(1), facts
-
-
-def _guess_title(page: str) -> str:
-    for line in page.split("\n")[:15]:
-        text = line.strip().lstrip("#").strip()
-        if _CASE_NUMBER.fullmatch(text) or _CASE_NUMBER.fullmatch(text.removeprefix("Dnr ")):
-            continue
-        if len(text.split()) >= 2 and not KEY_VALUE.match(text) and len(text) <= 150:
-            return text
-    return ""
-
-
-def _contact(lines: list[str]) -> dict[str, str]:
-    for i, line in enumerate(lines):
-        if not _CONTACT_LABEL.match(line):
-            continue
-        found: dict[str, str] = {}
-        for nxt in lines[i + 1 : i + 6]:
-            if "@" in nxt:
-                found.setdefault("contact_email", nxt)
-            elif sum(ch.isdigit() for ch in nxt) >= 6:
-                found.setdefault("contact_phone", nxt)
-            elif "contact_name" not in found:
-                found["contact_name"] = nxt
-            elif "contact_role" not in found:
-                found["contact_role"] = nxt
-        return found
-    return {}
-
-
-def doc_type(title: str, pages: list[str], front: dict[str, Any]) -> str:
-    if front.get("beteckning") or re.search(r"^#+\s*\d+\s*[a-z]?\s*§", "\n".join(pages), re.M):
-        return "statute"
-    if re.search(r"överenskommelse|avtal|agreement|kontrakt", title, re.I):
-        return "agreement"
-    return "document"
-
-
-_TYPE_LABELS = {
-    "agreement": "överenskommelse (agreement)",
-    "statute": "lag (statute)",
-    "document": "dokument (document)",
-}
-
-
-def document_card(doc: LoadedDocument) -> str:
-    """The facts of a document, one per line, so metadata questions can be answered and cited."""
-    meta = doc.metadata
-    lines = [f"Dokumentuppgifter för {doc.title}", f"Titel: {doc.title}"]
-    lines.append(f"Typ: {_TYPE_LABELS.get(doc.doc_type, doc.doc_type)}")
-    if meta.get("parties"):
-        lines.append(f"Parter (parterna, parties): {' och '.join(meta['parties'])}")
-    if meta.get("period"):
-        lines.append(f"Period (perioden, giltighetstid): {meta['period']}")
-    if meta.get("date"):
-        lines.append(f"Datum (datumet, date): {meta['date']}")
-    if meta.get("designation"):
-        lines.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
-    if meta.get("case_number"):
-        lines.append(f"Diarienummer (diarienumret, dnr, case number): {meta['case_number']}")
-    lines.extend(f"{key}: {value}" for key, value in (meta.get("facts") or {}).items())
-    contact = [
-        meta.get(k) for k in ("contact_name", "contact_role", "contact_phone", "contact_email")
-    ]
-    if any(contact):
-        details = ", ".join(str(c) for c in contact if c)
-        lines.append(f"Handläggare (handläggaren, kontaktperson, contact person): {details}")
-    return "\n".join(lines)
