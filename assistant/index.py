@@ -140,9 +140,9 @@ def _client(settings: Settings) -> Any:
         client._server._session.timeout = httpx.Timeout(settings.chroma_timeout)
     except Exception as exc:
         raise ChromaUnavailableError(
-            f"No Chroma server answers at {settings.chroma_url} ({type(exc).__name__}). Start one "
-            "with `chroma run --path index --port 8000`, or unset ASSISTANT_CHROMA_URL to use the "
-            "embedded store."
+            f"No Chroma server answers at {settings.chroma_url} ({type(exc).__name__}). Start or "
+            "restart it (`chroma run --path index --port 8000`), or unset ASSISTANT_CHROMA_URL to "
+            "use the embedded store."
         ) from exc
     return client
 
