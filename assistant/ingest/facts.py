@@ -45,6 +45,7 @@ OWNER = re.compile(
     r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
 )
 _CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
+_LABEL_COLON = re.compile(r":(?=\s|$)")
 _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
 PARTIES = re.compile(
     r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I
@@ -72,9 +73,14 @@ def _label_value(line: str) -> bool:
 
 
 def _value(text: str, match: re.Match[str]) -> str:
+    """The value after a fact's label: after the label's own colon, else after a "label: " colon
+    that follows it. A label's colon is followed by a space or the line's end, so the colon
+    inside a case number ("KS/2009:517") or a time ("08:30") never cuts the value."""
     rest = text[match.end() :]
-    label, colon, value = rest.partition(":")
-    return (value if colon and len(label) <= 40 else rest).strip(" :–-")
+    colon = None if match.group().rstrip().endswith(":") else _LABEL_COLON.search(rest)
+    if colon and colon.start() <= 40:
+        rest = rest[colon.end() :]
+    return rest.strip(" :–-")
 
 
 def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:

@@ -1,0 +1,32 @@
+"""Card facts whose values hold colons: a case number's colon ("KS/2009:517") is part of the
+value, only a label's colon (followed by a space or the line's end) separates label and value."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.card import find_facts
+from assistant.ingest.layout import lay_out_pages
+
+
+def _values(text: str, key: str) -> list[str]:
+    lay = lay_out_pages([text])
+    return [f["value"] for f in find_facts(lay, "Regler för kort") if f["key"] == key]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Dokumentet ersätter: Regler för kort (KS/2009:517)", "Regler för kort (KS/2009:517)"),
+        ("Dokumentet ersätter: KS/2009:517", "KS/2009:517"),
+        ("Ersätter KS/2009:517", "KS/2009:517"),
+        ("Dokumentet ersätter riktlinje UF/2011:71", "riktlinje UF/2011:71"),
+    ],
+)
+def test_replaces_keeps_the_colon_inside_a_case_number(line, value):
+    assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "replaces") == [value]
+
+
+def test_owner_value_after_the_label_colon_only():
+    text = "Regler för kort\n\nDokumentansvarig är: Avdelning 2:a\n\nText om korten."
+    assert _values(text, "owner") == ["Avdelning 2:a"]
