@@ -151,7 +151,7 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
         said = (
             fact["line"] if len(fact["line"]) <= 200 and fact["where"] != "title" else fact["value"]
         )
-        line = f"{_LABELS.get(fact['key'], fact['key'])}: {said}"
+        line = f"{_LABELS.get(fact['key'], fact['key'])}: {' '.join(said.split())}"
         if line not in lines:
             lines.append(line)
     lines.extend(line for line in extra if line not in lines)
@@ -246,7 +246,10 @@ def describe(
         if fact["key"] == "case_number":
             meta.setdefault("case_number", fact["value"])
     if (m := PARTIES.search(title)) or (
-        m := next((PARTIES.search(f["line"]) for f in facts if f["key"] == "parties"), None)
+        m := next(
+            (PARTIES.search(" ".join(f["line"].split())) for f in facts if f["key"] == "parties"),
+            None,
+        )
     ):
         meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
     if m := PERIOD.search(title):

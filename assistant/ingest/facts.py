@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .layout import Layout
+from .reflow import open_pair
 
 __all__ = [
     "CASE_LABEL",
@@ -90,6 +91,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
         if u.kind != "footnote":
             unit_text = layout.pages[u.page - 1][u.start : u.end]
             lines.extend((u.page, s, "page") for s in sentences(unit_text))
+    lines.extend(_party_lines(layout))
     lines.extend((page, text, "removed") for page, text in layout.edge_lines)
     facts: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
@@ -127,13 +129,33 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("contact", _value(line, m), page, line, where)
         if (m := _REPLACES.match(line)) and page == 1:
             add("replaces", _value(line, m), page, line, where)
-        if page == 1 and _AGREEMENT_LINE.match(line) and (m := PARTIES.search(line)):
+        flat = " ".join(line.split())  # a party line over several units holds line breaks
+        if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
             add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
     if m := PARTIES.search(title):
         add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
     if m := PERIOD.search(title):
         add("validity", f"{m.group(1)}–{m.group(2)}", 1, title, "title")
     return facts
+
+
+def _party_lines(layout: Layout) -> list[tuple[int, str, str]]:
+    """Page 1's agreement lines broken inside their pair ("Överenskommelse mellan" /
+    "Region Dalarna och Ludvika kommun", one paragraph or title line each): the exact page text
+    from the opening line to the one that completes the pair (at most two more units)."""
+    page = layout.pages[0] if layout.pages else ""
+    units = [u for u in layout.units if u.page == 1 and u.kind != "footnote"]
+    found: list[tuple[int, str, str]] = []
+    for i, u in enumerate(units):
+        text = page[u.start : u.end]
+        if not (_AGREEMENT_LINE.match(text) and open_pair(text)):
+            continue
+        for v in units[i + 1 : i + 3]:
+            text += " " + page[v.start : v.end]
+            if not open_pair(text):
+                found.append((1, page[u.start : v.end], "page"))
+                break
+    return found
 
 
 def sentences(text: str) -> list[str]:

@@ -8,7 +8,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["LIST_START", "Item", "join_across_pages", "mark_headings", "reflow", "text_width"]
+__all__ = [
+    "LIST_START",
+    "Item",
+    "join_across_pages",
+    "mark_headings",
+    "open_pair",
+    "reflow",
+    "text_width",
+]
 
 _TERMINAL = ".!?:;…"
 _BULLET_GLYPHS = {
@@ -83,6 +91,8 @@ _FUNCTION_WORDS = set(
         "an",
     ]
 )
+_PAIR_OPEN = re.compile(r"\b(?:mellan|between)\b", re.I)
+_PAIR_CLOSE = re.compile(r"\s(?:och|samt|and|&)\s", re.I)
 _SUSPENDED = set(
     ["och", "eller", "samt", "respektive", "resp.", "resp", "som", "till", ",", "eller/och"]
 )
@@ -241,7 +251,16 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return lower and (len(prev.lines) > 1 or last_len > 40)
     if lower or last_word in _FUNCTION_WORDS or last[-1] == ",":
         return True
+    if open_pair(prev.text) and _PAIR_CLOSE.search(text):
+        return True  # "… mellan Region" / "Stockholm och kommuner …": one party line
     return last_len + 1 + len(text.split()[0]) > width * 0.92
+
+
+def open_pair(text: str) -> bool:
+    """Text that opens "mellan A och B" / "between A and B" and stops before the second part:
+    a party line (or title) wrapped inside its pair, which the next line completes."""
+    m = _PAIR_OPEN.search(text)
+    return bool(m) and not _PAIR_CLOSE.search(text[m.end() :])
 
 
 def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
