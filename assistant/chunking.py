@@ -28,7 +28,8 @@ __all__ = [
 
 # 4: passages read laid-out units (reflowed in every format, page-break units with page_end,
 # footnotes own passages, table header rows repeated as context).
-# 5: party lines wrapped inside "mellan A och B" are one unit.
+# 5: party lines wrapped inside "mellan A och B" are one unit; a Word file that does not record
+# where its pages break gives passages page_known=False (cited by section).
 CHUNKER_VERSION = "5"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
@@ -109,7 +110,8 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
         section = SECTION_SEP.join(path)
         end_page = max(u.page, u.page_end or u.page)
         if u.kind == "footnote":
-            name = f"fotnot {u.marker} (s. {u.page})" if u.marker else f"fotnot (s. {u.page})"
+            where = f" (s. {u.page})" if doc.page_known else ""
+            name = f"fotnot {u.marker}{where}" if u.marker else f"fotnot{where}"
             spans.append(_Span(u.page, u.start, u.end, name, end_page, "footnote"))
         elif u.kind == "table_row":
             if u.table is not None and (u.header_row or u.table not in headers):
@@ -158,6 +160,8 @@ def _make_chunk(doc: LoadedDocument, span: _Span, start: int, text: str) -> Docu
         "kind": "card" if span.kind == "card" else "passage",
         "file_hash": doc.file_hash,
     }
+    if not doc.page_known:
+        meta["page_known"] = False  # cited by section: the file does not say where pages break
     if span.kind == "footnote":
         meta["unit"] = "footnote"
     # A table passage that does not start with its header row names the columns as context

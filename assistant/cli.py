@@ -8,10 +8,13 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .errors import AssistantError
+
+if TYPE_CHECKING:
+    from .results import Passage
 
 __all__ = ["main"]
 
@@ -130,11 +133,16 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     print(answer.answer)
     for c in answer.citations:
         print(
-            f"\n[{c.n}] {c.passage.title}, s. {c.passage.page}, {c.passage.section} ({c.passage.source})"
+            f"\n[{c.n}] {c.passage.title}{_at(c.passage)}, {c.passage.section} ({c.passage.source})"
         )
     for i, p in enumerate(answer.related, start=1):
-        print(f"\nRelaterat {i}: {p.title}, s. {p.page}: {p.text[:200]}")
+        print(f"\nRelaterat {i}: {p.title}{_at(p)}: {p.text[:200]}")
     return 0
+
+
+def _at(p: Passage) -> str:
+    """ ", s. 3", or nothing when the file does not say where its pages break."""
+    return f", s. {p.page}" if p.page_known else ""
 
 
 def _search(args: argparse.Namespace, settings: Settings) -> int:

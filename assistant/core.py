@@ -187,6 +187,7 @@ class Assistant:
                     "section": c.metadata.get("section", ""),
                     "text": c.page_content,
                 }
+                | ({"page_known": False} if c.metadata.get("page_known") is False else {})
                 for c in chunks
             ]
             out.append(

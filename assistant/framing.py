@@ -31,6 +31,8 @@ def quoted(c: Citation) -> str:
 
 
 def _page(p: Passage, language: str) -> str:
+    if not p.page_known:  # the file does not say where its pages break: its section instead
+        return p.section
     return f"{'s.' if language == 'sv' else 'p.'} {p.page}"
 
 
@@ -38,7 +40,8 @@ def _where(p: Passage, language: str) -> str:
     if p.kind == "card":
         lead = "dokumentuppgifterna för" if language == "sv" else "the document details of"
         return f"{lead} {p.title}"
-    return f"{p.title}, {_page(p, language)}"
+    page = _page(p, language)
+    return f"{p.title}, {page}" if page else p.title
 
 
 def frame(citations: list[Citation], language: str) -> str:
@@ -54,7 +57,7 @@ def frame_per_document(citations: list[Citation], silent: list[str], language: s
     sv = language == "sv"
     lead = "Dessa dokument tar upp det:" if sv else "These documents address it:"
     lines = [
-        f"- {c.passage.title}: {quoted(c)} [{c.n}] ({_page(c.passage, language)})"
+        f"- {c.passage.title}: {quoted(c)} [{c.n}]" + _parenthesised(_page(c.passage, language))
         for c in citations
     ]
     if silent:
@@ -64,6 +67,10 @@ def frame_per_document(citations: list[Citation], silent: list[str], language: s
             named += f" och {more} dokument till" if sv else f" and {more} more documents"
         lines.append(("Inget om det i: " if sv else "Nothing on it in: ") + named + ".")
     return "\n".join([lead, *lines])
+
+
+def _parenthesised(text: str) -> str:
+    return f" ({text})" if text else ""
 
 
 def frame_list(lead: str, citations: list[Citation], language: str) -> str:

@@ -105,6 +105,8 @@ def _pages(passage: Passage) -> str:
 def _where(passage: Passage, lang: str) -> str:
     if passage.kind == "card":
         return _card_label(lang)
+    if not passage.page_known:  # the file does not say where its pages break: section only
+        return passage.section
     where = f"{t(lang, 'page')} {_pages(passage)}"
     return f"{where} · {passage.section}" if passage.section else where
 

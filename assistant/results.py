@@ -29,6 +29,10 @@ class Passage:
     # A table passage cut from its header row: the column names, shown with the rows. Not part
     # of ``text``, which stays the exact page slice quotes are checked against.
     table_header: str = ""
+    # False when the document does not say where its pages break (a Word file without recorded
+    # breaks): ``page`` is then only the position of the cleaned text (for the viewer) and the
+    # passage is cited by its section, never as a printed page.
+    page_known: bool = True
 
     @classmethod
     def from_document(cls, doc: Document, score: float) -> Passage:
@@ -47,6 +51,7 @@ class Passage:
             sentences=int(meta.get("sentences", 0)),
             page_end=int(meta.get("page_end") or meta["page"]),
             table_header=str(meta.get("table_header") or ""),
+            page_known=bool(meta.get("page_known", True)),
         )
 
     def to_document(self) -> Document:
@@ -68,6 +73,8 @@ class Passage:
             out["page_end"] = self.page_end
         if self.table_header:
             out["table_header"] = self.table_header
+        if not self.page_known:
+            out["page_known"] = False
         return out
 
 
@@ -125,6 +132,7 @@ class Citation:
             }
             | ({"page_end": p.page_end} if p.page_end > p.page else {})
             | ({"table_header": p.table_header} if p.table_header else {})
+            | ({} if p.page_known else {"page_known": False})
         )
 
 

@@ -76,6 +76,9 @@ class RawDocument:
     page_count: int
     front: dict[str, Any] = field(default_factory=dict)
     empty_pages: list[int] = field(default_factory=list)
+    # False when the file does not tell where its pages break (a Word file without recorded
+    # breaks): block pages are then positions in the text, never cited as printed pages.
+    page_known: bool = True
 
     def page_texts(self) -> list[str]:
         """One plain text per page: wrapped lines one per line, whole units separated by a blank line."""
@@ -117,6 +120,7 @@ class LoadedDocument:
     ``empty_pages`` are pages without a text layer (reported by the index summary);
     ``blocks`` are the reader's blocks, for layout steps and chunking that read blocks;
     ``removed`` the lines layout dropped (running headers, footers, letterheads, page numbers).
+    ``pages`` are positions in the text; ``page_known`` says whether they are printed pages.
     """
 
     source: str
@@ -130,3 +134,4 @@ class LoadedDocument:
     blocks: list[Block] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     units: list[Any] = field(default_factory=list)  # layout.Unit: laid-out units chunking reads
+    page_known: bool = True  # RawDocument.page_known: False = cite the section, not a page

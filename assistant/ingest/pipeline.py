@@ -110,6 +110,7 @@ def load_document(
         blocks=raw.blocks,
         removed=[line for page in laid.removed for line in page],
         units=laid.units,
+        page_known=raw.page_known,
     )
     doc.card = document_card(doc)
     return doc

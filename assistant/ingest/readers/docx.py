@@ -52,7 +52,25 @@ def read_docx(path: Path) -> RawDocument:
     blocks.extend(reader.ends)  # endnotes stand at the end of the document
     title = document.core_properties.title
     front: dict[str, Any] = {"title": title} if title and title.strip() else {}
-    return RawDocument(blocks, reader.page, front=front)
+    return RawDocument(blocks, reader.page, front=front, page_known=_pages_known(blocks, rendered))
+
+
+# More text than fits on one A4 page (about 3 000 characters of 11 pt body text): a stretch
+# this long without a recorded break ran over pages nobody recorded.
+_PAGE_CHARS = 4000
+
+
+def _pages_known(blocks: list[Block], rendered: bool) -> bool:
+    """Page numbers can be cited when Word recorded where its pages broke, or when every stretch
+    between recorded (or no) breaks is short enough to be one page; otherwise a passage's page is
+    unknown (a file written by python-docx or re-saved without layout: never guess)."""
+    if rendered:
+        return True
+    chars: dict[int, int] = {}
+    for b in blocks:
+        if b.kind not in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE):
+            chars[b.page] = chars.get(b.page, 0) + len(b.text) + 1
+    return max(chars.values(), default=0) <= _PAGE_CHARS
 
 
 class _Reader:
