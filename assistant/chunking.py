@@ -29,7 +29,8 @@ __all__ = [
 # 4: passages read laid-out units (reflowed in every format, page-break units with page_end,
 # footnotes own passages, table header rows repeated as context).
 # 5: party lines wrapped inside "mellan A och B" are one unit; a Word file that does not record
-# where its pages break gives passages page_known=False (cited by section).
+# where its pages break gives passages page_known=False (cited by section); PDF tables without
+# ruling lines are rows of cells with their header row.
 CHUNKER_VERSION = "5"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Block, BlockKind, RawDocument
+from .pdf_tables import Tables, find_text_tables, inside, ruled_tables
 
 __all__ = ["read_pdf"]
 
@@ -60,14 +61,14 @@ def read_pdf(path: Path) -> RawDocument:
                 # assumes horizontal lines, so such a page is read as pypdf reads it.
                 rotated[page.page_number] = _pypdf_lines(path, page.page_number)
                 chars = []
-            tables = _tables(page) if chars else []
+            tables = ruled_tables(page) if chars else []
             boxes = [t[0] for t in tables]
             found = (
                 page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
                 if chars
                 else []
             )
-            words = [w for w in found if not any(_inside(w, box) for box in boxes)]
+            words = [w for w in found if not any(inside(w, box) for box in boxes)]
             area = float(page.width) * float(page.height)
             scan = not chars and bool(page.chars)  # an unreadable text layer
             scan = scan or any(
@@ -104,7 +105,7 @@ class _State:
 
     def __init__(self) -> None:
         self.markers: set[str] = set()
-        self.tables = 0
+        self.tables = Tables()
 
 
 def _page_blocks(
@@ -126,11 +127,23 @@ def _page_blocks(
     )
     blocks: list[Block] = []
     pending = sorted(tables, key=lambda t: t[0][1])
+    # Tables without ruling lines: rows of whitespace-aligned cells among the body lines.
+    text_tables = {
+        t.first: t
+        for t in find_text_tables(lines, [kinds[n][0] == BlockKind.LINE for n in range(len(lines))])
+    }
+    skip_to = -1
     prev_line: dict[str, Any] | None = None
     for n, line in enumerate(lines):
         kind, marker = kinds[n]
         while pending and kind == BlockKind.LINE and pending[0][0][1] < line["top"]:
-            blocks.extend(_table_rows(pending.pop(0)[1], no, state))
+            blocks.extend(state.tables.rows(pending.pop(0)[1], no, blocks))
+        if n <= skip_to:
+            continue
+        if n in text_tables:
+            blocks.extend(state.tables.rows(text_tables[n].rows, no, blocks))
+            skip_to, prev_line = text_tables[n].last, None
+            continue
         props = {
             "size": line["size"],
             "bold": line["bold"],
@@ -158,52 +171,15 @@ def _page_blocks(
             text = "• " + text[len(glyph) :].strip()
         blocks.append(Block(kind, text, no, marker=marker, props=props))
     for _, rows in pending:
-        blocks.extend(_table_rows(rows, no, state))
+        blocks.extend(state.tables.rows(rows, no, blocks))
+    state.tables.end_page(blocks)
     # Headers first, footnotes and footers last (stable: each group keeps stream order).
     return sorted(blocks, key=_order)
-
-
-def _table_rows(rows: list[list[str]], page: int, state: _State) -> list[Block]:
-    table = state.tables
-    state.tables += 1
-    return [
-        Block(
-            BlockKind.TABLE_ROW,
-            " | ".join(cells),
-            page,
-            table=table,
-            cells=cells,
-            header_row=i == 0,
-        )
-        for i, cells in enumerate(rows)
-    ]
 
 
 def _order(block: Block) -> int:
     # Headers first and footnotes/footers last, whatever their y (reading order of a page).
     return {BlockKind.HEADER: 0, BlockKind.FOOTNOTE: 2, BlockKind.FOOTER: 3}.get(block.kind, 1)
-
-
-def _tables(page: Any) -> list[tuple[tuple[float, ...], list[list[str]]]]:
-    """Ruled tables with at least two rows and columns: bbox and rows of cell texts; a merged
-    cell is one cell (pdfplumber gives None for the cells it covers), read once."""
-    found: list[tuple[tuple[float, ...], list[list[str]]]] = []
-    if not (page.rects or page.lines):  # no ruling on the page: no ruled table to find
-        return found
-    for table in page.find_tables():
-        rows = [
-            [" ".join((cell or "").split()) for cell in row if cell is not None]
-            for row in table.extract()
-        ]
-        rows = [row for row in rows if any(row)]
-        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-            found.append((tuple(table.bbox), rows))
-    return found
-
-
-def _inside(word: dict[str, Any], box: tuple[float, ...]) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _mode_size(words: list[dict[str, Any]]) -> float:
@@ -251,6 +227,7 @@ def _line(words: list[dict[str, Any]]) -> dict[str, Any]:
         text += w["text"] if not text or touching else " " + w["text"]
     return {
         "text": text,
+        "words": words,
         "size": size,
         "bold": all(re.search(r"bold|black|heavy", w["fontname"], re.I) for w in main),
         "top": min(w["top"] for w in words),
