@@ -30,7 +30,8 @@ __all__ = [
 # footnotes own passages, table header rows repeated as context).
 # 5: party lines wrapped inside "mellan A och B" are one unit; a Word file that does not record
 # where its pages break gives passages page_known=False (cited by section); PDF tables without
-# ruling lines are rows of cells with their header row.
+# ruling lines are rows of cells with their header row; a footnote passage gets its marker's
+# section path and footnote_of (the sentence that marks it).
 CHUNKER_VERSION = "5"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
@@ -43,6 +44,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
+_MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
 _ABBREVIATION = re.compile(
     r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
 )
@@ -62,6 +64,7 @@ class _Span:
     table_header: str = ""
     short_items: bool = False  # a list passage made of short items only (more may join)
     led: bool = False  # a list passage that opens with its lead-in line ("… ska det framgå:")
+    anchor: str = ""  # a footnote's: the body sentence that carries its marker
 
 
 def chunk_document(doc: LoadedDocument) -> list[Document]:
@@ -98,6 +101,7 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
     path: list[str] = []
     headers: dict[int, str] = {}
     spans: list[_Span] = []
+    anchors: dict[tuple[int, str], tuple[str, str]] = {}
     for u in doc.units:
         text = _text(doc, u)
         if u.page == 1 and u.end <= skip:
@@ -110,10 +114,17 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             continue
         section = SECTION_SEP.join(path)
         end_page = max(u.page, u.page_end or u.page)
+        if u.kind != "footnote":
+            _note_anchors(u, text, section, anchors)
         if u.kind == "footnote":
             where = f" (s. {u.page})" if doc.page_known else ""
             name = f"fotnot {u.marker}{where}" if u.marker else f"fotnot{where}"
-            spans.append(_Span(u.page, u.start, u.end, name, end_page, "footnote"))
+            # A footnote belongs where its marker stands: that section, read with that sentence.
+            anchor_section, anchor = anchors.get((u.page, u.marker or ""), ("", ""))
+            name = SECTION_SEP.join(p for p in (anchor_section, name) if p)
+            span = _Span(u.page, u.start, u.end, name, end_page, "footnote")
+            span.anchor = anchor
+            spans.append(span)
         elif u.kind == "table_row":
             if u.table is not None and (u.header_row or u.table not in headers):
                 headers.setdefault(u.table, text)
@@ -135,6 +146,17 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             span.short_items = kind == "list" and u.end - u.start <= SHORT_ITEM
             spans.append(span)
     return spans
+
+
+def _note_anchors(u: Unit, text: str, section: str, found: dict) -> None:
+    """Record the sentences of a body unit whose "[n]" marks a footnote: (page, n) -> (section,
+    sentence), for the page it starts and ends on (a note may stand at the foot of either)."""
+    if "[" not in text:
+        return
+    for a, b in split_sentences(text):
+        for marker in _MARKER_REF.findall(text[a:b]):
+            for page in (u.page, max(u.page, u.page_end or u.page)):
+                found.setdefault((page, marker), (section, text[a:b]))
 
 
 def _text(doc: LoadedDocument, u: Unit) -> str:
@@ -165,6 +187,11 @@ def _make_chunk(doc: LoadedDocument, span: _Span, start: int, text: str) -> Docu
         meta["page_known"] = False  # cited by section: the file does not say where pages break
     if span.kind == "footnote":
         meta["unit"] = "footnote"
+        if span.anchor:
+            # The sentence whose "[n]" marks this note: what links a cited sentence to its note.
+            # Not embedded with the note: a definition footnote then outranked the body on its
+            # own topic (dev2: "Särskilt boende för äldre avser …" answered a commitment question).
+            meta["footnote_of"] = span.anchor
     # A table passage that does not start with its header row names the columns as context
     # (embedded and searched); its text stays the exact page slice so quotes stay verbatim.
     if span.table_header and not text.startswith(span.table_header):

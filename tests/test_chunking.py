@@ -198,16 +198,20 @@ def test_a_long_table_names_its_columns_in_every_passage_without_changing_the_qu
         assert "Bidrag 2026 (kr)" in chunking.embedding_text(piece)
 
 
-def test_footnotes_are_their_own_passages_named_by_page():
+def test_footnotes_are_their_own_passages_named_by_page_under_their_markers_section():
     page = (
-        "Villkor\nAvtal enligt LOU2 ska följa detta och gälla alla utförare i kommunen.\n\n"
+        "Villkor\nAvtal enligt LOU2 ska följa detta och gälla alla utförare i kommunen. "
+        "Parterna följer upp avtalen.\n\n"
         "2 Lag (2016:1145) om offentlig upphandling."
     )
     pieces = chunk_document(_doc([page]))
     notes = [p for p in pieces if p.metadata.get("unit") == "footnote"]
     assert [(p.page_content, p.metadata["section"]) for p in notes] == [
-        ("2 Lag (2016:1145) om offentlig upphandling.", "fotnot 2 (s. 1)")
+        ("2 Lag (2016:1145) om offentlig upphandling.", "Villkor › fotnot 2 (s. 1)")
     ]
+    # Linked to the sentence that carries its marker (not to the rest of the paragraph).
+    anchor = "Avtal enligt LOU[2] ska följa detta och gälla alla utförare i kommunen."
+    assert notes[0].metadata["footnote_of"] == anchor
 
 
 def test_a_sentence_over_a_page_break_is_one_passage_with_page_end():
