@@ -30,3 +30,27 @@ def test_replaces_keeps_the_colon_inside_a_case_number(line, value):
 def test_owner_value_after_the_label_colon_only():
     text = "Regler för kort\n\nDokumentansvarig är: Avdelning 2:a\n\nText om korten."
     assert _values(text, "owner") == ["Avdelning 2:a"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Dokumentet är beslutat av: Kommunstyrelsen", "beslutat av: Kommunstyrelsen"),
+        ("Antagen av kommunfullmäktige", "Antagen av kommunfullmäktige"),
+        ("Beslutad: Socialnämnden", "Beslutad: Socialnämnden"),
+    ],
+)
+def test_who_decided_is_a_decision_fact_on_a_metadata_line(line, value):
+    assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "decision") == [value]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dokumentet är beslutat av: skriv namn på högsta beslutade funktion/organ",
+        "Dokumentet är beslutat av:",
+        "Planen är fastställd av nämnden och ska följas av alla förvaltningar.",
+    ],
+)
+def test_template_blank_or_body_decision_lines_are_no_facts(line):
+    assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "decision") == []

@@ -84,6 +84,20 @@ def _value(text: str, match: re.Match[str]) -> str:
     return rest.strip(" :–-")
 
 
+def _decided_by(line: str, match: re.Match[str]) -> bool:
+    """A decision line naming who decided: "… av: <who>", or a short line without final
+    punctuation ending in "… av <who>" (no template instruction, which find_facts drops)."""
+    said = match.group().rstrip().casefold()
+    rest = line[match.end() :].strip()
+    if not rest or not re.search(r"\b(?:av|by)$", said):
+        return said.endswith(":") and bool(rest) and len(line) <= 120
+    return (
+        rest.startswith(":")
+        and bool(rest[1:].strip())
+        or (len(line) <= 80 and line.rstrip()[-1:] not in ".!?")
+    )
+
+
 def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
     """Facts with provenance: ``{"key", "value", "page", "line", "where"}``."""
     lines: list[tuple[int, str, str]] = []
@@ -121,6 +135,9 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
                 stated = _DATE.search(line) or re.search(
                     r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
                 )
+                # Who decided is a decision fact too, on a metadata line ("Dokumentet är beslutat
+                # av: Kommunstyrelsen", "Antagen av kommunfullmäktige"), not in a body sentence.
+                stated = stated or (key == "decision" and _decided_by(line, m))
                 if stated and _label_value(line):
                     add(key, line[m.start() :].strip(), page, line, where)
         if (m := OWNER.search(line)) and m.start() <= 30:
