@@ -28,7 +28,7 @@ __all__ = [
 
 # 4: passages read laid-out units (reflowed in every format, page-break units with page_end,
 # footnotes own passages, table header rows repeated as context).
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -1,0 +1,68 @@
+"""Pages of text exports cut at their printed page numbers (assistant/ingest/pagemarks.py)."""
+
+from assistant.ingest.pagemarks import find_page_marks, split_at_page_marks
+from assistant.ingest.readers.text import split_text_pages
+
+PARA = "Kommunen ska erbjuda stöd till alla boende som behöver det enligt denna överenskommelse."
+
+
+def _page(n: int, words: int = 3) -> str:
+    return "\n".join([f"Stycke {n}.", *[PARA] * words])
+
+
+def test_footer_numbers_end_their_pages():
+    text = "\n".join([_page(1), "1 (3)", _page(2), "2 (3)", _page(3), "3 (3)"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[0].startswith("Stycke 1.") and pages[0].endswith("1 (3)")
+    assert pages[2].startswith("Stycke 3.") and pages[2].endswith("3 (3)")
+
+
+def test_header_numbers_start_their_pages_and_title_block_is_page_one():
+    text = "\n".join(
+        [
+            "Riktlinje för stöd",
+            "Sida 1 (3)",
+            _page(1),
+            "Sida 2 (3)",
+            _page(2),
+            "Sida 3 (3)",
+            _page(3),
+        ]
+    )
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[0].startswith("Riktlinje för stöd") and "Stycke 1." in pages[0]
+    assert pages[1].startswith("Sida 2 (3)") and "Stycke 2." in pages[1]
+    assert "Stycke 3." in pages[2]
+
+
+def test_short_ends_with_text_after_the_last_number_mean_header_numbers():
+    text = "\n".join(["Titel", "1/3", _page(1), "2/3", _page(2), "3/3", "Slutrad."])
+    pages = split_at_page_marks(text)
+    assert pages is not None and pages[2] == "3/3\nSlutrad."
+
+
+def test_glued_numbers_are_cut_off_their_line():
+    text = "\n".join([_page(1) + " 1/3", _page(2) + " 2/3", _page(3) + " 3/3"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[1].splitlines()[-1] == "2/3"
+    assert pages[1].splitlines()[-2].endswith("överenskommelse.")
+
+
+def test_a_missing_number_leaves_its_page_empty_and_later_numbers_true():
+    text = "\n".join([_page(1), "1 (4)", _page(2), "2 (4)", _page(3), _page(4), "4 (4)"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 4
+    assert pages[2] == "" and "Stycke 4." in pages[3] and "Stycke 3." in pages[3]
+
+
+def test_numbers_that_fall_or_name_other_totals_are_not_pages():
+    lines = ["1 (3)", "text", "Tabell: 3/10", "2 (3)", "text", "1/2", "3 (3)"]
+    assert [m.number for m in find_page_marks(lines)] == [1, 2, 3]
+    assert split_at_page_marks("Dosen är 1/2 tablett.\nSe bilaga 2 (5).") is None
+
+
+def test_form_feeds_still_win():
+    assert split_text_pages("a\n1 (2)\fb\n2 (2)") == ["a\n1 (2)", "b\n2 (2)"]
