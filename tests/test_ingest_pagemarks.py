@@ -66,3 +66,19 @@ def test_numbers_that_fall_or_name_other_totals_are_not_pages():
 
 def test_form_feeds_still_win():
     assert split_text_pages("a\n1 (2)\fb\n2 (2)") == ["a\n1 (2)", "b\n2 (2)"]
+
+
+def test_contents_entries_are_one_paragraph_not_headings():
+    from assistant.ingest.reflow import Item, merge_contents
+
+    page = [
+        Item("line", 2, ["Innehåll"]),
+        Item("list_item", 2, ["1. Allmänna utgångspunkter .......... 3"], wrapped=True),
+        Item("list_item", 2, ["2. Läkarval och listning ........... 4"], wrapped=True),
+        Item("line", 2, ["Bilagor . . . . . . 12"], wrapped=True),
+        Item("paragraph", 2, ["Ansvaret vilar på regionen."]),
+    ]
+    merge_contents([page])
+    assert [u.kind for u in page] == ["line", "paragraph", "paragraph"]
+    assert page[1].lines[0].startswith("1. Allmänna") and page[1].lines[-1].endswith("12")
+    assert not page[1].wrapped
