@@ -36,7 +36,7 @@ MAX_CHARS = 1200
 LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
 SHORT_ITEM = 200
 
-_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")

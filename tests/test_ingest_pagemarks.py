@@ -82,3 +82,36 @@ def test_contents_entries_are_one_paragraph_not_headings():
     assert [u.kind for u in page] == ["line", "paragraph", "paragraph"]
     assert page[1].lines[0].startswith("1. Allmänna") and page[1].lines[-1].endswith("12")
     assert not page[1].wrapped
+
+
+def test_any_private_use_glyph_alone_on_a_line_is_a_bullet():
+    from collections import Counter
+
+    from assistant.ingest.reflow import Item, reflow
+
+    lines = ["Åtgärder:", "\uf0a0", "Mindre men tätare måltider", "\uf0a0", "Begränsa nattfasta"]
+    units = reflow([Item("line", 1, [t]) for t in lines], Counter(), 60)
+    assert [(u.kind, u.text) for u in units] == [
+        ("paragraph", "Åtgärder:"),
+        ("list_item", "\uf0a0 Mindre men tätare måltider"),
+        ("list_item", "\uf0a0 Begränsa nattfasta"),
+    ]
+
+
+def test_a_line_with_a_date_time_or_address_is_no_heading():
+    from assistant.ingest.reflow import Item, mark_headings
+
+    page = [
+        Item("paragraph", 1, ["Reviderat 2015-01-09"], wrapped=True),
+        Item("paragraph", 1, ["Signerat 10:14:15 CET"], wrapped=True),
+        Item("paragraph", 1, ["Kontakt anna.berg@kommun.se"], wrapped=True),
+        Item("paragraph", 1, ["Ansvar"], wrapped=True),
+        Item(
+            "paragraph",
+            1,
+            ["Chefen ska alltid agera när en medarbetare är påverkad."],
+            wrapped=True,
+        ),
+    ]
+    mark_headings([page])
+    assert [u.kind for u in page] == ["paragraph"] * 3 + ["heading", "paragraph"]
