@@ -115,3 +115,30 @@ def test_a_line_with_a_date_time_or_address_is_no_heading():
     ]
     mark_headings([page])
     assert [u.kind for u in page] == ["paragraph"] * 3 + ["heading", "paragraph"]
+
+
+def _title_of(tmp_path, name: str, text: str) -> str:
+    from assistant.ingest.pipeline import load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path, tmp_path).title
+
+
+def test_title_skips_dates_and_letterhead_contact_lines(tmp_path):
+    text = (
+        "1 [4]\nUtbildningsförvaltningen\n2011-03-28/rev 2011-05-24\nDnr UF/2011:71\n"
+        "Post Sjöby kommun, 147 85 SJÖBY · Besök Storgatan 45 · Kontaktcenter 08-530 610 00 "
+        "Direkt 08-530 611 86 · E-post anna.berg@sjoby.se · Org.nr 212000-2882 · Bankgiro "
+        "624-1061 · Fax 08-530 616 66 · Webb www.sjoby.se\n\n"
+        "Kostpolicy för Sjöby kommun\nVision\nAlla matgäster ska känna trygghet i maten.\n"
+    )
+    assert _title_of(tmp_path, "sjoby_kost.txt", text) == "Kostpolicy för Sjöby kommun"
+
+
+def test_a_bare_type_label_joins_the_short_line_under_it(tmp_path):
+    text = (
+        "Vård- och omsorgsförvaltningen\nDokumentet är beslutat av: Verksamhetschef\n\n"
+        "RUTIN\n7.3 Munhälsa\nInledning\nDenna rutin gäller alla boenden.\n"
+    )
+    assert _title_of(tmp_path, "doc1.txt", text) == "Rutin 7.3 Munhälsa"
