@@ -32,7 +32,9 @@ __all__ = [
 # where its pages break gives passages page_known=False (cited by section); PDF tables without
 # ruling lines are rows of cells with their header row; a footnote passage gets its marker's
 # section path and footnote_of (the sentence that marks it).
-CHUNKER_VERSION = "5"
+# 6: text exports cut into pages at their printed page numbers; contents lists one paragraph;
+# any private-use glyph a bullet; date/record lines no headings; titles skip records.
+CHUNKER_VERSION = "6"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -40,7 +42,7 @@ MAX_CHARS = 1200
 LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
 SHORT_ITEM = 200
 
-_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7▪◦]\s+|\d{1,2}[.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")

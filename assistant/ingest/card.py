@@ -43,6 +43,20 @@ _DEPARTMENT = re.compile(
 )
 _ORG = re.compile(r"^(?:\w+ (?:kommun|landsting|län)|region \w+|\w+ kommun)$", re.I)
 _TICK = re.compile(r"[☐☒☑□■✓✔✗✘]")
+# A letterhead's contact line or a date/record line is never a title: dates, clock times,
+# e-mail and web addresses, "·"-separated fields, phone-like digit runs.
+_RECORD = re.compile(
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{2,3}[ -]\d{2}"
+)
+# Words naming what kind of governing document a text is (also as the last part of a
+# compound: "kostpolicy", "samverkansöverenskommelse"). A title line that is only such a word
+# ("RUTIN", "RIKTLINJER") is a type label above the title.
+_TYPE_WORD = re.compile(
+    r"(?:policy|riktlinje|riktlinjer|rutin|rutiner|överenskommelse|avtal|anvisning|anvisningar|"
+    r"regler|reglemente|instruktion|strategi|handlingsplan|handlingsprogram|program|plan|"
+    r"föreskrifter|lag|förordning|vägledning|handbok)$",
+    re.I,
+)
 _METADATA = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)|^dokumentet\b", re.I)
 
 
@@ -76,6 +90,8 @@ def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
         and not is_page_number(text, 0)
         and not _is_metadata(text)
         and not _TICK.search(text)
+        and not _RECORD.search(text)
+        and sum(ch.isalpha() for ch in text) * 2 > len(text)
         and not (len(words) <= 4 and _DEPARTMENT.search(text))
         and not _ORG.match(text)
         and not (len(words) == 1 and (len(next_text.split()) == 1 or len(prev_text.split()) == 1))
@@ -100,6 +116,9 @@ def find_title(
         if u.page != 1 or u.kind == "footnote":
             continue
         text = page[u.start : u.end]
+        if _RECORD.search(text) and not sentences(text)[0].endswith("."):
+            texts.append(text)  # a letterhead's contact block is long but no body
+            continue
         if len(text.split()) > 25 or len(sentences(text)) > 1:
             break  # the body has started
         texts.append(text)
@@ -116,7 +135,8 @@ def find_title(
         and not any(
             t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
         )
-    ][:8]
+    ][:12]
+    candidates = _typed_titles(candidates)
     stem_words = _stem_words(stem)
     for text in candidates:
         if stem_words & set(re.findall(r"\w+", _fold(text))):
@@ -129,6 +149,32 @@ def find_title(
         return " ".join(front_title.split())
     words = [w for w in re.split(r"[-_\s]+", stem) if w]
     return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(words)) or stem
+
+
+def _is_type_word(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and bool(_TYPE_WORD.fullmatch(words[0].casefold()))
+
+
+def _typed_titles(candidates: list[str]) -> list[str]:
+    """Title candidates with type labels resolved: a lone "RUTIN" gives way to a later line
+    that names the same type with more words ("Riktlinjer mot mutor …"), else it is joined to
+    the next line ("Rutin 7.25 Nutrition"); lines naming a document type come first."""
+    out: list[str] = []
+    for i, text in enumerate(candidates):
+        if not _is_type_word(text):
+            out.append(text)
+            continue
+        word = _fold(text)
+        rest = candidates[i + 1 :]
+        if any(word in _fold(o) and len(o.split()) > 1 and o[-1] not in ".!?" for o in rest):
+            continue
+        nxt = next((o for o in rest[:2] if not _is_type_word(o) and len(o.split()) <= 6), "")
+        out.append(f"{text.capitalize()} {nxt}".strip() if nxt else text)
+    typed = [
+        t for t in out if t[-1] not in ".!?" and any(_TYPE_WORD.search(w) for w in _fold(t).split())
+    ]
+    return typed + [t for t in out if t not in typed]
 
 
 _LABELS = {

@@ -16,7 +16,15 @@ from typing import Any
 
 from .edges import is_page_number, recurring_keys, similar_key
 from .normalise import normalise
-from .reflow import LIST_START, Item, join_across_pages, mark_headings, reflow, text_width
+from .reflow import (
+    LIST_START,
+    Item,
+    join_across_pages,
+    mark_headings,
+    merge_contents,
+    reflow,
+    text_width,
+)
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -108,6 +116,7 @@ def _lay_out(items: list[Item], page_count: int, vocabulary: Counter[str] | None
     width = text_width([it for page in by_page for it in page])
     pages_units = [reflow(page, vocab, width) for page in by_page]
     join_across_pages(pages_units, vocab)
+    merge_contents(pages_units)
     mark_headings(pages_units)
     return _render(pages_units, removed, edge)
 

@@ -36,8 +36,19 @@ _BULLET_GLYPHS = {
     "*",
     "➢",
 }
-LIST_START = re.compile(r"^(?:[•\uf0b7\uf0a7▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)")
+# Any private-use character at a line start is a symbol-font bullet (Word's Symbol and
+# Wingdings bullets reach a PDF text layer as U+F0xx: F0B7, F0A7, F0A0, F0D8, F0FC …).
+LIST_START = re.compile(
+    r"^(?:[•\uf0b7\uf0a7\ue000-\uf8ff▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)"
+)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
+# A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
+# but is none: taken for one, the whole contents list would become nested empty sections.
+_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+# Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
+# record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
+# heading it would leave every passage under it and out of the text that is searched.
+_RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
 _KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
@@ -156,7 +167,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             elif out and out[-1].kind == "footnote":
                 _append(out[-1], text, vocab)
             continue
-        if text in _BULLET_GLYPHS:
+        if text in _BULLET_GLYPHS or len(text) == 1 and "\ue000" <= text <= "\uf8ff":
             bullet = text
             continue
         prev = out[-1] if out else None
@@ -331,6 +342,29 @@ def _mid_sentence(unit: Item) -> bool:
     )
 
 
+def merge_contents(pages: list[list[Item]]) -> None:
+    """Runs of table-of-contents entries on a page become one paragraph: one passage that
+    lists the contents, rather than dozens of one-line passages (or, taken for headings,
+    nested empty sections) that crowd real text out of every result list."""
+    for page in pages:
+        merged: list[Item] = []
+        for unit in page:
+            entry = unit.kind in ("line", "paragraph", "list_item") and bool(
+                _TOC_ENTRY.search(unit.text)
+            )
+            prev = merged[-1] if merged else None
+            if entry and prev is not None and prev.kind == "contents":
+                prev.lines.extend(unit.lines)
+                continue
+            if entry:
+                unit.kind, unit.wrapped, unit.marker = "contents", False, None
+            merged.append(unit)
+        for unit in merged:
+            if unit.kind == "contents":
+                unit.kind = "paragraph"
+        page[:] = merged
+
+
 def mark_headings(pages: list[list[Item]]) -> None:
     """A short stand-alone line without final punctuation is a heading (not at a page foot).
 
@@ -370,7 +404,9 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
         return False
     if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if _KEY_VALUE.match(text) and not text.endswith(":"):
+    if _KEY_VALUE.match(text) and not text.endswith(":") or _TOC_ENTRY.search(text):
+        return False
+    if not numbered and _RECORD.search(text):
         return False
     at_foot = i == len(body) - 1 and _mid_sentence(unit)
     lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..model import Block, BlockKind, RawDocument
+from ..pagemarks import split_at_page_marks
 
 __all__ = ["decode", "read_markdown", "read_text", "split_text_pages"]
 
@@ -78,11 +79,14 @@ def _plausible(text: str) -> str:
 
 
 def split_text_pages(text: str) -> list[str]:
-    """Pages of a text export: at form feeds, else before each recurrence of the first line
-    (a running header that recurs at least three times; a heading seen twice makes no pages)."""
+    """Pages of a text export: at form feeds; else at its printed page numbers ("3 (51)",
+    "Sida 3 av 25", see pagemarks); else before each recurrence of the first line (a running
+    header that recurs at least three times; a heading seen twice makes no pages)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         return text.split("\f")
+    if (marked := split_at_page_marks(text)) is not None:
+        return marked
     lines = text.split("\n")
     first = next((ln.strip() for ln in lines if ln.strip()), "")
     starts = [i for i, ln in enumerate(lines) if first and ln.strip() == first]
@@ -129,7 +133,7 @@ def read_markdown(path: Path) -> RawDocument:
         if isinstance(loaded, dict):
             front = loaded
             text = text[match.end() :]
-    pages = text.split("\f")
+    pages = text.split("\f") if "\f" in text else (split_at_page_marks(text) or [text])
     blocks: list[Block] = []
     table = -1
     for page_no, page in enumerate(pages, start=1):

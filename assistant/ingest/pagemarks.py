@@ -1,0 +1,139 @@
+"""Pages of a text export that has no form feeds, from its printed page numbers.
+
+A PDF copied or converted to text (PyMuPDF's ``get_text``, pdftotext without ``-layout``, a
+browser's copy) keeps each page's printed number — "3 (51)", "Sida 3 (25)", "3/10", "3 [8]",
+"Sida 3 av 25", "Page 3 of 25" — as a line of its own, or glued to the end of the page's last
+line ("… sjuksköterskeenheten 1/10"), but no page break. Without this step such a document is
+one page long and every citation says page 1.
+
+The rule: page-number forms that name the same total T, whose numbers rise through the text,
+at least two of them; each starts (numbers in the page header) or ends (numbers in the footer)
+its page. Which of the two is decided by where the text lies: a header number has little text
+before the first mark, a footer number little after the last. Pages whose number is missing
+from the text (a converter drops some) stay empty, so later pages keep their printed numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["PageMark", "find_page_marks", "split_at_page_marks"]
+
+# A page-number line naming its total. "5 [5]"-style brackets are PDF converters' rendering of
+# "5 (5)"; "2[4]" without a space occurs too.
+_MARK = r"(?:sida|page|s\.)?\s*(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4})|(?:av|of)\s+(\d{1,4}))"
+_LINE = re.compile(rf"^\s*{_MARK}\s*$", re.I)
+# The same glued to the end of a text line: only "N (T)", "N/T", "N [T]" forms, after a space.
+_GLUED = re.compile(r"^(.*\S)\s+(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4}))\s*$")
+
+
+@dataclass(frozen=True)
+class PageMark:
+    """A printed page number found at ``line`` (0-based); ``glued``: it ended a text line."""
+
+    line: int
+    number: int
+    total: int
+    glued: bool = False
+
+
+def _total(groups: tuple[str | None, ...]) -> int:
+    return int(next(g for g in groups if g))
+
+
+def find_page_marks(lines: list[str]) -> list[PageMark]:
+    """The printed page numbers of a text, in order, numbers rising, one total.
+
+    Standalone page-number lines decide the total (the most common one, seen twice at least);
+    glued numbers count only with that total. Marks that would make the numbers fall (a table
+    cell "3/10", a date-like "1/2") are dropped by keeping the longest rising run.
+    """
+    standalone: list[PageMark] = []
+    glued: list[PageMark] = []
+    for i, line in enumerate(lines):
+        if m := _LINE.match(line):
+            n, total = int(m.group(1)), _total(m.groups()[1:])
+            if 0 < n <= total:
+                standalone.append(PageMark(i, n, total))
+        elif m := _GLUED.match(line):
+            n, total = int(m.group(2)), _total(m.groups()[2:])
+            if 0 < n <= total:
+                glued.append(PageMark(i, n, total, glued=True))
+    totals = Counter(mark.total for mark in standalone)
+    if not totals or totals.most_common(1)[0][1] < 2:
+        totals = Counter(mark.total for mark in glued)  # every number glued: they must agree more
+        if not totals or totals.most_common(1)[0][1] < 3:
+            return []
+    total = totals.most_common(1)[0][0]
+    marks = sorted((m for m in standalone + glued if m.total == total), key=lambda m: m.line)
+    return _longest_rising(marks)
+
+
+def _longest_rising(marks: list[PageMark]) -> list[PageMark]:
+    """The longest subsequence with strictly rising numbers (quadratic: a few hundred marks)."""
+    if not marks:
+        return []
+    best = [1] * len(marks)
+    back = [-1] * len(marks)
+    for i, mark in enumerate(marks):
+        for j in range(i):
+            if marks[j].number < mark.number and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    i = max(range(len(marks)), key=lambda k: best[k])
+    run: list[PageMark] = []
+    while i >= 0:
+        run.append(marks[i])
+        i = back[i]
+    run.reverse()
+    return run if len(run) >= 2 else []
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
+
+
+def _in_header(lines: list[str], marks: list[PageMark]) -> bool:
+    """Header numbers (each starts its page) or footer numbers (each ends it)?
+
+    Footer numbers leave about a page of text before the first mark and little after the last;
+    header numbers the reverse. When both ends are short (a title block before a header "1/10",
+    a closing line after a footer "10/10"), text after the document's last page number cannot
+    be a page of its own, so the numbers head their pages.
+    """
+    before = _words(lines[: marks[0].line])
+    after = _words(lines[marks[-1].line + 1 :])
+    sizes = sorted(_words(lines[a.line : b.line]) for a, b in zip(marks, marks[1:], strict=False))
+    short = 0.25 * sizes[len(sizes) // 2] if sizes else 0
+    if before <= short and after <= short:
+        return after > 0 and marks[-1].number == marks[-1].total
+    return before < after
+
+
+def split_at_page_marks(text: str) -> list[str] | None:
+    """Pages (page N at index N-1) cut at the printed page numbers, or None when the text has
+    no usable numbers. The number lines stay on their pages (layout removes them as page
+    numbers); a glued number is put on a line of its own."""
+    lines = text.split("\n")
+    marks = find_page_marks(lines)
+    if not marks:
+        return None
+    for mark in marks:
+        if mark.glued and (m := _GLUED.match(lines[mark.line])):
+            lines[mark.line] = m.group(1) + "\n" + lines[mark.line][len(m.group(1)) :].strip()
+    in_header = _in_header(lines, marks)
+    pages: dict[int, list[str]] = {}
+    cuts = [m.line if in_header else m.line + 1 for m in marks]
+    numbers = [m.number for m in marks]
+    if in_header:
+        # Text before the first header number belongs to the page before it (page 1 at least).
+        spans = [(max(1, numbers[0] - 1), 0, cuts[0])]
+        spans += [(n, a, b) for n, a, b in zip(numbers, cuts, [*cuts[1:], len(lines)], strict=True)]
+    else:
+        spans = [(n, a, b) for n, a, b in zip(numbers, [0, *cuts[:-1]], cuts, strict=True)]
+        spans.append((numbers[-1] + 1, cuts[-1], len(lines)))
+    for number, start, end in spans:
+        pages.setdefault(number, []).extend(lines[start:end])
+    last = max(n for n, lines_ in pages.items() if any(s.strip() for s in lines_))
+    return ["\n".join(pages.get(n, [])) for n in range(1, last + 1)]

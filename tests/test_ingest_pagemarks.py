@@ -1,0 +1,144 @@
+"""Pages of text exports cut at their printed page numbers (assistant/ingest/pagemarks.py)."""
+
+from assistant.ingest.pagemarks import find_page_marks, split_at_page_marks
+from assistant.ingest.readers.text import split_text_pages
+
+PARA = "Kommunen ska erbjuda stöd till alla boende som behöver det enligt denna överenskommelse."
+
+
+def _page(n: int, words: int = 3) -> str:
+    return "\n".join([f"Stycke {n}.", *[PARA] * words])
+
+
+def test_footer_numbers_end_their_pages():
+    text = "\n".join([_page(1), "1 (3)", _page(2), "2 (3)", _page(3), "3 (3)"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[0].startswith("Stycke 1.") and pages[0].endswith("1 (3)")
+    assert pages[2].startswith("Stycke 3.") and pages[2].endswith("3 (3)")
+
+
+def test_header_numbers_start_their_pages_and_title_block_is_page_one():
+    text = "\n".join(
+        [
+            "Riktlinje för stöd",
+            "Sida 1 (3)",
+            _page(1),
+            "Sida 2 (3)",
+            _page(2),
+            "Sida 3 (3)",
+            _page(3),
+        ]
+    )
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[0].startswith("Riktlinje för stöd") and "Stycke 1." in pages[0]
+    assert pages[1].startswith("Sida 2 (3)") and "Stycke 2." in pages[1]
+    assert "Stycke 3." in pages[2]
+
+
+def test_short_ends_with_text_after_the_last_number_mean_header_numbers():
+    text = "\n".join(["Titel", "1/3", _page(1), "2/3", _page(2), "3/3", "Slutrad."])
+    pages = split_at_page_marks(text)
+    assert pages is not None and pages[2] == "3/3\nSlutrad."
+
+
+def test_glued_numbers_are_cut_off_their_line():
+    text = "\n".join([_page(1) + " 1/3", _page(2) + " 2/3", _page(3) + " 3/3"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 3
+    assert pages[1].splitlines()[-1] == "2/3"
+    assert pages[1].splitlines()[-2].endswith("överenskommelse.")
+
+
+def test_a_missing_number_leaves_its_page_empty_and_later_numbers_true():
+    text = "\n".join([_page(1), "1 (4)", _page(2), "2 (4)", _page(3), _page(4), "4 (4)"])
+    pages = split_at_page_marks(text)
+    assert pages is not None and len(pages) == 4
+    assert pages[2] == "" and "Stycke 4." in pages[3] and "Stycke 3." in pages[3]
+
+
+def test_numbers_that_fall_or_name_other_totals_are_not_pages():
+    lines = ["1 (3)", "text", "Tabell: 3/10", "2 (3)", "text", "1/2", "3 (3)"]
+    assert [m.number for m in find_page_marks(lines)] == [1, 2, 3]
+    assert split_at_page_marks("Dosen är 1/2 tablett.\nSe bilaga 2 (5).") is None
+
+
+def test_form_feeds_still_win():
+    assert split_text_pages("a\n1 (2)\fb\n2 (2)") == ["a\n1 (2)", "b\n2 (2)"]
+
+
+def test_contents_entries_are_one_paragraph_not_headings():
+    from assistant.ingest.reflow import Item, merge_contents
+
+    page = [
+        Item("line", 2, ["Innehåll"]),
+        Item("list_item", 2, ["1. Allmänna utgångspunkter .......... 3"], wrapped=True),
+        Item("list_item", 2, ["2. Läkarval och listning ........... 4"], wrapped=True),
+        Item("line", 2, ["Bilagor . . . . . . 12"], wrapped=True),
+        Item("paragraph", 2, ["Ansvaret vilar på regionen."]),
+    ]
+    merge_contents([page])
+    assert [u.kind for u in page] == ["line", "paragraph", "paragraph"]
+    assert page[1].lines[0].startswith("1. Allmänna") and page[1].lines[-1].endswith("12")
+    assert not page[1].wrapped
+
+
+def test_any_private_use_glyph_alone_on_a_line_is_a_bullet():
+    from collections import Counter
+
+    from assistant.ingest.reflow import Item, reflow
+
+    lines = ["Åtgärder:", "\uf0a0", "Mindre men tätare måltider", "\uf0a0", "Begränsa nattfasta"]
+    units = reflow([Item("line", 1, [t]) for t in lines], Counter(), 60)
+    assert [(u.kind, u.text) for u in units] == [
+        ("paragraph", "Åtgärder:"),
+        ("list_item", "\uf0a0 Mindre men tätare måltider"),
+        ("list_item", "\uf0a0 Begränsa nattfasta"),
+    ]
+
+
+def test_a_line_with_a_date_time_or_address_is_no_heading():
+    from assistant.ingest.reflow import Item, mark_headings
+
+    page = [
+        Item("paragraph", 1, ["Reviderat 2015-01-09"], wrapped=True),
+        Item("paragraph", 1, ["Signerat 10:14:15 CET"], wrapped=True),
+        Item("paragraph", 1, ["Kontakt anna.berg@kommun.se"], wrapped=True),
+        Item("paragraph", 1, ["Ansvar"], wrapped=True),
+        Item(
+            "paragraph",
+            1,
+            ["Chefen ska alltid agera när en medarbetare är påverkad."],
+            wrapped=True,
+        ),
+    ]
+    mark_headings([page])
+    assert [u.kind for u in page] == ["paragraph"] * 3 + ["heading", "paragraph"]
+
+
+def _title_of(tmp_path, name: str, text: str) -> str:
+    from assistant.ingest.pipeline import load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path, tmp_path).title
+
+
+def test_title_skips_dates_and_letterhead_contact_lines(tmp_path):
+    text = (
+        "1 [4]\nUtbildningsförvaltningen\n2011-03-28/rev 2011-05-24\nDnr UF/2011:71\n"
+        "Post Sjöby kommun, 147 85 SJÖBY · Besök Storgatan 45 · Kontaktcenter 08-530 610 00 "
+        "Direkt 08-530 611 86 · E-post anna.berg@sjoby.se · Org.nr 212000-2882 · Bankgiro "
+        "624-1061 · Fax 08-530 616 66 · Webb www.sjoby.se\n\n"
+        "Kostpolicy för Sjöby kommun\nVision\nAlla matgäster ska känna trygghet i maten.\n"
+    )
+    assert _title_of(tmp_path, "sjoby_kost.txt", text) == "Kostpolicy för Sjöby kommun"
+
+
+def test_a_bare_type_label_joins_the_short_line_under_it(tmp_path):
+    text = (
+        "Vård- och omsorgsförvaltningen\nDokumentet är beslutat av: Verksamhetschef\n\n"
+        "RUTIN\n7.3 Munhälsa\nInledning\nDenna rutin gäller alla boenden.\n"
+    )
+    assert _title_of(tmp_path, "doc1.txt", text) == "Rutin 7.3 Munhälsa"
