@@ -69,7 +69,8 @@ def test_form_feeds_still_win():
 
 
 def test_contents_entries_are_one_paragraph_not_headings():
-    from assistant.ingest.reflow import Item, merge_contents
+    from assistant.ingest.headings import merge_contents
+    from assistant.ingest.reflow import Item
 
     page = [
         Item("line", 2, ["Innehåll"]),
@@ -99,7 +100,8 @@ def test_any_private_use_glyph_alone_on_a_line_is_a_bullet():
 
 
 def test_a_line_with_a_date_time_or_address_is_no_heading():
-    from assistant.ingest.reflow import Item, mark_headings
+    from assistant.ingest.headings import mark_headings
+    from assistant.ingest.reflow import Item
 
     page = [
         Item("paragraph", 1, ["Reviderat 2015-01-09"], wrapped=True),

@@ -8,22 +8,11 @@ template field ("skriv nummer exempelvis KS/xxx:xx", an empty "Diarienummer:") i
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
-from .edges import is_page_number
-from .facts import (
-    CASE_LABEL,
-    CASE_NUMBER,
-    DECISION,
-    OWNER,
-    PARTIES,
-    PERIOD,
-    VALIDITY,
-    find_facts,
-    sentences,
-)
+from .facts import CASE_NUMBER, PARTIES, PERIOD, find_facts
 from .layout import Layout
+from .title import find_title
 
 __all__ = [
     "CASE_NUMBER",
@@ -36,146 +25,6 @@ __all__ = [
     "render_card",
     "title_block",
 ]
-
-_DEPARTMENT = re.compile(
-    r"(?:förvaltning|enhet|avdelning|kontor|stab|sekretariat|kansli|nämnd|byrå|sektion)(?:en|et|n)?$",
-    re.I,
-)
-_ORG = re.compile(r"^(?:\w+ (?:kommun|landsting|län)|region \w+|\w+ kommun)$", re.I)
-_TICK = re.compile(r"[☐☒☑□■✓✔✗✘]")
-# A letterhead's contact line or a date/record line is never a title: dates, clock times,
-# e-mail and web addresses, "·"-separated fields, phone-like digit runs.
-_RECORD = re.compile(
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{2,3}[ -]\d{2}"
-)
-# Words naming what kind of governing document a text is (also as the last part of a
-# compound: "kostpolicy", "samverkansöverenskommelse"). A title line that is only such a word
-# ("RUTIN", "RIKTLINJER") is a type label above the title.
-_TYPE_WORD = re.compile(
-    r"(?:policy|riktlinje|riktlinjer|rutin|rutiner|överenskommelse|avtal|anvisning|anvisningar|"
-    r"regler|reglemente|instruktion|strategi|handlingsplan|handlingsprogram|program|plan|"
-    r"föreskrifter|lag|förordning|vägledning|handbok)$",
-    re.I,
-)
-_METADATA = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)|^dokumentet\b", re.I)
-
-
-def _fold(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
-def _stem_words(stem: str) -> set[str]:
-    return {w for w in re.split(r"[^a-z0-9]+", _fold(stem)) if len(w) >= 4 and not w.isdigit()}
-
-
-def _is_metadata(text: str) -> bool:
-    return bool(
-        _METADATA.match(text)
-        or CASE_LABEL.match(text)
-        or CASE_NUMBER.fullmatch(text)
-        or DECISION.search(text)
-        or VALIDITY.search(text)
-        or OWNER.search(text)
-    )
-
-
-def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
-    """A line that can be a title (one-word lines next to one-word lines: tick-box labels)."""
-    words = text.split()
-    return bool(
-        words
-        and len(text) <= 200
-        and not text[0].islower()
-        and not is_page_number(text, 0)
-        and not _is_metadata(text)
-        and not _TICK.search(text)
-        and not _RECORD.search(text)
-        and sum(ch.isalpha() for ch in text) * 2 > len(text)
-        and not (len(words) <= 4 and _DEPARTMENT.search(text))
-        and not _ORG.match(text)
-        and not (len(words) == 1 and (len(next_text.split()) == 1 or len(prev_text.split()) == 1))
-        and not (len(words) > 14 and text[-1] in ".!?")  # a sentence of the body
-    )
-
-
-def find_title(
-    layout: Layout, front_title: str | None, stem: str, trust_front: bool = False
-) -> str:
-    """The title: page 1's title lines before the body starts (never a page number, metadata,
-    department or tick-box line; a line repeated at the top is template boilerplate); of
-    several, the first that shares a word with an informative file name. Then the file's own
-    title property, then the file name."""
-    if trust_front and front_title and front_title.strip():
-        return " ".join(front_title.split())
-    if layout.title_hint:
-        return layout.title_hint
-    page = layout.pages[0] if layout.pages else ""
-    texts: list[str] = []
-    for u in layout.units:
-        if u.page != 1 or u.kind == "footnote":
-            continue
-        text = page[u.start : u.end]
-        if _RECORD.search(text) and not sentences(text)[0].endswith("."):
-            texts.append(text)  # a letterhead's contact block is long but no body
-            continue
-        if len(text.split()) > 25 or len(sentences(text)) > 1:
-            break  # the body has started
-        texts.append(text)
-    # A line that comes back glued to the next one is template boilerplate.
-    repeated = [
-        t
-        for i, t in enumerate(texts)
-        if any(o.startswith(t) and o[len(t) : len(t) + 1].isalpha() for o in texts[i + 1 :])
-    ]
-    candidates = [
-        t
-        for i, t in enumerate(texts)
-        if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "")
-        and not any(
-            t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
-        )
-    ][:12]
-    candidates = _typed_titles(candidates)
-    stem_words = _stem_words(stem)
-    for text in candidates:
-        if stem_words & set(re.findall(r"\w+", _fold(text))):
-            return text
-    # A file name of three or more words that shares none with the first lines names the
-    # document better than they do.
-    if candidates and len(stem_words) < 3:
-        return candidates[0]
-    if front_title and front_title.strip():
-        return " ".join(front_title.split())
-    words = [w for w in re.split(r"[-_\s]+", stem) if w]
-    return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(words)) or stem
-
-
-def _is_type_word(text: str) -> bool:
-    words = text.split()
-    return len(words) == 1 and bool(_TYPE_WORD.fullmatch(words[0].casefold()))
-
-
-def _typed_titles(candidates: list[str]) -> list[str]:
-    """Title candidates with type labels resolved: a lone "RUTIN" gives way to a later line
-    that names the same type with more words ("Riktlinjer mot mutor …"), else it is joined to
-    the next line ("Rutin 7.25 Nutrition"); lines naming a document type come first."""
-    out: list[str] = []
-    for i, text in enumerate(candidates):
-        if not _is_type_word(text):
-            out.append(text)
-            continue
-        word = _fold(text)
-        rest = candidates[i + 1 :]
-        if any(word in _fold(o) and len(o.split()) > 1 and o[-1] not in ".!?" for o in rest):
-            continue
-        nxt = next((o for o in rest[:2] if not _is_type_word(o) and len(o.split()) <= 6), "")
-        out.append(f"{text.capitalize()} {nxt}".strip() if nxt else text)
-    typed = [
-        t for t in out if t[-1] not in ".!?" and any(_TYPE_WORD.search(w) for w in _fold(t).split())
-    ]
-    return typed + [t for t in out if t not in typed]
-
 
 _LABELS = {
     "case_number": "Diarienummer (diarienumret, dnr, case number)",

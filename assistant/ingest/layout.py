@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .edges import is_page_number, recurring_keys, similar_key
+from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .reflow import (
     LIST_START,
     Item,
     join_across_pages,
-    mark_headings,
-    merge_contents,
     reflow,
     text_width,
 )

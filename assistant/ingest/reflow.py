@@ -1,6 +1,6 @@
 """Reflow: physical lines -> units. Wrapped lines joined (in every format), line-end hyphens
 joined when they only split a word, lone bullet glyphs joined with their item, footnotes at a
-page foot found, a unit running over a page break kept whole, headings recognised."""
+page foot found, a unit running over a page break kept whole (headings: headings.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 __all__ = [
+    "KEY_VALUE",
     "LIST_START",
+    "NUMBERED_HEADING",
     "Item",
     "join_across_pages",
-    "mark_headings",
+    "mid_sentence",
     "open_pair",
     "reflow",
     "text_width",
@@ -41,15 +43,8 @@ _BULLET_GLYPHS = {
 LIST_START = re.compile(
     r"^(?:[•\uf0b7\uf0a7\ue000-\uf8ff▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)"
 )
-_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
-# A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
-# but is none: taken for one, the whole contents list would become nested empty sections.
-_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
-# Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
-# record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
-# heading it would leave every passage under it and out of the text that is searched.
-_RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
-_KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
+NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
+KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
 _GLUED_MARKER = re.compile(r"[A-Za-zÅÄÖåäöé)]{2,}(\d{1,3})(?=[\s.,;:/)”]|$)")
@@ -135,7 +130,7 @@ def _join(lines: list[str]) -> str:
 def _is_list_start(text: str) -> bool:
     return (
         bool(LIST_START.match(text))
-        and not _NUMBERED_HEADING.match(text)
+        and not NUMBERED_HEADING.match(text)
         or (bool(re.match(r"^\d{1,2}\.\s", text)) and len(text) > 80)
     )
 
@@ -246,7 +241,7 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     last = prev.lines[-1]
     if _is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
         return False
-    if _KEY_VALUE.match(text) and not text[0].islower():
+    if KEY_VALUE.match(text) and not text[0].islower():
         return False
     if last.endswith("-") and text[0].islower():
         return True
@@ -321,7 +316,7 @@ def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
         nxt = next((u for u in nxt_page if u.kind != "footnote"), None)
         if nxt is None or not (last.wrapped and nxt.wrapped) or nxt.kind != "paragraph":
             continue
-        if not _mid_sentence(last) or _NUMBERED_HEADING.match(nxt.text):
+        if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text):
             continue
         for line in nxt.lines:
             _append(last, line, vocab)
@@ -329,7 +324,7 @@ def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
         nxt_page.remove(nxt)
 
 
-def _mid_sentence(unit: Item) -> bool:
+def mid_sentence(unit: Item) -> bool:
     text = unit.text
     if not text or text[-1] in _TERMINAL or unit.kind not in ("paragraph", "list_item"):
         return False
@@ -340,76 +335,3 @@ def _mid_sentence(unit: Item) -> bool:
         or words[-1].casefold() in _FUNCTION_WORDS
         or (len(words) >= 5 and words[-1][0].islower())
     )
-
-
-def merge_contents(pages: list[list[Item]]) -> None:
-    """Runs of table-of-contents entries on a page become one paragraph: one passage that
-    lists the contents, rather than dozens of one-line passages (or, taken for headings,
-    nested empty sections) that crowd real text out of every result list."""
-    for page in pages:
-        merged: list[Item] = []
-        for unit in page:
-            entry = unit.kind in ("line", "paragraph", "list_item") and bool(
-                _TOC_ENTRY.search(unit.text)
-            )
-            prev = merged[-1] if merged else None
-            if entry and prev is not None and prev.kind == "contents":
-                prev.lines.extend(unit.lines)
-                continue
-            if entry:
-                unit.kind, unit.wrapped, unit.marker = "contents", False, None
-            merged.append(unit)
-        for unit in merged:
-            if unit.kind == "contents":
-                unit.kind = "paragraph"
-        page[:] = merged
-
-
-def mark_headings(pages: list[list[Item]]) -> None:
-    """A short stand-alone line without final punctuation is a heading (not at a page foot).
-
-    Levels: a numbered heading by its depth ("8.2.1" is 3). Where numbered headings are the
-    rule, an unnumbered one sits below the current numbered one; where they are the exception,
-    unnumbered headings are the top level and numbered ones nest below them."""
-    found: list[tuple[Item, bool]] = []
-    for page in pages:
-        body = [u for u in page if u.kind != "footnote"]
-        for i, unit in enumerate(body):
-            if unit.kind == "heading":
-                found.append((unit, False))
-            elif unit.wrapped and _is_heading(unit, body, i):
-                unit.kind = "heading"
-                found.append((unit, bool(_NUMBERED_HEADING.match(unit.text))))
-    numbered_rule = sum(n for _, n in found) * 2 > len(found)
-    depth = plain = 0
-    for unit, numbered in found:
-        if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
-            depth = plain = unit.level
-        elif numbered:
-            dots = unit.text.split()[0].rstrip(".").count(".") + 1
-            unit.level = depth = plain = dots if numbered_rule else dots + 1
-        elif unit.text.endswith(":"):
-            unit.level = plain + 1
-        else:
-            unit.level = plain = max(1, depth) if numbered_rule else 1
-            depth = depth if numbered_rule else 1
-
-
-def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
-    text = unit.text
-    numbered = _NUMBERED_HEADING.match(text)
-    words = text.split()
-    short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
-    if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
-        return False
-    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
-        return False
-    if _KEY_VALUE.match(text) and not text.endswith(":") or _TOC_ENTRY.search(text):
-        return False
-    if not numbered and _RECORD.search(text):
-        return False
-    at_foot = i == len(body) - 1 and _mid_sentence(unit)
-    lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
-    if lead_in and words[-1][:1].islower() and len(words) >= 4:
-        return False
-    return not (at_foot or (text.endswith(":") and len(words) > 5))

@@ -1,0 +1,91 @@
+"""Headings and contents lists among reflowed units: which short stand-alone lines head
+sections (and at what level), and which lines are a table of contents."""
+
+from __future__ import annotations
+
+import re
+
+from .reflow import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
+
+__all__ = ["mark_headings", "merge_contents"]
+
+# A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
+# but is none: taken for one, the whole contents list would become nested empty sections.
+_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+# Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
+# record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
+# heading it would leave every passage under it and out of the text that is searched.
+_RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
+
+
+def merge_contents(pages: list[list[Item]]) -> None:
+    """Runs of table-of-contents entries on a page become one paragraph: one passage that
+    lists the contents, rather than dozens of one-line passages (or, taken for headings,
+    nested empty sections) that crowd real text out of every result list."""
+    for page in pages:
+        merged: list[Item] = []
+        for unit in page:
+            entry = unit.kind in ("line", "paragraph", "list_item") and bool(
+                _TOC_ENTRY.search(unit.text)
+            )
+            prev = merged[-1] if merged else None
+            if entry and prev is not None and prev.kind == "contents":
+                prev.lines.extend(unit.lines)
+                continue
+            if entry:
+                unit.kind, unit.wrapped, unit.marker = "contents", False, None
+            merged.append(unit)
+        for unit in merged:
+            if unit.kind == "contents":
+                unit.kind = "paragraph"
+        page[:] = merged
+
+
+def mark_headings(pages: list[list[Item]]) -> None:
+    """A short stand-alone line without final punctuation is a heading (not at a page foot).
+
+    Levels: a numbered heading by its depth ("8.2.1" is 3). Where numbered headings are the
+    rule, an unnumbered one sits below the current numbered one; where they are the exception,
+    unnumbered headings are the top level and numbered ones nest below them."""
+    found: list[tuple[Item, bool]] = []
+    for page in pages:
+        body = [u for u in page if u.kind != "footnote"]
+        for i, unit in enumerate(body):
+            if unit.kind == "heading":
+                found.append((unit, False))
+            elif unit.wrapped and _is_heading(unit, body, i):
+                unit.kind = "heading"
+                found.append((unit, bool(NUMBERED_HEADING.match(unit.text))))
+    numbered_rule = sum(n for _, n in found) * 2 > len(found)
+    depth = plain = 0
+    for unit, numbered in found:
+        if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
+            depth = plain = unit.level
+        elif numbered:
+            dots = unit.text.split()[0].rstrip(".").count(".") + 1
+            unit.level = depth = plain = dots if numbered_rule else dots + 1
+        elif unit.text.endswith(":"):
+            unit.level = plain + 1
+        else:
+            unit.level = plain = max(1, depth) if numbered_rule else 1
+            depth = depth if numbered_rule else 1
+
+
+def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
+    text = unit.text
+    numbered = NUMBERED_HEADING.match(text)
+    words = text.split()
+    short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
+    if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
+        return False
+    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if KEY_VALUE.match(text) and not text.endswith(":") or _TOC_ENTRY.search(text):
+        return False
+    if not numbered and _RECORD.search(text):
+        return False
+    at_foot = i == len(body) - 1 and mid_sentence(unit)
+    lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
+    if lead_in and words[-1][:1].islower() and len(words) >= 4:
+        return False
+    return not (at_foot or (text.endswith(":") and len(words) > 5))
