@@ -69,6 +69,13 @@ class CitationOut(BaseModel):
     source: str
     title: str
     page: int
+    page_end: int | None = Field(
+        None, description="Last page when the passage runs over a page break."
+    )
+    page_known: bool = Field(
+        True, description="False for a Word file that records no page breaks: cite the section."
+    )
+    table_header: str | None = Field(None, description="The header row of the passage's table.")
     section: str
     quote: str = Field(description="Verbatim in `passage`.")
     passage: str = Field(description="Verbatim in the cleaned page `page` of `source`.")
@@ -81,6 +88,13 @@ class PassageOut(BaseModel):
     source: str
     title: str
     page: int
+    page_end: int | None = Field(
+        None, description="Last page when the passage runs over a page break."
+    )
+    page_known: bool = Field(
+        True, description="False for a Word file that records no page breaks: cite the section."
+    )
+    table_header: str | None = Field(None, description="The header row of the passage's table.")
     section: str
     text: str
     score: float

@@ -52,6 +52,14 @@ def test_long_word_file_without_breaks_has_no_known_page(tmp_path):
     quote = passage.text.split(". ")[0] + "."
     citation = Citation(1, passage, quote, 0.9)
     assert citation.to_dict()["page_known"] is False
+    # The HTTP API's response models carry the flag (they drop fields they do not declare).
+    from assistant.api import CitationOut, PassageOut
+
+    assert CitationOut.model_validate(citation.to_dict()).page_known is False
+    assert (
+        PassageOut.model_validate({**passage.to_dict(), "rank": 1, "score": 0.5}).page_known
+        is False
+    )
     framed = frame([citation], "sv")
     assert framed.startswith(f"Enligt {passage.title}, {passage.section}: ")
     assert "s. 1" not in framed
