@@ -187,15 +187,20 @@ class QueryAnalyzer:
         return list(dict.fromkeys(found))
 
     def _without_names(self, text: str) -> str:
-        """The question without the file names and short names that named its document: they
-        choose the document, they are not what is asked about it."""
+        """The question without the file names that named its document, and with a short name
+        reduced to its head noun ("Sjöby-överenskommelsen" -> "överenskommelsen"): they choose
+        the document, they are not what is asked about it; the head noun keeps the question a
+        sentence ("Vad säger överenskommelsen om …", not "Vad säger om …"), which its embedding
+        and so the decision need (measured on a field case: top score 0.855 -> 0.905)."""
         files = {f for d in self.documents for f in d.files}
-
-        def named(token: str) -> bool:
-            folded = fold(token)
-            return folded in files or bool(_SHORT_NAME.fullmatch(folded))
-
-        kept = [w for w in text.split() if not named(w.strip("?!.,;:\"'()”“"))]
+        kept: list[str] = []
+        for word in text.split():
+            token = word.strip("?!.,;:\"'()”“")
+            if token and fold(token) in files:
+                continue
+            if token and _SHORT_NAME.fullmatch(fold(token)):
+                word = word.replace(token, token.split("-", 1)[1])
+            kept.append(word)
         return " ".join(kept) if kept else text
 
     def _titled_by(self, topic: list[str]) -> list[str]:

@@ -75,9 +75,6 @@ NOT_READERS = {
     "04-scanned-pdf-no-text-layer": "decision: 'Vad beskriver bilagan?' is refused (p=0.45 < 0.71) "
     "although its one topic word and verb stand in the retrieved sentence 'Bilagan beskriver ...' "
     "(every overlap feature 1.0): the short question's cosine is low; the readers' expectations pass",
-    "12-document-named-in-question": "analysis/decision: the short name 'Sjöby-överenskommelsen' is "
-    "cut out of search_text ('Vad säger om bibliotek?'), which lowers the fused top-passage score "
-    "(0.855 vs 0.905 with 'överenskommelsen' kept): p=0.67 < 0.71; with the head noun kept, 0.97",
     "14-pdf-footnotes-superscripts": "answer: the footnote passages are indexed and retrieved first "
     "(q2, q3), but q2 cites the body sentence 'för barn och unga[1]' (no link from a marked sentence "
     "to its note, metadata footnote_of gives it) and q3 is refused for three topic words the corpus "

@@ -382,3 +382,15 @@ def test_a_passage_cut_mid_sentence_is_widened_on_its_page_to_quote_the_whole_se
     (c,) = cite_picks([Pick(p, 0, p.text.index(" Sist."), 0.9)], docs)
     assert c.quote == "Enligt lagen (2 kap. 7 § SoL och 16 kap. 4 §) finns regler om planen."
     assert c.passage.start == page.index("Enligt") and c.passage.text == page[c.passage.start :]
+
+
+def test_a_short_document_name_leaves_its_head_noun_in_the_search_text():
+    from assistant.analyze import DocumentName, QueryAnalyzer
+
+    docs = [
+        DocumentName.of("sjoby.txt", "Överenskommelse mellan Sjöby kommun och Region Ny", []),
+        DocumentName.of("annan.txt", "Riktlinje för bibliotek", []),
+    ]
+    query = QueryAnalyzer(docs, []).analyze("Vad säger Sjöby-överenskommelsen om bibliotek?")
+    assert list(query.documents) == ["sjoby.txt"]
+    assert query.search_text == "Vad säger överenskommelsen om bibliotek?"
