@@ -348,6 +348,45 @@ def test_widget_offers_votes_only_when_it_keeps_them(web, page, tmp_path, keep):
         ]
 
 
+# Gradio's own word for "error" (a toast's title) in its current locale, from its core module.
+GRADIO_SAYS = """async () => {
+  const core = performance.getEntriesByType("resource").map((e) => e.name)
+    .find((name) => name.includes("/assets/core-") && name.endsWith(".js"));
+  for (const store of Object.values(await import(core))) {
+    if (!store || typeof store.subscribe !== "function") continue;
+    let say = null;
+    try { store.subscribe((f) => { say = f; })(); } catch { continue; }
+    if (typeof say !== "function") continue;
+    try {
+      const word = say("common.error");
+      if (typeof word === "string") return word;
+    } catch { /* another store */ }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("browser_locale", "lang", "word"), [("en-US", "sv", "Fel"), ("sv-SE", "en", "Error")]
+)
+def test_gradio_messages_follow_the_chosen_language(web, browser, browser_locale, lang, word):
+    """Gradio's toasts and errors speak the widget's language, not the browser's."""
+    context = browser.new_context(locale=browser_locale)
+    page = context.new_page()
+    try:
+        page.goto(f"{web.url}/widget/?lang={lang}")
+        page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        deadline = time.monotonic() + 10
+        said = page.evaluate(GRADIO_SAYS)
+        while said != word and time.monotonic() < deadline:
+            time.sleep(0.2)
+            said = page.evaluate(GRADIO_SAYS)
+        assert said == word
+        assert page.evaluate("document.documentElement.lang") == lang  # Gradio's store agrees
+    finally:
+        context.close()
+
+
 def test_widget_language_and_unknown_document(web, page):
     page.goto(web.url + "/widget?document=saknas&lang=en")
     head = page.locator("#av-widget-head")
