@@ -27,7 +27,7 @@ from .config import Settings  # noqa: E402
 from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import widget_store  # noqa: E402
-from .guard import FramePolicy, PublicGuard  # noqa: E402
+from .guard import FramePolicy, PublicGuard, UntrustedForwarding  # noqa: E402
 
 __all__ = ["FramePolicy", "PublicGuard", "create_app", "serve"]
 
@@ -126,6 +126,7 @@ def create_app(assistant: Assistant | None = None, settings: Settings | None = N
     app.add_middleware(FramePolicy, origins=settings.origins)
     # Outermost: a trusted proxy's X-Forwarded-For becomes the client address for the limits.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxies or [])
+    app.add_middleware(UntrustedForwarding, proxies=settings.proxies)
     return app
 
 
