@@ -134,9 +134,9 @@ HEAD = """
     }
   }
   // Gradio's own messages (a toast's title, its errors) follow its locale, which it takes from
-  // the browser; set it to the page's language through the function its core module exports
-  // (the module the page already loaded, so the same instance). Missing after an upgrade: the
-  // messages follow the browser again, nothing breaks.
+  // the browser; set it to the page's language with the changeLocale of its core module (the
+  // module the page already loaded, so the same instance). Gone after an upgrade: the messages
+  // follow the browser again, nothing breaks.
   let gradioLocale = null;
   function followLocale() {
     const lang = document.documentElement.lang;
