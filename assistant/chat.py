@@ -207,6 +207,7 @@ def wire_chat(
     document: gr.components.Component,
     lang: gr.State,
     extra_triggers: list[tuple[Any, gr.components.Component]] = (),  # type: ignore[assignment]
+    votes: bool = True,
 ) -> None:
     # The textbox and each extra trigger (example buttons) run the same streamed turn.
     for trigger, value in [(textbox.submit, textbox), *extra_triggers]:
@@ -219,4 +220,5 @@ def wire_chat(
             concurrency_limit=CHAT_CONCURRENCY,
             concurrency_id=f"chat-{session.channel}",
         )
-    chatbot.like(session.like, inputs=[turns, lang], outputs=None, api_visibility="private")
+    if votes:  # Gradio shows 👍/👎 only on a chatbot with a like listener
+        chatbot.like(session.like, inputs=[turns, lang], outputs=None, api_visibility="private")

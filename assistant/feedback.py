@@ -19,11 +19,14 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .privacy import mask
 
-__all__ = ["FeedbackRow", "FeedbackStore", "NoFeedbackStore"]
+if TYPE_CHECKING:
+    from .config import Settings
+
+__all__ = ["FeedbackRow", "FeedbackStore", "NoFeedbackStore", "widget_store"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -82,6 +85,8 @@ class FeedbackRow:
 
 class FeedbackStore:
     """The SQLite file of votes; a connection per call, so any thread may use it."""
+
+    keeps = True  # votes are written: the chat may offer 👍/👎
 
     def __init__(self, path: Path, retention_days: int | None = None) -> None:
         self.path = Path(path)
@@ -177,7 +182,17 @@ class FeedbackStore:
 
 
 class NoFeedbackStore(FeedbackStore):
-    """The widget's store while staff have not turned feedback on: it writes nothing."""
+    """The widget's store while staff have not turned feedback on: it writes nothing (and the
+    widget shows no 👍/👎, rather than thank a visitor for a vote it drops)."""
+
+    keeps = False
 
     def record(self, *args: Any, **kwargs: Any) -> None:
         return None
+
+
+def widget_store(settings: Settings) -> FeedbackStore:
+    """The widget keeps nothing about visitors unless staff turned it on."""
+    if not settings.store_widget_feedback:
+        return NoFeedbackStore(settings.feedback_path)
+    return FeedbackStore(settings.feedback_path, settings.feedback_retention_days)

@@ -14,9 +14,17 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .api import client_key
+from .auth import from_trusted_proxy
 from .ratelimit import RateLimiter
 
-__all__ = ["MAX_PUBLIC_BODY", "WIDGET_ROUTES", "FramePolicy", "PublicGuard"]
+__all__ = [
+    "MAX_OPEN_STREAMS",
+    "MAX_PUBLIC_BODY",
+    "WIDGET_ROUTES",
+    "FramePolicy",
+    "PublicGuard",
+    "UntrustedForwarding",
+]
 
 # What the widget's page and gradio_client use (measured in the browser tests); anything else
 # under /widget/ is refused, so a new Gradio route is closed until it is listed here.
@@ -42,6 +50,23 @@ WIDGET_ROUTES = (
     "/widget/tillganglighet",  # the accessibility statement, under the widget too
 )
 MAX_PUBLIC_BODY = 64_000  # bytes: a question is at most 8 000 characters
+# Event streams one client address may hold open at once: a page holds one heartbeat and one
+# stream per question in flight. Without a cap one script held 1 000 heartbeats open (a file
+# descriptor and ~45 kB each, measured): enough to exhaust a default 1 024-descriptor limit.
+MAX_OPEN_STREAMS = 32
+STREAMS = ("/widget/gradio_api/heartbeat/", "/widget/gradio_api/queue/data")
+# Headers only a reverse proxy may set: Gradio builds the page's root URL (where the browser
+# loads the app and sends its questions) from X-Forwarded-Host/-Proto.
+FORWARDING = frozenset(
+    {
+        b"x-forwarded-host",
+        b"x-forwarded-proto",
+        b"x-forwarded-port",
+        b"x-forwarded-prefix",
+        b"x-forwarded-for",
+        b"forwarded",
+    }
+)
 
 
 def _widget_route_allowed(path: str) -> bool:
@@ -62,6 +87,7 @@ class PublicGuard:
     def __init__(self, app: ASGIApp, per_minute: float) -> None:
         self.app = app
         self.limiter = RateLimiter(per_minute, burst=max(10, int(per_minute // 4)))
+        self.streams: dict[str, int] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -81,7 +107,46 @@ class PublicGuard:
                 if wait > 0:
                     await _json(send, 429, "Too many requests; try again soon.", "Limited", wait)
                     return
+        if path.startswith(STREAMS):
+            await self._stream(scope, receive, send)
+            return
         await self.app(scope, _bounded(receive), send)
+
+    async def _stream(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """An event stream, unless this client holds ``MAX_OPEN_STREAMS`` open already."""
+        key = client_key(_Peer(scope))
+        if self.streams.get(key, 0) >= MAX_OPEN_STREAMS:
+            await _json(send, 429, "Too many open connections.", "Limited", 5)
+            return
+        self.streams[key] = self.streams.get(key, 0) + 1
+        try:
+            await self.app(scope, _bounded(receive), send)
+        finally:
+            self.streams[key] -= 1
+            if not self.streams[key]:
+                del self.streams[key]
+
+
+class UntrustedForwarding:
+    """Drops the forwarding headers of a client that is not a trusted proxy.
+
+    Gradio takes the page's root URL from X-Forwarded-Host/-Proto: sent by an outsider, one
+    request would make ``/widget/config`` name another site, which a shared cache in front
+    could then serve to every visitor (measured: ``"root":"http://evil.example/widget"``).
+    Outermost, so the peer is the direct one, not the address X-Forwarded-For names.
+    """
+
+    def __init__(self, app: ASGIApp, proxies: list[str]) -> None:
+        self.app = app
+        self.proxies = proxies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            peer = (scope.get("client") or ("", 0))[0]
+            if not from_trusted_proxy(peer, self.proxies):
+                headers = [(k, v) for k, v in scope.get("headers") or [] if k not in FORWARDING]
+                scope = {**scope, "headers": headers}
+        await self.app(scope, receive, send)
 
 
 class _Peer:

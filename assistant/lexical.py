@@ -17,6 +17,8 @@ import logging
 import os
 import re
 import shutil
+import threading
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +31,7 @@ from .chunking import embedding_text
 if TYPE_CHECKING:
     from .index import Index
 
-__all__ = ["LexicalIndex", "load_or_build", "save_for", "terms", "trigrams"]
+__all__ = ["LexicalIndex", "PublicLexical", "load_or_build", "save_for", "terms", "trigrams"]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
 LEXICAL_VERSION = "1"
@@ -96,6 +98,14 @@ class _BM25:
     def knows(self, token: str) -> bool:
         return bool(self.size) and token in self.model.vocab_dict
 
+    def passages_with(self, token: str) -> np.ndarray:
+        """Positions of the passages that contain ``token`` (its column of the score matrix)."""
+        at = self.model.vocab_dict.get(token) if self.size else None
+        if at is None:
+            return np.zeros(0, dtype=np.int64)
+        matrix = self.model.scores
+        return np.asarray(matrix["indices"][matrix["indptr"][at] : matrix["indptr"][at + 1]])
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if self.knows(t)]
         if not known:
@@ -142,6 +152,10 @@ class LexicalIndex:
     def _within(self, scores: np.ndarray, source: str | None) -> np.ndarray:
         return scores * (self.sources == source) if source is not None else scores
 
+    def public(self) -> PublicLexical:
+        """The same index as the public surface may see it: public passages only."""
+        return PublicLexical(self)
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True)
         rows = [{"id": d.id, "text": d.page_content, "metadata": d.metadata} for d in self.docs]
@@ -157,6 +171,46 @@ class LexicalIndex:
         return cls(docs, (_BM25.load(folder / "words", n), _BM25.load(folder / "trigrams", n)))
 
 
+class PublicLexical:
+    """A ``LexicalIndex`` restricted to public passages, sharing the full index's models.
+
+    Everything the public surface derives from the lexical side — which words the corpus
+    "knows" (refusals, the question analysis, the English rendering), the passages and their
+    sources (commitments, "another document has these words") — must come from public text
+    only, or a public answer could hint that a word occurs in an internal document. Positions
+    are those of the public passages; scores are the full index's, cut to them. (BM25's
+    document frequencies still count every passage: a public passage's lexical score can differ
+    by a fraction from one computed without the internal texts, which shows no word.)
+    """
+
+    def __init__(self, full: LexicalIndex) -> None:
+        self.full = full
+        shown = [d.metadata.get("visibility") == "public" for d in full.docs]
+        # Passages indexed before visibility existed have none: hidden until re-indexed.
+        self._mask = np.array(shown, dtype=bool)
+        self._at = np.flatnonzero(self._mask)
+        self.docs = [full.docs[i] for i in self._at]
+        self.by_id = {str(d.id): d for d in self.docs}
+        self.sources = full.sources[self._at]
+
+    def knows(self, term: str) -> bool:
+        """Does this (stemmed) term occur in a public passage?"""
+        return bool(self._mask[self.full._words.passages_with(term)].any())
+
+    def known_share(self, question: str) -> float:
+        words = terms(question)
+        return sum(map(self.knows, words)) / len(words) if words else 0.0
+
+    def scores(self, question: str, source: str | None = None) -> np.ndarray:
+        return self._within(self.full.scores(question)[self._at], source)
+
+    def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:
+        return self._within(self.full.trigram_scores(question)[self._at], source)
+
+    def _within(self, scores: np.ndarray, source: str | None) -> np.ndarray:
+        return scores * (self.sources == source) if source is not None else scores
+
+
 def _folder(index: Index, fingerprint: str) -> Path | None:
     if index.settings.chroma_url:
         return None
@@ -164,13 +218,33 @@ def _folder(index: Index, fingerprint: str) -> Path | None:
     return index.settings.index_dir / "lexical" / f"{index.name}-{key}"
 
 
+# One loaded index per store, collection and fingerprint in a process: the staff assistant
+# and its public view (``Assistant.public_view``) share it instead of each holding every
+# passage. Weak: an index no retriever holds any more is freed.
+_loaded: weakref.WeakValueDictionary[tuple[str, str, str, str], LexicalIndex] = (
+    weakref.WeakValueDictionary()
+)
+_loading = threading.Lock()
+
+
 def load_or_build(index: Index) -> tuple[LexicalIndex, str]:
     """The lexical index of the committed passages, and the fingerprint it belongs to."""
     fingerprint = index.fingerprint()
+    settings = index.settings
+    key = (str(settings.index_dir.resolve()), settings.chroma_url or "", index.name, fingerprint)
+    with _loading:
+        lexical = _loaded.get(key)
+        if lexical is None:
+            lexical = _load_or_build(index, fingerprint)
+            _loaded[key] = lexical
+    return lexical, fingerprint
+
+
+def _load_or_build(index: Index, fingerprint: str) -> LexicalIndex:
     folder = _folder(index, fingerprint)
     if folder is not None and folder.is_dir():
         try:
-            return LexicalIndex.load(folder), fingerprint
+            return LexicalIndex.load(folder)
         except (OSError, ValueError, KeyError) as exc:
             _log.warning("Rebuilding the lexical index: %s is unreadable (%s)", folder, exc)
             shutil.rmtree(folder, ignore_errors=True)
@@ -179,14 +253,15 @@ def load_or_build(index: Index) -> tuple[LexicalIndex, str]:
     # use them, but only save what is known to match its key.
     if folder is not None and lexical.docs and index.fingerprint() == fingerprint:
         _save(lexical, folder)
-    return lexical, fingerprint
+    return lexical
 
 
 def save_for(index: Index) -> None:
     """Save the lexical index of the current index unless it is saved already (or not local)."""
-    folder = _folder(index, index.fingerprint())
+    fingerprint = index.fingerprint()
+    folder = _folder(index, fingerprint)
     if folder is not None and not folder.is_dir():
-        load_or_build(index)
+        _load_or_build(index, fingerprint)  # not the shared one: that may be loaded unsaved
 
 
 def _save(lexical: LexicalIndex, folder: Path) -> None:

@@ -27,7 +27,7 @@ from pydantic import ConfigDict, PrivateAttr
 from .bilingual import swedish_rendering
 from .errors import DocumentNotFoundError
 from .index import Index, is_store_error, store_unavailable
-from .lexical import LexicalIndex, load_or_build, terms
+from .lexical import LexicalIndex, PublicLexical, load_or_build, terms
 from .query import Query, detect_language
 from .results import Passage
 
@@ -56,7 +56,7 @@ class HybridRetriever(BaseRetriever):
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
-    _lexical: LexicalIndex | None = PrivateAttr(default=None)
+    _lexical: LexicalIndex | PublicLexical | None = PrivateAttr(default=None)
     _fingerprint: str | None = PrivateAttr(default=None)
     _store: Any = PrivateAttr(default=None)
 
@@ -74,13 +74,15 @@ class HybridRetriever(BaseRetriever):
         """Reload the lexical side if the index changed since it was built."""
         if self._lexical is None or self.index.fingerprint() != self._fingerprint:
             self._lexical, self._fingerprint = load_or_build(self.index)
+            if self.public_only:  # public vocabulary, passages and sources only
+                self._lexical = self._lexical.public()
             # Passages indexed before visibility existed have none: hidden until re-indexed.
             self._visible = np.array(
                 [d.metadata.get("visibility") == "public" for d in self._lexical.docs], dtype=bool
             )
 
     @property
-    def lexical(self) -> LexicalIndex:
+    def lexical(self) -> LexicalIndex | PublicLexical:
         if self._lexical is None:
             self.refresh()
         assert self._lexical is not None

@@ -26,8 +26,8 @@ from .api import api_router, install_error_handlers, viewer_routes  # noqa: E402
 from .config import Settings  # noqa: E402
 from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
-from .feedback import FeedbackStore, NoFeedbackStore  # noqa: E402
-from .guard import FramePolicy, PublicGuard  # noqa: E402
+from .feedback import widget_store  # noqa: E402
+from .guard import FramePolicy, PublicGuard, UntrustedForwarding  # noqa: E402
 
 __all__ = ["FramePolicy", "PublicGuard", "create_app", "serve"]
 
@@ -58,13 +58,6 @@ def mount(app: FastAPI, blocks: Any, path: str, **options: Any) -> None:
 
     gr.mount_gradio_app(app, blocks, path=path, **options, **gradio_common())
     blocks.has_launched = True
-
-
-def widget_store(settings: Settings) -> FeedbackStore:
-    """The widget keeps nothing about visitors unless staff turned it on."""
-    if not settings.store_widget_feedback:
-        return NoFeedbackStore(settings.feedback_path)
-    return FeedbackStore(settings.feedback_path, settings.feedback_retention_days)
 
 
 def create_app(assistant: Assistant | None = None, settings: Settings | None = None) -> FastAPI:
@@ -133,6 +126,7 @@ def create_app(assistant: Assistant | None = None, settings: Settings | None = N
     app.add_middleware(FramePolicy, origins=settings.origins)
     # Outermost: a trusted proxy's X-Forwarded-For becomes the client address for the limits.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxies or [])
+    app.add_middleware(UntrustedForwarding, proxies=settings.proxies)
     return app
 
 

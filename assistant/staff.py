@@ -209,6 +209,7 @@ def create_staff_app(
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
     from . import web
+    from .guard import UntrustedForwarding
     from .server import FramePolicy, mount
 
     settings = settings or (assistant.settings if assistant else Settings())
@@ -235,6 +236,7 @@ def create_staff_app(
     app.add_middleware(FramePolicy, origins=[])  # framed by nobody but itself; no CORS at all
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.proxies or [])
     app.add_middleware(_RememberPeer)
+    app.add_middleware(UntrustedForwarding, proxies=settings.proxies)
     return app
 
 

@@ -26,10 +26,9 @@ _CSP = (
 DIGG_REPORT = "https://www.digg.se/tdosanmalan"
 # Known gaps, each with the success criterion it misses; kept in step with tests/test_a11y.py.
 KNOWN_ISSUES = (
-    "Korta meddelanden som ramverket (Gradio) visar själv, till exempel rubriken på en "
-    "notis eller ett fel när mycket många förfrågningar kommer från samma adress, följer "
-    "webbläsarens språk och inte alltid det språk du valt i assistenten (WCAG 3.1.2, språk "
-    "för delar av innehållet).",
+    "Några korta felmeddelanden som ramverket (Gradio) skriver själv, till exempel när "
+    "anslutningen bryts eller när mycket många förfrågningar kommer från samma adress, är "
+    "alltid på engelska (WCAG 3.1.2, språk för delar av innehållet).",
     "Avtalstexterna visas som ren text. Rubriker, tabeller och listor i originaldokumenten "
     "(till exempel pdf-filer) är inte alltid uppmärkta som rubriker, tabeller och listor "
     "(WCAG 1.3.1, information och relationer).",

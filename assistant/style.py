@@ -133,7 +133,21 @@ HEAD = """
       if (el.title && words[el.title]) el.title = words[el.title];
     }
   }
-  new MutationObserver(relabel).observe(document.documentElement, {
+  // Gradio's own messages (a toast's title, its errors) follow its locale, which it takes from
+  // the browser; set it to the page's language with the changeLocale of its core module (the
+  // module the page already loaded, so the same instance). Gone after an upgrade: the messages
+  // follow the browser again, nothing breaks.
+  let gradioLocale = null;
+  function followLocale() {
+    const lang = document.documentElement.lang;
+    if (!GRADIO_WORDS[lang] || lang === gradioLocale) return;
+    const core = performance.getEntriesByType("resource").map((e) => e.name)
+      .find((name) => name.includes("/assets/core-") && name.endsWith(".js"));
+    if (!core) return;
+    gradioLocale = lang;
+    import(core).then((m) => m.changeLocale && m.changeLocale(lang)).catch(() => {});
+  }
+  new MutationObserver(() => { relabel(); followLocale(); }).observe(document.documentElement, {
     subtree: true, childList: true, attributes: true, attributeFilter: ["lang"],
   });
   function linkFrom(ev) {

@@ -23,7 +23,7 @@ from .chat import (  # noqa: E402
 from .config import Settings  # noqa: E402
 from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
-from .feedback import FeedbackStore  # noqa: E402
+from .feedback import FeedbackStore, widget_store  # noqa: E402
 from .i18n import pick_language, t  # noqa: E402
 from .ratelimit import PublicGate  # noqa: E402
 
@@ -43,7 +43,7 @@ def build_widget(
     (``?document=…``), language from ``?lang=`` or the browser; no filters, admin or API."""
     assistant = assistant or Assistant(settings)
     settings = settings or assistant.settings
-    store = store if store is not None else FeedbackStore(settings.feedback_path)
+    store = store if store is not None else widget_store(settings)
     session = ChatSession(assistant, store, "widget", gate or public_gate(settings))
     lang0 = "sv"
 
@@ -63,7 +63,8 @@ def build_widget(
             elem_id="av-widget-question",
         )
         foot = gr.HTML(_widget_foot(lang0), elem_id="av-widget-foot", padding=False)
-        wire_chat(session, chatbot, textbox, turns, document, lang)
+        # No 👍/👎 unless votes are kept: thanking a visitor for a dropped vote misleads.
+        wire_chat(session, chatbot, textbox, turns, document, lang, votes=store.keeps)
         chatbot.clear(lambda: [], None, [turns], api_visibility="private")
 
         def on_load(request: gr.Request) -> list[Any]:

@@ -97,7 +97,10 @@ def site(tmp_path_factory, e5):
 
     root = tmp_path_factory.mktemp("a11y")
     corpus = make_corpus(root, LUDVIKA_PATH, STATUTE_PATH)
-    settings = make_settings(root, corpus, feedback_db=root / "feedback.sqlite3")
+    # Widget votes on: the widget is checked with its 👍/👎 (off, it has none to check).
+    settings = make_settings(
+        root, corpus, feedback_db=root / "feedback.sqlite3", store_widget_feedback=True
+    )
     assistant = Assistant(settings, embeddings=e5)
     assistant.build_index()
     staff = gr.mount_gradio_app(

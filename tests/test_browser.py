@@ -41,6 +41,7 @@ ADMIN_PASSWORD = "test-admin-lösen"
 STAFF_USER, STAFF_PASSWORD = "berit", "bibliotek-lösen-2026"
 ANSWER_TIMEOUT = 30_000  # ms
 DISLIKE = "button[aria-label='Ogilla'], button[aria-label='Dislike']"
+VOTES = f"{DISLIKE}, button[aria-label='Gilla'], button[aria-label='Like']"
 # Records any alert/confirm/prompt that injected markup could call, per frame.
 CALLS_LOG = """
 window.__xss = [];
@@ -313,6 +314,77 @@ def test_widget_embedded_in_a_page_on_another_origin(web, page):
     assert frame.locator("mark#hl").inner_text().startswith(ELEVKULTUROMBUD_QUOTE)
     shot(page, "embed-viewer")
     assert page.watch.dialogs == []
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_widget_offers_votes_only_when_it_keeps_them(web, page, tmp_path, keep):
+    """With widget feedback off (the default) the widget shows no 👍/👎 rather than thank a
+    visitor for a vote it drops; with it on, a 👎 is thanked and stored."""
+    from assistant.server import create_app
+
+    db = tmp_path / "fb.sqlite3"
+    settings = web.settings.model_copy(update={"store_widget_feedback": keep, "feedback_db": db})
+    with ThreadedServer(create_app(web.assistant, settings)) as server:
+        page.goto(server.url + "/widget/")
+        question = page.locator("#av-widget-question textarea")
+        question.fill(ELEVKULTUROMBUD_Q)
+        question.press("Enter")
+        answer = last_answer(page.locator("#av-widget-chat"))
+        answer.locator("details.av-source").first.wait_for()
+        answer.locator("xpath=ancestor::*[contains(@class, 'message-row')][1]").hover()
+        if not keep:
+            assert page.locator(VOTES).count() == 0
+            assert page.get_by_text("Tack för återkopplingen").count() == 0
+            assert not db.exists()
+            return
+        page.locator(DISLIKE).last.click()
+        page.get_by_text("Tack för återkopplingen!").first.wait_for()
+        store = FeedbackStore(db)
+        deadline = time.monotonic() + 10
+        while not store.rows("down") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [(r.question, r.channel) for r in store.rows("down")] == [
+            (ELEVKULTUROMBUD_Q, "widget")
+        ]
+
+
+# Gradio's own word for "error" (a toast's title) in its current locale, from its core module.
+GRADIO_SAYS = """async () => {
+  const core = performance.getEntriesByType("resource").map((e) => e.name)
+    .find((name) => name.includes("/assets/core-") && name.endsWith(".js"));
+  for (const store of Object.values(await import(core))) {
+    if (!store || typeof store.subscribe !== "function") continue;
+    let say = null;
+    try { store.subscribe((f) => { say = f; })(); } catch { continue; }
+    if (typeof say !== "function") continue;
+    try {
+      const word = say("common.error");
+      if (typeof word === "string") return word;
+    } catch { /* another store */ }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("browser_locale", "lang", "word"), [("en-US", "sv", "Fel"), ("sv-SE", "en", "Error")]
+)
+def test_gradio_messages_follow_the_chosen_language(web, browser, browser_locale, lang, word):
+    """Gradio's toasts and errors speak the widget's language, not the browser's."""
+    context = browser.new_context(locale=browser_locale)
+    page = context.new_page()
+    try:
+        page.goto(f"{web.url}/widget/?lang={lang}")
+        page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        deadline = time.monotonic() + 10
+        said = page.evaluate(GRADIO_SAYS)
+        while said != word and time.monotonic() < deadline:
+            time.sleep(0.2)
+            said = page.evaluate(GRADIO_SAYS)
+        assert said == word
+        assert page.evaluate("document.documentElement.lang") == lang  # Gradio's store agrees
+    finally:
+        context.close()
 
 
 def test_widget_language_and_unknown_document(web, page):
