@@ -56,6 +56,20 @@ class Settings(BaseSettings):
         description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
         "vector beside its own in dense retrieval (0 = off).",
     )
+    translation_bm25_weight: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of word BM25 over its Swedish rendering "
+        "in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
+    )
+    translation_trigram_weight: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of trigram BM25 over its Swedish "
+        "rendering in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
+    )
     sentence_weight: float = Field(
         0.3,
         ge=0.0,

@@ -110,6 +110,8 @@ class Assistant:
                     bm25_weight=self.settings.bm25_weight,
                     trigram_weight=self.settings.trigram_weight,
                     translation_weight=self.settings.translation_weight,
+                    translation_bm25_weight=self.settings.translation_bm25_weight,
+                    translation_trigram_weight=self.settings.translation_trigram_weight,
                     sentence_weight=self.settings.sentence_weight,
                     sentence_candidates=self.settings.sentence_candidates,
                     public_only=self.public_only,

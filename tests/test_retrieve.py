@@ -99,7 +99,13 @@ def _vectors(index: Index, retriever: HybridRetriever) -> dict[str, np.ndarray]:
 def test_a_swedish_question_takes_the_plain_dense_path(tiny):
     question = "Hur länge gäller garantin för entreprenaden?"
     plain = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0).search(question)
-    aware = _retriever(tiny, translation_weight=0.3, sentence_weight=0.3).search(question)
+    aware = _retriever(
+        tiny,
+        translation_weight=0.3,
+        sentence_weight=0.3,
+        translation_bm25_weight=0.5,
+        translation_trigram_weight=0.5,
+    ).search(question)
     assert [(p.id, round(p.score, 6)) for p in aware] == [(p.id, round(p.score, 6)) for p in plain]
     assert plain[0].source == "garanti.txt"
 
@@ -120,6 +126,38 @@ def test_an_english_question_is_scored_against_its_mix_with_the_swedish_renderin
     ranked = sorted(vectors, key=lambda i: -float(vectors[i] @ mixed))
     assert [p.id for p in found] == ranked[: len(found)] and len(found) == 3
     assert found[0].source == "bygglov.txt"
+
+
+def test_an_english_question_gets_bm25_over_its_swedish_rendering(tiny):
+    weight = 0.2
+    retriever = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0)
+    question = "How is the fee for a building permit calculated?"
+    rendering = swedish_rendering(question, retriever._known_word)
+    assert {"avgift", "bygglov"} <= set(rendering.split())
+    lexical = retriever.lexical
+    # The English words themselves meet nothing in the Swedish passages.
+    assert lexical.scores(question).max() == 0
+    bm25 = lexical.scores(rendering)
+    share = lexical.known_share(rendering)
+    assert share > 0.5 and bm25.max() > 0
+    qvec = tiny.embeddings.query_vector(question)
+    vectors = _vectors(tiny, retriever)
+    expected = {
+        str(d.id): float(vectors[str(d.id)] @ qvec) + weight * share * float(bm25[i] / bm25.max())
+        for i, d in enumerate(lexical.docs)
+    }
+    ranked = sorted(expected, key=lambda i: -expected[i])
+    retriever.translation_bm25_weight = weight
+    found = retriever.search(question)
+    assert [p.id for p in found] == ranked[:3]
+    assert [round(p.score, 4) for p in found] == [round(expected[i], 4) for i in ranked[:3]]
+    assert found[0].source == "avgift.txt"
+    # Off, the same question is ranked by the dense cosine alone.
+    retriever.translation_bm25_weight = 0.0
+    plain = retriever.search(question)
+    assert [round(p.score, 4) for p in plain] == sorted(
+        (round(float(v @ qvec), 4) for v in vectors.values()), reverse=True
+    )[:3]
 
 
 def test_an_english_question_rescores_candidates_by_their_best_sentence(tiny):
