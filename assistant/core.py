@@ -112,6 +112,7 @@ class Assistant:
                     translation_weight=self.settings.translation_weight,
                     translation_bm25_weight=self.settings.translation_bm25_weight,
                     translation_trigram_weight=self.settings.translation_trigram_weight,
+                    translation_senses=self.settings.translation_senses,
                     sentence_weight=self.settings.sentence_weight,
                     sentence_candidates=self.settings.sentence_candidates,
                     public_only=self.public_only,

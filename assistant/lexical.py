@@ -96,6 +96,14 @@ class _BM25:
     def knows(self, token: str) -> bool:
         return bool(self.size) and token in self.model.vocab_dict
 
+    def frequency(self, token: str) -> int:
+        """How many passages hold the token (its column in bm25s's sparse score matrix)."""
+        if not self.knows(token):
+            return 0
+        column = self.model.vocab_dict[token]
+        indptr = self.model.scores["indptr"]
+        return int(indptr[column + 1] - indptr[column])
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if self.knows(t)]
         if not known:
@@ -121,6 +129,10 @@ class LexicalIndex:
     def knows(self, term: str) -> bool:
         """Does this (stemmed) term occur anywhere in the corpus?"""
         return self._words.knows(term)
+
+    def frequency(self, term: str) -> int:
+        """How many passages hold this (stemmed) term."""
+        return self._words.frequency(term)
 
     def known_share(self, question: str) -> float:
         """The share of the question's words that occur in the corpus (0 for an empty question).

@@ -3,20 +3,22 @@
 The fusion is dense-dominant: ``dense cosine + w * bm25 / max bm25`` for two BM25 signals, one
 over stemmed words and one over character trigrams of words. BM25 can lift a passage that
 shares rare words with the question (names, programme titles), but cannot outvote a clear dense
-match; both weights (``ASSISTANT_BM25_WEIGHT``, ``ASSISTANT_TRIGRAM_WEIGHT``) were measured on
-the dev set and SweFAQ. They count in proportion to the share of the question's words the
-corpus knows: an English question over Swedish texts shares letters with them mostly by chance
-(measured: trigrams at full weight halved R@1 of English questions).
+match. They count in proportion to the share of the question's words the corpus knows: an
+English question over Swedish texts shares letters with them mostly by chance (measured:
+trigrams at full weight halved R@1 of English questions).
 
-A question in another language than the texts (English) leans on e5's cross-lingual space in
-two ways, both measured on byggfaq (same questions in both languages) and held out on dev2:
-its vector is mixed with that of a word-by-word Swedish rendering (``bilingual``), and the
-first candidates are re-scored with their best sentence's cosine beside the passage's.
+A question in another language than the texts (English) leans on a word-by-word Swedish
+rendering (``bilingual``) in two ways: its vector is mixed with the rendering's, and the
+rendering gets BM25 signals of its own (the English words meet nothing in Swedish passages);
+the first candidates are then re-scored with their best sentence's cosine beside the passage's.
+
+Every weight is a ``Settings`` default fitted by ``python -m bench.fit_retrieval`` on byggfaq,
+SweFAQ and dev, and measured held out on dev2, field and extra (README "Retrieval").
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -48,11 +50,12 @@ class HybridRetriever(BaseRetriever):
     index: Index
     k: int = 5
     candidates: int = 30
-    bm25_weight: float = 0.03
-    trigram_weight: float = 0.05
+    bm25_weight: float = 0.02
+    trigram_weight: float = 0.03
     translation_weight: float = 0.5
-    translation_bm25_weight: float = 0.0
+    translation_bm25_weight: float = 0.01
     translation_trigram_weight: float = 0.0
+    translation_senses: Literal["dictionary", "by_use"] = "by_use"
     sentence_weight: float = 0.3
     sentence_candidates: int = 10
     source: str | None = None
@@ -92,6 +95,11 @@ class HybridRetriever(BaseRetriever):
         """Does the corpus use this word (all of its stemmed terms)?"""
         stems = terms(word)
         return bool(stems) and all(map(self.lexical.knows, stems))
+
+    def _word_frequency(self, word: str) -> int:
+        """In how many passages the corpus uses this word (its rarest stemmed term; 0: never)."""
+        stems = terms(word)
+        return min(map(self.lexical.frequency, stems)) if stems else 0
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -174,7 +182,10 @@ class HybridRetriever(BaseRetriever):
         )
         if not any(w > 0 for w in uses):
             return ""
-        rendering = swedish_rendering(question, self._known_word)
+        if self.translation_senses == "by_use":
+            rendering = swedish_rendering(question, self._word_frequency, by_use=True)
+        else:
+            rendering = swedish_rendering(question, self._known_word)
         return "" if rendering == question else rendering
 
     def _lexical_signals(

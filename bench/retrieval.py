@@ -96,11 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cache", type=Path, help="suite index cache (as assistant eval --cache)")
     p.add_argument("--sets", help="comma-separated set names (default: all)")
     p.add_argument("-p", "--param", action="append", default=[], help="retriever attr=value")
+    p.add_argument("--lang", help="only questions in this language (sv, en)")
     p.add_argument("--repeat", type=int, default=1, help="runs; the last is reported")
     p.add_argument("--json", type=Path, help="also write per-question rows here")
     args = p.parse_args(argv)
     params = {k: _value(v) for k, v in (a.split("=", 1) for a in args.param)}
     asked = load_sets(args.sets.split(",") if args.sets else None, args.cache, Settings())
+    asked = [a for a in asked if args.lang in (None, a[2].lang)]
     for _ in range(args.repeat):
         rows = ranks(asked, params)
     print("| set | lang | n | R@1 | R@3 | MRR@10 | ms p50 |")
