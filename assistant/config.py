@@ -39,13 +39,13 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by search.")
     candidates: int = Field(30, ge=5, le=200, description="Candidates each retriever proposes.")
     bm25_weight: float = Field(
-        0.02,
+        0.03,
         ge=0.0,
         le=1.0,
         description="Weight of word BM25 against dense in the fusion (0 = off).",
     )
     trigram_weight: float = Field(
-        0.03,
+        0.05,
         ge=0.0,
         le=1.0,
         description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
@@ -72,7 +72,7 @@ class Settings(BaseSettings):
         "rendering in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
     )
     translation_senses: Literal["dictionary", "by_use"] = Field(
-        "by_use",
+        "dictionary",
         description="For a question not in Swedish: which Swedish senses of a word its rendering "
         "keeps: the dictionary's first ones the corpus uses, or the ones the corpus uses most.",
     )

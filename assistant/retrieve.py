@@ -50,12 +50,12 @@ class HybridRetriever(BaseRetriever):
     index: Index
     k: int = 5
     candidates: int = 30
-    bm25_weight: float = 0.02
-    trigram_weight: float = 0.03
+    bm25_weight: float = 0.03
+    trigram_weight: float = 0.05
     translation_weight: float = 0.5
     translation_bm25_weight: float = 0.01
     translation_trigram_weight: float = 0.0
-    translation_senses: Literal["dictionary", "by_use"] = "by_use"
+    translation_senses: Literal["dictionary", "by_use"] = "dictionary"
     sentence_weight: float = 0.3
     sentence_candidates: int = 10
     source: str | None = None
