@@ -12,8 +12,9 @@ rendering (``bilingual``) in two ways: its vector is mixed with the rendering's,
 rendering gets BM25 signals of its own (the English words meet nothing in Swedish passages);
 the first candidates are then re-scored with their best sentence's cosine beside the passage's.
 
-Every weight is a ``Settings`` default fitted by ``python -m bench.fit_retrieval`` on byggfaq,
-SweFAQ and dev, and measured held out on dev2, field and extra (README "Retrieval").
+The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
+byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
+measured on dev and SweFAQ, and the fit found them flat (README "Retrieval").
 """
 
 from __future__ import annotations
