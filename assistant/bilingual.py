@@ -78,13 +78,18 @@ def _forms(phrase: str) -> list[str]:
     return forms
 
 
-def swedish_rendering(question: str, known: Callable[[str], bool], per_word: int = 2) -> str:
+def swedish_rendering(
+    question: str, known: Callable[[str], float], per_word: int = 2, by_use: bool = False
+) -> str:
     """The question with its English content words replaced by Swedish words the corpus knows.
 
     Phrases of up to three words are looked up first ("building permit" -> "bygglov"); each
-    keeps at most ``per_word`` translations for which ``known`` is true. English function
-    words are dropped; a word with no such translation (a name, a Swedish term, an English
-    word the corpus has no Swedish for) is kept as typed.
+    keeps at most ``per_word`` translations for which ``known`` is true (non-zero). With
+    ``by_use``, ``known`` says how much the corpus uses a word (e.g. in how many passages) and
+    the most used translations are kept: the sense the texts are about ("notice" in an
+    agreement is "uppsägning" more often than "kallelse"), dictionary order breaking ties.
+    English function words are dropped; a word with no such translation (a name, a Swedish
+    term, an English word the corpus has no Swedish for) is kept as typed.
     """
     dictionary = english_to_swedish()
     words = _WORD.findall(question)
@@ -99,7 +104,10 @@ def swedish_rendering(question: str, known: Callable[[str], bool], per_word: int
                     continue
                 for form in _forms(" ".join(lower[i : i + n])):
                     if form in dictionary:
-                        found = [w for w in dictionary[form] if known(w)]
+                        uses = {w: known(w) for w in dictionary[form]}
+                        found = [w for w in dictionary[form] if uses[w]]
+                        if by_use:
+                            found.sort(key=lambda w: -uses[w])  # stable: ties keep their order
                         # A phrase counts only if it yields words; a single word always does.
                         if found or n == 1:
                             hit = (n, found)

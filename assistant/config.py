@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -55,6 +56,25 @@ class Settings(BaseSettings):
         le=1.0,
         description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
         "vector beside its own in dense retrieval (0 = off).",
+    )
+    translation_bm25_weight: float = Field(
+        0.01,
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of word BM25 over its Swedish rendering "
+        "in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
+    )
+    translation_trigram_weight: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="For a question not in Swedish: weight of trigram BM25 over its Swedish "
+        "rendering in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
+    )
+    translation_senses: Literal["dictionary", "by_use"] = Field(
+        "dictionary",
+        description="For a question not in Swedish: which Swedish senses of a word its rendering "
+        "keeps: the dictionary's first ones the corpus uses, or the ones the corpus uses most.",
     )
     sentence_weight: float = Field(
         0.3,

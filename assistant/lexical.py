@@ -106,6 +106,10 @@ class _BM25:
         matrix = self.model.scores
         return np.asarray(matrix["indices"][matrix["indptr"][at] : matrix["indptr"][at + 1]])
 
+    def frequency(self, token: str) -> int:
+        """How many passages hold the token."""
+        return len(self.passages_with(token))
+
     def scores(self, tokens: list[str]) -> np.ndarray:
         known = [t for t in tokens if self.knows(t)]
         if not known:
@@ -131,6 +135,10 @@ class LexicalIndex:
     def knows(self, term: str) -> bool:
         """Does this (stemmed) term occur anywhere in the corpus?"""
         return self._words.knows(term)
+
+    def frequency(self, term: str) -> int:
+        """How many passages hold this (stemmed) term."""
+        return self._words.frequency(term)
 
     def known_share(self, question: str) -> float:
         """The share of the question's words that occur in the corpus (0 for an empty question).
@@ -200,6 +208,11 @@ class PublicLexical:
     def known_share(self, question: str) -> float:
         words = terms(question)
         return sum(map(self.knows, words)) / len(words) if words else 0.0
+
+    def frequency(self, term: str) -> int:
+        """How many public passages hold the (stemmed) term (the English rendering's sense
+        choice must not be steered by internal text either)."""
+        return int(self._mask[self.full._words.passages_with(term)].sum())
 
     def scores(self, question: str, source: str | None = None) -> np.ndarray:
         return self._within(self.full.scores(question)[self._at], source)

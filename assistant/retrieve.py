@@ -3,20 +3,23 @@
 The fusion is dense-dominant: ``dense cosine + w * bm25 / max bm25`` for two BM25 signals, one
 over stemmed words and one over character trigrams of words. BM25 can lift a passage that
 shares rare words with the question (names, programme titles), but cannot outvote a clear dense
-match; both weights (``ASSISTANT_BM25_WEIGHT``, ``ASSISTANT_TRIGRAM_WEIGHT``) were measured on
-the dev set and SweFAQ. They count in proportion to the share of the question's words the
-corpus knows: an English question over Swedish texts shares letters with them mostly by chance
-(measured: trigrams at full weight halved R@1 of English questions).
+match. They count in proportion to the share of the question's words the corpus knows: an
+English question over Swedish texts shares letters with them mostly by chance (measured:
+trigrams at full weight halved R@1 of English questions).
 
-A question in another language than the texts (English) leans on e5's cross-lingual space in
-two ways, both measured on byggfaq (same questions in both languages) and held out on dev2:
-its vector is mixed with that of a word-by-word Swedish rendering (``bilingual``), and the
-first candidates are re-scored with their best sentence's cosine beside the passage's.
+A question in another language than the texts (English) leans on a word-by-word Swedish
+rendering (``bilingual``) in two ways: its vector is mixed with the rendering's, and the
+rendering gets BM25 signals of its own (the English words meet nothing in Swedish passages);
+the first candidates are then re-scored with their best sentence's cosine beside the passage's.
+
+The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
+byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
+measured on dev and SweFAQ, and the fit found them flat (README "Retrieval").
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -51,6 +54,9 @@ class HybridRetriever(BaseRetriever):
     bm25_weight: float = 0.03
     trigram_weight: float = 0.05
     translation_weight: float = 0.5
+    translation_bm25_weight: float = 0.01
+    translation_trigram_weight: float = 0.0
+    translation_senses: Literal["dictionary", "by_use"] = "dictionary"
     sentence_weight: float = 0.3
     sentence_candidates: int = 10
     source: str | None = None
@@ -93,6 +99,11 @@ class HybridRetriever(BaseRetriever):
         stems = terms(word)
         return bool(stems) and all(map(self.lexical.knows, stems))
 
+    def _word_frequency(self, word: str) -> int:
+        """In how many passages the corpus uses this word (its rarest stemmed term; 0: never)."""
+        stems = terms(word)
+        return min(map(self.lexical.frequency, stems)) if stems else 0
+
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
@@ -124,18 +135,17 @@ class HybridRetriever(BaseRetriever):
                 "`assistant search` results or GET /api/documents."
             )
         cross_lingual = language != "sv"
-        qvec = self._query_vector(question, cross_lingual)
+        rendering = self._rendering(question) if cross_lingual else ""
+        qvec = self._query_vector(question, rendering)
         dense, floor = self._dense(qvec, source)
         lexical = self.lexical
-        share = lexical.known_share(question)
-        signals = [
-            (weight * share, self._top(self._allowed(scorer(question, source))))
-            for weight, scorer in (
-                (self.bm25_weight, lexical.scores),
-                (self.trigram_weight, lexical.trigram_scores),
+        signals = self._lexical_signals(question, source, self.bm25_weight, self.trigram_weight)
+        if rendering:
+            # The Swedish rendering is the only text of an English question that shares words
+            # with Swedish passages; its own lexical signals, weighted per language.
+            signals += self._lexical_signals(
+                rendering, source, self.translation_bm25_weight, self.translation_trigram_weight
             )
-            if weight * share > 0
-        ]
 
         def fused(pid: str, doc: Document, cos: float) -> float:
             lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
@@ -166,17 +176,47 @@ class HybridRetriever(BaseRetriever):
             scored = self._by_sentences(scored, qvec, cosines, n)
         return [Passage.from_document(doc, score) for score, doc in scored[:k]]
 
-    def _query_vector(self, question: str, cross_lingual: bool) -> np.ndarray:
-        """The question's vector; for another language, mixed with its Swedish rendering's.
+    def _rendering(self, question: str) -> str:
+        """The question's Swedish rendering ("" if it has none or it is the question itself)."""
+        uses = (
+            self.translation_weight,
+            self.translation_bm25_weight,
+            self.translation_trigram_weight,
+        )
+        if not any(w > 0 for w in uses):
+            return ""
+        if self.translation_senses == "by_use":
+            rendering = swedish_rendering(question, self._word_frequency, by_use=True)
+        else:
+            rendering = swedish_rendering(question, self._known_word)
+        return "" if rendering == question else rendering
+
+    def _lexical_signals(
+        self, text: str, source: str | None, bm25_weight: float, trigram_weight: float
+    ) -> list[tuple[float, dict[str, float]]]:
+        """(weight, best passages scaled to 1) of word and trigram BM25 over ``text``.
+
+        Each weight counts in proportion to the share of the text's words the corpus knows.
+        """
+        lexical = self.lexical
+        share = lexical.known_share(text)
+        return [
+            (weight * share, self._top(self._allowed(scorer(text, source))))
+            for weight, scorer in (
+                (bm25_weight, lexical.scores),
+                (trigram_weight, lexical.trigram_scores),
+            )
+            if weight * share > 0
+        ]
+
+    def _query_vector(self, question: str, rendering: str) -> np.ndarray:
+        """The question's vector; with a Swedish rendering, mixed with the rendering's.
 
         The mix is linear and not re-normalised, so a passage's similarity to it is the same
         mix of its cosines to the two (``_dense`` undoes Chroma's normalisation).
         """
         embed = self.index.embeddings.query_vector
-        if not cross_lingual or self.translation_weight <= 0:
-            return embed(question)
-        rendering = swedish_rendering(question, self._known_word)
-        if not rendering or rendering == question:
+        if not rendering or self.translation_weight <= 0:
             return embed(question)
         # One batch: about the cost of embedding the question alone.
         qvec, rvec = embed.many([question, rendering])

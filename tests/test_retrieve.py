@@ -75,6 +75,22 @@ def test_swedish_rendering_looks_up_phrases_and_keeps_only_words_the_corpus_uses
     assert swedish_rendering("What about the weather?", lambda w: False) == "weather"
 
 
+def test_a_rendering_by_use_keeps_the_senses_the_corpus_uses_most():
+    uses = {"uppsägning": 5, "kallelse": 1, "beakta": 2, "avgift": 9, "taxa": 4, "arvode": 1}
+    question = "What is the notice fee?"
+    # Folkets lexikon lists a word's Swedish senses alphabetically: the first two known ones
+    # are chance; the two the texts use most are the senses they are about.
+    assert swedish_rendering(question, uses.get) == "beakta kallelse arvode avgift"
+    assert swedish_rendering(question, lambda w: uses.get(w, 0), by_use=True) == (
+        "uppsägning beakta avgift taxa"
+    )
+
+
+def test_term_frequency_counts_passages_not_occurrences():
+    lexical = LexicalIndex(_passages("Bygglov bygglov bygglov.", "Bygglov krävs.", "Staket."))
+    assert [lexical.frequency(t) for t in terms("bygglov staket krävs altan")] == [2, 1, 1, 0]
+
+
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory, e5) -> Index:
     root = tmp_path_factory.mktemp("tiny")
@@ -88,7 +104,13 @@ def tiny(tmp_path_factory, e5) -> Index:
 
 
 def _retriever(index: Index, **weights: float) -> HybridRetriever:
-    params = {"bm25_weight": 0.0, "trigram_weight": 0.0, "k": 3} | weights
+    params = {
+        "bm25_weight": 0.0,
+        "trigram_weight": 0.0,
+        "translation_bm25_weight": 0.0,
+        "translation_trigram_weight": 0.0,
+        "k": 3,
+    } | weights
     return HybridRetriever(index=index, **params)
 
 
@@ -99,7 +121,13 @@ def _vectors(index: Index, retriever: HybridRetriever) -> dict[str, np.ndarray]:
 def test_a_swedish_question_takes_the_plain_dense_path(tiny):
     question = "Hur länge gäller garantin för entreprenaden?"
     plain = _retriever(tiny, translation_weight=0.0, sentence_weight=0.0).search(question)
-    aware = _retriever(tiny, translation_weight=0.3, sentence_weight=0.3).search(question)
+    aware = _retriever(
+        tiny,
+        translation_weight=0.3,
+        sentence_weight=0.3,
+        translation_bm25_weight=0.5,
+        translation_trigram_weight=0.5,
+    ).search(question)
     assert [(p.id, round(p.score, 6)) for p in aware] == [(p.id, round(p.score, 6)) for p in plain]
     assert plain[0].source == "garanti.txt"
 
@@ -107,7 +135,7 @@ def test_a_swedish_question_takes_the_plain_dense_path(tiny):
 def test_an_english_question_is_scored_against_its_mix_with_the_swedish_rendering(tiny):
     retriever = _retriever(tiny, translation_weight=0.3, sentence_weight=0.0)
     question = "How high may a fence be without a building permit?"
-    rendering = swedish_rendering(question, retriever._known_word)
+    rendering = retriever._rendering(question)
     assert "bygglov" in rendering.split() and "staket" in rendering.split()
     embed = tiny.embeddings.query_vector
     mixed = 0.7 * embed(question) + 0.3 * embed(rendering)
@@ -120,6 +148,39 @@ def test_an_english_question_is_scored_against_its_mix_with_the_swedish_renderin
     ranked = sorted(vectors, key=lambda i: -float(vectors[i] @ mixed))
     assert [p.id for p in found] == ranked[: len(found)] and len(found) == 3
     assert found[0].source == "bygglov.txt"
+
+
+def test_an_english_question_gets_bm25_over_its_swedish_rendering(tiny):
+    weight = 0.2
+    retriever = _retriever(
+        tiny, translation_weight=0.0, sentence_weight=0.0, translation_bm25_weight=weight
+    )
+    question = "How is the fee for a building permit calculated?"
+    rendering = retriever._rendering(question)
+    assert {"avgift", "bygglov"} <= set(rendering.split())
+    lexical = retriever.lexical
+    # The English words themselves meet nothing in the Swedish passages.
+    assert lexical.scores(question).max() == 0
+    bm25 = lexical.scores(rendering)
+    share = lexical.known_share(rendering)
+    assert share > 0.5 and bm25.max() > 0
+    qvec = tiny.embeddings.query_vector(question)
+    vectors = _vectors(tiny, retriever)
+    expected = {
+        str(d.id): float(vectors[str(d.id)] @ qvec) + weight * share * float(bm25[i] / bm25.max())
+        for i, d in enumerate(lexical.docs)
+    }
+    ranked = sorted(expected, key=lambda i: -expected[i])
+    found = retriever.search(question)
+    assert [p.id for p in found] == ranked[:3]
+    assert [round(p.score, 4) for p in found] == [round(expected[i], 4) for i in ranked[:3]]
+    assert found[0].source == "avgift.txt"
+    # Off, the same question is ranked by the dense cosine alone.
+    retriever.translation_bm25_weight = 0.0
+    plain = retriever.search(question)
+    assert [round(p.score, 4) for p in plain] == sorted(
+        (round(float(v @ qvec), 4) for v in vectors.values()), reverse=True
+    )[:3]
 
 
 def test_an_english_question_rescores_candidates_by_their_best_sentence(tiny):
