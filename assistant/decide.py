@@ -23,11 +23,18 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .bilingual import swedish_rendering
+from .fact_lines import card_fact, fact_line
 from .folding import fold
 from .lexical import terms
-from .quotes import expand
-from .signals import answer_type_found, covered, focus_terms, number_near, numbers_agree
+from .signals import (
+    answer_type_found,
+    covered,
+    focus_terms,
+    in_context,
+    number_near,
+    numbers_agree,
+    rendering,
+)
 
 __all__ = [
     "FEATURES",
@@ -38,6 +45,7 @@ __all__ = [
     "answer_type_found",
     "load_model",
     "measure",
+    "rendering",
     "recording",
     "should_answer",
 ]
@@ -154,39 +162,6 @@ def load_model() -> Model:
     )
 
 
-# --- what the answer looks like -----------------------------------------------------------------
-
-# The card's line labels for each fact the Query can name (assistant/ingest/card.py _LABELS and
-# document_card): a fact found in the text has the first label, one from the title or front
-# matter the later ones.
-_CARD_LABELS: dict[str, tuple[str, ...]] = {
-    "contact": ("kontakt", "handläggare"),
-    "case_number": ("diarienummer",),
-    "validity": ("giltighet", "period"),
-    "date": ("datum", "beslut"),
-    "adoption": ("beslut", "datum"),
-    "parties": ("parter",),
-}
-
-
-def card_fact(query: Any, best: _Candidate) -> bool:
-    """Is the best candidate the document card's line for the fact the question asks for?
-
-    Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
-    topic to match: its words are all frame words, so the evidence features say nothing."""
-    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
-
-
-def fact_line(query: Any, text: str) -> bool:
-    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
-    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
-    return (
-        getattr(query, "intent", "") == "document_fact"
-        and labels is not None
-        and text.casefold().startswith(labels)
-    )
-
-
 # --- measuring ----------------------------------------------------------------------------------
 
 
@@ -236,9 +211,9 @@ def measure(
     if not query.topic_terms:  # a query built from plain text: ask the vocabulary
         unknown = {fold(t) for t in query.terms if not known(t)}
     english = float(language == "en")
-    context = [_in_context(c) for c in top]
+    context = [in_context(c) for c in top]
     context_terms = set().union(*(_folded_terms(t) for t in context))
-    render = (lambda text: swedish_rendering(text, known)) if language == "en" else None
+    render = rendering(language, known)
     focus = focus_terms(query.search_text, language, render, query.topic_terms or None)
     folded_focus = {fold(t) for t in focus}
     absent = (
@@ -291,17 +266,6 @@ def measure(
             else (1.0 if answer_type_found(query.wants, [best_context]) else -1.0)
         ),
     )
-
-
-def _in_context(candidate: _Candidate) -> str:
-    """The candidate sentence as it would be quoted: with its list lead and items, a fragment
-    with the sentence it continues (``quotes.expand``)."""
-    text = candidate.passage.text
-    start = getattr(candidate, "start", None)
-    if start is None or getattr(candidate.passage, "kind", "") == "card":
-        return candidate.text  # a card line, or a sentence known only by its text
-    spans = expand(candidate.passage, start, candidate.end)
-    return " ".join(text[a:b] for a, b in spans)
 
 
 def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:

@@ -12,11 +12,12 @@ header) stays a card citation, shown without quotation marks (``framing.quoted``
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .index import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["original_lines"]
+__all__ = ["card_fact", "fact_line", "original_lines"]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -126,3 +127,36 @@ def original_lines(
         Citation(i, c.passage, c.quote, c.score, quotes=list(c.quotes))
         for i, c in enumerate(out, start=1)
     ]
+
+
+# --- which card line answers which fact ------------------------------------------------------
+
+# The card's line labels for each fact the Query can name (assistant/ingest/card.py _LABELS and
+# document_card): a fact found in the text has the first label, one from the title or front
+# matter the later ones.
+_CARD_LABELS: dict[str, tuple[str, ...]] = {
+    "contact": ("kontakt", "handläggare"),
+    "case_number": ("diarienummer",),
+    "validity": ("giltighet", "period"),
+    "date": ("datum", "beslut"),
+    "adoption": ("beslut", "datum"),
+    "parties": ("parter",),
+}
+
+
+def card_fact(query: Any, best: Any) -> bool:
+    """Is the best candidate the document card's line for the fact the question asks for?
+
+    Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
+    topic to match: its words are all frame words, so the evidence features say nothing."""
+    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
+
+
+def fact_line(query: Any, text: str) -> bool:
+    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
+    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+    return (
+        getattr(query, "intent", "") == "document_fact"
+        and labels is not None
+        and text.casefold().startswith(labels)
+    )

@@ -23,18 +23,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
+from .bilingual import swedish_rendering
 from .folding import fold
 from .lexical import terms
+from .quotes import expand
 
 __all__ = [
     "answer_type_found",
     "compound_match",
     "covered",
     "focus_terms",
+    "in_context",
     "number_near",
     "numbers",
     "numbers_agree",
+    "rendering",
 ]
 
 _MIN_PART = 4  # a compound part shorter than this matches too much ("tid", "år")
@@ -205,3 +210,30 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
     """Does any of the texts hold the kind of answer the question wants?"""
     pattern = _ANSWER_TYPES.get(wanted or "")
     return bool(pattern) and any(pattern.search(t) for t in texts)
+
+
+# --- reading the question and the sentence as a reader would --------------------------------
+
+
+def rendering(language: str, known: Callable[[str], bool]) -> Callable[[str], str] | None:
+    """For an English question: its words in the corpus's Swedish (as retrieval renders them:
+    a translation counts when the corpus uses all of its stems)."""
+    if language != "en":
+        return None
+
+    def uses(word: str) -> bool:
+        stems = terms(word)
+        return bool(stems) and all(map(known, stems))
+
+    return lambda text: swedish_rendering(text, uses)
+
+
+def in_context(candidate: Any) -> str:
+    """The candidate sentence as it would be quoted: with its list lead and items, a fragment
+    with the sentence it continues (``quotes.expand``)."""
+    text = candidate.passage.text
+    start = getattr(candidate, "start", None)
+    if start is None or getattr(candidate.passage, "kind", "") == "card":
+        return candidate.text  # a card line, or a sentence known only by its text
+    spans = expand(candidate.passage, start, candidate.end)
+    return " ".join(text[a:b] for a, b in spans)
