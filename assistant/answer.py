@@ -16,9 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .decide import card_fact, fact_line, measure, rendering, should_answer
+from .decide import card_fact, fact_line, measure, should_answer
 from .fact_lines import original_lines
-from .folding import fold
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .index import Index, StoredDocument
 from .lexical import terms
@@ -26,7 +25,6 @@ from .parties import Party, acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
-from .signals import covered, focus_terms
 
 __all__ = [
     "ExtractiveAnswerer",
@@ -39,7 +37,6 @@ __all__ = [
 ]
 
 _OVERLAP_WEIGHT = 0.08
-_FOCUS_WEIGHT = 0.03
 _PASSAGE_WEIGHT = 0.5
 _PARTY_BONUS = 0.06
 _EXTRA_MARGIN = 0.015
@@ -181,16 +178,6 @@ class ExtractiveAnswerer:
             return []
         qvec = self.index.embeddings.query_vector(query.search_text)
         qterms = set(query.terms)
-        # What the question asks for ("vilken *timlön*"): a sentence naming it is preferred.
-        focus = {
-            fold(t)
-            for t in focus_terms(
-                query.search_text,
-                query.language,
-                rendering(query.language, self.vocabulary),
-                query.topic_terms or None,
-            )
-        }
         by_id = {p.id: p for p in passages}
         top = passages[0].score
         named = [p for p in _parties(passages, documents) if p.name in query.parties]
@@ -205,9 +192,6 @@ class ExtractiveAnswerer:
                 continue
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
-            if focus:
-                said = {fold(t) for t in terms(text)}
-                score += _FOCUS_WEIGHT * covered(focus, said)
             score += _PASSAGE_WEIGHT * (passage.score - top)
             score += _party_bonus(text, named, _parties([passage], documents))
             if passage.kind == "card" and fact_line(query, text):

@@ -216,16 +216,11 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
 
 
 def rendering(language: str, known: Callable[[str], bool]) -> Callable[[str], str] | None:
-    """For an English question: its words in the corpus's Swedish (as retrieval renders them:
-    a translation counts when the corpus uses all of its stems)."""
+    """For an English question: its words in the corpus's Swedish (``bilingual``), keeping
+    translations ``known`` (the corpus vocabulary) accepts."""
     if language != "en":
         return None
-
-    def uses(word: str) -> bool:
-        stems = terms(word)
-        return bool(stems) and all(map(known, stems))
-
-    return lambda text: swedish_rendering(text, uses)
+    return lambda text: swedish_rendering(text, known)
 
 
 def in_context(candidate: Any) -> str:
