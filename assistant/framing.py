@@ -129,7 +129,10 @@ def more_or_nothing(query: Any, candidates: list[Any], documents: dict[str, Any]
     for c in candidates:  # best first: the first of each passage is its best sentence
         if c.passage.kind != "card":
             best.setdefault(c.passage.id, c)
-    picks = [Pick(c.passage, c.start, c.end, c.score) for c in list(best.values())[:_MORE_PASSAGES]]
+    # Passages the earlier answer showed nothing of come before the rest of a quoted one.
+    given = tuple(getattr(query, "exclude", ()) or ())
+    ordered = sorted(best.values(), key=lambda c: any(q in c.passage.text for q in given))
+    picks = [Pick(c.passage, c.start, c.end, c.score) for c in ordered[:_MORE_PASSAGES]]
     if not picks:
         text = (
             "Texterna säger inget mer om det än det jag redan citerat."
