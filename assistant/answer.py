@@ -17,7 +17,8 @@ import numpy as np
 
 from .config import Settings
 from .decide import card_fact, fact_line, measure, should_answer
-from .framing import abstain, frame, frame_list, frame_per_document
+from .fact_lines import original_lines
+from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .index import Index, StoredDocument
 from .lexical import terms
 from .parties import Party, acting_parties, without_party_names
@@ -111,11 +112,15 @@ class ExtractiveAnswerer:
             if not any(c.text in given for given in exclude)
         ]
         if not self._supported(query.search_text, language, candidates, documents, query=query):
+            if query.exclude:  # "vad mer?": what the earlier answer did not quote yet
+                return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages)
         chosen = self._choose(query, candidates, documents)
         citations = cite_picks(
             [Pick(c.passage, c.start, c.end, c.score) for c in chosen], documents
         )
+        # A document fact is cited from the line it was read from, not from the card's wording.
+        citations = original_lines(citations, documents)
         return Answer(query.question, True, frame(citations, language), language, citations)
 
     def per_document(

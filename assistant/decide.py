@@ -23,8 +23,18 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .fact_lines import card_fact, fact_line
 from .folding import fold
 from .lexical import terms
+from .signals import (
+    answer_type_found,
+    covered,
+    focus_terms,
+    in_context,
+    number_near,
+    numbers_agree,
+    rendering,
+)
 
 __all__ = [
     "FEATURES",
@@ -35,6 +45,7 @@ __all__ = [
     "answer_type_found",
     "load_model",
     "measure",
+    "rendering",
     "recording",
     "should_answer",
 ]
@@ -57,6 +68,16 @@ FEATURES = (
     "english",  # English question (over mostly Swedish texts)
     "english_known",  # english * known_share: English words are "unknown" for another reason
     "english_overlap",  # english * word_overlap
+    # signals e5 does not carry (``signals``): is what is asked in the cited sentences?
+    "focus_wanted",  # the question asks for a "which/how many" thing (its focus)
+    "focus_found",  # share of the focus's words in the best sentences with their context
+    "focus_absent_sv",  # Swedish: share of the focus's words neither the corpus nor the read
+    # passages use (compounds split): the texts never name the thing asked for
+    "focus_absent_en",  # the same for an English question's rendered focus
+    "focus_counted",  # +1 an amount/duration is asked and a number stands by the focus, -1 not
+    "context_coverage",  # topic words in the best sentences with context, compounds split
+    "numbers_agree",  # +1 the question's numbers are in the best sentences, -1 not, 0 none
+    "type_fit",  # +1 the wanted answer type is in the best sentence's context, -1 not, 0 none
 )
 _TOP_SENTENCES = 3
 
@@ -71,6 +92,8 @@ class _Candidate(Protocol):
     score: float
     vector: np.ndarray
     passage: Any
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,14 @@ class Features:
     english: float
     english_known: float
     english_overlap: float
+    focus_wanted: float = 0.0
+    focus_found: float = 0.0
+    focus_absent_sv: float = 0.0
+    focus_absent_en: float = 0.0
+    focus_counted: float = 0.0
+    context_coverage: float = 0.0
+    numbers_agree: float = 0.0
+    type_fit: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -128,78 +159,6 @@ def load_model() -> Model:
         coef=np.array(data["coef"], dtype=float),
         intercept=float(data["intercept"]),
         threshold=float(data["threshold"]),
-    )
-
-
-# --- what the answer looks like -----------------------------------------------------------------
-
-_NUMBER = r"(?:\d+(?:[ .,]\d+)*|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-_MONTHS = (
-    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"january|february|march|june|july|august|october"
-)
-_ANSWER_TYPES = {
-    "date": re.compile(
-        rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
-        r"senast|från och med|fr\.o\.m|t\.o\.m|till och med|årligen|varje år|vart\w* år|"
-        r"kvartal|vår|höst|vecka \d+)\b",
-        re.I,
-    ),
-    "amount": re.compile(
-        rf"\b{_NUMBER}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
-        # ... or any number but a bare year: "2019-2022" dates a text, it is no amount.
-        r"personer|platser|dagar|veckor|månader|år)|\b(?!(?:19|20)\d\d\b)\d",
-        re.I,
-    ),
-    "duration": re.compile(
-        rf"\b{_NUMBER}\s*(?:dag\w*|veck\w*|månad\w*|år\w*|timm\w*|days?|weeks?|months?|years?)\b|"
-        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
-        re.I,
-    ),
-    "person": re.compile(
-        r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
-        r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"
-        r"verket|fullmäktige|samordnare|ombud\w*)\b",
-        re.I,
-    ),
-    "place": re.compile(r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][a-zåäö]+", re.U),
-}
-
-
-def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
-    """Does any of the texts hold the kind of answer the question wants?"""
-    pattern = _ANSWER_TYPES.get(wanted or "")
-    return bool(pattern) and any(pattern.search(t) for t in texts)
-
-
-# The card's line labels for each fact the Query can name (assistant/ingest/card.py _LABELS and
-# document_card): a fact found in the text has the first label, one from the title or front
-# matter the later ones.
-_CARD_LABELS: dict[str, tuple[str, ...]] = {
-    "contact": ("kontakt", "handläggare"),
-    "case_number": ("diarienummer",),
-    "validity": ("giltighet", "period"),
-    "date": ("datum", "beslut"),
-    "adoption": ("beslut", "datum"),
-    "parties": ("parter",),
-}
-
-
-def card_fact(query: Any, best: _Candidate) -> bool:
-    """Is the best candidate the document card's line for the fact the question asks for?
-
-    Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
-    topic to match: its words are all frame words, so the evidence features say nothing."""
-    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
-
-
-def fact_line(query: Any, text: str) -> bool:
-    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
-    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
-    return (
-        getattr(query, "intent", "") == "document_fact"
-        and labels is not None
-        and text.casefold().startswith(labels)
     )
 
 
@@ -252,6 +211,22 @@ def measure(
     if not query.topic_terms:  # a query built from plain text: ask the vocabulary
         unknown = {fold(t) for t in query.terms if not known(t)}
     english = float(language == "en")
+    context = [in_context(c) for c in top]
+    context_terms = set().union(*(_folded_terms(t) for t in context))
+    render = rendering(language, known)
+    focus = focus_terms(query.search_text, language, render, query.topic_terms or None)
+    folded_focus = {fold(t) for t in focus}
+    absent = (
+        sum(not known(t) and not covered({fold(t)}, read_terms) for t in focus) / len(focus)
+        if focus
+        else 0.0
+    )
+    counted = 0.0
+    if focus and query.wants in ("amount", "duration"):
+        counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
+    # An English question's topic words meet the Swedish text through its rendering.
+    wanted = _folded_terms(render(query.search_text)) if render else topic
+    best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
@@ -278,6 +253,18 @@ def measure(
         english=english,
         english_known=english * known_share,
         english_overlap=english * overlap,
+        focus_wanted=float(bool(focus)),
+        focus_found=covered(folded_focus, context_terms) if focus else 0.0,
+        focus_absent_sv=(1.0 - english) * absent,
+        focus_absent_en=english * absent,
+        focus_counted=counted,
+        context_coverage=covered(wanted, context_terms),
+        numbers_agree=numbers_agree(query.search_text, context),
+        type_fit=(
+            0.0
+            if query.wants is None
+            else (1.0 if answer_type_found(query.wants, [best_context]) else -1.0)
+        ),
     )
 
 

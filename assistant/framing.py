@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .results import Answer, Citation, Passage
 
-__all__ = ["abstain", "frame", "frame_list", "frame_per_document", "quoted", "refuse_for_document"]
+__all__ = [
+    "abstain",
+    "frame",
+    "frame_list",
+    "frame_per_document",
+    "more_or_nothing",
+    "quoted",
+    "refuse_for_document",
+]
 
 _MAX_SILENT = 12
 # A list item ending so reads on into the next one without a separator.
@@ -108,3 +118,39 @@ def refuse_for_document(
         if elsewhere:
             text += " It is addressed in: " + "; ".join(elsewhere) + "."
     return Answer(question, False, text, language, [], related)
+
+
+_MORE_PASSAGES = 2
+
+
+def more_or_nothing(query: Any, candidates: list[Any], documents: dict[str, Any]) -> Answer:
+    """A follow-up asking for more ("vad mer?", "anything else?") after an answer that quoted the
+    best evidence: the best sentence of each of the next passages read that the earlier answer
+    did not quote (``candidates`` has its quotes left out already), said to be the next closest;
+    or, when those passages were all quoted, that the texts say nothing more."""
+    from .quotes import Pick, cite_picks  # quotes imports index; framing stays light
+
+    language = query.language
+    sv = language == "sv"
+    best: dict[str, Any] = {}
+    for c in candidates:  # best first: the first of each passage is its best sentence
+        if c.passage.kind != "card":
+            best.setdefault(c.passage.id, c)
+    # Passages the earlier answer showed nothing of come before the rest of a quoted one.
+    given = tuple(getattr(query, "exclude", ()) or ())
+    ordered = sorted(best.values(), key=lambda c: any(q in c.passage.text for q in given))
+    picks = [Pick(c.passage, c.start, c.end, c.score) for c in ordered[:_MORE_PASSAGES]]
+    if not picks:
+        text = (
+            "Texterna säger inget mer om det än det jag redan citerat."
+            if sv
+            else "The texts say nothing more about it than what I already quoted."
+        )
+        return Answer(query.question, False, text, language, [], [])
+    lead = (
+        "Utöver det jag redan citerat är detta det som ligger närmast i texterna:"
+        if sv
+        else "Beyond what I already quoted, this is the closest the texts come:"
+    )
+    citations = cite_picks(picks, documents)
+    return Answer(query.question, True, frame_list(lead, citations, language), language, citations)

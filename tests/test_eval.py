@@ -66,9 +66,7 @@ def test_dev_set_quality_floor(corpus_assistant):
     assert overall["R@3"] >= 0.95, detail
     assert overall["MRR@10"] >= 0.90, detail
     assert overall["refusal_rate"] == 1.0, detail
-    # The fitted decision (threshold chosen for the worst held-out set, dev2's refusals) refuses
-    # one English dev question (d04) the hand-set rule answered: 17 of 18 = 0.94 all but 0.889.
-    assert overall["answered_rate"] >= 0.85, detail
+    assert overall["answered_rate"] >= 0.9, detail
     assert overall["citation_precision"] == 1.0, detail
 
 
@@ -94,10 +92,11 @@ def test_extra_questions_quality_floor(corpus_assistant):
     assert overall["questions"] == 30
     assert overall["R@3"] >= 0.9, detail
     assert overall["refusal_rate"] >= 0.9, detail
-    assert overall["answered_rate"] >= 0.8, detail
-    # Not 1.0 since the fitted decision (README "Answer or refuse"): the old cosine rule refused
-    # h01, whose evidence passage is read but whose best-scored sentence is another one; sentence
-    # choice, not the decision, is what to fix there.
+    assert overall["answered_rate"] >= 0.9, detail
+    # Not 1.0 yet: h01 ("Which institutions tour …") is answered from a sentence of the right
+    # page but not the evidence sentence; sentence choice, not the decision, is what to fix there
+    # (preferring the sentence that names the question's focus fixed it but cost SweFAQ and
+    # byggfaq more answers than it gained: README "Answer or refuse").
     assert overall["citation_precision"] >= 0.9, detail
 
 

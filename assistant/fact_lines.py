@@ -1,0 +1,162 @@
+"""A document fact cited from the line it was read from, not from the card.
+
+The card (``ingest/card.py``) gathers facts at indexing: contact, case number, validity,
+adoption, parties, each with its provenance (``metadata["card_facts"]``: the page and the exact
+line). The card's own wording ("Diarienummer (diarienumret, dnr, case number): …") is ours, not
+the document's, so an answer that rests on a card line cites the document's original line
+instead: its page and its exact words, verbatim in the cleaned page like any other quote. A fact
+whose line is not in the cleaned page (a letterhead line that layout removed as a running
+header) stays a card citation, shown without quotation marks (``framing.quoted``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .index import StoredDocument
+from .results import Citation, Passage
+
+__all__ = ["card_fact", "fact_line", "original_lines"]
+
+_MAX_LINE = 300
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.translate(_DASHES).casefold().split())
+
+
+def _value(card_line: str) -> str:
+    """The value of a card line "Label (synonyms): value"."""
+    return card_line.split(": ", 1)[1] if ": " in card_line else card_line
+
+
+def _line_at(page: str, start: int, end: int) -> tuple[int, int]:
+    """The whole line (between line breaks) around ``start:end``."""
+    a = page.rfind("\n", 0, start) + 1
+    b = page.find("\n", end)
+    return a, len(page) if b < 0 else b
+
+
+def _locate(doc: StoredDocument, page: int, words: str) -> tuple[int, int, int] | None:
+    """(page, start, end) of the line holding ``words`` verbatim: on ``page`` first, then any."""
+    order = [page, *(n for n in range(1, len(doc.pages) + 1) if n != page)]
+    for n in order:
+        if not 1 <= n <= len(doc.pages):
+            continue
+        text = doc.pages[n - 1]
+        at = text.find(words)
+        if at >= 0:
+            a, b = _line_at(text, at, at + len(words))
+            if b - a <= _MAX_LINE and text[a:b].strip():
+                while a < b and text[a].isspace():
+                    a += 1
+                return n, a, b
+    return None
+
+
+def _candidates(doc: StoredDocument, card_line: str) -> list[tuple[int, str]]:
+    """(page, words) to look for: the card facts this card line shows, then its value."""
+    value = _norm(_value(card_line))
+    found: list[tuple[int, str]] = []
+    for fact in doc.metadata.get("card_facts") or []:
+        if not isinstance(fact, dict):
+            continue
+        line, fact_value = str(fact.get("line") or ""), str(fact.get("value") or "")
+        page = int(fact.get("page") or 1)
+        if (line and _norm(line) in _norm(card_line)) or (
+            fact_value and _norm(fact_value) in value
+        ):
+            found += [(page, line), (page, fact_value)]
+    found.append((1, _value(card_line)))
+    # A value of several parts ("Erik Arrhén, Samverkansstrateg, 070-…"): its first part.
+    first = re.split(r",\s+", _value(card_line))[0]
+    if first != _value(card_line):
+        found.append((1, first))
+    return [(p, w.strip()) for p, w in found if len(w.strip()) >= 4]
+
+
+def _from_line(citation: Citation, doc: StoredDocument, quote: str) -> Citation | None:
+    for page, words in _candidates(doc, quote):
+        hit = _locate(doc, page, words)
+        if hit is None:
+            continue
+        n, a, b = hit
+        text = doc.pages[n - 1][a:b]
+        passage = Passage(
+            id=f"{doc.source}#line-{n}-{a}",
+            source=doc.source,
+            title=doc.title,
+            page=n,
+            section="",
+            text=text,
+            score=citation.passage.score,
+            start=a,
+            end=b,
+            kind="passage",
+            sentences=1,
+            page_end=n,
+        )
+        return Citation(citation.n, passage, text, citation.score, quotes=[text])
+    return None
+
+
+def original_lines(
+    citations: list[Citation], documents: dict[str, StoredDocument]
+) -> list[Citation]:
+    """Each card citation replaced by the original line of its fact, where the cleaned page
+    holds it; numbered through again (two card lines of one original line are one citation)."""
+    out: list[Citation] = []
+    seen: set[tuple[str, int, int]] = set()
+    for citation in citations:
+        doc = documents.get(citation.passage.source)
+        replaced = None
+        if citation.passage.kind == "card" and doc is not None:
+            replaced = next(
+                (c for q in citation.quotes if (c := _from_line(citation, doc, q)) is not None),
+                None,
+            )
+        chosen = replaced or citation
+        key = (chosen.passage.source, chosen.passage.page, chosen.passage.start)
+        if replaced is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(chosen)
+    return [
+        Citation(i, c.passage, c.quote, c.score, quotes=list(c.quotes))
+        for i, c in enumerate(out, start=1)
+    ]
+
+
+# --- which card line answers which fact ------------------------------------------------------
+
+# The card's line labels for each fact the Query can name (assistant/ingest/card.py _LABELS and
+# document_card): a fact found in the text has the first label, one from the title or front
+# matter the later ones.
+_CARD_LABELS: dict[str, tuple[str, ...]] = {
+    "contact": ("kontakt", "handläggare"),
+    "case_number": ("diarienummer",),
+    "validity": ("giltighet", "period"),
+    "date": ("datum", "beslut"),
+    "adoption": ("beslut", "datum"),
+    "parties": ("parter",),
+}
+
+
+def card_fact(query: Any, best: Any) -> bool:
+    """Is the best candidate the document card's line for the fact the question asks for?
+
+    Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
+    topic to match: its words are all frame words, so the evidence features say nothing."""
+    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
+
+
+def fact_line(query: Any, text: str) -> bool:
+    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
+    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+    return (
+        getattr(query, "intent", "") == "document_fact"
+        and labels is not None
+        and text.casefold().startswith(labels)
+    )

@@ -1,0 +1,234 @@
+"""Evidence signals e5 does not carry: does the cited sentence hold what the question asks?
+
+A question can share its topic with a passage and still ask for a fact the passage does not
+state ("Vilken timlön får en timvikarie …?" over a text that only says how substitutes are
+booked). The cosine sees the topic; these signals look at the words:
+
+- **focus**: the thing asked for, the noun after the question word ("vilken *timlön*", "how many
+  *visitor parking spaces*", "what is the *deadline*"), must be in the cited sentence or its
+  context (an English focus through its Swedish rendering);
+- **context coverage**: the share of the question's topic words in the best sentences read with
+  their context (a list's lead-in with its items, a fragment with its sentence), words matched
+  after folding and compound splitting ("timlön" meets "lön" as its head, "vikarie" meets
+  "timvikarie" as a part);
+- **numbers**: numbers the question states are in the cited sentences;
+- **type fit**: the answer type the question wants (a date for "när", an amount for "hur
+  mycket") is in the best sentence's context, not only somewhere among the candidates.
+
+``decide.measure`` turns them into features of the fitted decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from .bilingual import swedish_rendering
+from .folding import fold
+from .lexical import terms
+from .quotes import expand
+
+__all__ = [
+    "answer_type_found",
+    "compound_match",
+    "covered",
+    "focus_terms",
+    "in_context",
+    "number_near",
+    "numbers",
+    "numbers_agree",
+    "rendering",
+]
+
+_MIN_PART = 4  # a compound part shorter than this matches too much ("tid", "år")
+
+# The question word and what may stand between it and the thing asked for.
+_SV_FOCUS = re.compile(
+    r"\b(?:vilken|vilket|vilka|hur manga|hur mycket|hur stor\w*|hur lang\w*|hur ofta|"
+    r"hur hog\w*)\s+((?:\w+\s+){0,3}\w+)"
+)
+_EN_FOCUS = re.compile(
+    r"\b(?:which|what|how many|how much|how often|how high|how large)\s+((?:\w+\s+){0,4}\w+)"
+)
+# Words that may follow the question word without naming the thing asked for.
+_SKIP = frozenset(
+    re.findall(
+        r"\w+",
+        "is are was were the a an does do did of kind type sort slags typ sorts form ar var ska "
+        "skall har hade kan far galler finns sa gang ganger tidigare",
+    )
+)
+# The answer type itself, not a thing asked for: "hur lång tid", "on what date", "vilket år".
+_TYPE_WORDS = frozenset(re.findall(r"\w+", "tid tidpunkt date datum year years time dag dagar"))
+_EN_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "for in on at to by of from with about does do did is are was be must should can will "
+        "that which who when where the a an and or",
+    )
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def focus_terms(
+    text: str,
+    language: str,
+    render: Callable[[str], str] | None = None,
+    topic: Iterable[str] | None = None,
+) -> set[str]:
+    """Stems (not folded) of what the question asks for; empty when it asks no "which/how
+    many" thing. ``render`` gives an English phrase's Swedish words (``bilingual``); ``topic``
+    (the Query's topic terms) keeps out frame words, numbers and party names ("vilka *två*
+    organisationer", "what did *Ludvika* commit to")."""
+    allowed = set(topic) if topic is not None else None
+    pattern = _EN_FOCUS if language == "en" else _SV_FOCUS
+    original = _words(text.casefold())
+    folded = [fold(w) for w in original]
+    m = pattern.search(" ".join(folded))
+    if m is None:
+        return set()
+    # The words after the question word, as typed (the patterns read the folded copy).
+    first = len(_words(" ".join(folded)[: m.start(1)]))
+    words = list(zip(folded[first:], original[first:], strict=False))[: len(_words(m.group(1)))]
+    while words and words[0][0] in _SKIP:
+        words = words[1:]
+    if words and words[0][0] in _TYPE_WORDS:
+        return set()
+    phrase: list[str] = []
+    for word, typed in words:
+        if word in _EN_STOP or (phrase and word in _SKIP):
+            break
+        if allowed is not None and not set(terms(typed)) & allowed:
+            continue  # a frame word, a number or a name: the thing asked for comes after it
+        phrase.append(typed)
+        if language != "en":  # a Swedish focus is one (compound) word
+            break
+    if not phrase:
+        return set()
+    said = " ".join(phrase)
+    if language == "en" and render is not None:
+        said = render(said) or said
+    return {t for t in terms(said) if len(t) >= 3}
+
+
+@lru_cache(maxsize=4096)
+def compound_match(wanted: str, found: str) -> bool:
+    """Do two folded stems name the same thing, counting compounds: equal, one a part of the
+    other, or the wanted word's head (its end) the found word ("timlon" -> "lon" does not, it is
+    too short; "platsantal" -> "antal" does)."""
+    if wanted == found:
+        return True
+    if len(found) >= _MIN_PART and (wanted.endswith(found) or wanted.startswith(found)):
+        return True
+    return len(wanted) >= _MIN_PART and wanted in found
+
+
+def covered(wanted: Iterable[str], said: set[str]) -> float:
+    """Share of the wanted stems that some said stem matches (``compound_match``)."""
+    wanted = list(wanted)
+    if not wanted:
+        return 0.0
+    hits = sum(any(compound_match(w, s) for s in said) for w in wanted)
+    return hits / len(wanted)
+
+
+_TOKEN = re.compile(r"\w+")
+_NEAR = 4  # words between a number and the thing it counts ("sex månader", "10 000 kronor per")
+
+
+def number_near(wanted: Iterable[str], text: str) -> bool:
+    """Does a number stand within a few words of a word matching one of the wanted (folded)
+    stems? "Hur många platser …" is answered by "… 40 platser …", not by any number."""
+    wanted = list(wanted)
+    tokens = _TOKEN.findall(fold(text))
+    digits = [i for i, t in enumerate(tokens) if t[0].isdigit()]
+    if not digits or not wanted:
+        return False
+    near = {i for d in digits for i in range(d - _NEAR, d + _NEAR + 1)}
+    return any(
+        i in near and any(token.startswith(w) or compound_match(w, token) for w in wanted)
+        for i, token in enumerate(tokens)
+    )
+
+
+def numbers(text: str) -> set[str]:
+    return {n.replace(",", ".") for n in _NUMBER.findall(text)}
+
+
+def numbers_agree(question: str, texts: Iterable[str]) -> float:
+    """+1 the question's numbers are all in the texts, -1 some are not, 0 it states none."""
+    asked = numbers(question)
+    if not asked:
+        return 0.0
+    said = set().union(*(numbers(t) for t in texts))
+    return 1.0 if asked <= said else -1.0
+
+
+# --- what the answer looks like -----------------------------------------------------------
+
+_NUMBER_WORD = r"(?:\d+(?:[ .,]\d+)*|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+_MONTHS = (
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|june|july|august|october"
+)
+_ANSWER_TYPES = {
+    "date": re.compile(
+        rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
+        r"senast|från och med|fr\.o\.m|t\.o\.m|till och med|årligen|varje år|vart\w* år|"
+        r"kvartal|vår|höst|vecka \d+)\b",
+        re.I,
+    ),
+    "amount": re.compile(
+        rf"\b{_NUMBER_WORD}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
+        # ... or any number but a bare year: "2019-2022" dates a text, it is no amount.
+        r"personer|platser|dagar|veckor|månader|år)|\b(?!(?:19|20)\d\d\b)\d",
+        re.I,
+    ),
+    "duration": re.compile(
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|days?|weeks?|months?|"
+        r"years?)\b|"
+        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
+        re.I,
+    ),
+    "person": re.compile(
+        r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
+        r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"
+        r"verket|fullmäktige|samordnare|ombud\w*)\b",
+        re.I,
+    ),
+    "place": re.compile(r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][a-zåäö]+", re.U),
+}
+
+
+def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
+    """Does any of the texts hold the kind of answer the question wants?"""
+    pattern = _ANSWER_TYPES.get(wanted or "")
+    return bool(pattern) and any(pattern.search(t) for t in texts)
+
+
+# --- reading the question and the sentence as a reader would --------------------------------
+
+
+def rendering(language: str, known: Callable[[str], bool]) -> Callable[[str], str] | None:
+    """For an English question: its words in the corpus's Swedish (``bilingual``), keeping
+    translations ``known`` (the corpus vocabulary) accepts."""
+    if language != "en":
+        return None
+    return lambda text: swedish_rendering(text, known)
+
+
+def in_context(candidate: Any) -> str:
+    """The candidate sentence as it would be quoted: with its list lead and items, a fragment
+    with the sentence it continues (``quotes.expand``)."""
+    text = candidate.passage.text
+    start = getattr(candidate, "start", None)
+    if start is None or getattr(candidate.passage, "kind", "") == "card":
+        return candidate.text  # a card line, or a sentence known only by its text
+    spans = expand(candidate.passage, start, candidate.end)
+    return " ".join(text[a:b] for a, b in spans)

@@ -1,0 +1,134 @@
+"""Document facts are cited from the line they were read from (page, exact words), never as card
+text in quotation marks; both languages."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import LUDVIKA
+
+from assistant.fact_lines import original_lines
+from assistant.index import StoredDocument
+from assistant.results import Citation, Passage
+
+CARD = (
+    "Dokumentuppgifter för Avtal om kultur 2021-2024\n"
+    "Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042\n"
+    "Period (perioden, giltighetstid): 2021-2024\n"
+    "Handläggare (handläggaren, kontaktperson, contact person): Eva Ek, Strateg"
+)
+PAGES = [
+    "Avtal om kultur 2021-2024\n\nDnr KS 2020/0042\n\nParterna ska samverka om kultur.",
+    "Avtalet gäller från 2021-01-01 till och med 2024-12-31.",
+]
+
+
+def _doc() -> StoredDocument:
+    facts = [
+        {
+            "key": "case_number",
+            "value": "KS 2020/0042",
+            "page": 1,
+            "line": "Dnr KS 2020/0042",
+            "where": "page",
+        },
+        {
+            "key": "validity",
+            "value": "2021–2024",
+            "page": 1,
+            "line": "Avtal om kultur 2021-2024",
+            "where": "title",
+        },
+    ]
+    return StoredDocument(
+        "a.txt",
+        "Avtal om kultur 2021-2024",
+        "agreement",
+        PAGES,
+        CARD,
+        {"card_facts": facts},
+        removed=["Handläggare", "Eva Ek"],
+    )
+
+
+def _card_citation(line: str, n: int = 1) -> Citation:
+    card = Passage(
+        "a.txt::card", "a.txt", "Avtal om kultur 2021-2024", 1, "", CARD, 1.0, 0, len(CARD), "card"
+    )
+    return Citation(n, card, line, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("card_line", "page", "original"),
+    [
+        ("Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042", 1, "Dnr KS 2020/0042"),
+        # a period read off the title (en dash) is the title line of page 1 (hyphen)
+        ("Period (perioden, giltighetstid): 2021-2024", 1, "Avtal om kultur 2021-2024"),
+    ],
+)
+def test_a_card_fact_is_cited_from_its_original_line(card_line, page, original):
+    doc = _doc()
+    [cited] = original_lines([_card_citation(card_line)], {"a.txt": doc})
+    assert cited.passage.kind == "passage" and cited.passage.page == page
+    assert cited.quote == original
+    p = cited.passage
+    assert doc.pages[p.page - 1][p.start : p.end] == p.text and cited.quote in p.text
+
+
+def test_a_fact_whose_line_is_not_in_the_page_stays_on_the_card():
+    # The contact came from a letterhead line layout removed: no page holds it, so the card
+    # citation stays (shown without quotation marks by framing.quoted).
+    line = "Handläggare (handläggaren, kontaktperson, contact person): Eva Ek, Strateg"
+    [cited] = original_lines([_card_citation(line)], {"a.txt": _doc()})
+    assert cited.passage.kind == "card" and cited.quote == line
+
+
+def test_two_card_lines_of_one_original_line_are_one_citation():
+    doc = _doc()
+    two = [
+        _card_citation("Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042", 1),
+        _card_citation("Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042", 2),
+    ]
+    cited = original_lines(two, {"a.txt": doc})
+    assert [c.n for c in cited] == [1] and cited[0].quote == "Dnr KS 2020/0042"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("What is the case number of the agreement?", "en"),
+        ("Vilket diarienummer har överenskommelsen?", "sv"),
+    ],
+)
+def test_case_number_answer_quotes_the_documents_own_line(assistant, question, language):
+    answer = assistant.ask(question, document=LUDVIKA)
+    assert answer.answered and answer.language == language
+    first = answer.citations[0]
+    assert first.passage.kind == "passage" and first.passage.page == 1
+    assert first.quote == "LD17/03997"
+    stored = assistant.index.document(LUDVIKA)
+    p = first.passage
+    assert stored.pages[p.page - 1][p.start : p.end] == p.text
+    # the document's words in quotation marks; the card's labels nowhere
+    assert "”LD17/03997”" in answer.answer and "case number)" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Hur länge gäller överenskommelsen?", "How long is the agreement valid?"]
+)
+def test_validity_answer_cites_the_line_with_the_period(assistant, question):
+    answer = assistant.ask(question, document=LUDVIKA)
+    assert answer.answered
+    first = answer.citations[0]
+    assert first.passage.kind == "passage" and "2019-2022" in first.quote
+    assert "giltighetstid" not in answer.answer and f"”{first.quote}”" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Vem är handläggare?", "Who is the contact person?"])
+def test_no_card_text_is_ever_in_quotation_marks(assistant, question):
+    answer = assistant.ask(question, document=LUDVIKA)
+    for c in answer.citations:
+        if c.passage.kind == "card":
+            assert f"”{c.quote}" not in answer.answer
+        else:
+            stored = assistant.index.document(c.passage.source)
+            assert c.quote in stored.pages[c.passage.page - 1]

@@ -1,0 +1,76 @@
+"""The evidence signals e5 does not carry (``assistant.signals``), on tiny exact inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexical import terms
+from assistant.signals import (
+    answer_type_found,
+    compound_match,
+    covered,
+    focus_terms,
+    number_near,
+    numbers_agree,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "focus"),
+    [
+        ("Vilken timlön får en timvikarie?", "sv", {"timlön"}),
+        ("Hur många platser har kommunen?", "sv", {"plats"}),
+        ("Hur ofta ska brandskyddskontroller göras?", "sv", {"brandskyddskontroll"}),
+        ("Vilket tidigare dokument ersätts?", "sv", {"dokument"}),
+        ("Hur lång tid har kommunen på sig?", "sv", set()),  # the answer type, no thing asked
+        ("Vad gör regionen?", "sv", set()),  # no "which/how many" thing
+        ("What is the deadline for applying?", "en", {"deadlin"}),
+        ("What is the tax rate in Ludvika?", "en", {"tax", "rat"}),
+        ("On what date was it adopted?", "en", set()),
+    ],
+)
+def test_focus_is_the_thing_asked_for(question, language, focus):
+    assert focus_terms(question, language) == focus
+
+
+def test_focus_skips_numbers_frame_words_and_names_not_in_the_topic():
+    topic = terms("organisationer samverkar scenkonst")
+    assert focus_terms(
+        "Vilka två organisationer samverkar kring scenkonst?", "sv", None, topic
+    ) == {"organisation"}
+
+
+def test_an_english_focus_is_rendered_in_swedish():
+    def render(text: str) -> str:
+        return {"deadline": "sista ansökningsdag"}.get(text, text)
+
+    assert focus_terms("What is the deadline for applying?", "en", render) == set(
+        terms("sista ansökningsdag")
+    )
+
+
+def test_compound_parts_match_but_short_parts_do_not():
+    assert compound_match("vikari", "timvikari")  # a part of the found word
+    assert compound_match("platsantal", "antal")  # the wanted word's head
+    assert not compound_match("timlon", "lon")  # too short a part to count
+    assert not compound_match("bibliotek", "kultur")
+    assert covered(["vikari", "timlon"], {"timvikari", "boka"}) == 0.5
+    assert covered([], {"x"}) == 0.0
+
+
+def test_a_number_must_stand_by_what_it_counts():
+    assert number_near({"plats"}, "Boendet har 40 platser för äldre.")
+    assert not number_near(
+        {"plats"}, "Boendet erbjuder platser för äldre som behöver vård och omsorg hela 2024."
+    )
+    assert not number_near({"plats"}, "Inga siffror här.")
+
+
+def test_numbers_of_the_question_must_be_said():
+    assert numbers_agree("Vad gäller enligt 4 §?", ["Enligt 4 § ska kommunen …"]) == 1.0
+    assert numbers_agree("Vad gäller enligt 4 §?", ["Enligt 5 § ska kommunen …"]) == -1.0
+    assert numbers_agree("Vad gäller?", ["Enligt 5 §"]) == 0.0
+
+
+def test_a_duration_in_a_compound_word_is_a_duration():
+    assert answer_type_found("duration", ["Läkaren ska besöka inom sju arbetsdagar."])
