@@ -116,9 +116,8 @@ class ExtractiveAnswerer:
                 return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages)
         chosen = self._choose(query, candidates, documents)
-        citations = cite_picks(
-            [Pick(c.passage, c.start, c.end, c.score) for c in chosen], documents
-        )
+        picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
+        citations = cite_picks(picks + _notes_of(chosen, passages), documents)
         # A document fact is cited from the line it was read from, not from the card's wording.
         citations = original_lines(citations, documents)
         return Answer(query.question, True, frame(citations, language), language, citations)
@@ -251,6 +250,25 @@ class ExtractiveAnswerer:
         read = list(dict.fromkeys(c.passage.text for c in candidates))
         ok, _ = should_answer(features, self.settings.answer_threshold, read)
         return ok
+
+
+def _notes_of(chosen: list[_Candidate], passages: list[Passage]) -> list[Pick]:
+    """The footnotes that quoted sentences mark ("unga[1]"), when retrieved: a marked term's
+    definition or condition stands in the note, and a quote without it says less than the
+    text does (field case: "barn och unga[1]" is defined in the note as under 19 years)."""
+    notes: list[Pick] = []
+    for cand in chosen:
+        if "[" not in cand.text:
+            continue
+        for p in passages:
+            marked = p.footnote_of and (p.footnote_of in cand.text or cand.text in p.footnote_of)
+            if (
+                marked
+                and p.source == cand.passage.source
+                and all(n.passage.id != p.id for n in notes)
+            ):
+                notes.append(Pick(p, 0, len(p.text), cand.score))
+    return notes
 
 
 def _readable(query: Query, passages: list[Passage]) -> list[Passage]:

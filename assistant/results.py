@@ -33,6 +33,8 @@ class Passage:
     # breaks): ``page`` is then only the position of the cleaned text (for the viewer) and the
     # passage is cited by its section, never as a printed page.
     page_known: bool = True
+    # A footnote passage: the body sentence whose "[n]" marks it (cited with that sentence).
+    footnote_of: str = ""
 
     @classmethod
     def from_document(cls, doc: Document, score: float) -> Passage:
@@ -52,6 +54,7 @@ class Passage:
             page_end=int(meta.get("page_end") or meta["page"]),
             table_header=str(meta.get("table_header") or ""),
             page_known=bool(meta.get("page_known", True)),
+            footnote_of=str(meta.get("footnote_of") or ""),
         )
 
     def to_document(self) -> Document:
