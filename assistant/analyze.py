@@ -28,6 +28,7 @@ from .query import (
     topic_of,
     wanted_answer,
 )
+from .timeframe import time_scope
 
 __all__ = ["DocumentName", "QueryAnalyzer"]
 
@@ -164,6 +165,7 @@ class QueryAnalyzer:
             exclude=frozenset(turn.exclude),
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
+            time=time_scope(search_text),
         )
 
     def _inflected(self, word: str) -> bool:
