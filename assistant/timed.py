@@ -1,0 +1,257 @@
+"""Answers that depend on when: a question with a time ("vad gällde 2020?", "enligt den förra
+överenskommelsen", "what will apply from 2027?") answered from the documents that applied then,
+"how long is the agreement valid?" answered with the period and its status, and the widget's
+documents in force. What changed between versions is in ``changes``.
+
+``answer_in_time`` is the one entry point ``Assistant._answer`` calls; it returns None when time
+plays no part, and the ordinary answer follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .changes import compare_answer
+from .folding import fold
+from .in_force import describe_name, note_expired, status_phrase
+from .lexical import terms
+from .query import Query
+from .quotes import cite
+from .results import Answer, Passage
+from .timeframe import TimeScope, documents_for
+from .validity import Validity
+
+if TYPE_CHECKING:
+    from .answer import ExtractiveAnswerer
+    from .core import Assistant
+
+__all__ = ["answer_in_time", "search_within", "validity_answer"]
+
+_MAX_DOCUMENTS = 30
+_TIME_VERBS = (
+    "gällde gällt gälla gäller gällande skulle kommer att blir blev var varit applied apply "
+    "applies applying will would was were did had been valid"
+)
+_KINDS = (
+    ("agreement", re.compile(r"\b(?:overenskommelse\w*|avtal\w*|agreements?|contracts?)\b")),
+    ("statute", re.compile(r"\b(?:lag|lagen|\w+lagen|act|statute|law)\b")),
+)
+
+
+def search_within(assistant: Assistant, query: Query, sources: list[str], k: int) -> list[Passage]:
+    """The ``k`` best passages among ``sources`` only (one search per document, merged by
+    score: the retriever filters on one document at a time)."""
+    found = [p for s in sources[:_MAX_DOCUMENTS] for p in assistant._search(query, k, s)]
+    return sorted(found, key=lambda p: -p.score)[:k]
+
+
+def _rest(query: Query, scope: TimeScope) -> Query:
+    """The question without its time words: they choose the documents, they are no topic."""
+    rest = _present(scope.rest or query.search_text)
+    kept = set(terms(rest))
+    topic = set(kept) - _time_verbs()
+    return replace(
+        query,
+        search_text=rest,
+        folded=fold(rest),
+        terms=tuple(t for t in query.terms if t in kept),
+        topic_terms=tuple(t for t in query.topic_terms if t in topic),
+        unknown_terms=tuple(t for t in query.unknown_terms if t in topic),
+        topic=rest,
+    )
+
+
+# The texts state what applies in the present tense ("ska", "gäller"): a question about another
+# time is searched in it too ("Vad gällde för X?" reads as "Vad gäller för X?").
+_TENSES = (
+    (re.compile(r"\bg[äa]llde\b|\bhar g[äa]llt\b|\bkommer att g[äa]lla\b", re.I), "gäller"),
+    (re.compile(r"\bskulle\b", re.I), "ska"),
+    (re.compile(r"\bwill apply\b|\bapplied\b", re.I), "applies"),
+    (re.compile(r"\bwill be\b|\bwas\b", re.I), "is"),
+    (re.compile(r"\bwere\b", re.I), "are"),
+)
+
+
+def _present(text: str) -> str:
+    for pattern, now in _TENSES:
+        text = pattern.sub(now, text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _time_verbs() -> frozenset[str]:
+    """Verbs a question about another time is asked with ("vad gällde", "what applied"): they
+    frame the question like "gäller" does, they are no topic the texts must contain."""
+    return frozenset(terms(_TIME_VERBS))
+
+
+def answer_in_time(
+    assistant: Assistant,
+    query: Query,
+    source: str | None,
+    answerer: ExtractiveAnswerer,
+    in_force_only: bool = False,
+) -> Answer | None:
+    """The answer when time decides which documents answer, else None."""
+    found = assistant.validity()
+    as_of = assistant.as_of()
+    scope = query.time
+    if query.intent == "document_fact" and query.fact == "validity":
+        answered = validity_answer(assistant, query, source, found, as_of)
+        if answered is not None:
+            return answered
+    if scope is not None and scope.kind == "compare":
+        return compare_answer(assistant, query, scope, source, answerer, found)
+    docs = assistant.documents()
+    if source is not None or len(query.documents) == 1:
+        return None  # a document chosen or named: it answers, whatever the time
+    if query.documents:  # several named (a title every version shares): the time chooses
+        docs = [d for d in docs if d.source in set(query.documents)]
+    if scope is None:
+        if not in_force_only:
+            return None
+        # The widget: a replaced or not-yet-valid version never answers beside its successor.
+        # An expired document nothing replaced still answers, with the note that it expired.
+        chosen = [d.source for d in docs if found[d.source].status not in ("superseded", "not_yet")]
+        if len(chosen) == len(docs) or not chosen:
+            return None
+        return _answer_from(assistant, query, chosen, answerer, found, None)
+    chosen = documents_for(scope, docs, found, as_of)
+    if not chosen:
+        return None  # no document states it applied then: the ordinary answer, lift included
+    return _answer_from(assistant, _rest(query, scope), chosen, answerer, found, scope)
+
+
+def _answer_from(
+    assistant: Assistant,
+    query: Query,
+    sources: list[str],
+    answerer: ExtractiveAnswerer,
+    found: dict[str, Validity],
+    scope: TimeScope | None,
+) -> Answer:
+    k = max(assistant.settings.top_k, assistant.settings.answer_passages)
+    passages = search_within(assistant, query, sources, k)
+    writer = assistant._generative(answerer) or answerer
+    documents = assistant._documents
+    answer = writer.answer(query, passages, documents, query.language, set(query.exclude))
+    if scope is None:
+        return note_expired(answer, found, documents, assistant.as_of())
+    sv = query.language == "sv"
+    if not answer.answered:
+        names = "; ".join(documents[s].title for s in sources if s in documents)
+        lead = "Sökt i det som gällde" if sv else "Searched what applied"
+        when = scope.label(query.language)
+        return replace(answer, answer=f"{answer.answer} {lead} {when}: {names}.".replace("  ", " "))
+    cited = list(dict.fromkeys(c.passage.source for c in answer.citations))
+    notes = []
+    for s in cited:
+        doc, v = documents[s], found[s]
+        successor = documents.get(v.superseded_by or "")
+        notes.append(
+            f"{describe_name(doc, query.language)} {status_phrase(v, successor, query.language, assistant.as_of())}."
+        )
+    return replace(answer, answer=f"{answer.answer.rstrip()} {' '.join(notes)}")
+
+
+def _kind_wanted(folded: str) -> str | None:
+    return next((kind for kind, pattern in _KINDS if pattern.search(folded)), None)
+
+
+def validity_answer(
+    assistant: Assistant,
+    query: Query,
+    source: str | None,
+    found: dict[str, Validity],
+    as_of: date,
+) -> Answer | None:
+    """ "How long is the agreement valid?": the period and its status on ``as_of``, citing the
+    line that states the period. None when no document in question states a period (the card
+    answers as before)."""
+    docs = assistant.documents()
+    if source is not None:
+        chosen = [source]
+    elif query.documents:
+        chosen = list(query.documents)
+    elif query.time is not None and query.time.kind != "compare":
+        chosen = documents_for(query.time, docs, found, as_of)
+    else:
+        chosen = list(query.prefer) or [d.source for d in docs]
+    kind = _kind_wanted(query.folded)
+    by_source = {d.source: d for d in docs}
+    typed = [s for s in chosen if kind is None or by_source[s].doc_type == kind]
+    chosen = [s for s in (typed or chosen) if _dated(found[s])]
+    if len(chosen) > 1:
+        # Several candidates and none named: the one in force now, else the latest.
+        now = [s for s in chosen if found[s].status == "in_force"]
+        latest = max(chosen, key=lambda s: found[s].valid_from or date.min)
+        chosen = now[:1] if len(now) == 1 else [latest]
+    if not chosen:
+        return None
+    s = chosen[0]
+    doc, v = by_source[s], found[s]
+    picked = _line_citation(assistant, s, v)
+    language = query.language
+    successor = by_source.get(v.superseded_by or "")
+    status = status_phrase(v, successor, language, as_of)
+    name = describe_name(doc, language)
+    sv = language == "sv"
+    span = _period_words(v, language)
+    if picked is None:
+        where = "enligt dokumentets metadata" if sv else "according to the document's metadata"
+        text = f"{name} {span} ({where}) {'och' if sv else 'and'} {status}."
+        return Answer(query.question, True, text, language, [])
+    citations = cite([picked], assistant._documents)
+    joint = "och" if sv else "and"
+    text = f"{name} {span} {joint} {status}: ”{citations[0].quote}” [1]"
+    return Answer(query.question, True, text, language, citations)
+
+
+def _dated(v: Validity) -> bool:
+    return bool(v.valid_from or v.valid_to or v.open_ended)
+
+
+def _period_words(v: Validity, language: str) -> str:
+    sv = language == "sv"
+    start = v.valid_from.isoformat() if v.valid_from else None
+    end = v.valid_to.isoformat() if v.valid_to else None
+    if v.open_ended:
+        if sv:
+            return f"gäller från {start} och tills vidare" if start else "gäller tills vidare"
+        return (
+            f"applies from {start} until further notice"
+            if start
+            else "applies until further notice"
+        )
+    if start and end:
+        return (
+            f"gäller från {start} till och med {end}" if sv else f"is valid from {start} to {end}"
+        )
+    if end:
+        return f"gäller till och med {end}" if sv else f"is valid until {end}"
+    return f"gäller från {start}" if sv else f"applies from {start}"
+
+
+def _line_citation(
+    assistant: Assistant, source: str, v: Validity
+) -> tuple[Passage, str, float] | None:
+    """The passage holding the line that states the period (its page first; the document card
+    when no passage of the text holds it), with the line as the quote."""
+    if not v.line or v.line == "sidecar":
+        return None
+    line = v.line.strip()
+    own = [d for d in assistant.retriever.lexical.docs if d.metadata.get("source") == source]
+    texts = sorted(
+        (d for d in own if line in d.page_content),
+        key=lambda d: (
+            d.metadata.get("kind") == "card",
+            d.metadata.get("page") != v.page,
+        ),
+    )
+    if not texts:
+        return None
+    return Passage.from_document(texts[0], 1.0), line, 1.0
