@@ -34,6 +34,7 @@ from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
 from .i18n import pick_language, t  # noqa: E402
+from .in_force import badges  # noqa: E402
 from .style import CSS, HEAD  # noqa: E402
 from .style import theme as _theme  # noqa: E402, F401  (server.py builds the theme through web)
 from .widget import build_widget  # noqa: E402
@@ -60,7 +61,12 @@ EXAMPLES = [
 def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
     choices = [(t(lang, "all_documents"), "")]
     with contextlib.suppress(AssistantError):  # no index yet: the chat says so when asked
-        choices += [(d.title, d.source) for d in assistant.documents()]
+        docs = {d.source: d for d in assistant.documents()}
+        # Each document with its status today ("gällande", "upphört", "ersatt av …").
+        marks = badges(assistant.validity(), docs, list(docs), lang)
+        choices += [
+            (f"{d.title} ({marks[s][1]})" if s in marks else d.title, s) for s, d in docs.items()
+        ]
     return choices
 
 
