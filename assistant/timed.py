@@ -121,6 +121,12 @@ def answer_in_time(
             return None
         return _answer_from(assistant, query, chosen, answerer, found, None)
     chosen = documents_for(scope, docs, found, as_of)
+    kind = _kind_wanted(query.folded)
+    if kind is not None:
+        # "den nuvarande överenskommelsen": of that kind only; none then, the ordinary answer
+        # (which says when the cited document expired) rather than another kind's text.
+        typed = {d.source for d in docs if d.doc_type == kind}
+        chosen = [s for s in chosen if s in typed] if typed else chosen
     if not chosen:
         return None  # no document states it applied then: the ordinary answer, lift included
     return _answer_from(assistant, _rest(query, scope), chosen, answerer, found, scope)

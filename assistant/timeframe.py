@@ -40,15 +40,16 @@ _AROUND_YEAR = re.compile(
 )
 _PREVIOUS = re.compile(
     r"\b(?:(?:den|det|de)\s+)?(?:f[öo]rra|f[öo]reg[åa]ende|tidigare|gamla|[äa]ldre)\s+"
-    r"(?:[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|"
+    r"(?P<noun>[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|"
     r"plan\w*|perioden?|planperioden?|avtalsperioden?)"
     r"|\b(?:the\s+)?(?:previous|former|earlier|prior|old|older|last)\s+"
-    r"(?:agreements?|versions?|guidelines?|documents?|period|policy|plan)\b",
+    r"(?P<noun_en>agreements?|versions?|guidelines?|documents?|period|policy|plan)\b",
     re.I,
 )
 _CURRENT = re.compile(
     r"\b(?:(?:den|det)\s+)?(?:nuvarande|nu\s+g[äa]llande|g[äa]llande|aktuella)\s+"
-    r"(?:[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|plan\w*)"
+    r"(?P<noun>[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|"
+    r"plan\w*)"
     r"|\b(?:just\s+)?nu\b|\bi\s?dag\b|\b(?:the\s+)?current(?:ly)?\b|\bnow\b|\btoday\b",
     re.I,
 )
@@ -96,6 +97,8 @@ class TimeScope:
         sv = language == "sv"
         if self.kind == "previous":
             return "den förra versionen" if sv else "the previous version"
+        if self.current:
+            return "nu" if sv else "now"
         if self.kind == "compare":
             spans = [_span(a, b) for a, b in self.periods]
             return (" och " if sv else " and ").join(spans)
@@ -130,6 +133,16 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"^[,;]\s*", "", joined).strip(" ,;") or text
 
 
+def _keep_noun(text: str, m: re.Match[str]) -> str:
+    """``text`` with the phrase ``m`` replaced by its noun: "enligt den förra överenskommelsen"
+    asks about "överenskommelsen", and that word still names what is asked of."""
+    noun = m.groupdict().get("noun") or m.groupdict().get("noun_en")
+    if not noun:
+        return _cut(text, [m.span()])
+    lead = "the " if m.groupdict().get("noun_en") else ""
+    return " ".join(f"{text[: m.start()]}{lead}{noun}{text[m.end() :]}".split())
+
+
 def time_scope(text: str) -> TimeScope | None:
     """The time ``text`` (one question, as typed or cleaned) asks about, or None."""
     spans: list[tuple[int, int]] = []
@@ -150,7 +163,7 @@ def time_scope(text: str) -> TimeScope | None:
         rest = " ".join(words).strip(" ?,.;") or text
         return TimeScope("compare", periods=tuple(periods), said=compare[0], rest=rest)
     if m := _PREVIOUS.search(text):
-        return TimeScope("previous", said=m[0], rest=_cut(text, [m.span()]))
+        return TimeScope("previous", said=m[0], rest=_keep_noun(text, m))
     if periods:
         start, end = periods[0][0], periods[-1][1]
         said = " ".join(text[a:b] for a, b in spans)
@@ -178,7 +191,7 @@ def time_scope(text: str) -> TimeScope | None:
             return TimeScope("at", end, end, said=text[a : m.end()].strip(), rest=rest)
         return TimeScope("during", date(year, 1, 1), date(year, 12, 31), said=m[0], rest=rest)
     if m := _CURRENT.search(text):
-        return TimeScope("at", current=True, said=m[0], rest=_cut(text, [m.span()]))
+        return TimeScope("at", current=True, said=m[0], rest=_keep_noun(text, m))
     return None
 
 

@@ -65,6 +65,7 @@ def sources(answer) -> set[str]:
         ),
         ("How much will the region give the music school from 2027?", NEXT, "250 000"),
         ("Vad gällde för bokbussen 2020?", OLD, "bokbuss"),
+        ("Vad säger den nuvarande överenskommelsen om musikskolan?", NOW, "200 000"),
         ("How often did the parties meet in 2021?", OLD, "en gång per år"),
     ],
 )
