@@ -24,7 +24,7 @@ from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
 from .scope import ask_parts, within_document
-from .timed import answer_in_time
+from .timed import answer_in_time, versions_for
 from .validity import Validity, assess
 
 if TYPE_CHECKING:
@@ -282,7 +282,8 @@ class Assistant:
             return note_each(listed, self.validity(), self._documents)
         if query.intent == "commitments" and len(query.parties) == 1:
             party = next(p for p in self.parties() if p.name == query.parties[0])
-            committed = self._commitment_answer(query.question, party, source, language)
+            within = versions_for(self, query, source)
+            committed = self._commitment_answer(query.question, party, source, language, within)
             return note_each(committed, self.validity(), self._documents)
         timed = answer_in_time(self, query, source, answerer, _WHEN.get()[1])
         if timed is not None:
@@ -351,9 +352,16 @@ class Assistant:
             self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
     def _commitment_answer(
-        self, question: str, party: Party, source: str | None, language: str
+        self,
+        question: str,
+        party: Party,
+        source: str | None,
+        language: str,
+        within: set[str] | None = None,
     ) -> Answer:
         found = self.commitments(party.name, source)
+        if within is not None:  # one version of each agreement, not every period's promises
+            found = [c for c in found if c.source in within] or found
         if not found:
             return abstain(question, language, [])
         by_id = {str(d.id): d for d in self.retriever.lexical.docs}

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from .changes import compare_answer
 from .folding import fold
-from .in_force import describe_name, note_expired, status_phrase
+from .in_force import describe_name, note_each, note_expired, status_phrase
+from .intent import intent_of
 from .lexical import terms
 from .query import Query
 from .quotes import cite
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .answer import ExtractiveAnswerer
     from .core import Assistant
 
-__all__ = ["answer_in_time", "search_within", "validity_answer"]
+__all__ = ["answer_in_time", "search_within", "validity_answer", "versions_for"]
 
 _MAX_DOCUMENTS = 30
 _TIME_VERBS = (
@@ -129,7 +130,32 @@ def answer_in_time(
         chosen = [s for s in chosen if s in typed] if typed else chosen
     if not chosen:
         return None  # no document states it applied then: the ordinary answer, lift included
-    return _answer_from(assistant, _rest(query, scope), chosen, answerer, found, scope)
+    asked = _rest(query, scope)
+    if len(query.parties) == 1 and intent_of(asked.folded, set(asked.topic_terms), 1)[0] == (
+        "commitments"
+    ):
+        # "What did Ludvika commit to in 2020?": the party's commitments of that time
+        party = next(p for p in assistant.parties() if p.name == query.parties[0])
+        listed = assistant._commitment_answer(
+            query.question, party, None, query.language, set(chosen)
+        )
+        return note_each(listed, found, assistant._documents)
+    return _answer_from(assistant, asked, chosen, answerer, found, scope)
+
+
+def versions_for(assistant: Assistant, query: Query, source: str | None) -> set[str] | None:
+    """The documents a list over every document (a party's commitments) keeps to: those of the
+    time asked about, else all but the replaced and not-yet-valid versions; None for all (a
+    document chosen or named, or nothing to leave out)."""
+    if source is not None or query.documents:
+        return None
+    found = assistant.validity()
+    docs = assistant.documents()
+    if query.time is not None and query.time.kind != "compare":
+        chosen = set(documents_for(query.time, docs, found, assistant.as_of()))
+        return chosen or None
+    kept = {d.source for d in docs if found[d.source].status not in ("superseded", "not_yet")}
+    return kept if kept and len(kept) < len(docs) else None
 
 
 def _answer_from(

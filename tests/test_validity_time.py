@@ -188,7 +188,16 @@ def test_what_changed_without_periods_compares_every_version_in_english(assistan
     assert "Riktlinjer" not in answer.answer
 
 
-# --- which documents, the widget's documents in force -----------------------------------------
+# --- a party's commitments, which documents, the widget's documents in force -----------------
+
+
+def test_a_partys_commitments_come_from_one_version(assistant):
+    now = assistant.ask("Vad har Björkviks kommun åtagit sig?", as_of=SPRING_2024)
+    assert now.answered and sources(now) == {NOW}, now.answer
+    then = assistant.ask("What did Björkviks kommun commit to in 2020?", as_of=SPRING_2024)
+    assert then.answered and sources(then) == {OLD}, then.answer
+    assert "bokbuss" in then.answer
+    assert then.answer.endswith("this answer rests on the older text.")
 
 
 def test_which_documents_answer_notes_the_replaced_one(assistant):
