@@ -176,9 +176,12 @@ def _answer_from(
     sv = query.language == "sv"
     if not answer.answered:
         names = "; ".join(documents[s].title for s in sources if s in documents)
-        lead = "Sökt i det som gällde" if sv else "Searched what applied"
-        when = scope.label(query.language)
-        return replace(answer, answer=f"{answer.answer} {lead} {when}: {names}.".replace("  ", " "))
+        if scope.kind == "previous":
+            lead = "Sökt i den förra versionen" if sv else "Searched the previous version"
+        else:
+            when = scope.label(query.language)
+            lead = f"Sökt i dokumenten för {when}" if sv else f"Searched the documents for {when}"
+        return replace(answer, answer=f"{answer.answer} {lead}: {names}.")
     cited = list(dict.fromkeys(c.passage.source for c in answer.citations))
     notes = []
     for s in cited:

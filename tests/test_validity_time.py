@@ -78,6 +78,17 @@ def test_a_question_with_a_time_is_answered_from_the_document_of_that_time(
     assert assistant.analyze(question).time is not None
 
 
+def test_a_period_silent_on_the_topic_is_not_answered_from_another_period(assistant):
+    answer = assistant.ask(
+        "Vad säger överenskommelsen 2019–2022 om musikskolan?", as_of=SPRING_2024
+    )
+    assert not answer.answered and not answer.citations, answer.answer
+    assert answer.answer.endswith(
+        "Sökt i dokumenten för 2019–2022: "
+        "Överenskommelse mellan Björkviks kommun och Region Sjöland 2019-2022."
+    )
+
+
 def test_the_answer_from_an_earlier_or_later_period_says_where_it_stands(assistant):
     earlier = assistant.ask(f"{HOURS} 2020?", as_of=SPRING_2024)
     assert earlier.answer.endswith(
