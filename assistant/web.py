@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -71,10 +72,15 @@ def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
 
 
 def _ask_endpoint(assistant: Assistant) -> Any:
-    def ask(question: str, document: str | None = None) -> dict[str, Any]:
-        """Answer a question about the agreement texts: the `assistant ask --json` object."""
+    def ask(question: str, document: str | None = None, as_of: str | None = None) -> dict[str, Any]:
+        """Answer a question about the agreement texts: the `assistant ask --json` object.
+        ``as_of`` (YYYY-MM-DD, default today) is the date validity is judged on."""
         try:
-            return assistant.ask(question, document=document or None).to_dict()
+            day = date.fromisoformat(as_of) if as_of else None
+        except ValueError as exc:
+            raise gr.Error(f"as_of {as_of!r} is not a date: write it as YYYY-MM-DD") from exc
+        try:
+            return assistant.ask(question, document=document or None, as_of=day).to_dict()
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
 

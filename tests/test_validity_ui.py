@@ -93,3 +93,28 @@ def test_the_document_filter_shows_each_documents_status(assistant):
     )
     english = dict((v, label) for label, v in _document_choices(assistant, "en"))
     assert english[NEW] == f"{NEW_TITLE} (in force)"
+
+
+def test_staff_chat_endpoint_takes_as_of_through_gradio_client(assistant, tmp_path):
+    import gradio as gr
+    from fastapi import FastAPI
+    from gradio_client import Client
+    from web_helpers import ThreadedServer
+
+    from assistant import web
+    from assistant.feedback import FeedbackStore
+
+    ui = web.build_staff_ui(assistant, assistant.settings, FeedbackStore(tmp_path / "fb.sqlite3"))
+    app = gr.mount_gradio_app(FastAPI(), ui, path="/", ssr_mode=False)
+    with ThreadedServer(app, ready_path="/") as server:
+        client = Client(server.url + "/", verbose=False)
+        try:
+            q = "Hur länge gäller riktlinjerna för bidrag till föreningar?"
+            then = client.predict(q, "", "2016-01-01", api_name="/ask")
+            now = client.predict(q, "", "", api_name="/ask")
+            with pytest.raises(Exception, match="YYYY-MM-DD"):
+                client.predict(q, "", "1 jan 2016", api_name="/ask")
+        finally:
+            client.close()
+    assert "och är gällande per 2016-01-01" in then["answer"]
+    assert f"och har ersatts av ”{NEW_TITLE}”" in now["answer"]  # the fixture's as_of, 2024
