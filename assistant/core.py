@@ -16,7 +16,7 @@ from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .folding import INVISIBLE, fold
 from .framing import abstain, frame_list
-from .in_force import note_each, note_expired, prefer_in_force
+from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .index import Index, IndexReport, StoredDocument
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
@@ -279,7 +279,7 @@ class Assistant:
             else:  # many documents: one wide search, grouped by document afterwards
                 per_doc = self._search(topic, _WIDE_K)
             listed = answerer.per_document(query, per_doc, self._documents, language)
-            return note_each(listed, self.validity(), self._documents)
+            return mark_entries(listed, self.validity(), self._documents)
         if query.intent == "commitments" and len(query.parties) == 1:
             party = next(p for p in self.parties() if p.name == query.parties[0])
             within = versions_for(self, query, source)

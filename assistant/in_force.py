@@ -15,6 +15,7 @@ __all__ = [
     "badges",
     "describe_name",
     "expired_note",
+    "mark_entries",
     "note_each",
     "note_expired",
     "prefer_in_force",
@@ -199,3 +200,33 @@ def badges(
         if v is not None and label:
             out[s] = (v.status, label)
     return out
+
+
+def _short_status(v: Validity, successor: Any | None, language: str) -> str:
+    sv = language == "sv"
+    if v.status == "superseded" and successor is not None:
+        return f"ersatt av ”{successor.title}”" if sv else f"replaced by “{successor.title}”"
+    until = v.valid_to.isoformat() if v.valid_to else ""
+    if sv:
+        return f"har löpt ut {until}".strip() if not v.repealed else "upphävd"
+    return f"expired {until}".strip() if not v.repealed else "repealed"
+
+
+def mark_entries(answer: Answer, found: dict[str, Validity], documents: dict[str, Any]) -> Answer:
+    """A "which documents …" answer (one line per document, "- Title: …") with the status of
+    each entry whose document has expired or been replaced, in brackets after its title; the
+    lines stay where they were (the silent documents last)."""
+    if not answer.answered:
+        return answer
+    lines = answer.answer.split("\n")
+    for c in answer.citations:
+        v = found.get(c.passage.source)
+        if v is None or v.status not in ("expired", "superseded"):
+            continue
+        status = _short_status(v, documents.get(v.superseded_by or ""), answer.language)
+        head = f"- {c.passage.title}:"
+        lines = [
+            f"- {c.passage.title} ({status}):{ln[len(head) :]}" if ln.startswith(head) else ln
+            for ln in lines
+        ]
+    return replace(answer, answer="\n".join(lines))
