@@ -190,7 +190,9 @@ def _answer_from(
         notes.append(
             f"{describe_name(doc, query.language)} {status_phrase(v, successor, query.language, assistant.as_of())}."
         )
-    return replace(answer, answer=f"{answer.answer.rstrip()} {' '.join(notes)}")
+    text = answer.answer.rstrip()
+    gap = "\n\n" if text.rsplit("\n", 1)[-1].lstrip().startswith("- ") else " "
+    return replace(answer, answer=f"{text}{gap}{' '.join(notes)}")
 
 
 def _kind_wanted(folded: str) -> str | None:
@@ -251,24 +253,24 @@ def _dated(v: Validity) -> bool:
 
 
 def _period_words(v: Validity, language: str) -> str:
+    """ "gäller från A till och med B" (past tense once it no longer applies)."""
     sv = language == "sv"
+    past = v.status in ("expired", "superseded")
+    verb = ("gällde" if past else "gäller") if sv else ("applied" if past else "applies")
+    valid = ("was valid" if past else "is valid") if not sv else verb
     start = v.valid_from.isoformat() if v.valid_from else None
     end = v.valid_to.isoformat() if v.valid_to else None
     if v.open_ended:
         if sv:
-            return f"gäller från {start} och tills vidare" if start else "gäller tills vidare"
+            return f"{verb} från {start} och tills vidare" if start else f"{verb} tills vidare"
         return (
-            f"applies from {start} until further notice"
-            if start
-            else "applies until further notice"
+            f"{verb} from {start} until further notice" if start else f"{verb} until further notice"
         )
     if start and end:
-        return (
-            f"gäller från {start} till och med {end}" if sv else f"is valid from {start} to {end}"
-        )
+        return f"{verb} från {start} till och med {end}" if sv else f"{valid} from {start} to {end}"
     if end:
-        return f"gäller till och med {end}" if sv else f"is valid until {end}"
-    return f"gäller från {start}" if sv else f"applies from {start}"
+        return f"{verb} till och med {end}" if sv else f"{valid} until {end}"
+    return f"{verb} från {start}" if sv else f"{verb} from {start}"
 
 
 def _line_citation(

@@ -135,7 +135,7 @@ def test_without_a_time_two_versions_quoted_together_are_told_apart(assistant):
         (
             "Hur länge gäller överenskommelsen?",
             date(2031, 6, 1),
-            "Överenskommelsen 2027-2030 mellan Björkviks kommun och Region Sjöland gäller från "
+            "Överenskommelsen 2027-2030 mellan Björkviks kommun och Region Sjöland gällde från "
             "2027-01-01 till och med 2030-12-31 och har upphört (gällde till och med 2030-12-31): "
             "”Överenskommelsen gäller från 2027-01-01 till och med 2030-12-31.” [1]",
         ),
@@ -153,7 +153,7 @@ def test_how_long_is_it_valid_gives_the_period_its_status_and_the_line(
 def test_how_long_for_a_replaced_period_and_a_replaced_guideline(assistant):
     old = assistant.ask("How long is the agreement 2019-2022 valid?", as_of=SPRING_2024)
     assert sources(old) == {OLD}
-    assert "is valid from 2019-01-01 to 2022-12-31 and has been replaced by" in old.answer
+    assert "was valid from 2019-01-01 to 2022-12-31 and has been replaced by" in old.answer
     # the period stands in the title line: that line is cited
     assert (
         old.citations[0].quote
@@ -163,7 +163,7 @@ def test_how_long_for_a_replaced_period_and_a_replaced_guideline(assistant):
         "Hur länge gäller riktlinjerna för bidrag till föreningar?", as_of=SPRING_2024
     )
     assert sources(guide) == {GUIDE_OLD}, guide.answer
-    assert "gäller från 2014-03-11 och tills vidare och har ersatts av" in guide.answer
+    assert "gällde från 2014-03-11 och tills vidare och har ersatts av" in guide.answer
     assert guide.citations[0].quote == "Riktlinjerna gäller tills vidare."
 
 
