@@ -52,7 +52,7 @@ def describe_name(doc: Any, language: str) -> str:
         between = "mellan" if language == "sv" else "between"
         joint = "och" if language == "sv" else "and"
         return f"{kind} {period} {between} {parties[0]} {joint} {parties[1]}"
-    return f"{kind} ”{doc.title}”"
+    return f"{kind} ”{doc.title}”" if language == "sv" else f"{kind} “{doc.title}”"
 
 
 def _years(meta: dict[str, Any]) -> str | None:

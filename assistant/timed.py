@@ -1,7 +1,7 @@
 """Answers that depend on when: a question with a time ("vad gällde 2020?", "enligt den förra
 överenskommelsen", "what will apply from 2027?") answered from the documents that applied then,
-"how long is the agreement valid?" answered with the period and its status, and the widget's
-documents in force. What changed between versions is in ``changes``.
+"how long is the agreement valid?" (``how_long``), what changed between versions (``changes``),
+and the widget's documents in force.
 
 ``answer_in_time`` is the one entry point ``Assistant._answer`` calls; it returns None when time
 plays no part, and the ordinary answer follows.
@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .changes import compare_answer
 from .folding import fold
+from .how_long import kind_wanted, validity_answer
 from .in_force import describe_name, note_each, note_expired, status_phrase
 from .intent import intent_of
 from .lexical import terms
 from .query import Query
-from .quotes import cite
 from .results import Answer, Passage
 from .timeframe import TimeScope, documents_for
 from .validity import Validity
@@ -30,16 +29,12 @@ if TYPE_CHECKING:
     from .answer import ExtractiveAnswerer
     from .core import Assistant
 
-__all__ = ["answer_in_time", "search_within", "validity_answer", "versions_for"]
+__all__ = ["answer_in_time", "search_within", "versions_for"]
 
 _MAX_DOCUMENTS = 30
 _TIME_VERBS = (
     "gällde gällt gälla gäller gällande skulle kommer att blir blev var varit applied apply "
     "applies applying will would was were did had been valid"
-)
-_KINDS = (
-    ("agreement", re.compile(r"\b(?:overenskommelse\w*|avtal\w*|agreements?|contracts?)\b")),
-    ("statute", re.compile(r"\b(?:lag|lagen|\w+lagen|act|statute|law)\b")),
 )
 
 
@@ -122,7 +117,7 @@ def answer_in_time(
             return None
         return _answer_from(assistant, query, chosen, answerer, found, None)
     chosen = documents_for(scope, docs, found, as_of)
-    kind = _kind_wanted(query.folded)
+    kind = kind_wanted(query.folded)
     if kind is not None:
         # "den nuvarande överenskommelsen": of that kind only; none then, the ordinary answer
         # (which says when the cited document expired) rather than another kind's text.
@@ -193,102 +188,3 @@ def _answer_from(
     text = answer.answer.rstrip()
     gap = "\n\n" if text.rsplit("\n", 1)[-1].lstrip().startswith("- ") else " "
     return replace(answer, answer=f"{text}{gap}{' '.join(notes)}")
-
-
-def _kind_wanted(folded: str) -> str | None:
-    return next((kind for kind, pattern in _KINDS if pattern.search(folded)), None)
-
-
-def validity_answer(
-    assistant: Assistant,
-    query: Query,
-    source: str | None,
-    found: dict[str, Validity],
-    as_of: date,
-) -> Answer | None:
-    """ "How long is the agreement valid?": the period and its status on ``as_of``, citing the
-    line that states the period. None when no document in question states a period (the card
-    answers as before)."""
-    docs = assistant.documents()
-    if source is not None:
-        chosen = [source]
-    elif query.documents:
-        chosen = list(query.documents)
-    elif query.time is not None and query.time.kind != "compare":
-        chosen = documents_for(query.time, docs, found, as_of)
-    else:
-        chosen = list(query.prefer) or [d.source for d in docs]
-    kind = _kind_wanted(query.folded)
-    by_source = {d.source: d for d in docs}
-    typed = [s for s in chosen if kind is None or by_source[s].doc_type == kind]
-    chosen = [s for s in (typed or chosen) if _dated(found[s])]
-    if len(chosen) > 1:
-        # Several candidates and none named: the one in force now, else the latest.
-        now = [s for s in chosen if found[s].status == "in_force"]
-        latest = max(chosen, key=lambda s: found[s].valid_from or date.min)
-        chosen = now[:1] if len(now) == 1 else [latest]
-    if not chosen:
-        return None
-    s = chosen[0]
-    doc, v = by_source[s], found[s]
-    picked = _line_citation(assistant, s, v)
-    language = query.language
-    successor = by_source.get(v.superseded_by or "")
-    status = status_phrase(v, successor, language, as_of)
-    name = describe_name(doc, language)
-    sv = language == "sv"
-    span = _period_words(v, language)
-    if picked is None:
-        where = "enligt dokumentets metadata" if sv else "according to the document's metadata"
-        text = f"{name} {span} ({where}) {'och' if sv else 'and'} {status}."
-        return Answer(query.question, True, text, language, [])
-    citations = cite([picked], assistant._documents)
-    joint = "och" if sv else "and"
-    text = f"{name} {span} {joint} {status}: ”{citations[0].quote}” [1]"
-    return Answer(query.question, True, text, language, citations)
-
-
-def _dated(v: Validity) -> bool:
-    return bool(v.valid_from or v.valid_to or v.open_ended)
-
-
-def _period_words(v: Validity, language: str) -> str:
-    """ "gäller från A till och med B" (past tense once it no longer applies)."""
-    sv = language == "sv"
-    past = v.status in ("expired", "superseded")
-    verb = ("gällde" if past else "gäller") if sv else ("applied" if past else "applies")
-    valid = ("was valid" if past else "is valid") if not sv else verb
-    start = v.valid_from.isoformat() if v.valid_from else None
-    end = v.valid_to.isoformat() if v.valid_to else None
-    if v.open_ended:
-        if sv:
-            return f"{verb} från {start} och tills vidare" if start else f"{verb} tills vidare"
-        return (
-            f"{verb} from {start} until further notice" if start else f"{verb} until further notice"
-        )
-    if start and end:
-        return f"{verb} från {start} till och med {end}" if sv else f"{valid} from {start} to {end}"
-    if end:
-        return f"{verb} till och med {end}" if sv else f"{valid} until {end}"
-    return f"{verb} från {start}" if sv else f"{verb} from {start}"
-
-
-def _line_citation(
-    assistant: Assistant, source: str, v: Validity
-) -> tuple[Passage, str, float] | None:
-    """The passage holding the line that states the period (its page first; the document card
-    when no passage of the text holds it), with the line as the quote."""
-    if not v.line or v.line == "sidecar":
-        return None
-    line = v.line.strip()
-    own = [d for d in assistant.retriever.lexical.docs if d.metadata.get("source") == source]
-    texts = sorted(
-        (d for d in own if line in d.page_content),
-        key=lambda d: (
-            d.metadata.get("kind") == "card",
-            d.metadata.get("page") != v.page,
-        ),
-    )
-    if not texts:
-        return None
-    return Passage.from_document(texts[0], 1.0), line, 1.0

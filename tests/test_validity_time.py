@@ -32,7 +32,7 @@ def root(tmp_path_factory, e5) -> Path:
     root = tmp_path_factory.mktemp("intime")
     corpus = root / "corpus"
     corpus.mkdir()
-    for f in FIXTURES.glob("*.txt"):
+    for f in FIXTURES.glob("*.txt"):  # the agreements and guidelines (not the statute)
         shutil.copy2(f, corpus / f.name)
     report = Assistant(make_settings(root, corpus), embeddings=e5).build_index()
     assert sorted(report.added) == sorted([OLD, NOW, NEXT, GUIDE_OLD, GUIDE_NEW])
@@ -136,7 +136,7 @@ def test_without_a_time_two_versions_quoted_together_are_told_apart(assistant):
             "Hur länge gäller överenskommelsen?",
             date(2031, 6, 1),
             "Överenskommelsen 2027-2030 mellan Björkviks kommun och Region Sjöland gällde från "
-            "2027-01-01 till och med 2030-12-31 och har upphört (gällde till och med 2030-12-31): "
+            "2027-01-01 till och med 2030-12-31 och har upphört: "
             "”Överenskommelsen gäller från 2027-01-01 till och med 2030-12-31.” [1]",
         ),
     ],

@@ -18,6 +18,7 @@ from assistant.chat import ChatSession
 from assistant.render import answer_html
 
 OLD, NEW = "riktlinjer-foreningsbidrag-2014.txt", "riktlinjer-foreningsbidrag-2021.txt"
+STATUTE = "lag-om-foreningsregister.md"
 NEW_TITLE = "Riktlinjer för stöd till föreningslivet i Björkviks kommun"
 QUESTION = "Hur många medlemmar måste en förening ha för att få bidrag?"
 
@@ -27,11 +28,11 @@ def assistant(tmp_path_factory, e5) -> Assistant:
     root: Path = tmp_path_factory.mktemp("badges")
     corpus = root / "corpus"
     corpus.mkdir()
-    for name in (OLD, NEW):
+    for name in (OLD, NEW, STATUTE):
         shutil.copy2(DATA_DIR / "validity" / name, corpus / name)
     settings = make_settings(root, corpus, as_of=date(2024, 5, 1))
     built = Assistant(settings, embeddings=e5)
-    assert sorted(built.build_index().added) == [OLD, NEW]
+    assert sorted(built.build_index().added) == [STATUTE, OLD, NEW]
     return built
 
 
@@ -118,3 +119,25 @@ def test_staff_chat_endpoint_takes_as_of_through_gradio_client(assistant, tmp_pa
             client.close()
     assert "och är gällande per 2016-01-01" in then["answer"]
     assert f"och har ersatts av ”{NEW_TITLE}”" in now["answer"]  # the fixture's as_of, 2024
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Hur länge gäller lagen om föreningsregister?",
+            "Lagen ”Lag om föreningsregister” anger ingen sista dag: en lag gäller tills den "
+            "upphävs, och den är gällande per 2024-05-01 [1].",
+        ),
+        (
+            "How long is the law valid?",
+            "The statute “Lag om föreningsregister” states no end date: a statute applies until "
+            "it is repealed, and it is in force as of 2024-05-01 [1].",
+        ),
+    ],
+)
+def test_a_statute_without_dates_applies_until_repealed(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert answer.answered and answer.answer == expected
+    [c] = answer.citations
+    assert c.passage.source == STATUTE and c.passage.kind == "card" and "SFS 2031:77" in c.quote
