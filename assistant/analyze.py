@@ -28,7 +28,7 @@ from .query import (
     topic_of,
     wanted_answer,
 )
-from .timeframe import time_scope
+from .timeframe import resolve_in_time, time_scope
 
 __all__ = ["DocumentName", "QueryAnalyzer"]
 
@@ -125,7 +125,9 @@ class QueryAnalyzer:
             changes.update(changed)
             return text
 
-        turn = resolve(normalized, history, self.parties, titles, spell)
+        turn = resolve_in_time(
+            normalized, history, lambda text, h: resolve(text, h, self.parties, titles, spell)
+        )
         search_text = turn.question
         named = self._named_documents(fold(search_text))
         if named:

@@ -9,11 +9,12 @@ written for text as typed and as typed without å/ä/ö ("forra"), in Swedish an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-__all__ = ["TimeScope", "applies", "documents_for", "time_scope"]
+__all__ = ["TimeScope", "applies", "documents_for", "resolve_in_time", "time_scope"]
 
 Kind = Literal["at", "during", "previous", "compare"]
 
@@ -233,3 +234,38 @@ def documents_for(
         if exact:
             return exact
     return [d.source for d in docs if applies(found[d.source], start, end, d.doc_type == "statute")]
+
+
+def resolve_in_time(
+    text: str,
+    history: list[dict[str, Any]] | None,
+    resolve: Callable[[str, list[dict[str, Any]]], Any],
+) -> Any:
+    """``resolve(text, history)`` (``conversation.resolve``), except that a follow-up naming
+    only a time ("och 2020 då?", "what about from 2027?") is the earlier question asked of that
+    time: the year is no topic of its own. Earlier such turns are read the same way first."""
+    earlier: list[dict[str, Any]] = []
+    for message in history or []:
+        said = str(message.get("content") or "") if isinstance(message, dict) else ""
+        if isinstance(message, dict) and message.get("role") == "user" and time_scope(said):
+            message = {**message, "content": _in_time(said, earlier, resolve).question}
+        earlier.append(message)
+    return _in_time(text, earlier, resolve)
+
+
+def _in_time(
+    text: str,
+    history: list[dict[str, Any]],
+    resolve: Callable[[str, list[dict[str, Any]]], Any],
+) -> Any:
+    turn = resolve(text, history)
+    scope = time_scope(text)
+    if scope is None or not turn.follow_up or scope.kind == "compare" or not scope.said:
+        return turn
+    bare = resolve(scope.rest, history)  # the follow-up without its time, resolved
+    if not bare.follow_up:
+        return turn
+    earlier = time_scope(bare.question)  # "… 2020?" asked again "what about 2028?"
+    base = earlier.rest if earlier is not None and earlier.kind != "compare" else bare.question
+    question = f"{base.rstrip(' ?')} {scope.said}?"
+    return replace(bare, question=question, original=text)

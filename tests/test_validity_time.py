@@ -78,6 +78,20 @@ def test_a_question_with_a_time_is_answered_from_the_document_of_that_time(
     assert assistant.analyze(question).time is not None
 
 
+def test_a_follow_up_naming_only_a_time_asks_the_earlier_question_of_that_time(assistant):
+    history: list[dict] = []
+    seen = []
+    for question in (f"{HOURS}?", "och 2020 då?", "What about in 2028?"):
+        answer = assistant.ask(question, history=history, as_of=SPRING_2024)
+        seen.append((assistant.analyze(question, history).question, sources(answer)))
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": answer.answer},
+        ]
+    assert seen[1] == (f"{HOURS} 2020?", {OLD})
+    assert seen[2] == (f"{HOURS} 2028?", {NEXT})
+
+
 def test_a_period_silent_on_the_topic_is_not_answered_from_another_period(assistant):
     answer = assistant.ask(
         "Vad säger överenskommelsen 2019–2022 om musikskolan?", as_of=SPRING_2024
