@@ -45,15 +45,18 @@ def search_within(assistant: Assistant, query: Query, sources: list[str], k: int
     return sorted(found, key=lambda p: -p.score)[:k]
 
 
-def _rest(query: Query, scope: TimeScope) -> Query:
-    """The question without its time words: they choose the documents, they are no topic."""
+def _rest(query: Query, scope: TimeScope, keep_time: bool = False) -> Query:
+    """The question without its time words: they choose the documents, they are no topic the
+    answer must contain. With ``keep_time`` (a year the texts themselves write: "bidraget
+    2026" may be a row of a table) the year stays in the searched text, not in the topic."""
     rest = _present(scope.rest or query.search_text)
+    searched = _present(query.search_text) if keep_time else rest
     kept = set(terms(rest))
     topic = set(kept) - _time_verbs()
     return replace(
         query,
-        search_text=rest,
-        folded=fold(rest),
+        search_text=searched,
+        folded=fold(searched),
         terms=tuple(t for t in query.terms if t in kept),
         topic_terms=tuple(t for t in query.topic_terms if t in topic),
         unknown_terms=tuple(t for t in query.unknown_terms if t in topic),
@@ -125,7 +128,18 @@ def answer_in_time(
         chosen = [s for s in chosen if s in typed] if typed else chosen
     if not chosen:
         return None  # no document states it applied then: the ordinary answer, lift included
-    asked = _rest(query, scope)
+    if not (scope.periods or scope.kind == "previous" or scope.current):
+        # A year or a day chooses among versions of a text only: the other versions of the
+        # documents valid then are left out, a text on another subject stays (the year may be
+        # what it is about: "the RUT cap in 2026"). No other version: the ordinary answer.
+        others = _versions(found, set(chosen)) - set(chosen)
+        if not others:
+            return None
+        chosen = [d.source for d in docs if d.source not in others]
+    known = assistant.retriever.lexical.knows
+    years = re.findall(r"(?:19|20)\d{2}", scope.said)
+    keep = bool(years) and not scope.periods and all(known(y) for y in years)
+    asked = _rest(query, scope, keep_time=keep)
     if len(query.parties) == 1 and intent_of(asked.folded, set(asked.topic_terms), 1)[0] == (
         "commitments"
     ):
@@ -136,6 +150,22 @@ def answer_in_time(
         )
         return note_each(listed, found, assistant._documents)
     return _answer_from(assistant, asked, chosen, answerer, found, scope)
+
+
+def _versions(found: dict[str, Validity], sources: set[str]) -> set[str]:
+    """Every version linked to ``sources`` by supersession (they included)."""
+    links: dict[str, set[str]] = {}
+    for s, v in found.items():
+        if v.superseded_by in found:
+            links.setdefault(s, set()).add(v.superseded_by)
+            links.setdefault(v.superseded_by, set()).add(s)
+    seen, todo = set(sources), list(sources)
+    while todo:
+        for nxt in links.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def versions_for(assistant: Assistant, query: Query, source: str | None) -> set[str] | None:

@@ -47,6 +47,10 @@ _PREVIOUS = re.compile(
     r"(?P<noun_en>agreements?|versions?|guidelines?|documents?|period|policy|plan)\b",
     re.I,
 )
+# "vilket tidigare dokument …", "which earlier version …": the earlier document is what is asked
+# for, so the question is no question "according to the previous one".
+_ASKED_FOR = re.compile(r"\b(?:vilket|vilken|vilka|which|what)\s+$", re.I)
+_REPLACES = re.compile(r"\bers[äa]tt\w*|\breplac\w*|\bsupersed\w*", re.I)
 _CURRENT = re.compile(
     r"\b(?:(?:den|det)\s+)?(?:nuvarande|nu\s+g[äa]llande|g[äa]llande|aktuella)\s+"
     r"(?P<noun>[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|"
@@ -163,7 +167,10 @@ def time_scope(text: str) -> TimeScope | None:
         words = [w for w in rest.split() if not _COMPARE_REST.fullmatch(w.strip("?,.!"))]
         rest = " ".join(words).strip(" ?,.;") or text
         return TimeScope("compare", periods=tuple(periods), said=compare[0], rest=rest)
-    if m := _PREVIOUS.search(text):
+    m = _PREVIOUS.search(text)
+    if m and (_ASKED_FOR.search(text[: m.start()]) or _REPLACES.search(text)):
+        m = None  # "Vilket tidigare dokument ersätts av …?" asks which, not according to which
+    if m:
         return TimeScope("previous", said=m[0], rest=_keep_noun(text, m))
     if periods:
         start, end = periods[0][0], periods[-1][1]
