@@ -20,7 +20,7 @@ from .lexical import terms
 from .query import Query
 from .quotes import cite
 from .results import Answer, Citation
-from .timeframe import TimeScope, applies
+from .timeframe import TimeScope, applies, replaced_on
 from .validity import Validity
 
 if TYPE_CHECKING:
@@ -66,7 +66,9 @@ def versions(
                     s for s in chain if (found[s].valid_from, found[s].valid_to) == (start, end)
                 ]
                 picked += exact or [
-                    s for s in chain if applies(found[s], start, end, s in statutes)
+                    s
+                    for s in chain
+                    if applies(found[s], start, end, s in statutes, replaced_on(found, s))
                 ]
             picked = list(dict.fromkeys(picked))
             if len(picked) >= 2:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
-__all__ = ["TimeScope", "applies", "documents_for", "resolve_in_time", "time_scope"]
+__all__ = [
+    "TimeScope",
+    "applies",
+    "documents_for",
+    "replaced_on",
+    "resolve_in_time",
+    "time_scope",
+]
 
 Kind = Literal["at", "during", "previous", "compare"]
 
@@ -203,15 +210,25 @@ def time_scope(text: str) -> TimeScope | None:
     return None
 
 
-def applies(v: Any, start: date, end: date, statute: bool) -> bool:
-    """Did a document with validity ``v`` apply at some time in ``start``..``end``?"""
+def applies(v: Any, start: date, end: date, statute: bool, replaced_on: date | None = None) -> bool:
+    """Did a document with validity ``v`` apply at some time in ``start``..``end``? A replaced
+    one applied until the day before its successor's start (``replaced_on``), whatever its own
+    end ("tills vidare")."""
     if v.repealed:
         return False
     if not (v.valid_from or v.valid_to or v.open_ended or statute):
         return False
     begins = v.valid_from or date.min
     ends = v.valid_to or date.max
+    if replaced_on is not None:
+        ends = min(ends, replaced_on - timedelta(days=1))
     return begins <= end and ends >= start
+
+
+def replaced_on(found: dict[str, Any], source: str) -> date | None:
+    """The day the successor of ``source`` started, if it has one with a start."""
+    successor = found.get(found[source].superseded_by or "")
+    return successor.valid_from if successor is not None else None
 
 
 def documents_for(
@@ -240,7 +257,13 @@ def documents_for(
         ]
         if exact:
             return exact
-    return [d.source for d in docs if applies(found[d.source], start, end, d.doc_type == "statute")]
+    return [
+        d.source
+        for d in docs
+        if applies(
+            found[d.source], start, end, d.doc_type == "statute", replaced_on(found, d.source)
+        )
+    ]
 
 
 def resolve_in_time(

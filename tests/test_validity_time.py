@@ -66,6 +66,7 @@ def sources(answer) -> set[str]:
         ("How much will the region give the music school from 2027?", NEXT, "250 000"),
         ("Vad gällde för bokbussen 2020?", OLD, "bokbuss"),
         ("Vad säger den nuvarande överenskommelsen om musikskolan?", NOW, "200 000"),
+        ("Hur många medlemmar måste en förening ha för att få bidrag 2022?", GUIDE_NEW, "fem"),
         ("How often did the parties meet in 2021?", OLD, "en gång per år"),
     ],
 )
