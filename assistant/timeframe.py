@@ -62,7 +62,13 @@ _CURRENT = re.compile(
     r"\b(?:(?:den|det)\s+)?(?:nuvarande|nu\s+g[äa]llande|g[äa]llande|aktuella)\s+"
     r"(?P<noun>[öo]verenskommelse\w*|avtal\w*|riktlinje\w*|dokument\w*|versionen|policy\w*|"
     r"plan\w*)"
-    r"|\b(?:just\s+)?nu\b|\bi\s?dag\b|\b(?:the\s+)?current(?:ly)?\b|\bnow\b|\btoday\b",
+    # "nu"/"now" only beside what applies ("vad gäller nu", "in force today"): "Vi är nu
+    # missnöjda …" asks about no time.
+    r"|\bg[äa]ller\s+(?P<t1>(?:just\s+)?(?:nu|i\s?dag))\b|\b(?P<t2>nu|i\s?dag)\s+g[äa]ller\b"
+    r"|\b(?:appl(?:y|ies)|in force|valid)\s+(?P<t3>(?:right\s+)?(?:now|today))\b"
+    r"|\b(?:the\s+)?current\s+"
+    r"(?P<noun_en>agreements?|versions?|guidelines?|documents?|policy|plan|rules)\b"
+    r"|\b(?P<t4>currently)\s+(?:appl(?:y|ies)|in force|valid)\b",
     re.I,
 )
 _COMPARE = re.compile(
@@ -148,7 +154,11 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 def _keep_noun(text: str, m: re.Match[str]) -> str:
     """``text`` with the phrase ``m`` replaced by its noun: "enligt den förra överenskommelsen"
     asks about "överenskommelsen", and that word still names what is asked of."""
-    noun = m.groupdict().get("noun") or m.groupdict().get("noun_en")
+    groups = m.groupdict()
+    for name in ("t1", "t2", "t3", "t4"):  # "vad gäller nu": only the time word goes
+        if groups.get(name):
+            return _cut(text, [m.span(name)])
+    noun = groups.get("noun") or groups.get("noun_en")
     if not noun:
         return _cut(text, [m.span()])
     lead = "the " if m.groupdict().get("noun_en") else ""

@@ -31,6 +31,8 @@ Y2023, Y2026 = date(2023, 1, 1), date(2026, 12, 31)
         ("Enligt den forra overenskommelsen, vad gor regionen?", "previous", None, None),
         ("What did the previous agreement say about libraries?", "previous", None, None),
         ("Vad gäller nu för bokbussen?", "at", None, None),
+        ("What does the current agreement say about libraries?", "at", None, None),
+        ("Is the guideline currently in force?", "at", None, None),
     ],
 )
 def test_time_scope_of_a_question(question, kind, start, end):
@@ -51,6 +53,9 @@ def test_time_scope_of_a_question(question, kind, start, end):
         # the earlier document is what is asked for, not where the answer is read
         "Vilken tidigare riktlinje ersätter den nya policyn?",
         "Which earlier version does the guideline replace?",
+        # "nu" that is no time of what applies
+        "Vi är nu nöjda med föreningen. Hur söker vi bidrag?",
+        "I now want to know who runs the library.",
     ],
 )
 def test_no_time_in_a_question_without_one(question):
