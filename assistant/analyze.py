@@ -28,6 +28,7 @@ from .query import (
     topic_of,
     wanted_answer,
 )
+from .timeframe import resolve_in_time, time_scope
 
 __all__ = ["DocumentName", "QueryAnalyzer"]
 
@@ -124,7 +125,9 @@ class QueryAnalyzer:
             changes.update(changed)
             return text
 
-        turn = resolve(normalized, history, self.parties, titles, spell)
+        turn = resolve_in_time(
+            normalized, history, lambda text, h: resolve(text, h, self.parties, titles, spell)
+        )
         search_text = turn.question
         named = self._named_documents(fold(search_text))
         if named:
@@ -164,6 +167,7 @@ class QueryAnalyzer:
             exclude=frozenset(turn.exclude),
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
+            time=time_scope(search_text),
         )
 
     def _inflected(self, word: str) -> bool:

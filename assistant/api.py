@@ -8,6 +8,7 @@ the message for people, the type for a UI that shows its own words.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Query, Request
@@ -55,6 +56,11 @@ class AskRequest(BaseModel):
     )
     document: str | None = Field(
         None, description="Only this document: source path, file name or a unique title part."
+    )
+    as_of: date | None = Field(
+        None,
+        description="Judge validity on this date (YYYY-MM-DD; default ASSISTANT_AS_OF, today): "
+        "which documents are in force, expired or replaced.",
     )
 
 
@@ -193,7 +199,7 @@ def api_router(assistant: Assistant, gate: PublicGate | None) -> APIRouter:
     def ask(body: AskRequest, request: Request) -> JSONResponse:
         """Answer a question with cited passages: the object `assistant ask --json` prints."""
         with admitted(request):
-            answer = assistant.ask(body.question, document=body.document)
+            answer = assistant.ask(body.question, document=body.document, as_of=body.as_of)
         return JSONResponse(answer.to_dict())
 
     @router.post("/api/search", response_model=SearchResponse, responses=_LIMITED)
@@ -205,9 +211,12 @@ def api_router(assistant: Assistant, gate: PublicGate | None) -> APIRouter:
         return JSONResponse({"question": body.question, "passages": rows})
 
     @router.get("/api/documents", response_model=list[DocumentOut])
-    def documents() -> JSONResponse:
+    def documents(
+        as_of: date | None = Query(None, description="Validity on this date (YYYY-MM-DD)."),  # noqa: B008
+    ) -> JSONResponse:
         """The indexed documents: the list `assistant documents --json` prints."""
-        return JSONResponse(document_rows(assistant.documents(), assistant.settings.as_of_date))
+        day = as_of or assistant.settings.as_of_date
+        return JSONResponse(document_rows(assistant.documents(), day))
 
     @router.get("/api/health", response_model=HealthOut)
     def health() -> JSONResponse:

@@ -23,6 +23,7 @@ from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
 from .i18n import error_message, t  # noqa: E402
+from .in_force import badges  # noqa: E402
 from .ratelimit import PublicGate  # noqa: E402
 from .render import (  # noqa: E402
     answer_html,
@@ -127,8 +128,12 @@ class ChatSession:
         yield "", [*history, {"role": "assistant", "content": status_html(lang)}], turns
         try:
             with self._admitted(request):
+                # The widget answers from documents in force unless its host page fixed one.
                 answer = self.assistant.ask(
-                    question, document=document or None, history=_plain_history(turns)
+                    question,
+                    document=document or None,
+                    history=_plain_history(turns),
+                    in_force_only=self.channel == "widget" and not document,
                 )
         except Exception as exc:
             # Shown in the UI's language (i18n.error_message); the engine's own English text,
@@ -148,7 +153,12 @@ class ChatSession:
             )
             time.sleep(_STREAM_DELAY)
         answer_id = uuid.uuid4().hex[:12]
-        history.append({"role": "assistant", "content": answer_html(answer, answer_id, lang)})
+        history.append(
+            {
+                "role": "assistant",
+                "content": answer_html(answer, answer_id, lang, badges=self._badges(answer, lang)),
+            }
+        )
         turn = {
             "index": index,
             "id": answer_id,
@@ -158,6 +168,14 @@ class ChatSession:
             "document": document or None,
         }
         yield "", history, [*turns, turn]
+
+    def _badges(self, answer: Any, lang: str) -> dict[str, tuple[str, str]]:
+        """Each cited source's status (gällande / upphört / ersatt av …) for its entry."""
+        if not answer.citations:
+            return {}
+        docs = {d.source: d for d in self.assistant.documents()}
+        sources = [c.passage.source for c in answer.citations]
+        return badges(self.assistant.validity(), docs, sources, lang)
 
     def like(self, data: gr.LikeData, turns: list[dict[str, Any]] | None, lang: str) -> None:
         """Store 👍/👎 (or its withdrawal) for the answer at ``data.index``."""

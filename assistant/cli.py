@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--document", help="only this document (source path, file name or title)")
+    ask.add_argument(
+        "--as-of", help="judge validity on this date, YYYY-MM-DD (default ASSISTANT_AS_OF, today)"
+    )
     search = sub.add_parser("search", help="show the best passages for a question")
     search.add_argument("question")
     search.add_argument("-k", type=int, default=5, help="how many passages (default 5)")
@@ -126,14 +129,25 @@ def _index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    answer = _assistant(settings).ask(args.question, document=args.document)
+    from .in_force import badge
+    from .validity import assess
+
+    day = _date(args.as_of) if args.as_of else None
+    assistant = _assistant(settings)
+    answer = assistant.ask(args.question, document=args.document, as_of=day)
     if args.json:
         _print_json(answer.to_dict())
         return 0
     print(answer.answer)
+    docs = {d.source: d for d in assistant.documents()}
+    found = assess(list(docs.values()), day or settings.as_of_date)
     for c in answer.citations:
+        v = found.get(c.passage.source)
+        nxt = docs.get(v.superseded_by or "") if v else None
+        status = badge(v, nxt.title if nxt else None, answer.language)
         print(
             f"\n[{c.n}] {c.passage.title}{_at(c.passage)}, {c.passage.section} ({c.passage.source})"
+            + (f" [{status}]" if status else "")
         )
     for i, p in enumerate(answer.related, start=1):
         print(f"\nRelaterat {i}: {p.title}{_at(p)}: {p.text[:200]}")

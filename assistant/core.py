@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from contextvars import ContextVar
 from dataclasses import replace
+from datetime import date
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +16,7 @@ from .embeddings import AssistantEmbeddings
 from .errors import AssistantError, DocumentNotFoundError
 from .folding import INVISIBLE, fold
 from .framing import abstain, frame_list
-from .in_force import note_expired, prefer_in_force
+from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .index import Index, IndexReport, StoredDocument
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
@@ -22,6 +24,7 @@ from .quotes import cite
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
 from .scope import ask_parts, within_document
+from .timed import answer_in_time, versions_for
 from .validity import Validity, assess
 
 if TYPE_CHECKING:
@@ -31,6 +34,9 @@ __all__ = ["Assistant", "InvalidQuestionError", "MAX_QUESTION_CHARS"]
 
 MAX_QUESTION_CHARS = 2000
 _RECHECK_SECONDS = 2.0
+# One question's date and whether only documents in force may answer (``ask``'s ``as_of`` and
+# ``in_force_only``): per call, so a shared Assistant serves callers with different dates.
+_WHEN: ContextVar[tuple[date | None, bool]] = ContextVar("assistant_when", default=(None, False))
 
 
 class InvalidQuestionError(AssistantError, ValueError):
@@ -147,9 +153,13 @@ class Assistant:
         _ = self.retriever
         return list(self._ordered)
 
+    def as_of(self) -> date:
+        """The date validity is judged on: the question's ``as_of``, else the setting (today)."""
+        return _WHEN.get()[0] or self.settings.as_of_date
+
     def validity(self) -> dict[str, Validity]:
-        """Each document's validity and status on ``settings.as_of`` (default today)."""
-        return assess(self.documents(), self.settings.as_of_date)
+        """Each document's validity and status on ``as_of()`` (default today)."""
+        return assess(self.documents(), self.as_of())
 
     def resolve_document(self, name: str | None) -> str | None:
         """Source path for a document named by path, file name, stem or a unique title part."""
@@ -239,11 +249,22 @@ class Assistant:
         question: str,
         document: str | None = None,
         history: list[dict[str, Any]] | None = None,
+        as_of: date | None = None,
+        in_force_only: bool = False,
     ) -> Answer:
-        """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups."""
-        query = self.analyze(question, history)
-        source = self.resolve_document(document)
-        answer = ask_parts(self, query, source) if query.compound else self._answer(query, source)
+        """Answer ``question``; ``history`` (Gradio messages, oldest first) resolves follow-ups.
+
+        ``as_of`` (default ``settings.as_of``, today) is the date validity is judged on;
+        ``in_force_only`` keeps replaced and not-yet-valid versions out (the widget)."""
+        token = _WHEN.set((as_of, in_force_only))
+        try:
+            query = self.analyze(question, history)
+            source = self.resolve_document(document)
+            answer = (
+                ask_parts(self, query, source) if query.compound else self._answer(query, source)
+            )
+        finally:
+            _WHEN.reset(token)
         answer.question = query.text
         return answer
 
@@ -261,10 +282,16 @@ class Assistant:
                 per_doc = [p for found in searches for p in found]
             else:  # many documents: one wide search, grouped by document afterwards
                 per_doc = self._search(topic, _WIDE_K)
-            return answerer.per_document(query, per_doc, self._documents, language)
+            listed = answerer.per_document(query, per_doc, self._documents, language)
+            return mark_entries(listed, self.validity(), self._documents)
         if query.intent == "commitments" and len(query.parties) == 1:
             party = next(p for p in self.parties() if p.name == query.parties[0])
-            return self._commitment_answer(query.question, party, source, language)
+            within = versions_for(self, query, source)
+            committed = self._commitment_answer(query.question, party, source, language, within)
+            return note_each(committed, self.validity(), self._documents)
+        timed = answer_in_time(self, query, source, answerer, _WHEN.get()[1])
+        if timed is not None:
+            return timed
         k = max(self.settings.top_k, self.settings.answer_passages)
         prefer = set(query.prefer) or None if source is None else None
         found = self.validity()
@@ -275,7 +302,7 @@ class Assistant:
         answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
         if source is not None and len(self._ordered) > 1:
             answer = within_document(self, query, source, answer, answerer)
-        return note_expired(answer, found, self._documents)
+        return note_expired(answer, found, self._documents, self.as_of())
 
     def _search(
         self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
@@ -329,9 +356,16 @@ class Assistant:
             self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
     def _commitment_answer(
-        self, question: str, party: Party, source: str | None, language: str
+        self,
+        question: str,
+        party: Party,
+        source: str | None,
+        language: str,
+        within: set[str] | None = None,
     ) -> Answer:
         found = self.commitments(party.name, source)
+        if within is not None:  # one version of each agreement, not every period's promises
+            found = [c for c in found if c.source in within] or found
         if not found:
             return abstain(question, language, [])
         by_id = {str(d.id): d for d in self.retriever.lexical.docs}

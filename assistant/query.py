@@ -22,6 +22,7 @@ from .intent import (
     topic_of,
     wanted_answer,
 )
+from .timeframe import TimeScope
 
 __all__ = [
     "Query",
@@ -64,6 +65,7 @@ class Query:
     parts: tuple[Query, ...] = ()  # a compound question's parts, each analysed
     topic: str = ""  # ``search_text`` without its frame ("which documents mention X" -> X)
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus spelling) rewrites
+    time: TimeScope | None = None  # the time asked about ("vad gällde 2020?"): timeframe.py
 
     def __str__(self) -> str:
         return self.question

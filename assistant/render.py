@@ -160,7 +160,17 @@ def _marked_spans(text: str, spans: Iterable[tuple[int, int]], mark_class: str) 
     return "".join(out)
 
 
-def _source_html(citation: Citation, answer_id: str, lang: str) -> str:
+def _badge_html(badge: tuple[str, str] | None) -> str:
+    """The source's status ("gällande", "upphört", "ersatt av …"): words, not colour alone."""
+    if badge is None:
+        return ""
+    status, label = badge
+    return f' <span class="av-badge av-badge-{_e(status)}">{_e(label)}</span>'
+
+
+def _source_html(
+    citation: Citation, answer_id: str, lang: str, badge: tuple[str, str] | None = None
+) -> str:
     p = citation.passage
     page_start, page_end = quote_span(citation)
     url = view_url(p, page_start, page_end, lang, spans=page_spans(citation))
@@ -177,7 +187,7 @@ def _source_html(citation: Citation, answer_id: str, lang: str) -> str:
         f'<details class="av-source" id="av-{answer_id}-{citation.n}" open>'
         f'<summary><span class="av-n">[{citation.n}]</span> '
         f'<span class="av-title">{_e(p.title)}</span> '
-        f'<span class="av-meta">{_e(_where(p, lang))}</span></summary>'
+        f'<span class="av-meta">{_e(_where(p, lang))}</span>{_badge_html(badge)}</summary>'
         f"{body}"
         f'<a class="av-view" href="{_e(url)}" target="_blank" rel="noopener">'
         f"{_e(t(lang, 'show_in_document'))}</a></details>"
@@ -205,10 +215,17 @@ def _related_html(passages: Iterable[Passage], lang: str) -> str:
     )
 
 
-def answer_html(answer: Answer, answer_id: str, lang: str = "sv", related: int = 3) -> str:
+def answer_html(
+    answer: Answer,
+    answer_id: str,
+    lang: str = "sv",
+    related: int = 3,
+    badges: dict[str, tuple[str, str]] | None = None,
+) -> str:
     """A chat message: the answer with linked ``[n]`` markers, then one entry per source.
 
     An abstention says so plainly and lists the closest passages as related, not as sources.
+    ``badges`` (``in_force.badges``) gives each source's status by its source path.
     """
     aid = _e(answer_id)
     if not answer.answered:
@@ -222,7 +239,10 @@ def answer_html(answer: Answer, answer_id: str, lang: str = "sv", related: int =
     note = ""
     if getattr(answer, "mode", "extractive") != "extractive":
         note = f'<div class="av-note">{_e(t(lang, "mode_note"))}</div>'
-    sources = "".join(_source_html(c, aid, lang) for c in answer.citations)
+    marks = badges or {}
+    sources = "".join(
+        _source_html(c, aid, lang, marks.get(c.passage.source)) for c in answer.citations
+    )
     return (
         f'<div class="av-answer" id="av-{aid}" lang="{_e(answer.language)}">'
         f'<div class="av-text">{_text_html(answer.answer, numbers, aid)}</div>{note}'

@@ -57,6 +57,12 @@ details.av-source > summary { cursor: pointer; font-size: .93em; min-height: 24p
 .av-title { font-weight: 700; }
 .av-meta { color: var(--av-muted); font-size: .92em; }
 .av-meta::before { content: "· "; }
+/* Source status badges (in_force.badge): words in a frame, each colour 4.5:1 or more. */
+.av-badge { display: inline-block; border: 1px solid currentColor; border-radius: 4px;
+  padding: 0 .35em; margin-left: .3em; font-size: .85em; font-weight: 600; color: var(--av-muted); }
+.av-badge-in_force { color: #166534; }
+.av-badge-expired, .av-badge-superseded { color: var(--av-error); }
+.dark .av-badge-in_force { color: #86efac; }
 blockquote.av-passage { margin: .45em 0 .3em; padding: 0 0 0 .7em; border-left: 2px solid
   var(--border-color-primary); font-size: .93em; white-space: pre-wrap; font-style: normal;
   overflow-wrap: anywhere; }

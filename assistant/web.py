@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
 from .i18n import pick_language, t  # noqa: E402
+from .in_force import badges  # noqa: E402
 from .style import CSS, HEAD  # noqa: E402
 from .style import theme as _theme  # noqa: E402, F401  (server.py builds the theme through web)
 from .widget import build_widget  # noqa: E402
@@ -60,15 +62,25 @@ EXAMPLES = [
 def _document_choices(assistant: Assistant, lang: str) -> list[tuple[str, str]]:
     choices = [(t(lang, "all_documents"), "")]
     with contextlib.suppress(AssistantError):  # no index yet: the chat says so when asked
-        choices += [(d.title, d.source) for d in assistant.documents()]
+        docs = {d.source: d for d in assistant.documents()}
+        # Each document with its status today ("gällande", "upphört", "ersatt av …").
+        marks = badges(assistant.validity(), docs, list(docs), lang)
+        choices += [
+            (f"{d.title} ({marks[s][1]})" if s in marks else d.title, s) for s, d in docs.items()
+        ]
     return choices
 
 
 def _ask_endpoint(assistant: Assistant) -> Any:
-    def ask(question: str, document: str | None = None) -> dict[str, Any]:
-        """Answer a question about the agreement texts: the `assistant ask --json` object."""
+    def ask(question: str, document: str | None = None, as_of: str | None = None) -> dict[str, Any]:
+        """Answer a question about the agreement texts: the `assistant ask --json` object.
+        ``as_of`` (YYYY-MM-DD, default today) is the date validity is judged on."""
         try:
-            return assistant.ask(question, document=document or None).to_dict()
+            day = date.fromisoformat(as_of) if as_of else None
+        except ValueError as exc:
+            raise gr.Error(f"as_of {as_of!r} is not a date: write it as YYYY-MM-DD") from exc
+        try:
+            return assistant.ask(question, document=document or None, as_of=day).to_dict()
         except AssistantError as exc:
             raise gr.Error(str(exc)) from exc
 
