@@ -9,6 +9,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .fact_lines import original_lines
 from .in_force import describe_name, status_phrase
 from .query import Query
 from .quotes import cite
@@ -80,7 +81,8 @@ def validity_answer(
         where = "enligt dokumentets metadata" if sv else "according to the document's metadata"
         text = f"{name} {span} ({where}) {'och' if sv else 'and'} {status}."
         return Answer(query.question, True, text, language, [])
-    citations = cite([picked], assistant._documents)
+    # A line only the card holds (a title left out of the passages) is cited from its page.
+    citations = original_lines(cite([picked], assistant._documents), assistant._documents)
     joint = "och" if sv else "and"
     text = f"{name} {span} {joint} {status}: ”{citations[0].quote}” [1]"
     return Answer(query.question, True, text, language, citations)

@@ -142,12 +142,67 @@ _TOKEN = re.compile(r"\w+")
 _NEAR = 4  # words between a number and the thing it counts ("sex månader", "10 000 kronor per")
 
 
+# Numbers written out (folded: "två" -> "tva"), as agreements often write them ("fyrtio timmar",
+# "sex föreställningar"); "en"/"ett" are left out: they are mostly articles.
+_COUNT_WORDS = {
+    *[
+        "tva",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "atta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+        "tretton",
+        "fjorton",
+        "femton",
+        "sexton",
+        "sjutton",
+    ],
+    *[
+        "arton",
+        "nitton",
+        "tjugo",
+        "trettio",
+        "fyrtio",
+        "femtio",
+        "sextio",
+        "sjuttio",
+        "attio",
+        "nittio",
+        "hundra",
+        "tusen",
+    ],
+    *[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+    ],
+    *["fifty", "hundred", "thousand"],
+}
+
+
 def number_near(wanted: Iterable[str], text: str) -> bool:
     """Does a number stand within a few words of a word matching one of the wanted (folded)
     stems? "Hur många platser …" is answered by "… 40 platser …", not by any number."""
     wanted = list(wanted)
     tokens = _TOKEN.findall(fold(text))
-    digits = [i for i, t in enumerate(tokens) if t[0].isdigit()]
+    digits = [i for i, t in enumerate(tokens) if t[0].isdigit() or t in _COUNT_WORDS]
     if not digits or not wanted:
         return False
     near = {i for d in digits for i in range(d - _NEAR, d + _NEAR + 1)}
