@@ -136,13 +136,15 @@ class ExtractiveAnswerer:
         document's best sentence.
         """
         query = as_query(question, language)
-        topic = as_query(query.topic, language)
+        # The topic is weighed in its own language: "Which documents mention elevkulturombud?"
+        # asks about a Swedish word, whatever language frames the question.
+        topic = as_query(query.topic)
         best: dict[str, _Candidate] = {}
         for source in dict.fromkeys(p.source for p in passages):
             own = [p for p in passages if p.source == source and p.kind != "card"][:2]
             candidates = self._score(topic, own, documents)
             if candidates and self._supported(
-                topic.question, language, candidates, documents, query=query
+                topic.question, topic.language, candidates, documents, query=topic
             ):
                 best[source] = candidates[0]
         top = max((c.similarity for c in best.values()), default=0.0)
