@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import socket
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant import Settings
 
@@ -53,3 +55,13 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@dataclass
+class StubDocument:
+    """The fields of a StoredDocument that validity and time-scope rules read."""
+
+    source: str
+    title: str
+    doc_type: str = "agreement"
+    metadata: dict[str, Any] = field(default_factory=dict)

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pytest
+from helpers import StubDocument as Doc
 
 from assistant.validity import assess, document_rows, parse_line, validity_of
 
 
 def fact(key: str, line: str, page: int = 1, where: str = "page", value: str = "") -> dict:
     return {"key": key, "value": value or line, "page": page, "line": line, "where": where}
-
-
-@dataclass
-class Doc:
-    source: str
-    title: str
-    doc_type: str = "agreement"
-    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @pytest.mark.parametrize(

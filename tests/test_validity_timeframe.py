@@ -3,11 +3,10 @@ documents that applied then (``documents_for``, on fictional validity records)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pytest
+from helpers import StubDocument as Doc
 
 from assistant.timeframe import documents_for, time_scope
 from assistant.validity import assess
@@ -84,14 +83,6 @@ def test_what_changed_names_its_periods_and_topic(question, periods, topic):
     scope = time_scope(question)
     assert scope is not None and scope.kind == "compare"
     assert scope.periods == periods and scope.rest == topic
-
-
-@dataclass
-class Doc:
-    source: str
-    title: str
-    doc_type: str = "agreement"
-    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def agreement(period: str) -> Doc:
