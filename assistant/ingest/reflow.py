@@ -1,12 +1,15 @@
 """Reflow: physical lines -> units. Wrapped lines joined (in every format), line-end hyphens
 joined when they only split a word, lone bullet glyphs joined with their item, footnotes at a
-page foot found, a unit running over a page break kept whole (headings: headings.py)."""
+page foot found, a unit running over a page break kept whole (headings: headings.py; hyphens:
+hyphens.py)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from .hyphens import hyphen_join
 
 __all__ = [
     "KEY_VALUE",
@@ -99,9 +102,6 @@ _FUNCTION_WORDS = set(
 )
 _PAIR_OPEN = re.compile(r"\b(?:mellan|between)\b", re.I)
 _PAIR_CLOSE = re.compile(r"\s(?:och|samt|and|&)\s", re.I)
-_SUSPENDED = set(
-    ["och", "eller", "samt", "respektive", "resp.", "resp", "som", "till", ",", "eller/och"]
-)
 
 
 @dataclass
@@ -273,7 +273,7 @@ def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
     last = unit.lines[-1]
     unit.last_len = len(text)
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].isalpha():
-        joined = _hyphen_join(last, text, vocab)
+        joined = hyphen_join(last, text, vocab)
         if joined is not None:
             unit.lines[-1] = joined
             return
@@ -281,28 +281,6 @@ def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
         unit.lines[-1] = last + text
         return
     unit.lines.append(text)
-
-
-def _hyphen_join(last: str, text: str, vocab: Counter[str]) -> str | None:
-    """``last`` ends in "-": the joined line, or None to keep the hyphen and a space
-    (a suspended compound such as "kultur- och bildningsplan")."""
-    left = re.search(r"([\w]+)-$", last)
-    right = re.match(r"([\w]+)", text)
-    if left is None or right is None:
-        return None
-    lw, rw = left.group(1), right.group(1)
-    whole = (lw + rw).casefold()
-    if (rw.casefold() in _SUSPENDED and not vocab[whole]) or not text[0].isalpha():
-        return None
-    hyphened = f"{lw}-{rw}".casefold()
-    keep_hyphen = (
-        rw[0].isupper()
-        or lw.isupper()
-        or len(lw) == 1
-        or any(ch.isdigit() for ch in lw)
-        or (vocab[hyphened] > 0 and vocab[whole] == 0)
-    )
-    return last + text if keep_hyphen else last[:-1] + text
 
 
 def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
