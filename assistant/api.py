@@ -70,8 +70,9 @@ class SearchRequest(BaseModel):
     document: str | None = Field(None, description="Only this document.")
 
 
-class CitationOut(BaseModel):
-    n: int
+class _Where(BaseModel):
+    """Where a cited or found passage stands (shared by citations and passages)."""
+
     source: str
     title: str
     page: int
@@ -83,25 +84,18 @@ class CitationOut(BaseModel):
     )
     table_header: str | None = Field(None, description="The header row of the passage's table.")
     section: str
+
+
+class CitationOut(_Where):
+    n: int
     quote: str = Field(description="Verbatim in `passage`.")
     passage: str = Field(description="Verbatim in the cleaned page `page` of `source`.")
     score: float
 
 
-class PassageOut(BaseModel):
+class PassageOut(_Where):
     rank: int
     id: str
-    source: str
-    title: str
-    page: int
-    page_end: int | None = Field(
-        None, description="Last page when the passage runs over a page break."
-    )
-    page_known: bool = Field(
-        True, description="False for a Word file that records no page breaks: cite the section."
-    )
-    table_header: str | None = Field(None, description="The header row of the passage's table.")
-    section: str
     text: str
     score: float
 

@@ -8,12 +8,12 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 
-__all__ = ["is_page_number", "line_key", "recurring_keys", "similar_key"]
+__all__ = ["PAGE_OF_TOTAL", "is_page_number", "line_key", "recurring_keys", "similar_key"]
 
 _SIMILAR = 0.88
 # "2 (51)", "2 [51]", "1/2", "Sida 2 av 5", "Page 2 of 5", "- 2 -", "s. 2": with a total, a page number
 # anywhere on a page; a bare number only at a page edge.
-_WITH_TOTAL = re.compile(
+PAGE_OF_TOTAL = re.compile(
     r"^(?:sida|page|s\.|p\.)?\s*(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4})|(?:av|of)\s+(\d{1,4}))$",
     re.I,
 )
@@ -25,7 +25,7 @@ def is_page_number(line: str, page_count: int, strict: bool = False) -> bool:
     """A page-number line. ``strict``: only forms that name the total or the word "page",
     with a plausible total (a lone "12" mid-page may be a table cell)."""
     line = line.strip()
-    if m := _WITH_TOTAL.match(line):
+    if m := PAGE_OF_TOTAL.match(line):
         number = int(m.group(1))
         total = int(next(g for g in m.groups()[1:] if g))
         return 0 < number <= total and (not page_count or total <= max(page_count, 2) * 3)

@@ -7,7 +7,7 @@ import re
 
 from .reflow import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
 
-__all__ = ["mark_headings", "merge_contents"]
+__all__ = ["RECORD", "mark_headings", "merge_contents"]
 
 # A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
 # but is none: taken for one, the whole contents list would become nested empty sections.
@@ -15,7 +15,7 @@ _TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s
 # Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
-_RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
+RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
 
 
 def merge_contents(pages: list[list[Item]]) -> None:
@@ -82,7 +82,7 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
         return False
     if KEY_VALUE.match(text) and not text.endswith(":") or _TOC_ENTRY.search(text):
         return False
-    if not numbered and _RECORD.search(text):
+    if not numbered and RECORD.search(text):
         return False
     at_foot = i == len(body) - 1 and mid_sentence(unit)
     lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered

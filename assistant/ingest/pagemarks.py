@@ -19,12 +19,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .edges import PAGE_OF_TOTAL
+
 __all__ = ["PageMark", "find_page_marks", "split_at_page_marks"]
 
 # A page-number line naming its total. "5 [5]"-style brackets are PDF converters' rendering of
 # "5 (5)"; "2[4]" without a space occurs too.
-_MARK = r"(?:sida|page|s\.)?\s*(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4})|(?:av|of)\s+(\d{1,4}))"
-_LINE = re.compile(rf"^\s*{_MARK}\s*$", re.I)
 # The same glued to the end of a text line: only "N (T)", "N/T", "N [T]" forms, after a space.
 _GLUED = re.compile(r"^(.*\S)\s+(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4}))\s*$")
 
@@ -53,7 +53,7 @@ def find_page_marks(lines: list[str]) -> list[PageMark]:
     standalone: list[PageMark] = []
     glued: list[PageMark] = []
     for i, line in enumerate(lines):
-        if m := _LINE.match(line):
+        if m := PAGE_OF_TOTAL.match(line.strip()):
             n, total = int(m.group(1)), _total(m.groups()[1:])
             if 0 < n <= total:
                 standalone.append(PageMark(i, n, total))

@@ -8,6 +8,7 @@ import unicodedata
 
 from .edges import is_page_number
 from .facts import CASE_LABEL, CASE_NUMBER, DECISION, OWNER, VALIDITY, sentences
+from .headings import RECORD
 from .layout import Layout
 
 __all__ = ["find_title"]
@@ -18,11 +19,9 @@ _DEPARTMENT = re.compile(
 )
 _ORG = re.compile(r"^(?:\w+ (?:kommun|landsting|län)|region \w+|\w+ kommun)$", re.I)
 _TICK = re.compile(r"[☐☒☑□■✓✔✗✘]")
-# A letterhead's contact line or a date/record line is never a title: dates, clock times,
-# e-mail and web addresses, "·"-separated fields, phone-like digit runs.
-_RECORD = re.compile(
-    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{2,3}[ -]\d{2}"
-)
+# A letterhead's contact line or a record line (headings.RECORD: dates, clock times, e-mail) is
+# never a title; nor web addresses, "·"-separated fields, phone-like digit runs.
+_RECORD = re.compile(RECORD.pattern + r"|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{2,3}[ -]\d{2}")
 # Words naming what kind of governing document a text is (also as the last part of a
 # compound: "kostpolicy", "samverkansöverenskommelse"). A title line that is only such a word
 # ("RUTIN", "RIKTLINJER") is a type label above the title.
