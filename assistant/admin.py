@@ -25,7 +25,7 @@ from .auth import Lockout
 from .config import Settings
 from .core import Assistant
 from .errors import AssistantError
-from .index import IndexReport
+from .indexing.records import IndexReport
 from .ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES
 
 __all__ = [

@@ -19,7 +19,8 @@ from .config import Settings
 from .decide import card_fact, fact_line, measure, should_answer
 from .fact_lines import original_lines
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
-from .index import Index, StoredDocument
+from .indexing.records import StoredDocument
+from .indexing.store import Index
 from .lexical import terms
 from .parties import Party, acting_parties, without_party_names
 from .query import Query, detect_language, topic_of

@@ -121,7 +121,7 @@ def _assistant(settings: Settings) -> Any:
 
 
 def _index(args: argparse.Namespace, settings: Settings) -> int:
-    from .index import Index
+    from .indexing.store import Index
 
     report = Index(settings).build(rebuild=args.rebuild, progress=not args.quiet)
     print(report.summary())

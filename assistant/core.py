@@ -17,7 +17,8 @@ from .errors import AssistantError, DocumentNotFoundError
 from .folding import INVISIBLE, fold
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
-from .index import Index, IndexReport, StoredDocument
+from .indexing.records import IndexReport, StoredDocument
+from .indexing.store import Index
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
 from .quotes import cite

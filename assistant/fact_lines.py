@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .index import StoredDocument
+from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
 __all__ = ["card_fact", "fact_line", "original_lines"]

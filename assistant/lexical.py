@@ -29,7 +29,7 @@ from langchain_core.documents import Document
 from .chunking import embedding_text
 
 if TYPE_CHECKING:
-    from .index import Index
+    from .indexing.store import Index
 
 __all__ = ["LexicalIndex", "PublicLexical", "load_or_build", "save_for", "terms", "trigrams"]
 

@@ -14,7 +14,7 @@ from typing import Any
 from .answer import ExtractiveAnswerer
 from .config import Settings
 from .errors import AssistantError
-from .index import StoredDocument
+from .indexing.records import StoredDocument
 from .results import Answer, Citation, Passage
 
 __all__ = ["GenerativeAnswerer", "LLMError", "check_reply", "make_chat_model"]

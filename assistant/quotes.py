@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .chunking import split_sentences
-from .index import StoredDocument
+from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
 __all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]

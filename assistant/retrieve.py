@@ -29,7 +29,8 @@ from pydantic import ConfigDict, PrivateAttr
 
 from .bilingual import swedish_rendering
 from .errors import DocumentNotFoundError
-from .index import Index, is_store_error, store_unavailable
+from .indexing.chroma import is_store_error, store_unavailable
+from .indexing.store import Index
 from .lexical import LexicalIndex, PublicLexical, load_or_build, terms
 from .query import Query, detect_language
 from .results import Passage

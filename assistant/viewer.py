@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from .i18n import t
-from .index import StoredDocument
+from .indexing.records import StoredDocument
 from .render import VIEW_PATH, _card_label, _e, _marked_spans, _spans_param
 
 __all__ = ["parse_spans", "viewer_page"]

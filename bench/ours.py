@@ -9,7 +9,7 @@ from typing import Any
 from assistant import Assistant, Settings
 from assistant.chunking import chunk_document, embedding_text, split_sentences
 from assistant.embeddings import E5Embeddings
-from assistant.index import Index
+from assistant.indexing.store import Index
 from assistant.ingest import LoadedDocument, corpus_files, load_document
 from bench.measure import floor, latency
 from bench.questions import DevQuestion, recall

@@ -21,7 +21,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from assistant.chunking import embedding_text
-from assistant.index import Index
+from assistant.indexing.store import Index
 from bench.corpus import canonical
 
 __all__ = ["PooledEmbeddings", "baseline_pool", "first_block", "ours_pool"]

@@ -164,7 +164,7 @@ def _build(
     e5: Any,
     mini: base.MiniLM,
 ) -> None:
-    from assistant.index import Index
+    from assistant.indexing.store import Index
     from bench.pool import PooledEmbeddings, baseline_pool, first_block, ours_pool
 
     if embedded:

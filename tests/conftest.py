@@ -18,7 +18,7 @@ from helpers import CORPUS_DIR, DOCX_PATH, PDF_PATH, make_corpus, make_settings
 
 from assistant import Assistant, Settings
 from assistant.embeddings import E5Embeddings
-from assistant.index import IndexReport
+from assistant.indexing.records import IndexReport
 
 # The sentence-transformers tests load a packaged local model; never reach for the hub.
 os.environ["HF_HUB_OFFLINE"] = "1"

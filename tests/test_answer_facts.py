@@ -7,7 +7,7 @@ import pytest
 from helpers import LUDVIKA
 
 from assistant.fact_lines import original_lines
-from assistant.index import StoredDocument
+from assistant.indexing.records import StoredDocument
 from assistant.results import Citation, Passage
 
 CARD = (

@@ -24,7 +24,7 @@ from assistant import (
     IndexNotFoundError,
 )
 from assistant.chunking import chunk_document
-from assistant.index import Index
+from assistant.indexing.store import Index
 from assistant.ingest import LoadedDocument, load_document
 
 ALL_FOUR = sorted([LUDVIKA, STATUTE, PDF, DOCX])

@@ -6,7 +6,7 @@ import numpy as np
 from helpers import STATUTE_PATH, make_corpus, make_settings
 from langchain_core.documents import Document
 
-from assistant.index import Index
+from assistant.indexing.store import Index
 from assistant.lexical import LexicalIndex, load_or_build, terms, trigrams
 
 

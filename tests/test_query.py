@@ -11,7 +11,7 @@ import pytest
 from assistant.analyze import DocumentName, QueryAnalyzer
 from assistant.folding import Vocabulary, clean, fold
 from assistant.framing import frame, quoted
-from assistant.index import StoredDocument
+from assistant.indexing.records import StoredDocument
 from assistant.parties import Party
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut

@@ -16,7 +16,8 @@ import pytest
 from helpers import CORPUS_DIR, DATA_DIR, ELEVKULTUROMBUD_Q, LUDVIKA, make_corpus, make_settings
 
 from assistant import Assistant, IndexBusyError
-from assistant.index import Index, _build_lock, _lock_path, _unfinished_marker
+from assistant.indexing.lock import build_lock, lock_path, unfinished_marker
+from assistant.indexing.store import Index
 
 QUESTION_JSON = ["ask", ELEVKULTUROMBUD_Q, "--json"]
 
@@ -149,7 +150,7 @@ def _stored_passages(settings) -> int:
 def test_passages_of_a_killed_run_are_swept_by_the_next_run(tmp_path):
     settings = _indexed_multi(tmp_path)
     corpus = settings.corpus_dir
-    marker = _unfinished_marker(settings)
+    marker = unfinished_marker(settings)
     assert not marker.exists()
     rng = random.Random(11)
     for attempt in range(8):
@@ -196,7 +197,7 @@ def test_rebuild_drops_other_models_collections_and_keeps_serving(tmp_path, e5):
 def test_a_second_index_run_is_refused_with_a_clear_message(tmp_path):
     corpus = make_corpus(tmp_path, CORPUS_DIR / LUDVIKA)
     settings = make_settings(tmp_path, corpus)
-    with _build_lock(_lock_path(settings)):
+    with build_lock(lock_path(settings)):
         result = _cli(settings, "index", "--quiet")
         with pytest.raises(IndexBusyError):
             Index(settings).build(progress=False)
@@ -230,13 +231,13 @@ def test_whole_collection_reads_page_past_sqlite_limits(tmp_path):
     import numpy as np
     from chromadb.config import Settings as ChromaSettings
 
-    from assistant.index import _PAGE, _get_all
+    from assistant.indexing.chroma import PAGE, get_all
 
     client = chromadb.PersistentClient(
         path=str(tmp_path), settings=ChromaSettings(anonymized_telemetry=False)
     )
     col = client.get_or_create_collection("paging", embedding_function=None)
-    n = 2 * _PAGE + 1
+    n = 2 * PAGE + 1
     for i in range(0, n, 2000):
         ids = [str(j) for j in range(i, min(n, i + 2000))]
         col.add(
@@ -244,6 +245,6 @@ def test_whole_collection_reads_page_past_sqlite_limits(tmp_path):
             embeddings=np.ones((len(ids), 2), dtype=np.float32),
             metadatas=[{"j": int(j)} for j in ids],
         )
-    got = _get_all(col, ["metadatas"])
+    got = get_all(col, ["metadatas"])
     assert len(got["ids"]) == len(set(got["ids"])) == n
     assert sorted(m["j"] for m in got["metadatas"]) == list(range(n))

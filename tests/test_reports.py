@@ -14,7 +14,7 @@ from fpdf import FPDF
 from helpers import LUDVIKA, LUDVIKA_PATH, make_settings
 
 from assistant import Assistant
-from assistant.index import IndexReport
+from assistant.indexing.records import IndexReport
 from assistant.ingest import Skipped
 from assistant.ingest.duplicates import byte_copies, near_copies
 

@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from assistant.bilingual import swedish_rendering
 from assistant.chunking import embedding_text
-from assistant.index import Index
+from assistant.indexing.store import Index
 from assistant.lexical import LexicalIndex, terms
 from assistant.retrieve import HybridRetriever
 

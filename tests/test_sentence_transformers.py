@@ -7,7 +7,7 @@ from helpers import LUDVIKA, LUDVIKA_PATH, STATUTE, STATUTE_PATH, make_corpus, m
 
 from assistant import Assistant, EmbeddingModelError, Settings
 from assistant.embeddings import SentenceTransformerEmbeddings, make_embeddings
-from assistant.index import collection_name
+from assistant.indexing.store import collection_name
 
 
 @pytest.fixture(scope="module")

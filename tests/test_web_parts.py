@@ -100,7 +100,7 @@ def test_citations_point_at_the_quoted_sentence_of_the_cleaned_page(corpus_assis
 
 
 def test_viewer_page_escapes_the_document_and_survives_bad_offsets(corpus_assistant):
-    from assistant.index import StoredDocument
+    from assistant.indexing.records import StoredDocument
 
     doc = StoredDocument(
         "h.txt", f"T {HOSTILE}", "agreement", [f"a {HOSTILE} b", "two"], f"card {HOSTILE}", {}
@@ -134,7 +134,7 @@ def test_a_passage_over_a_page_break_is_cited_with_both_pages():
 
 
 def test_every_highlight_of_a_citation_is_marked_in_the_entry_and_the_viewer():
-    from assistant.index import StoredDocument
+    from assistant.indexing.records import StoredDocument
 
     first, second = "Ett <b>första</b>.", HOSTILE_QUOTE
     text = f"{first} Mellan. {second} Sist."
