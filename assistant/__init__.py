@@ -5,7 +5,7 @@
 """
 
 from .config import Settings
-from .core import Assistant, InvalidQuestionError
+from .core import Assistant
 from .errors import (
     AssistantError,
     ChromaUnavailableError,
@@ -16,6 +16,7 @@ from .errors import (
     IndexModelMismatchError,
     IndexNotFoundError,
 )
+from .question_text import InvalidQuestionError
 from .results import Answer, Citation, Passage
 
 __all__ = [

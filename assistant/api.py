@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from .core import MAX_QUESTION_CHARS, Assistant, InvalidQuestionError
+from .core import Assistant
 from .errors import (
     AssistantError,
     ChromaUnavailableError,
@@ -26,6 +26,7 @@ from .errors import (
     IndexModelMismatchError,
     IndexNotFoundError,
 )
+from .question_text import MAX_QUESTION_CHARS, InvalidQuestionError
 from .ratelimit import Limited, PublicGate
 from .render import pick_language
 from .validity import document_rows

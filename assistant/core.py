@@ -4,44 +4,37 @@ from __future__ import annotations
 
 import time
 from contextvars import ContextVar
-from dataclasses import replace
 from datetime import date
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
 from .analyze import DocumentName, QueryAnalyzer
-from .answer import ExtractiveAnswerer
+from .answering import answer_one, commitment_answer
 from .config import Settings
 from .embeddings import AssistantEmbeddings
-from .errors import AssistantError, DocumentNotFoundError
-from .folding import INVISIBLE, fold
-from .framing import abstain, frame_list
-from .in_force import mark_entries, note_each, note_expired, prefer_in_force
+from .errors import DocumentNotFoundError
+from .folding import fold
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
+from .inventory import passage_listing
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
-from .quotes import cite
+from .question_text import validate_question
 from .results import Answer, Passage
 from .retrieve import HybridRetriever
-from .scope import ask_parts, within_document
-from .timed import answer_in_time, versions_for
+from .scope import ask_parts
 from .validity import Validity, assess
 
 if TYPE_CHECKING:
+    from .answer import ExtractiveAnswerer
     from .llm import GenerativeAnswerer
 
-__all__ = ["Assistant", "InvalidQuestionError", "MAX_QUESTION_CHARS"]
+__all__ = ["Assistant"]
 
-MAX_QUESTION_CHARS = 2000
 _RECHECK_SECONDS = 2.0
 # One question's date and whether only documents in force may answer (``ask``'s ``as_of`` and
 # ``in_force_only``): per call, so a shared Assistant serves callers with different dates.
 _WHEN: ContextVar[tuple[date | None, bool]] = ContextVar("assistant_when", default=(None, False))
-
-
-class InvalidQuestionError(AssistantError, ValueError):
-    """The question is empty, too long or not text."""
 
 
 class Assistant:
@@ -181,39 +174,7 @@ class Assistant:
     def passages(self, document: str | None = None) -> list[dict[str, Any]]:
         """What the index holds per document, for "why isn't this found?": source, title, card,
         the lines removed as running headers, footers and page numbers, and every passage."""
-        wanted = self.resolve_document(document)
-        by_source: dict[str, list[Any]] = {}
-        for chunk in self.index.passages():
-            if chunk.metadata.get("kind") != "card":
-                by_source.setdefault(chunk.metadata["source"], []).append(chunk)
-        out = []
-        for doc in self.documents():
-            if wanted is not None and doc.source != wanted:
-                continue
-            chunks = sorted(
-                by_source.get(doc.source, []),
-                key=lambda c: (c.metadata.get("page", 0), c.metadata.get("start", 0)),
-            )
-            rows = [
-                {
-                    "id": c.id,
-                    "page": c.metadata.get("page"),
-                    "section": c.metadata.get("section", ""),
-                    "text": c.page_content,
-                }
-                | ({"page_known": False} if c.metadata.get("page_known") is False else {})
-                for c in chunks
-            ]
-            out.append(
-                {
-                    "source": doc.source,
-                    "title": doc.title,
-                    "card": doc.card,
-                    "removed": list(doc.removed),
-                    "passages": rows,
-                }
-            )
-        return out
+        return passage_listing(self, document)
 
     # --- questions ------------------------------------------------------------------------------
 
@@ -271,39 +232,7 @@ class Assistant:
 
     def _answer(self, query: Query, source: str | None) -> Answer:
         """One (not compound) question, within ``source`` if given or named in the question."""
-        if source is None and len(query.documents) == 1:
-            source = query.documents[0]
-        language = query.language
-        answerer = ExtractiveAnswerer(self.index, self.settings, self.retriever.lexical.knows)
-        titles = {d.title: d.source for d in self.documents()}
-        if source is None and len(titles) > 1 and query.intent == "which_documents":
-            topic = replace(query, search_text=query.topic)
-            if len(titles) <= _PER_DOCUMENT_SEARCHES:
-                searches = [self._search(topic, 2, s) for s in titles.values()]
-                per_doc = [p for found in searches for p in found]
-            else:  # many documents: one wide search, grouped by document afterwards
-                per_doc = self._search(topic, _WIDE_K)
-            listed = answerer.per_document(query, per_doc, self._documents, language)
-            return mark_entries(listed, self.validity(), self._documents)
-        if query.intent == "commitments" and len(query.parties) == 1:
-            party = next(p for p in self.parties() if p.name == query.parties[0])
-            within = versions_for(self, query, source)
-            committed = self._commitment_answer(query.question, party, source, language, within)
-            return note_each(committed, self.validity(), self._documents)
-        timed = answer_in_time(self, query, source, answerer, _WHEN.get()[1])
-        if timed is not None:
-            return timed
-        k = max(self.settings.top_k, self.settings.answer_passages)
-        prefer = set(query.prefer) or None if source is None else None
-        found = self.validity()
-        if source is None and not query.documents:  # no document named: the ones in force first
-            prefer = prefer_in_force(prefer, found, list(self._documents))
-        passages = self._search(query, k, source, prefer)
-        writer = self._generative(answerer) or answerer
-        answer = writer.answer(query, passages, self._documents, language, set(query.exclude))
-        if source is not None and len(self._ordered) > 1:
-            answer = within_document(self, query, source, answer, answerer)
-        return note_expired(answer, found, self._documents, self.as_of())
+        return answer_one(self, query, source, _WHEN.get()[1])
 
     def _search(
         self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
@@ -364,46 +293,9 @@ class Assistant:
         language: str,
         within: set[str] | None = None,
     ) -> Answer:
-        found = self.commitments(party.name, source)
-        if within is not None:  # one version of each agreement, not every period's promises
-            found = [c for c in found if c.source in within] or found
-        if not found:
-            return abstain(question, language, [])
-        by_id = {str(d.id): d for d in self.retriever.lexical.docs}
-        shown = found[:_MAX_COMMITMENTS]
-        picked = [(Passage.from_document(by_id[c.passage_id], 1.0), c.quote, 1.0) for c in shown]
-        citations = cite(picked, self._documents)
-        if language == "sv":
-            lead = (
-                f"{party.name} åtar sig bland annat följande ({len(found)} åtaganden i texterna):"
-            )
-        else:
-            lead = f"{party.name} commits to the following ({len(found)} commitments in the texts):"
-        return Answer(question, True, frame_list(lead, citations, language), language, citations)
+        return commitment_answer(self, question, party, source, language, within)
 
     def named_documents(self, question: str) -> set[str] | None:
         """Documents a question points at by title words or party names, if not all of them."""
         query = self.analyze(question)
         return set(query.documents or query.prefer) or None
-
-
-_MAX_COMMITMENTS = 8
-_PER_DOCUMENT_SEARCHES = 30
-_WIDE_K = 60
-
-
-def validate_question(question: object) -> str:
-    """The question, stripped of control characters; raises ``InvalidQuestionError`` if unusable."""
-    if not isinstance(question, str):
-        raise InvalidQuestionError("The question must be text.")
-    # Invisible characters (a zero-width space inside a word) go; other control characters
-    # separate words.
-    question = question.translate(INVISIBLE)
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in question).strip()
-    if not cleaned:
-        raise InvalidQuestionError("Ask a question: the text is empty.")
-    if len(cleaned) > MAX_QUESTION_CHARS:
-        raise InvalidQuestionError(
-            f"The question is {len(cleaned)} characters long; keep it under {MAX_QUESTION_CHARS}."
-        )
-    return " ".join(cleaned.split())

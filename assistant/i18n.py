@@ -8,7 +8,6 @@ Swedish page never shows an English error.
 
 from __future__ import annotations
 
-from .core import MAX_QUESTION_CHARS, InvalidQuestionError
 from .errors import (
     ChromaUnavailableError,
     CorpusNotFoundError,
@@ -18,6 +17,7 @@ from .errors import (
     IndexModelMismatchError,
     IndexNotFoundError,
 )
+from .question_text import MAX_QUESTION_CHARS, InvalidQuestionError
 from .ratelimit import Limited
 
 __all__ = ["LANGUAGES", "TEXTS", "error_key", "error_message", "pick_language", "t"]

@@ -31,11 +31,12 @@ from .chat import (  # noqa: E402
     wire_chat,
 )
 from .config import Settings  # noqa: E402
-from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
+from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
 from .i18n import pick_language, t  # noqa: E402
 from .in_force import badges  # noqa: E402
+from .question_text import MAX_QUESTION_CHARS  # noqa: E402
 from .style import CSS, HEAD  # noqa: E402
 from .style import theme as _theme  # noqa: E402, F401  (server.py builds the theme through web)
 from .widget import build_widget  # noqa: E402

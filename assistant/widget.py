@@ -21,10 +21,11 @@ from .chat import (  # noqa: E402
     wire_chat,
 )
 from .config import Settings  # noqa: E402
-from .core import MAX_QUESTION_CHARS, Assistant  # noqa: E402
+from .core import Assistant  # noqa: E402
 from .errors import AssistantError  # noqa: E402
 from .feedback import FeedbackStore, widget_store  # noqa: E402
 from .i18n import pick_language, t  # noqa: E402
+from .question_text import MAX_QUESTION_CHARS  # noqa: E402
 from .ratelimit import PublicGate  # noqa: E402
 
 __all__ = ["STATEMENT_PATH", "build_widget"]

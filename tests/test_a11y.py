@@ -31,7 +31,7 @@ from web_helpers import (
 )
 
 from assistant import Assistant
-from assistant.core import MAX_QUESTION_CHARS
+from assistant.question_text import MAX_QUESTION_CHARS
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 

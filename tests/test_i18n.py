@@ -10,7 +10,6 @@ from helpers import STATUTE_PATH, make_corpus, make_settings
 
 from assistant import Assistant
 from assistant.chat import ChatSession
-from assistant.core import MAX_QUESTION_CHARS, InvalidQuestionError
 from assistant.errors import (
     ChromaUnavailableError,
     CorpusNotFoundError,
@@ -21,6 +20,7 @@ from assistant.errors import (
     IndexNotFoundError,
 )
 from assistant.i18n import TEXTS, error_key, error_message, t
+from assistant.question_text import MAX_QUESTION_CHARS, InvalidQuestionError
 from assistant.ratelimit import Limited, PublicGate
 from assistant.statement import DIGG_REPORT, STATEMENT_DATE, statement_page
 

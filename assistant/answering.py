@@ -1,0 +1,92 @@
+"""Which way one (not compound) question is answered: a list per document ("which documents
+…?"), a party's commitments, the documents of the time it asks about (``timed``), or its best
+passages (written by the generative answerer when one is configured), noted for validity."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .answer import ExtractiveAnswerer
+from .framing import abstain, frame_list
+from .in_force import mark_entries, note_each, note_expired, prefer_in_force
+from .parties import Party
+from .query import Query
+from .quotes import cite
+from .results import Answer, Passage
+from .scope import within_document
+from .timed import answer_in_time, versions_for
+
+if TYPE_CHECKING:
+    from .core import Assistant
+
+__all__ = ["answer_one", "commitment_answer"]
+
+_MAX_COMMITMENTS = 8
+_PER_DOCUMENT_SEARCHES = 30
+_WIDE_K = 60
+
+
+def answer_one(
+    assistant: Assistant, query: Query, source: str | None, in_force_only: bool
+) -> Answer:
+    """One (not compound) question, within ``source`` if given or named in the question."""
+    if source is None and len(query.documents) == 1:
+        source = query.documents[0]
+    language = query.language
+    answerer = ExtractiveAnswerer(
+        assistant.index, assistant.settings, assistant.retriever.lexical.knows
+    )
+    titles = {d.title: d.source for d in assistant.documents()}
+    if source is None and len(titles) > 1 and query.intent == "which_documents":
+        topic = replace(query, search_text=query.topic)
+        if len(titles) <= _PER_DOCUMENT_SEARCHES:
+            searches = [assistant._search(topic, 2, s) for s in titles.values()]
+            per_doc = [p for found in searches for p in found]
+        else:  # many documents: one wide search, grouped by document afterwards
+            per_doc = assistant._search(topic, _WIDE_K)
+        listed = answerer.per_document(query, per_doc, assistant._documents, language)
+        return mark_entries(listed, assistant.validity(), assistant._documents)
+    if query.intent == "commitments" and len(query.parties) == 1:
+        party = next(p for p in assistant.parties() if p.name == query.parties[0])
+        within = versions_for(assistant, query, source)
+        committed = commitment_answer(assistant, query.question, party, source, language, within)
+        return note_each(committed, assistant.validity(), assistant._documents)
+    timed = answer_in_time(assistant, query, source, answerer, in_force_only)
+    if timed is not None:
+        return timed
+    k = max(assistant.settings.top_k, assistant.settings.answer_passages)
+    prefer = set(query.prefer) or None if source is None else None
+    found = assistant.validity()
+    if source is None and not query.documents:  # no document named: the ones in force first
+        prefer = prefer_in_force(prefer, found, list(assistant._documents))
+    passages = assistant._search(query, k, source, prefer)
+    writer = assistant._generative(answerer) or answerer
+    answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
+    if source is not None and len(assistant._ordered) > 1:
+        answer = within_document(assistant, query, source, answer, answerer)
+    return note_expired(answer, found, assistant._documents, assistant.as_of())
+
+
+def commitment_answer(
+    assistant: Assistant,
+    question: str,
+    party: Party,
+    source: str | None,
+    language: str,
+    within: set[str] | None = None,
+) -> Answer:
+    found = assistant.commitments(party.name, source)
+    if within is not None:  # one version of each agreement, not every period's promises
+        found = [c for c in found if c.source in within] or found
+    if not found:
+        return abstain(question, language, [])
+    by_id = {str(d.id): d for d in assistant.retriever.lexical.docs}
+    shown = found[:_MAX_COMMITMENTS]
+    picked = [(Passage.from_document(by_id[c.passage_id], 1.0), c.quote, 1.0) for c in shown]
+    citations = cite(picked, assistant._documents)
+    if language == "sv":
+        lead = f"{party.name} åtar sig bland annat följande ({len(found)} åtaganden i texterna):"
+    else:
+        lead = f"{party.name} commits to the following ({len(found)} commitments in the texts):"
+    return Answer(question, True, frame_list(lead, citations, language), language, citations)
