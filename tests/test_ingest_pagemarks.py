@@ -70,7 +70,7 @@ def test_form_feeds_still_win():
 
 def test_contents_entries_are_one_paragraph_not_headings():
     from assistant.ingest.headings import merge_contents
-    from assistant.ingest.reflow import Item
+    from assistant.ingest.units import Item
 
     page = [
         Item("line", 2, ["Innehåll"]),
@@ -88,7 +88,8 @@ def test_contents_entries_are_one_paragraph_not_headings():
 def test_any_private_use_glyph_alone_on_a_line_is_a_bullet():
     from collections import Counter
 
-    from assistant.ingest.reflow import Item, reflow
+    from assistant.ingest.reflow import reflow
+    from assistant.ingest.units import Item
 
     lines = ["Åtgärder:", "\uf0a0", "Mindre men tätare måltider", "\uf0a0", "Begränsa nattfasta"]
     units = reflow([Item("line", 1, [t]) for t in lines], Counter(), 60)
@@ -101,7 +102,7 @@ def test_any_private_use_glyph_alone_on_a_line_is_a_bullet():
 
 def test_a_line_with_a_date_time_or_address_is_no_heading():
     from assistant.ingest.headings import mark_headings
-    from assistant.ingest.reflow import Item
+    from assistant.ingest.units import Item
 
     page = [
         Item("paragraph", 1, ["Reviderat 2015-01-09"], wrapped=True),

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .layout import Layout
-from .reflow import open_pair
+from .units import open_pair
 
 __all__ = [
     "CASE_LABEL",

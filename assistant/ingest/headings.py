@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .reflow import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
+from .units import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
 
 __all__ = ["RECORD", "mark_headings", "merge_contents"]
 

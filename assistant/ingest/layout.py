@@ -17,13 +17,8 @@ from typing import Any
 from .edges import is_page_number, recurring_keys, similar_key
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
-from .reflow import (
-    LIST_START,
-    Item,
-    join_across_pages,
-    reflow,
-    text_width,
-)
+from .reflow import join_across_pages, reflow, text_width
+from .units import LIST_START, Item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")

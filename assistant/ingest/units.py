@@ -1,0 +1,132 @@
+"""Laid-out units (``Item``) and what a unit's text says about its neighbours: a list start,
+a numbered heading, a "Label: value" line, a sentence left open at its end, a party pair
+("mellan A och B") still open. Reflow (reflow.py) and headings (headings.py) read these."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "KEY_VALUE",
+    "LIST_START",
+    "NUMBERED_HEADING",
+    "PAIR_CLOSE",
+    "TERMINAL",
+    "Item",
+    "is_list_start",
+    "mid_sentence",
+    "open_pair",
+]
+
+TERMINAL = ".!?:;…"
+# Any private-use character at a line start is a symbol-font bullet (Word's Symbol and
+# Wingdings bullets reach a PDF text layer as U+F0xx: F0B7, F0A7, F0A0, F0D8, F0FC …).
+LIST_START = re.compile(
+    r"^(?:[•\uf0b7\uf0a7\ue000-\uf8ff▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)"
+)
+NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
+KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
+# Words after which a line never ends a sentence or a heading (Swedish and English).
+FUNCTION_WORDS = set(
+    [
+        "och",
+        "eller",
+        "samt",
+        "i",
+        "om",
+        "för",
+        "mellan",
+        "av",
+        "till",
+        "med",
+        "på",
+        "den",
+        "det",
+        "de",
+        "en",
+        "ett",
+        "som",
+        "att",
+        "är",
+        "ska",
+        "kan",
+        "vid",
+        "från",
+        "enligt",
+        "inom",
+        "under",
+        "efter",
+        "över",
+        "utan",
+        "där",
+        "när",
+        "så",
+        "även",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "for",
+        "with",
+        "by",
+        "a",
+        "an",
+    ]
+)
+_PAIR_OPEN = re.compile(r"\b(?:mellan|between)\b", re.I)
+PAIR_CLOSE = re.compile(r"\s(?:och|samt|and|&)\s", re.I)
+
+
+@dataclass
+class Item:
+    kind: str  # line | paragraph | list_item | heading | table_row | footnote
+    page: int
+    lines: list[str]
+    level: int = 0
+    table: int | None = None
+    header_row: bool = False
+    marker: str | None = None
+    blank_before: bool = False
+    page_end: int = 0
+    wrapped: bool = False  # made of physical lines (may be reflowed)
+    last_len: int = 0  # length of the last physical line (before hyphen joins)
+
+    @property
+    def text(self) -> str:
+        return _join(self.lines)
+
+
+def _join(lines: list[str]) -> str:
+    return " ".join(lines)
+
+
+def is_list_start(text: str) -> bool:
+    return (
+        bool(LIST_START.match(text))
+        and not NUMBERED_HEADING.match(text)
+        or (bool(re.match(r"^\d{1,2}\.\s", text)) and len(text) > 80)
+    )
+
+
+def open_pair(text: str) -> bool:
+    """Text that opens "mellan A och B" / "between A and B" and stops before the second part:
+    a party line (or title) wrapped inside its pair, which the next line completes."""
+    m = _PAIR_OPEN.search(text)
+    return bool(m) and not PAIR_CLOSE.search(text[m.end() :])
+
+
+def mid_sentence(unit: Item) -> bool:
+    text = unit.text
+    if not text or text[-1] in TERMINAL or unit.kind not in ("paragraph", "list_item"):
+        return False
+    words = text.split()
+    return (
+        text[-1] in ",-"
+        or len(unit.lines) > 1
+        or words[-1].casefold() in FUNCTION_WORDS
+        or (len(words) >= 5 and words[-1][0].islower())
+    )
