@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .applied import applies, replaced_on
 from .folding import fold
 from .framing import quoted
 from .in_force import badge
@@ -20,7 +21,7 @@ from .lexical import terms
 from .query import Query
 from .quotes import cite
 from .results import Answer, Citation
-from .timeframe import TimeScope, applies, replaced_on
+from .timeframe import TimeScope
 from .validity import Validity
 
 if TYPE_CHECKING:

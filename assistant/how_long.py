@@ -9,12 +9,12 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .applied import documents_for
 from .fact_lines import original_lines
 from .in_force import describe_name, status_phrase
 from .query import Query
 from .quotes import cite
 from .results import Answer, Passage
-from .timeframe import documents_for
 from .validity import Validity
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .applied import documents_for
 from .changes import compare_answer
 from .folding import fold
 from .how_long import kind_wanted, validity_answer
@@ -22,7 +23,7 @@ from .intent import intent_of
 from .lexical import terms
 from .query import Query
 from .results import Answer, Passage
-from .timeframe import TimeScope, documents_for
+from .timeframe import TimeScope
 from .validity import Validity
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from helpers import StubDocument as Doc
 
-from assistant.timeframe import documents_for, time_scope
+from assistant.applied import documents_for
+from assistant.timeframe import time_scope
 from assistant.validity import assess
 
 Y2019, Y2022 = date(2019, 1, 1), date(2022, 12, 31)
