@@ -14,7 +14,9 @@ from .config import Settings
 from .errors import AssistantError
 
 if TYPE_CHECKING:
+    from .evaluate import EvalReport
     from .results import Passage
+    from .suite import SuiteReport
 
 __all__ = [
     "ask_command",
@@ -86,13 +88,15 @@ def search_command(args: argparse.Namespace, settings: Settings) -> int:
 def eval_command(args: argparse.Namespace, settings: Settings) -> int:
     from .evaluate import evaluate, load_questions
 
+    report: EvalReport | SuiteReport
     if args.suite is not None:
-        return _eval_suite(args, settings)
-    if args.file is None:
+        report = _eval_suite(args, settings)
+    elif args.file is None:
         raise AssistantError("Give a question file (JSONL like dev.jsonl) or --suite FILE.")
-    if not args.file.exists():
+    elif not args.file.exists():
         raise AssistantError(f"No question file {args.file}: give a JSONL file like dev.jsonl.")
-    report = evaluate(_assistant(settings), load_questions(args.file), k=args.k)
+    else:
+        report = evaluate(_assistant(settings), load_questions(args.file), k=args.k)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -100,7 +104,7 @@ def eval_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _eval_suite(args: argparse.Namespace, settings: Settings) -> int:
+def _eval_suite(args: argparse.Namespace, settings: Settings) -> SuiteReport:
     from .suite import load_suite, run_suite
 
     sets = load_suite(args.suite)
@@ -108,12 +112,7 @@ def _eval_suite(args: argparse.Namespace, settings: Settings) -> int:
     def say(name: str) -> None:
         print(f"evaluating {name} ...", file=sys.stderr, flush=True)
 
-    report = run_suite(sets, settings, cache=args.cache, k=args.k, progress=say)
-    if args.json:
-        _print_json(report.to_dict())
-    else:
-        print(report.table())
-    return 0
+    return run_suite(sets, settings, cache=args.cache, k=args.k, progress=say)
 
 
 def documents_command(args: argparse.Namespace, settings: Settings) -> int:

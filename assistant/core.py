@@ -285,15 +285,8 @@ class Assistant:
             }
             self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
-    def _commitment_answer(
-        self,
-        question: str,
-        party: Party,
-        source: str | None,
-        language: str,
-        within: set[str] | None = None,
-    ) -> Answer:
-        return commitment_answer(self, question, party, source, language, within)
+    # A party's commitments as an answer (answering.py); timed.py asks for it through here.
+    _commitment_answer = commitment_answer
 
     def named_documents(self, question: str) -> set[str] | None:
         """Documents a question points at by title words or party names, if not all of them."""
