@@ -22,7 +22,8 @@ Then it measures remedies that re-use the stored vectors, each against the shipp
 (a weighted mix, or only where a sentence beats its passage), pseudo-relevance feedback (the
 question's vector moved towards its first passages), double or no lexical weight, and the
 question's own words in the dense vector when the analysis rewrote them (``typed``: the
-question as asked, embedded beside the searched text). Passages are re-scored exactly as
+question as asked, embedded beside the searched text), and a lift for passages holding the
+answer type the question wants (a date, an amount, a person: ``Query.wants``). Passages are re-scored exactly as
 ``HybridRetriever.search`` fuses them (its own lexical signals, candidates and source filter).
 
     PYTHONPATH=$PWD HF_HUB_OFFLINE=1 .venv/bin/python -m bench.recall_faults --cache /work/cache/recall \
@@ -43,6 +44,7 @@ import numpy as np
 from assistant import embeddings as _embeddings
 from assistant.config import Settings
 from assistant.evaluate import _relevant
+from assistant.signals import answer_type_found
 from bench.retrieval import Asked, load_sets
 
 __all__ = ["Case", "classify", "main", "measure"]
@@ -67,6 +69,7 @@ class Case:
     multi: bool  # the evidence's passage holds several paragraphs
     owners: dict[int, set[str]] = field(default_factory=dict)  # passage -> questions it answers
     typed: np.ndarray | None = None  # the question as asked, if the search text differs
+    fits: np.ndarray | None = None  # 1 where a passage holds the answer type the question wants
 
 
 def _index_arrays(assistant: Any) -> tuple[list[Any], np.ndarray, np.ndarray, np.ndarray]:
@@ -136,6 +139,9 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
                 typed=embed(query.normalized)
                 if query.language == "sv" and query.normalized != text and not query.follow_up
                 else None,
+                fits=np.array([answer_type_found(query.wants, [d.page_content]) for d in docs])
+                if query.wants
+                else None,
             )
         )
     _owners(out)
@@ -158,10 +164,12 @@ def _owners(found: list[Case]) -> None:
 
 
 def rank(c: Case, qvec: np.ndarray | None = None, sentence: float = 0.0, gap: bool = False,
-         lexical: float = 1.0, candidates: int = 30) -> list[int]:  # fmt: skip
+         lexical: float = 1.0, candidates: int = 30, fits: float = 0.0) -> list[int]:  # fmt: skip
     """Passage positions in the order the fusion puts them (as ``HybridRetriever.search``)."""
     qv = c.qvec if qvec is None else qvec
     cos = np.nan_to_num(c.passages @ qv, nan=-np.inf)
+    if fits and c.fits is not None:
+        cos = cos + fits * c.fits
     dense = set(np.argsort(-cos)[:candidates].tolist())
     at = {pid: n for n, pid in enumerate(c.ids)}
     lifted = {at[p] for _, hits in c.signals for p in hits}
@@ -227,6 +235,7 @@ VARIANTS: dict[str, Callable[[Case], list[int]]] = {
     "pseudo-relevance feedback (0.2, top 3)": lambda c: rank(c, qvec=_prf(c)),
     "typed question 0.5 beside the searched text": lambda c: rank(c, qvec=_typed(c, 0.5)),
     "typed question alone": lambda c: rank(c, qvec=_typed(c, 1.0)),
+    "answer type the question wants (+0.02)": lambda c: rank(c, fits=0.02),
 }
 
 
