@@ -1,0 +1,57 @@
+"""The compound reader: made-up stems, exact splits."""
+
+from assistant.compounds import CompoundVocabulary, compound_match
+
+
+def _vocabulary(*stems: str) -> CompoundVocabulary:
+    return CompoundVocabulary(stems)
+
+
+def test_split_into_known_stems_fewest_parts():
+    vocab = _vocabulary("plimbor", "plim", "bor", "krattel", "snuvgard")
+    # "plimbor" is one known stem: two parts beat three ("plim" + "bor" is too short anyway).
+    assert vocab.split("plimborkrattel") == ("plimbor", "krattel")
+    assert vocab.split("snuvgardplimbor") == ("snuvgard", "plimbor")
+
+
+def test_split_with_linking_letters():
+    vocab = _vocabulary("fral", "krattel", "snuvgard")
+    assert vocab.split("fralskrattel") == ("fral", "krattel")  # -s-
+    assert vocab.split("fralekrattel") == ("fral", "krattel")  # -e-
+    assert vocab.split("fralakrattel") == ("fral", "krattel")  # -a-
+    assert vocab.split("fralokrattel") is None  # no such link
+
+
+def test_no_split_of_unknown_or_short_parts():
+    vocab = _vocabulary("krattel", "fra", "lo")
+    assert vocab.split("krattel") is None  # one part is no compound
+    assert vocab.split("frakrattel") is None  # a 3-letter modifier needs a linking letter
+    assert vocab.split("krattello") is None  # a 2-letter head is too short
+    assert vocab.split("zorpkrattel") is None  # "zorp" is not a corpus stem
+
+
+def test_head_is_restemmed():
+    vocab = CompoundVocabulary(["snuvgard", "krattel"], restem=lambda w: w.removesuffix("erna"))
+    assert vocab.split("snuvgardkrattelerna") == ("snuvgard", "krattel")
+
+
+def test_wholes_a_word_is_part_of():
+    vocab = _vocabulary("frasekrattel", "krattel", "snuvgardplim", "plim", "snuvgard", "fragor")
+    assert vocab.wholes("fras") == ("frasekrattel",)  # modifier with -e- before a known head
+    assert vocab.wholes("fra") == ()  # "sekrattel"/"gor" are no known heads
+    assert vocab.wholes("plim") == ("snuvgardplim",)  # head after a known modifier
+    assert vocab.wholes("zorp") == ()
+
+
+def test_knows_counts_compounds_both_ways():
+    vocab = _vocabulary("frasekrattel", "krattel", "snuvgard", "plim")
+    assert vocab.knows("krattel")
+    assert vocab.knows("fras")  # only inside "frasekrattel"
+    assert vocab.knows("snuvgardplim")  # only in parts
+    assert not vocab.knows("zorpel")
+
+
+def test_compound_match_of_folded_stems():
+    assert compound_match("plimkrattel", "krattel")  # the head
+    assert compound_match("krattel", "plimkrattel")  # a part of the found word
+    assert not compound_match("plimbo", "bo")  # too short a part
