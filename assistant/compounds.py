@@ -30,7 +30,8 @@ MIN_PART = 4  # a compound part shorter than this matches too much ("tid", "år"
 # A modifier that is shorter still but stands before a linking letter and a known head
 # ("res" + e + "kostnad"): the head vouches for the split.
 MIN_MODIFIER = 3
-LINKS = ("s", "e", "a")  # Swedish linking letters: arbet-s-miljö, res-e-kostnad, skol-a-...
+LINKS = ("s", "e", "a")
+_CACHED = 100_000  # words remembered per vocabulary  # Swedish linking letters: arbet-s-miljö, res-e-kostnad, skol-a-...
 
 
 @lru_cache(maxsize=4096)
@@ -81,6 +82,8 @@ class CompoundVocabulary:
         ``None`` when it is no compound of them. "scenkonstgrupp" -> ("scenkonst", "grupp")."""
         if word in self._splits:
             return self._splits[word]
+        if len(self._splits) > _CACHED:  # questions bring new words forever: stay bounded
+            self._splits.clear()
         n = len(word)
         # best[i]: the fewest-part reading of word[:i] as modifiers (None: none found).
         best: list[tuple[str, ...] | None] = [None] * (n + 1)
@@ -105,13 +108,20 @@ class CompoundVocabulary:
 
     def wholes(self, stem: str) -> tuple[str, ...]:
         """Corpus stems of which ``stem`` is the modifier (stem + linking letter + a known
-        head) or the head (a known modifier + stem); at most ``limit``, shortest first."""
+        head) or the head (a known modifier + stem); at most ``limit`` (the first found of
+        each kind, alphabetically: the scan stops there), shortest first."""
         if stem in self._wholes:
             return self._wholes[stem]
+        if len(self._wholes) > _CACHED:
+            self._wholes.clear()
         found: list[str] = []
         if len(stem) >= MIN_MODIFIER:
             at = bisect.bisect_left(self._sorted, stem)
-            while at < len(self._sorted) and self._sorted[at].startswith(stem):
+            while (
+                at < len(self._sorted)
+                and self._sorted[at].startswith(stem)
+                and len(found) < self._limit
+            ):
                 whole = self._sorted[at]
                 rest = whole[len(stem) :]
                 if rest[:1] in LINKS and self._head(rest[1:]) or self._head(rest):
@@ -120,7 +130,11 @@ class CompoundVocabulary:
         if len(stem) >= MIN_PART:
             backwards = stem[::-1]
             at = bisect.bisect_left(self._reversed, backwards)
-            while at < len(self._reversed) and self._reversed[at].startswith(backwards):
+            while (
+                at < len(self._reversed)
+                and self._reversed[at].startswith(backwards)
+                and len(found) < 2 * self._limit
+            ):
                 whole = self._reversed[at][::-1]
                 front = whole[: -len(stem)]
                 if front and self._front(front):

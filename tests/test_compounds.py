@@ -1,6 +1,10 @@
 """The compound reader: made-up stems, exact splits."""
 
+import numpy as np
+from langchain_core.documents import Document
+
 from assistant.compounds import CompoundVocabulary, compound_match
+from assistant.lexical import LexicalIndex
 
 
 def _vocabulary(*stems: str) -> CompoundVocabulary:
@@ -55,3 +59,50 @@ def test_compound_match_of_folded_stems():
     assert compound_match("plimkrattel", "krattel")  # the head
     assert compound_match("krattel", "plimkrattel")  # a part of the found word
     assert not compound_match("plimbo", "bo")  # too short a part
+
+
+# --- the corpus's vocabulary: the lexical index ----------------------------------------------
+
+_TEXTS = [
+    ("Regionen står för zorbekostnader.", "public"),
+    ("Varje kostnad ska redovisas.", "public"),
+    ("Kvast och grupper möts i april.", "public"),
+    ("Flarpkostnader redovisas internt.", "internal"),
+]
+
+
+def _lexical() -> LexicalIndex:
+    return LexicalIndex(
+        [
+            Document(
+                id=str(i),
+                page_content=text,
+                metadata={"source": "a.txt", "title": "T", "section": "", "visibility": shown},
+            )
+            for i, (text, shown) in enumerate(_TEXTS)
+        ]
+    )
+
+
+def test_known_share_counts_compounds():
+    lexical = _lexical()
+    assert lexical.known_share("zorbor") == 1.0  # only inside "zorbekostnader"
+    assert lexical.known_share("kvastgrupperna") == 1.0  # only in parts
+    assert lexical.known_share("snorkor") == 0.0
+
+
+def test_word_known_only_in_compounds_scores_through_them():
+    lexical = _lexical()
+    # "zorbor" is in no passage as a word: it scores as "zorbekostnader" (passage 0).
+    assert int(np.argmax(lexical.scores("Vilka zorbor redovisas?"))) == 0
+    # "kvastgrupperna" as its parts "kvast" and "grupper" (passage 2).
+    assert int(np.argmax(lexical.scores("Vilka kvastgrupperna redovisas?"))) == 2
+    # A text mostly of unknown words (another language) is not expanded.
+    assert not lexical.scores("zorbor").any()
+
+
+def test_public_side_reads_compounds_from_public_passages_only():
+    lexical = _lexical()
+    assert lexical.recognizes("flarp")  # inside the internal "flarpkostnader"
+    assert not lexical.public().recognizes("flarp")
+    assert lexical.public().recognizes("zorb")
