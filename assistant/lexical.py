@@ -28,7 +28,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from .chunking import embedding_text
-from .compounds import CompoundVocabulary
+from .compounds import CompoundVocabulary, expanded_scores
 
 if TYPE_CHECKING:
     from .index import Index
@@ -37,9 +37,6 @@ __all__ = ["LexicalIndex", "PublicLexical", "load_or_build", "save_for", "terms"
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
 LEXICAL_VERSION = "1"
-# A question word the corpus has only in compounds or parts searches as them, at the weight of
-# one word (measured on dev, field, SweFAQ: 0 and 1 tried; 1 found two more SweFAQ answers).
-_EXPANSION_WEIGHT = 1.0
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.U)
 _log = logging.getLogger(__name__)
 
@@ -196,25 +193,9 @@ class LexicalIndex:
     def word_scores(
         self, words: list[str], knows: Callable[[str], bool], compounds: CompoundVocabulary
     ) -> np.ndarray:
-        """BM25 over the stemmed words. In a text mostly of corpus words (not another
-        language), a word the corpus lacks scores as its parts ("scenkonstgrupp": "scenkonst"
-        and "grupp", summed) or as the best of the corpus compounds it is part of ("res":
-        "resekostnad"); each such group weighs ``_EXPANSION_WEIGHT`` of a word."""
-        scores = self._words.scores(words)
-        missing = [w for w in words if not knows(w)]
-        if not _EXPANSION_WEIGHT or not missing or len(missing) * 2 > len(words):
-            return scores
-        for word in missing:
-            parts = compounds.split(word)
-            if parts:
-                group = self._words.scores([p for p in parts if self._words.knows(p)])
-            else:
-                wholes = [w for w in compounds.wholes(word) if self._words.knows(w)]
-                if not wholes:
-                    continue
-                group = np.max([self._words.scores([w]) for w in wholes], axis=0)
-            scores = scores + _EXPANSION_WEIGHT * group
-        return scores
+        """BM25 over the stemmed words; a word ``knows`` lacks scores through its compounds
+        (``compounds.expanded_scores``)."""
+        return expanded_scores(words, knows, compounds, self._words.scores)
 
     def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:
         """BM25 over character trigrams, one score per passage (0 outside ``source``)."""
