@@ -202,6 +202,7 @@ class Assistant:
                     list(self._parties),
                     texts=lambda: (d.page_content for d in lexical.docs),
                     knows=lexical.knows,
+                    recognizes=lexical.recognizes,
                 )
             analyzer = self._analyzer
         return analyzer.analyze(question, history)

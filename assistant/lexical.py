@@ -19,7 +19,8 @@ import re
 import shutil
 import threading
 import weakref
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from .chunking import embedding_text
+from .compounds import CompoundVocabulary, expanded_scores
 
 if TYPE_CHECKING:
     from .indexing.store import Index
@@ -57,6 +59,10 @@ def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Swedish-stemmed word tokens."""
     words = [w for w in _WORD.findall(text.casefold()) if w not in _stopwords()]
     return _stemmer().stemWords(words)
+
+
+def _stem_word(word: str) -> str:
+    return str(_stemmer().stemWord(word))
 
 
 def trigrams(text: str) -> list[str]:
@@ -97,6 +103,23 @@ class _BM25:
 
     def knows(self, token: str) -> bool:
         return bool(self.size) and token in self.model.vocab_dict
+
+    def vocabulary(self, mask: np.ndarray | None = None) -> list[str]:
+        """The tokens the model knows; with ``mask`` (one bool per passage) only those in some
+        passage it marks."""
+        if not self.size:
+            return []
+        tokens = [t for t in self.model.vocab_dict if t]
+        if mask is None:
+            return tokens
+        matrix = self.model.scores
+        indptr = np.asarray(matrix["indptr"])
+        # Marked passages per token: a running count over the token-major index.
+        running = np.concatenate([[0], np.cumsum(mask[np.asarray(matrix["indices"])])])
+        marked = running[indptr[1:]] - running[indptr[:-1]]
+        ids = self.model.vocab_dict
+        # bm25s also lists "" (past the matrix's columns): it is in no passage.
+        return [t for t in tokens if ids[t] < len(marked) and marked[ids[t]] > 0]
 
     def passages_with(self, token: str) -> np.ndarray:
         """Positions of the passages that contain ``token`` (its column of the score matrix)."""
@@ -140,18 +163,39 @@ class LexicalIndex:
         """How many passages hold this (stemmed) term."""
         return self._words.frequency(term)
 
+    @cached_property
+    def compounds(self) -> CompoundVocabulary:
+        """The corpus's stems read as compound parts (built on first use, from the BM25
+        vocabulary already in memory)."""
+        return CompoundVocabulary(self._words.vocabulary(), _stem_word)
+
+    def recognizes(self, term: str) -> bool:
+        """Does the corpus know this (stemmed) term, counting compounds: a corpus term, a
+        compound of corpus terms ("scenkonstgrupp"), or a part of corpus compounds ("res" in
+        "resekostnad")?"""
+        return self.knows(term) or self.compounds.knows(term)
+
     def known_share(self, question: str) -> float:
-        """The share of the question's words that occur in the corpus (0 for an empty question).
+        """The share of the question's words the corpus knows, counting compounds (0 for an
+        empty question).
 
         Low for a question in another language than the texts: then shared letters and words
         are mostly chance, and the fusion leans on the (multilingual) dense side alone.
         """
         words = terms(question)
-        return sum(map(self.knows, words)) / len(words) if words else 0.0
+        return sum(map(self.recognizes, words)) / len(words) if words else 0.0
 
     def scores(self, question: str, source: str | None = None) -> np.ndarray:
-        """BM25 over stemmed words, one score per passage (0 outside ``source``)."""
-        return self._within(self._words.scores(terms(question)), source)
+        """BM25 over stemmed words, one score per passage (0 outside ``source``); a word the
+        corpus has only in compounds or parts counts through them (``word_scores``)."""
+        return self._within(self.word_scores(terms(question), self.knows, self.compounds), source)
+
+    def word_scores(
+        self, words: list[str], knows: Callable[[str], bool], compounds: CompoundVocabulary
+    ) -> np.ndarray:
+        """BM25 over the stemmed words; a word ``knows`` lacks scores through its compounds
+        (``compounds.expanded_scores``)."""
+        return expanded_scores(words, knows, compounds, self._words.scores)
 
     def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:
         """BM25 over character trigrams, one score per passage (0 outside ``source``)."""
@@ -205,9 +249,17 @@ class PublicLexical:
         """Does this (stemmed) term occur in a public passage?"""
         return bool(self._mask[self.full._words.passages_with(term)].any())
 
+    @cached_property
+    def compounds(self) -> CompoundVocabulary:
+        """Compound parts from public passages only."""
+        return CompoundVocabulary(self.full._words.vocabulary(self._mask), _stem_word)
+
+    def recognizes(self, term: str) -> bool:
+        return self.knows(term) or self.compounds.knows(term)
+
     def known_share(self, question: str) -> float:
         words = terms(question)
-        return sum(map(self.knows, words)) / len(words) if words else 0.0
+        return sum(map(self.recognizes, words)) / len(words) if words else 0.0
 
     def frequency(self, term: str) -> int:
         """How many public passages hold the (stemmed) term (the English rendering's sense
@@ -215,7 +267,9 @@ class PublicLexical:
         return int(self._mask[self.full._words.passages_with(term)].sum())
 
     def scores(self, question: str, source: str | None = None) -> np.ndarray:
-        return self._within(self.full.scores(question)[self._at], source)
+        # Expanded through the public vocabulary: no internal compound may steer a score.
+        full = self.full.word_scores(terms(question), self.knows, self.compounds)
+        return self._within(full[self._at], source)
 
     def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:
         return self._within(self.full.trigram_scores(question)[self._at], source)

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 from .bilingual import swedish_rendering
+from .compounds import compound_match
 from .folding import fold
 from .lexical import terms
 from .quotes import expand
@@ -41,8 +41,6 @@ __all__ = [
     "numbers_agree",
     "rendering",
 ]
-
-_MIN_PART = 4  # a compound part shorter than this matches too much ("tid", "år")
 
 # The question word and what may stand between it and the thing asked for.
 _SV_FOCUS = re.compile(
@@ -115,18 +113,6 @@ def focus_terms(
     if language == "en" and render is not None:
         said = render(said) or said
     return {t for t in terms(said) if len(t) >= 3}
-
-
-@lru_cache(maxsize=4096)
-def compound_match(wanted: str, found: str) -> bool:
-    """Do two folded stems name the same thing, counting compounds: equal, one a part of the
-    other, or the wanted word's head (its end) the found word ("timlon" -> "lon" does not, it is
-    too short; "platsantal" -> "antal" does)."""
-    if wanted == found:
-        return True
-    if len(found) >= _MIN_PART and (wanted.endswith(found) or wanted.startswith(found)):
-        return True
-    return len(wanted) >= _MIN_PART and wanted in found
 
 
 def covered(wanted: Iterable[str], said: set[str]) -> float:

@@ -75,9 +75,6 @@ NOT_READERS = {
     "04-scanned-pdf-no-text-layer": "decision: 'Vad beskriver bilagan?' is refused (p=0.45 < 0.71) "
     "although its one topic word and verb stand in the retrieved sentence 'Bilagan beskriver ...' "
     "(every overlap feature 1.0): the short question's cosine is low; the readers' expectations pass",
-    "14-pdf-footnotes-superscripts": "analysis: q3 is refused for three topic words the corpus has "
-    "only inside compounds (resor/resekostnader, scenkonstgrupperna/scenkonst+grupp): the known-word "
-    "share needs compound splitting; q2 (the note a quoted sentence marks) passes",
 }
 
 
