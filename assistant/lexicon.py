@@ -40,6 +40,17 @@ _ENDINGS = (
     ("ed", "e"),
     ("d", ""),
 )
+# Irregular English forms -> the form a dictionary lists.
+_IRREGULAR_FORMS = """
+    paid:pay made:make took:take taken:take chose:choose chosen:choose gave:give given:give
+    sent:send held:hold wrote:write written:write met:meet brought:bring bought:buy sold:sell
+    told:tell said:say kept:keep left:leave lost:lose found:find began:begin begun:begin
+    known:know shown:show done:do went:go gone:go saw:see seen:see ran:run spent:spend
+    built:build dealt:deal meant:mean taught:teach thought:think sought:seek set:set put:put
+    children:child people:person women:woman men:man analyses:analysis criteria:criterion
+    bodies:body lives:life
+"""
+_IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
 # British -> American spelling (Folkets glosses are mostly American): suffix rewrites.
 _SPELLING = (
     ("isation", "ization"),
@@ -70,7 +81,7 @@ def _plain(text: str) -> str:
 
 def _word_forms(word: str) -> list[str]:
     """One word as typed, respelled (British -> American), each without inflection endings."""
-    spellings = [word]
+    spellings = [word] + ([_IRREGULAR[word]] if word in _IRREGULAR else [])
     for old, new in _SPELLING:
         if word.endswith(old) and len(word) > len(old) + 2:
             spellings.append(word[: -len(old)] + new)
