@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from assistant.bilingual import compounds, swedish_rendering
 from assistant.lexicon import english_forms, folkets, glossary
 
@@ -72,3 +77,27 @@ def test_words_without_a_known_translation_stay_as_typed():
     )
     assert swedish_rendering("What about the weather?", _corpus()) == "weather"
     assert swedish_rendering("What is it?", _corpus()) == ""
+
+
+def test_our_english_fitting_paraphrases_carry_their_swedish_rows_evidence():
+    root = Path(__file__).resolve().parents[1]
+    sources = {
+        "english-agreements.jsonl": [
+            root / "tests" / "data" / "extra-questions.jsonl",
+            root.parent / "shared" / "eval" / "dev.jsonl",
+        ],
+        "english-swefaq.jsonl": [root.parent / "shared" / "eval" / "swefaq" / "questions.jsonl"],
+    }
+    for name, files in sources.items():
+        rows = [json.loads(line) for line in (root / "eval" / name).open(encoding="utf-8")]
+        assert rows and all(r["lang"] == "en" and r["answerable"] and r["evidence"] for r in rows)
+        if not all(f.exists() for f in files):
+            pytest.skip("../shared is absent")
+        swedish = {}
+        for f in files:
+            for line in f.open(encoding="utf-8"):
+                row = json.loads(line)
+                swedish[row["id"]] = row
+        for r in rows:
+            original = swedish[r["paraphrase_of"]]
+            assert original["lang"] == "sv" and original["evidence"] == r["evidence"]
