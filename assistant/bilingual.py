@@ -2,27 +2,31 @@
 
 multilingual-e5-small puts an English question near its Swedish answer, but less near than the
 same question in Swedish (byggfaq: R@3 0.58 in English, 0.74 in Swedish). A rough Swedish
-rendering of the question (content words looked up in Folkets lexikon, keeping only Swedish
-words the corpus uses) is embedded too and mixed with the question's own vector in
-``retrieve``. The dictionary is Folkets lexikon (KTH, CC BY-SA 2.5), as shipped in the
-``svlang`` package: read from the installed package, nothing is downloaded.
+rendering of the question (content words and phrases looked up in our public-sector glossary
+and Folkets lexikon, ``lexicon``, keeping only Swedish words the corpus uses) is embedded too
+and mixed with the question's own vector in ``retrieve``, and gets BM25 signals of its own.
+
+Swedish writes a noun phrase as one word where English writes two ("payment card" is
+"betalkort", "notice period" "uppsägningstid"): two neighbouring renderings are also joined
+the ways Swedish compounds join ("betalning" + "kort" -> "betalkort", "läkemedel" +
+"genomgång" -> "läkemedelsgenomgång") and the join is kept when the corpus uses it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
 
-__all__ = ["english_to_swedish", "swedish_rendering"]
+from .lexicon import english_forms, folkets, glossary
+
+__all__ = ["compounds", "english_to_swedish", "swedish_rendering"]
+
+english_to_swedish = folkets  # the Folkets part alone (kept for callers of the first version)
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_GLOSS_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
-_GLOSS_SPLIT = re.compile(r"[,;]")
-_PARENTHESES = re.compile(r"\([^)]*\)")
-_LEADING_ARTICLE = re.compile(r"^(?:to|a|an|the)\s+")
-# English function and question words: never looked up (their Swedish glosses are noise).
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# English function and question words: never looked up alone (their Swedish glosses are
+# noise), but a glossary phrase may start with one ("at the latest", "on behalf of").
 _EN_STOP_WORDS = """
     a an the of to in on for by with at from and or is are was were be been being do does
     did what which who whom whose when where why how that this these those it its i me my we
@@ -32,93 +36,106 @@ _EN_STOP_WORDS = """
     many have has had get gets one ones whether between per
 """
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
-# Naive English inflection: try the word as typed first, then without these endings.
-_ENDINGS = (
-    ("ies", "y"),
-    ("es", ""),
-    ("s", ""),
-    ("ing", ""),
-    ("ing", "e"),
-    ("ed", ""),
-    ("ed", "e"),
-    ("d", ""),
-)
+_LONGEST = 4  # words in the longest phrase looked up
 
 
-@lru_cache(maxsize=1)
-def english_to_swedish() -> dict[str, tuple[str, ...]]:
-    """English gloss (one to three words, lower case) -> Swedish head words, in dictionary order."""
-    table = resources.files("svlang") / "data" / "folkets_sv_en.tsv"
-    out: dict[str, list[str]] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        swedish, glosses = line.split("\t", 1)
-        # "bygg|lov" marks a compound's parts; multi-word Swedish entries are not rendered.
-        swedish = swedish.replace("|", "").strip().casefold()
-        if " " in swedish or not swedish.isalpha():
-            continue
-        for gloss in _GLOSS_SPLIT.split(glosses):
-            if "(" in gloss:
-                gloss = _PARENTHESES.sub(" ", gloss)
-            gloss = _LEADING_ARTICLE.sub("", gloss.strip().casefold())
-            key = " ".join(_GLOSS_WORD.findall(gloss))
-            if key and len(key.split()) <= 3:
-                heads = out.setdefault(key, [])
-                if swedish not in heads:
-                    heads.append(swedish)
-    return {k: tuple(v) for k, v in out.items()}
+def compounds(first: str, second: str, known: Callable[[str], float]) -> list[str]:
+    """Swedish compounds of ``first`` + ``second`` that the corpus uses.
+
+    The first part joins as it is, without a final vowel ("skola" -> "skol-"), without a
+    verbal noun's "-ning" ("betalning" -> "betal-"), each with or without the linking "s".
+    """
+    first, second = first.split()[-1].rstrip("-"), second.split()[0]
+    if len(first) < 3 or len(second) < 3 or not (first.isalpha() and second.isalpha()):
+        return []
+    stems = [first]
+    if first[-1] in "ae" and len(first) > 4:
+        stems.append(first[:-1])
+    if first.endswith("ning") and len(first) > 7:
+        stems.append(first[:-4])
+    found = []
+    for stem in stems:
+        for link in ("", "s"):
+            if link and stem.endswith("s"):
+                continue
+            word = stem + link + second
+            if word not in found and known(word):
+                found.append(word)
+    return found
 
 
-def _forms(phrase: str) -> list[str]:
-    forms = [phrase]
-    for ending, replacement in _ENDINGS:
-        if phrase.endswith(ending) and len(phrase) - len(ending) >= 3:
-            forms.append(phrase[: -len(ending)] + replacement)
-    return forms
+def _senses(
+    phrase: str, known: Callable[[str], float], by_use: bool, own: bool, general: bool = True
+) -> tuple[list[str], list[str]]:
+    """(every sense listed, the senses the corpus uses) of an English phrase in any of its forms.
+
+    Where our glossary lists a form with senses the corpus uses, those are its senses (in the
+    glossary's order: the administrative sense, not Folkets' alphabetical first ones);
+    otherwise Folkets' in dictionary order or, with ``by_use``, the most used first. ``own`` =
+    False leaves the glossary out, ``general`` = False Folkets. Every listed sense, used or
+    not, may still be the first part of a compound the corpus uses ("bemanning" + "policy").
+    """
+    listed: list[str] = []
+    for form in english_forms(phrase):
+        ours = glossary().get(form, ()) if own else ()
+        theirs = folkets().get(form, ()) if general else ()
+        listed += [w for w in (*ours, *theirs) if w not in listed]
+        uses = {w: known(w) for w in (*ours, *theirs)}
+        found = [w for w in ours if uses[w]]
+        if not found:
+            found = [w for w in theirs if uses[w]]
+            if by_use:
+                found.sort(key=lambda w: -uses[w])  # stable: ties keep their order
+        if found:
+            return listed, found
+    return listed, []
 
 
 def swedish_rendering(
-    question: str, known: Callable[[str], float], per_word: int = 2, by_use: bool = False
+    question: str,
+    known: Callable[[str], float],
+    per_word: int = 2,
+    by_use: bool = False,
+    own: bool = True,
+    join: bool = True,
 ) -> str:
     """The question with its English content words replaced by Swedish words the corpus knows.
 
-    Phrases of up to three words are looked up first ("building permit" -> "bygglov"); each
-    keeps at most ``per_word`` translations for which ``known`` is true (non-zero). With
+    Phrases of up to four words are looked up first ("notice period" -> "uppsägningstid");
+    each keeps at most ``per_word`` translations for which ``known`` is true (non-zero). With
     ``by_use``, ``known`` says how much the corpus uses a word (e.g. in how many passages) and
-    the most used translations are kept: the sense the texts are about ("notice" in an
-    agreement is "uppsägning" more often than "kallelse"), dictionary order breaking ties.
-    English function words are dropped; a word with no such translation (a name, a Swedish
-    term, an English word the corpus has no Swedish for) is kept as typed.
+    Folkets' most used translations are kept: the sense the texts are about. English function
+    words are dropped; a word with no such translation (a name, a Swedish term, an English
+    word the corpus has no Swedish for) is kept as typed. Neighbouring renderings also give
+    the compounds the corpus uses (``join``); ``own`` = False leaves our glossary out.
     """
-    dictionary = english_to_swedish()
-    words = _WORD.findall(question)
+    words = _WORD.findall(_POSSESSIVE.sub("", question))
     lower = [w.casefold() for w in words]
+    # Per word or phrase: its senses, used ones first, to join with the next (None: no senses).
+    slots: list[list[str] | None] = []
     out: list[str] = []
     i = 0
     while i < len(words):
-        hit: tuple[int, list[str]] | None = None
-        if lower[i] not in _EN_STOP:
-            for n in (3, 2, 1):
-                if i + n > len(words):
-                    continue
-                for form in _forms(" ".join(lower[i : i + n])):
-                    if form in dictionary:
-                        uses = {w: known(w) for w in dictionary[form]}
-                        found = [w for w in dictionary[form] if uses[w]]
-                        if by_use:
-                            found.sort(key=lambda w: -uses[w])  # stable: ties keep their order
-                        # A phrase counts only if it yields words; a single word always does.
-                        if found or n == 1:
-                            hit = (n, found)
-                            break
-                if hit:
-                    break
-        if hit and hit[1]:
-            out += hit[1][:per_word]
-            i += hit[0]
-            continue
-        if lower[i] not in _EN_STOP:
-            out.append(words[i])
-        i += hit[0] if hit else 1
-    return " ".join(out)
+        span, found, parts = 1, [], []
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            if lower[i] in _EN_STOP and (n == 1 or lower[i + n - 1] in _EN_STOP):
+                continue  # a phrase may start, not end, with a function word
+            # Only our glossary lists phrases that start with one ("at the latest").
+            phrase = " ".join(lower[i : i + n])
+            listed, senses = _senses(phrase, known, by_use, own, lower[i] not in _EN_STOP)
+            # A phrase counts only if it yields words; a single word if it is listed.
+            if senses or (n == 1 and listed):
+                span, found, parts = n, senses, listed
+                break
+        joined = []
+        if join and slots and slots[-1] and parts:
+            # Any listed senses may join, the corpus decides: at most 4 x 4 pairs.
+            pairs = [(a, b) for a in slots[-1][:4] for b in [*found[:per_word], *parts][:4]]
+            joined = [c for a, b in dict.fromkeys(pairs) for c in compounds(a, b, known)]
+        if found:
+            out += found[:per_word] + joined
+        elif lower[i] not in _EN_STOP:
+            out += [words[i], *joined]
+        slots.append(list(dict.fromkeys([*found[:per_word], *parts])) if parts else None)
+        i += span
+    return " ".join(dict.fromkeys(out)) if out else ""

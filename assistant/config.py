@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
     )
     translation_weight: float = Field(
-        0.5,
+        0.4,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
@@ -65,19 +65,19 @@ class Settings(BaseSettings):
         "in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
     )
     translation_trigram_weight: float = Field(
-        0.0,
+        0.01,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of trigram BM25 over its Swedish "
         "rendering in the fusion (0 = off; fitted by `python -m bench.fit_retrieval`).",
     )
     translation_senses: Literal["dictionary", "by_use"] = Field(
-        "dictionary",
+        "by_use",
         description="For a question not in Swedish: which Swedish senses of a word its rendering "
         "keeps: the dictionary's first ones the corpus uses, or the ones the corpus uses most.",
     )
     sentence_weight: float = Field(
-        0.3,
+        0.2,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of a candidate's best sentence cosine "
