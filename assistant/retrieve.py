@@ -28,6 +28,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from .bilingual import swedish_rendering
+from .config import Settings
 from .errors import DocumentNotFoundError
 from .indexing.chroma import is_store_error, store_unavailable
 from .indexing.store import Index
@@ -38,6 +39,8 @@ from .results import Passage
 __all__ = ["HybridRetriever"]
 
 PREFER_BONUS = 0.03
+# One place for the fitted weights: a retriever built directly has the Settings defaults.
+_DEFAULTS = Settings.model_fields
 
 
 def _descending(pair: tuple[float, Any]) -> float:
@@ -50,16 +53,16 @@ class HybridRetriever(BaseRetriever):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     index: Index
-    k: int = 5
-    candidates: int = 30
-    bm25_weight: float = 0.03
-    trigram_weight: float = 0.05
-    translation_weight: float = 0.5
-    translation_bm25_weight: float = 0.01
-    translation_trigram_weight: float = 0.0
-    translation_senses: Literal["dictionary", "by_use"] = "dictionary"
-    sentence_weight: float = 0.3
-    sentence_candidates: int = 10
+    k: int = _DEFAULTS["top_k"].default
+    candidates: int = _DEFAULTS["candidates"].default
+    bm25_weight: float = _DEFAULTS["bm25_weight"].default
+    trigram_weight: float = _DEFAULTS["trigram_weight"].default
+    translation_weight: float = _DEFAULTS["translation_weight"].default
+    translation_bm25_weight: float = _DEFAULTS["translation_bm25_weight"].default
+    translation_trigram_weight: float = _DEFAULTS["translation_trigram_weight"].default
+    translation_senses: Literal["dictionary", "by_use"] = _DEFAULTS["translation_senses"].default
+    sentence_weight: float = _DEFAULTS["sentence_weight"].default
+    sentence_candidates: int = _DEFAULTS["sentence_candidates"].default
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
