@@ -33,7 +33,15 @@ from .compounds import CompoundVocabulary, expanded_scores
 if TYPE_CHECKING:
     from .indexing.store import Index
 
-__all__ = ["LexicalIndex", "PublicLexical", "load_or_build", "save_for", "terms", "trigrams"]
+__all__ = [
+    "LexicalIndex",
+    "PublicLexical",
+    "load_or_build",
+    "save_for",
+    "terms",
+    "trigrams",
+    "uses_word",
+]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
 LEXICAL_VERSION = "1"
@@ -138,6 +146,15 @@ class _BM25:
         if not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self.model.get_scores(known), dtype=np.float32)
+
+
+def uses_word(knows: Callable[[str], bool], word: str) -> bool:
+    """Does the corpus use this whole word: are all of its stemmed ``terms`` ``knows``?
+
+    ``knows`` takes stemmed terms (``LexicalIndex.knows``); a rendering offers whole words
+    ("riktlinje", stemmed "riktlinj"), so it asks through this."""
+    stems = terms(word)
+    return bool(stems) and all(map(knows, stems))
 
 
 class LexicalIndex:

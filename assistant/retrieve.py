@@ -32,7 +32,7 @@ from .config import Settings
 from .errors import DocumentNotFoundError
 from .indexing.chroma import is_store_error, store_unavailable
 from .indexing.store import Index
-from .lexical import LexicalIndex, PublicLexical, load_or_build, terms
+from .lexical import LexicalIndex, PublicLexical, load_or_build, terms, uses_word
 from .query import Query, detect_language
 from .results import Passage
 
@@ -100,8 +100,7 @@ class HybridRetriever(BaseRetriever):
 
     def _known_word(self, word: str) -> bool:
         """Does the corpus use this word (all of its stemmed terms)?"""
-        stems = terms(word)
-        return bool(stems) and all(map(self.lexical.knows, stems))
+        return uses_word(self.lexical.knows, word)
 
     def _word_frequency(self, word: str) -> int:
         """In how many passages the corpus uses this word (its rarest stemmed term; 0: never)."""

@@ -15,7 +15,7 @@ booked). The cosine sees the topic; these signals look at the words:
 - **type fit**: the answer type the question wants (a date for "när", an amount for "hur
   mycket") is in the best sentence's context, not only somewhere among the candidates.
 
-``decide.measure`` turns them into features of the fitted decision.
+``features.measure`` turns them into features of the fitted decision.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 from .bilingual import swedish_rendering
 from .compounds import compound_match
 from .folding import fold
-from .lexical import terms
+from .lexical import terms, uses_word
 from .quotes import expand
 
 __all__ = [
@@ -214,10 +214,11 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
 
 def rendering(language: str, known: Callable[[str], bool]) -> Callable[[str], str] | None:
     """For an English question: its words in the corpus's Swedish (``bilingual``), keeping
-    translations ``known`` (the corpus vocabulary) accepts."""
+    translations the corpus uses: ``known`` takes stemmed terms, so whole words are asked
+    through ``uses_word`` (else "riktlinje", stemmed "riktlinj", counted as unknown)."""
     if language != "en":
         return None
-    return lambda text: swedish_rendering(text, known)
+    return lambda text: swedish_rendering(text, lambda word: uses_word(known, word))
 
 
 def in_context(candidate: Any) -> str:
