@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import Settings
-from .decide import card_fact, fact_line, measure, should_answer
-from .fact_lines import original_lines
+from .decide import should_answer
+from .fact_lines import card_fact, fact_line, original_lines
+from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
 from .indexing.store import Index

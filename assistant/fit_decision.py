@@ -1,13 +1,7 @@
 """Fit the answer-or-refuse decision (``make fit`` = ``python -m assistant.fit_decision``).
 
-1. **Extract**: every set of the suite (``eval/suite.toml``) is indexed (cached, see ``suite``)
-   and its questions are asked with today's retrieval and answering; each decision's features
-   are recorded (``decide.recording``). Labels: an answerable question whose evidence is in the
-   passages the answerer read is a positive; an unanswerable one is a negative; and an
-   answerable question asked of *another* corpus whose text does not hold its evidence is a
-   negative (cross-corpus: free, and hard when the genres meet). An answerable question whose
-   evidence was not read is left out: refusing it is right for the decision, retrieval failed.
-   The table goes to ``eval/decision-features.csv``.
+1. **Extract** (``fit_data``): the suite's questions asked, each decision's features recorded
+   and labelled; the table goes to ``eval/decision-features.csv``.
 2. **Fit** (``--from-csv`` starts here): logistic regression (scikit-learn, only here), each
    set's positives and negatives weighed equally so a big set does not drown a small one.
    Leave-one-set-out: each fit set is predicted by a model fitted on the others; the threshold
@@ -19,130 +13,20 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
 import sys
 import time
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .decide import FEATURES, recording
-from .evaluate import _norm, _relevant, load_questions
+from .features import FEATURES
+from .fit_data import DEFAULT_CONFIG, extract, load_config, read_rows, write_rows
 
 __all__ = ["extract", "fit", "main"]
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG = ROOT / "eval" / "fit-decision.toml"
-_COLUMNS = ("group", "corpus", "id", "lang", "kind", "label", *FEATURES)
 _GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
-
-
-def load_config(path: Path) -> dict[str, Any]:
-    config = tomllib.loads(path.read_text(encoding="utf-8"))
-    for key in ("suite", "features", "output"):
-        config[key] = (path.parent / config[key]).resolve()
-    return config
-
-
-# --- 1. extraction --------------------------------------------------------------------------------
-
-
-def _ask(assistant: Any, question: str) -> list[dict[str, Any]]:
-    with recording() as records:
-        assistant.ask(question)
-    # A compound or "which documents" question makes several decisions: too many to label one.
-    return records if len(records) <= 2 else []
-
-
-def _sample(ids: list[str], salt: str, n: int) -> set[str]:
-    """A fixed pseudo-random ``n`` of the ids (the same on every run and machine)."""
-    return set(sorted(ids, key=lambda i: hashlib.sha1(f"{salt}|{i}".encode()).hexdigest())[:n])
-
-
-def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print) -> list[dict]:
-    """Ask every question of every set (and a sample of them of every other corpus)."""
-    from .config import Settings
-    from .embeddings import make_embeddings
-    from .suite import corpus_index, corpus_key, load_suite
-
-    settings = Settings()
-    embeddings = make_embeddings(settings)
-    parts = []  # (group, questions, corpus key)
-    corpora: dict[str, tuple[Any, str]] = {}
-    for s in load_suite(config["suite"]):
-        if s.missing:
-            log(f"skip {s.name}: missing {s.missing[0]}")
-            continue
-        for questions, folders in s.parts:
-            key = corpus_key(folders, settings)
-            if key not in corpora:
-                assistant = corpus_index(folders, settings, cache, embeddings)
-                text = _norm(" ".join(d.page_content for d in assistant.retriever.lexical.docs))
-                corpora[key] = (assistant, text)
-            parts.append((s.name, load_questions(questions), key))
-    rows: list[dict[str, Any]] = []
-
-    def add(group: str, corpus: str, q: Any, kind: str, label: int, record: dict) -> None:
-        feats = record["features"]
-        rows.append(
-            {"group": group, "corpus": corpus, "id": q.id, "lang": q.lang, "kind": kind}
-            | {"label": label}
-            | {f: feats[f] for f in FEATURES}
-        )
-
-    for group, questions, key in parts:
-        started = time.perf_counter()
-        assistant = corpora[key][0]
-        # A big set is sampled (fixed sample): its figures settle long before all its questions.
-        kept = _sample([q.id for q in questions if q.answerable], group, config["max_own"])
-        for q in questions:
-            if q.answerable and q.id not in kept:
-                continue
-            for record in _ask(assistant, q.question):
-                if not q.answerable:
-                    add(group, key, q, "unanswerable", 0, record)
-                elif _relevant(" ".join(record["passages"]), q.evidence):
-                    add(group, key, q, "own", 1, record)
-        n_cross = 0
-        answerable = [q for q in questions if q.answerable and q.evidence]
-        for other, (other_assistant, text) in corpora.items():
-            if other == key:
-                continue
-            absent = [q for q in answerable if not any(_norm(e) in text for e in q.evidence)]
-            chosen = _sample([q.id for q in absent], other, config["cross_per_pair"])
-            for q in absent:
-                if q.id in chosen:
-                    for record in _ask(other_assistant, q.question):
-                        add(group, other, q, "cross", 0, record)
-                        n_cross += 1
-        log(
-            f"{group} ({key}): {len(questions)} questions, {n_cross} cross-corpus, "
-            f"{time.perf_counter() - started:.0f} s"
-        )
-    return rows
-
-
-def write_rows(rows: list[dict[str, Any]], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: repr(float(v)) if k in FEATURES else v for k, v in row.items()})
-
-
-def read_rows(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return [
-            {
-                k: float(v) if k in FEATURES else (int(v) if k == "label" else v)
-                for k, v in r.items()
-            }
-            for r in csv.DictReader(f)
-        ]
 
 
 # --- 2. fitting -----------------------------------------------------------------------------------

@@ -10,17 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.decide import (
-    FEATURES,
-    Features,
-    answer_type_found,
-    card_fact,
-    load_model,
-    measure,
-    recording,
-    should_answer,
-)
+from assistant.decide import load_model, recording, should_answer
+from assistant.fact_lines import card_fact
+from assistant.features import FEATURES, Features, measure
 from assistant.query import Query
+from assistant.signals import answer_type_found
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "assistant" / "data" / "decision.json"
@@ -196,7 +190,8 @@ def test_recording_keeps_features_and_passages():
 def test_fit_reproduces_shipped_parameters():
     """`python -m assistant.fit_decision --from-csv` on the saved feature table gives exactly the
     shipped parameters (the extraction itself is what `make fit` re-runs)."""
-    from assistant.fit_decision import fit, load_config, read_rows
+    from assistant.fit_data import load_config, read_rows
+    from assistant.fit_decision import fit
 
     config = load_config(CONFIG)
     if not config["features"].exists():
