@@ -32,7 +32,8 @@ from .config import Settings
 from .errors import DocumentNotFoundError
 from .indexing.chroma import is_store_error, store_unavailable
 from .indexing.store import Index
-from .lexical import LexicalIndex, PublicLexical, load_or_build, terms, uses_word
+from .lexical import LexicalIndex, PublicLexical, terms, uses_word
+from .lexical_store import load_or_build
 from .query import Query, detect_language
 from .results import Passage
 

@@ -7,7 +7,8 @@ from helpers import STATUTE_PATH, make_corpus, make_settings
 from langchain_core.documents import Document
 
 from assistant.indexing.store import Index
-from assistant.lexical import LexicalIndex, load_or_build, terms, trigrams
+from assistant.lexical import LexicalIndex, terms, trigrams
+from assistant.lexical_store import load_or_build
 
 
 def _passages(*texts: str, source: str = "a.txt") -> list[Document]:

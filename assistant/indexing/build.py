@@ -51,7 +51,7 @@ class IndexBuilder:
             if report.added or report.updated or report.removed:
                 self._reopen()
             # The lexical side is saved beside the vectors, so a serving process starts fast.
-            from ..lexical import save_for
+            from ..lexical_store import save_for
 
             save_for(self)
             report.seconds = time.perf_counter() - started
