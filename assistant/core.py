@@ -202,7 +202,6 @@ class Assistant:
                     list(self._parties),
                     texts=lambda: (d.page_content for d in lexical.docs),
                     knows=lexical.knows,
-                    recognizes=lexical.recognizes,
                 )
             analyzer = self._analyzer
         return analyzer.analyze(question, history)

@@ -3,7 +3,6 @@
 import numpy as np
 from langchain_core.documents import Document
 
-from assistant.analyze import QueryAnalyzer
 from assistant.compounds import CompoundVocabulary, compound_match
 from assistant.lexical import LexicalIndex
 
@@ -107,14 +106,3 @@ def test_public_side_reads_compounds_from_public_passages_only():
     assert lexical.recognizes("flarp")  # inside the internal "flarpkostnader"
     assert not lexical.public().recognizes("flarp")
     assert lexical.public().recognizes("zorb")
-
-
-def test_query_unknown_terms_count_compounds_in_swedish_only():
-    lexical = _lexical()
-    analyzer = QueryAnalyzer([], [], knows=lexical.knows, recognizes=lexical.recognizes)
-    swedish = analyzer.analyze("Vilka zorbor och snorkor redovisas?")
-    assert "zorb" in swedish.topic_terms and "zorb" not in swedish.unknown_terms
-    assert "snork" in swedish.unknown_terms
-    # An English word inside a Swedish compound is chance: still unknown.
-    english = analyzer.analyze("Which zorbor are reported in the region?")
-    assert english.language == "en" and "zorb" in english.unknown_terms

@@ -74,7 +74,13 @@ def case(request, tmp_path_factory, e5) -> Case:
 NOT_READERS = {
     "04-scanned-pdf-no-text-layer": "decision: 'Vad beskriver bilagan?' is refused (p=0.45 < 0.71) "
     "although its one topic word and verb stand in the retrieved sentence 'Bilagan beskriver ...' "
-    "(every overlap feature 1.0): the short question's cosine is low; the readers' expectations pass",
+    "(every overlap feature 1.0): the short question's cosine is low; its cross-corpus copy (the "
+    "same generic question asked of another field corpus with a 'Bilagan beskriver' sentence) is "
+    "labelled a negative with identical features; the readers' expectations pass",
+    "14-pdf-footnotes-superscripts": "decision: q3 is refused for topic words the corpus has only "
+    "inside compounds (resor/resekostnader, scenkonstgrupperna); compounds.py recognises them, but "
+    "counting them as known in the decision answered more unanswerable and fewer answerable "
+    "held-out questions, so they stay unknown there; q2 (the note a quoted sentence marks) passes",
 }
 
 
