@@ -183,7 +183,11 @@ class QueryAnalyzer:
         found: list[str] = []
         tokens = set(_FILE_TOKEN.findall(folded))
         for doc in self.documents:
-            titled = any(re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles)
+            # A substring test first: a regex per title and question cost 400 ms per question
+            # at 1 000 documents (`make bench`); the boundary check only where a title stands.
+            titled = any(
+                t in folded and re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles
+            )
             if tokens & set(doc.files) or titled:
                 found.append(doc.source)
         for m in _SHORT_NAME.finditer(folded):
