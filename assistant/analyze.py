@@ -84,6 +84,8 @@ class QueryAnalyzer:
         self.parties = parties
         self._texts = texts
         self._knows = knows or (lambda _t: True)
+        # Every document's file names, once: asked of each question's words.
+        self._files = frozenset(f for d in documents for f in d.files)
         self._by_term: dict[str, set[str]] = {}
         for doc in documents:
             for t in doc.name_terms:
@@ -188,7 +190,7 @@ class QueryAnalyzer:
             titled = any(
                 t in folded and re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles
             )
-            if tokens & set(doc.files) or titled:
+            if not tokens.isdisjoint(doc.files) or titled:
                 found.append(doc.source)
         for m in _SHORT_NAME.finditer(folded):
             stems = set(terms(m[1]))
@@ -203,11 +205,10 @@ class QueryAnalyzer:
         the document, they are not what is asked about it; the head noun keeps the question a
         sentence ("Vad säger överenskommelsen om …", not "Vad säger om …"), which its embedding
         and so the decision need (measured on a field case: top score 0.855 -> 0.905)."""
-        files = {f for d in self.documents for f in d.files}
         kept: list[str] = []
         for word in text.split():
             token = word.strip("?!.,;:\"'()”“")
-            if token and fold(token) in files:
+            if token and fold(token) in self._files:
                 continue
             if token and _SHORT_NAME.fullmatch(fold(token)):
                 word = word.replace(token, token.split("-", 1)[1])
