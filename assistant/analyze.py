@@ -18,6 +18,7 @@ from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
 from .lexical import terms
 from .parties import Party, parties_in
+from .parts import analyse_parts
 from .query import (
     Query,
     detect_language,
@@ -106,7 +107,7 @@ class QueryAnalyzer:
         normalized = clean(question)
         parts = split_compound(normalized)
         if len(parts) > 1:
-            analysed = tuple(self._single(p, history) for p in parts)
+            analysed = analyse_parts(parts, lambda text: self._single(text, history), self._knows)
             whole = self._single(normalized, None)
             return replace(whole, text=question, parts=analysed, intent="fact", fact=None)
         return self._single(normalized, history, typed=question)

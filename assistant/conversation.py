@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .folding import clean, fold
+from .intent import document_words, frame_terms
+from .leaning import back_reference, leaning_text, phrase_of, with_words
 from .lexical import terms
 from .parties import Party, parties_in
 from .query import FOLLOW_UP_FILLER, asks_for_more, opens_follow_up
@@ -82,8 +84,13 @@ def resolve(
 
 
 def is_elliptical(question: str, parties: list[Party]) -> bool:
-    """A follow-up opens like one ("och …", "what about …") or names no topic of its own."""
-    return opens_follow_up(fold(question)) or not _content_terms(question, parties)
+    """A follow-up opens like one ("och …", "what about …"), names no topic of its own, or
+    points back at the earlier topic ("Vad är syftet med den?", "Who funds it?")."""
+    return (
+        opens_follow_up(fold(question))
+        or not _content_terms(question, parties)
+        or back_reference(question) is not None
+    )
 
 
 def _resolve_one(
@@ -98,10 +105,19 @@ def _resolve_one(
     content = _content_terms(question, parties)
     named = parties_in(question, parties)
     previous = base.question
-    if content and not named:
-        # A new topic in the frame of the last question: keep that question's parties.
+    reference = back_reference(question)
+    if reference is not None and not named:
+        # "Vad är syftet med den?": the earlier question's topic in place of the pronoun.
+        topic = _content_terms(previous, parties) - frame_terms()
+        phrase, _rest = phrase_of(previous, topic)
+        carried = [p.name for p in parties_in(previous, parties)]
+        text = with_words(leaning_text(question, reference, phrase), carried)
+    elif content and not named:
+        # A new topic in the frame of the last question ("och för lånecentralerna då?" after
+        # "Vem ansvarar för folkbiblioteken?"), else beside it; keep that question's parties.
+        framed = _in_frame(previous, question)
         carried = " ".join(p.name for p in parties_in(previous, parties))
-        text = f"{question} {carried}".strip()
+        text = framed or f"{question} {carried}".strip()
     elif named:
         text = _swap_party(previous, named, parties)
         if content:
@@ -111,6 +127,68 @@ def _resolve_one(
     exclude = _quotes(last_answer) if asks_for_more(fold(question)) else set()
     in_answer = [t for t in titles or [] if t and t in last_answer]
     return Resolved(text, question, True, exclude, in_answer)
+
+
+_OPENING = re.compile(
+    r"^(?:och|men|samt|and|but|what about|how about|hur ar det med|hur blir det med|vad galler|"
+    r"vad om|what of|same for|samma for)\s+"
+)
+_QUESTION_WORDS = frozenset(
+    re.findall(
+        r"\w+", "vad vem vilka vilken vilket hur nar var varfor what who which how when where why"
+    )
+)
+_MAX_TOPIC_WORDS = 5
+# "enligt bibliotekslagen", "according to the act": where it is said, not what about.
+_SOURCE_PREPOSITIONS = frozenset(["enligt", "according"])
+_DOCUMENT_ENDINGS = ("lagen", "avtalet", "overenskommelsen")
+
+
+def _names_source(words: set[str]) -> bool:
+    """Do these (folded) words name a document ("lagen", "bibliotekslagen", "the act")?"""
+    return bool(words & document_words()) or any(w.endswith(_DOCUMENT_ENDINGS) for w in words)
+
+
+_CLOSERS = frozenset(re.findall(r"\w+", "da then too also ocksa"))
+_FRAME_PREPOSITIONS = frozenset(
+    re.findall(
+        r"\w+", "for om i pa med kring inom till av vid at about in on with within regarding to"
+    )
+)
+
+
+def _in_frame(previous: str, question: str) -> str | None:
+    """The earlier question asked of the follow-up's topic: "och för lånecentralerna då?" after
+    "Vem ansvarar för folkbiblioteken?" is "Vem ansvarar för lånecentralerna?". What followed
+    the earlier question's last preposition — the one the follow-up opens with, else its last —
+    is replaced. ``None`` when the follow-up does not open like one or nothing is replaced."""
+    folded_question = fold(question).casefold()
+    opening = _OPENING.match(folded_question)
+    if opening is None:
+        return None
+    said = re.findall(r"[\w-]+", question[opening.end() :])
+    folded = [fold(w).casefold() for w in said]
+    while folded and folded[-1] in _CLOSERS:
+        folded, said = folded[:-1], said[:-1]
+    wanted = _FRAME_PREPOSITIONS
+    if folded and folded[0] in _FRAME_PREPOSITIONS:
+        wanted, said = frozenset([folded[0]]), said[1:]
+    if not said or len(said) > _MAX_TOPIC_WORDS or set(folded) & _QUESTION_WORDS:
+        return None  # a question of its own ("och vad säger lagen om avgifter?"), not a topic
+    body = previous.rstrip(" ?!.")
+    words = list(re.finditer(r"[\w-]+", body))
+    bounds = _FRAME_PREPOSITIONS | _SOURCE_PREPOSITIONS
+    spots = [i for i, m in enumerate(words) if fold(m[0]).casefold() in bounds]
+    # The topic's preposition, not one that names the document ("according to the act").
+    for n in reversed(range(len(spots))):
+        i = spots[n]
+        upto = spots[n + 1] if n + 1 < len(spots) else len(words)
+        following = {fold(m[0]).casefold() for m in words[i + 1 : upto]}
+        if fold(words[i][0]).casefold() in wanted and following and not _names_source(following):
+            cut = words[i].end()
+            rest = body[words[upto].start() - 1 :] if upto < len(words) else ""
+            return f"{body[:cut]} {' '.join(said)}{rest}{previous[len(body) :]}"
+    return None
 
 
 def _swap_party(previous: str, named: list[Party], parties: list[Party]) -> str:

@@ -13,6 +13,7 @@ from .lexical import terms
 __all__ = [
     "FACTS",
     "INTENTS",
+    "document_words",
     "fact_kind",
     "fact_terms",
     "frame_terms",
@@ -50,7 +51,8 @@ _FACT_PATTERNS = {
     r"expire\w*|loper ut|lopa ut|duration of",
     "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
-    r"trad(?:de|er) i kraft|came into force|entered into force",
+    r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
+    r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
     "date": r"datum\w*|dated|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
 }
@@ -68,6 +70,7 @@ _FACT_WORDS = (
     "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
+    "trädde träder kraft ikraft "
     "date dated parter parterna parties vem who när when vilket vilken which"
 )
 _COMMITMENT_FRAME = (
@@ -75,6 +78,19 @@ _COMMITMENT_FRAME = (
     "promise undertake undertaken pledge agreed agree vad har ska göra åtagit åtar sig åtaganden "
     "åtagande lovat lovar lova vilka vilket which all alla sina its their the"
 )
+
+
+# Words that stand for a document itself ("vad säger *lagen* om …"), folded.
+_DOCUMENT_WORDS = (
+    "avtalet avtal overenskommelsen overenskommelse lagen lag dokumentet dokument policyn "
+    "riktlinjen agreement document law act policy guideline"
+)
+
+
+@lru_cache(maxsize=1)
+def document_words() -> frozenset[str]:
+    """Folded words that name a document as such, not any one document."""
+    return frozenset(_DOCUMENT_WORDS.split())
 
 
 def frame_words() -> str:

@@ -22,6 +22,7 @@ from .intent import (
     topic_of,
     wanted_answer,
 )
+from .leaning import OwnAsk
 from .timeframe import TimeScope
 
 __all__ = [
@@ -66,6 +67,9 @@ class Query:
     topic: str = ""  # ``search_text`` without its frame ("which documents mention X" -> X)
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus spelling) rewrites
     time: TimeScope | None = None  # the time asked about ("vad gällde 2020?"): timeframe.py
+    # A compound part that leans on the part before it ("…, och vem finansierar det?"): what it
+    # asks of its own beyond the inherited topic (leaning.py); None for a part standing alone.
+    leans: OwnAsk | None = None
 
     def __str__(self) -> str:
         return self.question

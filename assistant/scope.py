@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .framing import frame_list, refuse_for_document
+from .framing import abstain, frame_list, refuse_for_document
 from .lexical import terms
 from .query import Query
 from .quotes import cite
@@ -79,7 +79,7 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
         within = source
         if within is None and part.intent == "document_fact" and not part.documents and picked:
             within = picked[0][0].source
-        answer = assistant._answer(part, within)
+        answer = _held(assistant._answer(part, within), part)
         if not answer.answered:
             texts.append(answer.answer)
             related += answer.related[:2]
@@ -92,3 +92,17 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
     answered = bool(citations)
     text = "\n\n".join(texts)
     return Answer(query.text, answered, text, language, citations, [] if answered else related)
+
+
+def _held(answer: Answer, part: Query) -> Answer:
+    """A part leaning on an earlier one keeps the citations that answer its own ask (its topic
+    came from the earlier part, so the decision's topic overlap says little here); with none
+    left it is refused, in its own words."""
+    if part.leans is None or not answer.answered:
+        return answer
+    kept = [c for c in answer.citations if part.leans.held_by(" ".join(c.quotes))]
+    if not kept:
+        related = answer.related or [c.passage for c in answer.citations]
+        return abstain(part.text, part.language, related)
+    answer.citations = kept
+    return answer

@@ -1,0 +1,93 @@
+"""A compound question's parts, each analysed; a part that leans on the one before it asked
+about that part's topic or of its document (``leaning`` reads the words).
+
+"Vad är Ekomuseum Bergslagen och vem finansierar det?": the second part alone finds whatever
+"finansierar" meets; asked as "vem finansierar Ekomuseum Bergslagen?" it finds the sentence
+that answers it. The leaning part keeps its own answer type and records its own ask
+(``Query.leans``), which what is quoted for it must hold (``scope.ask_parts``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .intent import document_words, fact_terms
+from .leaning import (
+    POINTS_AT_DOCUMENT,
+    back_reference,
+    leaning_text,
+    own_ask,
+    phrase_of,
+    with_words,
+)
+from .query import Query
+from .signals import rendering
+
+__all__ = ["analyse_parts", "lean"]
+
+
+def analyse_parts(
+    texts: list[str], single: Callable[[str], Query], knows: Callable[[str], bool]
+) -> tuple[Query, ...]:
+    """Each part analysed by ``single`` (the analyser's one-question analysis, history and
+    all); a part leaning on the one before it is re-analysed as asked about that part."""
+    parts: list[Query] = []
+    for text in texts:
+        part = single(text)
+        parts.append(lean(part, parts[-1], single, knows) if parts else part)
+    return tuple(parts)
+
+
+def lean(
+    part: Query, before: Query, single: Callable[[str], Query], knows: Callable[[str], bool]
+) -> Query:
+    """``part`` standing alone, asked of ``before``'s document, or about ``before``'s topic.
+
+    A part naming its own document, or its own topic without pointing back, stands alone. A
+    document fact ("Vem är handläggare?", "när trädde den i kraft?") is asked of the earlier
+    part's document. A part pointing back with "den/det/it" at a document the earlier part
+    named ("Vad säger lagen om X, och vad säger den om Y?") is asked of that document. Any
+    other part that points back, or names no topic, is asked about the earlier part's topic:
+    the phrase after its last preposition in place of the pronoun, and the earlier part's
+    parties when it names none. It keeps its own answer type (a "vem" part still wants a
+    person, however the earlier part was asked).
+    """
+    if part.documents:
+        return part
+    reference = back_reference(part.text)
+    own = [t for t in part.topic_terms if t not in fact_terms()]
+    if reference is None and own:
+        return part
+    at_document = reference is None or reference in POINTS_AT_DOCUMENT
+    if part.intent == "document_fact" and at_document:
+        return replace(part, documents=before.documents)
+    if own and reference in POINTS_AT_DOCUMENT and _names_a_document(before):
+        return replace(part, documents=before.documents)
+    phrase, _rest = phrase_of(before.search_text, before.topic_terms)
+    if not phrase:
+        return part
+    asked = leaning_text(part.text, reference, phrase)
+    # The earlier part's other topic words (often its verb: "ansvarar") would pull its own
+    # answer back (measured: "varför ska de finnas?" then quoted "För lånecentraler ansvarar
+    # staten."); its parties are the part's too unless it names its own.
+    carried = [] if part.parties else list(before.parties)
+    leaned = single(with_words(asked, carried))
+    render = rendering(part.language, knows)
+    rendered = render(part.text) if render else ""
+    return replace(
+        leaned,
+        text=part.text,
+        question=asked,
+        normalized=part.normalized,
+        wants=part.wants,
+        documents=leaned.documents or before.documents,
+        leans=own_ask(part.text, part.topic_terms, part.wants, rendered),
+    )
+
+
+def _names_a_document(query: Query) -> bool:
+    """Does the question name a document, by name or as "lagen", "avtalet", "the act"?"""
+    words = set(re.findall(r"\w+", query.folded.casefold()))
+    return bool(query.documents) or bool(words & document_words())
