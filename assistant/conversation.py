@@ -16,7 +16,7 @@ from typing import Any
 
 from .folding import clean, fold
 from .intent import document_words, frame_terms
-from .leaning import back_reference, leaning_text, phrase_of, with_words
+from .leaning import back_reference, lean_on, with_words
 from .lexical import terms
 from .parties import Party, parties_in
 from .query import FOLLOW_UP_FILLER, asks_for_more, opens_follow_up
@@ -109,9 +109,8 @@ def _resolve_one(
     if reference is not None and not named:
         # "Vad är syftet med den?": the earlier question's topic in place of the pronoun.
         topic = _content_terms(previous, parties) - frame_terms()
-        phrase, _rest = phrase_of(previous, topic)
         carried = [p.name for p in parties_in(previous, parties)]
-        text = with_words(leaning_text(question, reference, phrase), carried)
+        text = with_words(lean_on(question, reference, previous, topic), carried)
     elif content and not named:
         # A new topic in the frame of the last question ("och för lånecentralerna då?" after
         # "Vem ansvarar för folkbiblioteken?"), else beside it; keep that question's parties.

@@ -17,9 +17,8 @@ from .intent import document_words, fact_terms
 from .leaning import (
     POINTS_AT_DOCUMENT,
     back_reference,
-    leaning_text,
+    lean_on,
     own_ask,
-    phrase_of,
     with_words,
 )
 from .query import Query
@@ -65,10 +64,9 @@ def lean(
         return replace(part, documents=before.documents)
     if own and reference in POINTS_AT_DOCUMENT and _names_a_document(before):
         return replace(part, documents=before.documents)
-    phrase, _rest = phrase_of(before.search_text, before.topic_terms)
-    if not phrase:
+    asked = lean_on(part.text, reference, before.search_text, before.topic_terms)
+    if asked == part.text:
         return part
-    asked = leaning_text(part.text, reference, phrase)
     # The earlier part's other topic words (often its verb: "ansvarar") would pull its own
     # answer back (measured: "varför ska de finnas?" then quoted "För lånecentraler ansvarar
     # staten."); its parties are the part's too unless it names its own.
@@ -84,6 +82,7 @@ def lean(
         wants=part.wants,
         documents=leaned.documents or before.documents,
         leans=own_ask(part.text, part.topic_terms, part.wants, rendered),
+        alone=part,
     )
 
 

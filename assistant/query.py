@@ -70,6 +70,7 @@ class Query:
     # A compound part that leans on the part before it ("…, och vem finansierar det?"): what it
     # asks of its own beyond the inherited topic (leaning.py); None for a part standing alone.
     leans: OwnAsk | None = None
+    alone: Query | None = None  # a leaning part as typed, asked alone when leaning finds nothing
 
     def __str__(self) -> str:
         return self.question
@@ -172,7 +173,11 @@ _QUESTION_WORDS = (
     r"vad|vem|vilka|vilken|vilket|hur|nar|var|varfor|what|who|which|how|when|where|why"
 )
 # "…, och vad har Ludvika lovat …?" and "…Skapande skola? Vem är handläggare?"
-_AND_QUESTION = re.compile(rf"[,;]?\s+(?:och|and)\s+(?=(?:{_QUESTION_WORDS})\b)", re.I)
+# A preposition may come first: "…, och inom vilket program ska det ske?".
+_PART_PREPOSITION = r"(?:i|pa|for|om|med|inom|till|av|vid|fran|in|on|for|with|within|to|at|from|of)"
+_AND_QUESTION = re.compile(
+    rf"[,;]?\s+(?:och|and)\s+(?=(?:{_PART_PREPOSITION}\s+)?(?:{_QUESTION_WORDS})\b)", re.I
+)
 _NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
 
 

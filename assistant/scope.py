@@ -75,11 +75,20 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
     language = query.language
     picked: list[tuple[Passage, list[str], float]] = []
     texts, related = [], []
+    answered_before = False
     for part in query.parts:
         within = source
         if within is None and part.intent == "document_fact" and not part.documents and picked:
             within = picked[0][0].source
-        answer = _held(assistant._answer(part, within), part)
+        answer = _held(assistant._answer(part, within), part, answered_before)
+        if not answer.answered and part.alone is not None and picked:
+            # The referent may be what the earlier part answered, not what it asked about
+            # ("Vem ska ha en nationell överblick …, och vad ska den följa upp?"): asked as
+            # typed, of the document that answer came from (alone across all of them it meets
+            # whatever its verb meets), its own ask still in what is quoted.
+            alone = assistant._answer(part.alone, within or picked[-1][0].source)
+            answer = _held(alone, part, answered_before) if alone.answered else answer
+        answered_before = answer.answered
         if not answer.answered:
             texts.append(answer.answer)
             related += answer.related[:2]
@@ -94,13 +103,14 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
     return Answer(query.text, answered, text, language, citations, [] if answered else related)
 
 
-def _held(answer: Answer, part: Query) -> Answer:
+def _held(answer: Answer, part: Query, earlier_answered: bool) -> Answer:
     """A part leaning on an earlier one keeps the citations that answer its own ask (its topic
     came from the earlier part, so the decision's topic overlap says little here); with none
     left it is refused, in its own words."""
     if part.leans is None or not answer.answered:
         return answer
-    kept = [c for c in answer.citations if part.leans.held_by(" ".join(c.quotes))]
+    ask = part.leans
+    kept = [c for c in answer.citations if ask.held_by(" ".join(c.quotes), earlier_answered)]
     if not kept:
         related = answer.related or [c.passage for c in answer.citations]
         return abstain(part.text, part.language, related)
