@@ -172,7 +172,9 @@ def _in_frame(previous: str, question: str) -> str | None:
     wanted = _FRAME_PREPOSITIONS
     if folded and folded[0] in _FRAME_PREPOSITIONS:
         wanted, said = frozenset([folded[0]]), said[1:]
-    if not said or len(said) > _MAX_TOPIC_WORDS or set(folded) & _QUESTION_WORDS:
+    if not any(w.isalpha() for w in said):
+        return None  # "och 2020 då?": a time, not a topic (timeframe.py)
+    if len(said) > _MAX_TOPIC_WORDS or set(folded) & _QUESTION_WORDS:
         return None  # a question of its own ("och vad säger lagen om avgifter?"), not a topic
     body = previous.rstrip(" ?!.")
     words = list(re.finditer(r"[\w-]+", body))

@@ -217,6 +217,7 @@ def test_a_short_question_with_its_own_topic_after_turns_is_new(analyzer):
         # A question of its own, or no preposition to put the topic after: not framed.
         ("Vem ansvarar för folkbiblioteken?", "och vad säger lagen om avgifter?", None),
         ("Vad ska Sagoby göra?", "och biblioteken då?", None),
+        ("Hur länge ska biblioteket vara öppet för barn?", "och 2020 då?", None),  # a time
     ],
 )
 def test_a_follow_up_topic_is_asked_in_the_earlier_frame(previous, follow_up, framed):
