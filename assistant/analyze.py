@@ -16,9 +16,10 @@ from typing import Any
 from .conversation import resolve
 from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
+from .leaning import OwnAsk
 from .lexical import terms
 from .parties import Party, parties_in
-from .parts import analyse_parts
+from .parts import analyse_parts, ask_of
 from .query import (
     Query,
     detect_language,
@@ -170,11 +171,17 @@ class QueryAnalyzer:
             fact=fact,
             wants=wanted_answer(folded),
             follow_up=turn.follow_up,
+            leans=self._own_ask(turn.original, language) if turn.points_back else None,
             exclude=frozenset(turn.exclude),
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
             time=time_scope(search_text),
         )
+
+    def _own_ask(self, typed: str, language: str) -> OwnAsk:
+        """What a follow-up pointing back ("Vad kostar det?") asks of its own (parts.py)."""
+        topic = self._topic_terms(typed, parties_in(typed, self.parties), [])
+        return ask_of(typed, language, topic, wanted_answer(fold(typed)), self._knows)
 
     def _inflected(self, word: str) -> bool:
         """Does the corpus know the word's stem (another form of a word it has)?"""

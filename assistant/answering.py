@@ -11,6 +11,7 @@ from .answer import ExtractiveAnswerer
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party
+from .parts import held_answer
 from .query import Query
 from .quotes import cite
 from .results import Answer, Passage
@@ -63,6 +64,7 @@ def answer_one(
     passages = assistant._search(query, k, source, prefer)
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
+    answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
     if source is not None and len(assistant._ordered) > 1:
         answer = within_document(assistant, query, source, answer, answerer)
     return note_expired(answer, found, assistant._documents, assistant.as_of())

@@ -33,6 +33,7 @@ class Resolved:
     follow_up: bool = False
     exclude: set[str] = field(default_factory=set)
     document_titles: list[str] = field(default_factory=list)
+    points_back: bool = False  # "Vad kostar det?": asked about the earlier topic (leaning.py)
 
 
 def _content_terms(text: str, parties: list[Party]) -> set[str]:
@@ -125,7 +126,8 @@ def _resolve_one(
         text = previous
     exclude = _quotes(last_answer) if asks_for_more(fold(question)) else set()
     in_answer = [t for t in titles or [] if t and t in last_answer]
-    return Resolved(text, question, True, exclude, in_answer)
+    points_back = reference is not None and not named
+    return Resolved(text, question, True, exclude, in_answer, points_back)
 
 
 _OPENING = re.compile(

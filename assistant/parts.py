@@ -10,21 +10,24 @@ that answers it. The leaning part keeps its own answer type and records its own 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from .framing import abstain
 from .intent import document_words, fact_terms
 from .leaning import (
     POINTS_AT_DOCUMENT,
+    OwnAsk,
     back_reference,
     lean_on,
     own_ask,
     with_words,
 )
 from .query import Query
+from .results import Answer
 from .signals import rendering
 
-__all__ = ["analyse_parts", "lean"]
+__all__ = ["analyse_parts", "ask_of", "held_answer", "lean"]
 
 
 def analyse_parts(
@@ -72,8 +75,6 @@ def lean(
     # staten."); its parties are the part's too unless it names its own.
     carried = [] if part.parties else list(before.parties)
     leaned = single(with_words(asked, carried))
-    render = rendering(part.language, knows)
-    rendered = render(part.text) if render else ""
     return replace(
         leaned,
         text=part.text,
@@ -81,9 +82,33 @@ def lean(
         normalized=part.normalized,
         wants=part.wants,
         documents=leaned.documents or before.documents,
-        leans=own_ask(part.text, part.topic_terms, part.wants, rendered),
+        leans=ask_of(part.text, part.language, part.topic_terms, part.wants, knows),
         alone=part,
     )
+
+
+def ask_of(
+    text: str, language: str, topic: Iterable[str], wants: str | None, knows: Callable[[str], bool]
+) -> OwnAsk:
+    """What a question that leans on an earlier one asks of its own (``leaning.own_ask``); an
+    English one's words as the Swedish the texts could hold them in."""
+    render = rendering(language, knows)
+    return own_ask(text, topic, wants, render(text) if render else "")
+
+
+def held_answer(answer: Answer, query: Query, earlier_answered: bool = True) -> Answer:
+    """A question that leans on an earlier one keeps the citations that answer its own ask:
+    its topic came from the earlier question, so the decision's topic overlap says little
+    about it. With none left it is refused, in its own words (``Query.text``)."""
+    if query.leans is None or not answer.answered:
+        return answer
+    ask = query.leans
+    kept = [c for c in answer.citations if ask.held_by(" ".join(c.quotes), earlier_answered)]
+    if not kept:
+        related = answer.related or [c.passage for c in answer.citations]
+        return abstain(query.text, query.language, related)
+    answer.citations = kept
+    return answer
 
 
 def _names_a_document(query: Query) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .framing import abstain, frame_list, refuse_for_document
+from .framing import frame_list, refuse_for_document
 from .lexical import terms
+from .parts import held_answer
 from .query import Query
 from .quotes import cite
 from .results import Answer, Passage
@@ -80,14 +81,14 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
         within = source
         if within is None and part.intent == "document_fact" and not part.documents and picked:
             within = picked[0][0].source
-        answer = _held(assistant._answer(part, within), part, answered_before)
+        answer = held_answer(assistant._answer(part, within), part, answered_before)
         if not answer.answered and part.alone is not None and picked:
             # The referent may be what the earlier part answered, not what it asked about
             # ("Vem ska ha en nationell överblick …, och vad ska den följa upp?"): asked as
             # typed, of the document that answer came from (alone across all of them it meets
             # whatever its verb meets), its own ask still in what is quoted.
             alone = assistant._answer(part.alone, within or picked[-1][0].source)
-            answer = _held(alone, part, answered_before) if alone.answered else answer
+            answer = held_answer(alone, part, answered_before) if alone.answered else answer
         answered_before = answer.answered
         if not answer.answered:
             texts.append(answer.answer)
@@ -101,18 +102,3 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
     answered = bool(citations)
     text = "\n\n".join(texts)
     return Answer(query.text, answered, text, language, citations, [] if answered else related)
-
-
-def _held(answer: Answer, part: Query, earlier_answered: bool) -> Answer:
-    """A part leaning on an earlier one keeps the citations that answer its own ask (its topic
-    came from the earlier part, so the decision's topic overlap says little here); with none
-    left it is refused, in its own words."""
-    if part.leans is None or not answer.answered:
-        return answer
-    ask = part.leans
-    kept = [c for c in answer.citations if ask.held_by(" ".join(c.quotes), earlier_answered)]
-    if not kept:
-        related = answer.related or [c.passage for c in answer.citations]
-        return abstain(part.text, part.language, related)
-    answer.citations = kept
-    return answer

@@ -184,6 +184,15 @@ def test_a_follow_up_that_points_back_inherits_the_topic(analyzer):
     assert english.follow_up and english.question == "Who funds Sagomuseet?"
 
 
+def test_a_follow_up_that_points_back_must_find_its_own_ask(analyzer):
+    q = analyzer.analyze("Vad kostar det?", _history("Vad är Sagomuseet?"))
+    assert q.question == "Vad kostar Sagomuseet?" and q.leans is not None
+    assert q.leans.terms == ("kost",) and q.leans.wants == "amount"
+    assert not q.leans.held_by("Sagoby kommun och Region Dalarna delfinansierar Sagomuseet.")
+    assert q.leans.held_by("Sagomuseet kostar 40 000 kronor om året.")
+    assert analyzer.analyze("och regionen då?", _history("Vad är Sagomuseet?")).leans is None
+
+
 def test_a_short_question_with_its_own_topic_after_turns_is_new(analyzer):
     history = _history("Vad är Sagomuseet?", "Vem finansierar det?")
     for question in ("Vem ansvarar för lånecentraler?", "Finns det lånecentraler?"):
