@@ -87,11 +87,19 @@ def resolve(
 def is_elliptical(question: str, parties: list[Party]) -> bool:
     """A follow-up opens like one ("och …", "what about …"), names no topic of its own, or
     points back at the earlier topic ("Vad är syftet med den?", "Who funds it?")."""
-    return (
-        opens_follow_up(fold(question))
-        or not _content_terms(question, parties)
-        or back_reference(question) is not None
-    )
+    content = _content_terms(question, parties)
+    return opens_follow_up(fold(question)) or not content or _points_back(question, content)
+
+
+# A question with more words of its own than this is a question of its own, whatever its
+# pronouns point at ("Vad säger avtalet om bibliotekens öppettider och deras personal?").
+_MAX_OWN_TERMS = 2
+
+
+def _points_back(question: str, content: set[str]) -> bool:
+    """Does a short question point back at the earlier topic ("Vad kostar det?", "Who funds
+    it?", "Vem är kontaktperson där?")?"""
+    return len(content - frame_terms()) <= _MAX_OWN_TERMS and back_reference(question) is not None
 
 
 def _resolve_one(
@@ -106,7 +114,7 @@ def _resolve_one(
     content = _content_terms(question, parties)
     named = parties_in(question, parties)
     previous = base.question
-    reference = back_reference(question)
+    reference = back_reference(question) if _points_back(question, content) else None
     if reference is not None and not named:
         # "Vad är syftet med den?": the earlier question's topic in place of the pronoun.
         topic = _content_terms(previous, parties) - frame_terms()

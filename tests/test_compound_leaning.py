@@ -195,7 +195,11 @@ def test_a_follow_up_that_points_back_must_find_its_own_ask(analyzer):
 
 def test_a_short_question_with_its_own_topic_after_turns_is_new(analyzer):
     history = _history("Vad är Sagomuseet?", "Vem finansierar det?")
-    for question in ("Vem ansvarar för lånecentraler?", "Finns det lånecentraler?"):
+    for question in (
+        "Vem ansvarar för lånecentraler?",
+        "Finns det lånecentraler?",
+        "Vad säger lagen om lånecentralernas böcker och deras utlåning till skolorna?",
+    ):
         q = analyzer.analyze(question, history)
         assert not q.follow_up and "Sagomuseet" not in q.search_text
 
