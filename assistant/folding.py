@@ -163,7 +163,7 @@ class Vocabulary:
         if near:
             return max((self.by_fold[w] for w in near), key=lambda w: self.counts[w])
         found = self._on_stem(word, typos=True)
-        return found if found is not None or swedish is None else swedish.correct(folded)
+        return found if found is not None or swedish is None else swedish.correct(word)
 
     def _on_stem(self, word: str, typos: bool) -> str | None:
         """``word`` on the corpus's spelling of its stem: the same stem without diacritics (a

@@ -39,8 +39,9 @@ _NAME_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 # Shorter plain words are not given the list's diacritics ("ata": the list has "åta", not "äta").
 _READING = 6
-# Endings that make a listed form of a stem: "kost" + "a", "skuld" + "", "förening" + "en".
-_ENDINGS = ("", "a", "e", "er", "ar", "or", "en", "et", "an", "na", "ade", "ande", "ning", "s")
+# Endings that make a listed form of a stem ("kost" + "a" beside "kostar"); only the shortest,
+# or a typo's stem would be vouched for by a longer word ("byggand" + "e" for "byggander").
+_ENDINGS = ("", "a")
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
 
 
@@ -136,21 +137,30 @@ class SwedishWords:
             return None
         return next(iter(found))
 
-    def correct(self, folded: str) -> str | None:
-        """The listed word within one edit (two from ten letters) of a folded typo, if one."""
-        found = nearest(folded, self._candidates)
-        if len(found) > 1:  # "farilg": "farlig" (two letters swapped) before "farig"
-            found = [w for w in found if sorted(w) == sorted(folded)]
-        return self._by_fold[found[0]] if len(found) == 1 else None
-
     def real(self, word: str) -> bool:
-        """Is ``word`` in the list, or another form of a listed word (its stem with a common
-        ending: "kostar" beside "kosta")? Stemming the whole list would cost seconds."""
+        """Is ``word`` in the list, or another form of a listed word (its stem, maybe with "a":
+        "kostar" beside "kosta")? Stemming the whole list would cost seconds."""
         lower = word.casefold()
         if lower in self.words:
             return True
         stem = self._stem(lower)
         return any(stem + ending in self.words for ending in _ENDINGS)
+
+    def correct(self, word: str) -> str | None:
+        """The listed word within one edit (two from ten letters) of a typo, else a listed word
+        within one edit of its stem with the typo's ending ("mediicner" -> "medicin" + "er")."""
+        lower = word.casefold()
+        stem = self._stem(lower)
+        for typed in (lower, stem):
+            if typed is stem and (typed == lower or len(typed) < 4 or not lower.startswith(typed)):
+                continue
+            folded = typed.translate(self._table)
+            found = nearest(folded, self._candidates)
+            if len(found) > 1:  # "farilg": "farlig" (two letters swapped) before "farig"
+                found = [w for w in found if sorted(w) == sorted(folded)]
+            if len(found) == 1:
+                return self._by_fold[found[0]] + lower[len(typed) :]
+        return None
 
 
 def stems_by_fold(
