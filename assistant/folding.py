@@ -37,8 +37,10 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 _ID_JOINED = re.compile(r"(?<![\w-])([^\W\d_]{1,6})-?(\d[\d/:.]*\d|\d)(?![\w-])")
 _ID_UPPER_SPACED = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
 _ID_ANY_SPACED = re.compile(r"(?<![\w-])([^\W\d_]{1,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
-# A stem this long may be corrected (below six letters only for two swapped letters).
+# A stem this long may be corrected (for two swapped letters).
 _TYPO_STEM = 4
+# In a text typed with diacritics, a plain word this short is meant as typed ("snart").
+_MIXED = 6
 # A word typed without diacritics is respelt when its diacritic spelling is this much commoner.
 _DOMINANT = 5
 
@@ -141,31 +143,40 @@ class Vocabulary:
     def knows(self, word: str) -> bool:
         return word.casefold() in self.counts
 
-    def spelling(self, word: str, typos: bool = True) -> str | None:
+    def spelling(
+        self, word: str, typos: bool = True, name: bool = False, plain_text: bool = True
+    ) -> str | None:
         """The corpus's spelling of an unknown word. A word typed without diacritics: the corpus
         word or stem with the same letters, else the one Swedish word it can stand for. With
         ``typos``, a word that is no Swedish word: the commonest corpus word within 1 edit (2
         from 10 letters; two neighbouring letters swapped count as one), else the word on a
-        corpus stem within 1 edit, else the Swedish word within 1 edit. Else None."""
+        corpus stem with two letters swapped, else such a Swedish word. ``name``: a capitalised
+        word inside a sentence, corrected for swapped letters only ("Ludivka", not "Pradaxa" ->
+        "Prada"). ``plain_text``: the whole text is typed without diacritics; else a plain word
+        that is a Swedish word is meant as typed ("snart", not "snärt"). Else None."""
         folded = _fold_word(word)
         plain = folded == word.casefold()  # a word typed with diacritics keeps them
+        swedish = self._swedish
+        if plain and not plain_text and (len(folded) < _MIXED or (swedish and swedish.real(word))):
+            plain = False  # a short or Swedish plain word among diacritics: meant as typed
         if folded in self.by_fold and plain:
             return self.by_fold[folded]
-        found = self._on_stem(word, typos=False)
-        swedish = self._swedish
+        found = self._on_stem(word, typos=False) if plain else None
         if found is None and plain and swedish is not None:
             found = swedish.reading(folded)
         if found is not None or not typos or len(folded) < MIN_TYPO_LENGTH:
             return found
         if swedish is not None and swedish.real(word):
             return None  # a Swedish word the corpus does not use ("långa"): no typo
-        near = nearest(folded, self._long)
+        # A word typed with diacritics (or meant as typed) is no typo of the same letters
+        # with other diacritics: "hörde" is not an English "horde".
+        near = nearest(folded, self._long, swaps_only=name, same=plain)
         if near:
             return max((self.by_fold[w] for w in near), key=lambda w: self.counts[w])
-        found = self._on_stem(word, typos=True)
-        return found if found is not None or swedish is None else swedish.correct(word)
+        found = self._on_stem(word, typos=True, same=plain)
+        return found if found is not None or swedish is None else swedish.correct(word, plain)
 
-    def _on_stem(self, word: str, typos: bool) -> str | None:
+    def _on_stem(self, word: str, typos: bool, same: bool = True) -> str | None:
         """``word`` on the corpus's spelling of its stem: the same stem without diacritics (a
         word typed without any), or with ``typos`` the commonest stem within 1 edit."""
         if self._stem is None:
@@ -174,8 +185,12 @@ class Vocabulary:
         typed = self._stem(lower)
         if not lower.startswith(typed) or typed in self._stems.get(_fold_word(typed), ()):
             return None  # the typed stem is the corpus's own (or the stemmer rewrote the word)
-        if typos:
-            keys = nearest(_fold_word(typed), self._long_stems) if len(typed) >= _TYPO_STEM else []
+        if typos:  # swapped letters only: a stem is short, other edits make other stems
+            keys = (
+                nearest(_fold_word(typed), self._long_stems, swaps_only=True, same=same)
+                if len(typed) >= _TYPO_STEM
+                else []
+            )
         else:
             keys = [_fold_word(typed)] if _fold_word(lower) == lower else []
         found = Counter[str]()
@@ -216,18 +231,19 @@ class Vocabulary:
         return any(f in self.english for f in english_forms(word.casefold()))
 
     def _english_spelling(self, word: str, name: bool) -> str | None:
-        """An English question's unknown word corrected: to a corpus word, else an English
-        word, within one edit (two from ten letters); a capitalised word (a name) to corpus
-        words only."""
+        """An English question's unknown word corrected for two swapped letters: to a corpus
+        word, else an English word; a capitalised word (a name) to corpus words only."""
         folded = _fold_word(word)
         if len(folded) < MIN_TYPO_LENGTH:
             return None
         if self._swedish is not None and self._swedish.real(word):
             return None
-        corpus = nearest(folded, self._long)
+        # Swapped letters only: the English list is not every English word ("remediation" is
+        # no typo of "mediation", nor "deklaration" of "declaration").
+        corpus = nearest(folded, self._long, swaps_only=True)
         if corpus:
             return max((self.by_fold[w] for w in corpus), key=lambda w: self.counts[w])
-        english = [] if name else nearest(folded, self._english_list)
+        english = [] if name else nearest(folded, self._english_list, swaps_only=True)
         return min(english) if english else None
 
     def rewrite(
@@ -261,7 +277,7 @@ class Vocabulary:
 
         def word(m: re.Match[str]) -> str:
             w = m[0]
-            found = self._respelt(m, text, typos, min_length, inflected, english)
+            found = self._respelt(m, text, typos, min_length, inflected, english, plain)
             if found is None and plain and not english and self.knows(w):
                 found = self._dominant(w)
             if found is None and lowered and not (english and self.is_english(w)):
@@ -285,20 +301,23 @@ class Vocabulary:
         min_length: int,
         inflected: Callable[[str], bool] | None,
         english: bool,
+        plain: bool,
     ) -> str | None:
-        """One unknown word in the corpus's spelling, or None to keep it."""
+        """One unknown word in the corpus's spelling, or None to keep it; ``plain``: the text
+        is typed without diacritics."""
         w = m[0]
         # Part of an identifier or a hyphenated name ("NK-4417", "Sjöby-avtalet"): keep.
         if len(w) < min_length or _in_identifier(text, m) or self.knows(w):
             return None
         if english and self.is_english(w):
             return None
-        found = self.spelling(w, False)
+        name = m.start() > 0 and w[:1].isupper()
+        found = self.spelling(w, False, plain_text=plain)
         if found is not None or not typos or (inflected and inflected(w)):
             return found
         if english:
-            return self._english_spelling(w, name=m.start() > 0 and w[:1].isupper())
-        return self.spelling(w)
+            return self._english_spelling(w, name=name)
+        return self.spelling(w, name=name, plain_text=plain)
 
 
 def _in_identifier(text: str, m: re.Match[str]) -> bool:

@@ -45,8 +45,14 @@ _ENDINGS = ("", "a")
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
 
 
-def nearest(word: str, candidates: list[str]) -> list[str]:
-    """The candidates closest to ``word``, within 1 edit (2 from ``LONG_WORD`` letters)."""
+def nearest(
+    word: str, candidates: list[str], swaps_only: bool = False, same: bool = True
+) -> list[str]:
+    """The candidates closest to ``word``, within 1 edit (2 from ``LONG_WORD`` letters);
+    ``swaps_only``: only those that differ by swapped letters (a typo, where another edit of an
+    unknown word would as likely make another word: "remediation" is not "mediation");
+    ``same``: ``word`` itself may be found (folded words: "hörde" typed with its diacritics is
+    no typo of an English "horde" folded alike)."""
     if not candidates:
         return []
     from rapidfuzz import process
@@ -54,8 +60,10 @@ def nearest(word: str, candidates: list[str]) -> list[str]:
 
     limit = 2 if len(word) >= LONG_WORD else 1
     found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
-    if len(word) < _ANY_EDIT:  # "sklud" -> "skuld", but "langa" is not "manga"
+    if swaps_only or len(word) < _ANY_EDIT:  # "sklud" -> "skuld", "langa" is not "manga"
         found = [f for f in found if sorted(f[0]) == sorted(word)]
+    if not same:
+        found = [f for f in found if f[0] != word]
     if not found:
         return []
     best = min(d for _, d, _ in found)
@@ -146,18 +154,16 @@ class SwedishWords:
         stem = self._stem(lower)
         return any(stem + ending in self.words for ending in _ENDINGS)
 
-    def correct(self, word: str) -> str | None:
-        """The listed word within one edit (two from ten letters) of a typo, else a listed word
-        within one edit of its stem with the typo's ending ("mediicner" -> "medicin" + "er")."""
+    def correct(self, word: str, plain: bool = True) -> str | None:
+        """The listed word a typo is with two letters swapped back ("farilg" -> "farlig"), else a
+        listed word so near its stem, with the typo's ending ("mediicner" -> "medicin" + "er")."""
         lower = word.casefold()
         stem = self._stem(lower)
         for typed in (lower, stem):
             if typed is stem and (typed == lower or len(typed) < 4 or not lower.startswith(typed)):
                 continue
             folded = typed.translate(self._table)
-            found = nearest(folded, self._candidates)
-            if len(found) > 1:  # "farilg": "farlig" (two letters swapped) before "farig"
-                found = [w for w in found if sorted(w) == sorted(folded)]
+            found = nearest(folded, self._candidates, swaps_only=True, same=plain)
             if len(found) == 1:
                 return self._by_fold[found[0]] + lower[len(typed) :]
         return None
