@@ -83,6 +83,15 @@ def test_a_swedish_word_the_texts_lack_is_no_typo(vocab):
     )
 
 
+def test_a_word_typed_with_diacritics_is_no_typo_of_other_diacritics():
+    v = Vocabulary([*TEXTS, "A horde of snärt."], stem=stem_word)
+    # "hörde" folds to the texts' "horde"; typed with its "ö" it is meant as typed.
+    assert v.rewrite("När hörde regionen av det?")[0] == "När hörde regionen av det?"
+    # A short plain word among diacritics is meant as typed; typed all plain it is restored.
+    assert v.rewrite("Löper den snart ut?")[0] == "Löper den snart ut?"
+    assert v.rewrite("Hur snart?")[0] == "Hur snärt?"
+
+
 def test_typos_are_corrected_on_the_word_or_its_stem(vocab):
     assert vocab.rewrite("Vem ansvarar för sklulden?")[0] == "Vem ansvarar för skulden?"
     assert vocab.rewrite("Vad betalar reginoen?")[0] == "Vad betalar regionen?"
