@@ -17,7 +17,7 @@ from .conversation import resolve
 from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
-from .lexical import terms
+from .lexical import stem_word, terms
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
 from .query import (
@@ -70,6 +70,19 @@ class DocumentName:
         return cls(source, title, files, frozenset(named), titles)
 
 
+def _lowered(text: str) -> bool:
+    """Is ``text`` typed without any capital letter?"""
+    return not any(c.isupper() for c in text)
+
+
+def _english_words() -> list[str]:
+    """English words of the bilingual dictionaries (what an English question's words may be)."""
+    from .lexicon import folkets, glossary
+
+    keys = [*folkets(), *glossary()]
+    return [w for key in keys for w in key.split() if w.isalpha()]
+
+
 class QueryAnalyzer:
     """Builds ``Query`` objects for one index state."""
 
@@ -101,7 +114,8 @@ class QueryAnalyzer:
 
         names = [d.title for d in self.documents] + [p.name for p in self.parties]
         texts = self._texts() if self._texts else []
-        return Vocabulary([*texts, *names, " ".join(STOPWORDS_SWEDISH), frame_words()])
+        words = [*texts, *names, " ".join(STOPWORDS_SWEDISH), frame_words()]
+        return Vocabulary(words, stem=stem_word, english=_english_words)
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""
@@ -121,13 +135,18 @@ class QueryAnalyzer:
         changes: dict[str, str] = {}
 
         def spell(text: str) -> str:
-            # Typos are corrected in Swedish only: an English word is no misspelt Swedish one.
+            # An English word is no misspelt Swedish one: an English question's typos are
+            # corrected against English words first (``Vocabulary.rewrite``).
             sv = detect_language(text) == "sv"
+            typed_lower = _lowered(text)
             text, changed = self.vocabulary.rewrite(
-                text, typos=sv, min_length=1 if sv else 5, inflected=self._inflected
+                text, min_length=1 if sv else 5, inflected=self._inflected, english=not sv
             )
             changes.update(changed)
-            return text
+            # A question typed all in lower case reads as one typed in sentence case (the
+            # embedding is case-sensitive: "which institutions …" and "Which institutions …"
+            # fell on either side of the decision).
+            return text[:1].upper() + text[1:] if typed_lower else text
 
         turn = resolve_in_time(
             normalized, history, lambda text, h: resolve(text, h, self.parties, titles, spell)

@@ -27,6 +27,7 @@ from .compounds import CompoundVocabulary, expanded_scores
 __all__ = [
     "LexicalIndex",
     "PublicLexical",
+    "stem_word",
     "terms",
     "trigrams",
     "uses_word",
@@ -55,7 +56,8 @@ def terms(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
-def _stem_word(word: str) -> str:
+def stem_word(word: str) -> str:
+    """One lower-case word's Swedish stem (stop words too)."""
     return str(_stemmer().stemWord(word))
 
 
@@ -170,7 +172,7 @@ class LexicalIndex:
     def compounds(self) -> CompoundVocabulary:
         """The corpus's stems read as compound parts (built on first use, from the BM25
         vocabulary already in memory)."""
-        return CompoundVocabulary(self._words.vocabulary(), _stem_word)
+        return CompoundVocabulary(self._words.vocabulary(), stem_word)
 
     def recognizes(self, term: str) -> bool:
         """Does the corpus know this (stemmed) term, counting compounds: a corpus term, a
@@ -255,7 +257,7 @@ class PublicLexical:
     @cached_property
     def compounds(self) -> CompoundVocabulary:
         """Compound parts from public passages only."""
-        return CompoundVocabulary(self.full._words.vocabulary(self._mask), _stem_word)
+        return CompoundVocabulary(self.full._words.vocabulary(self._mask), stem_word)
 
     def recognizes(self, term: str) -> bool:
         return self.knows(term) or self.compounds.knows(term)

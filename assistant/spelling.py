@@ -1,0 +1,195 @@
+"""The pieces of typo and case tolerance that ``folding.Vocabulary`` puts together.
+
+- ``nearest``: the words within one edit (two from ten letters) of a typed word, by optimal
+  string alignment, so that two neighbouring letters swapped ("medictaion") count as one edit
+  as the commonest typo should (plain Levenshtein counts two). rapidfuzz does the comparing: a
+  well-kept C++ library that compares a word with a whole vocabulary in microseconds.
+- ``capitalised``: the words a corpus writes with capitals wherever they stand inside a
+  sentence ("Ludvika", "SIP"): a question typed all in lower case gets them back.
+- ``stems_by_fold``: the corpus's stems by their folded form, so a word the corpus has only in
+  other forms still gets its diacritics back ("foljs" -> "följ"-s).
+- ``english_forms_of``: English words with their regular inflections, what an English
+  question's typo'd word is corrected towards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+__all__ = [
+    "LONG_WORD",
+    "MIN_TYPO_LENGTH",
+    "SwedishWords",
+    "capitalised",
+    "english_forms_of",
+    "nearest",
+    "stems_by_fold",
+]
+
+# Typo tolerance: words this long may be corrected, by one edit (two from LONG_WORD letters).
+MIN_TYPO_LENGTH = 5
+LONG_WORD = 10
+# Shorter words are corrected only for two swapped letters: one other edit makes another word.
+_ANY_EDIT = 6
+# A word is a name when at least this share of its occurrences inside sentences is capitalised.
+_NAME_SHARE = 0.9
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+# Shorter plain words are not given the list's diacritics ("ata": the list has "åta", not "äta").
+_READING = 6
+# Endings that make a listed form of a stem ("kost" + "a" beside "kostar"); only the shortest,
+# or a typo's stem would be vouched for by a longer word ("byggand" + "e" for "byggander").
+_ENDINGS = ("", "a")
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
+
+
+def nearest(
+    word: str, candidates: list[str], swaps_only: bool = False, same: bool = True
+) -> list[str]:
+    """The candidates closest to ``word``, within 1 edit (2 from ``LONG_WORD`` letters);
+    ``swaps_only``: only those that differ by swapped letters (a typo, where another edit of an
+    unknown word would as likely make another word: "remediation" is not "mediation");
+    ``same``: ``word`` itself may be found (folded words: "hörde" typed with its diacritics is
+    no typo of an English "horde" folded alike)."""
+    if not candidates:
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    limit = 2 if len(word) >= LONG_WORD else 1
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if swaps_only or len(word) < _ANY_EDIT:  # "sklud" -> "skuld", "langa" is not "manga"
+        found = [f for f in found if sorted(f[0]) == sorted(word)]
+    if not same:
+        found = [f for f in found if f[0] != word]
+    if not found:
+        return []
+    best = min(d for _, d, _ in found)
+    return [w for w, d, _ in found if d == best]
+
+
+def capitalised(lines: Iterable[str]) -> dict[str, str]:
+    """Lower-case word -> how the texts write it, for words written with capitals in at least
+    ``_NAME_SHARE`` of their occurrences inside a sentence (the first word of a sentence, line,
+    list item or table cell is capitalised whatever it is: "Regionen ska …", "| Villkor |")."""
+    counted: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
+    for line in lines:
+        tokens = line.split()
+        if tokens:
+            counted.update(tokens)
+            initial[tokens[0]] += 1
+            initial.update(b for a, b in zip(tokens, tokens[1:], strict=False) if _ends(a))
+    counted -= initial
+    inside: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for token, n in counted.items():
+        for word in _WORD.findall(token):
+            inside[word.casefold()] += n
+            if word[:1].isupper():
+                capital[word] += n
+    out: dict[str, str] = {}
+    for word, n in capital.most_common():
+        lower = word.casefold()
+        if lower not in out and n >= _NAME_SHARE * inside[lower]:
+            out[lower] = word
+    return out
+
+
+def _ends(token: str) -> bool:
+    """Does the next token start a sentence, list item or table cell?"""
+    return token[-1] in ".!?:;|•–-" or bool(_SENTENCE_END.search(token))
+
+
+class SwedishWords:
+    """Hunspell sv_SE's word list (as the ``svlang`` package ships it, 148 000 forms): whether a
+    word the corpus does not know is a Swedish word all the same ("långa", "kostar"), so no typo
+    to correct, and which diacritic spellings a plain word may stand for ("langa": "långa" or
+    "länga")."""
+
+    def __init__(self, stem: Callable[[str], str], fold: Callable[[str], str]) -> None:
+        from importlib import resources
+
+        text = (resources.files("svlang") / "data" / "sv_wordlist.txt").read_text("utf-8")
+        words = [w for w in text.split() if not w.startswith("#")]
+        self.words = frozenset(words)
+        # Folded letter by letter through one table: NFKD per word costs seconds here.
+        table = str.maketrans({c: fold(c) for c in set(text) if not c.isascii()})
+        self.readings: dict[str, set[str]] = {}
+        for w in words:
+            if not w.isascii():
+                self.readings.setdefault(w.translate(table), set()).add(w)
+        self._stem = stem
+        self._table = table
+
+    @cached_property
+    def _by_fold(self) -> dict[str, str]:
+        """Folded -> the listed word (typo candidates: built on the first typo)."""
+        out: dict[str, str] = {}
+        for w in sorted(self.words):
+            if len(w) >= MIN_TYPO_LENGTH - 1:
+                out.setdefault(w.translate(self._table), w)
+        return out
+
+    @cached_property
+    def _candidates(self) -> list[str]:
+        return list(self._by_fold)
+
+    def reading(self, plain: str) -> str | None:
+        """The one listed word a word typed without diacritics stands for, if it is not a
+        listed word itself ("hjartsjukdom" -> "hjärtsjukdom"; "var" is "var" or "vår")."""
+        found = self.readings.get(plain, set())
+        if len(plain) < _READING or plain in self.words or len(found) != 1:
+            return None
+        return next(iter(found))
+
+    def real(self, word: str) -> bool:
+        """Is ``word`` in the list, or another form of a listed word (its stem, maybe with "a":
+        "kostar" beside "kosta")? Stemming the whole list would cost seconds."""
+        lower = word.casefold()
+        if lower in self.words:
+            return True
+        stem = self._stem(lower)
+        return any(stem + ending in self.words for ending in _ENDINGS)
+
+    def correct(self, word: str, plain: bool = True) -> str | None:
+        """The listed word a typo is with two letters swapped back ("farilg" -> "farlig"), else a
+        listed word so near its stem, with the typo's ending ("mediicner" -> "medicin" + "er")."""
+        lower = word.casefold()
+        stem = self._stem(lower)
+        for typed in (lower, stem):
+            if typed is stem and (typed == lower or len(typed) < 4 or not lower.startswith(typed)):
+                continue
+            folded = typed.translate(self._table)
+            found = nearest(folded, self._candidates, swaps_only=True, same=plain)
+            if len(found) == 1:
+                return self._by_fold[found[0]] + lower[len(typed) :]
+        return None
+
+
+def stems_by_fold(
+    counts: Counter[str], stem: Callable[[str], str], fold: Callable[[str], str]
+) -> dict[str, Counter[str]]:
+    """Folded stem -> the corpus's stems that fold to it, with how often their words occur."""
+    out: dict[str, Counter[str]] = {}
+    for word, n in counts.items():
+        s = stem(word)
+        out.setdefault(fold(s), Counter())[s] += n
+    return out
+
+
+def english_forms_of(words: Iterable[str]) -> set[str]:
+    """English words (of at least ``MIN_TYPO_LENGTH`` - 1 letters) and their regular
+    inflections: a typo'd "municiplaities" is one edit from "municipalities", not "municipality"."""
+    out: set[str] = set()
+    for w in words:
+        if len(w) < MIN_TYPO_LENGTH - 1:
+            continue
+        out.update((w, w + "s", w + "ed", w + "ing"))
+        if w.endswith("y"):
+            out.add(w[:-1] + "ies")
+        if w.endswith("e"):
+            out.update((w + "d", w[:-1] + "ing"))
+    return out
