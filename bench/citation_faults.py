@@ -90,9 +90,10 @@ def record(asked: Asked, records: list[dict[str, Any]]) -> dict[str, Any] | None
         "chose": False,
     }
     # The plain path calls the choice once; a compound or per-document answer is another path.
-    if len(records) == 1 and {c.passage.id for c in answer.citations} <= {
-        c.passage.id for c in records[0]["candidates"]
-    } | {c.passage.id for c in records[0]["chosen"]}:
+    # A footnote cited beside the sentence that marks it ("unga[1]") is part of the plain path.
+    if len(records) == 1 and {
+        c.passage.id for c in answer.citations if not c.passage.footnote_of
+    } <= {c.passage.id for c in records[0]["candidates"]}:
         rec = records[0]
         rvec = _rendering_vector(assistant, rec["query"])
         order = list(dict.fromkeys(c.passage.id for c in rec["candidates"]))
