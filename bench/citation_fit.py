@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from assistant.choice import CHOICE_FILE, MAX_SENTENCES, SENTENCE_MARGIN, order_key
+from assistant.choice import CHOICE_FILE, MAX_SENTENCES, SENTENCE_MARGIN, order_key, twins
 
 __all__ = ["BEFORE", "WEIGHTS", "MARGINS", "choose", "fit", "main", "score"]
 
@@ -65,7 +65,10 @@ def choose(cands: list[dict[str, Any]], weight: float, margin: float) -> list[di
         if len(chosen) == MAX_SENTENCES:
             break
         limit = SENTENCE_MARGIN if c["passage"] == best["passage"] else margin
-        if key(c) >= key(best) - limit and all(c["text"] != o["text"] for o in chosen):
+        own = c["sim"] + c["lift"] >= best["sim"] + best["lift"] - SENTENCE_MARGIN
+        twin = c["passage"] != best["passage"] and own and twins(c["text"], best["text"])
+        close = key(c) >= key(best) - limit
+        if (close or twin) and all(c["text"] != o["text"] for o in chosen):
             chosen.append(c)
     return chosen
 

@@ -13,10 +13,12 @@ from assistant.choice import (
     CHOICE_FILE,
     MAX_SENTENCES,
     SENTENCE_MARGIN,
+    TWIN_WORDS,
     Choice,
     load_choice,
     order_key,
     rank,
+    twins,
 )
 from bench.citation_fit import BEFORE, MARGINS, WEIGHTS, choose, fit, score
 
@@ -28,6 +30,7 @@ class Cand:
     lift: float = 0.0
     standing: float = 0.0
     passage: str = ""
+    text: str = ""
 
     @property
     def where(self) -> str:
@@ -60,6 +63,21 @@ def test_more_sentences_of_the_first_passage_only_within_the_sentence_margin():
     other = Cand("other passage", 0.9 - 2 * SENTENCE_MARGIN, passage="q")
     found = rank([far, other, near, best], Choice(1.0, 3 * SENTENCE_MARGIN))
     assert [c.name for c in found] == ["best", "near", "other passage"]
+
+
+def test_the_same_provision_in_another_passage_is_cited_whatever_the_retrievers_order():
+    # A replaced and a replacing version say the same with other figures: both are cited.
+    old = "En förening ska ha minst tio medlemmar och söka senast den 1 mars."
+    new = "En förening ska ha minst fem medlemmar och söka senast den 1 mars."
+    assert twins(old, new) and not twins(old, "Bidraget betalas ut en gång per år.")
+    first = Cand("first", 0.906, 0.04, 0.0, "p", old)
+    twin = Cand("twin", 0.904, 0.04, -0.017, "q", new)
+    other = Cand("other", 0.906, 0.04, -0.017, "r", "Bidraget betalas ut en gång per år.")
+    assert [c.name for c in rank([other, twin, first], Choice(7.0, 0.08))] == ["first", "twin"]
+    # as close on its own, within the sentence margin: no closer one is needed
+    far = Cand("far", 0.906 - 2 * SENTENCE_MARGIN, 0.04, -0.017, "q", new)
+    assert [c.name for c in rank([far, first], Choice(7.0, 0.08))] == ["first"]
+    assert 0.5 < TWIN_WORDS < 1.0
 
 
 def test_also_adds_beyond_the_margin_and_allowed_keeps_out():
