@@ -3,6 +3,7 @@
 Sentences are scored by their vectors (computed at index time) against the question's vector,
 plus word overlap, the passage's retrieval score and, when the question names a party, whether
 that party is the sentence's subject. Weak evidence gives an abstention with related passages.
+Which of the scored sentences are cited is decided by the fitted order of ``choice``.
 The question arrives analysed (``query.Query``); ``quotes`` turns the chosen sentences into
 citations and ``framing`` words the answer.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .choice import load_choice, rank
 from .config import Settings
 from .decide import should_answer
 from .fact_lines import card_fact, fact_line, original_lines
@@ -41,9 +43,7 @@ __all__ = [
 _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
 _PARTY_BONUS = 0.06
-_EXTRA_MARGIN = 0.015
 _PARTY_MARGIN = 0.08
-_MAX_SENTENCES = 3
 # Above any similarity: a document-fact question's own card line comes first.
 _FACT_LINE_BONUS = 1.0
 _MIN_WORDS = 3
@@ -81,10 +81,16 @@ class _Candidate:
     score: float
     similarity: float
     vector: np.ndarray
+    lift: float = 0.0  # overlap, party and card-fact bonuses (``choice``)
+    standing: float = 0.0  # the passage's retrieval score minus the first passage's
 
     @property
     def text(self) -> str:
         return self.passage.text[self.start : self.end]
+
+    @property
+    def where(self) -> str:
+        return self.passage.id
 
 
 class ExtractiveAnswerer:
@@ -194,38 +200,40 @@ class ExtractiveAnswerer:
                 # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
                 continue
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
-            score = float(vec @ qvec) + _OVERLAP_WEIGHT * overlap
-            score += _PASSAGE_WEIGHT * (passage.score - top)
-            score += _party_bonus(text, named, _parties([passage], documents))
+            lift = _OVERLAP_WEIGHT * overlap
+            lift += _party_bonus(text, named, _parties([passage], documents))
             if passage.kind == "card" and fact_line(query, text):
-                score += _FACT_LINE_BONUS  # the card's line of the very fact asked for
-            out.append(_Candidate(passage, start, end, score, float(vec @ qvec), vec))
+                lift += _FACT_LINE_BONUS  # the card's line of the very fact asked for
+            sim, standing = float(vec @ qvec), passage.score - top
+            score = sim + lift + _PASSAGE_WEIGHT * standing
+            out.append(_Candidate(passage, start, end, score, sim, vec, lift, standing))
         out.sort(key=lambda c: -c.score)
         return out
 
     def _choose(
         self, query: Query, candidates: list[_Candidate], documents: dict[str, StoredDocument]
     ) -> list[_Candidate]:
-        """The best sentence, close runners-up, and when the question names a party, what else
-        that party does in the same passage."""
-        best = candidates[0]
+        """The first sentence in the fitted order (``choice``), close runners-up, and when the
+        question names a party, what else that party does in the same passage."""
+        choice = load_choice()
+        ordered = sorted(candidates, key=lambda c: -choice.key(c))
+        best = ordered[0]
         named = [p for p in _parties([best.passage], documents) if p.name in query.parties]
-        chosen = [best]
-        for cand in candidates[1:]:
-            if len(chosen) == _MAX_SENTENCES:
-                break
-            close = cand.score >= best.score - _EXTRA_MARGIN
-            same_actor = (
+
+        def same_actor(cand: _Candidate, best: _Candidate) -> bool:
+            return (
                 len(named) == 1
                 and cand.passage.id == best.passage.id
                 and cand.score >= best.score - _PARTY_MARGIN
                 and named[0] in acting_parties(cand.text, _parties([cand.passage], documents))
             )
+
+        def allowed(cand: _Candidate, chosen: list[_Candidate]) -> bool:
             # The document card answers document facts; it is no runner-up to a text's sentence.
-            card = cand.passage.kind == "card" and best.passage.kind != "card"
-            if (close or same_actor) and not card and all(cand.text != c.text for c in chosen):
-                chosen.append(cand)
-        return chosen
+            card = cand.passage.kind == "card" and chosen[0].passage.kind != "card"
+            return not card and all(cand.text != c.text for c in chosen)
+
+        return rank(ordered, choice, same_actor, allowed)
 
     def _supported(
         self,

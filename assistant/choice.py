@@ -1,0 +1,123 @@
+"""Which of the scored sentences an answer cites: a fitted order and a fitted margin.
+
+The answerer scores every sentence of the passages it read (``answer._score``); the answer-or-
+refuse decision reads those scores. Which sentences are *cited* is decided here, by
+
+    similarity + lift + passage_weight * standing
+
+(``lift``: word overlap and the party and card-fact bonuses; ``standing``: the passage's
+retrieval score minus the first passage's, ≤ 0). The first in that order is cited, and those
+of other passages within ``margin`` of it, at most ``MAX_SENTENCES``. More sentences of the
+first one's passage are highlighted only within ``SENTENCE_MARGIN`` (as before the fit: the
+evaluation sees passages, not highlights, so it cannot fit this one, and a highlight that does
+not bear on the question is what a reader sees first). A sentence of another passage that is
+nearly the same sentence (``twins``: the same provision in a replaced and a replacing version,
+with other figures) and as close on its own is cited too, whatever the retriever's order: the
+reader must see both. Its word share (``TWIN_WORDS``) changes no figure of the suite's sets
+between 0.6 and 0.8 but field's (one more such citation), so the middle is kept. The retrieval score fuses the dense cosine
+with the lexical signals (and an English question's Swedish rendering), so it knows which
+passage the question is about better than one sentence's cosine does: on the suite's sets the
+passage the retriever ranks first holds the evidence more often than the passage of the sentence
+with the highest cosine. Both parameters are fitted (``python -m bench.citation_fit``, README
+"Quality") and ship in ``assistant/data/citation_choice.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+__all__ = [
+    "CHOICE_FILE",
+    "MAX_SENTENCES",
+    "SENTENCE_MARGIN",
+    "TWIN_WORDS",
+    "Choice",
+    "Scored",
+    "load_choice",
+    "order_key",
+    "rank",
+]
+
+MAX_SENTENCES = 3
+SENTENCE_MARGIN = 0.015
+TWIN_WORDS = 0.7
+_WORD = re.compile(r"\w+")
+CHOICE_FILE = Path(str(resources.files("assistant").joinpath("data/citation_choice.json")))
+
+
+class Scored(Protocol):
+    similarity: float
+    lift: float
+    standing: float
+
+    @property
+    def where(self) -> str: ...  # the passage the sentence stands in
+
+    @property
+    def text(self) -> str: ...
+
+
+S = TypeVar("S", bound=Scored)
+
+
+@dataclass(frozen=True)
+class Choice:
+    passage_weight: float
+    margin: float
+
+    def key(self, c: Scored) -> float:
+        return order_key(c.similarity, c.lift, c.standing, self.passage_weight)
+
+
+def twins(a: str, b: str) -> bool:
+    """Are two sentences nearly the same (a share of their words of at least ``TWIN_WORDS``)?"""
+    wa, wb = set(_WORD.findall(a.casefold())), set(_WORD.findall(b.casefold()))
+    return bool(wa | wb) and len(wa & wb) / len(wa | wb) >= TWIN_WORDS
+
+
+def _twin(cand: Scored, best: Scored) -> bool:
+    own = cand.similarity + cand.lift >= best.similarity + best.lift - SENTENCE_MARGIN
+    return cand.where != best.where and own and twins(cand.text, best.text)
+
+
+def order_key(similarity: float, lift: float, standing: float, passage_weight: float) -> float:
+    """A sentence's place in the order citations are chosen from."""
+    return similarity + lift + passage_weight * standing
+
+
+@lru_cache(maxsize=1)
+def load_choice() -> Choice:
+    """The shipped fit (``assistant/data/citation_choice.json``)."""
+    data = json.loads(CHOICE_FILE.read_text(encoding="utf-8"))
+    return Choice(float(data["passage_weight"]), float(data["margin"]))
+
+
+def rank(
+    candidates: Sequence[S],
+    choice: Choice,
+    also: Callable[[S, S], bool] = lambda cand, best: False,
+    allowed: Callable[[S, list[S]], bool] = lambda cand, chosen: True,
+) -> list[S]:
+    """The cited candidates: the first in ``choice``'s order, then each later one within the
+    margin (``SENTENCE_MARGIN`` in the first one's passage), its twin in another passage, or
+    one for which ``also(cand, best)`` holds, that ``allowed(cand, chosen so far)`` admits; at most ``MAX_SENTENCES``."""
+    if not candidates:
+        return []
+    ordered = sorted(candidates, key=lambda c: -choice.key(c))
+    best = ordered[0]
+    chosen = [best]
+    for cand in ordered[1:]:
+        if len(chosen) == MAX_SENTENCES:
+            break
+        margin = SENTENCE_MARGIN if cand.where == best.where else choice.margin
+        close = choice.key(cand) >= choice.key(best) - margin
+        if (close or _twin(cand, best) or also(cand, best)) and allowed(cand, chosen):
+            chosen.append(cand)
+    return chosen
