@@ -158,8 +158,10 @@ class QueryAnalyzer:
         folded = fold(search_text)
         parties = parties_in(search_text, self.parties)
         by_title = [d.source for d in self.documents if d.title in turn.document_titles]
-        if not named and len(by_title) == 1:
-            named = by_title  # "on which page?" after an answer from one document
+        if not named and len(by_title) == 1 and time_scope(search_text) is None:
+            # "on which page?" after an answer from one document; a follow-up naming a time
+            # ("och 2020 då?") chooses the version in force then instead.
+            named = by_title
         all_terms = terms(search_text)
         topic = self._topic_terms(search_text, parties, named)
         rest = [t for t in topic if t not in fact_terms()]
