@@ -244,9 +244,14 @@ class Assistant:
         return answer_one(self, query, source, _WHEN.get()[1])
 
     def _search(
-        self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
+        self,
+        query: Query,
+        k: int,
+        source: str | None = None,
+        prefer: set[str] | None = None,
+        also: tuple[str, ...] = (),
     ) -> list[Passage]:
-        return self.retriever.search(query, k=k, source=source, prefer=prefer)
+        return self.retriever.search(query, k=k, source=source, prefer=prefer, also=also)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:

@@ -18,18 +18,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lexical import LexicalIndex
+from .sentence_table import SentenceTable
 
 if TYPE_CHECKING:
     from .indexing.store import Index
 
-__all__ = ["LEXICAL_VERSION", "load_or_build", "save_for"]
+__all__ = ["LEXICAL_VERSION", "folder_for", "load_or_build", "save_for"]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
 LEXICAL_VERSION = "1"
 _log = logging.getLogger(__name__)
 
 
-def _folder(index: Index, fingerprint: str) -> Path | None:
+def folder_for(index: Index, fingerprint: str) -> Path | None:
+    """Where the lexical index (and ``sentence_table``) of this index state is saved; None with
+    a Chroma server."""
     if index.settings.chroma_url:
         return None
     key = hashlib.sha256(f"{LEXICAL_VERSION}|{fingerprint}".encode()).hexdigest()[:16]
@@ -58,8 +61,10 @@ def load_or_build(index: Index) -> tuple[LexicalIndex, str]:
     return lexical, fingerprint
 
 
-def _load_or_build(index: Index, fingerprint: str) -> LexicalIndex:
-    folder = _folder(index, fingerprint)
+def _load_or_build(index: Index, fingerprint: str, sentences: bool = False) -> LexicalIndex:
+    """``sentences``: save the sentence table too (an index run: a serving process does not
+    load every sentence vector from Chroma for it)."""
+    folder = folder_for(index, fingerprint)
     if folder is not None and folder.is_dir():
         try:
             return LexicalIndex.load(folder)
@@ -69,25 +74,36 @@ def _load_or_build(index: Index, fingerprint: str) -> LexicalIndex:
     lexical = LexicalIndex(index.passages())
     # An index run that committed meanwhile makes these passages newer than the fingerprint:
     # use them, but only save what is known to match its key.
+    table = SentenceTable.read(index) if sentences and folder is not None else None
     if folder is not None and lexical.docs and index.fingerprint() == fingerprint:
-        _save(lexical, folder)
+        _save(lexical, folder, table)
     return lexical
 
 
 def save_for(index: Index) -> None:
     """Save the lexical index of the current index unless it is saved already (or not local)."""
     fingerprint = index.fingerprint()
-    folder = _folder(index, fingerprint)
+    folder = folder_for(index, fingerprint)
     if folder is not None and not folder.is_dir():
-        _load_or_build(index, fingerprint)  # not the shared one: that may be loaded unsaved
+        # Not the shared one: that may be loaded unsaved.
+        _load_or_build(index, fingerprint, sentences=True)
+    elif folder is not None and not SentenceTable.saved(folder):  # saved before the table
+        table = SentenceTable.read(index)
+        if index.fingerprint() == fingerprint:
+            try:
+                table.save(folder)
+            except OSError as exc:
+                _log.warning("Could not save the sentence table to %s (%s)", folder, exc)
 
 
-def _save(lexical: LexicalIndex, folder: Path) -> None:
+def _save(lexical: LexicalIndex, folder: Path, table: SentenceTable | None = None) -> None:
     """Write to a private folder, then rename: readers see a whole folder or none."""
     partial = folder.with_name(f"{folder.name}.part-{os.getpid()}")
     try:
         shutil.rmtree(partial, ignore_errors=True)
         lexical.save(partial)
+        if table is not None:
+            table.save(partial)
         os.rename(partial, folder)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)

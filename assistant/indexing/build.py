@@ -30,6 +30,7 @@ class IndexBuilder:
     settings: Settings
     name: str
     _handles: dict[str, Any]
+    sentence_table: Any  # store.py: the saved sentence vectors being served
 
     @store_call
     def build(
@@ -50,6 +51,7 @@ class IndexBuilder:
             report = self._build(corpus, rebuild, progress, on_file)
             if report.added or report.updated or report.removed:
                 self._reopen()
+                self.sentence_table = None  # of the state before: the retriever sets the new one
             # The lexical side is saved beside the vectors, so a serving process starts fast.
             from ..lexical_store import save_for
 

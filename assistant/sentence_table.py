@@ -1,0 +1,117 @@
+"""The sentences' vectors beside the saved lexical index, memory-mapped by a serving process.
+
+Answering reads the sentence vectors of the passages it quotes from (``Index.sentences``).
+Read from Chroma, the first such read loads the whole ``-sent`` vector segment into the process
+(+99 MB resident at 49 361 sentences, `bench` N=1000) and each read costs a Chroma call. So
+``assistant index`` writes every sentence's vector and span into the lexical index's folder
+(``lexical_store``: keyed by the index fingerprint, so never read against another index state)
+and a serving process maps them: a question touches only its own rows.
+
+Rows keep Chroma's own order (its internal insertion order, in which ``get`` returns rows
+whatever order the ids are asked in), so a table read gives exactly what Chroma gives. A folder
+without the files (saved before them, or a Chroma server: nothing local) reads Chroma as before.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .indexing.chroma import get_all
+
+if TYPE_CHECKING:
+    from .indexing.store import Index
+
+__all__ = ["SentenceTable"]
+
+_VECTORS, _SPANS, _CHUNKS = "sentence_vectors.npy", "sentence_spans.npy", "sentence_chunks.json"
+Row = tuple[str, int, int, np.ndarray]
+
+# One mapped table per folder in a process (the staff assistant and its public view share it).
+_loaded: weakref.WeakValueDictionary[str, SentenceTable] = weakref.WeakValueDictionary()
+_loading = threading.Lock()
+
+
+class SentenceTable:
+    """(chunk id, start, end, vector) of every sentence, in Chroma's row order."""
+
+    def __init__(self, chunks: list[str], spans: np.ndarray, vectors: np.ndarray) -> None:
+        same: dict[str, str] = {}
+        self.chunks = [same.setdefault(c, c) for c in chunks]  # one string per passage
+        self.spans = spans
+        self.vectors = vectors
+        self._rows: dict[str, list[int]] = {}
+        for row, chunk in enumerate(self.chunks):
+            self._rows.setdefault(chunk, []).append(row)
+
+    @classmethod
+    def read(cls, index: Index) -> SentenceTable:
+        """Every sentence row of the index, as Chroma holds it now."""
+        got = get_all(index._collection("-sent"), ["metadatas", "embeddings"])
+        metas = got["metadatas"]
+        dim = len(got["embeddings"][0]) if metas else 0
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(metas), dim)
+        spans = np.array([(int(m["start"]), int(m["end"])) for m in metas], dtype=np.int64)
+        return cls([str(m["chunk_id"]) for m in metas], spans.reshape(len(metas), 2), vectors)
+
+    def save(self, folder: Path) -> None:
+        """Write the table into ``folder`` (new or in use): each file under a private name, then
+        renamed; the chunk list, which readers look for, last."""
+        for name, data in ((_VECTORS, self.vectors), (_SPANS, self.spans)):
+            part = folder / f"{name}.part"
+            with part.open("wb") as handle:
+                np.save(handle, data)
+            part.rename(folder / name)
+        part = folder / f"{_CHUNKS}.part"
+        part.write_text(json.dumps(self.chunks), "utf-8")
+        part.rename(folder / _CHUNKS)
+
+    @staticmethod
+    def saved(folder: Path) -> bool:
+        return (folder / _CHUNKS).is_file()
+
+    @classmethod
+    def load(cls, folder: Path | None) -> SentenceTable | None:
+        """The folder's table, memory-mapped (shared in the process); None if it has none."""
+        if folder is None or not cls.saved(folder):
+            return None
+        key = str(folder)
+        with _loading:
+            table = _loaded.get(key)
+            if table is None:
+                try:
+                    chunks = json.loads((folder / _CHUNKS).read_text("utf-8"))
+                    spans = np.load(folder / _SPANS)
+                    vectors = np.load(folder / _VECTORS, mmap_mode="r")
+                except (OSError, ValueError):
+                    return None  # unreadable: Chroma answers instead
+                if not len(chunks) == len(spans) == len(vectors):
+                    return None
+                table = _loaded[key] = cls(chunks, spans, vectors)
+        return table
+
+    def rows(self, chunk_ids: list[str], counts: dict[str, int] | None = None) -> list[Row] | None:
+        """Every sentence of the given passages, in Chroma's order; None when the table cannot
+        vouch for a passage (not in it, or not with its ``counts``): Chroma is asked then."""
+        found: list[int] = []
+        for chunk in dict.fromkeys(chunk_ids):
+            rows = self._rows.get(chunk, [])
+            expected = counts.get(chunk) if counts else None
+            if (expected is None and not rows) or (expected is not None and len(rows) != expected):
+                return None
+            found += rows
+        found.sort()
+        return [
+            (
+                self.chunks[r],
+                int(self.spans[r, 0]),
+                int(self.spans[r, 1]),
+                np.array(self.vectors[r], dtype=np.float32),
+            )
+            for r in found
+        ]
