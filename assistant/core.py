@@ -14,6 +14,7 @@ from .config import Settings
 from .embeddings import AssistantEmbeddings
 from .errors import DocumentNotFoundError
 from .folding import fold
+from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
 from .inventory import passage_listing
@@ -97,6 +98,7 @@ class Assistant:
         self._analyzer: QueryAnalyzer | None = None
         self._commitments = None
         self._validity: dict[date, dict[str, Validity]] = {}
+        self._trimmed = False
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -237,6 +239,9 @@ class Assistant:
         finally:
             _WHEN.reset(token)
         answer.question = query.text
+        if not self._trimmed:  # the first answer of an index state has loaded all it needs
+            self._trimmed = True
+            release_freed_memory()
         return answer
 
     def _answer(self, query: Query, source: str | None) -> Answer:

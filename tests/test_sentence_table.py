@@ -5,6 +5,7 @@ exactly what the slower path gave, and a changed index must never be served from
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from helpers import LUDVIKA_PATH, STATUTE_PATH, make_corpus, make_settings
 
 from assistant import Assistant
 from assistant import answering as answering_module
+from assistant.heap import _malloc_trim, release_freed_memory
 from assistant.indexing.store import Index
 from assistant.lexical_store import folder_for, load_or_build
 from assistant.sentence_table import SentenceTable
@@ -174,3 +176,21 @@ def test_an_unreadable_table_is_not_used(shared):
     (copy / "sentence_vectors.npy").write_bytes(b"not an array")
     assert SentenceTable.load(copy) is None  # unreadable: no table, Chroma answers
     assert index.sentences(ids[:3], counts)
+
+
+def _resident_mb() -> float:
+    status = Path("/proc/self/status").read_text("ascii").splitlines()
+    return next(int(ln.split()[1]) / 1024 for ln in status if ln.startswith("VmRSS:"))
+
+
+@pytest.mark.skipif(_malloc_trim() is None, reason="glibc only")
+def test_freed_heap_memory_is_handed_back():
+    """What loading frees stays resident under glibc until trimmed (the first answer does)."""
+    held = [bytes(2000) + bytes([i % 256]) for i in range(60_000)]  # ~120 MB of heap blocks
+    kept = held[::32]  # a few survivors all through the heap: nothing is freed at its top
+    before = _resident_mb()
+    del held
+    assert _resident_mb() > before - 30  # freed, and still resident
+    release_freed_memory()
+    assert _resident_mb() < before - 60
+    assert len(kept) == 1875
