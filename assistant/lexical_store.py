@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lexical import LexicalIndex
-from .sentence_table import SentenceTable
+from .sentence_table import PassageVectors, SentenceTable
 
 if TYPE_CHECKING:
     from .indexing.store import Index
@@ -74,9 +74,11 @@ def _load_or_build(index: Index, fingerprint: str, sentences: bool = False) -> L
     lexical = LexicalIndex(index.passages())
     # An index run that committed meanwhile makes these passages newer than the fingerprint:
     # use them, but only save what is known to match its key.
-    table = SentenceTable.read(index) if sentences and folder is not None else None
+    tables = None
+    if sentences and folder is not None:
+        tables = (SentenceTable.read(index), PassageVectors.read(index))
     if folder is not None and lexical.docs and index.fingerprint() == fingerprint:
-        _save(lexical, folder, table)
+        _save(lexical, folder, tables)
     return lexical
 
 
@@ -87,22 +89,31 @@ def save_for(index: Index) -> None:
     if folder is not None and not folder.is_dir():
         # Not the shared one: that may be loaded unsaved.
         _load_or_build(index, fingerprint, sentences=True)
-    elif folder is not None and not SentenceTable.saved(folder):  # saved before the table
-        table = SentenceTable.read(index)
-        if index.fingerprint() == fingerprint:
+    elif folder is not None:  # saved before the vector tables: add them
+        missing: list[SentenceTable | PassageVectors] = []
+        if not SentenceTable.saved(folder):
+            missing.append(SentenceTable.read(index))
+        if not PassageVectors.saved(folder):
+            missing.append(PassageVectors.read(index))
+        if missing and index.fingerprint() == fingerprint:
             try:
-                table.save(folder)
+                for table in missing:
+                    table.save(folder)
             except OSError as exc:
-                _log.warning("Could not save the sentence table to %s (%s)", folder, exc)
+                _log.warning("Could not save the vector tables to %s (%s)", folder, exc)
 
 
-def _save(lexical: LexicalIndex, folder: Path, table: SentenceTable | None = None) -> None:
+def _save(
+    lexical: LexicalIndex,
+    folder: Path,
+    tables: tuple[SentenceTable, PassageVectors] | None = None,
+) -> None:
     """Write to a private folder, then rename: readers see a whole folder or none."""
     partial = folder.with_name(f"{folder.name}.part-{os.getpid()}")
     try:
         shutil.rmtree(partial, ignore_errors=True)
         lexical.save(partial)
-        if table is not None:
+        for table in tables or ():
             table.save(partial)
         os.rename(partial, folder)
     except OSError as exc:

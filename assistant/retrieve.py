@@ -35,7 +35,7 @@ from .lexical import LexicalIndex, PublicLexical, terms, uses_word
 from .lexical_store import folder_for, load_or_build
 from .query import Query, detect_language
 from .results import Passage
-from .sentence_table import SentenceTable
+from .sentence_table import PassageVectors, SentenceTable
 
 __all__ = ["HybridRetriever"]
 
@@ -86,9 +86,9 @@ class HybridRetriever(BaseRetriever):
         if self._lexical is None or self.index.fingerprint() != self._fingerprint:
             self._lexical, self._fingerprint = load_or_build(self.index)
             # The sentence vectors of the same index state, when saved beside it.
-            self.index.sentence_table = SentenceTable.load(
-                folder_for(self.index, self._fingerprint)
-            )
+            folder = folder_for(self.index, self._fingerprint)
+            self.index.sentence_table = SentenceTable.load(folder)
+            self.index.passage_table = PassageVectors.load(folder)
             if self.public_only:  # public vocabulary, passages and sources only
                 self._lexical = self._lexical.public()
             # Passages indexed before visibility existed have none: hidden until re-indexed.

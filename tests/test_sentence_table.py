@@ -16,7 +16,7 @@ from assistant import answering as answering_module
 from assistant.heap import _malloc_trim, release_freed_memory
 from assistant.indexing.store import Index
 from assistant.lexical_store import folder_for, load_or_build
-from assistant.sentence_table import SentenceTable
+from assistant.sentence_table import PassageVectors, SentenceTable
 
 NEW_SENTENCE = "Kommunen och regionen inrättar en gemensam fond för lokala poesifestivaler."
 
@@ -70,6 +70,15 @@ def test_an_index_run_saves_the_sentence_table_and_it_reads_what_chroma_reads(sh
     assert table.rows(ids[:1], {ids[0]: counts[ids[0]] + 1}) is None
     assert table.rows(["no-such-passage"]) is None
 
+    # The passages' vectors likewise, in Chroma's order.
+    passages = PassageVectors.load(folder_for(index, index.fingerprint()))
+    for _ in range(20):
+        picked = sorted(ids[i] for i in rng.choice(len(ids), size=6, replace=False))
+        want, got = index.passage_vectors(picked), passages.get(picked)
+        assert list(got) == list(want)
+        assert all(np.array_equal(got[k], want[k]) and got[k].dtype == want[k].dtype for k in want)
+    assert passages.get([ids[0], "no-such-passage"]) is None
+
 
 def _serves_the_new_sentence(assistant: Assistant) -> None:
     """The served table is the current state's, it holds every current passage's sentences as
@@ -77,6 +86,7 @@ def _serves_the_new_sentence(assistant: Assistant) -> None:
     index = assistant.index
     table = index.sentence_table
     assert table is SentenceTable.load(folder_for(index, index.fingerprint()))
+    assert index.passage_table is PassageVectors.load(folder_for(index, index.fingerprint()))
     ids, counts = _passages(index)
     rows = table.rows(ids, counts)
     assert rows is not None and _same_rows(rows, index.sentences(ids, counts))
@@ -94,7 +104,8 @@ def test_serving_uses_the_table_of_the_state_it_serves_and_a_changed_index_repla
     with (corpus / LUDVIKA_PATH.name).open("a", encoding="utf-8") as handle:
         handle.write(f"\n\n{NEW_SENTENCE}\n")
     assistant.build_index()
-    assert assistant.index.sentence_table is None  # the old state's table is dropped at once
+    # The old state's tables are dropped at once.
+    assert assistant.index.sentence_table is None and assistant.index.passage_table is None
     assistant.ask("Vilken fond inrättar kommunen för poesifestivaler?")
     assert assistant.index.sentence_table is not served
     _serves_the_new_sentence(assistant)
@@ -118,14 +129,20 @@ def test_an_index_saved_before_the_table_reads_chroma_and_the_next_run_adds_it(b
     question = "Vad ska Ludvika göra för det lokala arrangörskapet?"
     with_table = assistant.ask(question).to_dict()
     folder = folder_for(assistant.index, assistant.index.fingerprint())
-    for name in ("sentence_chunks.json", "sentence_spans.npy", "sentence_vectors.npy"):
+    for name in (
+        "sentence_chunks.json",
+        "sentence_spans.npy",
+        "sentence_vectors.npy",
+        "passage_ids.json",
+        "passage_vectors.npy",
+    ):
         (folder / name).unlink()
     again = Assistant(assistant.settings, embeddings=e5)
     assert again.ask(question).to_dict() == with_table
-    assert again.index.sentence_table is None
+    assert again.index.sentence_table is None and again.index.passage_table is None
     report = again.index.build(progress=False)
     assert not (report.added or report.updated or report.removed)
-    assert SentenceTable.saved(folder)
+    assert SentenceTable.saved(folder) and PassageVectors.saved(folder)
 
 
 def test_the_ids_only_dense_query_gives_what_the_langchain_query_gave(shared):

@@ -16,7 +16,7 @@ from .chroma import connect, get_all, store_call
 from .records import StoredDocument, doc_id, stored
 
 if TYPE_CHECKING:
-    from ..sentence_table import SentenceTable
+    from ..sentence_table import PassageVectors, SentenceTable
 
 __all__ = ["Index", "collection_name"]
 
@@ -38,6 +38,7 @@ class Index(IndexBuilder):
         # The saved sentence vectors of the index state being served (``sentence_table``): the
         # retriever sets it with the lexical index of the same fingerprint; None reads Chroma.
         self.sentence_table: SentenceTable | None = None
+        self.passage_table: PassageVectors | None = None
 
     # --- handles ------------------------------------------------------------------------------
 
@@ -160,6 +161,10 @@ class Index(IndexBuilder):
     def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
+        if self.passage_table is not None:
+            found = self.passage_table.get(ids)
+            if found is not None:
+                return found
         got = self._collection().get(ids=ids, include=["embeddings"])
         return {
             pid: np.asarray(vec, dtype=np.float32)
