@@ -4,6 +4,8 @@ Saved under ``<index_dir>/lexical/<collection>-<key>``, the key a hash of ``LEXI
 the index fingerprint, so a re-index or a tokeniser change is never read against stale models;
 written to a private folder and renamed (readers see a whole folder or none). With a Chroma
 server (``ASSISTANT_CHROMA_URL``) nothing is written locally: each process builds in memory.
+An index run also saves the sentences' and passages' vectors there (``sentence_table``), so a
+serving process answers without reading vectors from Chroma.
 """
 
 from __future__ import annotations
