@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .answer import ExtractiveAnswerer
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
-from .parties import Party
+from .parties import Party, without_party_names
 from .parts import held_answer
 from .query import Query
 from .quotes import cite
@@ -38,8 +38,11 @@ def answer_one(
     answerer = ExtractiveAnswerer(
         assistant.index, assistant.settings, assistant.retriever.lexical.knows
     )
-    titles = {d.title: d.source for d in assistant.documents()}
-    if source is None and len(titles) > 1 and query.intent == "which_documents":
+    # The titles only for a "which documents" question: at 1 000 documents the dictionary
+    # cost 1 ms of every question (`make bench` profile).
+    which = source is None and query.intent == "which_documents"
+    titles = {d.title: d.source for d in assistant.documents()} if which else {}
+    if which and len(titles) > 1:
         topic = replace(query, search_text=query.topic)
         if len(titles) <= _PER_DOCUMENT_SEARCHES:
             searches = [assistant._search(topic, 2, s) for s in titles.values()]
@@ -61,13 +64,27 @@ def answer_one(
     found = assistant.validity()
     if source is None and not query.documents:  # no document named: the ones in force first
         prefer = prefer_in_force(prefer, found, list(assistant._documents))
-    passages = assistant._search(query, k, source, prefer)
+    passages = assistant._search(query, k, source, prefer, also=_nameless(assistant, query))
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
     answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
     if source is not None and len(assistant._ordered) > 1:
         answer = within_document(assistant, query, source, answer, answerer)
     return note_expired(answer, found, assistant._documents, assistant.as_of())
+
+
+def _nameless(assistant: Assistant, query: Query) -> tuple[str, ...]:
+    """The question without the names of the parties it names, when it names any: the answerer
+    embeds that text for its decision (``features.measure``, without the names of the read
+    passages' parties: the same text when they are the named ones). Embedded in the question's
+    batch it costs a fraction of a second call (`make bench`: every probe names a party)."""
+    if not query.parties:
+        return ()
+    named = set(query.parties)
+    text = without_party_names(
+        query.search_text, [p for p in assistant.parties() if p.name in named]
+    )
+    return (text,) if text != query.search_text else ()
 
 
 def commitment_answer(

@@ -14,6 +14,7 @@ from .config import Settings
 from .embeddings import AssistantEmbeddings
 from .errors import DocumentNotFoundError
 from .folding import fold
+from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
 from .inventory import passage_listing
@@ -97,6 +98,7 @@ class Assistant:
         self._analyzer: QueryAnalyzer | None = None
         self._commitments = None
         self._validity: dict[date, dict[str, Validity]] = {}
+        self._trimmed = False
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -237,6 +239,9 @@ class Assistant:
         finally:
             _WHEN.reset(token)
         answer.question = query.text
+        if not self._trimmed:  # the first answer of an index state has loaded all it needs
+            self._trimmed = True
+            release_freed_memory()
         return answer
 
     def _answer(self, query: Query, source: str | None) -> Answer:
@@ -244,9 +249,14 @@ class Assistant:
         return answer_one(self, query, source, _WHEN.get()[1])
 
     def _search(
-        self, query: Query, k: int, source: str | None = None, prefer: set[str] | None = None
+        self,
+        query: Query,
+        k: int,
+        source: str | None = None,
+        prefer: set[str] | None = None,
+        also: tuple[str, ...] = (),
     ) -> list[Passage]:
-        return self.retriever.search(query, k=k, source=source, prefer=prefer)
+        return self.retriever.search(query, k=k, source=source, prefer=prefer, also=also)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:

@@ -4,6 +4,8 @@ Saved under ``<index_dir>/lexical/<collection>-<key>``, the key a hash of ``LEXI
 the index fingerprint, so a re-index or a tokeniser change is never read against stale models;
 written to a private folder and renamed (readers see a whole folder or none). With a Chroma
 server (``ASSISTANT_CHROMA_URL``) nothing is written locally: each process builds in memory.
+An index run also saves the sentences' and passages' vectors there (``sentence_table``), so a
+serving process answers without reading vectors from Chroma.
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .lexical import LexicalIndex
+from .sentence_table import PassageVectors, SentenceTable
 
 if TYPE_CHECKING:
     from .indexing.store import Index
 
-__all__ = ["LEXICAL_VERSION", "load_or_build", "save_for"]
+__all__ = ["LEXICAL_VERSION", "folder_for", "load_or_build", "save_for"]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
 LEXICAL_VERSION = "1"
 _log = logging.getLogger(__name__)
 
 
-def _folder(index: Index, fingerprint: str) -> Path | None:
+def folder_for(index: Index, fingerprint: str) -> Path | None:
+    """Where the lexical index (and ``sentence_table``) of this index state is saved; None with
+    a Chroma server."""
     if index.settings.chroma_url:
         return None
     key = hashlib.sha256(f"{LEXICAL_VERSION}|{fingerprint}".encode()).hexdigest()[:16]
@@ -58,8 +63,10 @@ def load_or_build(index: Index) -> tuple[LexicalIndex, str]:
     return lexical, fingerprint
 
 
-def _load_or_build(index: Index, fingerprint: str) -> LexicalIndex:
-    folder = _folder(index, fingerprint)
+def _load_or_build(index: Index, fingerprint: str, sentences: bool = False) -> LexicalIndex:
+    """``sentences``: save the sentence table too (an index run: a serving process does not
+    load every sentence vector from Chroma for it)."""
+    folder = folder_for(index, fingerprint)
     if folder is not None and folder.is_dir():
         try:
             return LexicalIndex.load(folder)
@@ -69,25 +76,47 @@ def _load_or_build(index: Index, fingerprint: str) -> LexicalIndex:
     lexical = LexicalIndex(index.passages())
     # An index run that committed meanwhile makes these passages newer than the fingerprint:
     # use them, but only save what is known to match its key.
+    tables = None
+    if sentences and folder is not None:
+        tables = (SentenceTable.read(index), PassageVectors.read(index))
     if folder is not None and lexical.docs and index.fingerprint() == fingerprint:
-        _save(lexical, folder)
+        _save(lexical, folder, tables)
     return lexical
 
 
 def save_for(index: Index) -> None:
     """Save the lexical index of the current index unless it is saved already (or not local)."""
     fingerprint = index.fingerprint()
-    folder = _folder(index, fingerprint)
+    folder = folder_for(index, fingerprint)
     if folder is not None and not folder.is_dir():
-        _load_or_build(index, fingerprint)  # not the shared one: that may be loaded unsaved
+        # Not the shared one: that may be loaded unsaved.
+        _load_or_build(index, fingerprint, sentences=True)
+    elif folder is not None:  # saved before the vector tables: add them
+        missing: list[SentenceTable | PassageVectors] = []
+        if not SentenceTable.saved(folder):
+            missing.append(SentenceTable.read(index))
+        if not PassageVectors.saved(folder):
+            missing.append(PassageVectors.read(index))
+        if missing and index.fingerprint() == fingerprint:
+            try:
+                for table in missing:
+                    table.save(folder)
+            except OSError as exc:
+                _log.warning("Could not save the vector tables to %s (%s)", folder, exc)
 
 
-def _save(lexical: LexicalIndex, folder: Path) -> None:
+def _save(
+    lexical: LexicalIndex,
+    folder: Path,
+    tables: tuple[SentenceTable, PassageVectors] | None = None,
+) -> None:
     """Write to a private folder, then rename: readers see a whole folder or none."""
     partial = folder.with_name(f"{folder.name}.part-{os.getpid()}")
     try:
         shutil.rmtree(partial, ignore_errors=True)
         lexical.save(partial)
+        for table in tables or ():
+            table.save(partial)
         os.rename(partial, folder)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)

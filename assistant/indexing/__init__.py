@@ -3,9 +3,12 @@
 Three collections share one name derived from the embedder and the chunker version, so a changed
 model never silently reuses stale vectors:
 
-- ``<name>``: passages with their vectors (queried through langchain-chroma);
+- ``<name>``: passages with their vectors (``Index.vectorstore`` is the langchain-chroma view;
+  answering asks ``Index.nearest`` for ids only, the passages being in memory already, and reads
+  other passages' vectors from the copy saved beside the lexical index, ``sentence_table``);
 - ``<name>-sent``: every passage's sentences with vectors, computed here so that answering a
-  question costs one query embedding;
+  question costs one query embedding (a serving process reads them from the copy saved beside
+  the lexical index, ``sentence_table``);
 - ``<name>-docs``: each document's cleaned pages, card, metadata and content hash.
 
 Crash safety: every passage and sentence carries its file's content hash, and a document's

@@ -30,6 +30,8 @@ class IndexBuilder:
     settings: Settings
     name: str
     _handles: dict[str, Any]
+    sentence_table: Any  # store.py: the saved sentence vectors being served
+    passage_table: Any  # ... and passage vectors
 
     @store_call
     def build(
@@ -50,6 +52,8 @@ class IndexBuilder:
             report = self._build(corpus, rebuild, progress, on_file)
             if report.added or report.updated or report.removed:
                 self._reopen()
+                # Of the state before: the retriever sets the new ones.
+                self.sentence_table = self.passage_table = None
             # The lexical side is saved beside the vectors, so a serving process starts fast.
             from ..lexical_store import save_for
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from langchain_core.documents import Document
@@ -14,6 +14,9 @@ from ..errors import IndexModelMismatchError, IndexNotFoundError
 from .build import IndexBuilder
 from .chroma import connect, get_all, store_call
 from .records import StoredDocument, doc_id, stored
+
+if TYPE_CHECKING:
+    from ..sentence_table import PassageVectors, SentenceTable
 
 __all__ = ["Index", "collection_name"]
 
@@ -32,6 +35,10 @@ class Index(IndexBuilder):
         self._embeddings = embeddings
         self._client: Any = None
         self._handles: dict[str, Any] = {}
+        # The saved sentence vectors of the index state being served (``sentence_table``): the
+        # retriever sets it with the lexical index of the same fingerprint; None reads Chroma.
+        self.sentence_table: SentenceTable | None = None
+        self.passage_table: PassageVectors | None = None
 
     # --- handles ------------------------------------------------------------------------------
 
@@ -137,9 +144,27 @@ class Index(IndexBuilder):
         return {m["source"]: m["file_hash"] for m in got["metadatas"]}
 
     @store_call
+    def nearest(
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        """(passage id, cosine distance) of the ``k`` passages nearest ``vector``, nearest first.
+
+        Ids only: the caller holds every committed passage already (the lexical index), and
+        having Chroma read 50 passages' texts and metadata from SQLite per question cost 3 ms of
+        a 4 ms query at 17k passages (min of 45, `bench` N=1000)."""
+        got = self._collection().query(
+            query_embeddings=[vector.tolist()], n_results=k, where=where, include=["distances"]
+        )
+        return list(zip(got["ids"][0], map(float, got["distances"][0]), strict=True))
+
+    @store_call
     def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
+        if self.passage_table is not None:
+            found = self.passage_table.get(ids)
+            if found is not None:
+                return found
         got = self._collection().get(ids=ids, include=["embeddings"])
         return {
             pid: np.asarray(vec, dtype=np.float32)
@@ -157,6 +182,10 @@ class Index(IndexBuilder):
         """
         if not chunk_ids:
             return []
+        if self.sentence_table is not None:
+            rows = self.sentence_table.rows(chunk_ids, counts)
+            if rows is not None:
+                return rows
         include = ["metadatas", "embeddings"]
         if counts and all(counts.get(c) for c in chunk_ids):
             ids = [f"{c}:{i}" for c in chunk_ids for i in range(counts[c])]
