@@ -231,7 +231,11 @@ class ExtractiveAnswerer:
         def allowed(cand: _Candidate, chosen: list[_Candidate]) -> bool:
             # The document card answers document facts; it is no runner-up to a text's sentence.
             card = cand.passage.kind == "card" and chosen[0].passage.kind != "card"
-            return not card and all(cand.text != c.text for c in chosen)
+            # A question naming parties answered from their document is not also answered from a
+            # document lacking one of them (the same provision, other figures, a sibling agreement).
+            own = {p.name for p in _parties([cand.passage], documents)}
+            stranger = any(p.name not in own for p in named)
+            return not card and not stranger and all(cand.text != c.text for c in chosen)
 
         return rank(ordered, choice, same_actor, allowed)
 
