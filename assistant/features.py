@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .folding import fold
+from .intent import wanted_answer
 from .lexical import terms
 from .signals import (
     answer_type_found,
@@ -58,6 +59,8 @@ FEATURES = (
     "context_coverage",  # topic words in the best sentences with context, compounds split
     "numbers_agree",  # +1 the question's numbers are in the best sentences, -1 not, 0 none
     "type_fit",  # +1 the wanted answer type is in the best sentence's context, -1 not, 0 none
+    "type_near_topic",  # +1 a read sentence holds the wanted type beside the question's topic
+    # words, -1 none does, 0 no type wanted (``_type_near_topic``)
 )
 _TOP_SENTENCES = 3
 
@@ -103,6 +106,7 @@ class Features:
     context_coverage: float = 0.0
     numbers_agree: float = 0.0
     type_fit: float = 0.0
+    type_near_topic: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -164,8 +168,9 @@ def measure(
         if focus
         else 0.0
     )
+    wants = _wanted(query)
     counted = 0.0
-    if focus and query.wants in ("amount", "duration"):
+    if focus and wants in ("amount", "duration"):
         counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
     # An English question's topic words meet the Swedish text through its rendering.
     wanted = _folded_terms(render(query.search_text)) if render else topic
@@ -191,8 +196,8 @@ def measure(
         unknown_sv=(1.0 - english) * min(len(unknown & topic), 3),
         known_share=known_share,
         named_match=_named_match(query, ranked[0].passage, documents),
-        type_wanted=float(query.wants is not None),
-        type_found=float(answer_type_found(query.wants, [c.text for c in top])),
+        type_wanted=float(wants is not None),
+        type_found=float(answer_type_found(wants, [c.text for c in top])),
         english=english,
         english_known=english * known_share,
         english_overlap=english * overlap,
@@ -206,11 +211,54 @@ def measure(
         # a number the answer must state.
         numbers_agree=numbers_agree(query.time.rest if query.time else query.search_text, context),
         type_fit=(
-            0.0
-            if query.wants is None
-            else (1.0 if answer_type_found(query.wants, [best_context]) else -1.0)
+            0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
+        type_near_topic=_type_near_topic(wants, wanted, candidates),
     )
+
+
+# --- the answer type, read again -----------------------------------------------------------------
+
+# "när/when" opening a clause, not asking: "… när jag vaccinerar mig?", "… när det gäller X?",
+# "Does reverse VAT apply when a builder …?". A question's "när" opens it (or a clause after
+# "och", "men" or a comma) and is followed by its verb, a clause's by its subject.
+_WHEN = re.compile(
+    r"(?:^|\b(?:och|men|and|but)\s+|[,;:]\s*)(?:(?:sedan|fran|till|since|until|from)\s+)?"
+    r"(?:nar|when)\s+(\w+)"
+)
+_SUBJECTS = frozenset(  # "var" (vår) is left out: "När var …?" asks
+    re.findall(
+        r"\w+",
+        "jag du man vi ni han hon hen den det de en ett min din sin hans hennes deras er mitt "
+        "ditt sitt i you we they he she it a an the my your our their",
+    )
+)
+_DATE_ASKED = re.compile(r"vilket datum|what date|vilket ar\b|which year|what year")
+
+
+def _wanted(query: Any) -> str | None:
+    """``Query.wants``, but a "när/when" that opens a clause asks for no date: the type is
+    read again without it ("Hur mycket får man … när man anställer en lärling?" an amount)."""
+    if query.wants != "date" or _DATE_ASKED.search(query.folded):
+        return query.wants
+    if any(m.group(1) not in _SUBJECTS for m in _WHEN.finditer(query.folded)):
+        return "date"
+    return wanted_answer(re.sub(r"\b(?:nar|when)\b", " ", query.folded))
+
+
+def _type_near_topic(wants: str | None, topic: set[str], candidates: Sequence[_Candidate]) -> float:
+    """Does any sentence the answerer read state the wanted type of answer beside at least half
+    of the question's topic words? An on-topic question whose fact the texts do not hold ("Vad
+    kostar parkeringstillståndet?") has the topic in its sentences but no amount beside it;
+    an answerable one has its evidence sentence among those read."""
+    if wants is None:
+        return 0.0
+    for c in candidates:
+        if answer_type_found(wants, [c.text]) and (
+            not topic or covered(topic, _folded_terms(c.text)) >= 0.5
+        ):
+            return 1.0
+    return -1.0
 
 
 def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:

@@ -12,7 +12,8 @@ import pytest
 
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
-from assistant.features import FEATURES, Features, measure
+from assistant.features import FEATURES, Features, _type_near_topic, _wanted, measure
+from assistant.fit_data import cross_corpora
 from assistant.query import Query
 from assistant.signals import answer_type_found
 
@@ -163,6 +164,42 @@ def test_answer_types():
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
+
+
+@pytest.mark.parametrize(
+    ("folded", "wants"),
+    [
+        ("nar ska regionen betala ut bidraget?", "date"),
+        ("vad ar planen och nar antas den?", "date"),  # "och när" + verb: asks
+        ("since when may a shed be a home?", "date"),
+        ("nar var lagen antagen?", "date"),  # "var" is the verb here
+        ("vad har kommunen lovat nar det galler bibliotek?", None),  # a clause: no date asked
+        ("does vat apply when a builder works for me?", None),
+        ("hur mycket far man i bidrag nar man anstaller en larling?", "amount"),  # read again
+        ("vilket datum galler nar man flyttar?", "date"),
+    ],
+)
+def test_when_opening_a_clause_asks_no_date(folded, wants):
+    assert _wanted(_query(folded, folded=folded, wants="date")) == wants
+
+
+def test_only_date_questions_are_read_again():
+    assert _wanted(_query("x", folded="vem betalar nar man flyttar?", wants="person")) == "person"
+    assert _wanted(_query("x", folded="vad ar det?")) is None
+
+
+def test_type_near_topic():
+    cands = _candidates()  # "Regionen ska betala 200 000 kronor till kulturskolan senast 2025."
+    assert _type_near_topic("amount", {"kulturskolan", "betal"}, cands) == 1.0
+    # The library sentences hold the topic but no amount; the amount stands beside other words.
+    assert _type_near_topic("amount", {"bibliotek", "lordag"}, cands) == -1.0
+    assert _type_near_topic(None, {"kulturskolan"}, cands) == 0.0
+
+
+def test_cross_corpus_copies_skip_the_sets_own_corpora():
+    siblings = {"field": {"a", "b"}, "dev": {"c"}, "extra": {"c"}}
+    assert cross_corpora("field", ["a", "b", "c", "d"], siblings) == ["c", "d"]
+    assert cross_corpora("dev", ["a", "b", "c", "d"], siblings) == ["a", "b", "d"]
 
 
 def test_shipped_parameters_load_and_decide():
