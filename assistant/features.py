@@ -59,8 +59,6 @@ FEATURES = (
     "context_coverage",  # topic words in the best sentences with context, compounds split
     "numbers_agree",  # +1 the question's numbers are in the best sentences, -1 not, 0 none
     "type_fit",  # +1 the wanted answer type is in the best sentence's context, -1 not, 0 none
-    "type_near_topic",  # +1 a read sentence holds the wanted type beside the question's topic
-    # words, -1 none does, 0 no type wanted (``_type_near_topic``)
 )
 _TOP_SENTENCES = 3
 
@@ -106,7 +104,6 @@ class Features:
     context_coverage: float = 0.0
     numbers_agree: float = 0.0
     type_fit: float = 0.0
-    type_near_topic: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -213,7 +210,6 @@ def measure(
         type_fit=(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
-        type_near_topic=_type_near_topic(wants, wanted, candidates),
     )
 
 
@@ -244,21 +240,6 @@ def _wanted(query: Any) -> str | None:
     if any(m.group(1) not in _SUBJECTS for m in _WHEN.finditer(query.folded)):
         return "date"
     return wanted_answer(re.sub(r"\b(?:nar|when)\b", " ", query.folded))
-
-
-def _type_near_topic(wants: str | None, topic: set[str], candidates: Sequence[_Candidate]) -> float:
-    """Does any sentence the answerer read state the wanted type of answer beside at least half
-    of the question's topic words? An on-topic question whose fact the texts do not hold ("Vad
-    kostar parkeringstillståndet?") has the topic in its sentences but no amount beside it;
-    an answerable one has its evidence sentence among those read."""
-    if wants is None:
-        return 0.0
-    for c in candidates:
-        if answer_type_found(wants, [c.text]) and (
-            not topic or covered(topic, _folded_terms(c.text)) >= 0.5
-        ):
-            return 1.0
-    return -1.0
 
 
 def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
-from assistant.features import FEATURES, Features, _type_near_topic, _wanted, measure
+from assistant.features import FEATURES, Features, _wanted, measure
 from assistant.fit_data import cross_corpora
 from assistant.query import Query
 from assistant.signals import answer_type_found
@@ -186,14 +186,6 @@ def test_when_opening_a_clause_asks_no_date(folded, wants):
 def test_only_date_questions_are_read_again():
     assert _wanted(_query("x", folded="vem betalar nar man flyttar?", wants="person")) == "person"
     assert _wanted(_query("x", folded="vad ar det?")) is None
-
-
-def test_type_near_topic():
-    cands = _candidates()  # "Regionen ska betala 200 000 kronor till kulturskolan senast 2025."
-    assert _type_near_topic("amount", {"kulturskolan", "betal"}, cands) == 1.0
-    # The library sentences hold the topic but no amount; the amount stands beside other words.
-    assert _type_near_topic("amount", {"bibliotek", "lordag"}, cands) == -1.0
-    assert _type_near_topic(None, {"kulturskolan"}, cands) == 0.0
 
 
 def test_cross_corpus_copies_skip_the_sets_own_corpora():
