@@ -16,9 +16,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .bilingual import swedish_rendering
+from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
-from .lexical import terms
+from .lexical import terms, uses_word
 from .signals import (
     answer_type_found,
     covered,
@@ -158,7 +160,12 @@ def measure(
     context = [in_context(c) for c in top]
     context_terms = set().union(*(_folded_terms(t) for t in context))
     render = rendering(language, known)
-    focus = focus_terms(query.search_text, language, render, query.topic_terms or None)
+    focus = focus_terms(
+        query.search_text,
+        language,
+        _focus_rendering(language, known, read_terms),
+        query.topic_terms or None,
+    )
     folded_focus = {fold(t) for t in focus}
     absent = (
         sum(not known(t) and not covered({fold(t)}, read_terms) for t in focus) / len(focus)
@@ -211,6 +218,27 @@ def measure(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
     )
+
+
+# --- an English focus, rendered -------------------------------------------------------------------
+
+
+def _focus_rendering(
+    language: str, known: Callable[[str], bool], read_terms: set[str]
+) -> Callable[[str], str] | None:
+    """For an English question's focus: its Swedish words, keeping also a translation that the
+    passages read hold only inside compounds ("poetry" -> "poesi" in "poesifestival"), which the
+    whole-word rendering drops, so the thing asked for counted as absent from the texts."""
+    if language != "en":
+        return None
+
+    def used(word: str) -> bool:
+        if uses_word(known, word):
+            return True
+        stems = [fold(t) for t in terms(word)]
+        return bool(stems) and all(any(compound_match(s, t) for t in read_terms) for s in stems)
+
+    return lambda text: swedish_rendering(text, used)
 
 
 # --- the answer type, read again -----------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
-from assistant.features import FEATURES, Features, _wanted, measure
+from assistant.features import FEATURES, Features, _focus_rendering, _wanted, measure
 from assistant.fit_data import cross_corpora
 from assistant.query import Query
 from assistant.signals import answer_type_found
@@ -186,6 +186,16 @@ def test_when_opening_a_clause_asks_no_date(folded, wants):
 def test_only_date_questions_are_read_again():
     assert _wanted(_query("x", folded="vem betalar nar man flyttar?", wants="person")) == "person"
     assert _wanted(_query("x", folded="vad ar det?")) is None
+
+
+def test_an_english_focus_keeps_translations_found_inside_compounds():
+    # The corpus uses "poesi" only inside "poesisatsning": the whole-word rendering drops it.
+    known = {"arlig", "satsning", "poesisatsning"}.__contains__
+    read = {"poesisatsning", "arlig"}
+    render = _focus_rendering("en", known, read)
+    assert "poesi" in render("poetry").split()
+    assert "poesi" not in _focus_rendering("en", known, {"arlig"})("poetry").split()
+    assert _focus_rendering("sv", known, read) is None
 
 
 def test_cross_corpus_copies_skip_the_sets_own_corpora():
