@@ -16,8 +16,11 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .bilingual import swedish_rendering
+from .compounds import compound_match
 from .folding import fold
-from .lexical import terms
+from .intent import wanted_answer
+from .lexical import terms, uses_word
 from .signals import (
     answer_type_found,
     covered,
@@ -157,15 +160,21 @@ def measure(
     context = [in_context(c) for c in top]
     context_terms = set().union(*(_folded_terms(t) for t in context))
     render = rendering(language, known)
-    focus = focus_terms(query.search_text, language, render, query.topic_terms or None)
+    focus = focus_terms(
+        query.search_text,
+        language,
+        _focus_rendering(language, known, read_terms),
+        query.topic_terms or None,
+    )
     folded_focus = {fold(t) for t in focus}
     absent = (
         sum(not known(t) and not covered({fold(t)}, read_terms) for t in focus) / len(focus)
         if focus
         else 0.0
     )
+    wants = _wanted(query)
     counted = 0.0
-    if focus and query.wants in ("amount", "duration"):
+    if focus and wants in ("amount", "duration"):
         counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
     # An English question's topic words meet the Swedish text through its rendering.
     wanted = _folded_terms(render(query.search_text)) if render else topic
@@ -191,8 +200,8 @@ def measure(
         unknown_sv=(1.0 - english) * min(len(unknown & topic), 3),
         known_share=known_share,
         named_match=_named_match(query, ranked[0].passage, documents),
-        type_wanted=float(query.wants is not None),
-        type_found=float(answer_type_found(query.wants, [c.text for c in top])),
+        type_wanted=float(wants is not None),
+        type_found=float(answer_type_found(wants, [c.text for c in top])),
         english=english,
         english_known=english * known_share,
         english_overlap=english * overlap,
@@ -206,11 +215,59 @@ def measure(
         # a number the answer must state.
         numbers_agree=numbers_agree(query.time.rest if query.time else query.search_text, context),
         type_fit=(
-            0.0
-            if query.wants is None
-            else (1.0 if answer_type_found(query.wants, [best_context]) else -1.0)
+            0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
     )
+
+
+# --- an English focus, rendered -------------------------------------------------------------------
+
+
+def _focus_rendering(
+    language: str, known: Callable[[str], bool], read_terms: set[str]
+) -> Callable[[str], str] | None:
+    """For an English question's focus: its Swedish words, keeping also a translation that the
+    passages read hold only inside compounds ("poetry" -> "poesi" in "poesifestival"), which the
+    whole-word rendering drops, so the thing asked for counted as absent from the texts."""
+    if language != "en":
+        return None
+
+    def used(word: str) -> bool:
+        if uses_word(known, word):
+            return True
+        stems = [fold(t) for t in terms(word)]
+        return bool(stems) and all(any(compound_match(s, t) for t in read_terms) for s in stems)
+
+    return lambda text: swedish_rendering(text, used)
+
+
+# --- the answer type, read again -----------------------------------------------------------------
+
+# "när/when" opening a clause, not asking: "… när jag vaccinerar mig?", "… när det gäller X?",
+# "Does reverse VAT apply when a builder …?". A question's "när" opens it (or a clause after
+# "och", "men" or a comma) and is followed by its verb, a clause's by its subject.
+_WHEN = re.compile(
+    r"(?:^|\b(?:och|men|and|but)\s+|[,;:]\s*)(?:(?:sedan|fran|till|since|until|from)\s+)?"
+    r"(?:nar|when)\s+(\w+)"
+)
+_SUBJECTS = frozenset(  # "var" (vår) is left out: "När var …?" asks
+    re.findall(
+        r"\w+",
+        "jag du man vi ni han hon hen den det de en ett min din sin hans hennes deras er mitt "
+        "ditt sitt i you we they he she it a an the my your our their",
+    )
+)
+_DATE_ASKED = re.compile(r"vilket datum|what date|vilket ar\b|which year|what year")
+
+
+def _wanted(query: Any) -> str | None:
+    """``Query.wants``, but a "när/when" that opens a clause asks for no date: the type is
+    read again without it ("Hur mycket får man … när man anställer en lärling?" an amount)."""
+    if query.wants != "date" or _DATE_ASKED.search(query.folded):
+        return query.wants
+    if any(m.group(1) not in _SUBJECTS for m in _WHEN.finditer(query.folded)):
+        return "date"
+    return wanted_answer(re.sub(r"\b(?:nar|when)\b", " ", query.folded))
 
 
 def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:

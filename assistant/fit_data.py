@@ -5,8 +5,12 @@ are asked with today's retrieval and answering; each decision's features are rec
 (``decide.recording``). Labels: an answerable question whose evidence is in the passages the
 answerer read is a positive; an unanswerable one is a negative; and an answerable question asked
 of *another* corpus whose text does not hold its evidence is a negative (cross-corpus: free, and
-hard when the genres meet). An answerable question whose evidence was not read is left out:
-refusing it is right for the decision, retrieval failed. One row per decision, columns
+hard when the genres meet) — but never of another corpus of its own set: a set's parts are
+written about one world (the field cases share a fictitious region and its municipalities), so
+a sibling often answers the question in other words than its evidence string (when the region
+pays its grant, asked of the sibling whose grants are paid "i mars varje år"), and the copy would
+be a negative with a positive's features. An answerable question whose evidence was not read is
+left out: refusing it is right for the decision, retrieval failed. One row per decision, columns
 ``COLUMNS``, saved as ``eval/decision-features.csv``.
 """
 
@@ -23,7 +27,15 @@ from .decide import recording
 from .evaluate import _norm, _relevant, load_questions
 from .features import FEATURES
 
-__all__ = ["COLUMNS", "DEFAULT_CONFIG", "extract", "load_config", "read_rows", "write_rows"]
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_CONFIG",
+    "cross_corpora",
+    "extract",
+    "load_config",
+    "read_rows",
+    "write_rows",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "eval" / "fit-decision.toml"
@@ -49,6 +61,12 @@ def _sample(ids: list[str], salt: str, n: int) -> set[str]:
     return set(sorted(ids, key=lambda i: hashlib.sha1(f"{salt}|{i}".encode()).hexdigest())[:n])
 
 
+def cross_corpora(group: str, corpora: list[str], siblings: dict[str, set[str]]) -> list[str]:
+    """The corpora a set's answerable questions are asked of as cross-corpus negatives: every
+    corpus but the set's own parts (``siblings``: set name -> its corpus keys)."""
+    return [key for key in corpora if key not in siblings.get(group, set())]
+
+
 def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print) -> list[dict]:
     """Ask every question of every set (and a sample of them of every other corpus)."""
     from .config import Settings
@@ -58,6 +76,7 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
     settings = Settings()
     embeddings = make_embeddings(settings)
     parts = []  # (group, questions, corpus key)
+    siblings: dict[str, set[str]] = {}  # set name -> the keys of its own corpora
     corpora: dict[str, tuple[Any, str]] = {}
     for s in load_suite(config["suite"]):
         if s.missing:
@@ -70,6 +89,7 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
                 text = _norm(" ".join(d.page_content for d in assistant.retriever.lexical.docs))
                 corpora[key] = (assistant, text)
             parts.append((s.name, load_questions(questions), key))
+            siblings.setdefault(s.name, set()).add(key)
     rows: list[dict[str, Any]] = []
 
     def add(group: str, corpus: str, q: Any, kind: str, label: int, record: dict) -> None:
@@ -95,9 +115,8 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
                     add(group, key, q, "own", 1, record)
         n_cross = 0
         answerable = [q for q in questions if q.answerable and q.evidence]
-        for other, (other_assistant, text) in corpora.items():
-            if other == key:
-                continue
+        for other in cross_corpora(group, list(corpora), siblings):
+            other_assistant, text = corpora[other]
             absent = [q for q in answerable if not any(_norm(e) in text for e in q.evidence)]
             chosen = _sample([q.id for q in absent], other, config["cross_per_pair"])
             for q in absent:

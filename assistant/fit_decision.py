@@ -40,19 +40,36 @@ def _matrix(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndar
     return x, y, groups, kinds
 
 
-def _weights(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+def _weights(
+    y: np.ndarray, groups: np.ndarray, kinds: np.ndarray, unanswerable: float | None = None
+) -> np.ndarray:
     """Every (set, label) cell weighs the same in total, so a small set counts as much as a big
-    one. (Weighing the unanswerable cell like the cross-corpus one was tried: worse worst set.)"""
+    one. With ``unanswerable`` (a share), a set with both kinds of negatives gives its
+    unanswerable questions that share of its negatives' weight and the cross-corpus copies the
+    rest: the written on-topic unanswerable questions are the kind the cross-corpus copies do
+    not teach (weighing them by count was worse, README "Answer or refuse")."""
     w = np.zeros(len(y))
     for g in np.unique(groups):
         for label in (0, 1):
             cell = (groups == g) & (y == label)
-            if cell.any():
-                w[cell] = 1.0 / cell.sum()
+            if not cell.any():
+                continue
+            w[cell] = 1.0 / cell.sum()
+            unans, cross = cell & (kinds == "unanswerable"), cell & (kinds == "cross")
+            if label == 0 and unanswerable is not None and unans.any() and cross.any():
+                w[unans] = unanswerable / unans.sum()
+                w[cross] = (1.0 - unanswerable) / cross.sum()
     return w * len(y) / w.sum()
 
 
-def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> dict[str, Any]:
+def _fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    kinds: np.ndarray,
+    c: float,
+    unanswerable: float | None = None,
+) -> dict[str, Any]:
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:  # fitting only: the package applies the result with numpy
@@ -62,7 +79,7 @@ def _fit(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> dict[str
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=5000, tol=1e-10)
-    model.fit((x - mean) / scale, y, sample_weight=_weights(y, groups))
+    model.fit((x - mean) / scale, y, sample_weight=_weights(y, groups, kinds, unanswerable))
     return {"mean": mean, "scale": scale, "coef": model.coef_[0], "intercept": model.intercept_[0]}
 
 
@@ -114,13 +131,14 @@ def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
     """Leave-one-set-out figures, the threshold, and the final parameters."""
     train = [r for r in rows if r["group"] in config["fit"]]
     x, y, groups, kinds = _matrix(train)
+    share = config.get("unanswerable_share")
     oof = np.zeros(len(y))
     for g in np.unique(groups):
         held = groups == g
-        fitted = _fit(x[~held], y[~held], groups[~held], config["C"])
+        fitted = _fit(x[~held], y[~held], groups[~held], kinds[~held], config["C"], share)
         oof[held] = _predict(fitted, x[held])
     threshold = _threshold(oof, y, groups, kinds)
-    params = _fit(x, y, groups, config["C"])
+    params = _fit(x, y, groups, kinds, config["C"], share)
     report: dict[str, Any] = {}
     for g in np.unique(groups):
         held = groups == g
@@ -142,6 +160,7 @@ def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
         "intercept": round(float(params["intercept"]), 10),
         "threshold": threshold,
         "C": config["C"],
+        "unanswerable_share": share,
         "fit_sets": sorted(set(config["fit"]) & {r["group"] for r in rows}),
         "rows": len(train),
         "held_out": report,

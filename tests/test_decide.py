@@ -12,7 +12,8 @@ import pytest
 
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
-from assistant.features import FEATURES, Features, measure
+from assistant.features import FEATURES, Features, _focus_rendering, _wanted, measure
+from assistant.fit_data import cross_corpora
 from assistant.query import Query
 from assistant.signals import answer_type_found
 
@@ -163,6 +164,44 @@ def test_answer_types():
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
+
+
+@pytest.mark.parametrize(
+    ("folded", "wants"),
+    [
+        ("nar ska regionen betala ut bidraget?", "date"),
+        ("vad ar planen och nar antas den?", "date"),  # "och när" + verb: asks
+        ("since when may a shed be a home?", "date"),
+        ("nar var lagen antagen?", "date"),  # "var" is the verb here
+        ("vad har kommunen lovat nar det galler bibliotek?", None),  # a clause: no date asked
+        ("does vat apply when a builder works for me?", None),
+        ("hur mycket far man i bidrag nar man anstaller en larling?", "amount"),  # read again
+        ("vilket datum galler nar man flyttar?", "date"),
+    ],
+)
+def test_when_opening_a_clause_asks_no_date(folded, wants):
+    assert _wanted(_query(folded, folded=folded, wants="date")) == wants
+
+
+def test_only_date_questions_are_read_again():
+    assert _wanted(_query("x", folded="vem betalar nar man flyttar?", wants="person")) == "person"
+    assert _wanted(_query("x", folded="vad ar det?")) is None
+
+
+def test_an_english_focus_keeps_translations_found_inside_compounds():
+    # The corpus uses "poesi" only inside "poesisatsning": the whole-word rendering drops it.
+    known = {"arlig", "satsning", "poesisatsning"}.__contains__
+    read = {"poesisatsning", "arlig"}
+    render = _focus_rendering("en", known, read)
+    assert "poesi" in render("poetry").split()
+    assert "poesi" not in _focus_rendering("en", known, {"arlig"})("poetry").split()
+    assert _focus_rendering("sv", known, read) is None
+
+
+def test_cross_corpus_copies_skip_the_sets_own_corpora():
+    siblings = {"field": {"a", "b"}, "dev": {"c"}, "extra": {"c"}}
+    assert cross_corpora("field", ["a", "b", "c", "d"], siblings) == ["c", "d"]
+    assert cross_corpora("dev", ["a", "b", "c", "d"], siblings) == ["a", "b", "d"]
 
 
 def test_shipped_parameters_load_and_decide():
