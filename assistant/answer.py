@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .choice import load_choice, rank
+from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
 from .fact_lines import card_fact, fact_line, original_lines
@@ -29,6 +29,7 @@ from .parties import Party, acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
+from .validity import validity_of
 
 __all__ = [
     "ExtractiveAnswerer",
@@ -235,7 +236,12 @@ class ExtractiveAnswerer:
             # document lacking one of them (the same provision, other figures, a sibling agreement).
             own = {p.name for p in _parties([cand.passage], documents)}
             stranger = any(p.name not in own for p in named)
-            return not card and not stranger and all(cand.text != c.text for c in chosen)
+            # The same provision in an older version is not added beside the newer one that
+            # answers (the retriever lifts the version in force); a newer one beside an older is.
+            older = twins(cand.text, chosen[0].text) and _older(cand, chosen[0], documents)
+            return (
+                not card and not stranger and not older and all(c.text != cand.text for c in chosen)
+            )
 
         return rank(ordered, choice, same_actor, allowed)
 
@@ -293,6 +299,18 @@ def _readable(query: Query, passages: list[Passage]) -> list[Passage]:
     if query.intent == "document_fact":
         return passages
     return [p for p in passages if p.kind != "card"]
+
+
+def _older(a: _Candidate, b: _Candidate, documents: dict[str, StoredDocument]) -> bool:
+    """Is ``a``'s document an older version of ``b``'s: the same parties, an earlier start (both
+    stating one: ``validity_of``)? Another party's agreement is no version of it."""
+    da, db = documents.get(a.passage.source), documents.get(b.passage.source)
+    if da is None or db is None or da is db:
+        return False
+    if set(da.metadata.get("parties") or []) != set(db.metadata.get("parties") or []):
+        return False
+    start_a, start_b = validity_of(da.metadata).valid_from, validity_of(db.metadata).valid_from
+    return start_a is not None and start_b is not None and start_a < start_b
 
 
 def _parties(passages: list[Passage], documents: dict[str, StoredDocument]) -> list[Party]:

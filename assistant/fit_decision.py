@@ -27,6 +27,8 @@ from .fit_data import DEFAULT_CONFIG, extract, load_config, read_rows, write_row
 __all__ = ["extract", "fit", "main"]
 
 _GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+# Fewer rows of a kind than this in a set: its refusal rate is too coarse to stand alone.
+_MIN_KIND = 5
 
 
 # --- 2. fitting -----------------------------------------------------------------------------------
@@ -105,8 +107,15 @@ def _figures(p: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dic
 
 
 def _refused(p: np.ndarray, kinds: np.ndarray, sel: np.ndarray, t: float) -> float | None:
-    """Refusals among a set's negatives, each kind (unanswerable, cross-corpus) weighing equally."""
+    """Refusals among a set's negatives, each kind (unanswerable, cross-corpus) weighing equally;
+    a kind with fewer than ``_MIN_KIND`` rows is counted with the set's other negatives instead:
+    alone, one question of two moved its set's rate by a quarter and chose the threshold."""
     cells = [sel & (kinds == k) for k in ("unanswerable", "cross")]
+    few = [c for c in cells if 0 < c.sum() < _MIN_KIND]
+    cells = [c for c in cells if c.sum() >= _MIN_KIND]
+    if few:
+        pooled = np.logical_or.reduce(few)
+        cells = [np.logical_or(cells[0], pooled)] + cells[1:] if cells else [pooled]
     rates = [float((p[c] < t).mean()) for c in cells if c.any()]
     return float(np.mean(rates)) if rates else None
 

@@ -53,8 +53,13 @@ def within_document(
     elsewhere = [s for s, n in covered.items() if n == best and s != source]
     k = max(assistant.settings.top_k, assistant.settings.answer_passages)
     passages = [p for p in assistant._search(query, k) if p.source in elsewhere]
-    outside = answerer.answer(query, passages, assistant._documents) if passages else None
-    cited = {c.passage.source for c in outside.citations} if outside else set()
+    # Each document asked alone: one answer over all of them cites only the closest (``choice``),
+    # and every document that answers is worth naming.
+    cited: set[str] = set()
+    for other in dict.fromkeys(p.source for p in passages):
+        own = [p for p in passages if p.source == other]
+        outside = answerer.answer(query, own, assistant._documents)
+        cited |= {c.passage.source for c in outside.citations}
     title = assistant._documents[source].title
     named = [assistant._documents[s].title for s in sorted(cited)]
     related = answer.related or [c.passage for c in answer.citations]
