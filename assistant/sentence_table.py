@@ -62,14 +62,7 @@ class SentenceTable:
     def save(self, folder: Path) -> None:
         """Write the table into ``folder`` (new or in use): each file under a private name, then
         renamed; the chunk list, which readers look for, last."""
-        for name, data in ((_VECTORS, self.vectors), (_SPANS, self.spans)):
-            part = folder / f"{name}.part"
-            with part.open("wb") as handle:
-                np.save(handle, data)
-            part.rename(folder / name)
-        part = folder / f"{_CHUNKS}.part"
-        part.write_text(json.dumps(self.chunks), "utf-8")
-        part.rename(folder / _CHUNKS)
+        _save(folder, {_VECTORS: self.vectors, _SPANS: self.spans}, _CHUNKS, self.chunks)
 
     @staticmethod
     def saved(folder: Path) -> bool:
@@ -140,13 +133,7 @@ class PassageVectors:
 
     def save(self, folder: Path) -> None:
         """Like ``SentenceTable.save``: the id list, which readers look for, last."""
-        part = folder / f"{_PASSAGE_VECTORS}.part"
-        with part.open("wb") as handle:
-            np.save(handle, self.vectors)
-        part.rename(folder / _PASSAGE_VECTORS)
-        part = folder / f"{_PASSAGE_IDS}.part"
-        part.write_text(json.dumps(self.ids), "utf-8")
-        part.rename(folder / _PASSAGE_IDS)
+        _save(folder, {_PASSAGE_VECTORS: self.vectors}, _PASSAGE_IDS, self.ids)
 
     @staticmethod
     def saved(folder: Path) -> bool:
@@ -176,3 +163,16 @@ class PassageVectors:
         if len(found) != len(rows):
             return None
         return {self.ids[r]: np.array(self.vectors[r], dtype=np.float32) for r in found}
+
+
+def _save(folder: Path, arrays: dict[str, np.ndarray], listing: str, ids: list[str]) -> None:
+    """Each array, then the id list (which readers look for) last, each written under a private
+    name and renamed: a reader sees a whole table or none."""
+    for name, data in arrays.items():
+        part = folder / f"{name}.part"
+        with part.open("wb") as handle:
+            np.save(handle, data)
+        part.rename(folder / name)
+    part = folder / f"{listing}.part"
+    part.write_text(json.dumps(ids), "utf-8")
+    part.rename(folder / listing)
