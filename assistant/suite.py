@@ -114,8 +114,13 @@ def load_suite(path: Path) -> list[SuiteSet]:
     except tomllib.TOMLDecodeError as exc:
         raise AssistantError(f"Suite file {path} is not valid TOML: {exc}") from exc
     root = (path.parent / data.get("root", ".")).resolve()
+    if not data.get("sets"):
+        # A misspelt table ([[set]]) would otherwise evaluate nothing and print an empty table.
+        raise AssistantError(
+            f"Suite file {path} lists no [[sets]]: see eval/suite.toml for the form."
+        )
     sets = []
-    for entry in data.get("sets", []):
+    for entry in data["sets"]:
         if "name" not in entry:
             raise AssistantError(f"A set in {path} has no name: give each [[sets]] a name.")
         if "cases" in entry:
@@ -123,11 +128,10 @@ def load_suite(path: Path) -> list[SuiteSet]:
             parts = [(f / "questions.jsonl", [f / "corpus"]) for f in folders if f.is_dir()]
             missing = [] if parts else [root / entry["cases"]]
         else:
+            corpus = entry.get("corpus", [])
+            corpus = [corpus] if isinstance(corpus, str) else corpus  # one folder, or a list
             parts = [
-                (
-                    (root / entry["questions"]).resolve(),
-                    [(root / c).resolve() for c in entry.get("corpus", [])],
-                )
+                ((root / entry["questions"]).resolve(), [(root / c).resolve() for c in corpus])
             ]
             missing = []
         missing += [p for q, cs in parts for p in [q, *cs] if not p.exists()]

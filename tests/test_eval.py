@@ -244,3 +244,22 @@ def test_eval_suite_cli_json(tmp_path, e5):
         check=False,
     )
     assert bad.returncode == 2 and "No suite file" in bad.stderr
+
+
+def test_suite_file_without_sets_or_with_one_corpus_string(tmp_path):
+    from assistant.errors import AssistantError
+    from assistant.suite import load_suite
+
+    misspelt = tmp_path / "misspelt.toml"
+    misspelt.write_text('[[set]]\nname = "a"\nquestions = "q.jsonl"\n', encoding="utf-8")
+    with pytest.raises(AssistantError, match=r"lists no \[\[sets\]\]"):
+        load_suite(misspelt)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "q.jsonl").write_text("", encoding="utf-8")
+    one = tmp_path / "one.toml"
+    one.write_text(
+        '[[sets]]\nname = "a"\nquestions = "q.jsonl"\ncorpus = "texts"\n', encoding="utf-8"
+    )
+    [only] = load_suite(one)
+    assert only.missing == []
+    assert only.parts[0][1] == [(tmp_path / "texts").resolve()]
