@@ -29,6 +29,7 @@ from .parties import Party, acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
+from .signals import answer_type_found
 from .validity import validity_of
 
 __all__ = [
@@ -261,6 +262,13 @@ class ExtractiveAnswerer:
         query = query or as_query(question, language)
         if card_fact(query, candidates[0]):
             return True
+        # A phone number, e-mail or web address asked for by name cannot be read from passages
+        # that hold none, however close they are (the decision's features are shared with every
+        # other answer type, and such questions are too few in the fitted sets to weigh this).
+        if query.wants == "contact_detail" and not answer_type_found(
+            query.wants, [c.passage.text for c in candidates]
+        ):
+            return False
         # Party names are not the topic: they pull their own agreement close to any question
         # ("What is the tax rate in Ludvika?"); the decision also sees the nameless closeness.
         topic = without_party_names(question, _parties([c.passage for c in candidates], documents))

@@ -143,6 +143,13 @@ def topic_of(text: str) -> str:
 
 
 _WANTS = (
+    # A contact detail is asked for by its noun ("telefonnummer", "e-postadress"): "Kan jag mejla
+    # in ansökan?" or "vilket nummer ringer jag?" may be answered without one ("use the e-service").
+    (
+        "contact_detail",
+        r"telefonn(?:ummer|umret|r)\w*|(?:tele)?phone numbers?|e-?post-?adress\w*|"
+        r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*",
+    ),
     (
         "duration",
         r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"

@@ -200,6 +200,14 @@ _ANSWER_TYPES = {
         re.I,
     ),
     "place": re.compile(r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][a-zåäö]+", re.U),
+    # Swedish numbers as documents write them (08-717 10 09, 023-49 00 00, 0771-11 22 33,
+    # +46 8 ..., 11313, 1177), e-mail and web addresses. A false find only leaves the decision
+    # to the model; a miss would refuse, so the patterns are broad.
+    "contact_detail": re.compile(
+        r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
+        r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://",
+        re.I,
+    ),
 }
 
 
