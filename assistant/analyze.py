@@ -255,7 +255,11 @@ class QueryAnalyzer:
 
     @cached_property
     def _title_terms(self) -> dict[str, set[str]]:
-        return {d.source: set(terms(d.title)) for d in self.documents}
+        # "Hemtjänst-Hemgångsteam" in a title is one term, in a question two words.
+        return {
+            d.source: set(terms(d.title)) | set(terms(d.title.replace("-", " ")))
+            for d in self.documents
+        }
 
     def _preferred(self, folded: str) -> list[str]:
         """Documents a question points at by title words or party names, if not all of them."""

@@ -46,7 +46,7 @@ _FACT_PATTERNS = {
     r"responsible officer|ansvarig tjansteman",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
-    "validity": r"hur lange galler|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    "validity": r"hur lange galler|(?:till|fram till) nar galler|until when|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
     "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
@@ -70,7 +70,7 @@ _FACT_WORDS = (
     "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
-    "trädde träder kraft ikraft "
+    "trädde träder kraft ikraft until apply applies "
     "date dated parter parterna parties vem who när when vilket vilken which"
 )
 _COMMITMENT_FRAME = (

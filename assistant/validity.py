@@ -33,7 +33,8 @@ _WRITTEN = re.compile(
 _OPEN = re.compile(r"\btills\s*vidare\b|\buntil further notice\b|\bindefinitely\b", re.I)
 # Words just before a lone date that make it the end, not the start.
 _UNTIL = re.compile(
-    r"(?:\btill och med|\bt\.\s?o\.\s?m\.?|\btill\b|\buntil\b|\bthrough\b)\s*(?:den\s+)?$", re.I
+    r"(?:\btill och med|\bt\.\s?o\.\s?m\.?|\btill\b|\buntil\b|\bthrough\b)\s*(?:den\b)?\s*:?\s*$",
+    re.I,
 )
 _OPEN_WORDS = {"tills vidare", "tillsvidare", "open", "open-ended", "until further notice"}
 

@@ -189,6 +189,8 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
         ("Vilket diarienummer har överenskommelsen?", "document_fact", "case_number"),
         ("Hur länge gäller overenskommelsen?", "document_fact", "validity"),
         ("How long is the agreement valid?", "document_fact", "validity"),
+        ("Till när gäller överenskommelsen?", "document_fact", "validity"),
+        ("Until when does the agreement apply?", "document_fact", "validity"),
         ("När antogs avtalet?", "document_fact", "adoption"),
         ("Vilka är parterna?", "document_fact", "parties"),
         ("Vilken period gäller för utbildningen av elevkulturombud?", "fact", None),
@@ -201,6 +203,15 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
 def test_intent(analyzer, question, intent, fact):
     q = analyzer.analyze(question)
     assert (q.intent, q.fact) == (intent, fact)
+
+
+def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
+    # "Kultur-Fritid" is one term in the title, two words in the question: the question asks
+    # the document's validity, it has no topic of its own.
+    rutin = DocumentName.of("rutin.md", "Samverkan Kultur-Fritid -rutin", [])
+    analyzer = QueryAnalyzer([rutin, *DOCUMENTS], PARTIES, texts=lambda: TEXTS)
+    q = analyzer.analyze("Hur länge gäller rutinen för samverkan kultur och fritid?")
+    assert (q.intent, q.fact, q.documents) == ("document_fact", "validity", ("rutin.md",))
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,9 @@ def fact(key: str, line: str, page: int = 1, where: str = "page", value: str = "
         ("Gäller från 1 mars 2020 och tills vidare.", (date(2020, 3, 1), None, True)),
         ("Riktlinjen gäller tills vidare.", (None, None, True)),
         ("Gäller till och med 2025-06-30.", (None, date(2025, 6, 30), False)),
+        # A form's label and colon between "till" and the date: still the end.
+        ("Dokumentet gäller till den: 2025-12-07 (max 5 år)", (None, date(2025, 12, 7), False)),
+        ("Gäller t.o.m.: 2024-01-31", (None, date(2024, 1, 31), False)),
         (
             "Valid from 1 July 2024 until 30 June 2027.",
             (date(2024, 7, 1), date(2027, 6, 30), False),
