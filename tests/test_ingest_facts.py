@@ -54,3 +54,20 @@ def test_who_decided_is_a_decision_fact_on_a_metadata_line(line, value):
 )
 def test_template_blank_or_body_decision_lines_are_no_facts(line):
     assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "decision") == []
+
+
+def test_a_form_field_over_two_lines_is_one_unit_and_a_card_fact():
+    # PDF exports of a metadata table put each label and its value on lines of their own.
+    text = (
+        "Dokumentnamn:\nRutin för kort\nUtarbetad av:\nAnna Berg\nGodkänd av:\nPer Ek\n"
+        "Giltig från:\n2021-09-22\n\nSjuksköterskan ansvarar för att:\n- lista patienten.\n"
+    )
+    lay = lay_out_pages([text])
+    units = [lay.pages[u.page - 1][u.start : u.end] for u in lay.units]
+    assert "Utarbetad av: Anna Berg" in units and all(u.kind != "heading" for u in lay.units[:4])
+    assert "Sjuksköterskan ansvarar för att:" in units  # a list's lead-in is not a form label
+    facts = {f["key"]: f["value"] for f in find_facts(lay, "Rutin för kort")}
+    assert (facts["decision"], facts["validity"]) == (
+        "Godkänd av: Per Ek",
+        "Giltig från: 2021-09-22",
+    )

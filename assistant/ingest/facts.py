@@ -38,7 +38,7 @@ DECISION = re.compile(
 )
 VALIDITY = re.compile(
     r"\bgäller\s+(?:från|fr\.o\.m\.?|tills\s*vidare|tillsvidare|till\s+och\s+med|t\.o\.m\.?|till\s+den|"
-    r"under|perioden)\b|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
+    r"under|perioden)\b|\bgiltig[t]?\s+(?:från|fr\.o\.m\.?|till|t\.o\.m\.?)|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
     re.I,
 )
 _REVISED = re.compile(r"\b(?:reviderad|reviderat|uppdaterad|uppdaterat|revised|updated)\b", re.I)

@@ -122,6 +122,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return False
     if last.endswith("-") and text[0].islower():
         return True
+    if _form_field(prev, text, blank):
+        return True
     if last[-1] in TERMINAL:
         return False
     last_word = last.split()[-1].casefold()
@@ -137,6 +139,23 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     if open_pair(prev.text) and PAIR_CLOSE.search(text):
         return True  # "… mellan Region" / "Stockholm och kommuner …": one party line
     return last_len + 1 + len(text.split()[0]) > width * 0.92
+
+
+def _form_field(prev: Item, text: str, blank: bool) -> bool:
+    """A form's field over two lines ("Utarbetad av:" / "Helena Sundvall", "Giltig från:" /
+    "2021-09-22"), as PDF exports of a document's metadata table write it: one unit "label:
+    value", so the value is read with its label (a card fact) and the label is no heading."""
+    label = prev.lines[0]
+    return (
+        not blank
+        and len(prev.lines) == 1
+        and label.endswith(":")
+        and len(label) <= 30
+        and len(label.split()) <= 4
+        and bool(KEY_VALUE.match(label))
+        and len(text) <= 60
+        and text[-1] not in TERMINAL
+    )
 
 
 def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
