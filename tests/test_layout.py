@@ -195,3 +195,22 @@ def test_a_line_ending_mid_sentence_at_a_page_foot_is_never_a_heading():
             last = [v for v in doc.units if v.page == u.page and v.kind != "footnote"][-1]
             if u is last and u.kind == "heading" and u.page < len(doc.pages):
                 assert not re.search(r"\b(?:och|eller|den|det|att|som|för|till|av|i)$", text), text
+
+
+def test_a_list_items_next_sentence_without_a_blank_line_stays_in_the_item():
+    text = (
+        "Rutin för möten\n\n"
+        "- Teamet bokar in ett uppföljningsmöte till dag 6 (om möjligt på förmiddagen).\n"
+        "Deltagare är, förutom brukaren, närstående och handläggare.\n\n"
+        "- Hemtjänsten bekräftar skriftligen att de mottagit informationen.\n"
+        "Under insats\n\n"
+        "Text om insatsen.\n"
+    )
+    lay = lay_out_pages([text])
+    units = [(u.kind, lay.pages[u.page - 1][u.start : u.end].replace("\n", " ")) for u in lay.units]
+    assert (
+        "list_item",
+        "- Teamet bokar in ett uppföljningsmöte till dag 6 (om möjligt på "
+        "förmiddagen). Deltagare är, förutom brukaren, närstående och handläggare.",
+    ) in units
+    assert ("heading", "Under insats") in units  # a short line after a list is no continuation

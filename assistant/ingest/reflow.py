@@ -13,6 +13,7 @@ from .hyphens import hyphen_join
 from .units import (
     FUNCTION_WORDS,
     KEY_VALUE,
+    LIST_START,
     NUMBERED_HEADING,
     PAIR_CLOSE,
     TERMINAL,
@@ -122,7 +123,7 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return False
     if last.endswith("-") and text[0].islower():
         return True
-    if _form_field(prev, text, blank):
+    if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
     if last[-1] in TERMINAL:
         return False
@@ -139,6 +140,16 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     if open_pair(prev.text) and PAIR_CLOSE.search(text):
         return True  # "… mellan Region" / "Stockholm och kommuner …": one party line
     return last_len + 1 + len(text.split()[0]) > width * 0.92
+
+
+def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
+    """A bulleted item's next sentence on the following line, without a blank line or bullet
+    ("- … uppföljningsmöte till dag 6." / "Deltagare är, förutom brukaren, …"): still the item,
+    as Markdown reads it (CommonMark's lazy continuation). Only a line that reads as running
+    text (long, or with a comma), not a short heading line after the list."""
+    item = prev.kind == "list_item" and bool(LIST_START.match(prev.lines[0]))
+    prose = len(text) >= 0.6 * min(width, 100) or ", " in text
+    return item and not blank and prose
 
 
 def _form_field(prev: Item, text: str, blank: bool) -> bool:
