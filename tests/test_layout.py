@@ -214,3 +214,18 @@ def test_a_list_items_next_sentence_without_a_blank_line_stays_in_the_item():
         "förmiddagen). Deltagare är, förutom brukaren, närstående och handläggare.",
     ) in units
     assert ("heading", "Under insats") in units  # a short line after a list is no continuation
+
+
+def test_a_repeated_sentence_is_no_running_header_but_a_heading_letterhead_is():
+    duty = "- Säkerställer samtycket och kontaktar handläggaren."
+    body = "\n".join(f"Rad {i} om något annat i texten." for i in range(14))
+    pages = [
+        f"Rutin för samtycke\n\n{body}\nHemgångsteam\n{duty}\n## KOMMUNEN\nFörvaltningen",
+        f"Hemtjänst\n{duty}\n\n{body}\n## KOMMUNEN\nFörvaltningen",
+        f"Slutord om rutinen.\n\n{body}\n## KOMMUNEN\nFörvaltningen",
+    ]
+    lay = lay_out_pages(pages)
+    removed = [line for page in lay.removed for line in page]
+    assert removed.count("KOMMUNEN") == 3 and duty not in removed and "Hemtjänst" not in removed
+    texts = [lay.pages[u.page - 1][u.start : u.end] for u in lay.units]
+    assert sum(duty in t for t in texts) == 2

@@ -142,11 +142,13 @@ def _strip_edges(
 ) -> None:
     """Drop page numbers anywhere and recurring lines at page tops and bottoms."""
     n = len(by_page)
-    tops = [
-        [it.text for it in _text_lines(p)[:25]] + [it.text for it in _text_lines(p)[-25:]]
-        for p in by_page
-    ]
-    recurring = recurring_keys(tops) if n >= 2 else set()
+    # A running line recurs at the same edge: atop pages, or at their feet. A sentence the text
+    # repeats (the same duty in two sections, at the foot of one page and atop the next) is no
+    # header; it was lost as one when any line in a page's first or last 25 counted.
+    page_lines = [_text_lines(p) for p in by_page]
+    tops = [[it.text for it in p[:_EDGE_DEPTH]] for p in page_lines]
+    feet = [[it.text for it in p[-_EDGE_DEPTH:]] for p in page_lines]
+    recurring = recurring_keys(tops) | recurring_keys(feet) if n >= 2 else set()
 
     def running(text: str) -> bool:
         return similar_key(text, recurring)
@@ -172,12 +174,17 @@ def _strip_edges(
                 if any(ch.isalnum() for ch in text):
                     removed[no - 1].append(text)
                 continue
-            if it.kind == "line" and (id(it) in drop or is_page_number(text, n, strict=True)):
+            edge_line = id(it) in drop or it.kind == "line" and is_page_number(text, n, strict=True)
+            if edge_line:
                 removed[no - 1].append(text)
                 edge.append((no, text))
                 continue
             keep.append(it)
         page[:] = keep
+
+
+_EDGE_KINDS = ("line", "heading")
+_EDGE_DEPTH = 12  # text lines from a page's top or foot where letterheads and footers stand
 
 
 def _text_lines(page: list[Item]) -> list[Item]:
@@ -187,7 +194,10 @@ def _text_lines(page: list[Item]) -> list[Item]:
 def _edge_run(lines: list[Item], running: Any) -> set[int]:
     ids: set[int] = set()
     for i, it in enumerate(lines):
-        if it.kind != "line" or not (is_page_number(it.text.strip(), 0) or running(it.text)):
+        # A letterhead typed as a Markdown heading ("## KOMMUNEN" atop every page) runs too.
+        if it.kind not in _EDGE_KINDS or not (
+            is_page_number(it.text.strip(), 0) or running(it.text)
+        ):
             break
         ids.add(i)
     return ids
