@@ -34,7 +34,8 @@ __all__ = [
 # section path and footnote_of (the sentence that marks it).
 # 6: text exports cut into pages at their printed page numbers; contents lists one paragraph;
 # any private-use glyph a bullet; date/record lines no headings; titles skip records.
-# 7: a form field over two lines ("Utarbetad av:" / its value) is one unit; "giltig från" validity.
+# 7: a form field over two lines ("Utarbetad av:" / its value) is one unit; "giltig från" validity;
+# a bulleted item's next sentence stays in the item; running lines recur at one edge (headings too).
 CHUNKER_VERSION = "7"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
