@@ -257,10 +257,8 @@ class QueryAnalyzer:
         ]
 
     def _titled_in_english(self, text: str, language: str, rest: list[str]) -> list[str]:
-        """``_titled_by`` for an English question: its words beside a document fact name a
-        Swedish title through their rendering ("the agreement on youth centres" is "Överens-
-        kommelse om fritidsgårdar …"): every content part (not a fact or frame word) has a
-        Swedish word, or its own, in the title."""
+        """``_titled_by`` in English: every content part ("youth centres") has a Swedish word
+        of its rendering, or its own, in the title ("Överenskommelse om fritidsgårdar …")."""
         if language != "en" or not rest:
             return []
         skip = fact_terms() | frame_terms()

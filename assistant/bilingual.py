@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .intent import frame_terms
+from .lexical import terms
 from .lexicon import english_forms, folkets, glossary
 
 __all__ = [
     "compounds",
     "english_to_swedish",
+    "rendered_share",
     "rendering_parts",
     "swedish_forms",
     "swedish_rendering",
@@ -203,3 +206,19 @@ def rendering_parts(
         slots.append(list(dict.fromkeys([*found[:per_word], *parts])) if parts else None)
         i += span
     return out
+
+
+def rendered_share(question: str, used: Callable[[str], bool]) -> float:
+    """Share of an English question's content parts (words and glossary phrases) that meet the
+    corpus: rendered into Swedish words it uses, or a name it uses as typed. The English
+    counterpart of the share of a Swedish question's words the corpus knows (1.0: no parts).
+    Words that frame a question ("say", "mention") and numbers are not counted."""
+    frame = frame_terms()
+    parts = [
+        (english, words)
+        for english, words in rendering_parts(question, used)
+        if not english.isdigit() and not set(terms(english)) <= frame
+    ]
+    if not parts:
+        return 1.0
+    return sum(any(used(w) for w in words) for _, words in parts) / len(parts)

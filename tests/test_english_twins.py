@@ -108,3 +108,16 @@ def test_what_a_passive_verb_covers_is_no_focus_but_a_thing_asked_for_is():
     assert focus_terms("What is meant by children and young people?", "en") == set()
     assert focus_terms("What is the tax rate in Ludvika?", "en") == {"tax", "rat"}
     assert focus_terms("What kind of support is offered?", "en") == {"support"}
+
+
+def test_the_english_known_share_counts_parts_rendered_into_words_the_texts_use():
+    from assistant.bilingual import rendered_share
+
+    known = _corpus("bibliotek", "kommun", "låna", "Ludvika")
+    # "library", "borrow" and the name meet the texts; "say" frames the question, uncounted.
+    assert (
+        rendered_share("What does it say about borrowing at the library in Ludvika?", known) == 1.0
+    )
+    assert rendered_share("What is the capital of Norway?", known) == 0.0
+    assert rendered_share("What is the library's tax rate?", known) == pytest.approx(1 / 3)
+    assert rendered_share("What?", known) == 1.0
