@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from .bilingual import rendering_parts
 from .conversation import resolve
 from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
-from .lexical import stem_word, terms
+from .lexical import stem_word, terms, uses_word
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
 from .query import (
@@ -165,7 +166,9 @@ class QueryAnalyzer:
         all_terms = terms(search_text)
         topic = self._topic_terms(search_text, parties, named)
         rest = [t for t in topic if t not in fact_terms()]
-        if fact_kind(folded) and (titled := self._titled_by(rest)):
+        if fact_kind(folded) and (
+            titled := self._titled_by(rest) or self._titled_in_english(search_text, language, rest)
+        ):
             # "Vilket diarienummer har överenskommelsen om fritidsgårdar?": words of a title
             # beside a document fact name the document, they are not a topic to match.
             topic = []
@@ -251,6 +254,25 @@ class QueryAnalyzer:
         owners = [self._title_terms.get(d.source, set()) for d in self.documents]
         return [
             d.source for d, own in zip(self.documents, owners, strict=True) if set(topic) <= own
+        ]
+
+    def _titled_in_english(self, text: str, language: str, rest: list[str]) -> list[str]:
+        """``_titled_by`` in English: every content part ("youth centres") has a Swedish word
+        of its rendering, or its own, in the title ("Överenskommelse om fritidsgårdar …")."""
+        if language != "en" or not rest:
+            return []
+        skip = fact_terms() | frame_terms()
+        parts = rendering_parts(text, lambda word: uses_word(self._knows, word))
+        wanted = [[set(terms(w)) for w in sv] for en, sv in parts if not set(terms(en)) <= skip]
+        if not wanted:
+            return []
+        return [
+            d.source
+            for d in self.documents
+            if all(
+                any(t and t <= self._title_terms.get(d.source, set()) for t in senses)
+                for senses in wanted
+            )
         ]
 
     @cached_property

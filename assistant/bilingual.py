@@ -17,9 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .intent import frame_terms
+from .lexical import terms
 from .lexicon import english_forms, folkets, glossary
 
-__all__ = ["compounds", "english_to_swedish", "swedish_rendering"]
+__all__ = [
+    "compounds",
+    "english_to_swedish",
+    "rendered_share",
+    "rendering_parts",
+    "swedish_forms",
+    "swedish_rendering",
+]
 
 english_to_swedish = folkets  # the Folkets part alone (kept for callers of the first version)
 
@@ -37,6 +46,14 @@ _EN_STOP_WORDS = """
 """
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 _LONGEST = 4  # words in the longest phrase looked up
+# Swedish inflection endings: a dictionary lists a word's base form ("vecka", "plats",
+# "finansiera"), a text uses it inflected ("veckan", "veckor", "platser", "finansierar"), and
+# the stemmer does not always meet them ("veckan" stems to itself, "plats" to "plat").
+_SV_ENDING_TEXT = (
+    "n en et t ar er or r na arna erna orna rna s ns ens ets ade ades at ats de des te tes"
+)
+_SV_ENDINGS = tuple(_SV_ENDING_TEXT.split())
+_SV_VOWEL_ENDINGS = ("or", "orna", "ar", "arna", "er", "erna")  # "skola" -> "skolor"
 
 
 def compounds(first: str, second: str, known: Callable[[str], float]) -> list[str]:
@@ -64,6 +81,28 @@ def compounds(first: str, second: str, known: Callable[[str], float]) -> list[st
     return found
 
 
+def swedish_forms(word: str) -> list[str]:
+    """Inflected forms of a Swedish base form, for asking the corpus which one it uses."""
+    if " " in word or len(word) < 3:
+        return []
+    forms = [word + e for e in _SV_ENDINGS]
+    if word[-1] in "ae":
+        forms += [word[:-1] + e for e in _SV_VOWEL_ENDINGS]
+    return forms
+
+
+def _inflected(words: tuple[str, ...], known: Callable[[str], float]) -> list[str]:
+    """For each listed sense the corpus does not use as listed, the inflected form it uses
+    most (a sense per word, in the list's order)."""
+    found: list[str] = []
+    for word in words:
+        uses = [(known(f), f) for f in swedish_forms(word)]
+        best = max(uses, default=(0, ""), key=lambda u: u[0])
+        if best[0] and best[1] not in found:
+            found.append(best[1])
+    return found
+
+
 def _senses(
     phrase: str, known: Callable[[str], float], by_use: bool, own: bool, general: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -88,7 +127,18 @@ def _senses(
                 found.sort(key=lambda w: -uses[w])  # stable: ties keep their order
         if found:
             return listed, found
+    # No sense is used as listed: a sense the corpus uses inflected ("week" -> "vecka", which
+    # the texts have as "veckan" and "veckor"); our glossary's senses, then Folkets' first few.
+    for form in english_forms(phrase):
+        ours = glossary().get(form, ()) if own else ()
+        theirs = folkets().get(form, ())[:_INFLECTED_FOLKETS] if general else ()
+        found = _inflected(ours, known) or _inflected(theirs, known)
+        if found:
+            return listed, found
     return listed, []
+
+
+_INFLECTED_FOLKETS = 4  # Folkets' senses tried inflected (alphabetical: more are noise)
 
 
 def swedish_rendering(
@@ -109,11 +159,27 @@ def swedish_rendering(
     word the corpus has no Swedish for) is kept as typed. Neighbouring renderings also give
     the compounds the corpus uses (``join``); ``own`` = False leaves our glossary out.
     """
+    parts = rendering_parts(question, known, per_word, by_use, own, join)
+    out = [w for _, words in parts for w in words]
+    return " ".join(dict.fromkeys(out)) if out else ""
+
+
+def rendering_parts(
+    question: str,
+    known: Callable[[str], float],
+    per_word: int = 2,
+    by_use: bool = False,
+    own: bool = True,
+    join: bool = True,
+) -> list[tuple[str, list[str]]]:
+    """``swedish_rendering`` part by part: (the English word or phrase, its Swedish words: the
+    senses the corpus uses and the compounds they make with the part before; the word as
+    typed when it has none). Function words make no part."""
     words = _WORD.findall(_POSSESSIVE.sub("", question))
     lower = [w.casefold() for w in words]
     # Per word or phrase: its senses, used ones first, to join with the next (None: no senses).
     slots: list[list[str] | None] = []
-    out: list[str] = []
+    out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         span, found, parts = 1, [], []
@@ -132,10 +198,27 @@ def swedish_rendering(
             # Any listed senses may join, the corpus decides: at most 4 x 4 pairs.
             pairs = [(a, b) for a in slots[-1][:4] for b in [*found[:per_word], *parts][:4]]
             joined = [c for a, b in dict.fromkeys(pairs) for c in compounds(a, b, known)]
+        english = " ".join(words[i : i + span])
         if found:
-            out += found[:per_word] + joined
+            out.append((english, found[:per_word] + joined))
         elif lower[i] not in _EN_STOP:
-            out += [words[i], *joined]
+            out.append((english, [words[i], *joined]))
         slots.append(list(dict.fromkeys([*found[:per_word], *parts])) if parts else None)
         i += span
-    return " ".join(dict.fromkeys(out)) if out else ""
+    return out
+
+
+def rendered_share(question: str, used: Callable[[str], bool]) -> float:
+    """Share of an English question's content parts (words and glossary phrases) that meet the
+    corpus: rendered into Swedish words it uses, or a name it uses as typed. The English
+    counterpart of the share of a Swedish question's words the corpus knows (1.0: no parts).
+    Words that frame a question ("say", "mention") and numbers are not counted."""
+    frame = frame_terms()
+    parts = [
+        (english, words)
+        for english, words in rendering_parts(question, used)
+        if not english.isdigit() and not set(terms(english)) <= frame
+    ]
+    if not parts:
+        return 1.0
+    return sum(any(used(w) for w in words) for _, words in parts) / len(parts)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .bilingual import swedish_rendering
+from .bilingual import rendered_share, swedish_rendering
 from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
@@ -49,7 +49,7 @@ FEATURES = (
     "type_wanted",  # the question wants a date, amount, duration, person or place
     "type_found",  # ... and the best sentences hold one
     "english",  # English question (over mostly Swedish texts)
-    "english_known",  # english * known_share: English words are "unknown" for another reason
+    "english_known",  # English: share of its words (phrases) rendered into words the corpus uses
     "english_overlap",  # english * word_overlap
     # signals e5 does not carry (``signals``): is what is asked in the cited sentences?
     "focus_wanted",  # the question asks for a "which/how many" thing (its focus)
@@ -203,7 +203,9 @@ def measure(
         type_wanted=float(wants is not None),
         type_found=float(answer_type_found(wants, [c.text for c in top])),
         english=english,
-        english_known=english * known_share,
+        # An English word is "unknown" because it is English: what counts is whether its
+        # Swedish rendering meets the texts ("capital of Norway": neither does).
+        english_known=english * rendered_share(query.search_text, lambda w: uses_word(known, w)),
         english_overlap=english * overlap,
         focus_wanted=float(bool(focus)),
         focus_found=covered(folded_focus, context_terms) if focus else 0.0,

@@ -53,7 +53,8 @@ _FACT_PATTERNS = {
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
     r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
-    "date": r"datum\w*|dated|daterad\w*|what date|vilket datum",
+    # "datum" in any form, and so "date" ("What is the date of the agreement?").
+    "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
 }
 _FACTS = {k: re.compile(rf"\b(?:{v})\b") for k, v in _FACT_PATTERNS.items()}
@@ -155,7 +156,11 @@ _WANTS = (
         r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
         r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)",
     ),
-    ("date", r"\bnar\b|\bwhen\b|vilket datum|what date|vilket ar\b|which year|what year"),
+    (
+        "date",
+        r"\bnar\b|\bwhen\b|vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|"
+        r"what year",
+    ),
     (
         "amount",
         r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"

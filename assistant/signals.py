@@ -68,6 +68,11 @@ _EN_STOP = frozenset(
     )
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_EN_BE = frozenset(("is", "are", "was", "were"))
+_EN_PARTICIPLE = re.compile(
+    r"\w{3,}ed|meant|done|given|made|paid|known|shown|taken|held|sent|kept|said|told|seen|"
+    r"written|built|spent|found|chosen|set"
+)
 
 
 def _words(text: str) -> list[str]:
@@ -94,9 +99,15 @@ def focus_terms(
     # The words after the question word, as typed (the patterns read the folded copy).
     first = len(_words(" ".join(folded)[: m.start(1)]))
     words = list(zip(folded[first:], original[first:], strict=False))[: len(_words(m.group(1)))]
+    passive = False
     while words and words[0][0] in _SKIP:
+        passive = passive or words[0][0] in _EN_BE
         words = words[1:]
     if words and words[0][0] in _TYPE_WORDS:
+        return set()
+    if language == "en" and passive and words and _EN_PARTICIPLE.fullmatch(words[0][0]):
+        # "What is required/meant/included …" asks what a verb covers (Swedish "Vad krävs …",
+        # which has no focus either), not for a thing: "required" is no thing to find.
         return set()
     phrase: list[str] = []
     for word, typed in words:
