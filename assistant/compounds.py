@@ -26,14 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = [
-    "LINKS",
-    "MIN_PART",
-    "CompoundVocabulary",
-    "compound_match",
-    "expanded_scores",
-    "stands_in",
-]
+__all__ = ["LINKS", "MIN_PART", "CompoundVocabulary", "compound_match", "expanded_scores"]
 
 MIN_PART = 4  # a compound part shorter than this matches too much ("tid", "år")
 # A modifier that is shorter still but stands before a linking letter and a known head
@@ -191,41 +184,3 @@ def expanded_scores(
             continue
         total = total + EXPANSION_WEIGHT * group
     return total
-
-
-def stands_in(word: str, read: CompoundVocabulary, known: Callable[[str], bool]) -> bool:
-    """Does ``word`` (a stem) stand in the words of ``read`` (the passages read, as stems) as a
-    compound part: split into them ("scenkonstgrupp": "scenkonst", "grupp"), their modifier
-    ("res" + e + "kostnad" in "resekostnad") or their head ("grupp" in "scenkonstgrupp")? The
-    other part of a read compound must be a word the corpus ``known``s (or a read stem): "res"
-    is no part of "resultat". Narrower than ``CompoundVocabulary.knows`` over the whole corpus,
-    which the decision answered unanswerable held-out questions with (README "Swedish
-    compounds")."""
-    if word in read.stems or not word.isalpha():
-        return False
-    if read.split(word) is not None:
-        return True
-
-    def vouched(part: str) -> bool:
-        return len(part) >= MIN_PART and (
-            read._stem_known(part) or known(part) or known(read._restem(part))
-        )
-
-    def modifier(part: str) -> bool:
-        if vouched(part):
-            return True
-        return part[-1:] in LINKS and len(part) > MIN_MODIFIER and vouched(part[:-1])
-
-    for whole in read.stems:
-        if len(whole) <= len(word):
-            continue
-        if len(word) >= MIN_MODIFIER and whole.startswith(word):
-            rest = whole[len(word) :]
-            # A three-letter modifier only before a linking letter ("res" + e + "kostnad").
-            if (len(word) >= MIN_PART and vouched(rest)) or (
-                rest[:1] in LINKS and vouched(rest[1:])
-            ):
-                return True
-        if len(word) >= MIN_PART and whole.endswith(word) and modifier(whole[: -len(word)]):
-            return True
-    return False

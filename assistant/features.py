@@ -17,10 +17,10 @@ from typing import Any, Protocol
 import numpy as np
 
 from .bilingual import swedish_rendering
-from .compounds import CompoundVocabulary, compound_match, stands_in
+from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
-from .lexical import stem_word, terms, uses_word
+from .lexical import terms, uses_word
 from .signals import (
     answer_type_found,
     covered,
@@ -153,15 +153,9 @@ def measure(
     read_terms = set().union(*(_folded_terms(p.text) for p in read))
     read_grams = _trigrams(set().union(*(re.findall(r"\w+", fold(p.text)) for p in read)))
     wanted_grams = _trigrams(topic)
-    unknown_raw = list(query.unknown_terms)
+    unknown = {fold(t) for t in query.unknown_terms}
     if not query.topic_terms:  # a query built from plain text: ask the vocabulary
-        unknown_raw = [t for t in query.terms if not known(t)]
-    if language == "sv" and unknown_raw:
-        # A Swedish word the passages read hold only as a compound part ("resor" in
-        # "resekostnader") is known here (compounds.stands_in), not corpus-wide.
-        reading = CompoundVocabulary(set().union(*(terms(p.text) for p in read)), stem_word)
-        unknown_raw = [t for t in unknown_raw if not stands_in(t, reading, known)]
-    unknown = {fold(t) for t in unknown_raw}
+        unknown = {fold(t) for t in query.terms if not known(t)}
     english = float(language == "en")
     context = [in_context(c) for c in top]
     context_terms = set().union(*(_folded_terms(t) for t in context))
