@@ -30,6 +30,8 @@ def test_a_short_plain_word_with_one_reading_gets_it(swedish, plain, meant):
         "bara",  # a common word although the Hunspell list lacks it: not "bära"
         "ata",  # three letters: the list has "åta", the asker meant "äta"
         "langa",  # "långa" or "länga"
+        "bokar",  # "boka" inflected (the list holds only "boka"), not "bokår"
+        "saker",  # "sak" inflected: "saker" or "säker"
     ],
 )
 def test_a_plain_word_that_is_a_word_or_ambiguous_stays(swedish, plain):
