@@ -1,0 +1,44 @@
+"""Short Swedish words typed without diacritics: restored when the plain form is no word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.folding import Vocabulary, _fold_word
+from assistant.lexical import stem_word
+from assistant.spelling import SwedishWords
+
+TEXTS = ["Regionen ska betala ut bidraget för bokbussen varje år."]
+
+
+@pytest.fixture(scope="module")
+def swedish() -> SwedishWords:
+    return SwedishWords(stem_word, _fold_word)
+
+
+@pytest.mark.parametrize(
+    ("plain", "meant"), [("maste", "måste"), ("hogst", "högst"), ("aven", "även")]
+)
+def test_a_short_plain_word_with_one_reading_gets_it(swedish, plain, meant):
+    assert swedish.reading(plain) == meant
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "far",  # a word itself ("far", father), as well as "får"
+        "bara",  # a common word although the Hunspell list lacks it: not "bära"
+        "ata",  # three letters: the list has "åta", the asker meant "äta"
+        "langa",  # "långa" or "länga"
+        "bokar",  # "boka" inflected (the list holds only "boka"), not "bokår"
+        "saker",  # "sak" inflected: "saker" or "säker"
+    ],
+)
+def test_a_plain_word_that_is_a_word_or_ambiguous_stays(swedish, plain):
+    assert swedish.reading(plain) is None
+
+
+def test_a_question_typed_without_diacritics_gets_maste_back():
+    v = Vocabulary(TEXTS, stem=stem_word)
+    assert v.rewrite("Vad maste regionen betala?")[0] == "Vad måste regionen betala?"
+    assert v.rewrite("Hur far regionen betala?")[0] == "Hur far regionen betala?"
