@@ -14,7 +14,9 @@ the first candidates are then re-scored with their best sentence's cosine beside
 
 The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
 byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
-measured on dev and SweFAQ, and the fit found them flat (README "Retrieval").
+measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
+naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
+fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``.
 """
 
 from __future__ import annotations
