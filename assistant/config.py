@@ -86,6 +86,19 @@ class Settings(BaseSettings):
     sentence_candidates: int = Field(
         10, ge=1, le=100, description="Candidates re-scored by their best sentence."
     )
+    sentence_weight_sv: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="For a Swedish question: the same best-sentence weight (0 = off; fitted by "
+        "`python -m bench.fit_swedish`).",
+    )
+    dense_keeps_names: bool = Field(
+        True,
+        description="Embed a question that names a document with the name's words (which "
+        "also filter or prefer that document); off = without them (fitted by "
+        "`python -m bench.fit_swedish`).",
+    )
     answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
     answer_threshold: float | None = Field(
         None,

@@ -14,7 +14,9 @@ the first candidates are then re-scored with their best sentence's cosine beside
 
 The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
 byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
-measured on dev and SweFAQ, and the fit found them flat (README "Retrieval").
+measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
+naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
+fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``.
 """
 
 from __future__ import annotations
@@ -48,6 +50,20 @@ def _descending(pair: tuple[float, Any]) -> float:
     return -pair[0]
 
 
+def _dense_text(query: Query, keeps_names: bool) -> str:
+    """The text the question's vector is embedded from.
+
+    ``search_text`` drops the words that name a document (the document is then the search's
+    filter or preference); but a document's name is often the question's topic too ("Vad är
+    bygglov?" names *Bygglov* and became "Vad är"), so with ``keeps_names`` the dense side
+    embeds the question with them (``Query.question``: the same spelling corrections). Lexical
+    signals keep ``search_text``; a "which documents" question keeps its narrowed topic.
+    """
+    if keeps_names and query.documents and query.intent != "which_documents":
+        return query.question
+    return query.search_text
+
+
 class HybridRetriever(BaseRetriever):
     """Dense + BM25 retrieval over one ``Index``; ``invoke(question)`` returns langchain Documents."""
 
@@ -64,6 +80,8 @@ class HybridRetriever(BaseRetriever):
     translation_senses: Literal["dictionary", "by_use"] = _DEFAULTS["translation_senses"].default
     sentence_weight: float = _DEFAULTS["sentence_weight"].default
     sentence_candidates: int = _DEFAULTS["sentence_candidates"].default
+    sentence_weight_sv: float = _DEFAULTS["sentence_weight_sv"].default
+    dense_keeps_names: bool = _DEFAULTS["dense_keeps_names"].default
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
@@ -135,9 +153,10 @@ class HybridRetriever(BaseRetriever):
         query cache; they change nothing here.
         """
         if isinstance(question, Query):
+            asked = _dense_text(question, self.dense_keeps_names)
             question, language = question.search_text, question.language
         else:
-            language = detect_language(question)
+            asked, language = question, detect_language(question)
         k = k or self.k
         source = source or self.source
         if source is not None and source not in set(self.lexical.sources.tolist()):
@@ -147,7 +166,10 @@ class HybridRetriever(BaseRetriever):
             )
         cross_lingual = language != "sv"
         rendering = self._rendering(question) if cross_lingual else ""
-        qvec = self._query_vector(question, rendering, also)
+        # The answer scores sentences against the search text: embedded in the same batch.
+        qvec = self._query_vector(
+            asked, rendering, (question, *also) if asked != question else also
+        )
         dense, floor = self._dense(qvec, source)
         lexical = self.lexical
         signals = self._lexical_signals(question, source, self.bm25_weight, self.trigram_weight)
@@ -182,9 +204,10 @@ class HybridRetriever(BaseRetriever):
             cosines[pid] = float(vec @ qvec)
             scored.append((fused(pid, doc, cosines[pid]), doc))
         scored.sort(key=_descending)
-        if cross_lingual and self.sentence_weight > 0:
+        weight = self.sentence_weight if cross_lingual else self.sentence_weight_sv
+        if weight > 0:
             n = max(k, self.sentence_candidates)
-            scored = self._by_sentences(scored, qvec, cosines, n)
+            scored = self._by_sentences(scored, qvec, cosines, n, weight)
         return [Passage.from_document(doc, score) for score, doc in scored[:k]]
 
     def _rendering(self, question: str) -> str:
@@ -247,13 +270,15 @@ class HybridRetriever(BaseRetriever):
         qvec: np.ndarray,
         cosines: dict[str, float],
         n: int,
+        weight: float,
     ) -> list[tuple[float, Document]]:
         """Re-score the first ``n`` with their best sentence's cosine beside the passage's.
 
         A cross-lingual question meets the one sentence that answers it more clearly than the
         passage around it (byggfaq's tuning half, English: R@3 0.71 -> 0.74 over the rendering
-        alone); for Swedish questions it did not help (SweFAQ R@3 0.81 -> 0.78), so it is not
-        used for them.
+        alone). For Swedish questions the fit keeps it off (``sentence_weight_sv`` 0: SweFAQ and
+        dev2 lower at every weight; sentences are embedded without the title and section their
+        passage is embedded with, and FAQ answers leave their topic to the question).
         """
         head = scored[:n]
         ids = [str(d.id) for _, d in head]
@@ -261,7 +286,6 @@ class HybridRetriever(BaseRetriever):
         best: dict[str, float] = {}
         for chunk_id, _, _, vec in self.index.sentences(ids, counts):
             best[chunk_id] = max(best.get(chunk_id, -1.0), float(vec @ qvec))
-        weight = self.sentence_weight
         rescored = []
         for score, doc in head:
             pid = str(doc.id)

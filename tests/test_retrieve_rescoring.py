@@ -1,0 +1,118 @@
+"""Two retrieval settings on a tiny real index (real e5, real Chroma): a question naming a document
+embedded with the name's words (``dense_keeps_names``), and the best-sentence re-scoring for Swedish
+questions (``sentence_weight_sv``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers import make_settings
+
+from assistant.indexing.store import Index
+from assistant.query import Query
+from assistant.retrieve import HybridRetriever
+
+TEXTS = {
+    "bygglov.txt": "Bygglov\n\n"
+    "Ett bygglov är ett beslut av byggnadsnämnden som ger tillstånd att bygga ett hus, en "
+    "tillbyggnad eller ett plank. Beslutet följer plan- och bygglagen.\n\n"
+    "Handläggningstiden är tio veckor från den dag ansökan är komplett. Nämnden kan förlänga "
+    "tiden en gång med högst tio veckor.\n\n"
+    "Avgiften beräknas enligt kommunens taxa och betalas efter beslutet. Den som får avslag "
+    "betalar också för prövningen.\n",
+    "garanti.txt": "Garanti\n\nGarantitiden för entreprenaden är fem år efter slutbesiktningen. "
+    "Under garantitiden ska entreprenören åtgärda fel som upptäcks. Det regnade mycket i juli "
+    "och vägarna till byggplatsen var ofta avstängda för tung trafik.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, e5) -> Index:
+    root = tmp_path_factory.mktemp("rescoring")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in TEXTS.items():
+        (corpus / name).write_text(text, "utf-8")
+    index = Index(make_settings(root, corpus), e5)
+    index.build(progress=False)
+    return index
+
+
+def _retriever(index: Index, **params: object) -> HybridRetriever:
+    base = {"bm25_weight": 0.0, "trigram_weight": 0.0, "k": 3, "sentence_weight_sv": 0.0}
+    return HybridRetriever(index=index, **(base | params))
+
+
+def _vectors(index: Index, retriever: HybridRetriever) -> dict[str, np.ndarray]:
+    return index.passage_vectors([str(d.id) for d in retriever.lexical.docs])
+
+
+def _named(question: str, search_text: str, source: str, intent: str = "fact") -> Query:
+    return Query(
+        text=question,
+        question=question,
+        language="sv",
+        normalized=question,
+        search_text=search_text,
+        folded=search_text.casefold(),
+        documents=(source,),
+        intent=intent,
+    )
+
+
+def test_a_question_naming_a_document_is_embedded_with_the_name(small):
+    # "Vad är bygglov?" names the document *Bygglov*: the analysis searches within it by the
+    # rest, "Vad är", which says nothing about what is asked.
+    query = _named("Vad är bygglov?", "Vad är", "bygglov.txt")
+    embed = small.embeddings.query_vector
+    keeps = _retriever(small, dense_keeps_names=True)
+    drops = _retriever(small, dense_keeps_names=False)
+    vectors = _vectors(small, keeps)
+    mine = [pid for pid in vectors if keeps.lexical.by_id[pid].metadata["source"] == "bygglov.txt"]
+
+    def by(text: str) -> list[str]:
+        q = embed(text)
+        return sorted(mine, key=lambda pid: -float(vectors[pid] @ q))
+
+    kept = keeps.search(query, source="bygglov.txt")
+    dropped = drops.search(query, source="bygglov.txt")
+    # Each ranks the document's passages by the cosine of its own text ...
+    assert [p.id for p in kept] == by("Vad är bygglov?")[:3]
+    assert [p.id for p in dropped] == by("Vad är")[:3]
+    q = embed("Vad är bygglov?")
+    for p in kept:
+        assert p.score == pytest.approx(float(vectors[p.id] @ q), abs=1e-4)
+    # ... and only the question with its topic puts the definition first.
+    assert "beslut av byggnadsnämnden" in kept[0].text
+    assert [p.id for p in kept] != [p.id for p in dropped]
+    # A "which documents" question keeps its narrowed topic; a question naming no document
+    # is embedded by its search text as before.
+    which = _named("Vad är bygglov?", "Vad är", "bygglov.txt", intent="which_documents")
+    assert [p.id for p in keeps.search(which, source="bygglov.txt")] == [p.id for p in dropped]
+
+
+def test_a_swedish_question_can_be_rescored_by_its_best_sentence(small):
+    weight = 0.5
+    question = "Hur länge gäller garantin efter slutbesiktningen?"
+    retriever = _retriever(small, sentence_weight_sv=weight, sentence_weight=0.0)
+    qvec = small.embeddings.query_vector(question)
+    vectors = _vectors(small, retriever)
+    counts = {d.id: d.metadata["sentences"] for d in retriever.lexical.docs}
+    best: dict[str, float] = {}
+    for chunk, _, _, vec in small.sentences(list(vectors), counts):
+        best[chunk] = max(best.get(chunk, -1.0), float(vec @ qvec))
+    expected = {
+        pid: (1 - weight) * float(v @ qvec) + weight * best[pid] for pid, v in vectors.items()
+    }
+    ranked = sorted(expected, key=lambda i: -expected[i])
+    found = retriever.search(question)
+    assert [p.id for p in found] == ranked[:3]
+    assert [round(p.score, 4) for p in found] == [round(expected[i], 4) for i in ranked[:3]]
+    plain = _retriever(small).search(question)
+    assert found[0].source == plain[0].source == "garanti.txt"
+    assert [round(p.score, 4) for p in found] != [round(p.score, 4) for p in plain]
+    # The English weight does not reach a Swedish question.
+    english_only = _retriever(small, sentence_weight=weight).search(question)
+    assert [(p.id, round(p.score, 6)) for p in english_only] == [
+        (p.id, round(p.score, 6)) for p in plain
+    ]
