@@ -118,6 +118,8 @@ class Assistant:
                     translation_senses=self.settings.translation_senses,
                     sentence_weight=self.settings.sentence_weight,
                     sentence_candidates=self.settings.sentence_candidates,
+                    sentence_weight_sv=self.settings.sentence_weight_sv,
+                    dense_keeps_names=self.settings.dense_keeps_names,
                     public_only=self.public_only,
                 )
                 retriever.refresh()
