@@ -136,3 +136,22 @@ def test_a_question_naming_a_party_of_the_texts_is_answered(corpus_assistant):
     answer = corpus_assistant.ask("Vad ska Ludvika kommun göra för elevkulturombuden?")
     assert answer.answered
     assert "nämner inte" not in answer.answer
+
+
+def test_a_fit_question_asked_about_another_party():
+    """``fit_data.swapped``: the negatives that teach the decision a question about a party the
+    texts do not cover (the first named party's proper name replaced, genitive kept)."""
+    from assistant.fit_data import swapped
+
+    def absent(text: str) -> bool:
+        return "Ludvika" not in text
+
+    parties = ("Ludvika kommun",)
+    out = swapped("Vad ska Ludvika kommun göra?", parties, ["Sjöby", "Norrvik"], "x", absent)
+    assert out in {"Vad ska Sjöby kommun göra?", "Vad ska Norrvik kommun göra?"}
+    assert swapped("Vad står i Ludvikas plan?", parties, ["Sjöby"], "x", absent) == (
+        "Vad står i Sjöbys plan?"
+    )
+    assert swapped("Vad gäller här?", parties, ["Sjöby"], "x", absent) is None  # not named
+    # a name the asked corpus mentions makes no negative
+    assert swapped("Vad ska Ludvika göra?", parties, ["Sjöby"], "x", lambda t: False) is None
