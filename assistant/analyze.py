@@ -19,6 +19,7 @@ from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
 from .lexical import stem_word, terms, uses_word
+from .names import NameBook, question_names
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
 from .query import (
@@ -118,6 +119,11 @@ class QueryAnalyzer:
         words = [*texts, *names, " ".join(STOPWORDS_SWEDISH), frame_words()]
         return Vocabulary(words, stem=stem_word, english=_english_words)
 
+    @cached_property
+    def name_book(self) -> NameBook:
+        """Which names the corpus mentions (names.py)."""
+        return NameBook(self.vocabulary, self._knows)
+
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""
         normalized = clean(question)
@@ -153,6 +159,8 @@ class QueryAnalyzer:
             normalized, history, lambda text, h: resolve(text, h, self.parties, titles, spell)
         )
         search_text = turn.question
+        names = question_names(turn.question, lowered=_lowered(normalized))
+        absent = [n.text for n in names if self.name_book.absent(n, language)]
         named = self._named_documents(fold(search_text))
         if named:
             search_text = self._without_names(search_text)
@@ -200,6 +208,8 @@ class QueryAnalyzer:
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
             time=time_scope(search_text),
+            names=tuple(n.text for n in names),
+            absent_names=tuple(dict.fromkeys(absent)),
         )
 
     def _own_ask(self, typed: str, language: str) -> OwnAsk:

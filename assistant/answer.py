@@ -124,7 +124,7 @@ class ExtractiveAnswerer:
         if not self._supported(query.search_text, language, candidates, documents, query=query):
             if query.exclude:  # "vad mer?": what the earlier answer did not quote yet
                 return more_or_nothing(query, candidates, documents)
-            return abstain(query.question, language, passages)
+            return abstain(query.question, language, passages, query.absent_names)
         chosen = self._choose(query, candidates, documents)
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
         citations = cite_picks(picks + _notes_of(chosen, passages), documents)

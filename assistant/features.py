@@ -61,6 +61,9 @@ FEATURES = (
     "context_coverage",  # topic words in the best sentences with context, compounds split
     "numbers_agree",  # +1 the question's numbers are in the best sentences, -1 not, 0 none
     "type_fit",  # +1 the wanted answer type is in the best sentence's context, -1 not, 0 none
+    # the question names a thing (a municipality, organisation, place, person or document:
+    # ``names``) that no text mentions: it asks about something the texts are not about
+    "named_absent",
 )
 _TOP_SENTENCES = 3
 
@@ -106,6 +109,7 @@ class Features:
     context_coverage: float = 0.0
     numbers_agree: float = 0.0
     type_fit: float = 0.0
+    named_absent: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -219,6 +223,7 @@ def measure(
         type_fit=(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
+        named_absent=float(bool(getattr(query, "absent_names", ()))),
     )
 
 

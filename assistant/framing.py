@@ -89,19 +89,35 @@ def frame_list(lead: str, citations: list[Citation], language: str) -> str:
     return "\n".join([lead, *lines])
 
 
-def abstain(question: str, language: str, related: list[Passage]) -> Answer:
+def abstain(
+    question: str, language: str, related: list[Passage], absent: tuple[str, ...] = ()
+) -> Answer:
+    """The texts do not answer; ``absent``: names the question uses that no text mentions
+    (``Query.absent_names``), said first, since they are why ("Texterna nämner inte Huddinge
+    kommun.")."""
     topic = question.strip().rstrip("?").strip()
     if language == "sv":
         text = (
             f"Jag hittar inget om ”{topic}” i avtalstexterna. "
             "De närmaste ställena visas som relaterade, inte som svar."
         )
+        if absent:
+            text = f"Texterna nämner inte {_either(absent, 'eller')}. {text}"
     else:
         text = (
             f"I cannot find anything about “{topic}” in the agreement texts. "
             "The closest passages are shown as related, not as an answer."
         )
+        if absent:
+            text = f"The texts do not mention {_either(absent, 'or')}. {text}"
     return Answer(question, False, text, language, [], related)
+
+
+def _either(names: tuple[str, ...], word: str) -> str:
+    """The names joined as a sentence says them: A; A or B; A, B or C."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
 def refuse_for_document(

@@ -71,6 +71,10 @@ class Query:
     # asks of its own beyond the inherited topic (leaning.py); None for a part standing alone.
     leans: OwnAsk | None = None
     alone: Query | None = None  # a leaning part as typed, asked alone when leaning finds nothing
+    # Names the question uses ("Huddinge kommun", "Sjöby-överenskommelsen": names.py), and those
+    # of them the corpus never mentions: the question is about something the texts are not.
+    names: tuple[str, ...] = ()
+    absent_names: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.question

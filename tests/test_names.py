@@ -1,0 +1,157 @@
+"""Names a question uses (``assistant.names``) and whether the corpus mentions them; the decision
+feature and the refusal that says which name the texts never mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.folding import Vocabulary
+from assistant.framing import abstain
+from assistant.lexical import stem_word, terms
+from assistant.names import NameBook, question_names
+
+
+def _names(text: str, lowered: bool | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    return [(n.text, n.words) for n in question_names(text, lowered)]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a hyphenated short name, first part capitalised, also first in the sentence
+        (
+            "Vad säger Sjöby-överenskommelsen om bibliotek?",
+            [("Sjöby-överenskommelsen", ("Sjöby",))],
+        ),
+        ("Sjöby-avtalet, vad säger det?", [("Sjöby-avtalet", ("Sjöby",))]),
+        # a kind word joins the name but is no name word itself
+        ("Vad gäller för Huddinge kommun?", [("Huddinge kommun", ("Huddinge",))]),
+        ("Huddinge kommun: vad gäller där?", [("Huddinge kommun", ("Huddinge",))]),
+        ("Hur mycket betalar Region Sydmark?", [("Region Sydmark", ("Sydmark",))]),
+        ("What does the Northfield agreement say?", [("Northfield", ("Northfield",))]),
+        # a possessive ends a name and is dropped
+        (
+            "According to Botkyrka's SIP guideline, how often?",
+            [("Botkyrka", ("Botkyrka",)), ("SIP", ("SIP",))],
+        ),
+        ("Vilken är Norges huvudstad?", [("Norges", ("Norges",))]),
+        # multiword names, several names
+        (
+            "Vad har Region Dalarna och Ludvika kommun avtalat?",
+            [("Region Dalarna", ("Dalarna",)), ("Ludvika kommun", ("Ludvika",))],
+        ),
+        # no names: sentence-initial capitals, question words, kind words alone, "I", letters
+        ("Vad beskriver bilagan?", []),
+        ("Vad gör kommunen och regionen?", []),
+        ("Can I borrow books?", []),
+        ("Hur får jag F-skatt och vad är ett U-värde?", []),
+        ("Vilken kommun ansvarar? Och Regionen?", []),
+        ("Räknas beloppen upp varje år?", []),
+        # after a colon or an opening quote a capital opens a sentence
+        ("Frågan: Gäller det alla?", []),
+    ],
+)
+def test_question_names(question, expected):
+    assert _names(question) == expected
+
+
+def test_lower_case_question_names_the_word_before_kommun():
+    assert _names("vad gäller för huddinge kommun?", lowered=True) == [
+        ("huddinge kommun", ("huddinge",))
+    ]
+    # frequent Swedish words and determiners before "kommun" are no names
+    assert _names("vad gör varje kommun och den egna kommunen?", lowered=True) == []
+    # typed with capitals, a lower-case word before "kommun" is not read as a name
+    assert _names("Vad gör stora kommun?", lowered=False) == []
+
+
+@pytest.fixture(scope="module")
+def book() -> NameBook:
+    texts = [
+        "Överenskommelse mellan Ludvika kommun och Region Dalarna.",
+        "Ludvika kommun arbetar med Icorns-program för fristäder i Sverige.",
+        "Biblioteken ska erbjuda litteratur på svenska och finska.",
+    ]
+    vocabulary = Vocabulary(texts, stem=stem_word)
+    known = {t for text in texts for t in terms(text)}
+    return NameBook(vocabulary, lambda t: t in known)
+
+
+def _absent(book: NameBook, question: str, language: str) -> list[str]:
+    return [n.text for n in question_names(question) if book.absent(n, language)]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "absent"),
+    [
+        ("Vad gäller för Huddinge kommun?", "sv", ["Huddinge kommun"]),
+        ("Vad gäller för Ludvika kommun?", "sv", []),
+        ("Vad gäller för Ludvikas bibliotek?", "sv", []),  # genitive
+        ("Vad gäller för Ludvkia kommun?", "sv", []),  # swapped letters
+        ("Vad säger LUDVIKA?", "sv", []),  # case folded
+        ("What about the ICORN programme?", "en", []),  # the corpus's "Icorns-program"
+        ("What does Region Dalarna fund in Huddinge?", "en", ["Huddinge"]),
+        # English through its Swedish rendering: "Sweden" is "Sverige", "Swedish" "svenska"
+        ("What is the population of Sweden?", "en", []),
+        ("Which Swedish and Finnish books are offered?", "en", []),
+        ("What is the capital of Norway?", "en", ["Norway"]),
+        # an English common word typed in title case is no name
+        ("What Is The Tax Rate In Ludvika?", "en", []),
+    ],
+)
+def test_absent_names(book, question, language, absent):
+    assert _absent(book, question, language) == absent
+
+
+def test_refusal_says_which_name_the_texts_do_not_mention():
+    sv = abstain("Vad gäller för Huddinge kommun?", "sv", [], ("Huddinge kommun",))
+    assert sv.answer.startswith("Texterna nämner inte Huddinge kommun. Jag hittar inget om")
+    en = abstain("What about Northfield and Southby?", "en", [], ("Northfield", "Southby"))
+    assert en.answer.startswith("The texts do not mention Northfield or Southby. I cannot find")
+    assert abstain("Vad gäller?", "sv", []).answer.startswith("Jag hittar inget om")
+
+
+def test_query_holds_names_and_the_absent_ones(corpus_assistant):
+    query = corpus_assistant.analyze("Vad gäller för bibliotek i Huddinge kommun och Ludvika?")
+    assert query.names == ("Huddinge kommun", "Ludvika")
+    assert query.absent_names == ("Huddinge kommun",)
+    assert corpus_assistant.analyze("Vad gör Region Dalarna för biblioteken?").absent_names == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Vad gäller för biblioteken i Huddinge kommun?", "Huddinge kommun"),
+        ("Vad säger Sjöby-överenskommelsen om bibliotek?", "Sjöby-överenskommelsen"),
+        ("What does the Northfield agreement say about libraries?", "Northfield"),
+    ],
+)
+def test_a_question_naming_what_no_text_mentions_is_refused(corpus_assistant, question, name):
+    answer = corpus_assistant.ask(question)
+    assert not answer.answered
+    assert name in answer.answer.split(".")[0]
+
+
+def test_a_question_naming_a_party_of_the_texts_is_answered(corpus_assistant):
+    answer = corpus_assistant.ask("Vad ska Ludvika kommun göra för elevkulturombuden?")
+    assert answer.answered
+    assert "nämner inte" not in answer.answer
+
+
+def test_a_fit_question_asked_about_another_party():
+    """``fit_data.swapped``: the negatives that teach the decision a question about a party the
+    texts do not cover (the first named party's proper name replaced, genitive kept)."""
+    from assistant.fit_data import swapped
+
+    def absent(text: str) -> bool:
+        return "Ludvika" not in text
+
+    parties = ("Ludvika kommun",)
+    out = swapped("Vad ska Ludvika kommun göra?", parties, ["Sjöby", "Norrvik"], "x", absent)
+    assert out in {"Vad ska Sjöby kommun göra?", "Vad ska Norrvik kommun göra?"}
+    assert swapped("Vad står i Ludvikas plan?", parties, ["Sjöby"], "x", absent) == (
+        "Vad står i Sjöbys plan?"
+    )
+    assert swapped("Vad gäller här?", parties, ["Sjöby"], "x", absent) is None  # not named
+    # a name the asked corpus mentions makes no negative
+    assert swapped("Vad ska Ludvika göra?", parties, ["Sjöby"], "x", lambda t: False) is None
