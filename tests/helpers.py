@@ -50,6 +50,19 @@ def make_settings(root: Path, corpus: Path | None = None, **overrides) -> Settin
     )
 
 
+def indexed_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
+    """A real Chroma ``Index`` over ``texts`` (file name -> text) written into ``root/corpus``."""
+    from assistant.indexing.store import Index
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / name).write_text(text, "utf-8")
+    index = Index(make_settings(root, corpus), embeddings)
+    index.build(progress=False)
+    return index
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from helpers import make_settings
+from helpers import indexed_texts
 from langchain_core.documents import Document
 
 from assistant.bilingual import swedish_rendering
@@ -94,14 +94,7 @@ def test_term_frequency_counts_passages_not_occurrences():
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory, e5) -> Index:
-    root = tmp_path_factory.mktemp("tiny")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in TEXTS.items():
-        (corpus / name).write_text(text, "utf-8")
-    index = Index(make_settings(root, corpus), e5)
-    index.build(progress=False)
-    return index
+    return indexed_texts(tmp_path_factory.mktemp("tiny"), TEXTS, e5)
 
 
 def _retriever(index: Index, **weights: float) -> HybridRetriever:

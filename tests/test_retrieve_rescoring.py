@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import make_settings
+from helpers import indexed_texts
 
 from assistant.indexing.store import Index
 from assistant.query import Query
@@ -28,14 +28,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory, e5) -> Index:
-    root = tmp_path_factory.mktemp("rescoring")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in TEXTS.items():
-        (corpus / name).write_text(text, "utf-8")
-    index = Index(make_settings(root, corpus), e5)
-    index.build(progress=False)
-    return index
+    return indexed_texts(tmp_path_factory.mktemp("rescoring"), TEXTS, e5)
 
 
 def _retriever(index: Index, **params: object) -> HybridRetriever:
