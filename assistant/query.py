@@ -60,7 +60,7 @@ class Query:
     prefer: tuple[str, ...] = ()  # sources pointed at by title words or party names
     intent: str = "fact"  # one of INTENTS
     fact: str | None = None  # for "document_fact": one of FACTS
-    wants: str | None = None  # "date" | "amount" | "duration" | "person" | "place" | "contact_detail"
+    wants: str | None = None  # "date", "amount", "duration", "person", "place", "contact_detail"
     follow_up: bool = False
     exclude: frozenset[str] = frozenset()  # quotes an earlier answer gave ("vad mer?")
     parts: tuple[Query, ...] = ()  # a compound question's parts, each analysed
