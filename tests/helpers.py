@@ -63,6 +63,17 @@ def indexed_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     return index
 
 
+def rescored_by_best_sentence(index: Any, retriever: Any, qvec: Any, weight: float) -> dict:
+    """Exact ground truth for the retriever's sentence re-scoring: every passage's
+    ``(1 - weight) * cosine + weight * best sentence cosine`` for the query vector ``qvec``."""
+    vectors = index.passage_vectors([str(d.id) for d in retriever.lexical.docs])
+    counts = {d.id: d.metadata["sentences"] for d in retriever.lexical.docs}
+    best: dict[str, float] = {}
+    for chunk, _, _, vec in index.sentences(list(vectors), counts):
+        best[chunk] = max(best.get(chunk, -1.0), float(vec @ qvec))
+    return {pid: (1 - weight) * float(v @ qvec) + weight * best[pid] for pid, v in vectors.items()}
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from helpers import indexed_texts
+from helpers import indexed_texts, rescored_by_best_sentence
 from langchain_core.documents import Document
 
 from assistant.bilingual import swedish_rendering
@@ -182,14 +182,7 @@ def test_an_english_question_rescores_candidates_by_their_best_sentence(tiny):
     retriever = _retriever(tiny, translation_weight=0.0, sentence_weight=weight)
     question = "How long is the guarantee period after the final inspection?"
     qvec = tiny.embeddings.query_vector(question)
-    vectors = _vectors(tiny, retriever)
-    counts = {d.id: d.metadata["sentences"] for d in retriever.lexical.docs}
-    best: dict[str, float] = {}
-    for chunk, _, _, vec in tiny.sentences(list(vectors), counts):
-        best[chunk] = max(best.get(chunk, -1.0), float(vec @ qvec))
-    expected = {
-        pid: (1 - weight) * float(v @ qvec) + weight * best[pid] for pid, v in vectors.items()
-    }
+    expected = rescored_by_best_sentence(tiny, retriever, qvec, weight)
     found = retriever.search(question)
     ranked = sorted(expected, key=lambda i: -expected[i])
     assert len(found) == 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import indexed_texts
+from helpers import indexed_texts, rescored_by_best_sentence
 
 from assistant.indexing.store import Index
 from assistant.query import Query
@@ -89,14 +89,7 @@ def test_a_swedish_question_can_be_rescored_by_its_best_sentence(small):
     question = "Hur länge gäller garantin efter slutbesiktningen?"
     retriever = _retriever(small, sentence_weight_sv=weight, sentence_weight=0.0)
     qvec = small.embeddings.query_vector(question)
-    vectors = _vectors(small, retriever)
-    counts = {d.id: d.metadata["sentences"] for d in retriever.lexical.docs}
-    best: dict[str, float] = {}
-    for chunk, _, _, vec in small.sentences(list(vectors), counts):
-        best[chunk] = max(best.get(chunk, -1.0), float(vec @ qvec))
-    expected = {
-        pid: (1 - weight) * float(v @ qvec) + weight * best[pid] for pid, v in vectors.items()
-    }
+    expected = rescored_by_best_sentence(small, retriever, qvec, weight)
     ranked = sorted(expected, key=lambda i: -expected[i])
     found = retriever.search(question)
     assert [p.id for p in found] == ranked[:3]
