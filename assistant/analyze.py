@@ -263,7 +263,9 @@ class QueryAnalyzer:
             return []
         owners = [self._title_terms.get(d.source, set()) for d in self.documents]
         return [
-            d.source for d, own in zip(self.documents, owners, strict=True) if set(topic) <= own
+            d.source
+            for d, own in zip(self.documents, owners, strict=True)
+            if all(_in_title(t, own) for t in topic)
         ]
 
     def _titled_in_english(self, text: str, language: str, rest: list[str]) -> list[str]:
@@ -312,3 +314,12 @@ class QueryAnalyzer:
         }
         kept = [t for t in terms(text) if t not in frame_terms() and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))
+
+
+def _in_title(term: str, title_terms: set[str]) -> bool:
+    """A question's term is a title's: the same stem, or the stem with an inflection the stemmer
+    keeps ("bilagan" beside the title's "Bilaga": Snowball's Swedish stemmer strips "-a" but
+    not the definite "-an")."""
+    return term in title_terms or any(
+        len(u) >= 4 and term.startswith(u) and len(term) - len(u) <= 2 for u in title_terms
+    )

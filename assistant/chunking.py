@@ -36,7 +36,9 @@ __all__ = [
 # any private-use glyph a bullet; date/record lines no headings; titles skip records.
 # 7: a form field over two lines ("Utarbetad av:" / its value) is one unit; "giltig från" validity;
 # a bulleted item's next sentence stays in the item; running lines recur at one edge (headings too).
-CHUNKER_VERSION = "7"
+# 8: a document's own purpose sentence ("Bilagan beskriver …", "Syftet med … är", a "Syfte" section's
+# first sentence) is a card fact.
+CHUNKER_VERSION = "8"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

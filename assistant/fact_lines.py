@@ -141,6 +141,7 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "date": ("datum", "beslut"),
     "adoption": ("beslut", "datum"),
     "parties": ("parter",),
+    "purpose": ("syfte",),
 }
 
 

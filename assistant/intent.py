@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 INTENTS = ("fact", "commitments", "which_documents", "document_fact")
-FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties")
+FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties", "purpose")
 
 _WHICH_DOCUMENTS = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
@@ -56,6 +56,12 @@ _FACT_PATTERNS = {
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
+    # What the document is for or about, asked of the document itself ("Vad beskriver bilagan?",
+    # "What is the purpose of the routine?"): a topic word beside it makes it a content question.
+    "purpose": r"syfte\w*|syftar|purpose|aim of|"
+    r"^vad (?:beskriver|reglerar|handlar)(?: \w+){1,4}(?=\W*$)|"
+    r"^what (?:does|do)(?: \w+){1,5} (?:describe|regulate|cover)(?=\W*$)|"
+    r"^what is(?: \w+){1,5} about(?=\W*$)",
 }
 _FACTS = {k: re.compile(rf"\b(?:{v})\b") for k, v in _FACT_PATTERNS.items()}
 # Words that frame a question about the texts (or a document fact) rather than name its topic.
@@ -72,7 +78,9 @@ _FACT_WORDS = (
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
     "trädde träder kraft ikraft until apply applies "
-    "date dated parter parterna parties vem who när when vilket vilken which"
+    "date dated parter parterna parties vem who när when vilket vilken which "
+    "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
+    "regulate regulates"
 )
 _COMMITMENT_FRAME = (
     "what did does do has have commit commits committed commitments commitment to promised "

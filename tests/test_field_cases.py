@@ -72,15 +72,6 @@ def case(request, tmp_path_factory, e5) -> Case:
 # Cases whose remaining fault is not in reading the files: they run, and pass the moment the owning
 # part is fixed (xfail is not strict). Diagnosed with the decision's recorded features.
 NOT_READERS = {
-    "04-scanned-pdf-no-text-layer": "decision: 'Vad beskriver bilagan?' is refused (p~0.1 < 0.64) "
-    "although its one topic word and verb stand in the retrieved sentence 'Bilagan beskriver ...' "
-    "(every overlap feature 1.0): a one-topic-word question covers any passage with that word, and "
-    "its nearest labelled rows are such generic questions asked of corpora that do not answer them "
-    "(generic questions asked of the FAQ corpora, which name nothing: the named_absent feature "
-    "does not reach them; a feature for a document referred to by its kind raised p to 0.20 but "
-    "answered fewer held-out answerable questions); its cosine is low. "
-    "Cross-corpus copies between the field cases' own corpora are no longer made (fit_data); the "
-    "readers' expectations pass",
     "14-pdf-footnotes-superscripts": "decision: q3 is refused for topic words the corpus has only "
     "inside compounds (resor/resekostnader, scenkonstgrupperna); compounds.py recognises them, but "
     "counting them as known in the decision answered more unanswerable and fewer answerable "

@@ -71,3 +71,42 @@ def test_a_form_field_over_two_lines_is_one_unit_and_a_card_fact():
         "Godkänd av: Per Ek",
         "Giltig från: 2021-09-22",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "purpose"),
+    [
+        (
+            "Bilagan beskriver ersättningar för turnerande scenkonst. Nivåerna står nedan.",
+            "Bilagan beskriver ersättningar för turnerande scenkonst.",
+        ),
+        (
+            "Det övergripande syftet med överenskommelsen är att ge en grund för samverkan.",
+            "Det övergripande syftet med överenskommelsen är att ge en grund för samverkan.",
+        ),
+        (
+            "Delöverenskommelsen syftar till att tydliggöra ansvaret.",
+            "Delöverenskommelsen syftar till att tydliggöra ansvaret.",
+        ),
+        # the first sentence under a "Syfte" heading, whatever its words
+        (
+            "1.2 Syfte\n\nAtt alla vet vem som gör vad. Rutinen följs upp årligen.",
+            "Att alla vet vem som gör vad.",
+        ),
+    ],
+)
+def test_the_documents_own_purpose_sentence_is_a_card_fact(body, purpose):
+    text = f"Regler för kort\n\nInledning\n\n{body}\n\nKorten förvaras i kassaskåp."
+    assert _values(text, "purpose") == [purpose]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Korten beskriver inget. Planen ska följas av alla.",  # no document speaks of itself
+        "Rutinen ska följas av alla. I syfte att spara pengar lånas korten ut.",
+        "1.2 Syfte ........................ 4",  # a table of contents line
+    ],
+)
+def test_no_purpose_without_a_purpose_sentence(body):
+    assert _values(f"Regler för kort\n\n{body}\n\nKorten förvaras i kassaskåp.", "purpose") == []

@@ -193,6 +193,11 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
         ("Until when does the agreement apply?", "document_fact", "validity"),
         ("När antogs avtalet?", "document_fact", "adoption"),
         ("Vilka är parterna?", "document_fact", "parties"),
+        ("Vad är syftet med överenskommelsen?", "document_fact", "purpose"),
+        ("Vad handlar avtalet om?", "document_fact", "purpose"),
+        ("What is the agreement about?", "document_fact", "purpose"),
+        ("What does the agreement say about elevkulturombud?", "fact", None),
+        ("Vad beskriver överenskommelsen om elevkulturombud?", "fact", None),
         ("Vilken period gäller för utbildningen av elevkulturombud?", "fact", None),
         ("Vilka kommuner har elevkulturombud?", "which_documents", None),
         ("Which documents mention elevkulturombud?", "which_documents", None),
@@ -203,6 +208,15 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
 def test_intent(analyzer, question, intent, fact):
     q = analyzer.analyze(question)
     assert (q.intent, q.fact) == (intent, fact)
+
+
+def test_a_title_word_inflected_beside_a_fact_names_the_document():
+    # Snowball keeps the definite "-an" ("bilagan"), strips the title's "-a" ("Bilaga"): the
+    # question names the appendix, it has no topic of its own.
+    bilaga = DocumentName.of("bilaga.pdf", "Bilaga 1 till överenskommelsen", [])
+    analyzer = QueryAnalyzer([bilaga, *DOCUMENTS], PARTIES, texts=lambda: TEXTS)
+    q = analyzer.analyze("Vad beskriver bilagan?")
+    assert (q.intent, q.fact, q.documents) == ("document_fact", "purpose", ("bilaga.pdf",))
 
 
 def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():

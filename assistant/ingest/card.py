@@ -35,6 +35,7 @@ _LABELS = {
     "contact": "Kontakt (kontaktperson, handläggare, contact)",
     "replaces": "Ersätter (ersatt dokument, replaces)",
     "revised": "Reviderad (uppdaterad, revised)",
+    "purpose": "Syfte (syftet, beskriver, handlar om, purpose)",
 }
 
 

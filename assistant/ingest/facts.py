@@ -1,5 +1,5 @@
 """Card facts in Swedish public documents' own forms, each with the line it came from: case
-number, decision, revision, validity, owner, contact, replaced document, parties. A blank
+number, decision, revision, validity, owner, contact, replaced document, parties, purpose. A blank
 template field ("skriv nummer exempelvis KS/xxx:xx", an empty "Diarienummer:") is no fact."""
 
 from __future__ import annotations
@@ -54,6 +54,25 @@ PARTIES = re.compile(
 _AGREEMENT_LINE = re.compile(
     r"^(?:\w+ )?(?:överenskommelse|avtal|agreement)\w* (?:mellan|between)\b", re.I
 )
+# What a document is for, in its own sentence: "Bilagan beskriver …", "Denna rutin syftar till
+# …", "Syftet med riktlinjen är …", a "Syfte:" field, or the first sentence under a "Syfte"
+# heading. The kind word is the document speaking of itself, so a body sentence about some other
+# thing ("Planen beskriver …" inside a routine) can only be its purpose near the start.
+_KINDS = (
+    r"\w*(?:bilaga|rutin|riktlinje|överenskommelse|avtal|policy|dokument|anvisning|instruktion|"
+    r"handbok|plan|program|reglemente|vägledning|beskrivning)\w*"
+)
+_PURPOSE = re.compile(
+    rf"^(?:(?:denna|detta|den\s+här|det\s+här)\s+)?{_KINDS}\s+(?:beskriver|reglerar|handlar\s+om|"
+    r"syftar\s+till|tydliggör|klargör|redogör\s+för|anger|omfattar)\b"
+    r"|^(?:det\s+)?(?:\w+\s+)?syftet\s+(?:med\s+[^.]{1,60}?\s+)?är\b|^syfte\s*:\s*\S",
+    re.I,
+)
+_PURPOSE_HEADING = re.compile(
+    r"^#*\s*(?:\d[\d.]*\s*)?(?:övergripande\s+)?(?:syfte|syftet|mål och syfte|syfte och mål|"
+    r"bakgrund och syfte|purpose)(?:\s+med(?:\s+\w+){1,3})?\s*:?$",
+    re.I,
+)
 PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 
@@ -101,10 +120,18 @@ def _decided_by(line: str, match: re.Match[str]) -> bool:
 def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
     """Facts with provenance: ``{"key", "value", "page", "line", "where"}``."""
     lines: list[tuple[int, str, str]] = []
+    under_purpose = False  # the unit follows a "Syfte" heading
+    purpose: tuple[int, str] | None = None
     for u in layout.units:
         if u.kind != "footnote":
             unit_text = layout.pages[u.page - 1][u.start : u.end]
-            lines.extend((u.page, s, "page") for s in sentences(unit_text))
+            said = sentences(unit_text)
+            lines.extend((u.page, s, "page") for s in said)
+            if purpose is None and said and u.kind != "heading":
+                first = " ".join(said[0].split())
+                if under_purpose or _PURPOSE.match(first):
+                    purpose = (u.page, said[0])
+            under_purpose = u.kind == "heading" and bool(_PURPOSE_HEADING.match(unit_text.strip()))
     lines.extend(_party_lines(layout))
     lines.extend((page, text, "removed") for page, text in layout.edge_lines)
     facts: list[dict[str, Any]] = []
@@ -149,6 +176,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
         flat = " ".join(line.split())  # a party line over several units holds line breaks
         if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
             add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
+    if purpose is not None and len(purpose[1]) <= 300:
+        add("purpose", purpose[1], purpose[0], purpose[1], "page")
     if m := PARTIES.search(title):
         add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
     if m := PERIOD.search(title):
