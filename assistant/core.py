@@ -198,7 +198,7 @@ class Assistant:
         source = self.resolve_document(document)
         if source is None and len(query.documents) == 1:
             source = query.documents[0]
-        return self.retriever.search(query, k=k, source=source)
+        return _cards_last(query, self.retriever.search(query, k=k, source=source))
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The question (and its history) read once: what every later stage works from."""
@@ -258,7 +258,8 @@ class Assistant:
         prefer: set[str] | None = None,
         also: tuple[str, ...] = (),
     ) -> list[Passage]:
-        return self.retriever.search(query, k=k, source=source, prefer=prefer, also=also)
+        found = self.retriever.search(query, k=k, source=source, prefer=prefer, also=also)
+        return _cards_last(query, found)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:
@@ -313,3 +314,13 @@ class Assistant:
         """Documents a question points at by title words or party names, if not all of them."""
         query = self.analyze(question)
         return set(query.documents or query.prefer) or None
+
+
+def _cards_last(query: Query, passages: list[Passage]) -> list[Passage]:
+    """Document cards after the text's passages unless the question asks about documents: an
+    answer quotes a card only for a document fact (``answer._readable``), so for any other
+    question a card in the first places only pushes a passage that could answer further down
+    (a card's purpose line is topical: measured on dev2, one evidence passage 3rd -> 4th)."""
+    if query.intent in ("document_fact", "which_documents"):
+        return passages
+    return sorted(passages, key=lambda p: p.kind == "card")
