@@ -17,6 +17,7 @@ from .folding import fold
 from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
+from .intent import fact_kind
 from .inventory import passage_listing
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
@@ -317,10 +318,11 @@ class Assistant:
 
 
 def _cards_last(query: Query, passages: list[Passage]) -> list[Passage]:
-    """Document cards after the text's passages unless the question asks about documents: an
-    answer quotes a card only for a document fact (``answer._readable``), so for any other
-    question a card in the first places only pushes a passage that could answer further down
-    (a card's purpose line is topical: measured on dev2, one evidence passage 3rd -> 4th)."""
-    if query.intent in ("document_fact", "which_documents"):
+    """Document cards after the text's passages for a question that names no document fact and
+    wants no date, amount, duration, person or place: a card holds only such facts, so for any
+    other question a card in the first places only pushes a passage that could answer further
+    down (a card's purpose line is topical: measured on dev2, one evidence passage 3rd -> 4th).
+    A question wanting a type keeps the order: "When was it last revised?" reads the card."""
+    if query.intent != "fact" or query.wants is not None or fact_kind(query.folded):
         return passages
     return sorted(passages, key=lambda p: p.kind == "card")
