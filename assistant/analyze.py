@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from .bilingual import rendering_parts
+from .bilingual import Renderer
 from .conversation import resolve
 from .folding import Vocabulary, clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
-from .lexical import stem_word, terms, uses_word
+from .lexical import stem_word, terms
 from .names import NameBook, question_names
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
@@ -101,6 +101,8 @@ class QueryAnalyzer:
         self.parties = parties
         self._texts = texts
         self._knows = knows or (lambda _t: True)
+        # An English question's Swedish rendering, once per question: shared by every stage.
+        self.renderer = Renderer(self._knows)
         # Every document's file names, once: asked of each question's words.
         self._files = frozenset(f for d in documents for f in d.files)
         self._by_term: dict[str, set[str]] = {}
@@ -210,6 +212,7 @@ class QueryAnalyzer:
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),
+            renderer=self.renderer,
         )
 
     def _own_ask(self, typed: str, language: str) -> OwnAsk:
@@ -272,7 +275,7 @@ class QueryAnalyzer:
         if language != "en" or not rest:
             return []
         skip = fact_terms() | frame_terms()
-        parts = rendering_parts(text, lambda word: uses_word(self._knows, word))
+        parts = self.renderer.parts(text)
         wanted = [[set(terms(w)) for w in sv] for en, sv in parts if not set(terms(en)) <= skip]
         if not wanted:
             return []
