@@ -102,7 +102,7 @@ class QueryAnalyzer:
         self._texts = texts
         self._knows = knows or (lambda _t: True)
         # An English question's Swedish rendering, once per question: shared by every stage.
-        self.renderer = Renderer(self._knows)
+        self.renderer = Renderer.of_terms(self._knows)
         # Every document's file names, once: asked of each question's words.
         self._files = frozenset(f for d in documents for f in d.files)
         self._by_term: dict[str, set[str]] = {}

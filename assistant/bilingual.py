@@ -272,25 +272,30 @@ class Renderer:
     """English questions rendered in Swedish for one index state: each question's rendering
     computed once (``parts``, ``text``), each word's use by the corpus asked once (``uses``).
 
-    ``knows`` says whether a stemmed term occurs in the corpus (``LexicalIndex.knows``); a
-    rendering keeps the Swedish words all of whose terms it knows (``lexical.uses_word``),
-    with the default senses, per-word count and joins of ``swedish_rendering``."""
+    ``uses`` says whether the corpus uses a whole word or, with ``by_use``, in how many
+    passages (``swedish_rendering``'s ``known``); the renderings have its default per-word
+    count, glossary and joins. ``of_terms`` makes the usual one from ``LexicalIndex.knows``."""
 
-    def __init__(self, knows: Callable[[str], bool]) -> None:
-        self.uses: Callable[[str], bool] = lru_cache(maxsize=_WORDS_KEPT)(
-            lambda word: uses_word(knows, word)
-        )
+    def __init__(self, uses: Callable[[str], float], by_use: bool = False) -> None:
+        self.uses: Callable[[str], float] = lru_cache(maxsize=_WORDS_KEPT)(uses)
+        self.by_use = by_use
         self._parts = lru_cache(maxsize=_TEXTS_KEPT)(self._render)
 
+    @classmethod
+    def of_terms(cls, knows: Callable[[str], bool]) -> Renderer:
+        """Keeping the Swedish words all of whose stemmed terms ``knows`` has (``uses_word``)."""
+        return cls(lambda word: uses_word(knows, word))
+
     def _render(self, text: str) -> Parts:
-        return tuple((english, tuple(words)) for english, words in rendering_parts(text, self.uses))
+        parts = rendering_parts(text, self.uses, by_use=self.by_use)
+        return tuple((english, tuple(words)) for english, words in parts)
 
     def parts(self, text: str) -> Parts:
-        """``rendering_parts(text, uses)``, as tuples."""
+        """``rendering_parts(text, uses, by_use=by_use)``, as tuples."""
         return self._parts(text)
 
     def text(self, text: str) -> str:
-        """``swedish_rendering(text, uses)``: the rendering's words in order, each once."""
+        """``swedish_rendering(text, uses, by_use=by_use)``: its words in order, each once."""
         return _joined(self.parts(text))
 
     def share(self, text: str) -> float:

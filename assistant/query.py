@@ -91,7 +91,7 @@ class Query:
 
     def _renderer(self, knows: Callable[[str], bool]) -> Renderer:
         # ``knows`` only for a Query built without the analyser (plain text, tests).
-        return self.renderer if self.renderer is not None else Renderer(knows)
+        return self.renderer if self.renderer is not None else Renderer.of_terms(knows)
 
     def swedish(self, knows: Callable[[str], bool]) -> str:
         """``search_text`` rendered in Swedish (``bilingual.swedish_rendering``, keeping words

@@ -144,3 +144,23 @@ def test_an_english_question_is_rendered_once_per_index_state_and_read_from_its_
     # A Query made without the analyser renders with what the reader passes.
     plain = Query(question, question, "en", question, question, question.casefold())
     assert plain.swedish(stems.__contains__) == swedish_rendering(question, used)
+
+
+def test_a_renderer_by_use_gives_the_retrievers_rendering_once_per_question():
+    from assistant.bilingual import Renderer
+
+    uses = {"kallelse": 3, "uppsägning": 9, "avgift": 5, "arvode": 1, "beakta": 2}
+    asked: list[str] = []
+
+    def frequency(word: str) -> int:
+        asked.append(word)
+        return uses.get(word, 0)
+
+    renderer = Renderer(frequency, by_use=True)
+    question = "What is the notice fee?"
+    expected = swedish_rendering(question, lambda w: uses.get(w, 0), by_use=True)
+    assert renderer.text(question) == expected
+    # Every word asked once, and the question rendered once.
+    assert len(asked) == len(set(asked))
+    asked.clear()
+    assert renderer.text(question) == expected and asked == []
