@@ -68,7 +68,7 @@ _TOP_SENTENCES = 3
 
 
 class _Candidate(Protocol):
-    """What ``answer._Candidate`` offers."""
+    """What ``candidates.Candidate`` offers."""
 
     @property
     def text(self) -> str: ...
