@@ -15,7 +15,7 @@ from typing import Any
 
 from .bilingual import Renderer
 from .conversation import resolve
-from .folding import Vocabulary, clean, fold
+from .folding import clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
 from .lexical import stem_word, terms
@@ -33,6 +33,7 @@ from .query import (
     wanted_answer,
 )
 from .timeframe import resolve_in_time, time_scope
+from .vocabulary import Vocabulary
 
 __all__ = ["DocumentName", "QueryAnalyzer"]
 

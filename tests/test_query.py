@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.analyze import DocumentName, QueryAnalyzer
-from assistant.folding import Vocabulary, clean, fold
+from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
 from assistant.parties import Party
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
+from assistant.vocabulary import Vocabulary
 
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
 FJARRVIK = "overenskommelse-fjarrvik-region-dalarna-2019-2022.txt"
