@@ -8,9 +8,10 @@ from datetime import date
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
-from .analyze import DocumentName, QueryAnalyzer
+from .analyze import QueryAnalyzer
 from .answering import answer_one, commitment_answer
 from .config import Settings
+from .document_names import DocumentName
 from .embeddings import AssistantEmbeddings
 from .errors import DocumentNotFoundError
 from .folding import fold

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analyze import DocumentName, QueryAnalyzer
+from assistant.analyze import QueryAnalyzer
+from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
@@ -397,7 +398,8 @@ def test_a_passage_cut_mid_sentence_is_widened_on_its_page_to_quote_the_whole_se
 
 
 def test_a_short_document_name_leaves_its_head_noun_in_the_search_text():
-    from assistant.analyze import DocumentName, QueryAnalyzer
+    from assistant.analyze import QueryAnalyzer
+    from assistant.document_names import DocumentName
 
     docs = [
         DocumentName.of("sjoby.txt", "Överenskommelse mellan Sjöby kommun och Region Ny", []),
