@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any
 from .analyze import QueryAnalyzer
 from .answering import answer_one, commitment_answer
 from .config import Settings
-from .document_names import DocumentName
+from .document_names import DocumentName, resolve_source
 from .embeddings import AssistantEmbeddings
 from .errors import DocumentNotFoundError
-from .folding import fold
 from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
@@ -171,19 +170,7 @@ class Assistant:
 
     def resolve_document(self, name: str | None) -> str | None:
         """Source path for a document named by path, file name, stem or a unique title part."""
-        if not name:
-            return None
-        docs = self.documents()
-        wanted = fold(name)
-        for doc in docs:
-            if wanted in (fold(doc.source), fold(doc.source.rsplit("/", 1)[-1])):
-                return doc.source
-        hits = [d for d in docs if wanted in fold(d.source) or wanted in fold(d.title)]
-        if len(hits) == 1:
-            return hits[0].source
-        names = ", ".join(d.source for d in docs)
-        problem = "matches several documents" if hits else "matches no indexed document"
-        raise DocumentNotFoundError(f"'{name}' {problem}; use one of: {names}.")
+        return resolve_source(self.documents(), name) if name else None
 
     def passages(self, document: str | None = None) -> list[dict[str, Any]]:
         """What the index holds per document, for "why isn't this found?": source, title, card,
@@ -285,8 +272,13 @@ class Assistant:
         """Sentences in which a party commits to something, optionally for one party or document."""
         source = self.resolve_document(document)
         with self._lock:
-            self._load_commitments()
-            loaded = self._commitments or []
+            if self._commitments is None:  # extracted once per index state
+                by_source = {
+                    d.source: [Party.from_name(n) for n in party_names(d.metadata)]
+                    for d in self.documents()
+                }
+                self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
+            loaded = self._commitments
         found = [c for c in loaded if source is None or c.source == source]
         if party:
             wanted = [p for p in self.parties() if p.matches(party)]
@@ -298,14 +290,6 @@ class Assistant:
             # A party's own commitments first, then those it shares.
             found.sort(key=lambda c: len(c.parties) > 1)
         return found
-
-    def _load_commitments(self) -> None:
-        if self._commitments is None:
-            by_source = {
-                d.source: [Party.from_name(n) for n in party_names(d.metadata)]
-                for d in self.documents()
-            }
-            self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
 
     # A party's commitments as an answer (answering.py); timed.py asks for it through here.
     _commitment_answer = commitment_answer

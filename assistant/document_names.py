@@ -5,21 +5,24 @@ and without numbers, the distinctive words of its title and parties); ``Document
 of a question for one index state: the documents it names (``named``), the question without the
 names that chose them (``without_names``), the documents whose title holds a document fact's topic
 (``titled_by``, ``titled_in_english``) and those it points at by title words (``preferred``).
+``resolve_source`` is the document a caller names (``Assistant.resolve_document``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 from .bilingual import Parts
+from .errors import DocumentNotFoundError
 from .folding import fold
 from .intent import fact_terms, frame_terms
 from .lexical import terms
 
-__all__ = ["SHORT_NAME", "DocumentBook", "DocumentName"]
+__all__ = ["SHORT_NAME", "DocumentBook", "DocumentName", "resolve_source"]
 
 # Title words every agreement has: they name no document in particular.
 _GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
@@ -142,3 +145,26 @@ class DocumentBook:
         """Documents a question points at by title words or party names, if not all of them."""
         named = {s for t in set(terms(folded)) for s in self._by_term.get(t, ())}
         return sorted(named) if named and len(named) < len(self.documents) else []
+
+
+class _Named(Protocol):
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+def resolve_source(docs: Sequence[_Named], name: str) -> str:
+    """The source path of the document ``name`` names: its path or file name, else the one
+    document whose path or title holds it (``DocumentNotFoundError``: none, or several)."""
+    wanted = fold(name)
+    for doc in docs:
+        if wanted in (fold(doc.source), fold(doc.source.rsplit("/", 1)[-1])):
+            return doc.source
+    hits = [d for d in docs if wanted in fold(d.source) or wanted in fold(d.title)]
+    if len(hits) == 1:
+        return hits[0].source
+    names = ", ".join(d.source for d in docs)
+    problem = "matches several documents" if hits else "matches no indexed document"
+    raise DocumentNotFoundError(f"'{name}' {problem}; use one of: {names}.")
