@@ -279,7 +279,8 @@ class Renderer:
     def __init__(self, uses: Callable[[str], float], by_use: bool = False) -> None:
         self.uses: Callable[[str], float] = lru_cache(maxsize=_WORDS_KEPT)(uses)
         self.by_use = by_use
-        self._parts = lru_cache(maxsize=_TEXTS_KEPT)(self._render)
+        # ``rendering_parts(text, uses, by_use=by_use)`` as tuples, once per text.
+        self.parts: Callable[[str], Parts] = lru_cache(maxsize=_TEXTS_KEPT)(self._render)
 
     @classmethod
     def of_terms(cls, knows: Callable[[str], bool]) -> Renderer:
@@ -289,10 +290,6 @@ class Renderer:
     def _render(self, text: str) -> Parts:
         parts = rendering_parts(text, self.uses, by_use=self.by_use)
         return tuple((english, tuple(words)) for english, words in parts)
-
-    def parts(self, text: str) -> Parts:
-        """``rendering_parts(text, uses, by_use=by_use)``, as tuples."""
-        return self._parts(text)
 
     def text(self, text: str) -> str:
         """``swedish_rendering(text, uses, by_use=by_use)``: its words in order, each once."""
