@@ -78,8 +78,8 @@ class Query:
     names: tuple[str, ...] = ()
     absent_names: tuple[str, ...] = ()
     # An English question's Swedish rendering, made once per question and index state by the
-    # analyser's renderer and read by every stage through ``swedish_parts``/``swedish``/
-    # ``swedish_share`` (a ``replace``d search text is rendered anew, once as well).
+    # analyser's renderer and read by every stage through ``swedish`` and ``swedish_share`` (a
+    # ``replace``d search text is rendered anew, once as well).
     renderer: Renderer | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
