@@ -408,3 +408,22 @@ def test_a_short_document_name_leaves_its_head_noun_in_the_search_text():
     query = QueryAnalyzer(docs, []).analyze("Vad säger Sjöby-överenskommelsen om bibliotek?")
     assert list(query.documents) == ["sjoby.txt"]
     assert query.search_text == "Vad säger överenskommelsen om bibliotek?"
+
+
+def test_a_document_is_resolved_by_path_file_name_or_one_title_part_and_errors_say_the_names():
+    from types import SimpleNamespace
+
+    from assistant.document_names import resolve_source
+    from assistant.errors import DocumentNotFoundError
+
+    docs = [
+        SimpleNamespace(source="a/ludvika.txt", title="Överenskommelse Ludvika"),
+        SimpleNamespace(source="b/bibliotekslag.md", title="Bibliotekslag (2013:801)"),
+    ]
+    assert resolve_source(docs, "a/ludvika.txt") == "a/ludvika.txt"
+    assert resolve_source(docs, "LUDVIKA.txt") == "a/ludvika.txt"
+    assert resolve_source(docs, "bibliotekslag (2013") == "b/bibliotekslag.md"
+    with pytest.raises(DocumentNotFoundError, match="matches several documents"):
+        resolve_source(docs, ".")
+    with pytest.raises(DocumentNotFoundError, match="a/ludvika.txt, b/bibliotekslag.md"):
+        resolve_source(docs, "sjöby")
