@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
-from .bilingual import rendering_parts
+from .bilingual import Renderer
 from .conversation import resolve
-from .folding import Vocabulary, clean, fold
+from .document_names import SHORT_NAME, DocumentBook, DocumentName
+from .folding import clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
-from .lexical import stem_word, terms, uses_word
+from .lexical import stem_word, terms
 from .names import NameBook, question_names
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
@@ -33,43 +34,9 @@ from .query import (
     wanted_answer,
 )
 from .timeframe import resolve_in_time, time_scope
+from .vocabulary import Vocabulary
 
-__all__ = ["DocumentName", "QueryAnalyzer"]
-
-# Title words every agreement has: they name no document in particular.
-_GENERIC_TITLE_WORDS = "överenskommelse mellan och kommun region avtal dokument"
-# A short name is a distinctive name joined to a kind of document: "Sjöby-överenskommelsen".
-_KIND_WORDS = (
-    r"overenskommelse\w*|avtal\w*|lag|lagen|policy\w*|riktlinje\w*|regler\w*|regel\w*|"
-    r"dokument\w*|plan|planen|agreement|policy|act|guideline\w*|rules"
-)
-_SHORT_NAME = re.compile(rf"(?<![\w-])([^\W\d_][\w]*)-(?:{_KIND_WORDS})(?![\w-])")
-_FILE_TOKEN = re.compile(r"[\w][\w.-]*[\w]")
-_MIN_TITLE = 8
-
-
-@dataclass(frozen=True)
-class DocumentName:
-    """The ways a question names one document."""
-
-    source: str
-    title: str
-    files: tuple[str, ...]  # folded: path, file name, file name without extension
-    name_terms: frozenset[str]  # stemmed, folded distinctive words of its title and parties
-    titles: tuple[str, ...] = ()  # folded: the title, and without its numbers ("bibliotekslag")
-
-    @classmethod
-    def of(cls, source: str, title: str, parties: Iterable[str]) -> DocumentName:
-        name = source.rsplit("/", 1)[-1]
-        stem = name.rsplit(".", 1)[0] if "." in name else name
-        words = " ".join([title, *parties])
-        generic = set(terms(fold(_GENERIC_TITLE_WORDS)))
-        named = {t for t in terms(fold(words)) if not t.isdigit()} - generic
-        files = tuple(dict.fromkeys(map(fold, (source, name, stem))))
-        folded = fold(title)
-        bare = re.split(r"[(\d–—:]", folded, maxsplit=1)[0].strip(" -,.")
-        titles = tuple(t for t in dict.fromkeys((folded, bare)) if len(t) >= _MIN_TITLE)
-        return cls(source, title, files, frozenset(named), titles)
+__all__ = ["QueryAnalyzer"]
 
 
 def _lowered(text: str) -> bool:
@@ -101,12 +68,9 @@ class QueryAnalyzer:
         self.parties = parties
         self._texts = texts
         self._knows = knows or (lambda _t: True)
-        # Every document's file names, once: asked of each question's words.
-        self._files = frozenset(f for d in documents for f in d.files)
-        self._by_term: dict[str, set[str]] = {}
-        for doc in documents:
-            for t in doc.name_terms:
-                self._by_term.setdefault(t, set()).add(doc.source)
+        # An English question's Swedish rendering, once per question: shared by every stage.
+        self.renderer = Renderer.of_terms(self._knows)
+        self.book = DocumentBook(documents)  # which documents a question names
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -161,9 +125,9 @@ class QueryAnalyzer:
         search_text = turn.question
         names = question_names(turn.question, lowered=_lowered(normalized))
         absent = [n.text for n in names if self.name_book.absent(n, language)]
-        named = self._named_documents(fold(search_text))
+        named = self.book.named(fold(search_text))
         if named:
-            search_text = self._without_names(search_text)
+            search_text = self.book.without_names(search_text)
         folded = fold(search_text)
         parties = parties_in(search_text, self.parties)
         by_title = [d.source for d in self.documents if d.title in turn.document_titles]
@@ -175,7 +139,8 @@ class QueryAnalyzer:
         topic = self._topic_terms(search_text, parties, named)
         rest = [t for t in topic if t not in fact_terms()]
         if fact_kind(folded) and (
-            titled := self._titled_by(rest) or self._titled_in_english(search_text, language, rest)
+            titled := self.book.titled_by(rest)
+            or self._titled_in_english(search_text, language, rest)
         ):
             # "Vilket diarienummer har överenskommelsen om fritidsgårdar?": words of a title
             # beside a document fact name the document, they are not a topic to match.
@@ -185,7 +150,7 @@ class QueryAnalyzer:
         # A word the corpus has only inside compounds ("resor" in "resekostnader") stays unknown
         # here: counted as known (compounds.py), the fitted decision answered more unanswerable
         # questions and fewer answerable ones on held-out sets (README "Swedish compounds").
-        prefer = self._preferred(folded) if not named else []
+        prefer = self.book.preferred(folded) if not named else []
         return Query(
             text=typed if typed is not None else normalized,
             question=turn.question,
@@ -210,6 +175,7 @@ class QueryAnalyzer:
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),
+            renderer=self.renderer,
         )
 
     def _own_ask(self, typed: str, language: str) -> OwnAsk:
@@ -222,83 +188,11 @@ class QueryAnalyzer:
         stems = terms(word)
         return bool(stems) and all(self._knows(t) for t in stems)
 
-    def _named_documents(self, folded: str) -> list[str]:
-        """Documents named by file name (with or without extension), full title or short name."""
-        found: list[str] = []
-        tokens = set(_FILE_TOKEN.findall(folded))
-        for doc in self.documents:
-            # A substring test first: a regex per title and question cost 400 ms per question
-            # at 1 000 documents (`make bench`); the boundary check only where a title stands.
-            titled = any(
-                t in folded and re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles
-            )
-            if not tokens.isdisjoint(doc.files) or titled:
-                found.append(doc.source)
-        for m in _SHORT_NAME.finditer(folded):
-            stems = set(terms(m[1]))
-            owners = {s for t in stems for s in self._by_term.get(t, ())}
-            if len(owners) == 1:
-                found += owners
-        return list(dict.fromkeys(found))
-
-    def _without_names(self, text: str) -> str:
-        """The question without the file names that named its document, and with a short name
-        reduced to its head noun ("Sjöby-överenskommelsen" -> "överenskommelsen"): they choose
-        the document, they are not what is asked about it; the head noun keeps the question a
-        sentence ("Vad säger överenskommelsen om …", not "Vad säger om …"), which its embedding
-        and so the decision need (measured on a field case: top score 0.855 -> 0.905)."""
-        kept: list[str] = []
-        for word in text.split():
-            token = word.strip("?!.,;:\"'()”“")
-            if token and fold(token) in self._files:
-                continue
-            if token and _SHORT_NAME.fullmatch(fold(token)):
-                word = word.replace(token, token.split("-", 1)[1])
-            kept.append(word)
-        return " ".join(kept) if kept else text
-
-    def _titled_by(self, topic: list[str]) -> list[str]:
-        """Documents whose title holds every topic term (none when there are no terms)."""
-        if not topic:
-            return []
-        owners = [self._title_terms.get(d.source, set()) for d in self.documents]
-        return [
-            d.source
-            for d, own in zip(self.documents, owners, strict=True)
-            if all(_in_title(t, own) for t in topic)
-        ]
-
     def _titled_in_english(self, text: str, language: str, rest: list[str]) -> list[str]:
-        """``_titled_by`` in English: every content part ("youth centres") has a Swedish word
-        of its rendering, or its own, in the title ("Överenskommelse om fritidsgårdar …")."""
+        """``DocumentBook.titled_by`` for an English question: through its Swedish rendering."""
         if language != "en" or not rest:
             return []
-        skip = fact_terms() | frame_terms()
-        parts = rendering_parts(text, lambda word: uses_word(self._knows, word))
-        wanted = [[set(terms(w)) for w in sv] for en, sv in parts if not set(terms(en)) <= skip]
-        if not wanted:
-            return []
-        return [
-            d.source
-            for d in self.documents
-            if all(
-                any(t and t <= self._title_terms.get(d.source, set()) for t in senses)
-                for senses in wanted
-            )
-        ]
-
-    @cached_property
-    def _title_terms(self) -> dict[str, set[str]]:
-        # "Hemtjänst-Hemgångsteam" in a title is one term, in a question two words.
-        return {
-            d.source: set(terms(d.title)) | set(terms(d.title.replace("-", " ")))
-            for d in self.documents
-        }
-
-    def _preferred(self, folded: str) -> list[str]:
-        """Documents a question points at by title words or party names, if not all of them."""
-        named = {s for t in set(terms(folded)) for s in self._by_term.get(t, ())}
-        return sorted(named) if named and len(named) < len(self.documents) else []
+        return self.book.titled_in_english(self.renderer.parts(text))
 
     def _topic_terms(self, text: str, parties: list[Party], documents: list[str]) -> list[str]:
         names = {t for p in parties for n in p.question_names for t in terms(n)}
@@ -309,17 +203,8 @@ class QueryAnalyzer:
         short = {
             t
             for token in re.findall(r"[\w-]+", text)
-            if "-" in token and _SHORT_NAME.fullmatch(fold(token))
+            if "-" in token and SHORT_NAME.fullmatch(fold(token))
             for t in terms(token)
         }
         kept = [t for t in terms(text) if t not in frame_terms() and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))
-
-
-def _in_title(term: str, title_terms: set[str]) -> bool:
-    """A question's term is a title's: the same stem, or the stem with an inflection the stemmer
-    keeps ("bilagan" beside the title's "Bilaga": Snowball's Swedish stemmer strips "-a" but
-    not the definite "-an")."""
-    return term in title_terms or any(
-        len(u) >= 4 and term.startswith(u) and len(term) - len(u) <= 2 for u in title_terms
-    )

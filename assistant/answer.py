@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
+from .candidates import Candidate, notes_of, older, parties_of, party_bonus, readable
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
@@ -25,12 +25,11 @@ from .framing import abstain, frame, frame_list, frame_per_document, more_or_not
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
-from .parties import Party, acting_parties, without_party_names
+from .parties import acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
 from .signals import answer_type_found
-from .validity import validity_of
 
 __all__ = [
     "ExtractiveAnswerer",
@@ -44,7 +43,6 @@ __all__ = [
 
 _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
-_PARTY_BONUS = 0.06
 _PARTY_MARGIN = 0.08
 # Above any similarity: a document-fact question's own card line comes first.
 _FACT_LINE_BONUS = 1.0
@@ -75,26 +73,6 @@ def as_query(question: str | Query, language: str | None = None) -> Query:
     )
 
 
-@dataclass
-class _Candidate:
-    passage: Passage
-    start: int
-    end: int
-    score: float
-    similarity: float
-    vector: np.ndarray
-    lift: float = 0.0  # overlap, party and card-fact bonuses (``choice``)
-    standing: float = 0.0  # the passage's retrieval score minus the first passage's
-
-    @property
-    def text(self) -> str:
-        return self.passage.text[self.start : self.end]
-
-    @property
-    def where(self) -> str:
-        return self.passage.id
-
-
 class ExtractiveAnswerer:
     """Picks and frames sentences; needs the index only for the stored sentence vectors."""
 
@@ -115,7 +93,7 @@ class ExtractiveAnswerer:
         query = as_query(question, language)
         language = language or query.language
         exclude = set(exclude or ()) | set(query.exclude)
-        reading = _readable(query, passages[: self.settings.answer_passages])
+        reading = readable(query, passages[: self.settings.answer_passages])
         candidates = [
             c
             for c in self._score(query, reading, documents)
@@ -127,7 +105,7 @@ class ExtractiveAnswerer:
             return abstain(query.question, language, passages, query.absent_names)
         chosen = self._choose(query, candidates, documents)
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
-        citations = cite_picks(picks + _notes_of(chosen, passages), documents)
+        citations = cite_picks(picks + notes_of(chosen, passages), documents)
         # A document fact is cited from the line it was read from, not from the card's wording.
         citations = original_lines(citations, documents)
         return Answer(query.question, True, frame(citations, language), language, citations)
@@ -149,7 +127,7 @@ class ExtractiveAnswerer:
         # The topic is weighed in its own language: "Which documents mention elevkulturombud?"
         # asks about a Swedish word, whatever language frames the question.
         topic = as_query(query.topic)
-        best: dict[str, _Candidate] = {}
+        best: dict[str, Candidate] = {}
         for source in dict.fromkeys(p.source for p in passages):
             own = [p for p in passages if p.source == source and p.kind != "card"][:2]
             candidates = self._score(topic, own, documents)
@@ -184,14 +162,14 @@ class ExtractiveAnswerer:
 
     def _score(
         self, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         if not passages:
             return []
         qvec = self.index.embeddings.query_vector(query.search_text)
         qterms = set(query.terms)
         by_id = {p.id: p for p in passages}
         top = passages[0].score
-        named = [p for p in _parties(passages, documents) if p.name in query.parties]
+        named = [p for p in parties_of(passages, documents) if p.name in query.parties]
         out = []
         counts = {p.id: p.sentences for p in passages}
         for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
@@ -203,45 +181,48 @@ class ExtractiveAnswerer:
                 continue
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             lift = _OVERLAP_WEIGHT * overlap
-            lift += _party_bonus(text, named, _parties([passage], documents))
+            lift += party_bonus(text, named, parties_of([passage], documents))
             if passage.kind == "card" and fact_line(query, text):
                 lift += _FACT_LINE_BONUS  # the card's line of the very fact asked for
             sim, standing = float(vec @ qvec), passage.score - top
             score = sim + lift + _PASSAGE_WEIGHT * standing
-            out.append(_Candidate(passage, start, end, score, sim, vec, lift, standing))
+            out.append(Candidate(passage, start, end, score, sim, vec, lift, standing))
         out.sort(key=lambda c: -c.score)
         return out
 
     def _choose(
-        self, query: Query, candidates: list[_Candidate], documents: dict[str, StoredDocument]
-    ) -> list[_Candidate]:
+        self, query: Query, candidates: list[Candidate], documents: dict[str, StoredDocument]
+    ) -> list[Candidate]:
         """The first sentence in the fitted order (``choice``), close runners-up, and when the
         question names a party, what else that party does in the same passage."""
         choice = load_choice()
         ordered = sorted(candidates, key=lambda c: -choice.key(c))
         best = ordered[0]
-        named = [p for p in _parties([best.passage], documents) if p.name in query.parties]
+        named = [p for p in parties_of([best.passage], documents) if p.name in query.parties]
 
-        def same_actor(cand: _Candidate, best: _Candidate) -> bool:
+        def same_actor(cand: Candidate, best: Candidate) -> bool:
             return (
                 len(named) == 1
                 and cand.passage.id == best.passage.id
                 and cand.score >= best.score - _PARTY_MARGIN
-                and named[0] in acting_parties(cand.text, _parties([cand.passage], documents))
+                and named[0] in acting_parties(cand.text, parties_of([cand.passage], documents))
             )
 
-        def allowed(cand: _Candidate, chosen: list[_Candidate]) -> bool:
+        def allowed(cand: Candidate, chosen: list[Candidate]) -> bool:
             # The document card answers document facts; it is no runner-up to a text's sentence.
             card = cand.passage.kind == "card" and chosen[0].passage.kind != "card"
             # A question naming parties answered from their document is not also answered from a
             # document lacking one of them (the same provision, other figures, a sibling agreement).
-            own = {p.name for p in _parties([cand.passage], documents)}
+            own = {p.name for p in parties_of([cand.passage], documents)}
             stranger = any(p.name not in own for p in named)
             # The same provision in an older version is not added beside the newer one that
             # answers (the retriever lifts the version in force); a newer one beside an older is.
-            older = twins(cand.text, chosen[0].text) and _older(cand, chosen[0], documents)
+            outdated = twins(cand.text, chosen[0].text) and older(cand, chosen[0], documents)
             return (
-                not card and not stranger and not older and all(c.text != cand.text for c in chosen)
+                not card
+                and not stranger
+                and not outdated
+                and all(c.text != cand.text for c in chosen)
             )
 
         return rank(ordered, choice, same_actor, allowed)
@@ -250,7 +231,7 @@ class ExtractiveAnswerer:
         self,
         question: str,
         language: str,
-        candidates: list[_Candidate],
+        candidates: list[Candidate],
         documents: dict[str, StoredDocument],
         query: Query | None = None,
     ) -> bool:
@@ -271,7 +252,9 @@ class ExtractiveAnswerer:
             return False
         # Party names are not the topic: they pull their own agreement close to any question
         # ("What is the tax rate in Ludvika?"); the decision also sees the nameless closeness.
-        topic = without_party_names(question, _parties([c.passage for c in candidates], documents))
+        topic = without_party_names(
+            question, parties_of([c.passage for c in candidates], documents)
+        )
 
         def nameless() -> np.ndarray | None:
             return None if topic == question else self.index.embeddings.query_vector(topic)
@@ -280,60 +263,3 @@ class ExtractiveAnswerer:
         read = list(dict.fromkeys(c.passage.text for c in candidates))
         ok, _ = should_answer(features, self.settings.answer_threshold, read)
         return ok
-
-
-def _notes_of(chosen: list[_Candidate], passages: list[Passage]) -> list[Pick]:
-    """The footnotes that quoted sentences mark ("unga[1]"), when retrieved: a marked term's
-    definition or condition stands in the note, and a quote without it says less than the
-    text does (field case: "barn och unga[1]" is defined in the note as under 19 years)."""
-    notes: list[Pick] = []
-    for cand in chosen:
-        if "[" not in cand.text:
-            continue
-        for p in passages:
-            marked = p.footnote_of and (p.footnote_of in cand.text or cand.text in p.footnote_of)
-            if (
-                marked
-                and p.source == cand.passage.source
-                and all(n.passage.id != p.id for n in notes)
-            ):
-                notes.append(Pick(p, 0, len(p.text), cand.score))
-    return notes
-
-
-def _readable(query: Query, passages: list[Passage]) -> list[Passage]:
-    """The passages an answer may quote: the document card (facts gathered at indexing, not the
-    text's own sentences) only for a question about the document itself."""
-    if query.intent == "document_fact":
-        return passages
-    return [p for p in passages if p.kind != "card"]
-
-
-def _older(a: _Candidate, b: _Candidate, documents: dict[str, StoredDocument]) -> bool:
-    """Is ``a``'s document an older version of ``b``'s: the same parties, an earlier start (both
-    stating one: ``validity_of``)? Another party's agreement is no version of it."""
-    da, db = documents.get(a.passage.source), documents.get(b.passage.source)
-    if da is None or db is None or da is db:
-        return False
-    if set(da.metadata.get("parties") or []) != set(db.metadata.get("parties") or []):
-        return False
-    start_a, start_b = validity_of(da.metadata).valid_from, validity_of(db.metadata).valid_from
-    return start_a is not None and start_b is not None and start_a < start_b
-
-
-def _parties(passages: list[Passage], documents: dict[str, StoredDocument]) -> list[Party]:
-    names: dict[str, None] = {}
-    for p in passages:
-        doc = documents.get(p.source)
-        for name in (doc.metadata.get("parties") or []) if doc else []:
-            names[name] = None
-    return [Party.from_name(n) for n in names]
-
-
-def _party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> float:
-    if len(named) != 1:
-        return 0.0
-    subjects = acting_parties(sentence, parties)
-    if named[0] in subjects:
-        return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 3
-    return -_PARTY_BONUS if subjects else 0.0

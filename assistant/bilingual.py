@@ -10,18 +10,26 @@ Swedish writes a noun phrase as one word where English writes two ("payment card
 "betalkort", "notice period" "uppsägningstid"): two neighbouring renderings are also joined
 the ways Swedish compounds join ("betalning" + "kort" -> "betalkort", "läkemedel" +
 "genomgång" -> "läkemedelsgenomgång") and the join is kept when the corpus uses it.
+
+An English question's rendering is read by the analyser (a document named by title words) and
+the decision's features (the topic's Swedish words, the share of parts that meet the texts):
+``Renderer`` computes it once per question and index state, and the ``Query`` carries it
+(``Query.swedish``); whether the corpus uses a word is asked once per word and index state.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .intent import frame_terms
-from .lexical import terms
+from .lexical import terms, uses_word
 from .lexicon import english_forms, folkets, glossary
 
 __all__ = [
+    "Parts",
+    "Renderer",
     "compounds",
     "english_to_swedish",
     "rendered_share",
@@ -31,6 +39,10 @@ __all__ = [
 ]
 
 english_to_swedish = folkets  # the Folkets part alone (kept for callers of the first version)
+
+# A rendering part by part: (English word or phrase, its Swedish words), as ``rendering_parts``.
+Parts = tuple[tuple[str, tuple[str, ...]], ...]
+_AnyParts = Sequence[tuple[str, Sequence[str]]]  # ``Parts`` or ``rendering_parts``'s lists
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -91,6 +103,24 @@ def swedish_forms(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=8192)
+def _forms(phrase: str) -> tuple[str, ...]:
+    """``english_forms``, once per phrase (pure: the dictionaries are read once per process)."""
+    return tuple(english_forms(phrase))
+
+
+def _remembered(known: Callable[[str], float]) -> Callable[[str], float]:
+    """``known`` asked once per word (within one rendering: a word's senses and forms recur)."""
+    seen: dict[str, float] = {}
+
+    def ask(word: str) -> float:
+        if word not in seen:
+            seen[word] = known(word)
+        return seen[word]
+
+    return ask
+
+
 def _inflected(words: tuple[str, ...], known: Callable[[str], float]) -> list[str]:
     """For each listed sense the corpus does not use as listed, the inflected form it uses
     most (a sense per word, in the list's order)."""
@@ -115,7 +145,7 @@ def _senses(
     not, may still be the first part of a compound the corpus uses ("bemanning" + "policy").
     """
     listed: list[str] = []
-    for form in english_forms(phrase):
+    for form in _forms(phrase):
         ours = glossary().get(form, ()) if own else ()
         theirs = folkets().get(form, ()) if general else ()
         listed += [w for w in (*ours, *theirs) if w not in listed]
@@ -129,7 +159,7 @@ def _senses(
             return listed, found
     # No sense is used as listed: a sense the corpus uses inflected ("week" -> "vecka", which
     # the texts have as "veckan" and "veckor"); our glossary's senses, then Folkets' first few.
-    for form in english_forms(phrase):
+    for form in _forms(phrase):
         ours = glossary().get(form, ()) if own else ()
         theirs = folkets().get(form, ())[:_INFLECTED_FOLKETS] if general else ()
         found = _inflected(ours, known) or _inflected(theirs, known)
@@ -159,7 +189,11 @@ def swedish_rendering(
     word the corpus has no Swedish for) is kept as typed. Neighbouring renderings also give
     the compounds the corpus uses (``join``); ``own`` = False leaves our glossary out.
     """
-    parts = rendering_parts(question, known, per_word, by_use, own, join)
+    return _joined(rendering_parts(question, known, per_word, by_use, own, join))
+
+
+def _joined(parts: _AnyParts) -> str:
+    """A rendering's words in order, each once ("" for none)."""
     out = [w for _, words in parts for w in words]
     return " ".join(dict.fromkeys(out)) if out else ""
 
@@ -175,6 +209,7 @@ def rendering_parts(
     """``swedish_rendering`` part by part: (the English word or phrase, its Swedish words: the
     senses the corpus uses and the compounds they make with the part before; the word as
     typed when it has none). Function words make no part."""
+    known = _remembered(known)
     words = _WORD.findall(_POSSESSIVE.sub("", question))
     lower = [w.casefold() for w in words]
     # Per word or phrase: its senses, used ones first, to join with the next (None: no senses).
@@ -213,12 +248,53 @@ def rendered_share(question: str, used: Callable[[str], bool]) -> float:
     corpus: rendered into Swedish words it uses, or a name it uses as typed. The English
     counterpart of the share of a Swedish question's words the corpus knows (1.0: no parts).
     Words that frame a question ("say", "mention") and numbers are not counted."""
+    return _share_met(rendering_parts(question, used), used)
+
+
+def _share_met(parts: _AnyParts, used: Callable[[str], bool]) -> float:
+    """``rendered_share`` of a rendering's ``parts`` (made with the same ``used``)."""
     frame = frame_terms()
-    parts = [
+    counted = [
         (english, words)
-        for english, words in rendering_parts(question, used)
+        for english, words in parts
         if not english.isdigit() and not set(terms(english)) <= frame
     ]
-    if not parts:
+    if not counted:
         return 1.0
-    return sum(any(used(w) for w in words) for _, words in parts) / len(parts)
+    return sum(any(used(w) for w in words) for _, words in counted) / len(counted)
+
+
+_WORDS_KEPT = 1 << 15  # words a Renderer remembers the corpus's use of (a few MB at most)
+_TEXTS_KEPT = 64  # questions a Renderer remembers the rendering of (one ask asks 1-3 times)
+
+
+class Renderer:
+    """English questions rendered in Swedish for one index state: each question's rendering
+    computed once (``parts``, ``text``), each word's use by the corpus asked once (``uses``).
+
+    ``uses`` says whether the corpus uses a whole word or, with ``by_use``, in how many
+    passages (``swedish_rendering``'s ``known``); the renderings have its default per-word
+    count, glossary and joins. ``of_terms`` makes the usual one from ``LexicalIndex.knows``."""
+
+    def __init__(self, uses: Callable[[str], float], by_use: bool = False) -> None:
+        self.uses: Callable[[str], float] = lru_cache(maxsize=_WORDS_KEPT)(uses)
+        self.by_use = by_use
+        # ``rendering_parts(text, uses, by_use=by_use)`` as tuples, once per text.
+        self.parts: Callable[[str], Parts] = lru_cache(maxsize=_TEXTS_KEPT)(self._render)
+
+    @classmethod
+    def of_terms(cls, knows: Callable[[str], bool]) -> Renderer:
+        """Keeping the Swedish words all of whose stemmed terms ``knows`` has (``uses_word``)."""
+        return cls(lambda word: uses_word(knows, word))
+
+    def _render(self, text: str) -> Parts:
+        parts = rendering_parts(text, self.uses, by_use=self.by_use)
+        return tuple((english, tuple(words)) for english, words in parts)
+
+    def text(self, text: str) -> str:
+        """``swedish_rendering(text, uses, by_use=by_use)``: its words in order, each once."""
+        return _joined(self.parts(text))
+
+    def share(self, text: str) -> float:
+        """``rendered_share(text, uses)``: the share of its parts that meet the corpus."""
+        return _share_met(self.parts(text), self.uses)

@@ -17,12 +17,13 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from .ingest import LoadedDocument
 from .ingest.card import title_block
 from .ingest.layout import Unit, lay_out_pages
+from .sentences import split_sentences
 
 __all__ = [
     "CHUNKER_VERSION",
     "CARD_SECTION",
     "chunk_document",
-    "split_sentences",
+    "split_sentences",  # sentences.py; imported from here by quotes, parties, indexing, bench
     "embedding_text",
 ]
 
@@ -46,14 +47,8 @@ MAX_CHARS = 1200
 LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
 SHORT_ITEM = 200
 
-_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
 _STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
-# Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
-_ABBREVIATION = re.compile(
-    r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
-)
 
 
 @dataclass
@@ -266,29 +261,6 @@ def _split_long(text: str) -> list[tuple[int, int]]:
     return [
         (d.metadata["start_index"], d.metadata["start_index"] + len(d.page_content)) for d in pieces
     ]
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in ``text``; list items and lines count as sentences."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        candidate = text[start : match.start()].rstrip()
-        if match.group().strip("\n") and _ABBREVIATION.search(candidate):
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        piece = text[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        a, b = a + lead, a + len(piece.rstrip())
-        bullet = _BULLET.match(text[a:b])
-        if bullet:
-            a += bullet.end()
-        if b - a >= 3:
-            out.append((a, b))
-    return out
 
 
 def embedding_text(doc: Document) -> str:

@@ -8,16 +8,16 @@ from datetime import date
 from threading import RLock
 from typing import TYPE_CHECKING, Any
 
-from .analyze import DocumentName, QueryAnalyzer
+from .analyze import QueryAnalyzer
 from .answering import answer_one, commitment_answer
+from .candidates import cards_last
 from .config import Settings
+from .document_names import DocumentName, resolve_source
 from .embeddings import AssistantEmbeddings
 from .errors import DocumentNotFoundError
-from .folding import fold
 from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
-from .intent import fact_kind
 from .inventory import passage_listing
 from .parties import Commitment, Party, extract_commitments, party_names
 from .query import Query
@@ -171,19 +171,7 @@ class Assistant:
 
     def resolve_document(self, name: str | None) -> str | None:
         """Source path for a document named by path, file name, stem or a unique title part."""
-        if not name:
-            return None
-        docs = self.documents()
-        wanted = fold(name)
-        for doc in docs:
-            if wanted in (fold(doc.source), fold(doc.source.rsplit("/", 1)[-1])):
-                return doc.source
-        hits = [d for d in docs if wanted in fold(d.source) or wanted in fold(d.title)]
-        if len(hits) == 1:
-            return hits[0].source
-        names = ", ".join(d.source for d in docs)
-        problem = "matches several documents" if hits else "matches no indexed document"
-        raise DocumentNotFoundError(f"'{name}' {problem}; use one of: {names}.")
+        return resolve_source(self.documents(), name) if name else None
 
     def passages(self, document: str | None = None) -> list[dict[str, Any]]:
         """What the index holds per document, for "why isn't this found?": source, title, card,
@@ -199,7 +187,7 @@ class Assistant:
         source = self.resolve_document(document)
         if source is None and len(query.documents) == 1:
             source = query.documents[0]
-        return _cards_last(query, self.retriever.search(query, k=k, source=source))
+        return cards_last(query, self.retriever.search(query, k=k, source=source))
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The question (and its history) read once: what every later stage works from."""
@@ -260,7 +248,7 @@ class Assistant:
         also: tuple[str, ...] = (),
     ) -> list[Passage]:
         found = self.retriever.search(query, k=k, source=source, prefer=prefer, also=also)
-        return _cards_last(query, found)
+        return cards_last(query, found)
 
     def _generative(self, answerer: ExtractiveAnswerer) -> GenerativeAnswerer | None:
         if self._chat_model is None and self.settings.llm:
@@ -286,8 +274,13 @@ class Assistant:
         """Sentences in which a party commits to something, optionally for one party or document."""
         source = self.resolve_document(document)
         with self._lock:
-            self._load_commitments()
-            loaded = self._commitments or []
+            if self._commitments is None:  # extracted once per index state
+                by_source = {
+                    d.source: [Party.from_name(n) for n in party_names(d.metadata)]
+                    for d in self.documents()
+                }
+                self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
+            loaded = self._commitments
         found = [c for c in loaded if source is None or c.source == source]
         if party:
             wanted = [p for p in self.parties() if p.matches(party)]
@@ -300,14 +293,6 @@ class Assistant:
             found.sort(key=lambda c: len(c.parties) > 1)
         return found
 
-    def _load_commitments(self) -> None:
-        if self._commitments is None:
-            by_source = {
-                d.source: [Party.from_name(n) for n in party_names(d.metadata)]
-                for d in self.documents()
-            }
-            self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
-
     # A party's commitments as an answer (answering.py); timed.py asks for it through here.
     _commitment_answer = commitment_answer
 
@@ -315,14 +300,3 @@ class Assistant:
         """Documents a question points at by title words or party names, if not all of them."""
         query = self.analyze(question)
         return set(query.documents or query.prefer) or None
-
-
-def _cards_last(query: Query, passages: list[Passage]) -> list[Passage]:
-    """Document cards after the text's passages for a question that names no document fact and
-    wants no date, amount, duration, person or place: a card holds only such facts, so for any
-    other question a card in the first places only pushes a passage that could answer further
-    down (a card's purpose line is topical: measured on dev2, one evidence passage 3rd -> 4th).
-    A question wanting a type keeps the order: "When was it last revised?" reads the card."""
-    if query.intent != "fact" or query.wants is not None or fact_kind(query.folded):
-        return passages
-    return sorted(passages, key=lambda p: p.kind == "card")

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .bilingual import rendered_share, swedish_rendering
+from .bilingual import swedish_rendering
 from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
@@ -28,7 +28,6 @@ from .signals import (
     in_context,
     number_near,
     numbers_agree,
-    rendering,
 )
 
 __all__ = ["FEATURES", "Features", "measure"]
@@ -69,7 +68,7 @@ _TOP_SENTENCES = 3
 
 
 class _Candidate(Protocol):
-    """What ``answer._Candidate`` offers."""
+    """What ``candidates.Candidate`` offers."""
 
     @property
     def text(self) -> str: ...
@@ -163,7 +162,6 @@ def measure(
     english = float(language == "en")
     context = [in_context(c) for c in top]
     context_terms = set().union(*(_folded_terms(t) for t in context))
-    render = rendering(language, known)
     focus = focus_terms(
         query.search_text,
         language,
@@ -181,7 +179,7 @@ def measure(
     if focus and wants in ("amount", "duration"):
         counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
     # An English question's topic words meet the Swedish text through its rendering.
-    wanted = _folded_terms(render(query.search_text)) if render else topic
+    wanted = _folded_terms(query.swedish(known)) if english else topic
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
@@ -209,7 +207,7 @@ def measure(
         english=english,
         # An English word is "unknown" because it is English: what counts is whether its
         # Swedish rendering meets the texts ("capital of Norway": neither does).
-        english_known=english * rendered_share(query.search_text, lambda w: uses_word(known, w)),
+        english_known=query.swedish_share(known) if english else 0.0,
         english_overlap=english * overlap,
         focus_wanted=float(bool(focus)),
         focus_found=covered(folded_focus, context_terms) if focus else 0.0,

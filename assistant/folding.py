@@ -4,55 +4,48 @@
 removed, whitespace collapsed): decomposed "ä" and a zero-width space are typing accidents.
 ``fold`` is for matching only: case and diacritics folded ("överenskommelse" and
 "overenskommelse" meet) and identifiers unified ("NK 4417", "nk4417" and "NK-4417" meet).
-``Vocabulary`` knows the corpus's own words and identifiers, and rewrites a question's unknown
-words into them: diacritics restored, typos within a small edit distance corrected
-(rapidfuzz: a well-kept C++ matcher, so thousands of words are compared in microseconds).
+The corpus's own words, and a question's unknown words rewritten into them, are
+``vocabulary.Vocabulary``'s; the patterns and word folding it shares with ``fold`` are here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from .spelling import (
-    MIN_TYPO_LENGTH,
-    SwedishWords,
-    capitalised,
-    english_forms_of,
-    nearest,
-    stems_by_fold,
-)
-
-__all__ = ["INVISIBLE", "Vocabulary", "clean", "fold", "identifier_key", "words"]
+__all__ = [
+    "ID_ANY_SPACED",
+    "ID_JOINED",
+    "ID_UPPER_SPACED",
+    "INVISIBLE",
+    "INVISIBLE_RE",
+    "WORD",
+    "clean",
+    "fold",
+    "fold_word",
+    "identifier_key",
+    "strip_accents",
+    "words",
+]
 
 # Zero-width space/joiners, word joiner, BOM and the soft hyphen: invisible, never meant.
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_WORD = re.compile(r"[^\W\d_]+", re.U)
+WORD = re.compile(r"[^\W\d_]+", re.U)
 # An identifier: a few letters and a number, maybe a space or hyphen between ("NK-4417",
 # "LD17/03997", "SFS 2013:801"). Lower-case letters with a space ("år 2019") are ordinary words,
 # so they count only when the corpus knows the joined form (``Vocabulary.identifiers``).
-_ID_JOINED = re.compile(r"(?<![\w-])([^\W\d_]{1,6})-?(\d[\d/:.]*\d|\d)(?![\w-])")
-_ID_UPPER_SPACED = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
-_ID_ANY_SPACED = re.compile(r"(?<![\w-])([^\W\d_]{1,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
-# A stem this long may be corrected (for two swapped letters).
-_TYPO_STEM = 4
-# In a text typed with diacritics, a plain word this short is meant as typed ("snart").
-_MIXED = 6
-# A word typed without diacritics is respelt when its diacritic spelling is this much commoner.
-_DOMINANT = 5
-
-
-_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+ID_JOINED = re.compile(r"(?<![\w-])([^\W\d_]{1,6})-?(\d[\d/:.]*\d|\d)(?![\w-])")
+ID_UPPER_SPACED = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
+ID_ANY_SPACED = re.compile(r"(?<![\w-])([^\W\d_]{1,6}) (\d[\d/:.]*\d|\d)(?![\w-])")
+INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
 
 
 def _canonical(text: str) -> str:
     """NFKC without invisible characters (checked first: most text already is)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+    return INVISIBLE_RE.sub("", text) if INVISIBLE_RE.search(text) else text
 
 
 def clean(text: str) -> str:
@@ -61,265 +54,31 @@ def clean(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
+    """One word case- and diacritic-folded (remembered: the corpus's words recur)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
+    """Text case- and diacritic-folded (``fold`` without cleaning or identifiers)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def identifier_key(letters: str, number: str) -> str:
     """One spelling for an identifier: folded letters joined to the number ("nk4417")."""
-    return _strip_accents(letters) + number
+    return strip_accents(letters) + number
 
 
 def fold(text: str) -> str:
     """Text for matching: cleaned, case and diacritics folded, identifiers joined."""
     text = clean(text)
-    text = _ID_UPPER_SPACED.sub(lambda m: f"{m[1]}{m[2]}", text)
-    text = _ID_JOINED.sub(lambda m: f"{m[1]}{m[2]}", text)
-    return _strip_accents(text)
+    text = ID_UPPER_SPACED.sub(lambda m: f"{m[1]}{m[2]}", text)
+    text = ID_JOINED.sub(lambda m: f"{m[1]}{m[2]}", text)
+    return strip_accents(text)
 
 
 def words(text: str) -> list[str]:
     """The letter-only words of a text, as written."""
-    return _WORD.findall(text)
-
-
-class Vocabulary:
-    """The corpus's words (folded -> most frequent spelling) and identifiers (key -> spelling).
-
-    ``stem`` (a Swedish stemmer) lets a word the corpus has only in other forms be respelt
-    through its stem: diacritics ("foljs" -> "följs" beside "följa") and typos ("mediicner" ->
-    "mediciner" beside "medicin"). ``english`` yields English words: an English question's
-    words are checked and corrected against them (read on first use)."""
-
-    def __init__(
-        self,
-        texts: Iterable[str],
-        stem: Callable[[str], str] | None = None,
-        english: Callable[[], Iterable[str]] | None = None,
-    ) -> None:
-        # Whitespace tokens are counted in C, and only the distinct ones are looked into: at
-        # 10k passages a regex over the whole text costs seconds on the first question.
-        joined = _INVISIBLE_RE.sub("", "\n".join(texts))
-        tokens = joined.split()
-        counts: Counter[str] = Counter()
-        ids: dict[str, Counter[str]] = {}
-        for token, n in Counter(tokens).items():
-            for word in _WORD.findall(token.casefold()):
-                counts[word] += n
-            m = _ID_JOINED.search(token)
-            # "NK-4417", "KrU2"; not a footnote mark stuck to a word ("äldre1").
-            if m and (m[1] != m[1].lower() or "-" in m[0]):
-                ids.setdefault(identifier_key(m[1], m[2]), Counter())[m[0]] += n
-        for a, b in zip(tokens, tokens[1:], strict=False):  # "SFS 2013:801"
-            if a[:1].isupper() and b[:1].isdigit():
-                m = _ID_UPPER_SPACED.search(f"{a} {b}")
-                if m:
-                    ids.setdefault(identifier_key(m[1], m[2]), Counter())[m[0]] += 1
-        self.counts = counts
-        by_fold: dict[str, str] = {}
-        for word, _ in counts.most_common():
-            by_fold.setdefault(_fold_word(word), word)
-        self.by_fold = by_fold
-        self.identifiers = {k: c.most_common(1)[0][0] for k, c in ids.items()}
-        self.names = capitalised(joined.splitlines())
-        # Only long words are corrected, so only long words are candidates.
-        self._long = [f for f in by_fold if len(f) >= MIN_TYPO_LENGTH - 1]
-        self._stem = stem
-        self._stems = stems_by_fold(counts, stem, _fold_word) if stem else {}
-        self._long_stems = [f for f in self._stems if len(f) >= MIN_TYPO_LENGTH - 1]
-        self._english_words = english
-
-    @cached_property
-    def _swedish(self) -> SwedishWords | None:
-        """The Swedish word list (read on the first unknown word; needs ``stem``)."""
-        return SwedishWords(self._stem, _fold_word) if self._stem else None
-
-    def knows(self, word: str) -> bool:
-        return word.casefold() in self.counts
-
-    def spelling(
-        self, word: str, typos: bool = True, name: bool = False, plain_text: bool = True
-    ) -> str | None:
-        """The corpus's spelling of an unknown word. A word typed without diacritics: the corpus
-        word or stem with the same letters, else the one Swedish word it can stand for. With
-        ``typos``, a word that is no Swedish word: the commonest corpus word within 1 edit (2
-        from 10 letters; two neighbouring letters swapped count as one), else the word on a
-        corpus stem with two letters swapped, else such a Swedish word. ``name``: a capitalised
-        word inside a sentence, corrected for swapped letters only ("Ludivka", not "Pradaxa" ->
-        "Prada"). ``plain_text``: the whole text is typed without diacritics; else a plain word
-        that is a Swedish word is meant as typed ("snart", not "snärt"). Else None."""
-        folded = _fold_word(word)
-        plain = folded == word.casefold()  # a word typed with diacritics keeps them
-        swedish = self._swedish
-        if plain and not plain_text and (len(folded) < _MIXED or (swedish and swedish.real(word))):
-            plain = False  # a short or Swedish plain word among diacritics: meant as typed
-        if folded in self.by_fold and plain:
-            return self.by_fold[folded]
-        found = self._on_stem(word, typos=False) if plain else None
-        if found is None and plain and swedish is not None:
-            found = swedish.reading(folded)
-        if found is not None or not typos or len(folded) < MIN_TYPO_LENGTH:
-            return found
-        if swedish is not None and swedish.real(word):
-            return None  # a Swedish word the corpus does not use ("långa"): no typo
-        # A word typed with diacritics (or meant as typed) is no typo of the same letters
-        # with other diacritics: "hörde" is not an English "horde".
-        near = nearest(folded, self._long, swaps_only=name, same=plain)
-        if near:
-            return max((self.by_fold[w] for w in near), key=lambda w: self.counts[w])
-        found = self._on_stem(word, typos=True, same=plain)
-        return found if found is not None or swedish is None else swedish.correct(word, plain)
-
-    def _on_stem(self, word: str, typos: bool, same: bool = True) -> str | None:
-        """``word`` on the corpus's spelling of its stem: the same stem without diacritics (a
-        word typed without any), or with ``typos`` the commonest stem within 1 edit."""
-        if self._stem is None:
-            return None
-        lower = word.casefold()
-        typed = self._stem(lower)
-        if not lower.startswith(typed) or typed in self._stems.get(_fold_word(typed), ()):
-            return None  # the typed stem is the corpus's own (or the stemmer rewrote the word)
-        if typos:  # swapped letters only: a stem is short, other edits make other stems
-            keys = (
-                nearest(_fold_word(typed), self._long_stems, swaps_only=True, same=same)
-                if len(typed) >= _TYPO_STEM
-                else []
-            )
-        else:
-            keys = [_fold_word(typed)] if _fold_word(lower) == lower else []
-        found = Counter[str]()
-        for key in keys:
-            found.update(self._stems.get(key, Counter()))
-        if not found:
-            return None
-        respelt = found.most_common(1)[0][0] + lower[len(typed) :]
-        # A plain word with several Swedish readings ("langa": "långa", "länga") is left alone:
-        # the corpus using one of the stems does not say which was meant.
-        readings = self._swedish.readings.get(lower, set()) if self._swedish else set()
-        return None if readings - {respelt} else respelt
-
-    def _dominant(self, word: str) -> str | None:
-        """A far more frequent spelling of a word typed without diacritics ("for" -> "för" in a
-        Swedish corpus that quotes an English "for" once)."""
-        lower = word.casefold()
-        best = self.by_fold.get(_fold_word(lower))
-        if best is None or best == lower or _fold_word(lower) != lower:
-            return None
-        return best if self.counts[best] >= _DOMINANT * self.counts[lower] else None
-
-    @cached_property
-    def english(self) -> frozenset[str]:
-        """The English words (read on first use: a Swedish question never needs them)."""
-        return frozenset(w.casefold() for w in (self._english_words or tuple)())
-
-    @cached_property
-    def _english_list(self) -> list[str]:
-        return sorted(english_forms_of(self.english))
-
-    def is_english(self, word: str) -> bool:
-        """Is ``word`` (or its uninflected form) one of the ``english`` words?"""
-        if not self.english:
-            return False
-        from .lexicon import english_forms
-
-        return any(f in self.english for f in english_forms(word.casefold()))
-
-    def _english_spelling(self, word: str, name: bool) -> str | None:
-        """An English question's unknown word corrected for two swapped letters: to a corpus
-        word, else an English word; a capitalised word (a name) to corpus words only."""
-        folded = _fold_word(word)
-        if len(folded) < MIN_TYPO_LENGTH:
-            return None
-        if self._swedish is not None and self._swedish.real(word):
-            return None
-        # Swapped letters only: the English list is not every English word ("remediation" is
-        # no typo of "mediation", nor "deklaration" of "declaration").
-        corpus = nearest(folded, self._long, swaps_only=True)
-        if corpus:
-            return max((self.by_fold[w] for w in corpus), key=lambda w: self.counts[w])
-        english = [] if name else nearest(folded, self._english_list, swaps_only=True)
-        return min(english) if english else None
-
-    def rewrite(
-        self,
-        text: str,
-        typos: bool = True,
-        min_length: int = 1,
-        inflected: Callable[[str], bool] | None = None,
-        english: bool = False,
-    ) -> tuple[str, dict[str, str]]:
-        """``text`` with identifiers and unknown words in the corpus's spelling, and what changed.
-
-        ``min_length``: shorter words are left alone (an English "for" is not a Swedish "för").
-        ``inflected(word)``: is the word another form of a corpus word ("besöka" beside "besök")?
-        Such a word is no typo, and only its diacritics are restored. ``english``: the text is
-        English: its English words are kept, others corrected against corpus and English words.
-        A text typed without any diacritic gets a word's far commoner diacritic twin ("for" ->
-        "för"); one typed all in lower case the corpus's names ("ludvika" -> "Ludvika")."""
-        changes: dict[str, str] = {}
-        lowered = not any(c.isupper() for c in text)
-        plain = _strip_accents(text) == text.casefold()
-
-        def identifier(m: re.Match[str]) -> str:
-            found = self.identifiers.get(identifier_key(m[1], m[2]))
-            if found and found != m[0]:
-                changes[m[0]] = found
-            return found or m[0]
-
-        text = _ID_ANY_SPACED.sub(identifier, text)
-        text = _ID_JOINED.sub(identifier, text)
-
-        def word(m: re.Match[str]) -> str:
-            w = m[0]
-            found = self._respelt(m, text, typos, min_length, inflected, english, plain)
-            if found is None and plain and not english and self.knows(w):
-                found = self._dominant(w)
-            if found is None and lowered and not (english and self.is_english(w)):
-                found = self.names.get(w)
-            if found is None or found == w:
-                return w
-            if w.isupper() and len(w) > 1:
-                found = found.upper()
-            elif w[:1].isupper() and found.islower():
-                found = found.capitalize()
-            changes[w] = found
-            return found
-
-        return _WORD.sub(word, text), changes
-
-    def _respelt(
-        self,
-        m: re.Match[str],
-        text: str,
-        typos: bool,
-        min_length: int,
-        inflected: Callable[[str], bool] | None,
-        english: bool,
-        plain: bool,
-    ) -> str | None:
-        """One unknown word in the corpus's spelling, or None to keep it; ``plain``: the text
-        is typed without diacritics."""
-        w = m[0]
-        # Part of an identifier or a hyphenated name ("NK-4417", "Sjöby-avtalet"): keep.
-        if len(w) < min_length or _in_identifier(text, m) or self.knows(w):
-            return None
-        if english and self.is_english(w):
-            return None
-        name = m.start() > 0 and w[:1].isupper()
-        found = self.spelling(w, False, plain_text=plain)
-        if found is not None or not typos or (inflected and inflected(w)):
-            return found
-        if english:
-            return self._english_spelling(w, name=name)
-        return self.spelling(w, name=name, plain_text=plain)
-
-
-def _in_identifier(text: str, m: re.Match[str]) -> bool:
-    after = text[m.end() : m.end() + 2]
-    return bool(after) and (after[0].isdigit() or (after[0] == "-" and after[1:].isdigit()))
+    return WORD.findall(text)

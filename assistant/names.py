@@ -28,9 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .folding import Vocabulary, fold
+from .folding import fold
 from .lexical import terms
 from .spelling import nearest
+from .vocabulary import Vocabulary
 
 __all__ = ["Name", "NameBook", "question_names"]
 

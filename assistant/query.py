@@ -9,8 +9,10 @@ question typed without å/ä/ö meets the same patterns as its well-typed twin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from .bilingual import Renderer
 from .folding import clean, fold
 from .intent import (
     FACTS,
@@ -75,6 +77,10 @@ class Query:
     # of them the corpus never mentions: the question is about something the texts are not.
     names: tuple[str, ...] = ()
     absent_names: tuple[str, ...] = ()
+    # An English question's Swedish rendering, made once per question and index state by the
+    # analyser's renderer and read by every stage through ``swedish`` and ``swedish_share`` (a
+    # ``replace``d search text is rendered anew, once as well).
+    renderer: Renderer | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return self.question
@@ -82,6 +88,19 @@ class Query:
     @property
     def compound(self) -> bool:
         return len(self.parts) > 1
+
+    def _renderer(self, knows: Callable[[str], bool]) -> Renderer:
+        # ``knows`` only for a Query built without the analyser (plain text, tests).
+        return self.renderer if self.renderer is not None else Renderer.of_terms(knows)
+
+    def swedish(self, knows: Callable[[str], bool]) -> str:
+        """``search_text`` rendered in Swedish (``bilingual.swedish_rendering``, keeping words
+        all of whose stemmed terms ``knows`` has): the analyser's rendering when it made this."""
+        return self._renderer(knows).text(self.search_text)
+
+    def swedish_share(self, knows: Callable[[str], bool]) -> float:
+        """Share of the rendering's parts that meet the corpus (``bilingual.rendered_share``)."""
+        return self._renderer(knows).share(self.search_text)
 
 
 # --- language ------------------------------------------------------------------------------------

@@ -101,3 +101,66 @@ def test_our_english_fitting_paraphrases_carry_their_swedish_rows_evidence():
         for r in rows:
             original = swedish[r["paraphrase_of"]]
             assert original["lang"] == "sv" and original["evidence"] == r["evidence"]
+
+
+def test_an_english_question_is_rendered_once_per_index_state_and_read_from_its_query():
+    from dataclasses import replace
+
+    from assistant.analyze import QueryAnalyzer
+    from assistant.bilingual import rendered_share
+    from assistant.lexical import terms, uses_word
+    from assistant.query import Query
+
+    texts = ["Biblioteket lånar ut böcker till alla som bor i kommunen."]
+    stems = set(terms(" ".join([*texts, "bibliotek låna bok kommun"])))
+    asked: list[str] = []
+
+    def knows(term: str) -> bool:
+        asked.append(term)
+        return term in stems
+
+    def used(word: str) -> bool:
+        return uses_word(stems.__contains__, word)
+
+    analyzer = QueryAnalyzer([], [], texts=lambda: texts, knows=knows)
+    question = "Can I borrow books at the library in the municipality?"
+    query = analyzer.analyze(question)
+    expected = swedish_rendering(query.search_text, used)
+    assert {"bibliotek", "kommun"} <= set(expected.split())
+    # The analyser's renderer answers, whatever the reader passes (a Query it made knows its
+    # index state): the same words as the rendering asked of the corpus directly.
+    assert query.swedish(lambda _t: False) == expected
+    assert query.swedish_share(lambda _t: False) == rendered_share(query.search_text, used)
+    # Asked again, by another stage or of the same question analysed again: nothing is asked
+    # of the corpus anew.
+    again = analyzer.analyze(question)
+    asked.clear()
+    assert again.swedish(knows) == expected and query.swedish(knows) == expected
+    assert again.swedish_share(knows) == query.swedish_share(knows)
+    assert asked == []
+    # A Query whose search text is replaced is rendered from that text.
+    narrowed = replace(query, search_text="Which books?")
+    assert narrowed.swedish(knows) == swedish_rendering("Which books?", used)
+    # A Query made without the analyser renders with what the reader passes.
+    plain = Query(question, question, "en", question, question, question.casefold())
+    assert plain.swedish(stems.__contains__) == swedish_rendering(question, used)
+
+
+def test_a_renderer_by_use_gives_the_retrievers_rendering_once_per_question():
+    from assistant.bilingual import Renderer
+
+    uses = {"kallelse": 3, "uppsägning": 9, "avgift": 5, "arvode": 1, "beakta": 2}
+    asked: list[str] = []
+
+    def frequency(word: str) -> int:
+        asked.append(word)
+        return uses.get(word, 0)
+
+    renderer = Renderer(frequency, by_use=True)
+    question = "What is the notice fee?"
+    expected = swedish_rendering(question, lambda w: uses.get(w, 0), by_use=True)
+    assert renderer.text(question) == expected
+    # Every word asked once, and the question rendered once.
+    assert len(asked) == len(set(asked))
+    asked.clear()
+    assert renderer.text(question) == expected and asked == []

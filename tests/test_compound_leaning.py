@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analyze import DocumentName, QueryAnalyzer
+from assistant.analyze import QueryAnalyzer
 from assistant.conversation import _in_frame, resolve
+from assistant.document_names import DocumentName
 from assistant.leaning import back_reference, leaning_text, own_ask, phrase_of
 from assistant.lexical import terms
 from assistant.parties import Party

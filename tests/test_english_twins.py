@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.analyze import DocumentName, QueryAnalyzer
+from assistant.analyze import QueryAnalyzer
 from assistant.bilingual import rendering_parts, swedish_forms, swedish_rendering
+from assistant.document_names import DocumentName
 from assistant.lexical import terms
 from assistant.query import fact_kind, wanted_answer
 from assistant.signals import focus_terms

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.folding import Vocabulary
 from assistant.framing import abstain
 from assistant.lexical import stem_word, terms
 from assistant.names import NameBook, question_names
+from assistant.vocabulary import Vocabulary
 
 
 def _names(text: str, lowered: bool | None = None) -> list[tuple[str, tuple[str, ...]]]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.analyze import DocumentName, QueryAnalyzer
-from assistant.folding import Vocabulary, clean, fold
+from assistant.analyze import QueryAnalyzer
+from assistant.document_names import DocumentName
+from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
 from assistant.parties import Party
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
+from assistant.vocabulary import Vocabulary
 
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
 FJARRVIK = "overenskommelse-fjarrvik-region-dalarna-2019-2022.txt"
@@ -410,7 +412,8 @@ def test_a_passage_cut_mid_sentence_is_widened_on_its_page_to_quote_the_whole_se
 
 
 def test_a_short_document_name_leaves_its_head_noun_in_the_search_text():
-    from assistant.analyze import DocumentName, QueryAnalyzer
+    from assistant.analyze import QueryAnalyzer
+    from assistant.document_names import DocumentName
 
     docs = [
         DocumentName.of("sjoby.txt", "Överenskommelse mellan Sjöby kommun och Region Ny", []),
@@ -419,3 +422,22 @@ def test_a_short_document_name_leaves_its_head_noun_in_the_search_text():
     query = QueryAnalyzer(docs, []).analyze("Vad säger Sjöby-överenskommelsen om bibliotek?")
     assert list(query.documents) == ["sjoby.txt"]
     assert query.search_text == "Vad säger överenskommelsen om bibliotek?"
+
+
+def test_a_document_is_resolved_by_path_file_name_or_one_title_part_and_errors_say_the_names():
+    from types import SimpleNamespace
+
+    from assistant.document_names import resolve_source
+    from assistant.errors import DocumentNotFoundError
+
+    docs = [
+        SimpleNamespace(source="a/ludvika.txt", title="Överenskommelse Ludvika"),
+        SimpleNamespace(source="b/bibliotekslag.md", title="Bibliotekslag (2013:801)"),
+    ]
+    assert resolve_source(docs, "a/ludvika.txt") == "a/ludvika.txt"
+    assert resolve_source(docs, "LUDVIKA.txt") == "a/ludvika.txt"
+    assert resolve_source(docs, "bibliotekslag (2013") == "b/bibliotekslag.md"
+    with pytest.raises(DocumentNotFoundError, match="matches several documents"):
+        resolve_source(docs, ".")
+    with pytest.raises(DocumentNotFoundError, match="a/ludvika.txt, b/bibliotekslag.md"):
+        resolve_source(docs, "sjöby")

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.folding import Vocabulary, _fold_word
+from assistant.folding import fold_word
 from assistant.lexical import stem_word
 from assistant.spelling import SwedishWords
+from assistant.vocabulary import Vocabulary
 
 TEXTS = ["Regionen ska betala ut bidraget för bokbussen varje år."]
 
 
 @pytest.fixture(scope="module")
 def swedish() -> SwedishWords:
-    return SwedishWords(stem_word, _fold_word)
+    return SwedishWords(stem_word, fold_word)
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ import unicodedata
 
 import pytest
 
-from assistant.folding import Vocabulary
 from assistant.lexical import stem_word
 from assistant.query import detect_language
 from assistant.spelling import capitalised, nearest
+from assistant.vocabulary import Vocabulary
 from bench.twins import twin
 
 TEXTS = [

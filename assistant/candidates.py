@@ -1,0 +1,124 @@
+"""The sentences an answer may quote, and what the answerer reads about their documents.
+
+``Candidate`` is one scored sentence (``answer.ExtractiveAnswerer._score`` makes them, ``choice``
+orders them, ``features`` measures them). Around it: the passages a question may quote
+(``readable``), the parties of the passages' documents (``parties_of``) and a named party as a
+sentence's subject (``party_bonus``), an older version of the same agreement (``older``), and
+the footnotes a quoted sentence marks (``notes_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .indexing.records import StoredDocument
+from .intent import fact_kind
+from .parties import Party, acting_parties
+from .query import Query
+from .quotes import Pick
+from .results import Passage
+from .validity import validity_of
+
+__all__ = [
+    "Candidate",
+    "cards_last",
+    "notes_of",
+    "older",
+    "parties_of",
+    "party_bonus",
+    "readable",
+]
+
+_PARTY_BONUS = 0.06
+
+
+@dataclass
+class Candidate:
+    """A sentence of a passage read for an answer, scored against the question."""
+
+    passage: Passage
+    start: int
+    end: int
+    score: float
+    similarity: float
+    vector: np.ndarray
+    lift: float = 0.0  # overlap, party and card-fact bonuses (``choice``)
+    standing: float = 0.0  # the passage's retrieval score minus the first passage's
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def where(self) -> str:
+        return self.passage.id
+
+
+def notes_of(chosen: list[Candidate], passages: list[Passage]) -> list[Pick]:
+    """The footnotes that quoted sentences mark ("unga[1]"), when retrieved: a marked term's
+    definition or condition stands in the note, and a quote without it says less than the
+    text does (field case: "barn och unga[1]" is defined in the note as under 19 years)."""
+    notes: list[Pick] = []
+    for cand in chosen:
+        if "[" not in cand.text:
+            continue
+        for p in passages:
+            marked = p.footnote_of and (p.footnote_of in cand.text or cand.text in p.footnote_of)
+            if (
+                marked
+                and p.source == cand.passage.source
+                and all(n.passage.id != p.id for n in notes)
+            ):
+                notes.append(Pick(p, 0, len(p.text), cand.score))
+    return notes
+
+
+def readable(query: Query, passages: list[Passage]) -> list[Passage]:
+    """The passages an answer may quote: the document card (facts gathered at indexing, not the
+    text's own sentences) only for a question about the document itself."""
+    if query.intent == "document_fact":
+        return passages
+    return [p for p in passages if p.kind != "card"]
+
+
+def cards_last(query: Query, passages: list[Passage]) -> list[Passage]:
+    """Document cards after the text's passages for a question that names no document fact and
+    wants no date, amount, duration, person or place: a card holds only such facts, so for any
+    other question a card in the first places only pushes a passage that could answer further
+    down (a card's purpose line is topical: measured on dev2, one evidence passage 3rd -> 4th).
+    A question wanting a type keeps the order: "When was it last revised?" reads the card."""
+    if query.intent != "fact" or query.wants is not None or fact_kind(query.folded):
+        return passages
+    return sorted(passages, key=lambda p: p.kind == "card")
+
+
+def older(a: Candidate, b: Candidate, documents: dict[str, StoredDocument]) -> bool:
+    """Is ``a``'s document an older version of ``b``'s: the same parties, an earlier start (both
+    stating one: ``validity_of``)? Another party's agreement is no version of it."""
+    da, db = documents.get(a.passage.source), documents.get(b.passage.source)
+    if da is None or db is None or da is db:
+        return False
+    if set(da.metadata.get("parties") or []) != set(db.metadata.get("parties") or []):
+        return False
+    start_a, start_b = validity_of(da.metadata).valid_from, validity_of(db.metadata).valid_from
+    return start_a is not None and start_b is not None and start_a < start_b
+
+
+def parties_of(passages: list[Passage], documents: dict[str, StoredDocument]) -> list[Party]:
+    names: dict[str, None] = {}
+    for p in passages:
+        doc = documents.get(p.source)
+        for name in (doc.metadata.get("parties") or []) if doc else []:
+            names[name] = None
+    return [Party.from_name(n) for n in names]
+
+
+def party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> float:
+    if len(named) != 1:
+        return 0.0
+    subjects = acting_parties(sentence, parties)
+    if named[0] in subjects:
+        return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 3
+    return -_PARTY_BONUS if subjects else 0.0

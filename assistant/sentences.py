@@ -1,0 +1,42 @@
+"""Sentence spans of a text: what quotes, sentence vectors and commitments are made of.
+
+``split_sentences`` cuts a passage's text (``page[start:end]``, see ``chunking``) into sentence
+spans: a sentence ends at . ! ? … before a capital, digit or quote (not after an abbreviation
+such as "t.ex."), and at a line break; a list item's bullet is not part of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+_BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
+# Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
+_ABBREVIATION = re.compile(
+    r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in ``text``; list items and lines count as sentences."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].rstrip()
+        if match.group().strip("\n") and _ABBREVIATION.search(candidate):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        a, b = a + lead, a + len(piece.rstrip())
+        bullet = _BULLET.match(text[a:b])
+        if bullet:
+            a += bullet.end()
+        if b - a >= 3:
+            out.append((a, b))
+    return out
