@@ -1,4 +1,4 @@
-"""The pieces of typo and case tolerance that ``folding.Vocabulary`` puts together.
+"""The pieces of typo and case tolerance that ``vocabulary.Vocabulary`` puts together.
 
 - ``nearest``: the words within one edit (two from ten letters) of a typed word, by optimal
   string alignment, so that two neighbouring letters swapped ("medictaion") count as one edit
