@@ -185,3 +185,17 @@ def test_a_lexical_side_saved_by_another_tokeniser_version_is_not_read(tmp_path,
     now = lexical_store.folder_for(index, "f")
     monkeypatch.setattr(lexical_store, "LEXICAL_VERSION", "1")
     assert lexical_store.folder_for(index, "f") != now
+
+
+def test_the_public_view_searches_hyphen_parts_by_public_words_only():
+    docs = _passages("Kraven enligt BBR gäller vid ombyggnad.", "Icorns-program för fristäder.")
+    docs += _passages("Internt: BBR-krav för garaget.", source="b.txt")
+    for d in docs:
+        d.metadata["visibility"] = "internal" if d.metadata["source"] == "b.txt" else "public"
+    full = LexicalIndex(docs)
+    public = full.public()
+    # "bbr-krav" stands whole only in the internal passage: the public side searches its parts.
+    assert full.knows("bbr-krav") and not public.knows("bbr-krav")
+    found = public.scores("BBR-krav")
+    assert found.shape == (2,) and int(np.argmax(found)) == 0 and found[0] > 0
+    assert public.known_share("ICORN") == 1.0
