@@ -16,7 +16,9 @@ The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_re
 byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
 measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
 naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
-fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``.
+fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``; the weight of a
+hyphen-joined word's parts and whether BM25 reads the named document's words too, the same way by
+``python -m bench.fit_lexical``.
 """
 
 from __future__ import annotations
