@@ -99,6 +99,20 @@ class Settings(BaseSettings):
         "also filter or prefer that document); off = without them (fitted by "
         "`python -m bench.fit_swedish`).",
     )
+    lexical_keeps_names: bool = Field(
+        True,
+        description="Word and trigram BM25 over a question that names a document with the "
+        "name's words too (as ``dense_keeps_names`` for its vector; fitted by "
+        "`python -m bench.fit_swedish`).",
+    )
+    hyphen_part_weight: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Word BM25: weight of a question's hyphen-joined word's parts beside the "
+        "whole word ('BBR-krav' also as 'BBR' and 'krav'; fitted by "
+        "`python -m bench.fit_swedish`).",
+    )
     answer_passages: int = Field(4, ge=1, le=20, description="Top passages read for an answer.")
     answer_threshold: float | None = Field(
         None,

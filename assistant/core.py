@@ -121,6 +121,8 @@ class Assistant:
                     sentence_candidates=self.settings.sentence_candidates,
                     sentence_weight_sv=self.settings.sentence_weight_sv,
                     dense_keeps_names=self.settings.dense_keeps_names,
+                    lexical_keeps_names=self.settings.lexical_keeps_names,
+                    hyphen_part_weight=self.settings.hyphen_part_weight,
                     public_only=self.public_only,
                 )
                 retriever.refresh()

@@ -27,6 +27,7 @@ from .compounds import CompoundVocabulary, expanded_scores
 __all__ = [
     "LexicalIndex",
     "PublicLexical",
+    "index_terms",
     "stem_word",
     "terms",
     "trigrams",
@@ -54,6 +55,66 @@ def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Swedish-stemmed word tokens."""
     words = [w for w in _WORD.findall(text.casefold()) if w not in _stopwords()]
     return _stemmer().stemWords(words)
+
+
+def index_terms(text: str) -> list[str]:
+    """``terms`` plus the parts of each hyphen-joined word, as BM25 indexes and searches them.
+
+    A hyphen joins words Swedish writes apart as often as together: "Icorns-program" must meet
+    a question's "ICORN", "BBR-krav" a passage's "krav enligt BBR", "covid-19" "covid". The
+    whole word stays a term too, so the same joined word in question and passage still counts
+    more than its parts apart. Parts of one character ("e" in "e-tjänst") and stop words are
+    not terms.
+    """
+    words: list[str] = []
+    for word in _WORD.findall(text.casefold()):
+        if word not in _stopwords():
+            words += [word, *_parts(word)]
+    return _stemmer().stemWords(words)
+
+
+def _parts(word: str) -> list[str]:
+    """A hyphen-joined word's parts that are terms (none for a plain word)."""
+    if "-" not in word:
+        return []
+    return [p for p in word.split("-") if len(p) > 1 and p not in _stopwords()]
+
+
+def _query_terms(question: str, knows: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The question's BM25 terms: (words, parts). ``words`` are its ``terms``; ``parts`` the parts
+    of its hyphen-joined words the corpus knows whole, searched beside them (at a weight of their
+    own, ``LexicalIndex.scores``). A hyphen-joined word the corpus lacks whole is searched as its
+    parts, among the words (kept whole it would only count as a word the corpus does not know).
+    """
+    words: list[str] = []
+    parts: list[str] = []
+    for word in _WORD.findall(question.casefold()):
+        if word in _stopwords():
+            continue
+        whole, pieces = stem_word(word), [stem_word(p) for p in _parts(word)]
+        if not pieces:
+            words.append(whole)
+        elif knows(whole):
+            words.append(whole)
+            parts += pieces
+        else:
+            words += pieces
+    return words, parts
+
+
+def _known_share(question: str, recognizes: Callable[[str], bool]) -> float:
+    """The share of the question's words ``recognizes`` knows; a hyphen-joined word is known
+    whole or by all of its parts ("Icorns-program" where the corpus has "ICORN" and
+    "program")."""
+    words = [w for w in _WORD.findall(question.casefold()) if w not in _stopwords()]
+
+    def known(word: str) -> bool:
+        parts = _parts(word)
+        return recognizes(stem_word(word)) or (
+            bool(parts) and all(recognizes(stem_word(p)) for p in parts)
+        )
+
+    return sum(map(known, words)) / len(words) if words else 0.0
 
 
 def stem_word(word: str) -> str:
@@ -155,7 +216,7 @@ class LexicalIndex:
         if models is None:
             texts = [embedding_text(d) for d in passages]
             models = (
-                _BM25.build([terms(t) for t in texts]),
+                _BM25.build([index_terms(t) for t in texts]),
                 _BM25.build([trigrams(t) for t in texts]),
             )
         self._words, self._trigrams = models
@@ -187,13 +248,17 @@ class LexicalIndex:
         Low for a question in another language than the texts: then shared letters and words
         are mostly chance, and the fusion leans on the (multilingual) dense side alone.
         """
-        words = terms(question)
-        return sum(map(self.recognizes, words)) / len(words) if words else 0.0
+        return _known_share(question, self.recognizes)
 
-    def scores(self, question: str, source: str | None = None) -> np.ndarray:
+    def scores(self, question: str, source: str | None = None, parts: float = 1.0) -> np.ndarray:
         """BM25 over stemmed words, one score per passage (0 outside ``source``); a word the
-        corpus has only in compounds or parts counts through them (``word_scores``)."""
-        return self._within(self.word_scores(terms(question), self.knows, self.compounds), source)
+        corpus has only in compounds or parts counts through them (``word_scores``); the parts
+        of a hyphen-joined word count beside it at ``parts`` (``_query_terms``)."""
+        words, pieces = _query_terms(question, self.knows)
+        found = self.word_scores(words, self.knows, self.compounds)
+        if pieces and parts > 0:
+            found = found + parts * self._words.scores(pieces)
+        return self._within(found, source)
 
     def word_scores(
         self, words: list[str], knows: Callable[[str], bool], compounds: CompoundVocabulary
@@ -263,17 +328,19 @@ class PublicLexical:
         return self.knows(term) or self.compounds.knows(term)
 
     def known_share(self, question: str) -> float:
-        words = terms(question)
-        return sum(map(self.recognizes, words)) / len(words) if words else 0.0
+        return _known_share(question, self.recognizes)
 
     def frequency(self, term: str) -> int:
         """How many public passages hold the (stemmed) term (the English rendering's sense
         choice must not be steered by internal text either)."""
         return int(self._mask[self.full._words.passages_with(term)].sum())
 
-    def scores(self, question: str, source: str | None = None) -> np.ndarray:
+    def scores(self, question: str, source: str | None = None, parts: float = 1.0) -> np.ndarray:
         # Expanded through the public vocabulary: no internal compound may steer a score.
-        full = self.full.word_scores(terms(question), self.knows, self.compounds)
+        words, pieces = _query_terms(question, self.knows)
+        full = self.full.word_scores(words, self.knows, self.compounds)
+        if pieces and parts > 0:
+            full = full + parts * self.full._words.scores(pieces)
         return self._within(full[self._at], source)
 
     def trigram_scores(self, question: str, source: str | None = None) -> np.ndarray:

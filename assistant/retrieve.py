@@ -16,11 +16,14 @@ The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_re
 byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
 measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
 naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
-fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``.
+fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``; the weight of a
+hyphen-joined word's parts and whether BM25 reads the named document's words too, the same way by
+``python -m bench.fit_lexical``.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -82,6 +85,8 @@ class HybridRetriever(BaseRetriever):
     sentence_candidates: int = _DEFAULTS["sentence_candidates"].default
     sentence_weight_sv: float = _DEFAULTS["sentence_weight_sv"].default
     dense_keeps_names: bool = _DEFAULTS["dense_keeps_names"].default
+    lexical_keeps_names: bool = _DEFAULTS["lexical_keeps_names"].default
+    hyphen_part_weight: float = _DEFAULTS["hyphen_part_weight"].default
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
@@ -154,9 +159,11 @@ class HybridRetriever(BaseRetriever):
         """
         if isinstance(question, Query):
             asked = _dense_text(question, self.dense_keeps_names)
+            words = _dense_text(question, self.lexical_keeps_names)
             question, language = question.search_text, question.language
         else:
             asked, language = question, detect_language(question)
+            words = question
         k = k or self.k
         source = source or self.source
         if source is not None and source not in set(self.lexical.sources.tolist()):
@@ -172,7 +179,7 @@ class HybridRetriever(BaseRetriever):
         )
         dense, floor = self._dense(qvec, source)
         lexical = self.lexical
-        signals = self._lexical_signals(question, source, self.bm25_weight, self.trigram_weight)
+        signals = self._lexical_signals(words, source, self.bm25_weight, self.trigram_weight)
         if rendering:
             # The Swedish rendering is the only text of an English question that shares words
             # with Swedish passages; its own lexical signals, weighted per language.
@@ -237,7 +244,7 @@ class HybridRetriever(BaseRetriever):
         return [
             (weight * share, self._top(self._allowed(scorer(text, source))))
             for weight, scorer in (
-                (bm25_weight, lexical.scores),
+                (bm25_weight, partial(lexical.scores, parts=self.hyphen_part_weight)),
                 (trigram_weight, lexical.trigram_scores),
             )
             if weight * share > 0

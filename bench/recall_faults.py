@@ -44,6 +44,7 @@ import numpy as np
 from assistant import embeddings as _embeddings
 from assistant.config import Settings
 from assistant.evaluate import _relevant
+from assistant.retrieve import _dense_text
 from assistant.signals import answer_type_found
 from bench.retrieval import Asked, load_sets
 
@@ -104,8 +105,13 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
         source = query.documents[0] if len(query.documents) == 1 else None
         text = query.search_text
         rendering = retriever._rendering(text) if query.language != "sv" else ""
+        # As ``HybridRetriever.search``: a named document's words in BM25 and the vector as
+        # the settings say.
         signals = retriever._lexical_signals(
-            text, source, retriever.bm25_weight, retriever.trigram_weight
+            _dense_text(query, retriever.lexical_keeps_names),
+            source,
+            retriever.bm25_weight,
+            retriever.trigram_weight,
         )
         if rendering:
             signals += retriever._lexical_signals(
@@ -132,7 +138,7 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
                 [str(d.id) for d in docs],
                 matrix if source is None else _only(matrix, docs, source),
                 best,
-                retriever._query_vector(text, rendering),
+                retriever._query_vector(_dense_text(query, retriever.dense_keeps_names), rendering),
                 signals,
                 relevant,
                 any("\n\n" in docs[n].page_content for n in relevant),

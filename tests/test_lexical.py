@@ -7,7 +7,7 @@ from helpers import STATUTE_PATH, make_corpus, make_settings
 from langchain_core.documents import Document
 
 from assistant.indexing.store import Index
-from assistant.lexical import LexicalIndex, terms, trigrams
+from assistant.lexical import LexicalIndex, index_terms, terms, trigrams
 from assistant.lexical_store import load_or_build
 
 
@@ -124,3 +124,78 @@ def test_known_share_is_the_share_of_question_words_found_in_the_corpus():
     assert lexical.known_share("Vad kostar sophämtningen i kommunen?") == 1 / 3
     assert lexical.known_share("Which library does the municipality run?") == 0.0
     assert lexical.known_share("och i") == 0.0  # stop words only
+
+
+def test_a_hyphen_joined_word_is_indexed_whole_and_as_its_parts():
+    assert index_terms("Icorns-program, e-tjänst och BBR-krav") == [
+        "icorns-program",
+        "icorn",
+        "program",
+        "e-tjänst",
+        "tjänst",  # "e" alone is no term
+        "bbr-krav",
+        "bbr",
+        "krav",
+    ]
+    assert terms("Icorns-program") == ["icorns-program"]  # the decision's words are unchanged
+
+
+def test_a_hyphen_joined_word_meets_its_parts_in_passages_and_questions():
+    lexical = LexicalIndex(
+        _passages(
+            "Ludvika deltar i Icorns-program för fristäder.",
+            "Kraven enligt BBR gäller vid ombyggnad.",
+            "Biblioteket har öppet på lördagar.",
+        )
+    )
+    # The passage's part meets the question's plain word ...
+    assert lexical.knows("icorn")
+    assert int(np.argmax(lexical.scores("Vad sägs om ICORN?"))) == 0
+    assert lexical.known_share("ICORN") == 1.0
+    # ... and the question's parts meet the passage's plain words: "BBR-krav" is no word of the
+    # corpus, so it is searched as "BBR" and "krav" and counts as known.
+    scores = lexical.scores("Vilka BBR-krav gäller?")
+    assert int(np.argmax(scores)) == 1 and scores[1] > 0
+    assert lexical.known_share("BBR-krav") == 1.0
+    assert lexical.known_share("Sjöby-överenskommelsen") == 0.0
+
+
+def test_the_parts_of_a_known_hyphen_joined_word_count_at_their_own_weight():
+    lexical = LexicalIndex(
+        _passages(
+            "Vaccin mot covid-19 ges på vårdcentralen.",
+            "Covid ger feber. Feber i 19 dagar är ovanligt.",
+            "Biblioteket har öppet på lördagar.",
+        )
+    )
+    whole = lexical.scores("covid-19", parts=0.0)
+    assert whole[0] > 0 and whole[1] == 0  # only the passage with the whole word
+    both = lexical.scores("covid-19", parts=1.0)
+    half = lexical.scores("covid-19", parts=0.5)
+    # The parts add the same amount per unit of weight; they meet the second passage too.
+    assert both[1] > 0 and np.isclose(half[1], both[1] / 2)
+    assert np.allclose(both - whole, 2 * (half - whole), atol=1e-6)
+    assert both[0] > both[1]
+
+
+def test_a_lexical_side_saved_by_another_tokeniser_version_is_not_read(tmp_path, e5, monkeypatch):
+    from assistant import lexical_store
+
+    index = Index(make_settings(tmp_path, make_corpus(tmp_path, STATUTE_PATH)), e5)
+    now = lexical_store.folder_for(index, "f")
+    monkeypatch.setattr(lexical_store, "LEXICAL_VERSION", "1")
+    assert lexical_store.folder_for(index, "f") != now
+
+
+def test_the_public_view_searches_hyphen_parts_by_public_words_only():
+    docs = _passages("Kraven enligt BBR gäller vid ombyggnad.", "Icorns-program för fristäder.")
+    docs += _passages("Internt: BBR-krav för garaget.", source="b.txt")
+    for d in docs:
+        d.metadata["visibility"] = "internal" if d.metadata["source"] == "b.txt" else "public"
+    full = LexicalIndex(docs)
+    public = full.public()
+    # "bbr-krav" stands whole only in the internal passage: the public side searches its parts.
+    assert full.knows("bbr-krav") and not public.knows("bbr-krav")
+    found = public.scores("BBR-krav")
+    assert found.shape == (2,) and int(np.argmax(found)) == 0 and found[0] > 0
+    assert public.known_share("ICORN") == 1.0

@@ -102,3 +102,26 @@ def test_a_swedish_question_can_be_rescored_by_its_best_sentence(small):
     assert [(p.id, round(p.score, 6)) for p in english_only] == [
         (p.id, round(p.score, 6)) for p in plain
     ]
+
+
+def test_bm25_can_read_a_named_documents_words_too(small):
+    # The analysis takes "bygglov" out of the search text (it names the document *Bygglov*);
+    # with ``lexical_keeps_names`` BM25 reads the question with it, as the vector does.
+    weight = 0.2
+    query = _named("Vad kostar bygglov?", "Vad kostar", "bygglov.txt")
+    keeps = _retriever(small, bm25_weight=weight, lexical_keeps_names=True)
+    drops = _retriever(small, bm25_weight=weight, lexical_keeps_names=False)
+    lexical = keeps.lexical
+    bm25, rest = lexical.scores("Vad kostar bygglov?"), lexical.scores("Vad kostar")
+    assert bm25.max() > 0 and rest.max() == 0  # "kostar" is no word of the texts
+    share = lexical.known_share("Vad kostar bygglov?")
+    assert share == 0.5
+    q = small.embeddings.query_vector("Vad kostar bygglov?")  # both embed the name
+    vectors = _vectors(small, keeps)
+    at = {str(d.id): i for i, d in enumerate(lexical.docs)}
+    for p in keeps.search(query):
+        lift = weight * share * float(bm25[at[p.id]] / bm25.max())
+        assert p.score == pytest.approx(float(vectors[p.id] @ q) + lift, abs=1e-4)
+    for p in drops.search(query):
+        assert p.score == pytest.approx(float(vectors[p.id] @ q), abs=1e-4)
+    assert any(bm25[at[p.id]] > 0 for p in keeps.search(query))
