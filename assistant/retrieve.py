@@ -32,7 +32,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from .bilingual import swedish_rendering
+from .bilingual import Renderer
 from .config import Settings
 from .errors import DocumentNotFoundError
 from .indexing.store import Index
@@ -93,6 +93,8 @@ class HybridRetriever(BaseRetriever):
     _lexical: LexicalIndex | PublicLexical | None = PrivateAttr(default=None)
     _fingerprint: str | None = PrivateAttr(default=None)
     _store: Any = PrivateAttr(default=None)
+    # Renderings of English questions, each made once per question and index state.
+    _renderer: Renderer | None = PrivateAttr(default=None)
 
     @property
     def vectorstore(self) -> Any:
@@ -108,6 +110,7 @@ class HybridRetriever(BaseRetriever):
         """Reload the lexical side if the index changed since it was built."""
         if self._lexical is None or self.index.fingerprint() != self._fingerprint:
             self._lexical, self._fingerprint = load_or_build(self.index)
+            self._renderer = None
             # The sentence vectors of the same index state, when saved beside it.
             folder = folder_for(self.index, self._fingerprint)
             self.index.sentence_table = SentenceTable.load(folder)
@@ -226,10 +229,11 @@ class HybridRetriever(BaseRetriever):
         )
         if not any(w > 0 for w in uses):
             return ""
-        if self.translation_senses == "by_use":
-            rendering = swedish_rendering(question, self._word_frequency, by_use=True)
-        else:
-            rendering = swedish_rendering(question, self._known_word)
+        if self._renderer is None:
+            by_use = self.translation_senses == "by_use"
+            uses = self._word_frequency if by_use else self._known_word
+            self._renderer = Renderer(uses, by_use=by_use)
+        rendering = self._renderer.text(question)
         return "" if rendering == question else rendering
 
     def _lexical_signals(
