@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
+from .bm25_model import BM25Model
 from .chunking import embedding_text
 from .compounds import CompoundVocabulary, expanded_scores
 
@@ -133,70 +134,6 @@ def trigrams(text: str) -> list[str]:
     return grams
 
 
-class _BM25:
-    """One bm25s model over token lists; scores only tokens it knows."""
-
-    def __init__(self, model: Any, size: int) -> None:
-        self.model = model
-        self.size = size
-
-    @classmethod
-    def build(cls, tokens: list[list[str]]) -> _BM25:
-        import bm25s
-
-        model = bm25s.BM25()
-        if tokens:
-            model.index([t or ["\x00"] for t in tokens], show_progress=False)
-        return cls(model, len(tokens))
-
-    @classmethod
-    def load(cls, folder: Path, size: int) -> _BM25:
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False), size)
-
-    def save(self, folder: Path) -> None:
-        self.model.save(str(folder), show_progress=False)
-
-    def knows(self, token: str) -> bool:
-        return bool(self.size) and token in self.model.vocab_dict
-
-    def vocabulary(self, mask: np.ndarray | None = None) -> list[str]:
-        """The tokens the model knows; with ``mask`` (one bool per passage) only those in some
-        passage it marks."""
-        if not self.size:
-            return []
-        tokens = [t for t in self.model.vocab_dict if t]
-        if mask is None:
-            return tokens
-        matrix = self.model.scores
-        indptr = np.asarray(matrix["indptr"])
-        # Marked passages per token: a running count over the token-major index.
-        running = np.concatenate([[0], np.cumsum(mask[np.asarray(matrix["indices"])])])
-        marked = running[indptr[1:]] - running[indptr[:-1]]
-        ids = self.model.vocab_dict
-        # bm25s also lists "" (past the matrix's columns): it is in no passage.
-        return [t for t in tokens if ids[t] < len(marked) and marked[ids[t]] > 0]
-
-    def passages_with(self, token: str) -> np.ndarray:
-        """Positions of the passages that contain ``token`` (its column of the score matrix)."""
-        at = self.model.vocab_dict.get(token) if self.size else None
-        if at is None:
-            return np.zeros(0, dtype=np.int64)
-        matrix = self.model.scores
-        return np.asarray(matrix["indices"][matrix["indptr"][at] : matrix["indptr"][at + 1]])
-
-    def frequency(self, token: str) -> int:
-        """How many passages hold the token."""
-        return len(self.passages_with(token))
-
-    def scores(self, tokens: list[str]) -> np.ndarray:
-        known = [t for t in tokens if self.knows(t)]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.model.get_scores(known), dtype=np.float32)
-
-
 def uses_word(knows: Callable[[str], bool], word: str) -> bool:
     """Does the corpus use this whole word: are all of its stemmed ``terms`` ``knows``?
 
@@ -209,15 +146,17 @@ def uses_word(knows: Callable[[str], bool], word: str) -> bool:
 class LexicalIndex:
     """BM25 over all passages (words and trigrams), one per index fingerprint."""
 
-    def __init__(self, passages: list[Document], models: tuple[_BM25, _BM25] | None = None) -> None:
+    def __init__(
+        self, passages: list[Document], models: tuple[BM25Model, BM25Model] | None = None
+    ) -> None:
         self.docs = passages
         self.by_id = {str(d.id): d for d in passages}
         self.sources = np.array([d.metadata["source"] for d in passages])
         if models is None:
             texts = [embedding_text(d) for d in passages]
             models = (
-                _BM25.build([index_terms(t) for t in texts]),
-                _BM25.build([trigrams(t) for t in texts]),
+                BM25Model.build([index_terms(t) for t in texts]),
+                BM25Model.build([trigrams(t) for t in texts]),
             )
         self._words, self._trigrams = models
 
@@ -290,7 +229,9 @@ class LexicalIndex:
         rows = json.loads((folder / "passages.json").read_text("utf-8"))
         docs = [Document(id=r["id"], page_content=r["text"], metadata=r["metadata"]) for r in rows]
         n = len(docs)
-        return cls(docs, (_BM25.load(folder / "words", n), _BM25.load(folder / "trigrams", n)))
+        return cls(
+            docs, (BM25Model.load(folder / "words", n), BM25Model.load(folder / "trigrams", n))
+        )
 
 
 class PublicLexical:

@@ -39,6 +39,7 @@ from .indexing.store import Index
 from .lexical import LexicalIndex, PublicLexical, terms, uses_word
 from .lexical_store import folder_for, load_or_build
 from .query import Query, detect_language
+from .rescoring import by_best_sentence
 from .results import Passage
 from .sentence_table import PassageVectors, SentenceTable
 
@@ -217,7 +218,7 @@ class HybridRetriever(BaseRetriever):
         weight = self.sentence_weight if cross_lingual else self.sentence_weight_sv
         if weight > 0:
             n = max(k, self.sentence_candidates)
-            scored = self._by_sentences(scored, qvec, cosines, n, weight)
+            scored = by_best_sentence(self.index, scored, qvec, cosines, n, weight)
         return [Passage.from_document(doc, score) for score, doc in scored[:k]]
 
     def _rendering(self, question: str) -> str:
@@ -274,36 +275,6 @@ class HybridRetriever(BaseRetriever):
             return vectors[0]
         weight = self.translation_weight
         return (1 - weight) * vectors[0] + weight * vectors[1]
-
-    def _by_sentences(
-        self,
-        scored: list[tuple[float, Document]],
-        qvec: np.ndarray,
-        cosines: dict[str, float],
-        n: int,
-        weight: float,
-    ) -> list[tuple[float, Document]]:
-        """Re-score the first ``n`` with their best sentence's cosine beside the passage's.
-
-        A cross-lingual question meets the one sentence that answers it more clearly than the
-        passage around it (byggfaq's tuning half, English: R@3 0.71 -> 0.74 over the rendering
-        alone). For Swedish questions the fit keeps it off (``sentence_weight_sv`` 0: SweFAQ and
-        dev2 lower at every weight; sentences are embedded without the title and section their
-        passage is embedded with, and FAQ answers leave their topic to the question).
-        """
-        head = scored[:n]
-        ids = [str(d.id) for _, d in head]
-        counts = {str(d.id): int(d.metadata.get("sentences", 0)) for _, d in head}
-        best: dict[str, float] = {}
-        for chunk_id, _, _, vec in self.index.sentences(ids, counts):
-            best[chunk_id] = max(best.get(chunk_id, -1.0), float(vec @ qvec))
-        rescored = []
-        for score, doc in head:
-            pid = str(doc.id)
-            if pid in best and pid in cosines:
-                score += weight * (best[pid] - cosines[pid])
-            rescored.append((score, doc))
-        return sorted(rescored + scored[n:], key=_descending)
 
     def _allowed(self, scores: np.ndarray) -> np.ndarray:
         """Lexical scores of passages this retriever may return (the rest 0)."""
