@@ -21,6 +21,7 @@ from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
 from .lexical import terms, uses_word
+from .sentence_share import typed_share
 from .signals import (
     answer_type_found,
     covered,
@@ -64,8 +65,13 @@ FEATURES = (
     # the question names a thing (a municipality, organisation, place, person or document:
     # ``names``) that no text mentions: it asks about something the texts are not about
     "named_absent",
+    # ``sentence_share``: the best ONE sentence (in context) that holds the wanted answer type (a
+    # number for a measure): its share of the question's words, each weighted by how rarely the
+    # read sentences use it; the best sentence of all when no type is wanted
+    "typed_share",
 )
 _TOP_SENTENCES = 3
+_SHARE_SENTENCES = 5
 
 
 class _Candidate(Protocol):
@@ -110,6 +116,7 @@ class Features:
     numbers_agree: float = 0.0
     type_fit: float = 0.0
     named_absent: float = 0.0
+    typed_share: float = 0.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -184,6 +191,7 @@ def measure(
     wanted = _folded_terms(render(query.search_text)) if render else topic
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
+    typed = typed_share(wanted, wants, query.folded, candidates, ranked[:_SHARE_SENTENCES])
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
         best_sim=best_sim,
@@ -224,6 +232,7 @@ def measure(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
         named_absent=float(bool(getattr(query, "absent_names", ()))),
+        typed_share=typed,
     )
 
 
