@@ -21,7 +21,7 @@ from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
 from .lexical import terms, uses_word
-from .sentence_share import typed_share
+from .sentence_share import typed_share, wants_number
 from .signals import (
     answer_type_found,
     covered,
@@ -65,10 +65,6 @@ FEATURES = (
     # the question names a thing (a municipality, organisation, place, person or document:
     # ``names``) that no text mentions: it asks about something the texts are not about
     "named_absent",
-    # ``sentence_share``: the best ONE sentence (in context) that holds the wanted answer type (a
-    # number for a measure): its share of the question's words, each weighted by how rarely the
-    # read sentences use it; the best sentence of all when no type is wanted
-    "typed_share",
 )
 _TOP_SENTENCES = 3
 _SHARE_SENTENCES = 5
@@ -116,7 +112,11 @@ class Features:
     numbers_agree: float = 0.0
     type_fit: float = 0.0
     named_absent: float = 0.0
-    typed_share: float = 0.0
+    # Read by ``decide``'s rule beside the model, not weighed by it (``sentence_share``): the
+    # question asks for a number, and the best ONE sentence (in context) holding a number holds
+    # this weighted share of its words (1.0 when it asks for no number or has no topic words).
+    number_wanted: float = 0.0
+    typed_share: float = 1.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -191,6 +191,7 @@ def measure(
     wanted = _folded_terms(render(query.search_text)) if render else topic
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
+    number = wants_number(wants, query.folded)
     typed = typed_share(wanted, wants, query.folded, candidates, ranked[:_SHARE_SENTENCES])
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
@@ -232,7 +233,8 @@ def measure(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
         named_absent=float(bool(getattr(query, "absent_names", ()))),
-        typed_share=typed,
+        number_wanted=float(number),
+        typed_share=typed if number and wanted else 1.0,
     )
 
 

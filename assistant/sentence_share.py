@@ -28,9 +28,16 @@ from typing import Any
 from .compounds import compound_match
 from .folding import fold
 from .lexical import terms
-from .signals import answer_type_found, in_context
+from .signals import _WRITTEN_NUMBERS, answer_type_found, in_context
 
-__all__ = ["best_typed", "measure_wanted", "term_weights", "typed_share", "weighted_share"]
+__all__ = [
+    "best_typed",
+    "measure_wanted",
+    "term_weights",
+    "typed_share",
+    "wants_number",
+    "weighted_share",
+]
 
 # A question asking for a measure or a rate, which ``intent.wanted_answer`` leaves untyped: its
 # answer is a number ("Hur djupt …", "Vilken räntesats …", "How tall …", "What is the fee …").
@@ -48,6 +55,14 @@ _MEASURE = re.compile(
     r"height|length|width|depth|size|age|maximum|minimum|limit|budget)s?\b"
 )
 
+_NUMBER_KINDS = ("amount", "duration")
+# A number as agreements and answers write it out ("tre kvällar i veckan", "hälften"), which
+# the answer-type patterns (digits, or a word before a unit) do not all see.
+_WRITTEN = re.compile(
+    rf"\b(?:{'|'.join(_WRITTEN_NUMBERS)}|hälften|halva|tredjedel\w*|fjärdedel\w*|dubbelt|"
+    r"half|third|quarter|double|twice)\b",
+    re.I,
+)
 _OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
 
 
@@ -55,8 +70,16 @@ def _stems(text: str) -> set[str]:
     return {fold(t) for t in terms(text)}
 
 
+def _parts(word: str) -> tuple[str, ...]:
+    """The word, and for a hyphenated compound its stemmed parts ("fel-ansvar" -> "fel",
+    "ansv": the text writes "ansvar för dolda fel")."""
+    if "-" not in word:
+        return (word,)
+    return (word, *(fold(t) for part in word.split("-") for t in terms(part)))
+
+
 def _holds(word: str, said: set[str]) -> bool:
-    return any(compound_match(word, s) for s in said)
+    return any(compound_match(w, s) for w in _parts(word) for s in said)
 
 
 def term_weights(wanted: Iterable[str], sentences: Sequence[str]) -> dict[str, float]:
@@ -88,6 +111,12 @@ def measure_wanted(folded: str) -> bool:
     return bool(_MEASURE.search(folded))
 
 
+def wants_number(wants: str | None, folded: str) -> bool:
+    """Is the answer a number: an amount or a duration (``intent.wanted_answer``), or a
+    measure the intent leaves untyped (``measure_wanted``)?"""
+    return wants in _NUMBER_KINDS or (wants is None and measure_wanted(folded))
+
+
 def typed_share(
     wanted: set[str],
     wants: str | None,
@@ -105,5 +134,10 @@ def typed_share(
         kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
     weights = term_weights(wanted, [c.text for c in candidates])
     contexts = [in_context(c) for c in best]
-    typed = [not kinds or any(answer_type_found(k, [t]) for k in kinds) for t in contexts]
+    typed = [
+        not kinds
+        or any(answer_type_found(k, [t]) for k in kinds)
+        or ("amount" in kinds and bool(_WRITTEN.search(t)))
+        for t in contexts
+    ]
     return best_typed(weights, contexts, typed)

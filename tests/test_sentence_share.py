@@ -4,16 +4,20 @@ exact inputs."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
+from assistant.decide import should_answer
+from assistant.features import FEATURES, Features
 from assistant.folding import fold
 from assistant.sentence_share import (
     best_typed,
     measure_wanted,
     term_weights,
     typed_share,
+    wants_number,
     weighted_share,
 )
 
@@ -37,6 +41,12 @@ def test_compound_parts_count_as_the_word():
     weights = term_weights({"vikari"}, ["Timvikarier bokas via bemanningsenheten."])
     assert weights["vikari"] == pytest.approx(1 + math.log(2 / 2))
     assert weighted_share(weights, "Timvikarier bokas via bemanningsenheten.") == 1.0
+
+
+def test_a_hyphenated_compound_is_held_by_its_parts():
+    weights = {"fel-ansvar": 1.0}
+    assert weighted_share(weights, "Säljarens ansvar för dolda fel gäller i 10 år.") == 1.0
+    assert weighted_share(weights, "Köparen ska undersöka huset.") == 0.0
 
 
 def test_the_weighted_share_of_one_sentence():
@@ -102,3 +112,31 @@ def test_the_best_sentence_of_a_measure_question_must_hold_a_number():
     assert typed_share(wanted, None, plain, read, read) == pytest.approx(first)
     # An amount asked for by "intent" (wants="amount"): the same as a measure.
     assert typed_share(wanted, "amount", plain, read, read) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("wants", "question", "number"),
+    [
+        ("amount", "vad kostar ett id06-kort?", True),
+        ("duration", "hur lange galler beskedet?", True),
+        (None, "hur djupt maste borrhalet vara?", True),  # a measure the intent leaves untyped
+        ("date", "nar antogs planen?", False),
+        ("person", "vem betalar besiktningen?", False),
+        (None, "vad ar rut-avdrag?", False),
+    ],
+)
+def test_which_questions_want_a_number(wants, question, number):
+    assert wants_number(wants, question) is number
+
+
+def test_a_number_asked_for_and_absent_beside_the_words_is_refused_whatever_the_model_says():
+    base = Features(*([0.5] * len(FEATURES)))
+    # Threshold 0: the model alone answers everything.
+    assert should_answer(base, threshold=0.0)[0] is True
+    absent = replace(base, number_wanted=1.0, typed_share=0.0)
+    ok, probability = should_answer(absent, threshold=0.0)
+    assert ok is False
+    assert probability == should_answer(base, threshold=0.0)[1]  # the model's own figure kept
+    # A number beside some of the words, or no number asked for: the model decides.
+    assert should_answer(replace(absent, typed_share=0.2), threshold=0.0)[0] is True
+    assert should_answer(replace(absent, number_wanted=0.0), threshold=0.0)[0] is True
