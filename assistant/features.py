@@ -192,7 +192,11 @@ def measure(
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
     number = wants_number(wants, query.folded)
-    typed = typed_share(wanted, wants, query.folded, candidates, ranked[:_SHARE_SENTENCES])
+    typed = (  # only the rule for number questions reads it: not measured for the others
+        typed_share(wanted, wants, query.folded, candidates, ranked[:_SHARE_SENTENCES])
+        if number and wanted
+        else 1.0
+    )
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
         best_sim=best_sim,
@@ -234,7 +238,7 @@ def measure(
         ),
         named_absent=float(bool(getattr(query, "absent_names", ()))),
         number_wanted=float(number),
-        typed_share=typed if number and wanted else 1.0,
+        typed_share=typed,
     )
 
 
