@@ -63,6 +63,8 @@ _WRITTEN = re.compile(
     r"half|third|quarter|double|twice)\b",
     re.I,
 )
+# How often, as texts say it: "en gång per år", "varje vecka", "årligen".
+_FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|dagligen)\b", re.I)
 _OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
 
 
@@ -132,12 +134,14 @@ def typed_share(
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
         kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
+    often = bool(_OFTEN.search(folded))
     weights = term_weights(wanted, [c.text for c in candidates])
     contexts = [in_context(c) for c in best]
     typed = [
         not kinds
         or any(answer_type_found(k, [t]) for k in kinds)
         or ("amount" in kinds and bool(_WRITTEN.search(t)))
+        or (often and bool(_FREQUENCY.search(t)))
         for t in contexts
     ]
     return best_typed(weights, contexts, typed)
