@@ -92,4 +92,10 @@ def should_answer(
         model = load_model()
     probability = model.probability(features)
     cut = model.threshold if threshold is None else threshold
+    if features.number_wanted and features.typed_share == 0.0:
+        # A number is asked for (how much, how many, how long, which fee/rate) and none of the
+        # best sentences that hold a number holds any of the question's words: the kind of
+        # answer is absent beside the topic, however close the topic is (README "Answer or
+        # refuse": the model, fitted with few such on-topic questions, weighs this too little).
+        return False, probability
     return probability >= cut, probability

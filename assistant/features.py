@@ -21,6 +21,7 @@ from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
 from .lexical import terms, uses_word
+from .sentence_share import typed_share, wants_number
 from .signals import (
     answer_type_found,
     covered,
@@ -65,6 +66,7 @@ FEATURES = (
     "named_absent",
 )
 _TOP_SENTENCES = 3
+_SHARE_SENTENCES = 5
 
 
 class _Candidate(Protocol):
@@ -109,6 +111,11 @@ class Features:
     numbers_agree: float = 0.0
     type_fit: float = 0.0
     named_absent: float = 0.0
+    # Read by ``decide``'s rule beside the model, not weighed by it (``sentence_share``): the
+    # question asks for a number, and the best ONE sentence (in context) holding a number holds
+    # this weighted share of its words (1.0 when it asks for no number or has no topic words).
+    number_wanted: float = 0.0
+    typed_share: float = 1.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -182,6 +189,12 @@ def measure(
     wanted = _folded_terms(query.swedish(known)) if english else topic
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
+    number = wants_number(wants, query.folded)
+    typed = (  # only the rule for number questions reads it: not measured for the others
+        typed_share(wanted, wants, query.folded, candidates, ranked[:_SHARE_SENTENCES])
+        if number and wanted
+        else 1.0
+    )
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
     return Features(
         best_sim=best_sim,
@@ -222,6 +235,8 @@ def measure(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),
         named_absent=float(bool(getattr(query, "absent_names", ()))),
+        number_wanted=float(number),
+        typed_share=typed,
     )
 
 

@@ -1,0 +1,147 @@
+"""Does ONE sentence hold the question AND its answer type? A signal of the answer-or-refuse
+decision (``features.typed_share``).
+
+An on-topic question the texts do not answer ("Vad kostar ett ID06-kort?" over a text that says
+what ID06 is, and elsewhere what a permit costs) has its words and its answer type spread over
+the read sentences: the topic in one, an amount in another. The union of the best sentences
+then holds it all (``features.word_overlap``, ``type_found``), while no single sentence does.
+And the words that tell it apart are the specific ones: a read passage about special housing
+uses "boende" and "kommun" everywhere, "brandskyddskontroll" nowhere; missing the word the read
+sentences rarely use says more than missing the one they all use.
+
+- ``term_weights``: each wanted word's weight among the read sentences, an inverse sentence
+  frequency (compound parts count: "timvikarie" is found in "timvikarier");
+- ``measure_wanted``: the question asks for a measure, rate or frequency ("Hur djupt …",
+  "Vilken räntesats …", "How tall …"), which ``intent.wanted_answer`` leaves untyped: a number;
+- ``typed_share``: among the best sentences read with their context (``signals.in_context``)
+  that hold the wanted answer type, the best one's weighted share of the question's words
+  (every best sentence counts when no type is wanted; 0 when none holds the type).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .compounds import compound_match
+from .folding import fold
+from .lexical import terms
+from .signals import _WRITTEN_NUMBERS, answer_type_found, in_context
+
+__all__ = [
+    "best_typed",
+    "measure_wanted",
+    "term_weights",
+    "typed_share",
+    "wants_number",
+    "weighted_share",
+]
+
+# A question asking for a measure or a rate, which ``intent.wanted_answer`` leaves untyped: its
+# answer is a number ("Hur djupt …", "Vilken räntesats …", "How tall …", "What is the fee …").
+# Swedish nouns are matched by their head, so compounds count ("timlön", "dröjsmålsränta").
+_MEASURE_HEADS = (
+    r"avgift|pris|kostnad|lon|ranta|rantesats|sats|belopp|summa|varde|procent|niva|antal|alder|"
+    r"storlek|hojd|langd|bredd|djup|matt|arvode|taxa"
+)
+_MEASURE = re.compile(
+    r"\bhur (?:stor|stort|stora|hog|hogt|hoga|lang|langt|langa|djup|djupt|bred|brett|tjock|"
+    r"gammal|gamla|ofta|tung|tungt|varm|varmt|kallt)\b|"
+    rf"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?[\w-]*(?:{_MEASURE_HEADS})(?:en|er|na|et|n)?\b|"
+    r"\bhow (?:big|large|high|tall|deep|wide|long|often|old|far|heavy|thick|warm)\b|"
+    r"\bwhat (?:is|are|was) the (?:\w+ )?(?:fee|price|cost|rate|amount|salary|wage|percentage|"
+    r"height|length|width|depth|size|age|maximum|minimum|limit|budget)s?\b"
+)
+
+_NUMBER_KINDS = ("amount", "duration")
+# A number as agreements and answers write it out ("tre kvällar i veckan", "hälften"), which
+# the answer-type patterns (digits, or a word before a unit) do not all see.
+_WRITTEN = re.compile(
+    rf"\b(?:{'|'.join(_WRITTEN_NUMBERS)}|hälften|halva|tredjedel\w*|fjärdedel\w*|dubbelt|"
+    r"half|third|quarter|double|twice)\b",
+    re.I,
+)
+# How often, as texts say it: "en gång per år", "varje vecka", "årligen".
+_FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|dagligen)\b", re.I)
+_OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
+
+
+def _stems(text: str) -> set[str]:
+    return {fold(t) for t in terms(text)}
+
+
+def _parts(word: str) -> tuple[str, ...]:
+    """The word, and for a hyphenated compound its stemmed parts ("fel-ansvar" -> "fel",
+    "ansv": the text writes "ansvar för dolda fel")."""
+    if "-" not in word:
+        return (word,)
+    return (word, *(fold(t) for part in word.split("-") for t in terms(part)))
+
+
+def _holds(word: str, said: set[str]) -> bool:
+    return any(compound_match(w, s) for w in _parts(word) for s in said)
+
+
+def term_weights(wanted: Iterable[str], sentences: Sequence[str]) -> dict[str, float]:
+    """1 + log((n + 1) / (df + 1)) per wanted (folded) stem, df counted over the ``n``
+    sentences: a word in every read sentence weighs 1, one in none 1 + log(n + 1)."""
+    said = [_stems(s) for s in sentences]
+    n = len(said)
+    return {w: 1.0 + math.log((n + 1) / (sum(_holds(w, s) for s in said) + 1)) for w in wanted}
+
+
+def weighted_share(weights: dict[str, float], text: str) -> float:
+    """The weighted share of the wanted stems that ``text`` holds (compounds split)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    said = _stems(text)
+    return sum(w for word, w in weights.items() if _holds(word, said)) / total
+
+
+def best_typed(weights: dict[str, float], contexts: Sequence[str], typed: Sequence[bool]) -> float:
+    """The best weighted share among the contexts that hold the wanted answer type (``typed``);
+    0 when none does."""
+    shares = (weighted_share(weights, t) for t, ok in zip(contexts, typed, strict=True) if ok)
+    return max(shares, default=0.0)
+
+
+def measure_wanted(folded: str) -> bool:
+    """Does the (folded) question ask for a measure, rate or frequency: a number?"""
+    return bool(_MEASURE.search(folded))
+
+
+def wants_number(wants: str | None, folded: str) -> bool:
+    """Is the answer a number: an amount or a duration (``intent.wanted_answer``), or a
+    measure the intent leaves untyped (``measure_wanted``)?"""
+    return wants in _NUMBER_KINDS or (wants is None and measure_wanted(folded))
+
+
+def typed_share(
+    wanted: set[str],
+    wants: str | None,
+    folded: str,
+    candidates: Sequence[Any],
+    best: Sequence[Any],
+) -> float:
+    """``best_typed`` over the ``best`` candidates read in context, the question's ``wanted``
+    (folded) stems weighted over every candidate sentence read; ``wants`` is the answer type
+    the question asks for (``intent.wanted_answer``; a number when it asks for a measure,
+    ``measure_wanted`` of the ``folded`` question)."""
+    kinds = [wants] if wants else []
+    if wants is None and measure_wanted(folded):
+        # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
+        kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
+    often = bool(_OFTEN.search(folded))
+    weights = term_weights(wanted, [c.text for c in candidates])
+    contexts = [in_context(c) for c in best]
+    typed = [
+        not kinds
+        or any(answer_type_found(k, [t]) for k in kinds)
+        or ("amount" in kinds and bool(_WRITTEN.search(t)))
+        or (often and bool(_FREQUENCY.search(t)))
+        for t in contexts
+    ]
+    return best_typed(weights, contexts, typed)
