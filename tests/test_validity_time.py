@@ -93,12 +93,6 @@ def test_a_follow_up_naming_only_a_time_asks_the_earlier_question_of_that_time(a
     assert seen[2] == (f"{HOURS} 2028?", {NEXT})
 
 
-@pytest.mark.xfail(
-    reason="decision: the fit that includes byggfaq (answers 0.65 instead of 0.39 of the held-out "
-    "answerable questions) answers this on-topic unanswerable with a sentence lacking its topic "
-    "word 'musikskolan' (issue 11: on-topic unanswerables)",
-    strict=False,
-)
 def test_a_period_silent_on_the_topic_is_not_answered_from_another_period(assistant):
     answer = assistant.ask(
         "Vad säger överenskommelsen 2019–2022 om musikskolan?", as_of=SPRING_2024
