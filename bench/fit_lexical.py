@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant import embeddings as _embeddings
 from assistant.config import Settings
-from bench.fit_swedish import FIT_SETS, _table, choose, half
+from bench.fit_swedish import _table, fit_halves
 from bench.retrieval import load_sets, ranks
 
 __all__ = ["GRID", "main"]
@@ -56,18 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = {json.dumps(dict(zip(keys, k, strict=True))): v for k, v in by_point.items()}
         args.json.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
     first = next(iter(by_point))
-    for fit_half in (0, 1):
-        point = choose(by_point, lambda r, h=fit_half: r["set"] in FIT_SETS and half(r["id"]) == h)
-        print(f"\nFitted on half {fit_half}: {dict(zip(keys, point, strict=True))}")
-        other = [r for r in by_point[point] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
-        start = [r for r in by_point[first] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
-        print(_table(start, f"Half {1 - fit_half} (not fitted on), first grid point:"))
-        print(_table(other, f"Half {1 - fit_half} (not fitted on), fitted:"))
-    point = choose(by_point, lambda r: r["set"] in FIT_SETS)
-    chosen = dict(zip(keys, point, strict=True))
-    print(f"\nFitted on both halves (ships): {chosen}")
-    shipped = {k: getattr(settings, k) for k in keys}
-    print("Shipped defaults:", "the same" if shipped == chosen else shipped)
+    point = fit_halves(by_point, keys, settings)
     start = dict(zip(keys, first, strict=True))
     print(_table(by_point[first], f"Every set, first grid point {start}:"))
     print(_table(by_point[point], "Every set, chosen (held-out sets not used for choosing):"))

@@ -31,7 +31,7 @@ from assistant import embeddings as _embeddings
 from assistant.config import Settings
 from bench.retrieval import load_sets, ranks, summarise
 
-__all__ = ["GRID", "choose", "half"]
+__all__ = ["GRID", "choose", "fit_halves", "half"]
 
 FIT_SETS = ("byggfaq", "swefaq")
 GRID: dict[str, list[Any]] = {
@@ -74,6 +74,27 @@ def _table(rows: list[dict[str, Any]], title: str) -> str:
     return "\n".join(lines)
 
 
+def fit_halves(
+    by_point: dict[tuple[Any, ...], list[dict[str, Any]]], keys: list[str], settings: Any
+) -> tuple[Any, ...]:
+    """Choose on each half of ``FIT_SETS`` and print the other half at the start and fitted,
+    then choose on both halves (what ships) and say whether ``settings`` already hold it."""
+    first = next(iter(by_point))
+    for fit_half in (0, 1):
+        point = choose(by_point, lambda r, h=fit_half: r["set"] in FIT_SETS and half(r["id"]) == h)
+        print(f"\nFitted on half {fit_half}: {dict(zip(keys, point, strict=True))}")
+        other = [r for r in by_point[point] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
+        start = [r for r in by_point[first] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
+        print(_table(start, f"Half {1 - fit_half} (not fitted on), start:"))
+        print(_table(other, f"Half {1 - fit_half} (not fitted on), fitted:"))
+    point = choose(by_point, lambda r: r["set"] in FIT_SETS)
+    chosen = dict(zip(keys, point, strict=True))
+    print(f"\nFitted on both halves (ships): {chosen}")
+    shipped = {k: getattr(settings, k) for k in keys}
+    print("Shipped defaults:", "the same" if shipped == chosen else shipped)
+    return point
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fit_swedish", description=__doc__)
     p.add_argument("--cache", type=Path, help="suite index cache (as assistant eval --cache)")
@@ -89,18 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     first = next(iter(by_point))
     held = [r for r in by_point[first] if r["set"] not in FIT_SETS]
     print(_table(held, f"Held-out sets at the start {dict(zip(keys, first, strict=True))}:"))
-    for fit_half in (0, 1):
-        point = choose(by_point, lambda r, h=fit_half: r["set"] in FIT_SETS and half(r["id"]) == h)
-        print(f"\nFitted on half {fit_half}: {dict(zip(keys, point, strict=True))}")
-        other = [r for r in by_point[point] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
-        start = [r for r in by_point[first] if r["set"] in FIT_SETS and half(r["id"]) != fit_half]
-        print(_table(start, f"Half {1 - fit_half} (not fitted on), start:"))
-        print(_table(other, f"Half {1 - fit_half} (not fitted on), fitted:"))
-    point = choose(by_point, lambda r: r["set"] in FIT_SETS)
-    chosen = dict(zip(keys, point, strict=True))
-    print(f"\nFitted on both halves (ships): {chosen}")
-    shipped = {k: getattr(settings, k) for k in keys}
-    print("Shipped defaults:", "the same" if shipped == chosen else shipped)
+    point = fit_halves(by_point, keys, settings)
     print(_table(by_point[first], "Every set, start:"))
     print(_table(by_point[point], "Every set, chosen (held-out sets not used for choosing):"))
     return 0
