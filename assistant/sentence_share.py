@@ -28,7 +28,7 @@ from typing import Any
 from .compounds import compound_match
 from .folding import fold
 from .lexical import terms
-from .signals import _WRITTEN_NUMBERS, answer_type_found, in_context
+from .signals import WRITTEN_NUMBERS, answer_type_found, in_context
 
 __all__ = [
     "best_typed",
@@ -59,7 +59,7 @@ _NUMBER_KINDS = ("amount", "duration")
 # A number as agreements and answers write it out ("tre kvällar i veckan", "hälften"), which
 # the answer-type patterns (digits, or a word before a unit) do not all see.
 _WRITTEN = re.compile(
-    rf"\b(?:{'|'.join(_WRITTEN_NUMBERS)}|hälften|halva|tredjedel\w*|fjärdedel\w*|dubbelt|"
+    rf"\b(?:{'|'.join(WRITTEN_NUMBERS)}|hälften|halva|tredjedel\w*|fjärdedel\w*|dubbelt|"
     r"half|third|quarter|double|twice)\b",
     re.I,
 )

@@ -40,6 +40,7 @@ __all__ = [
     "numbers",
     "numbers_agree",
     "rendering",
+    "WRITTEN_NUMBERS",
 ]
 
 # The question word and what may stand between it and the thing asked for.
@@ -141,13 +142,13 @@ _NEAR = 4  # words between a number and the thing it counts ("sex månader", "10
 
 # Numbers written out, as agreements often write them ("fyrtio timmar", "sex föreställningar"):
 # the one list both the count check (folded: "två" -> "tva") and the answer types read.
-_WRITTEN_NUMBERS = (  # noqa: SIM905 (45 words read better as text than as a list)
+WRITTEN_NUMBERS = (  # noqa: SIM905 (45 words read better as text than as a list)
     "två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton "
     "nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen two three four "
     "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand"
 ).split()
 # "en"/"ett" are left out: they are mostly articles.
-_COUNT_WORDS = {fold(w) for w in _WRITTEN_NUMBERS}
+_COUNT_WORDS = {fold(w) for w in WRITTEN_NUMBERS}
 
 
 def number_near(wanted: Iterable[str], text: str) -> bool:
@@ -180,7 +181,7 @@ def numbers_agree(question: str, texts: Iterable[str]) -> float:
 
 # --- what the answer looks like -----------------------------------------------------------
 
-_NUMBER_WORD = rf"(?:\d+(?:[ .,]\d+)*|en|ett|one|{'|'.join(_WRITTEN_NUMBERS)})"
+_NUMBER_WORD = rf"(?:\d+(?:[ .,]\d+)*|en|ett|one|{'|'.join(WRITTEN_NUMBERS)})"
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october"
