@@ -21,15 +21,12 @@ plain reading of "index both, in questions alike" and the search text as before)
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 from pathlib import Path
 from typing import Any
 
-from assistant import embeddings as _embeddings
 from assistant.config import Settings
-from bench.fit_swedish import _table, fit_halves
-from bench.retrieval import load_sets, ranks
+from bench.fit_swedish import _table, fit_halves, grid_ranks
 
 __all__ = ["GRID", "main"]
 
@@ -44,14 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cache", type=Path, help="suite index cache (as assistant eval --cache)")
     p.add_argument("--json", type=Path, help="also write every grid point's rows here")
     args = p.parse_args(argv)
-    _embeddings._QUERY_CACHE_SIZE = 100_000
     settings = Settings()
-    asked = load_sets(None, args.cache, settings)
     keys = list(GRID)
-    by_point = {
-        point: ranks(asked, dict(zip(keys, point, strict=True)))
-        for point in itertools.product(*GRID.values())
-    }
+    by_point = grid_ranks(args.cache, settings, GRID)
     if args.json:
         rows = {json.dumps(dict(zip(keys, k, strict=True))): v for k, v in by_point.items()}
         args.json.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")

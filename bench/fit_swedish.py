@@ -31,7 +31,7 @@ from assistant import embeddings as _embeddings
 from assistant.config import Settings
 from bench.retrieval import load_sets, ranks, summarise
 
-__all__ = ["GRID", "choose", "fit_halves", "half"]
+__all__ = ["GRID", "choose", "fit_halves", "grid_ranks", "half"]
 
 FIT_SETS = ("byggfaq", "swefaq")
 GRID: dict[str, list[Any]] = {
@@ -74,6 +74,20 @@ def _table(rows: list[dict[str, Any]], title: str) -> str:
     return "\n".join(lines)
 
 
+def grid_ranks(
+    cache: Path | None, settings: Any, grid: dict[str, list[Any]]
+) -> dict[tuple[Any, ...], list[dict[str, Any]]]:
+    """Every grid point's rows (``bench.retrieval.ranks``) over the suite's cached indexes: the
+    real retriever run with the point's settings on every answerable question."""
+    _embeddings._QUERY_CACHE_SIZE = 100_000  # each question is embedded once for all points
+    asked = load_sets(None, cache, settings)
+    keys = list(grid)
+    return {
+        point: ranks(asked, dict(zip(keys, point, strict=True)))
+        for point in itertools.product(*grid.values())
+    }
+
+
 def fit_halves(
     by_point: dict[tuple[Any, ...], list[dict[str, Any]]], keys: list[str], settings: Any
 ) -> tuple[Any, ...]:
@@ -99,14 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fit_swedish", description=__doc__)
     p.add_argument("--cache", type=Path, help="suite index cache (as assistant eval --cache)")
     args = p.parse_args(argv)
-    _embeddings._QUERY_CACHE_SIZE = 100_000
     settings = Settings()
-    asked = load_sets(None, args.cache, settings)
     keys = list(GRID)
-    by_point = {
-        point: ranks(asked, dict(zip(keys, point, strict=True)))
-        for point in itertools.product(*GRID.values())
-    }
+    by_point = grid_ranks(args.cache, settings, GRID)
     first = next(iter(by_point))
     held = [r for r in by_point[first] if r["set"] not in FIT_SETS]
     print(_table(held, f"Held-out sets at the start {dict(zip(keys, first, strict=True))}:"))
