@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .features import FEATURES, Features
+from .one_sentence import NAME_SHARE, SPECIFIC_SHARE
 
 __all__ = ["Model", "load_model", "recording", "should_answer"]
 
@@ -97,5 +98,11 @@ def should_answer(
         # best sentences that hold a number holds any of the question's words: the kind of
         # answer is absent beside the topic, however close the topic is (README "Answer or
         # refuse": the model, fitted with few such on-topic questions, weighs this too little).
+        return False, probability
+    if features.specific_share < SPECIFIC_SHARE or features.name_share < NAME_SHARE:
+        # The same, sharper (``one_sentence``, README "Answer or refuse", seventh session): a
+        # Swedish number question whose best sentence with a number holds under a quarter of
+        # its specific words (not "kostar", "hur", "får"), or a name question ("Vem är
+        # kulturchef …?") whose best sentence with a name or body holds under 0.4 of them.
         return False, probability
     return probability >= cut, probability

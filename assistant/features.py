@@ -21,6 +21,7 @@ from .compounds import compound_match
 from .folding import fold
 from .intent import wanted_answer
 from .lexical import terms, uses_word
+from .one_sentence import one_sentence_signals
 from .sentence_share import typed_share, wants_number
 from .signals import (
     answer_type_found,
@@ -116,6 +117,11 @@ class Features:
     # this weighted share of its words (1.0 when it asks for no number or has no topic words).
     number_wanted: float = 0.0
     typed_share: float = 1.0
+    # Read by ``decide``'s rules too (``one_sentence``): a Swedish number question's best
+    # sentence with a number, its share of the question's specific words; a name question's
+    # best sentence with a name or body, the same (1.0 when not asked).
+    specific_share: float = 1.0
+    name_share: float = 1.0
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, name) for name in FEATURES], dtype=float)
@@ -196,6 +202,10 @@ def measure(
         else 1.0
     )
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
+    question = _folded_terms(query.search_text) | wanted
+    specific, named = one_sentence_signals(
+        wanted, question, wants, query.folded, bool(english), candidates, ranked[:_SHARE_SENTENCES]
+    )
     return Features(
         best_sim=best_sim,
         margin_median=best_sim - float(np.median(sims)),
@@ -237,6 +247,8 @@ def measure(
         named_absent=float(bool(getattr(query, "absent_names", ()))),
         number_wanted=float(number),
         typed_share=typed,
+        specific_share=specific,
+        name_share=named,
     )
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "best_typed",
     "measure_wanted",
     "term_weights",
+    "typed_contexts",
     "typed_share",
     "wants_number",
     "weighted_share",
@@ -130,12 +131,21 @@ def typed_share(
     (folded) stems weighted over every candidate sentence read; ``wants`` is the answer type
     the question asks for (``intent.wanted_answer``; a number when it asks for a measure,
     ``measure_wanted`` of the ``folded`` question)."""
+    weights = term_weights(wanted, [c.text for c in candidates])
+    contexts, typed = typed_contexts(wants, folded, best)
+    return best_typed(weights, contexts, typed)
+
+
+def typed_contexts(
+    wants: str | None, folded: str, best: Sequence[Any]
+) -> tuple[list[str], list[bool]]:
+    """The ``best`` candidates read in context, and whether each holds the answer type the
+    (``folded``) question wants (``wants``, or a number for a measure; every one when none)."""
     kinds = [wants] if wants else []
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
         kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
     often = bool(_OFTEN.search(folded))
-    weights = term_weights(wanted, [c.text for c in candidates])
     contexts = [in_context(c) for c in best]
     typed = [
         not kinds
@@ -144,4 +154,4 @@ def typed_share(
         or (often and bool(_FREQUENCY.search(t)))
         for t in contexts
     ]
-    return best_typed(weights, contexts, typed)
+    return contexts, typed

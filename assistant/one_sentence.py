@@ -1,0 +1,205 @@
+"""Two refusal signals beside the fitted decision: ONE best sentence must hold the question's
+specific words AND the kind of answer it asks for (README "Answer or refuse", seventh session).
+
+``sentence_share.typed_share`` weighs every word of the question; its rule refuses only when no
+sentence with a number holds *any* of them. Two sharper readings:
+
+- ``specific_terms``: the question's words without those that only say what kind of answer is
+  wanted or frame the asking ("får", "kostar", "stor", "länge", "hur", "ska"; numbers): "Vad
+  kostar service på en bergvärmepump?" is about *service* and *bergvärmepump*. Weighed over the
+  read sentences like ``typed_share`` (a word the read sentences rarely use weighs most), the
+  best sentence holding a number then holds a share of the *topic*, not of the question's frame
+  (``specific_share``; Swedish questions: an English question's words meet the text through a
+  rendering that misses too often, measured);
+- ``name_wanted``: the question asks for a name ("Vem är kulturchef …?", "Who is the chair …?",
+  "Vad heter …?", "What is the name of …?", "Vilken författare/arkitektbyrå …?");
+  ``name_share``: the best weighted share of its specific words among the best sentences that
+  also hold a name or a body the question does not itself use (a capitalised word not opening
+  the sentence, or "nämnden", "kommunen", "beställaren" …). Here a word is held only as itself,
+  inside a compound, or as a compound's head ("kulturchef" is not held by "kultur": the role
+  asked for is the head, and a text about culture that names no culture chief does not answer).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .compounds import MIN_PART, compound_match
+from .folding import fold
+from .lexical import terms
+from .sentence_share import typed_contexts, wants_number
+from .signals import in_context
+
+__all__ = [
+    "NAME_SHARE",
+    "SPECIFIC_SHARE",
+    "name_found",
+    "name_share",
+    "name_wanted",
+    "one_sentence_signals",
+    "specific_share",
+    "specific_terms",
+    "strict_weights",
+]
+
+# Below these the rule beside the model refuses (measured over every suite set, README): the
+# specific share of a number question's best sentence with a number, and of a name question's
+# best sentence with a name or body.
+SPECIFIC_SHARE = 0.25
+NAME_SHARE = 0.4
+
+# Words that say what kind of answer is wanted (a measure, a cost, a time) or frame the asking,
+# not what it is about. Stemmed and folded as ``lexical.terms`` and ``fold`` make them.
+_GENERIC = frozenset(
+    fold(t)
+    for t in terms(
+        "får få fick ska skall måste kan kunde bör behöver kostar kosta kostade stor stort stora "
+        "hög högt höga lång långt långa länge djup djupt bred brett ofta gammal gamla tung tungt "
+        "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
+        "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
+        "take takes need needs can may must should will does do get heter hette kallas name named "
+        "called"
+    )
+)
+
+# A question asking for a name: "Vem är/var <role>" (not "vem är ansvarig/skyldig/behörig",
+# which a body answers as well as a name), "Who is/was/are the …", "Vad heter …", "What is the
+# name of …", "Vilken författare/arkitektbyrå/firma …". Folded text.
+_NAME = re.compile(
+    r"^(?:vem) (?:ar|var) (?!ansvarig|skyldig|behorig)\w|"
+    r"^who (?:is|was|are) the (?!responsible)\w|"
+    r"\bvad heter\b|\bwhat is the name\b|\bwhat is \w+(?: \w+){0,3} called\b|"
+    r"\bvilk(?:en|et|a) (?:\w+ )?(?:forfattare\w*|arkitekt\w*|byra\w*|firma\w*|foretag\w*)\b"
+)
+# A body as texts name one (folded): a board, an authority, a party to a contract.
+_BODY = re.compile(
+    r"\b\w*(?:namnd|styrelse|chef|handlaggare|kommun|region|forvaltning|myndighet|verket|"
+    r"fullmaktige|samordnare|ombud|bestallare|entreprenor|saljare|kopare|agare|arbetsgivare)"
+    r"\w*\b"
+)
+_WORD = re.compile(r"\w[\w-]*")
+
+
+def _stems(text: str) -> set[str]:
+    return {fold(t) for t in terms(text)}
+
+
+def specific_terms(wanted: Iterable[str]) -> set[str]:
+    """The (folded) question stems that name its topic: not the kind of answer, not a number."""
+    return {w for w in wanted if w not in _GENERIC and not w[:1].isdigit()}
+
+
+def _strict(wanted: str, found: str) -> bool:
+    """The same word, the wanted word inside a compound ("vikari" in "timvikarier"), or the
+    found word as the wanted compound's head ("lon" of "timlon" is too short; "besiktning" of
+    "overbesiktning" counts) — never its modifier alone ("kultur" of "kulturchef")."""
+    if wanted == found:
+        return True
+    if len(found) >= MIN_PART and wanted.endswith(found):
+        return True
+    return len(wanted) >= MIN_PART and wanted in found
+
+
+def _parts(word: str) -> tuple[str, ...]:
+    if "-" not in word:
+        return (word,)
+    return (word, *(fold(t) for part in word.split("-") for t in terms(part)))
+
+
+def _holds(word: str, said: set[str], strict: bool) -> bool:
+    match = _strict if strict else compound_match
+    return any(match(w, s) for w in _parts(word) for s in said)
+
+
+def strict_weights(
+    wanted: Iterable[str], sentences: Sequence[str], strict: bool = True
+) -> dict[str, float]:
+    """1 + log((n + 1) / (df + 1)) per stem over the ``n`` read sentences (as
+    ``sentence_share.term_weights``; ``strict``: matched as ``_strict``)."""
+    said = [_stems(s) for s in sentences]
+    n = len(said)
+    return {
+        w: 1.0 + math.log((n + 1) / (sum(_holds(w, s, strict) for s in said) + 1)) for w in wanted
+    }
+
+
+def _share(weights: dict[str, float], text: str, strict: bool) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    said = _stems(text)
+    return sum(v for w, v in weights.items() if _holds(w, said, strict)) / total
+
+
+def specific_share(
+    wanted: Iterable[str], sentences: Sequence[str], contexts: Sequence[str], typed: Sequence[bool]
+) -> float:
+    """The best weighted share of the question's specific words among the ``contexts`` (best
+    sentences in context) that hold the wanted answer type (``typed``), weights over the read
+    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed."""
+    specific = specific_terms(wanted)
+    if not specific:
+        return 1.0
+    weights = strict_weights(specific, sentences, strict=False)
+    shares = (_share(weights, c, False) for c, ok in zip(contexts, typed, strict=True) if ok)
+    return max(shares, default=0.0)
+
+
+def name_wanted(folded: str) -> bool:
+    """Does the (folded) question ask for a name ("vem är kulturchef", "what is the name of")?"""
+    return bool(_NAME.search(folded.strip()))
+
+
+def name_found(text: str, question: set[str]) -> bool:
+    """Does ``text`` hold a name or a body that is not one of the ``question``'s (folded) stems:
+    a capitalised word not opening it, or a board, authority or party ("nämnden", "beställaren")?"""
+    for m in _BODY.finditer(fold(text)):
+        if not _stems(m.group(0)) & question:
+            return True
+    words = _WORD.findall(text)
+    return any(
+        w[:1].isupper() and not any(s in question or _holds(s, question, True) for s in _stems(w))
+        for w in words[1:]
+    )
+
+
+def name_share(
+    wanted: Iterable[str], question: set[str], sentences: Sequence[str], contexts: Sequence[str]
+) -> float:
+    """For a question asking for a name: the best strict weighted share of its specific words
+    among the ``contexts`` that hold a name or body it does not use (``name_found``); 1.0 when
+    it has no specific word."""
+    specific = specific_terms(wanted)
+    if not specific:
+        return 1.0
+    weights = strict_weights(specific, sentences)
+    shares = (_share(weights, c, True) for c in contexts if name_found(c, question))
+    return max(shares, default=0.0)
+
+
+def one_sentence_signals(
+    wanted: set[str],
+    question: set[str],
+    wants: str | None,
+    folded: str,
+    english: bool,
+    candidates: Sequence[Any],
+    best: Sequence[Any],
+) -> tuple[float, float]:
+    """(``specific_share`` of a Swedish number question, ``name_share`` of a name question),
+    each 1.0 when not asked: what ``decide``'s rules read (``features.measure`` calls this
+    with the question's ``wanted`` stems, all its stems as ``question``, the read
+    ``candidates`` and the ``best`` of them)."""
+    if not wanted:
+        return 1.0, 1.0
+    sentences = [c.text for c in candidates]
+    specific = 1.0
+    if not english and wants_number(wants, folded):
+        specific = specific_share(wanted, sentences, *typed_contexts(wants, folded, best))
+    named = 1.0
+    if name_wanted(folded):
+        named = name_share(wanted, question, sentences, [in_context(c) for c in best])
+    return specific, named
