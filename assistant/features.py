@@ -117,10 +117,7 @@ class Features:
     # this weighted share of its words (1.0 when it asks for no number or has no topic words).
     number_wanted: float = 0.0
     typed_share: float = 1.0
-    # Read by ``decide``'s rules too (``one_sentence``): a Swedish number question's best
-    # sentence with a number, its share of the question's specific words; a name question's
-    # best sentence with a name or body, the same (1.0 when not asked).
-    specific_share: float = 1.0
+    specific_share: float = 1.0  # read by ``decide``'s rules too (``one_sentence``)
     name_share: float = 1.0
 
     def vector(self) -> np.ndarray:
@@ -202,10 +199,8 @@ def measure(
         else 1.0
     )
     known_share = 1.0 - len(unknown & topic) / len(topic) if topic else 1.0
-    question = _folded_terms(query.search_text) | wanted
-    specific, named = one_sentence_signals(
-        wanted, question, wants, query.folded, bool(english), candidates, ranked[:_SHARE_SENTENCES]
-    )
+    asked = (wanted, _folded_terms(query.search_text) | wanted, wants, query.folded, bool(english))
+    specific, named = one_sentence_signals(*asked, candidates, ranked[:_SHARE_SENTENCES])
     return Features(
         best_sim=best_sim,
         margin_median=best_sim - float(np.median(sims)),
