@@ -125,7 +125,7 @@ class QueryAnalyzer:
         search_text = turn.question
         names = question_names(turn.question, lowered=_lowered(normalized))
         absent = [n.text for n in names if self.name_book.absent(n, language)]
-        named = self.book.named(fold(search_text))
+        named = self.book.named(fold(search_text), search_text)
         if named:
             search_text = self.book.without_names(search_text)
         folded = fold(search_text)

@@ -34,6 +34,27 @@ _KIND_WORDS = (
 SHORT_NAME = re.compile(rf"(?<![\w-])([^\W\d_][\w]*)-(?:{_KIND_WORDS})(?![\w-])")
 _FILE_TOKEN = re.compile(r"[\w][\w.-]*[\w]")
 _MIN_TITLE = 8
+# A name of one plain word ("bygglov.md", a document titled "Strandskydd") is as often the
+# question's topic as its document: it names the document only with a cue that a document is
+# meant: the name is itself a kind of document ("kostpolicy", "bibliotekslag"), it is written
+# as a proper name (a capital inside the sentence: "Vad är Arbetsmiljösatsningen?"), it stands
+# after words that point into a text ("enligt", "according to", "står det i"), between quotes,
+# or before a word for a document or file ("X-dokumentet" is a short name, below). Without a cue the document is only preferred
+# (``preferred`` reads its title words), and its word stays in what is searched for.
+_KIND_END = re.compile(
+    r"(?:overenskommelse|avtal|lag|lagen|policy|policyn|riktlinje|riktlinjen|regler|reglerna|"
+    r"reglemente|rutin|rutinen|plan|planen|program|programmet|strategi|strategin|stadga|"
+    r"bilaga|bilagan|agreement|act|guideline|guidelines|rules)$"
+)
+# Words before a name that point into a text: "enligt X", "according to X", "står det i X",
+# "Vad säger X om …".
+_POINTING = (
+    r"(?:enligt|according\s+to|sager|anger|(?:star|stod|sags|anges|framgar|namns|skrivs|says|said|stated|"
+    r"written|mentioned)(?:\s+\w+)?\s+(?:i|in))"
+)
+_QUOTES = "\"'«»“”„‘’"
+# Words after a name that make it a document's: "X-dokumentet" is a short name, "X säger".
+_AFTER = r"(?:dokument\w*|filen|file|document|texten|sager|says|anger|states)"
 
 
 @dataclass(frozen=True)
@@ -72,17 +93,22 @@ class DocumentBook:
             for t in doc.name_terms:
                 self._by_term.setdefault(t, set()).add(doc.source)
 
-    def named(self, folded: str) -> list[str]:
-        """Documents named by file name (with or without extension), full title or short name."""
+    def named(self, folded: str, text: str = "") -> list[str]:
+        """Documents named by file name (with or without extension), full title or short name;
+        a name of one plain word only with a cue that it names a document (``_names``).
+        ``text``: the question as written (its capitals), of which ``folded`` is the fold."""
         found: list[str] = []
+        proper = _proper_words(text)
         tokens = set(_FILE_TOKEN.findall(folded))
         for doc in self.documents:
             # A substring test first: a regex per title and question cost 400 ms per question
             # at 1 000 documents (`make bench`); the boundary check only where a title stands.
-            titled = any(
-                t in folded and re.search(rf"(?<![\w-]){re.escape(t)}", folded) for t in doc.titles
-            )
-            if not tokens.isdisjoint(doc.files) or titled:
+            titled = [
+                t
+                for t in doc.titles
+                if t in folded and re.search(rf"(?<![\w-]){re.escape(t)}", folded)
+            ]
+            if any(_names(n, folded, proper) for n in [*tokens.intersection(doc.files), *titled]):
                 found.append(doc.source)
         for m in SHORT_NAME.finditer(folded):
             stems = set(terms(m[1]))
@@ -98,9 +124,10 @@ class DocumentBook:
         sentence ("Vad säger överenskommelsen om …", not "Vad säger om …"), which its embedding
         and so the decision need (measured on a field case: top score 0.855 -> 0.905)."""
         kept: list[str] = []
+        folded, proper = fold(text), _proper_words(text)
         for word in text.split():
             token = word.strip("?!.,;:\"'()”“")
-            if token and fold(token) in self._files:
+            if token and fold(token) in self._files and _names(fold(token), folded, proper):
                 continue
             if token and SHORT_NAME.fullmatch(fold(token)):
                 word = word.replace(token, token.split("-", 1)[1])
@@ -170,6 +197,29 @@ def resolve_source(docs: Sequence[_Named], name: str) -> str:
     names = ", ".join(d.source for d in docs)
     problem = "matches several documents" if hits else "matches no indexed document"
     raise DocumentNotFoundError(f"'{name}' {problem}; use one of: {names}.")
+
+
+def _proper_words(text: str) -> set[str]:
+    """The folded words ``text`` writes with a capital inside a sentence (not first in it)."""
+    found: set[str] = set()
+    for sentence in re.split(r"[.!?:]\s+", text):
+        found |= {fold(w) for w in re.findall(r"\w+", sentence)[1:] if w[:1].isupper()}
+    return found
+
+
+def _names(name: str, folded: str, proper: set[str]) -> bool:
+    """Does ``name`` (a file name or title found in the folded question) name its document? A
+    name of one plain word only with a cue (see ``_KIND_END``): otherwise it is a topic word."""
+    if not re.fullmatch(r"[^\W\d_]+", name) or _KIND_END.search(name):
+        return True
+    if any(w.startswith(name) and len(w) - len(name) <= 3 for w in proper):
+        return True
+    word, quote = re.escape(name), f"[{re.escape(_QUOTES)}]"
+    cued = (
+        rf"{_POINTING}\s+{quote}?{word}(?!\w)|{quote}{word}\w*{quote}"
+        rf"|(?<![\w-]){word}\w*\s+{_AFTER}(?!\w)"
+    )
+    return re.search(cued, folded) is not None
 
 
 def _in_title(term: str, title_terms: set[str]) -> bool:
