@@ -98,9 +98,24 @@ def test_a_hyphenated_english_word_no_dictionary_lists_is_rendered_by_its_parts(
 def test_how_long_and_how_often_are_asked_in_swedish_words():
     known = _corpus("länge", "ofta", "gälla", "pröva", "beslut")
     assert swedish_rendering("How long does it apply?", known) == "länge gälla"
-    assert swedish_rendering("How often is the decision reviewed?", known) == (
-        "ofta beslut pröva"
-    )
+    assert swedish_rendering("How often is the decision reviewed?", known) == ("ofta beslut pröva")
+
+
+def test_every_glossary_line_is_an_english_entry_with_swedish_senses():
+    from importlib import resources
+
+    text = (resources.files("assistant") / "data" / "en_sv_public_sector.tsv").read_text("utf-8")
+    entries = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(entries) > 800
+    for line in entries:
+        english, _, swedish = line.partition("\t")
+        assert english.strip() and english == english.strip(), line
+        senses = [s for s in swedish.split("|") if s.strip()]
+        assert senses and all(s == s.strip() for s in senses), line
+    # A construction text's word is reached from the English a user writes.
+    known = _corpus("tillbyggnad", "kräver", "bygglov", "personalliggare")
+    assert swedish_rendering("What is a staff register?", known) == "personalliggare"
+    assert "tillbyggnad" in swedish_rendering("Does an extension need a permit?", known)
 
 
 def test_our_english_fitting_paraphrases_carry_their_swedish_rows_evidence():
