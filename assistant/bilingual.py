@@ -234,6 +234,14 @@ def rendering_parts(
             pairs = [(a, b) for a in slots[-1][:4] for b in [*found[:per_word], *parts][:4]]
             joined = [c for a, b in dict.fromkeys(pairs) for c in compounds(a, b, known)]
         english = " ".join(words[i : i + span])
+        pieces = _hyphen_parts(words[i], known, per_word, by_use, own, join) if not parts else []
+        if pieces:
+            # "hidden-defect", "reverse-charge": an English compound no dictionary lists is
+            # rendered by its parts (the typed word kept: it may be a Swedish one).
+            out.append((english, [words[i], *pieces]))
+            slots.append(None)
+            i += span
+            continue
         if found:
             out.append((english, found[:per_word] + joined))
         elif lower[i] not in _EN_STOP:
@@ -241,6 +249,23 @@ def rendering_parts(
         slots.append(list(dict.fromkeys([*found[:per_word], *parts])) if parts else None)
         i += span
     return out
+
+
+def _hyphen_parts(
+    word: str,
+    known: Callable[[str], float],
+    per_word: int,
+    by_use: bool,
+    own: bool,
+    join: bool,
+) -> list[str]:
+    """The Swedish words of a hyphenated word's parts, rendered as a phrase ([] for none)."""
+    if "-" not in word:
+        return []
+    spaced = word.replace("-", " ")
+    rendered = rendering_parts(spaced, known, per_word, by_use, own, join)
+    typed = set(spaced.split())
+    return [w for _, ws in rendered for w in ws if w not in typed]
 
 
 def rendered_share(question: str, used: Callable[[str], bool]) -> float:

@@ -79,6 +79,45 @@ def test_words_without_a_known_translation_stay_as_typed():
     assert swedish_rendering("What is it?", _corpus()) == ""
 
 
+def test_a_hyphenated_english_word_no_dictionary_lists_is_rendered_by_its_parts():
+    known = _corpus("dold", "fel", "försäkring", "omvänd", "moms", "bärande", "vägg")
+    # "hidden-defect" is listed nowhere: its parts are, as a phrase; the typed word is kept.
+    assert swedish_rendering("What is hidden-defect insurance?", known).split() == [
+        "hidden-defect",
+        "dold",
+        "fel",
+        "försäkring",
+    ]
+    assert "omvänd" in swedish_rendering("When does reverse-charge VAT apply?", known)
+    # A hyphenated word the glossary lists is one entry, not its parts.
+    assert swedish_rendering("Is it a load-bearing wall?", known) == "bärande vägg"
+    # Nothing rendered: the word stays as typed, once.
+    assert swedish_rendering("Is it mid-project?", _corpus()) == "mid-project"
+
+
+def test_how_long_and_how_often_are_asked_in_swedish_words():
+    known = _corpus("länge", "ofta", "gälla", "pröva", "beslut")
+    assert swedish_rendering("How long does it apply?", known) == "länge gälla"
+    assert swedish_rendering("How often is the decision reviewed?", known) == ("ofta beslut pröva")
+
+
+def test_every_glossary_line_is_an_english_entry_with_swedish_senses():
+    from importlib import resources
+
+    text = (resources.files("assistant") / "data" / "en_sv_public_sector.tsv").read_text("utf-8")
+    entries = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(entries) > 800
+    for line in entries:
+        english, _, swedish = line.partition("\t")
+        assert english.strip() and english == english.strip(), line
+        senses = [s for s in swedish.split("|") if s.strip()]
+        assert senses and all(s == s.strip() for s in senses), line
+    # A construction text's word is reached from the English a user writes.
+    known = _corpus("tillbyggnad", "kräver", "bygglov", "personalliggare")
+    assert swedish_rendering("What is a staff register?", known) == "personalliggare"
+    assert "tillbyggnad" in swedish_rendering("Does an extension need a permit?", known)
+
+
 def test_our_english_fitting_paraphrases_carry_their_swedish_rows_evidence():
     root = Path(__file__).resolve().parents[1]
     sources = {
