@@ -22,7 +22,6 @@ sentence with a number holds *any* of them. Two sharper readings:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -30,7 +29,7 @@ from typing import Any
 from .compounds import MIN_PART, compound_match
 from .folding import fold
 from .lexical import terms
-from .sentence_share import typed_contexts, wants_number
+from .sentence_share import holds, stems, term_weights, typed_contexts, wants_number, weighted_share
 from .signals import in_context
 
 __all__ = [
@@ -83,10 +82,6 @@ _BODY = re.compile(
 _WORD = re.compile(r"\w[\w-]*")
 
 
-def _stems(text: str) -> set[str]:
-    return {fold(t) for t in terms(text)}
-
-
 def specific_terms(wanted: Iterable[str]) -> set[str]:
     """The (folded) question stems that name its topic: not the kind of answer, not a number."""
     return {w for w in wanted if w not in _GENERIC and not w[:1].isdigit()}
@@ -103,35 +98,12 @@ def _strict(wanted: str, found: str) -> bool:
     return len(wanted) >= MIN_PART and wanted in found
 
 
-def _parts(word: str) -> tuple[str, ...]:
-    if "-" not in word:
-        return (word,)
-    return (word, *(fold(t) for part in word.split("-") for t in terms(part)))
-
-
-def _holds(word: str, said: set[str], strict: bool) -> bool:
-    match = _strict if strict else compound_match
-    return any(match(w, s) for w in _parts(word) for s in said)
-
-
 def strict_weights(
     wanted: Iterable[str], sentences: Sequence[str], strict: bool = True
 ) -> dict[str, float]:
-    """1 + log((n + 1) / (df + 1)) per stem over the ``n`` read sentences (as
-    ``sentence_share.term_weights``; ``strict``: matched as ``_strict``)."""
-    said = [_stems(s) for s in sentences]
-    n = len(said)
-    return {
-        w: 1.0 + math.log((n + 1) / (sum(_holds(w, s, strict) for s in said) + 1)) for w in wanted
-    }
-
-
-def _share(weights: dict[str, float], text: str, strict: bool) -> float:
-    total = sum(weights.values())
-    if not total:
-        return 0.0
-    said = _stems(text)
-    return sum(v for w, v in weights.items() if _holds(w, said, strict)) / total
+    """``sentence_share.term_weights`` over the read sentences, a word held as ``_strict`` says
+    (``strict``) or as compounds split."""
+    return term_weights(wanted, sentences, _strict if strict else compound_match)
 
 
 def specific_share(
@@ -144,7 +116,7 @@ def specific_share(
     if not specific:
         return 1.0
     weights = strict_weights(specific, sentences, strict=False)
-    shares = (_share(weights, c, False) for c, ok in zip(contexts, typed, strict=True) if ok)
+    shares = (weighted_share(weights, c) for c, ok in zip(contexts, typed, strict=True) if ok)
     return max(shares, default=0.0)
 
 
@@ -157,11 +129,11 @@ def name_found(text: str, question: set[str]) -> bool:
     """Does ``text`` hold a name or a body that is not one of the ``question``'s (folded) stems:
     a capitalised word not opening it, or a board, authority or party ("nämnden", "beställaren")?"""
     for m in _BODY.finditer(fold(text)):
-        if not _stems(m.group(0)) & question:
+        if not stems(m.group(0)) & question:
             return True
     words = _WORD.findall(text)
     return any(
-        w[:1].isupper() and not any(s in question or _holds(s, question, True) for s in _stems(w))
+        w[:1].isupper() and not any(s in question or holds(s, question, _strict) for s in stems(w))
         for w in words[1:]
     )
 
@@ -176,7 +148,7 @@ def name_share(
     if not specific:
         return 1.0
     weights = strict_weights(specific, sentences)
-    shares = (_share(weights, c, True) for c in contexts if name_found(c, question))
+    shares = (weighted_share(weights, c, _strict) for c in contexts if name_found(c, question))
     return max(shares, default=0.0)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .compounds import compound_match
@@ -30,9 +30,14 @@ from .folding import fold
 from .lexical import terms
 from .signals import WRITTEN_NUMBERS, answer_type_found, in_context
 
+# Pairs a wanted stem with a found one: ``compounds.compound_match``, or a stricter reading.
+Match = Callable[[str, str], bool]
+
 __all__ = [
     "best_typed",
+    "holds",
     "measure_wanted",
+    "stems",
     "term_weights",
     "typed_contexts",
     "typed_share",
@@ -69,7 +74,8 @@ _FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|daglig
 _OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
+    """The folded stems of ``text`` (``lexical.terms``, then ``fold``)."""
     return {fold(t) for t in terms(text)}
 
 
@@ -81,25 +87,33 @@ def _parts(word: str) -> tuple[str, ...]:
     return (word, *(fold(t) for part in word.split("-") for t in terms(part)))
 
 
-def _holds(word: str, said: set[str]) -> bool:
-    return any(compound_match(w, s) for w in _parts(word) for s in said)
+def holds(word: str, said: set[str], match: Match = compound_match) -> bool:
+    """Does the set of stems ``said`` hold ``word`` (or a hyphenated word's parts), as ``match``
+    pairs a wanted stem with a found one (compound parts count by default)?"""
+    return any(match(w, s) for w in _parts(word) for s in said)
 
 
-def term_weights(wanted: Iterable[str], sentences: Sequence[str]) -> dict[str, float]:
+def term_weights(
+    wanted: Iterable[str], sentences: Sequence[str], match: Match = compound_match
+) -> dict[str, float]:
     """1 + log((n + 1) / (df + 1)) per wanted (folded) stem, df counted over the ``n``
-    sentences: a word in every read sentence weighs 1, one in none 1 + log(n + 1)."""
-    said = [_stems(s) for s in sentences]
+    sentences (held as ``match`` says): a word in every read sentence weighs 1, one in none
+    1 + log(n + 1)."""
+    said = [stems(s) for s in sentences]
     n = len(said)
-    return {w: 1.0 + math.log((n + 1) / (sum(_holds(w, s) for s in said) + 1)) for w in wanted}
+    return {
+        w: 1.0 + math.log((n + 1) / (sum(holds(w, s, match) for s in said) + 1)) for w in wanted
+    }
 
 
-def weighted_share(weights: dict[str, float], text: str) -> float:
-    """The weighted share of the wanted stems that ``text`` holds (compounds split)."""
+def weighted_share(weights: dict[str, float], text: str, match: Match = compound_match) -> float:
+    """The weighted share of the wanted stems that ``text`` holds (compounds split, or as
+    ``match`` says)."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    said = _stems(text)
-    return sum(w for word, w in weights.items() if _holds(word, said)) / total
+    said = stems(text)
+    return sum(w for word, w in weights.items() if holds(word, said, match)) / total
 
 
 def best_typed(weights: dict[str, float], contexts: Sequence[str], typed: Sequence[bool]) -> float:
