@@ -28,9 +28,17 @@ from typing import Any
 
 from .compounds import MIN_PART, compound_match
 from .folding import fold
-from .lexical import terms
-from .sentence_share import holds, stems, term_weights, typed_contexts, wants_number, weighted_share
-from .signals import in_context
+from .sentence_context import read_in_context
+from .sentence_share import (
+    holds,
+    specific_terms,
+    stems,
+    term_weights,
+    topic_text,
+    typed_contexts,
+    wants_number,
+    weighted_share,
+)
 
 __all__ = [
     "NAME_SHARE",
@@ -50,20 +58,6 @@ __all__ = [
 SPECIFIC_SHARE = 0.25
 NAME_SHARE = 0.4
 
-# Words that say what kind of answer is wanted (a measure, a cost, a time) or frame the asking,
-# not what it is about. Stemmed and folded as ``lexical.terms`` and ``fold`` make them.
-_GENERIC = frozenset(
-    fold(t)
-    for t in terms(
-        "får få fick ska skall måste kan kunde bör behöver kostar kosta kostade stor stort stora "
-        "hög högt höga lång långt långa länge djup djupt bred brett ofta gammal gamla tung tungt "
-        "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
-        "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
-        "take takes need needs can may must should will does do get heter hette kallas name named "
-        "called"
-    )
-)
-
 # A question asking for a name: "Vem är/var <role>" (not "vem är ansvarig/skyldig/behörig",
 # which a body answers as well as a name), "Who is/was/are the …", "Vad heter …", "What is the
 # name of …", "Vilken författare/arkitektbyrå/firma …". Folded text.
@@ -80,11 +74,6 @@ _BODY = re.compile(
     r"\w*\b"
 )
 _WORD = re.compile(r"\w[\w-]*")
-
-
-def specific_terms(wanted: Iterable[str]) -> set[str]:
-    """The (folded) question stems that name its topic: not the kind of answer, not a number."""
-    return {w for w in wanted if w not in _GENERIC and not w[:1].isdigit()}
 
 
 def _strict(wanted: str, found: str) -> bool:
@@ -139,16 +128,27 @@ def name_found(text: str, question: set[str]) -> bool:
 
 
 def name_share(
-    wanted: Iterable[str], question: set[str], sentences: Sequence[str], contexts: Sequence[str]
+    wanted: Iterable[str],
+    question: set[str],
+    sentences: Sequence[str],
+    contexts: Sequence[str],
+    quotes: Sequence[str] | None = None,
 ) -> float:
     """For a question asking for a name: the best strict weighted share of its specific words
-    among the ``contexts`` that hold a name or body it does not use (``name_found``); 1.0 when
-    it has no specific word."""
+    among the ``contexts`` (best sentences with their headings) whose ``quotes`` (the sentences
+    as quoted; the contexts themselves when not given) hold a name or body it does not use
+    (``name_found``: a heading's "Region Stockholm" names no answer); 1.0 when it has no
+    specific word."""
     specific = specific_terms(wanted)
     if not specific:
         return 1.0
     weights = strict_weights(specific, sentences)
-    shares = (weighted_share(weights, c, _strict) for c in contexts if name_found(c, question))
+    named = contexts if quotes is None else quotes
+    shares = (
+        weighted_share(weights, c, _strict)
+        for c, q in zip(contexts, named, strict=True)
+        if name_found(q, question)
+    )
     return max(shares, default=0.0)
 
 
@@ -170,8 +170,11 @@ def one_sentence_signals(
     sentences = [c.text for c in candidates]
     specific = 1.0
     if not english and wants_number(wants, folded):
-        specific = specific_share(wanted, sentences, *typed_contexts(wants, folded, best))
+        read = typed_contexts(wants, folded, best, specific_terms(wanted))
+        specific = specific_share(wanted, sentences, *read)
     named = 1.0
     if name_wanted(folded):
-        named = name_share(wanted, question, sentences, [in_context(c) for c in best])
+        read = [read_in_context(c) for c in best]
+        topics = [topic_text(r, specific_terms(wanted), _strict) for r in read]
+        named = name_share(wanted, question, sentences, topics, [r.text for r in read])
     return specific, named

@@ -13,9 +13,10 @@ sentences rarely use says more than missing the one they all use.
   frequency (compound parts count: "timvikarie" is found in "timvikarier");
 - ``measure_wanted``: the question asks for a measure, rate or frequency ("Hur djupt …",
   "Vilken räntesats …", "How tall …"), which ``intent.wanted_answer`` leaves untyped: a number;
-- ``typed_share``: among the best sentences read with their context (``signals.in_context``)
-  that hold the wanted answer type, the best one's weighted share of the question's words
-  (every best sentence counts when no type is wanted; 0 when none holds the type).
+- ``typed_share``: among the best sentences whose quote holds the wanted answer type, the best
+  one's weighted share of the question's words, read in the quote and the heading it stands
+  under (``sentence_context``; every best sentence counts when no type is wanted; 0 when none
+  holds the type).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from typing import Any
 from .compounds import compound_match
 from .folding import fold
 from .lexical import terms
-from .signals import WRITTEN_NUMBERS, answer_type_found, in_context
+from .sentence_context import InContext, read_in_context
+from .signals import WRITTEN_NUMBERS, answer_type_found
 
 # Pairs a wanted stem with a found one: ``compounds.compound_match``, or a stricter reading.
 Match = Callable[[str, str], bool]
@@ -37,12 +39,15 @@ __all__ = [
     "best_typed",
     "holds",
     "measure_wanted",
+    "specific_terms",
     "stems",
     "term_weights",
+    "topic_text",
     "typed_contexts",
     "typed_share",
     "wants_number",
     "weighted_share",
+    "yes_no",
 ]
 
 # A question asking for a measure or a rate, which ``intent.wanted_answer`` leaves untyped: its
@@ -61,6 +66,20 @@ _MEASURE = re.compile(
     r"height|length|width|depth|size|age|maximum|minimum|limit|budget)s?\b"
 )
 
+# Words that say what kind of answer is wanted (a measure, a cost, a time) or frame the asking,
+# not what it is about. Stemmed and folded as ``lexical.terms`` and ``fold`` make them.
+_GENERIC = frozenset(
+    fold(t)
+    for t in terms(
+        "får få fick ska skall måste kan kunde bör behöver kostar kosta kostade stor stort stora "
+        "hög högt höga lång långt långa länge djup djupt bred brett ofta gammal gamla tung tungt "
+        "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
+        "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
+        "take takes need needs can may must should will does do get heter hette kallas name named "
+        "called"
+    )
+)
+
 _NUMBER_KINDS = ("amount", "duration")
 # A number as agreements and answers write it out ("tre kvällar i veckan", "hälften"), which
 # the answer-type patterns (digits, or a word before a unit) do not all see.
@@ -72,6 +91,15 @@ _WRITTEN = re.compile(
 # How often, as texts say it: "en gång per år", "varje vecka", "årligen".
 _FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|dagligen)\b", re.I)
 _OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
+# A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and
+# asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").
+_YES_NO = re.compile(
+    r"(?:kan|kunde|far|fick|maste|ska|skall|bor|ar|finns|fanns|behover|galler|ingar|har|hade|"
+    r"kostar|kravs|gar|blir|brukar|tar|betalar|can|could|may|must|should|is|are|was|were|do|"
+    r"does|did|will|would|has|have)\b"
+)
+_ASKING = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
+_CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
 
 
 def stems(text: str) -> set[str]:
@@ -128,9 +156,20 @@ def measure_wanted(folded: str) -> bool:
     return bool(_MEASURE.search(folded))
 
 
+def yes_no(folded: str) -> bool:
+    """Is the (folded) question, or its last clause, asked to be answered yes or no: it opens
+    with a verb and asks no "hur/vad/vilken/how/what" ("Får biblioteket ta ut en avgift …?",
+    "… som kostar en viss summa, kan vi söka bidrag för det?")?"""
+    last = _CLAUSE.split(folded.casefold().strip())[-1]
+    return bool(_YES_NO.match(last)) and not _ASKING.search(last)
+
+
 def wants_number(wants: str | None, folded: str) -> bool:
     """Is the answer a number: an amount or a duration (``intent.wanted_answer``), or a
-    measure the intent leaves untyped (``measure_wanted``)?"""
+    measure the intent leaves untyped (``measure_wanted``)? Not for a yes/no question: the
+    cost or fee it names need not stand as a number in its answer ("Ja, en förseningsavgift")."""
+    if yes_no(folded):
+        return False
     return wants in _NUMBER_KINDS or (wants is None and measure_wanted(folded))
 
 
@@ -146,26 +185,48 @@ def typed_share(
     the question asks for (``intent.wanted_answer``; a number when it asks for a measure,
     ``measure_wanted`` of the ``folded`` question)."""
     weights = term_weights(wanted, [c.text for c in candidates])
-    contexts, typed = typed_contexts(wants, folded, best)
+    contexts, typed = typed_contexts(wants, folded, best, specific_terms(wanted))
     return best_typed(weights, contexts, typed)
 
 
+def specific_terms(wanted: Iterable[str]) -> set[str]:
+    """The (folded) question stems that name its topic: not the kind of answer, not a number."""
+    return {w for w in wanted if w not in _GENERIC and not w[:1].isdigit()}
+
+
+def topic_text(read: InContext, specific: set[str], match: Match = compound_match) -> str:
+    """What ``read`` is about: its quote, with its heading when the heading alone holds every
+    one of the question's ``specific`` words (as ``match`` says) — the heading then names what
+    is asked ("Vad kostar bygglov för altan?" above "Det kostar 500 kr."; a FAQ file
+    "Köksrenovering" above "Totalrenovering …: 150 000 SEK"). A heading holding only part of
+    the topic lends nothing ("Energideklaration" above a price does not answer what one costs
+    *for a business premises*): the rest must then stand in the sentence with the answer."""
+    if not read.heading or not specific:
+        return read.text
+    said = stems(read.heading)
+    return read.about if all(holds(w, said, match) for w in specific) else read.text
+
+
 def typed_contexts(
-    wants: str | None, folded: str, best: Sequence[Any]
+    wants: str | None, folded: str, best: Sequence[Any], specific: set[str] | None = None
 ) -> tuple[list[str], list[bool]]:
-    """The ``best`` candidates read in context, and whether each holds the answer type the
-    (``folded``) question wants (``wants``, or a number for a measure; every one when none)."""
+    """The ``best`` candidates read in context (``topic_text``: with their heading when it
+    holds every ``specific`` word of the question), and whether each one's quote holds the
+    answer type the (``folded``) question wants (``wants``, or a number for a measure; every
+    one when none)."""
     kinds = [wants] if wants else []
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
         kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
     often = bool(_OFTEN.search(folded))
-    contexts = [in_context(c) for c in best]
+    read = [read_in_context(c) for c in best]
+    # The kind of answer is read from the quote (a heading's "4.3.1" is no amount), the topic
+    # from the heading with it (``sentence_context``).
     typed = [
         not kinds
-        or any(answer_type_found(k, [t]) for k in kinds)
-        or ("amount" in kinds and bool(_WRITTEN.search(t)))
-        or (often and bool(_FREQUENCY.search(t)))
-        for t in contexts
+        or any(answer_type_found(k, [r.text]) for k in kinds)
+        or ("amount" in kinds and bool(_WRITTEN.search(r.text)))
+        or (often and bool(_FREQUENCY.search(r.text)))
+        for r in read
     ]
-    return contexts, typed
+    return [topic_text(r, specific or set()) for r in read], typed

@@ -28,7 +28,7 @@ from .bilingual import swedish_rendering
 from .compounds import compound_match
 from .folding import fold
 from .lexical import terms, uses_word
-from .quotes import expand
+from .sentence_context import quote_of
 
 __all__ = [
     "answer_type_found",
@@ -243,10 +243,6 @@ def rendering(language: str, known: Callable[[str], bool]) -> Callable[[str], st
 
 def in_context(candidate: Any) -> str:
     """The candidate sentence as it would be quoted: with its list lead and items, a fragment
-    with the sentence it continues (``quotes.expand``)."""
-    text = candidate.passage.text
-    start = getattr(candidate, "start", None)
-    if start is None or getattr(candidate.passage, "kind", "") == "card":
-        return candidate.text  # a card line, or a sentence known only by its text
-    spans = expand(candidate.passage, start, candidate.end)
-    return " ".join(text[a:b] for a, b in spans)
+    with the sentence it continues (``sentence_context.quote_of``; the fitted features read
+    the quote, not the heading it stands under)."""
+    return quote_of(candidate)

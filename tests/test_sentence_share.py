@@ -123,6 +123,16 @@ def test_the_best_sentence_of_a_measure_question_must_hold_a_number():
         ("date", "nar antogs planen?", False),
         ("person", "vem betalar besiktningen?", False),
         (None, "vad ar rut-avdrag?", False),
+        # Yes or no answers these: the fee or cost they name need not stand as a number.
+        (
+            "amount",
+            "far biblioteket ta ut en avgift om jag lamnar tillbaka bockerna for sent?",
+            False,
+        ),
+        ("amount", "larmet kostar en viss summa varje manad, kan vi soka bidrag for det?", False),
+        ("amount", "kan du saga hur mycket det kostar?", True),  # it asks "hur mycket"
+        ("amount", "is the fee refunded?", False),
+        ("amount", "how much does the fee cost?", True),
     ],
 )
 def test_which_questions_want_a_number(wants, question, number):
