@@ -20,7 +20,7 @@ from .folding import clean, fold
 from .intent import fact_kind, fact_terms
 from .leaning import OwnAsk
 from .lexical import stem_word, terms
-from .names import NameBook, question_names
+from .names import NameBook, names_party, question_names
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
 from .query import (
@@ -125,6 +125,7 @@ class QueryAnalyzer:
         search_text = turn.question
         names = question_names(turn.question, lowered=_lowered(normalized))
         absent = [n.text for n in names if self.name_book.absent(n, language)]
+        parties_named = {n.text for n in names if names_party(n)}
         named = self.book.named(fold(search_text), search_text)
         if named:
             search_text = self.book.without_names(search_text)
@@ -175,6 +176,7 @@ class QueryAnalyzer:
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),
+            absent_parties=tuple(dict.fromkeys(n for n in absent if n in parties_named)),
             renderer=self.renderer,
         )
 

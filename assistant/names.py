@@ -33,7 +33,7 @@ from .lexical import terms
 from .spelling import nearest
 from .vocabulary import Vocabulary
 
-__all__ = ["Name", "NameBook", "question_names"]
+__all__ = ["Name", "NameBook", "names_party", "question_names"]
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -46,6 +46,9 @@ _KIND_AFTER_WORDS = """
     regionen
 """
 _KIND_BEFORE_WORDS = "region regionen"
+# Kind words of a public body like the parties of an agreement (municipality, region, county,
+# city): a name joined with one names a party (``names_party``).
+_PARTY_KIND_WORDS = _KIND_AFTER_WORDS + " kommunens regionens stad stads staden city"
 # Words a question opens with or frames itself by, in either language: capitalised, no name.
 _FUNCTION_WORDS = """
     i a an the of to in on for by with at from and or is are was were be do does did what which
@@ -69,6 +72,7 @@ _KIND_AFTER = _folded(_KIND_AFTER_WORDS)
 _KIND_BEFORE = _folded(_KIND_BEFORE_WORDS)
 _KINDS = _KIND_AFTER | _KIND_BEFORE
 _FUNCTION = _folded(_FUNCTION_WORDS)
+_PARTY_KINDS = _folded(_PARTY_KIND_WORDS)
 _MIN_LENGTH = 2
 _LOWER_MIN = 4  # a lower-case word before "kommun" is read as a name from this length
 _TYPO_MIN = 6  # a name this long may differ from the corpus's by one edit (typo)
@@ -80,6 +84,12 @@ class Name:
 
     text: str
     words: tuple[str, ...]
+
+
+def names_party(name: Name) -> bool:
+    """Is ``name`` a public body of the kind an agreement's parties are ("Huddinge kommun",
+    "Region Stockholm", "Nacka municipality", "Stockholms stad"): a name joined with a kind word."""
+    return any(fold(_POSSESSIVE.sub("", t[0])) in _PARTY_KINDS for t in _TOKEN.finditer(name.text))
 
 
 def _capitalised(word: str) -> bool:

@@ -77,6 +77,9 @@ class Query:
     # of them the corpus never mentions: the question is about something the texts are not.
     names: tuple[str, ...] = ()
     absent_names: tuple[str, ...] = ()
+    # Those of them that name a public body like the texts' parties ("Huddinge kommun", "Region
+    # Stockholm": ``names.names_party``): the question asks what another party does; refused.
+    absent_parties: tuple[str, ...] = ()
     # An English question's Swedish rendering, made once per question and index state by the
     # analyser's renderer and read by every stage through ``swedish`` and ``swedish_share`` (a
     # ``replace``d search text is rendered anew, once as well).
