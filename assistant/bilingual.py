@@ -9,7 +9,7 @@ and mixed with the question's own vector in ``retrieve``, and gets BM25 signals 
 Swedish writes a noun phrase as one word where English writes two ("payment card" is
 "betalkort", "notice period" "uppsägningstid"): two neighbouring renderings are also joined
 the ways Swedish compounds join ("betalning" + "kort" -> "betalkort", "läkemedel" +
-"genomgång" -> "läkemedelsgenomgång") and the join is kept when the corpus uses it.
+"genomgång" -> "läkemedelsgenomgång": ``word_forms``) and kept when the corpus uses the join.
 
 An English question's rendering is read by the analyser (a document named by title words) and
 the decision's features (the topic's Swedish words, the share of parts that meet the texts):
@@ -26,15 +26,16 @@ from functools import lru_cache
 from .intent import frame_terms
 from .lexical import terms, uses_word
 from .lexicon import english_forms, folkets, glossary
+from .word_forms import compounds, swedish_forms
 
 __all__ = [
     "Parts",
     "Renderer",
-    "compounds",
+    "compounds",  # ``word_forms``'s, importable from here as before
     "english_to_swedish",
     "rendered_share",
     "rendering_parts",
-    "swedish_forms",
+    "swedish_forms",  # ditto
     "swedish_rendering",
 ]
 
@@ -58,49 +59,6 @@ _EN_STOP_WORDS = """
 """
 _EN_STOP = frozenset(_EN_STOP_WORDS.split())
 _LONGEST = 4  # words in the longest phrase looked up
-# Swedish inflection endings: a dictionary lists a word's base form ("vecka", "plats",
-# "finansiera"), a text uses it inflected ("veckan", "veckor", "platser", "finansierar"), and
-# the stemmer does not always meet them ("veckan" stems to itself, "plats" to "plat").
-_SV_ENDING_TEXT = (
-    "n en et t ar er or r na arna erna orna rna s ns ens ets ade ades at ats de des te tes"
-)
-_SV_ENDINGS = tuple(_SV_ENDING_TEXT.split())
-_SV_VOWEL_ENDINGS = ("or", "orna", "ar", "arna", "er", "erna")  # "skola" -> "skolor"
-
-
-def compounds(first: str, second: str, known: Callable[[str], float]) -> list[str]:
-    """Swedish compounds of ``first`` + ``second`` that the corpus uses.
-
-    The first part joins as it is, without a final vowel ("skola" -> "skol-"), without a
-    verbal noun's "-ning" ("betalning" -> "betal-"), each with or without the linking "s".
-    """
-    first, second = first.split()[-1].rstrip("-"), second.split()[0]
-    if len(first) < 3 or len(second) < 3 or not (first.isalpha() and second.isalpha()):
-        return []
-    stems = [first]
-    if first[-1] in "ae" and len(first) > 4:
-        stems.append(first[:-1])
-    if first.endswith("ning") and len(first) > 7:
-        stems.append(first[:-4])
-    found = []
-    for stem in stems:
-        for link in ("", "s"):
-            if link and stem.endswith("s"):
-                continue
-            word = stem + link + second
-            if word not in found and known(word):
-                found.append(word)
-    return found
-
-
-def swedish_forms(word: str) -> list[str]:
-    """Inflected forms of a Swedish base form, for asking the corpus which one it uses."""
-    if " " in word or len(word) < 3:
-        return []
-    forms = [word + e for e in _SV_ENDINGS]
-    if word[-1] in "ae":
-        forms += [word[:-1] + e for e in _SV_VOWEL_ENDINGS]
-    return forms
 
 
 @lru_cache(maxsize=8192)

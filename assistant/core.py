@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Any
 from .analyze import QueryAnalyzer
 from .answering import answer_one, commitment_answer
 from .candidates import cards_last
+from .commitments import party_commitments
 from .config import Settings
 from .document_names import DocumentName, resolve_source
 from .embeddings import AssistantEmbeddings
-from .errors import DocumentNotFoundError
 from .heap import release_freed_memory
 from .indexing.records import IndexReport, StoredDocument
 from .indexing.store import Index
 from .inventory import passage_listing
-from .parties import Commitment, Party, extract_commitments, party_names
+from .parties import Commitment, Party, party_names
 from .query import Query
 from .question_text import validate_question
 from .results import Answer, Passage
@@ -274,26 +274,7 @@ class Assistant:
         self, party: str | None = None, document: str | None = None
     ) -> list[Commitment]:
         """Sentences in which a party commits to something, optionally for one party or document."""
-        source = self.resolve_document(document)
-        with self._lock:
-            if self._commitments is None:  # extracted once per index state
-                by_source = {
-                    d.source: [Party.from_name(n) for n in party_names(d.metadata)]
-                    for d in self.documents()
-                }
-                self._commitments = extract_commitments(self.retriever.lexical.docs, by_source)
-            loaded = self._commitments
-        found = [c for c in loaded if source is None or c.source == source]
-        if party:
-            wanted = [p for p in self.parties() if p.matches(party)]
-            if not wanted:
-                names = ", ".join(p.name for p in self.parties()) or "none indexed"
-                raise DocumentNotFoundError(f"No party '{party}' in the index; parties: {names}.")
-            names = {p.name for p in wanted}
-            found = [c for c in found if names & set(c.parties)]
-            # A party's own commitments first, then those it shares.
-            found.sort(key=lambda c: len(c.parties) > 1)
-        return found
+        return party_commitments(self, party, document)
 
     # A party's commitments as an answer (answering.py); timed.py asks for it through here.
     _commitment_answer = commitment_answer

@@ -4,7 +4,7 @@
 analysed question, the corpus vocabulary) into ``Features``, one float per name in ``FEATURES``
 (the order of ``assistant/data/decision.json``'s coefficients); ``decide`` applies the fitted
 model to them. The signals themselves (focus, answer type, numbers, compounds) are in
-``signals``.
+``signals``; what the question asks for, read again for weighing evidence, in ``asked_for``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .bilingual import swedish_rendering
-from .compounds import compound_match
+from .asked_for import focus_rendering, wanted_type
 from .folding import fold
-from .intent import wanted_answer
-from .lexical import terms, uses_word
+from .lexical import terms
 from .one_sentence import one_sentence_signals
 from .sentence_share import typed_share, wants_number
 from .signals import (
@@ -175,7 +173,7 @@ def measure(
     focus = focus_terms(
         query.search_text,
         language,
-        _focus_rendering(language, known, read_terms),
+        focus_rendering(language, known, read_terms),
         query.topic_terms or None,
     )
     folded_focus = {fold(t) for t in focus}
@@ -184,7 +182,7 @@ def measure(
         if focus
         else 0.0
     )
-    wants = _wanted(query)
+    wants = wanted_type(query)
     counted = 0.0
     if focus and wants in ("amount", "duration"):
         counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
@@ -245,56 +243,6 @@ def measure(
         specific_share=specific,
         name_share=named,
     )
-
-
-# --- an English focus, rendered -------------------------------------------------------------------
-
-
-def _focus_rendering(
-    language: str, known: Callable[[str], bool], read_terms: set[str]
-) -> Callable[[str], str] | None:
-    """For an English question's focus: its Swedish words, keeping also a translation that the
-    passages read hold only inside compounds ("poetry" -> "poesi" in "poesifestival"), which the
-    whole-word rendering drops, so the thing asked for counted as absent from the texts."""
-    if language != "en":
-        return None
-
-    def used(word: str) -> bool:
-        if uses_word(known, word):
-            return True
-        stems = [fold(t) for t in terms(word)]
-        return bool(stems) and all(any(compound_match(s, t) for t in read_terms) for s in stems)
-
-    return lambda text: swedish_rendering(text, used)
-
-
-# --- the answer type, read again -----------------------------------------------------------------
-
-# "när/when" opening a clause, not asking: "… när jag vaccinerar mig?", "… när det gäller X?",
-# "Does reverse VAT apply when a builder …?". A question's "när" opens it (or a clause after
-# "och", "men" or a comma) and is followed by its verb, a clause's by its subject.
-_WHEN = re.compile(
-    r"(?:^|\b(?:och|men|and|but)\s+|[,;:]\s*)(?:(?:sedan|fran|till|since|until|from)\s+)?"
-    r"(?:nar|when)\s+(\w+)"
-)
-_SUBJECTS = frozenset(  # "var" (vår) is left out: "När var …?" asks
-    re.findall(
-        r"\w+",
-        "jag du man vi ni han hon hen den det de en ett min din sin hans hennes deras er mitt "
-        "ditt sitt i you we they he she it a an the my your our their",
-    )
-)
-_DATE_ASKED = re.compile(r"vilket datum|what date|vilket ar\b|which year|what year")
-
-
-def _wanted(query: Any) -> str | None:
-    """``Query.wants``, but a "när/when" that opens a clause asks for no date: the type is
-    read again without it ("Hur mycket får man … när man anställer en lärling?" an amount)."""
-    if query.wants != "date" or _DATE_ASKED.search(query.folded):
-        return query.wants
-    if any(m.group(1) not in _SUBJECTS for m in _WHEN.finditer(query.folded)):
-        return "date"
-    return wanted_answer(re.sub(r"\b(?:nar|when)\b", " ", query.folded))
 
 
 def _named_match(query: Any, passage: Any, documents: dict[str, Any]) -> float:

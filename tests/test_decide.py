@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.asked_for import focus_rendering as _focus_rendering
+from assistant.asked_for import wanted_type as _wanted
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
-from assistant.features import FEATURES, Features, _focus_rendering, _wanted, measure
+from assistant.features import FEATURES, Features, measure
 from assistant.fit_data import cross_corpora
 from assistant.folding import fold
 from assistant.intent import wanted_answer
