@@ -99,12 +99,12 @@ class ExtractiveAnswerer:
             for c in self._score(query, reading, documents)
             if not any(c.text in given for given in exclude)
         ]
+        supported = self._supported(query.search_text, language, candidates, documents, query=query)
         # A question about a public body no text mentions ("Vad gäller i Huddinge kommun?") asks
         # what another party does: the texts cannot say, however close its topic is (the model
-        # weighs ``named_absent`` little, its fitted negatives being easy ones: README).
-        if query.absent_parties or not self._supported(
-            query.search_text, language, candidates, documents, query=query
-        ):
+        # weighs ``named_absent`` little, its fitted negatives being easy ones: README). Decided
+        # after the model so that its features are still recorded for a re-fit (``fit_data``).
+        if not supported or query.absent_parties:
             if query.exclude:  # "vad mer?": what the earlier answer did not quote yet
                 return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages, query.absent_names)
