@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .folding import fold_word
 from .lexical import terms
 
 __all__ = [
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 INTENTS = ("fact", "commitments", "which_documents", "document_fact")
-FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties", "purpose")
+FACTS = ("contact", "case_number", "validity", "adoption", "revised", "date", "parties", "purpose")
 
 _WHICH_DOCUMENTS = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
@@ -41,18 +42,42 @@ _WHICH_FRAME = re.compile(
 _COMMITMENTS = re.compile(
     r"\b(commit\w*|atag\w*|atar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+gora)\b"
 )
+# The document itself, as a question names it ("riktlinjen", "it", "the policy"): "uppdateras" or
+# "updated" is a revision of the document only with such a subject ("How often are care plans
+# updated?" asks about plans), while "reviderad"/"revised" and "last updated" are one anyway.
+_DOC_SV = (
+    r"(?:dokument\w*|riktlinje\w*|rutin\w*|policy\w*|avtal\w*|overenskommelse\w*|bilaga\w*|"
+    r"reglemente\w*|programmet|handboken|vagledning\w*|anvisning\w*|den|det|denna|detta)"
+)
+_DOC_EN = (
+    r"(?:it|this|the (?:\w+ )?(?:document|guideline|guidelines|routine|policy|agreement|annex|"
+    r"rules|regulations?|programme|program|handbook|instructions?))"
+)
 _FACT_PATTERNS = {
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
-    "validity": r"hur lange galler|(?:till|fram till) nar galler|until when|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    "validity": r"hur lange galler|(?:till|fram till|fran|fran och med|sedan) nar galler|until when|"
+    r"from when|valid from|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
-    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
+    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|beslutats|faststalld\w*|"
+    r"faststalldes|faststallt|faststallts|godkand\w*|godkant|godkandes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
     r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
+    # When the document was revised, or how often it is ("Reviderad februari 2020", "Revideras
+    # årligen"): before "date", so "Vilket datum reviderades riktlinjen?" reads the revision.
+    "revised": r"revider\w*|revidering\w*|revision\w*|revised?|versionshistorik\w*|"
+    r"version history|latest version|senaste version\w*|"
+    r"senast (?:uppdaterad\w*|andrad\w*|sedd over|oversedd)|(?:uppdaterades|andrades) (?:\w+ )?senast|"
+    rf"(?:uppdateras|uppdaterades|uppdaterats|ses over|setts over|sags over|omprovas) {_DOC_SV}|"
+    rf"{_DOC_SV} (?:ska |har |senast )?(?:uppdateras|uppdaterats|uppdaterades|ses over|setts over)|"
+    r"oversyn\w* av " + _DOC_SV + "|"
+    r"last (?:updated|update|reviewed|review|amended|changed)|"
+    rf"(?:is|was|are|were|has|have|had|gets?|got) (?:been )?(?:{_DOC_EN} )?"
+    r"(?:last |latest |most recently )?(?:updated|reviewed|amended)",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
@@ -77,8 +102,14 @@ _FACT_WORDS = (
     "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
+    "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
+    "från sedan from "
     "trädde träder kraft ikraft until apply applies "
     "date dated parter parterna parties vem who när when vilket vilken which "
+    "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "
+    "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
+    "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
+    "versionen versionshistorik ändrad ändrades recently most "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
     "regulate regulates"
 )
@@ -128,6 +159,65 @@ def fact_kind(folded: str) -> str | None:
     return next((kind for kind, pattern in _FACTS.items() if pattern.search(folded)), None)
 
 
+# A document as a question names it: "the (joint) agreement on health care …", "Botkyrka's
+# staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
+_KIND_EN = re.compile(
+    r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
+    r"program|handbook|instructions?|strategy|plan)s?$"
+)
+_KIND_SV = re.compile(
+    r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
+    r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
+    r"strategin|planen)$"
+)
+_DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
+_LINKS = frozenset(
+    [
+        "on",
+        "for",
+        "about",
+        "of",
+        "regarding",
+        "concerning",
+        "between",
+        "with",
+        "in",
+        "om",
+        "for",
+        "kring",
+        "gallande",
+        "avseende",
+        "mellan",
+        "med",
+        "i",
+    ]
+)
+
+
+def _document_phrase(folded: str) -> set[str]:
+    """The stemmed words of the documents the question names by kind and topic ("the agreement
+    on youth centres", "Ludvika's library plan", "riktlinjen för betalkort"): a document fact
+    asked of a document named so is still a document fact, its topic words are the name."""
+    tokens = re.findall(r"[\w'-]+", folded)
+    named: list[str] = []
+    for k, token in enumerate(tokens):
+        if not (_KIND_EN.match(token) or _KIND_SV.match(token)):
+            continue
+        # before the kind word: back to a determiner or a possessive ("botkyrka's"), 4 at most
+        before = tokens[max(0, k - 4) : k]
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] in _DETERMINERS or before[i].endswith("'s"):
+                named += [*before[i:], token]
+                break
+        # after it: a link word ("on", "om", "för") and its words, up to a document-fact word
+        if k + 1 < len(tokens) and tokens[k + 1] in _LINKS:
+            for t in tokens[k + 1 : k + 16]:
+                if set(terms(t)) & _fact_terms() or fact_kind(t):
+                    break
+                named.append(t)
+    return set(terms(" ".join(named))) | {t for w in named for t in terms(w.removesuffix("'s"))}
+
+
 def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, str | None]:
     """(intent, fact kind) of a single (not compound) question.
 
@@ -138,7 +228,11 @@ def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, st
     if _WHICH_DOCUMENTS.search(folded):
         return "which_documents", None
     kind = fact_kind(folded)
-    if kind and not (topic_terms - _fact_terms()):
+    # A document named by kind and topic ("the agreement on …") beside a fact is the document
+    # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
+    # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
+    named = _document_phrase(folded) if kind != "purpose" else set()
+    if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms()):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:
