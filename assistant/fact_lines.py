@@ -143,6 +143,8 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "date": ("datum", "beslut"),
     "adoption": ("beslut", "datum"),
     "revised": ("reviderad",),
+    "owner": ("dokumentägare",),
+    "replaces": ("ersätter",),
     "parties": ("parter",),
     "purpose": ("syfte",),
 }

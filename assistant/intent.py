@@ -25,7 +25,18 @@ __all__ = [
 ]
 
 INTENTS = ("fact", "commitments", "which_documents", "document_fact")
-FACTS = ("contact", "case_number", "validity", "adoption", "revised", "date", "parties", "purpose")
+FACTS = (
+    "owner",
+    "contact",
+    "case_number",
+    "validity",
+    "adoption",
+    "revised",
+    "replaces",
+    "date",
+    "parties",
+    "purpose",
+)
 
 _WHICH_DOCUMENTS = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
@@ -46,25 +57,31 @@ _COMMITMENTS = re.compile(
 # "updated" is a revision of the document only with such a subject ("How often are care plans
 # updated?" asks about plans), while "reviderad"/"revised" and "last updated" are one anyway.
 _DOC_SV = (
-    r"(?:dokument\w*|riktlinje\w*|rutin\w*|policy\w*|avtal\w*|overenskommelse\w*|bilaga\w*|"
-    r"reglemente\w*|programmet|handboken|vagledning\w*|anvisning\w*|den|det|denna|detta)"
+    r"(?:[\w-]*(?:dokument|riktlinje|rutin|policy|avtal|overenskommelse|bilaga|reglemente|"
+    r"vagledning|anvisning)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
 )
 _DOC_EN = (
     r"(?:it|this|the (?:\w+ )?(?:document|guideline|guidelines|routine|policy|agreement|annex|"
     r"rules|regulations?|programme|program|handbook|instructions?))"
 )
 _FACT_PATTERNS = {
+    # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
+    "owner": r"dokumentagare\w*|dokumentansvarig\w*|ansvarig for (?:dokumentet|riktlinjen|rutinen|"
+    r"policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
+    r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
     "validity": r"hur lange galler|(?:till|fram till|fran|fran och med|sedan) nar galler|until when|"
-    r"from when|valid from|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    r"from when|valid from|galler\s+\w+\s+(?:till|fran|mellan|under|fortfarande|an)|giltig\w*|"
+    r"still (?:valid|apply|applies|in force|current)|"
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
     "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|beslutats|faststalld\w*|"
     r"faststalldes|faststallt|faststallts|godkand\w*|godkant|godkandes|"
-    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
+    r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
     r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
     # When the document was revised, or how often it is ("Reviderad februari 2020", "Revideras
@@ -78,6 +95,13 @@ _FACT_PATTERNS = {
     r"last (?:updated|update|reviewed|review|amended|changed)|"
     rf"(?:is|was|are|were|has|have|had|gets?|got) (?:been )?(?:{_DOC_EN} )?"
     r"(?:last |latest |most recently )?(?:updated|reviewed|amended)",
+    # The document it replaces ("Dokumentet ersätter: …"); "ersätter" alone also means "pays".
+    # A document named by title is out of the text read here: "Vad ersätter resepolicyn?" is
+    # "vad ersätter?".
+    "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
+    r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
+    r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
+    r"supersedes|superseded",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
@@ -110,6 +134,9 @@ _FACT_WORDS = (
     "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
     "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
     "versionen versionshistorik ändrad ändrades recently most "
+    "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige owner owns owned "
+    "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
+    "superseded take takes taken took effect effective still fortfarande "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
     "regulate regulates"
 )
@@ -163,12 +190,12 @@ def fact_kind(folded: str) -> str | None:
 # staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
 _KIND_EN = re.compile(
     r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy|plan)s?$"
+    r"program|handbook|instructions?|strategy)s?$"
 )
 _KIND_SV = re.compile(
     r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin|planen)$"
+    r"strategin)$"
 )
 _DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
 _LINKS = frozenset(
@@ -196,7 +223,7 @@ _LINKS = frozenset(
 
 def _document_phrase(folded: str) -> set[str]:
     """The stemmed words of the documents the question names by kind and topic ("the agreement
-    on youth centres", "Ludvika's library plan", "riktlinjen för betalkort"): a document fact
+    on youth centres", "Ludvika's culture strategy", "riktlinjen för betalkort"): a document fact
     asked of a document named so is still a document fact, its topic words are the name."""
     tokens = re.findall(r"[\w'-]+", folded)
     named: list[str] = []
