@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .document_phrase import document_phrase
 from .folding import fold_word
 from .lexical import terms
 
@@ -79,7 +80,7 @@ _FACT_PATTERNS = {
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
     "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|beslutats|faststalld\w*|"
-    r"faststalldes|faststallt|faststallts|godkand\w*|godkant|godkandes|"
+    r"faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
@@ -186,71 +187,20 @@ def fact_kind(folded: str) -> str | None:
     return next((kind for kind, pattern in _FACTS.items() if pattern.search(folded)), None)
 
 
-# A document as a question names it: "the (joint) agreement on health care …", "Botkyrka's
-# staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
-_KIND_EN = re.compile(
-    r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy)s?$"
-)
-_KIND_SV = re.compile(
-    r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
-    r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin)$"
-)
-_DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
-_LINKS = frozenset(
-    [
-        "on",
-        "for",
-        "about",
-        "of",
-        "regarding",
-        "concerning",
-        "between",
-        "with",
-        "in",
-        "om",
-        "for",
-        "kring",
-        "gallande",
-        "avseende",
-        "mellan",
-        "med",
-        "i",
-    ]
-)
+def _stops(word: str) -> bool:
+    """Does a document's name end before this (folded) word: a document-fact word?"""
+    return bool(set(terms(word)) & _fact_terms()) or fact_kind(word) is not None
 
 
-def _document_phrase(folded: str) -> set[str]:
-    """The stemmed words of the documents the question names by kind and topic ("the agreement
-    on youth centres", "Ludvika's culture strategy", "riktlinjen för betalkort"): a document fact
-    asked of a document named so is still a document fact, its topic words are the name."""
-    tokens = re.findall(r"[\w'-]+", folded)
-    named: list[str] = []
-    for k, token in enumerate(tokens):
-        if not (_KIND_EN.match(token) or _KIND_SV.match(token)):
-            continue
-        # before the kind word: back to a determiner or a possessive ("botkyrka's"), 4 at most
-        before = tokens[max(0, k - 4) : k]
-        for i in range(len(before) - 1, -1, -1):
-            if before[i] in _DETERMINERS or before[i].endswith("'s"):
-                named += [*before[i:], token]
-                break
-        # after it: a link word ("on", "om", "för") and its words, up to a document-fact word
-        if k + 1 < len(tokens) and tokens[k + 1] in _LINKS:
-            for t in tokens[k + 1 : k + 16]:
-                if set(terms(t)) & _fact_terms() or fact_kind(t):
-                    break
-                named.append(t)
-    return set(terms(" ".join(named))) | {t for w in named for t in terms(w.removesuffix("'s"))}
-
-
-def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, str | None]:
+def intent_of(
+    folded: str, topic_terms: set[str], parties: int, titles: frozenset[str] = frozenset()
+) -> tuple[str, str | None]:
     """(intent, fact kind) of a single (not compound) question.
 
     ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
-    how many parties it names. A document fact is asked when nothing else is: "Vem är
-    handläggare?", not "Vilken period gäller läkarens uppdrag?".
+    how many parties it names; ``titles``: the folded stems of the corpus's titles. A document
+    fact is asked when nothing else is: "Vem är handläggare?", not "Vilken period gäller
+    läkarens uppdrag?".
     """
     if _WHICH_DOCUMENTS.search(folded):
         return "which_documents", None
@@ -258,7 +208,7 @@ def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, st
     # A document named by kind and topic ("the agreement on …") beside a fact is the document
     # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
-    named = _document_phrase(folded) if kind != "purpose" else set()
+    named = document_phrase(folded, titles, _stops) if kind and kind != "purpose" else set()
     if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms()):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
