@@ -10,18 +10,18 @@ from collections.abc import Callable
 
 from .lexical import terms
 
-__all__ = ["document_phrase"]
+__all__ = ["document_phrase", "in_words", "phrase_documents"]
 
 # A document as a question names it: "the (joint) agreement on health care …", "Botkyrka's
 # staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
 _KIND_EN = re.compile(
     r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy)s?$"
+    r"program|handbook|instructions?|strategy|act|law|statute)s?$"
 )
 _KIND_SV = re.compile(
     r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin)$"
+    r"strategin|lagen)$"
 )
 _DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
 # Split from one string: the list reads as a sentence of link words.
@@ -58,3 +58,34 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     words = set(terms(" ".join(named))) | {t for w in named for t in terms(w.removesuffix("'s"))}
     kinds = {t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) for t in terms(w)}
     return words if (words - kinds) & titles else set()
+
+
+def in_words(stem: str, words: frozenset[str]) -> bool:
+    """Is the folded stem one of ``words``, or a part of one ("bibliotek" in "bibliotekslag",
+    "res" of "resa" in "resepolicy")?"""
+    if stem in words:
+        return True
+    if len(stem) >= 4:
+        return any(stem in w for w in words)
+    return len(stem) == 3 and any(w.startswith(stem) for w in words)
+
+
+def phrase_documents(
+    phrase: set[str], titles: dict[str, frozenset[str]], rendered: dict[str, set[str]]
+) -> list[str]:
+    """The documents a name read by ``document_phrase`` fits best: those whose title holds most
+    of its words (``titles``: each document's folded title stems), each word as typed or as one
+    of its Swedish renderings (``rendered``), whole or as a compound part. None when every
+    document fits as well: the name then chooses nothing."""
+    scores: dict[str, int] = {}
+    for source, words in titles.items():
+        fits = sum(
+            1
+            for w in phrase
+            if in_words(w, words) or any(in_words(r, words) for r in rendered.get(w, ()))
+        )
+        if fits:
+            scores[source] = fits
+    best = max(scores.values(), default=0)
+    found = [s for s, n in scores.items() if n == best]
+    return found if best and len(found) < len(titles) else []

@@ -152,10 +152,16 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
 
 # The facts a text states in words of their own kind, wherever it states them: a question about
 # one is answered from a line that states it (on the card or in the text), or not at all ("När
-# reviderades reglerna?" of rules that name no revision is not answered with what they replace).
+# reviderades reglerna?" of rules that name no revision is not answered with what they replace;
+# "Who is the contact person for the library act?" not with a sentence about persons).
 _STATED: dict[str, re.Pattern[str]] = {
     "revised": REVISED,
     "case_number": CASE_NUMBER,
+    # a contact is a person's role word, an e-mail address or a phone number
+    "contact": re.compile(
+        r"\b(?:kontakt\w*|handläggar\w*|contact\w*|case officer)\b|@|\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2}\b",
+        re.I,
+    ),
 }
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -186,6 +192,9 @@ def fact_line(query: Any, text: str) -> bool:
     # "När fastställdes …?" is answered by the decision line with its date, not by the one
     # naming who decided ("Dokumentet är beslutat av: …"), when the card has both.
     dated = getattr(query, "wants", None) != "date" or bool(_YEAR.search(_value(text)))
+    # "Vem har fastställt …?" is not answered by a date line ("Datum: 2020-05-06").
+    if getattr(query, "wants", None) == "person" and text.casefold().startswith("datum"):
+        return False
     return (
         getattr(query, "intent", "") == "document_fact"
         and labels is not None

@@ -21,6 +21,7 @@ __all__ = [
     "frame_terms",
     "frame_words",
     "intent_of",
+    "phrase_of",
     "topic_of",
     "wanted_answer",
 ]
@@ -192,6 +193,11 @@ def _stops(word: str) -> bool:
     return bool(set(terms(word)) & _fact_terms()) or fact_kind(word) is not None
 
 
+def phrase_of(folded: str, titles: frozenset[str]) -> set[str]:
+    """The words of a document named by kind and topic (``document_phrase``), ending at a fact."""
+    return document_phrase(folded, titles, _stops)
+
+
 def intent_of(
     folded: str, topic_terms: set[str], parties: int, titles: frozenset[str] = frozenset()
 ) -> tuple[str, str | None]:
@@ -208,7 +214,7 @@ def intent_of(
     # A document named by kind and topic ("the agreement on …") beside a fact is the document
     # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
-    named = document_phrase(folded, titles, _stops) if kind and kind != "purpose" else set()
+    named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
     if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms()):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
