@@ -228,6 +228,13 @@ def topic_of(text: str) -> str:
     return " ".join(_WHICH_FRAME.sub(" ", text).split()).strip(" ?") or text
 
 
+# Words a question opens with when it asks something else than "when" (a question word or a
+# verb first): a "när"/"when" later in it joins a clause.
+_ASKING = (
+    r"(?:what|which|who|whom|whose|how|why|where|do|does|did|can|could|may|might|must|should|"
+    r"shall|will|would|is|are|was|were|has|have|had|vad|vilken|vilket|vilka|vem|vems|hur|"
+    r"varfor|var|kan|far|maste|ska|skall|behover|bor|ar|finns|galler|har|gor|blir|raknas)"
+)
 _WANTS = (
     # A contact detail is asked for by its noun ("telefonnummer", "e-postadress"): "Kan jag mejla
     # in ansökan?" or "vilket nummer ringer jag?" may be answered without one ("use the e-service").
@@ -239,17 +246,27 @@ _WANTS = (
     (
         "duration",
         r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
-        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)",
+        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)|"
+        # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
+        r"hur lang(?:t|a)? (?:(?:ar|blir|galler) )?(?:\w+ )?\w*(?:tid|tiden|period|perioden|"
+        r"frist|fristen)\b",
     ),
     (
+        # "när"/"when" asking, not joining a clause to another question word's ("What should I
+        # consider when planning a kitchen?", "Vad händer när avtalet löper ut?"): first in the
+        # question, after a preposition ("until when"), or in a question that opens otherwise
+        # ("Vet du när …?").
         "date",
-        r"\bnar\b|\bwhen\b|vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|"
-        r"what year",
+        r"^(?:(?:och|men|and|but|so) )?(?:nar|when)\b|\b(?:och|and) (?:nar|when)\b|"
+        r"\b(?:sedan|fran|till|senast|since|until|"
+        r"till|by|from) (?:nar|when)\b|"
+        rf"^(?!{_ASKING}\b).*\b(?:nar|when)\b|"
+        r"vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|what year",
     ),
     (
         "amount",
         r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
-        r"andel|rate\b|skattesats|avgift",
+        r"andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
     ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
     ("place", r"^var\b|\bwhere\b"),

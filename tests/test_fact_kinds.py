@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.folding import fold
-from assistant.intent import fact_kind, intent_of
+from assistant.intent import fact_kind, intent_of, wanted_answer
 from assistant.lexical import terms
 from tests.helpers import make_settings
 
@@ -156,3 +156,26 @@ def test_a_chosen_documents_fact_words_are_no_topic_found_elsewhere(assistant, q
 def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert not answer.answered and "Eva Ek" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("När reviderades rutinen?", "date"),
+        ("Och när gäller den?", "date"),
+        ("Vad är avtalet och när gäller det?", "date"),
+        ("Until when does the agreement apply?", "date"),
+        ("Vet du när avtalet löper ut?", "date"),
+        # "när"/"when" joining a clause to another question word asks no date
+        ("Vad händer när avtalet löper ut?", None),
+        ("What should I consider when planning a kitchen?", None),
+        ("Vad har kommunen åtagit sig när det gäller bibliotek?", None),
+        ("Hur mycket får man i avdrag när man installerar solceller?", "amount"),
+        # a time's length is a duration
+        ("Hur lång är garantitiden?", "duration"),
+        ("Hur lång uppsägningstid gäller?", "duration"),
+        ("Vilket timpris är rimligt?", "amount"),
+    ],
+)
+def test_the_answer_type_a_question_wants(question, wants):
+    assert wanted_answer(fold(question)) == wants
