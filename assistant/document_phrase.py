@@ -23,6 +23,9 @@ _KIND_SV = re.compile(
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
     r"strategin|lagen)$"
 )
+# The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
+# policy" fits "Bemanningspolicy" by one word of three).
+_FIT_SHARE = 1 / 3
 _DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
 # Split from one string: the list reads as a sentence of link words.
 _LINKS = frozenset(
@@ -75,17 +78,25 @@ def phrase_documents(
 ) -> list[str]:
     """The documents a name read by ``document_phrase`` fits best: those whose title holds most
     of its words (``titles``: each document's folded title stems), each word as typed or as one
-    of its Swedish renderings (``rendered``), whole or as a compound part. None when every
+    of its Swedish renderings (``rendered``), whole or as a compound part. A title word counts
+    once however many of the name's words it takes ("home" and "care" both render
+    "hemtjänst"), and a title must hold at least ``_FIT_SHARE`` of the name's words: one shared
+    word of a long description ("the routine on personal assistance buying home care hours"
+    beside a title with "hemtjänst") names no document, it is a topic. None when every
     document fits as well: the name then chooses nothing."""
     scores: dict[str, int] = {}
     for source, words in titles.items():
-        fits = sum(
-            1
+        taken = {
+            t
             for w in phrase
-            if in_words(w, words) or any(in_words(r, words) for r in rendered.get(w, ()))
-        )
-        if fits:
-            scores[source] = fits
+            for t in words
+            if in_words(w, frozenset([t]))
+            or any(in_words(r, frozenset([t])) for r in rendered.get(w, ()))
+        }
+        if taken:
+            scores[source] = len(taken)
     best = max(scores.values(), default=0)
+    if best < _FIT_SHARE * len(phrase):
+        return []
     found = [s for s, n in scores.items() if n == best]
-    return found if best and len(found) < len(titles) else []
+    return found if len(found) < len(titles) else []
