@@ -16,8 +16,9 @@ from typing import Any
 from .bilingual import Renderer
 from .conversation import resolve
 from .document_names import SHORT_NAME, DocumentBook, DocumentName
-from .folding import clean, fold
-from .intent import fact_kind, fact_terms
+from .document_phrase import in_words, phrase_documents
+from .folding import clean, fold, fold_word
+from .intent import fact_kind, fact_terms, phrase_of
 from .leaning import OwnAsk
 from .lexical import stem_word, terms
 from .names import NameBook, names_party, question_names
@@ -84,6 +85,26 @@ class QueryAnalyzer:
         return Vocabulary(words, stem=stem_word, english=_english_words)
 
     @cached_property
+    def _titles_of(self) -> dict[str, frozenset[str]]:
+        """Each document's folded title stems: a document named by kind and topic beside a
+        fact ("the agreement on health care …") names the ones whose titles it fits."""
+        return {d.source: frozenset(fold_word(t) for t in terms(d.title)) for d in self.documents}
+
+    def _titling(self, text: str, language: str) -> tuple[frozenset[str], dict[str, set[str]]]:
+        """Every title's words, with an English question's words whose Swedish rendering is in
+        a title ("key handling" -> "nyckelhantering"), and those renderings, for ``phrase_of``."""
+        words = frozenset(w for own in self._titles_of.values() for w in own)
+        if language != "en":
+            return words, {}
+        rendered = {
+            fold_word(t): {fold_word(s) for w in sv for s in terms(w)}
+            for en, sv in self.renderer.parts(text)
+            for t in terms(en)
+        }
+        hits = {w for w, sv in rendered.items() if any(in_words(s, words) for s in sv)}
+        return words | hits, rendered
+
+    @cached_property
     def name_book(self) -> NameBook:
         """Which names the corpus mentions (names.py)."""
         return NameBook(self.vocabulary, self._knows)
@@ -147,7 +168,12 @@ class QueryAnalyzer:
             # beside a document fact name the document, they are not a topic to match.
             topic = []
             named = named or (titled if len(titled) < len(self.documents) else [])
-        intent, fact = intent_of(folded, set(topic), len(parties))
+        title_words, rendered = self._titling(search_text, language)
+        intent, fact = intent_of(folded, set(topic), len(parties), title_words)
+        if intent == "document_fact" and not named:
+            # the documents a name by kind and topic fits: their facts, not another's card
+            phrase = phrase_of(folded, title_words)
+            named = phrase_documents(phrase, self._titles_of, rendered)
         # A word the corpus has only inside compounds ("resor" in "resekostnader") stays unknown
         # here: counted as known (compounds.py), the fitted decision answered more unanswerable
         # questions and fewer answerable ones on held-out sets (README "Swedish compounds").

@@ -19,7 +19,7 @@ from .candidates import Candidate, notes_of, older, parties_of, party_bonus, rea
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
-from .fact_lines import card_fact, fact_line, original_lines
+from .fact_lines import card_fact, fact_line, fact_unstated, original_lines
 from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -248,6 +248,8 @@ class ExtractiveAnswerer:
         query = query or as_query(question, language)
         if card_fact(query, candidates[0]):
             return True
+        if fact_unstated(query, [c.text for c in candidates]):
+            return False  # a revision, decision or case number no line read states
         # A phone number, e-mail or web address asked for by name cannot be read from passages
         # that hold none, however close they are (the decision's features are shared with every
         # other answer type, and such questions are too few in the fitted sets to weigh this).

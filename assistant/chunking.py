@@ -39,7 +39,7 @@ __all__ = [
 # a bulleted item's next sentence stays in the item; running lines recur at one edge (headings too).
 # 8: a document's own purpose sentence ("Bilagan beskriver …", "Syftet med … är", a "Syfte" section's
 # first sentence) is a card fact.
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

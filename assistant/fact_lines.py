@@ -15,9 +15,11 @@ import re
 from typing import Any
 
 from .indexing.records import StoredDocument
+from .ingest.facts import CASE_NUMBER
+from .ingest.revisions import REVISED
 from .results import Citation, Passage
 
-__all__ = ["card_fact", "fact_line", "original_lines"]
+__all__ = ["card_fact", "fact_line", "fact_unstated", "original_lines"]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -140,9 +142,40 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "validity": ("giltighet", "period"),
     "date": ("datum", "beslut"),
     "adoption": ("beslut", "datum"),
+    "revised": ("reviderad",),
+    "owner": ("dokumentägare",),
+    "replaces": ("ersätter",),
     "parties": ("parter",),
     "purpose": ("syfte",),
 }
+
+
+# The facts a text states in words of their own kind, wherever it states them: a question about
+# one is answered from a line that states it (on the card or in the text), or not at all ("När
+# reviderades reglerna?" of rules that name no revision is not answered with what they replace;
+# "Who is the contact person for the library act?" not with a sentence about persons).
+_STATED: dict[str, re.Pattern[str]] = {
+    "revised": REVISED,
+    "case_number": CASE_NUMBER,
+    # a contact is a person's role word, an e-mail address or a phone number
+    "contact": re.compile(
+        r"\b(?:kontakt\w*|handläggar\w*|contact\w*|case officer)\b|@|\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2}\b",
+        re.I,
+    ),
+}
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def fact_unstated(query: Any, texts: list[str]) -> bool:
+    """Is the question a document fact of a kind no read line states (``_STATED``)?"""
+    pattern = _STATED.get(getattr(query, "fact", None) or "")
+    # "När reviderades …?" wants the date: "För revidering ansvarar: …" names a revision, no date.
+    dated = getattr(query, "wants", None) == "date"
+    return (
+        getattr(query, "intent", "") == "document_fact"
+        and pattern is not None
+        and not any(pattern.search(t) and (not dated or _YEAR.search(t)) for t in texts)
+    )
 
 
 def card_fact(query: Any, best: Any) -> bool:
@@ -156,8 +189,15 @@ def card_fact(query: Any, best: Any) -> bool:
 def fact_line(query: Any, text: str) -> bool:
     """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
     labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+    # "När fastställdes …?" is answered by the decision line with its date, not by the one
+    # naming who decided ("Dokumentet är beslutat av: …"), when the card has both.
+    dated = getattr(query, "wants", None) != "date" or bool(_YEAR.search(_value(text)))
+    # "Vem har fastställt …?" is not answered by a date line ("Datum: 2020-05-06").
+    if getattr(query, "wants", None) == "person" and text.casefold().startswith("datum"):
+        return False
     return (
         getattr(query, "intent", "") == "document_fact"
         and labels is not None
         and text.casefold().startswith(labels)
+        and dated
     )

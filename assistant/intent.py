@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .document_phrase import document_phrase
+from .folding import fold_word
 from .lexical import terms
 
 __all__ = [
@@ -19,12 +21,24 @@ __all__ = [
     "frame_terms",
     "frame_words",
     "intent_of",
+    "phrase_of",
     "topic_of",
     "wanted_answer",
 ]
 
 INTENTS = ("fact", "commitments", "which_documents", "document_fact")
-FACTS = ("contact", "case_number", "validity", "adoption", "date", "parties", "purpose")
+FACTS = (
+    "owner",
+    "contact",
+    "case_number",
+    "validity",
+    "adoption",
+    "revised",
+    "replaces",
+    "date",
+    "parties",
+    "purpose",
+)
 
 _WHICH_DOCUMENTS = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
@@ -41,18 +55,55 @@ _WHICH_FRAME = re.compile(
 _COMMITMENTS = re.compile(
     r"\b(commit\w*|atag\w*|atar|lova\w*|promise\w*|pledge\w*|undertak\w*|ska\s+\w+\s+gora)\b"
 )
+# The document itself, as a question names it ("riktlinjen", "it", "the policy"): "uppdateras" or
+# "updated" is a revision of the document only with such a subject ("How often are care plans
+# updated?" asks about plans), while "reviderad"/"revised" and "last updated" are one anyway.
+_DOC_SV = (
+    r"(?:[\w-]*(?:dokument|riktlinje|rutin|policy|avtal|overenskommelse|bilaga|reglemente|"
+    r"vagledning|anvisning)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
+)
+_DOC_EN = (
+    r"(?:it|this|the (?:\w+ )?(?:document|guideline|guidelines|routine|policy|agreement|annex|"
+    r"rules|regulations?|programme|program|handbook|instructions?))"
+)
 _FACT_PATTERNS = {
+    # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
+    "owner": r"dokumentagare\w*|dokumentansvarig\w*|ansvarig for (?:dokumentet|riktlinjen|rutinen|"
+    r"policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
+    r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
-    "validity": r"hur lange galler|(?:till|fram till) nar galler|until when|galler\s+\w+\s+(?:till|fran|mellan|under)|giltig\w*|"
+    "validity": r"hur lange galler|(?:till|fram till|fran|fran och med|sedan) nar galler|until when|"
+    r"from when|valid from|galler\s+\w+\s+(?:till|fran|mellan|under|fortfarande|an)|giltig\w*|"
+    r"still (?:valid|apply|applies|in force|current)|"
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
-    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|faststalld\w*|faststalldes|"
-    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|utfardad\w*|"
+    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|beslutats|faststalld\w*|"
+    r"faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
+    r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
     r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
+    # When the document was revised, or how often it is ("Reviderad februari 2020", "Revideras
+    # årligen"): before "date", so "Vilket datum reviderades riktlinjen?" reads the revision.
+    "revised": r"revider\w*|revidering\w*|revision\w*|revised?|versionshistorik\w*|"
+    r"version history|latest version|senaste version\w*|"
+    r"senast (?:uppdaterad\w*|andrad\w*|sedd over|oversedd)|(?:uppdaterades|andrades) (?:\w+ )?senast|"
+    rf"(?:uppdateras|uppdaterades|uppdaterats|ses over|setts over|sags over|omprovas) {_DOC_SV}|"
+    rf"{_DOC_SV} (?:ska |har |senast )?(?:uppdateras|uppdaterats|uppdaterades|ses over|setts over)|"
+    r"oversyn\w* av " + _DOC_SV + "|"
+    r"last (?:updated|update|reviewed|review|amended|changed)|"
+    rf"(?:is|was|are|were|has|have|had|gets?|got) (?:been )?(?:{_DOC_EN} )?"
+    r"(?:last |latest |most recently )?(?:updated|reviewed|amended)",
+    # The document it replaces ("Dokumentet ersätter: …"); "ersätter" alone also means "pays".
+    # A document named by title is out of the text read here: "Vad ersätter resepolicyn?" is
+    # "vad ersätter?".
+    "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
+    r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
+    r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
+    r"supersedes|superseded",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
@@ -77,8 +128,17 @@ _FACT_WORDS = (
     "diarienumret dnr ärendenummer case number reference beteckning länge gäller giltig "
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
+    "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
+    "från sedan from "
     "trädde träder kraft ikraft until apply applies "
     "date dated parter parterna parties vem who när when vilket vilken which "
+    "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "
+    "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
+    "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
+    "versionen versionshistorik ändrad ändrades recently most "
+    "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige owner owns owned "
+    "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
+    "superseded take takes taken took effect effective still fortfarande "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
     "regulate regulates"
 )
@@ -128,17 +188,34 @@ def fact_kind(folded: str) -> str | None:
     return next((kind for kind, pattern in _FACTS.items() if pattern.search(folded)), None)
 
 
-def intent_of(folded: str, topic_terms: set[str], parties: int) -> tuple[str, str | None]:
+def _stops(word: str) -> bool:
+    """Does a document's name end before this (folded) word: a document-fact word?"""
+    return bool(set(terms(word)) & _fact_terms()) or fact_kind(word) is not None
+
+
+def phrase_of(folded: str, titles: frozenset[str]) -> set[str]:
+    """The words of a document named by kind and topic (``document_phrase``), ending at a fact."""
+    return document_phrase(folded, titles, _stops)
+
+
+def intent_of(
+    folded: str, topic_terms: set[str], parties: int, titles: frozenset[str] = frozenset()
+) -> tuple[str, str | None]:
     """(intent, fact kind) of a single (not compound) question.
 
     ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
-    how many parties it names. A document fact is asked when nothing else is: "Vem är
-    handläggare?", not "Vilken period gäller läkarens uppdrag?".
+    how many parties it names; ``titles``: the folded stems of the corpus's titles. A document
+    fact is asked when nothing else is: "Vem är handläggare?", not "Vilken period gäller
+    läkarens uppdrag?".
     """
     if _WHICH_DOCUMENTS.search(folded):
         return "which_documents", None
     kind = fact_kind(folded)
-    if kind and not (topic_terms - _fact_terms()):
+    # A document named by kind and topic ("the agreement on …") beside a fact is the document
+    # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
+    # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
+    named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
+    if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms()):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:
@@ -151,6 +228,13 @@ def topic_of(text: str) -> str:
     return " ".join(_WHICH_FRAME.sub(" ", text).split()).strip(" ?") or text
 
 
+# Words a question opens with when it asks something else than "when" (a question word or a
+# verb first): a "när"/"when" later in it joins a clause.
+_ASKING = (
+    r"(?:what|which|who|whom|whose|how|why|where|do|does|did|can|could|may|might|must|should|"
+    r"shall|will|would|is|are|was|were|has|have|had|vad|vilken|vilket|vilka|vem|vems|hur|"
+    r"varfor|var|kan|far|maste|ska|skall|behover|bor|ar|finns|galler|har|gor|blir|raknas)"
+)
 _WANTS = (
     # A contact detail is asked for by its noun ("telefonnummer", "e-postadress"): "Kan jag mejla
     # in ansökan?" or "vilket nummer ringer jag?" may be answered without one ("use the e-service").
@@ -162,17 +246,27 @@ _WANTS = (
     (
         "duration",
         r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
-        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)",
+        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)|"
+        # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
+        r"hur lang(?:t|a)? (?:(?:ar|blir|galler) )?(?:\w+ )?\w*(?:tid|tiden|period|perioden|"
+        r"frist|fristen)\b",
     ),
     (
+        # "när"/"when" asking, not joining a clause to another question word's ("What should I
+        # consider when planning a kitchen?", "Vad händer när avtalet löper ut?"): first in the
+        # question, after a preposition ("until when"), or in a question that opens otherwise
+        # ("Vet du när …?").
         "date",
-        r"\bnar\b|\bwhen\b|vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|"
-        r"what year",
+        r"^(?:(?:och|men|and|but|so) )?(?:nar|when)\b|\b(?:och|and) (?:nar|when)\b|"
+        r"\b(?:sedan|fran|till|senast|since|until|"
+        r"till|by|from) (?:nar|when)\b|"
+        rf"^(?!{_ASKING}\b).*\b(?:nar|when)\b|"
+        r"vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|what year",
     ),
     (
         "amount",
         r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
-        r"andel|rate\b|skattesats|avgift",
+        r"andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
     ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
     ("place", r"^var\b|\bwhere\b"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .framing import frame_list, refuse_for_document
+from .intent import fact_terms
 from .lexical import terms
 from .parts import held_answer
 from .query import Query
@@ -34,7 +35,10 @@ def within_document(
     """A question the chosen document does not answer is refused for that document, naming
     the documents that do: its topic words occur there and nowhere in the chosen one."""
     lexical = assistant.retriever.lexical
-    known = [t for t in query.topic_terms if lexical.knows(t)]
+    # A document fact's own words ("fastställt", "reviderades") are no topic another document
+    # could hold: "Vem har fastställt policyn?" asks the chosen document's card.
+    facts = fact_terms() if query.intent == "document_fact" else frozenset()
+    known = [t for t in query.topic_terms if lexical.knows(t) and t not in facts]
     if not known:
         return answer
     where = {t: _sources_with(assistant, query, t) for t in known}

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .layout import Layout
+from .revisions import REVISED, revision_cycle, version_rows
 from .units import open_pair
 
 __all__ = [
@@ -41,7 +42,6 @@ VALIDITY = re.compile(
     r"under|perioden)\b|\bgiltig[t]?\s+(?:från|fr\.o\.m\.?|till|t\.o\.m\.?)|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
     re.I,
 )
-_REVISED = re.compile(r"\b(?:reviderad|reviderat|uppdaterad|uppdaterat|revised|updated)\b", re.I)
 OWNER = re.compile(
     r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
 )
@@ -152,7 +152,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("case_number", num.group(), page, line, where)
         for key, pattern in (
             ("decision", DECISION),
-            ("revised", _REVISED),
+            ("revised", REVISED),
             ("validity", VALIDITY),
         ):
             m = pattern.search(line)
@@ -165,6 +165,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
                 # Who decided is a decision fact too, on a metadata line ("Dokumentet är beslutat
                 # av: Kommunstyrelsen", "Antagen av kommunfullmäktige"), not in a body sentence.
                 stated = stated or (key == "decision" and _decided_by(line, m))
+                # How often the document is revised ("Riktlinjen revideras årligen").
+                stated = stated or (key == "revised" and revision_cycle(line))
                 if stated and _label_value(line):
                     add(key, line[m.start() :].strip(), page, line, where)
         if (m := OWNER.search(line)) and m.start() <= 30:
@@ -176,6 +178,9 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
         flat = " ".join(line.split())  # a party line over several units holds line breaks
         if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
             add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
+    for row in version_rows(layout):  # a version table's latest row ("1.2 | 2021-03-04 | …")
+        if all(f["line"] != row["line"] for f in facts if f["key"] == "revised"):
+            add(**row)
     if purpose is not None and len(purpose[1]) <= 300:
         add("purpose", purpose[1], purpose[0], purpose[1], "page")
     if m := PARTIES.search(title):

@@ -1,0 +1,102 @@
+"""A document named in a question by its kind and topic: "the agreement on youth centres",
+"Botkyrka's staffing policy", "den sammanhållna överenskommelsen om vård …". Beside a document
+fact ("When was … last revised?") such a name is the document asked about, not a topic to match
+(``intent.intent_of``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lexical import terms
+
+__all__ = ["document_phrase", "in_words", "phrase_documents"]
+
+# A document as a question names it: "the (joint) agreement on health care …", "Botkyrka's
+# staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
+_KIND_EN = re.compile(
+    r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
+    r"program|handbook|instructions?|strategy|act|law|statute)s?$"
+)
+_KIND_SV = re.compile(
+    r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
+    r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
+    r"strategin|lagen)$"
+)
+# The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
+# policy" fits "Bemanningspolicy" by one word of three).
+_FIT_SHARE = 1 / 3
+_DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
+# Split from one string: the list reads as a sentence of link words.
+_LINKS = frozenset(
+    "on for about of regarding concerning between with in om for kring gallande avseende "  # noqa: SIM905
+    "mellan med i".split()
+)
+
+
+def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], bool]) -> set[str]:
+    """The stemmed words of the documents the question names by kind and topic ("the agreement
+    on youth centres", "Ludvika's culture strategy", "riktlinjen för betalkort"): a document fact
+    asked of a document named so is still a document fact, its topic words are the name. Only
+    a name sharing a word with a title of the corpus (``titles``: folded stems) names one: "the
+    agreement on snow clearing" of a corpus without one is a topic, whose case number no card
+    holds. ``stops``: is this word a document-fact word, where a name ends?"""
+    tokens = re.findall(r"[\w'-]+", folded)
+    named: list[str] = []
+    for k, token in enumerate(tokens):
+        if not (_KIND_EN.match(token) or _KIND_SV.match(token)):
+            continue
+        # before the kind word: back to a determiner or a possessive ("botkyrka's"), 4 at most
+        before = tokens[max(0, k - 4) : k]
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] in _DETERMINERS or before[i].endswith("'s"):
+                named += [*before[i:], token]
+                break
+        # after it: a link word ("on", "om", "för") and its words, up to a document-fact word
+        if k + 1 < len(tokens) and tokens[k + 1] in _LINKS:
+            for t in tokens[k + 1 : k + 16]:
+                if stops(t):
+                    break
+                named.append(t)
+    words = set(terms(" ".join(named))) | {t for w in named for t in terms(w.removesuffix("'s"))}
+    kinds = {t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) for t in terms(w)}
+    return words if (words - kinds) & titles else set()
+
+
+def in_words(stem: str, words: frozenset[str]) -> bool:
+    """Is the folded stem one of ``words``, or a part of one ("bibliotek" in "bibliotekslag",
+    "res" of "resa" in "resepolicy")?"""
+    if stem in words:
+        return True
+    if len(stem) >= 4:
+        return any(stem in w for w in words)
+    return len(stem) == 3 and any(w.startswith(stem) for w in words)
+
+
+def phrase_documents(
+    phrase: set[str], titles: dict[str, frozenset[str]], rendered: dict[str, set[str]]
+) -> list[str]:
+    """The documents a name read by ``document_phrase`` fits best: those whose title holds most
+    of its words (``titles``: each document's folded title stems), each word as typed or as one
+    of its Swedish renderings (``rendered``), whole or as a compound part. A title word counts
+    once however many of the name's words it takes ("home" and "care" both render
+    "hemtjänst"), and a title must hold at least ``_FIT_SHARE`` of the name's words: one shared
+    word of a long description ("the routine on personal assistance buying home care hours"
+    beside a title with "hemtjänst") names no document, it is a topic. None when every
+    document fits as well: the name then chooses nothing."""
+    scores: dict[str, int] = {}
+    for source, words in titles.items():
+        taken = {
+            t
+            for w in phrase
+            for t in words
+            if in_words(w, frozenset([t]))
+            or any(in_words(r, frozenset([t])) for r in rendered.get(w, ()))
+        }
+        if taken:
+            scores[source] = len(taken)
+    best = max(scores.values(), default=0)
+    if best < _FIT_SHARE * len(phrase):
+        return []
+    found = [s for s, n in scores.items() if n == best]
+    return found if len(found) < len(titles) else []

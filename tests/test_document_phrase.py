@@ -1,0 +1,26 @@
+"""phrase_documents: which document a name by kind and topic fits (tiny exact cases)."""
+
+from assistant.document_phrase import phrase_documents
+
+TITLES = {
+    "cykel.md": frozenset({"cykel", "cykelhjalm", "hemtjanst"}),
+    "timmar.md": frozenset({"pers", "ass", "lss", "sol", "inkop", "timm"}),
+    "bemanning.md": frozenset({"bemanningspolicy"}),
+}
+
+
+def test_a_title_word_counts_once_and_one_word_of_a_long_description_names_nothing():
+    # "home" and "care" both render "hemtjänst": one title word, one of seven name words.
+    phrase = {"routin", "personal", "assistanc", "buying", "hom", "car", "hour"}
+    rendered = {"hom": {"hemtjanst"}, "car": {"hemtjanst"}, "hour": {"timm"}, "routin": {"rutin"}}
+    assert phrase_documents(phrase, TITLES, rendered) == []
+
+
+def test_a_short_name_sharing_a_title_word_names_its_document():
+    # "Botkyrka's staffing policy": one word of three is the title's ("policy" in a compound).
+    assert phrase_documents({"botkyrka", "staffing", "policy"}, TITLES, {}) == ["bemanning.md"]
+
+
+def test_a_name_every_document_fits_as_well_chooses_nothing():
+    titles = {"a.md": frozenset({"rutin"}), "b.md": frozenset({"rutin"})}
+    assert phrase_documents({"routin"}, titles, {"routin": {"rutin"}}) == []

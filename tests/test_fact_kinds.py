@@ -1,0 +1,181 @@
+"""Document facts by kind, in Swedish and English: the document's owner, the document it
+replaces, who decided it and when, whether it still applies; a document named by its kind and
+topic ("the routine for key handling", "Region Sagoby's travel policy") beside the fact keeps the
+question a document fact. Each is answered from the document's own line (page, exact words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.folding import fold
+from assistant.intent import fact_kind, intent_of, wanted_answer
+from assistant.lexical import terms
+from tests.helpers import make_settings
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Vem är dokumentägare?", "owner"),
+        ("Vem är dokumentansvarig för resepolicyn?", "owner"),
+        ("Who owns the document?", "owner"),
+        ("Vad ersätter riktlinjen?", "replaces"),
+        ("What does the policy replace?", "replaces"),
+        ("Gäller policyn fortfarande?", "validity"),
+        ("Is the agreement still valid?", "validity"),
+        ("When did the agreement take effect?", "adoption"),
+        ("Who decided the travel policy?", "adoption"),
+        # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
+        ("Vem ersätter kostnaden för resan?", None),
+        ("Vad ersätter kommunen vid resor?", None),
+        ("Vem är ansvarig för nyckelskåpet?", None),
+    ],
+)
+def test_fact_kinds(question, kind):
+    assert fact_kind(fold(question)) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # the topic words name the document asked about
+        (
+            "When was the joint agreement on elderly care (sammanhållen) last revised?",
+            "document_fact",
+        ),
+        ("Who adopted Sagoby's travel policy?", "document_fact"),
+        ("När reviderades den gemensamma riktlinjen för tvätt senast?", "document_fact"),
+        # a name no title shares a word with is no document of the corpus
+        ("What is the case number of the agreement on snow clearing?", "fact"),
+        # topic words outside the document's name make it a question about the content
+        ("Who is the contact person for the elderly in the agreement?", "fact"),
+        ("When was the care plan last updated?", "fact"),
+        # "Vad beskriver överenskommelsen om X?" asks about X (purpose keeps its own rule)
+        ("Vad beskriver överenskommelsen om elevkulturombud?", "fact"),
+    ],
+)
+def test_a_document_named_by_kind_and_topic_keeps_a_document_fact(question, intent):
+    topic = {
+        t for t in terms(question) if t not in terms("when was the who is vad när for in of on")
+    }
+    titles = frozenset(
+        fold(t)
+        for title in (
+            "Sammanhållen överenskommelse om vård och omsorg för äldre",
+            "Resepolicy för Sagoby kommun",
+            "Riktlinje för tvätt i särskilt boende",
+        )
+        for t in terms(title)
+    )
+    assert intent_of(fold(question), topic, 0, titles)[0] == intent
+
+
+POLICY = """Resepolicy för Sagoby kommun
+
+Dokumentet är beslutat av: Kommunstyrelsen
+Dokumentet beslutades den: 2022-04-12
+Dokumentansvarig är: Ekonomiavdelningen
+Dokumentet ersätter: Resepolicy 2015 (KS/2015:88)
+Kontaktperson: Eva Ek, ekonom
+
+Resor ska i första hand ske med tåg. Flyg får användas när resan med tåg tar mer än fem timmar.
+"""
+
+RUTIN = """Rutin för nyckelhantering i hemtjänsten
+
+Enhetschefen ansvarar för att nyckelskåpet är låst. Nycklar kvitteras ut av personalen och
+lämnas tillbaka samma dag.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, e5) -> Assistant:
+    root = tmp_path_factory.mktemp("fact-kinds")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "resepolicy.txt").write_text(POLICY, "utf-8")
+    (corpus / "rutin-nycklar.txt").write_text(RUTIN, "utf-8")
+    a = Assistant(make_settings(root, corpus), embeddings=e5)
+    a.build_index()
+    return a
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("Vem är dokumentansvarig för resepolicyn?", "Dokumentansvarig är: Ekonomiavdelningen"),
+        ("Who owns the travel policy?", "Dokumentansvarig är: Ekonomiavdelningen"),
+        ("Vad ersätter resepolicyn?", "Dokumentet ersätter: Resepolicy 2015 (KS/2015:88)"),
+        (
+            "What does the travel policy replace?",
+            "Dokumentet ersätter: Resepolicy 2015 (KS/2015:88)",
+        ),
+        # a dated question reads the dated decision line, "who" the one naming who decided
+        ("När fastställdes resepolicyn?", "Dokumentet beslutades den: 2022-04-12"),
+        ("When was the travel policy adopted?", "Dokumentet beslutades den: 2022-04-12"),
+        ("Vem har fastställt resepolicyn?", "Dokumentet är beslutat av: Kommunstyrelsen"),
+        ("Who is the contact person for the travel policy?", "Kontaktperson: Eva Ek, ekonom"),
+    ],
+)
+def test_a_document_fact_is_answered_from_its_own_line(assistant, question, quote):
+    answer = assistant.ask(question)
+    assert answer.answered
+    first = answer.citations[0]
+    assert (first.passage.source, first.passage.kind, first.quote) == (
+        "resepolicy.txt",
+        "passage",
+        quote,
+    )
+    stored = assistant.index.document("resepolicy.txt")
+    p = first.passage
+    assert p.page == 1 and stored.pages[0][p.start : p.end] == p.text
+    assert f"”{quote}”" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vem har fastställt resepolicyn?", "Who decided the travel policy?"],
+)
+def test_a_chosen_documents_fact_words_are_no_topic_found_elsewhere(assistant, question):
+    # "fastställt" is no topic the other document could hold: the chosen one's card answers
+    answer = assistant.ask(question, document="resepolicy.txt")
+    assert answer.answered and answer.citations[0].passage.source == "resepolicy.txt"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket diarienummer har rutinen för nyckelhantering?",
+        "What is the case number of the key handling routine?",
+        # the routine names no contact: the travel policy's is not its answer
+        "Who is the contact person for the key handling routine?",
+        "Vem är kontaktperson för rutinen för nyckelhantering?",
+    ],
+)
+def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answered and "Eva Ek" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("När reviderades rutinen?", "date"),
+        ("Och när gäller den?", "date"),
+        ("Vad är avtalet och när gäller det?", "date"),
+        ("Until when does the agreement apply?", "date"),
+        ("Vet du när avtalet löper ut?", "date"),
+        # "när"/"when" joining a clause to another question word asks no date
+        ("Vad händer när avtalet löper ut?", None),
+        ("What should I consider when planning a kitchen?", None),
+        ("Vad har kommunen åtagit sig när det gäller bibliotek?", None),
+        ("Hur mycket får man i avdrag när man installerar solceller?", "amount"),
+        # a time's length is a duration
+        ("Hur lång är garantitiden?", "duration"),
+        ("Hur lång uppsägningstid gäller?", "duration"),
+        ("Vilket timpris är rimligt?", "amount"),
+    ],
+)
+def test_the_answer_type_a_question_wants(question, wants):
+    assert wanted_answer(fold(question)) == wants
