@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .absent_kind import absent_kind
 from .candidates import Candidate, notes_of, older, parties_of, party_bonus, readable
 from .choice import load_choice, rank, twins
 from .config import Settings
@@ -268,5 +269,6 @@ class ExtractiveAnswerer:
 
         features = measure(query, language, candidates, documents, self.vocabulary, nameless)
         read = list(dict.fromkeys(c.passage.text for c in candidates))
-        ok, _ = should_answer(features, self.settings.answer_threshold, read)
+        absent = absent_kind(query, candidates, time=self.settings.refuse_absent_time)
+        ok, _ = should_answer(features, self.settings.answer_threshold, read, absent)
         return ok

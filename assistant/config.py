@@ -121,6 +121,12 @@ class Settings(BaseSettings):
         description="Probability under which the assistant abstains; unset = the threshold "
         "fitted with the decision model (assistant/data/decision.json, `make fit`).",
     )
+    refuse_absent_time: bool = Field(
+        False,
+        description="Refuse a 'när/when' question whose best sentence holds no time "
+        "(absent_kind.py). Off: on the unseen held-out sets it refused 4 right answers for 2 "
+        "unanswerable questions and 2 wrong answers (README 'Answer or refuse', ninth session).",
+    )
     llm: str | None = Field(
         None,
         description="Optional chat model for generative answers, e.g. 'openai:<model>' or "

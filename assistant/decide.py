@@ -79,9 +79,13 @@ def recording() -> Iterator[list[dict[str, Any]]]:
 
 
 def should_answer(
-    features: Features, threshold: float | None = None, passages: Sequence[Any] = ()
+    features: Features,
+    threshold: float | None = None,
+    passages: Sequence[Any] = (),
+    absent: str | None = None,
 ) -> tuple[bool, float]:
-    """(answer?, probability that the read passages answer the question)."""
+    """(answer?, probability that the read passages answer the question). ``absent``: the kind
+    of answer asked for that the best sentence lacks (``absent_kind``: "time", "number")."""
     records = _RECORDS.get()
     if records is not None:
         records.append({"features": asdict(features), "passages": list(passages)})
@@ -104,5 +108,11 @@ def should_answer(
         # Swedish number question whose best sentence with a number holds under a quarter of
         # its specific words (not "kostar", "hur", "får"), or a name question ("Vem är
         # kulturchef …?") whose best sentence with a name or body holds under 0.4 of them.
+        return False, probability
+    if absent is not None:
+        # The kind of answer asked for is not in the sentences that would be quoted (README
+        # "Answer or refuse", eighth and ninth sessions): a "när antogs …?" whose best sentence
+        # holds no time, a Swedish "hur många …?" or "vad kostar …?" whose three best sentences
+        # hold no number or no sum of money.
         return False, probability
     return probability >= cut, probability
