@@ -20,6 +20,7 @@ from .asked_for import focus_rendering, wanted_type
 from .folding import fold
 from .lexical import terms
 from .one_sentence import one_sentence_signals
+from .rescoring import unlifted
 from .sentence_share import typed_share, wants_number
 from .signals import (
     answer_type_found,
@@ -203,7 +204,8 @@ def measure(
         best_sim=best_sim,
         margin_median=best_sim - float(np.median(sims)),
         best_score=float(ranked[0].score) - pull,
-        top_passage=max(float(c.passage.score) for c in candidates) - pull,
+        # The retrieval score without the answer-type lift: it orders passages only.
+        top_passage=max(unlifted(query, [c.passage for c in candidates])) - pull,
         name_pull=pull,
         word_overlap=overlap,
         trigram_overlap=(

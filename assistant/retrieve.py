@@ -39,11 +39,18 @@ from .indexing.store import Index
 from .lexical import LexicalIndex, PublicLexical, terms, uses_word
 from .lexical_store import folder_for, load_or_build
 from .query import Query, detect_language
-from .rescoring import by_best_sentence
+from .rescoring import (
+    ANSWER_TYPE_WEIGHT,
+    ANSWER_TYPE_WEIGHT_EN,
+    AnswerTypeLift,
+    _dense_text,
+    by_best_sentence,
+    scaled_top,
+)
 from .results import Passage
 from .sentence_table import PassageVectors, SentenceTable
 
-__all__ = ["HybridRetriever"]
+__all__ = ["ANSWER_TYPE_WEIGHT", "ANSWER_TYPE_WEIGHT_EN", "HybridRetriever"]
 
 PREFER_BONUS = 0.03
 # One place for the fitted weights: a retriever built directly has the Settings defaults.
@@ -52,20 +59,6 @@ _DEFAULTS = Settings.model_fields
 
 def _descending(pair: tuple[float, Any]) -> float:
     return -pair[0]
-
-
-def _dense_text(query: Query, keeps_names: bool) -> str:
-    """The text the question's vector is embedded from.
-
-    ``search_text`` drops the words that name a document (the document is then the search's
-    filter or preference); but a document's name is often the question's topic too ("Vad är
-    bygglov?" names *Bygglov* and became "Vad är"), so with ``keeps_names`` the dense side
-    embeds the question with them (``Query.question``: the same spelling corrections). Lexical
-    signals keep ``search_text``; a "which documents" question keeps its narrowed topic.
-    """
-    if keeps_names and query.documents and query.intent != "which_documents":
-        return query.question
-    return query.search_text
 
 
 class HybridRetriever(BaseRetriever):
@@ -88,6 +81,8 @@ class HybridRetriever(BaseRetriever):
     dense_keeps_names: bool = _DEFAULTS["dense_keeps_names"].default
     lexical_keeps_names: bool = _DEFAULTS["lexical_keeps_names"].default
     hyphen_part_weight: float = _DEFAULTS["hyphen_part_weight"].default
+    answer_type_weight: float = ANSWER_TYPE_WEIGHT
+    answer_type_weight_en: float = ANSWER_TYPE_WEIGHT_EN
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
@@ -161,6 +156,7 @@ class HybridRetriever(BaseRetriever):
         question without party names), embedded in the question's batch into the embedder's
         query cache; they change nothing here.
         """
+        fits = AnswerTypeLift(question, self.answer_type_weight, self.answer_type_weight_en)
         if isinstance(question, Query):
             asked = _dense_text(question, self.dense_keeps_names)
             words = _dense_text(question, self.lexical_keeps_names)
@@ -193,6 +189,7 @@ class HybridRetriever(BaseRetriever):
 
         def fused(pid: str, doc: Document, cos: float) -> float:
             lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
+            lift += fits(pid, doc.page_content)
             return cos + lift + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)
 
         scored = sorted(
@@ -309,9 +306,4 @@ class HybridRetriever(BaseRetriever):
 
     def _top(self, scores: np.ndarray) -> dict[str, float]:
         """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""
-        n = min(self.candidates, len(scores))
-        best = float(scores.max()) if n else 0.0
-        if best <= 0:
-            return {}
-        top = np.argpartition(-scores, n - 1)[:n]
-        return {str(self.lexical.docs[i].id): float(scores[i]) / best for i in top if scores[i] > 0}
+        return scaled_top(scores, self.candidates, self.lexical.docs)

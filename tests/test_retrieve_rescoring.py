@@ -1,8 +1,11 @@
-"""Two retrieval settings on a tiny real index (real e5, real Chroma): a question naming a document
-embedded with the name's words (``dense_keeps_names``), and the best-sentence re-scoring for Swedish
-questions (``sentence_weight_sv``)."""
+"""Retrieval settings on a tiny real index (real e5, real Chroma): a question naming a document
+embedded with the name's words (``dense_keeps_names``), the best-sentence re-scoring for Swedish
+questions (``sentence_weight_sv``), and the lift for a passage holding the wanted answer type
+(``answer_type_weight``) and the scores without it the decision reads (``unlifted``)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pytest
@@ -10,7 +13,9 @@ from helpers import indexed_texts, rescored_by_best_sentence
 
 from assistant.indexing.store import Index
 from assistant.query import Query
+from assistant.rescoring import ANSWER_TYPE_WEIGHT, ANSWER_TYPE_WEIGHT_EN, AnswerTypeLift, unlifted
 from assistant.retrieve import HybridRetriever
+from assistant.signals import answer_type_found
 
 TEXTS = {
     "bygglov.txt": "Bygglov\n\n"
@@ -125,3 +130,43 @@ def test_bm25_can_read_a_named_documents_words_too(small):
     for p in drops.search(query):
         assert p.score == pytest.approx(float(vectors[p.id] @ q), abs=1e-4)
     assert any(bm25[at[p.id]] > 0 for p in keeps.search(query))
+
+
+def test_a_passage_holding_the_wanted_answer_type_is_lifted_by_the_weight(small):
+    # FAQ pages hold sibling answers on one topic: the one with a duration answers "how long".
+    question = "Hur lång tid tar det att få bygglov?"
+    query = Query(
+        text=question,
+        question=question,
+        language="sv",
+        normalized=question,
+        search_text=question,
+        folded=question.casefold(),
+        wants="duration",
+    )
+    off = {p.id: p for p in _retriever(small, k=10, answer_type_weight=0.0).search(query)}
+    on = {p.id: p for p in _retriever(small, k=10, answer_type_weight=0.02).search(query)}
+    assert set(on) == set(off)
+    lifted = {pid for pid in on if answer_type_found("duration", [on[pid].text])}
+    assert lifted and lifted != set(on)  # some passages hold a duration, some do not
+    for pid, p in on.items():
+        assert p.score - off[pid].score == pytest.approx(0.02 if pid in lifted else 0.0, abs=1e-6)
+    # The decision reads the scores without the lift (at the shipped weight): it orders only.
+    shipped = {p.id: p for p in _retriever(small, k=10).search(query)}
+    assert ANSWER_TYPE_WEIGHT > 0
+    bare = dict(zip(shipped, unlifted(query, list(shipped.values())), strict=True))
+    assert bare == pytest.approx({pid: p.score for pid, p in off.items()}, abs=1e-4)
+    assert any(shipped[pid].score > bare[pid] for pid in lifted)
+    # An English question is lifted by its own weight (0 shipped: README, ninth session).
+    english = dataclasses.replace(query, language="en")
+    assert AnswerTypeLift(english, 0.02, 0.0).wants is None
+    assert AnswerTypeLift(english, 0.0, 0.02).weight == 0.02
+    assert ANSWER_TYPE_WEIGHT_EN == 0.0
+    fits = AnswerTypeLift(english)
+    assert [fits(pid, p.text) for pid, p in on.items()] == [0.0] * len(on)
+    # A question that wants no particular kind of answer is searched as before.
+    plain = dataclasses.replace(query, wants=None)
+    same = _retriever(small, k=10, answer_type_weight=0.02).search(plain)
+    assert {p.id: round(p.score, 6) for p in same} == {
+        pid: round(p.score, 6) for pid, p in off.items()
+    }
