@@ -63,6 +63,19 @@ def indexed_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     return index
 
 
+def assistant_over_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
+    """An indexed ``Assistant`` over ``texts`` (file name -> text) written into ``root/corpus``."""
+    from assistant import Assistant
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in texts.items():
+        (corpus / name).write_text(text, "utf-8")
+    assistant = Assistant(make_settings(root, corpus), embeddings=embeddings)
+    assistant.build_index()
+    return assistant
+
+
 def rescored_by_best_sentence(index: Any, retriever: Any, qvec: Any, weight: float) -> dict:
     """Exact ground truth for the retriever's sentence re-scoring: every passage's
     ``(1 - weight) * cosine + weight * best sentence cosine`` for the query vector ``qvec``."""

@@ -11,7 +11,7 @@ from assistant import Assistant
 from assistant.folding import fold
 from assistant.intent import fact_kind, intent_of, wanted_answer
 from assistant.lexical import terms
-from tests.helpers import make_settings
+from tests.helpers import assistant_over_texts
 
 
 @pytest.mark.parametrize(
@@ -91,14 +91,11 @@ lämnas tillbaka samma dag.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, e5) -> Assistant:
-    root = tmp_path_factory.mktemp("fact-kinds")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "resepolicy.txt").write_text(POLICY, "utf-8")
-    (corpus / "rutin-nycklar.txt").write_text(RUTIN, "utf-8")
-    a = Assistant(make_settings(root, corpus), embeddings=e5)
-    a.build_index()
-    return a
+    return assistant_over_texts(
+        tmp_path_factory.mktemp("fact-kinds"),
+        {"resepolicy.txt": POLICY, "rutin-nycklar.txt": RUTIN},
+        e5,
+    )
 
 
 @pytest.mark.parametrize(

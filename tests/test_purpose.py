@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from tests.helpers import make_settings
+from tests.helpers import assistant_over_texts
 
 RUTIN = """Rutin för nyckelhantering i hemtjänsten
 
@@ -31,14 +31,11 @@ Resor beställs senast en timme före avresa. Egenavgiften är 40 kronor per res
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, e5) -> Assistant:
-    root = tmp_path_factory.mktemp("purpose")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "rutin-nycklar.txt").write_text(RUTIN, "utf-8")
-    (corpus / "bilaga-fardtjanst.txt").write_text(BILAGA, "utf-8")
-    a = Assistant(make_settings(root, corpus), embeddings=e5)
-    a.build_index()
-    return a
+    return assistant_over_texts(
+        tmp_path_factory.mktemp("purpose"),
+        {"rutin-nycklar.txt": RUTIN, "bilaga-fardtjanst.txt": BILAGA},
+        e5,
+    )
 
 
 @pytest.mark.parametrize(

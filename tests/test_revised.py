@@ -12,7 +12,7 @@ from assistant.folding import fold
 from assistant.ingest.card import find_facts
 from assistant.ingest.layout import lay_out_pages
 from assistant.intent import fact_kind
-from tests.helpers import make_settings
+from tests.helpers import assistant_over_texts
 
 
 def _revised(text: str) -> list[tuple[str, str]]:
@@ -123,15 +123,15 @@ kostar 300 kronor per månad.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, e5) -> Assistant:
-    root = tmp_path_factory.mktemp("revised")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "rutin-nycklar.txt").write_text(RUTIN, "utf-8")
-    (corpus / "riktlinje-tvatt.txt").write_text(RIKTLINJE, "utf-8")
-    (corpus / "regler-parkering.txt").write_text(REGLER, "utf-8")
-    a = Assistant(make_settings(root, corpus), embeddings=e5)
-    a.build_index()
-    return a
+    return assistant_over_texts(
+        tmp_path_factory.mktemp("revised"),
+        {
+            "rutin-nycklar.txt": RUTIN,
+            "riktlinje-tvatt.txt": RIKTLINJE,
+            "regler-parkering.txt": REGLER,
+        },
+        e5,
+    )
 
 
 @pytest.mark.parametrize(
