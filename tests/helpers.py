@@ -63,6 +63,23 @@ def indexed_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     return index
 
 
+def query_of(question: str, search_text: str | None = None, **fields: Any) -> Any:
+    """A Swedish ``Query`` typed as ``question`` (searched as ``search_text``), other fields as
+    given: the analysed question a stage reads, without the analyser."""
+    from assistant.query import Query
+
+    text = question if search_text is None else search_text
+    base = dict(
+        text=question,
+        question=question,
+        language="sv",
+        normalized=question,
+        search_text=text,
+        folded=text.casefold(),
+    )
+    return Query(**(base | fields))
+
+
 def assistant_over_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     """An indexed ``Assistant`` over ``texts`` (file name -> text) written into ``root/corpus``."""
     from assistant import Assistant

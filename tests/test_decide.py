@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import query_of
 
 from assistant.asked_for import focus_rendering as _focus_rendering
 from assistant.asked_for import wanted_type as _wanted
@@ -49,15 +50,7 @@ class _Cand:
 
 
 def _query(question: str, **fields) -> Query:
-    base = dict(
-        text=question,
-        question=question,
-        language="sv",
-        normalized=question,
-        search_text=question,
-        folded=question.casefold(),
-    )
-    return Query(**(base | fields))
+    return query_of(question, **fields)
 
 
 def _candidates() -> list[_Cand]:

@@ -9,7 +9,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from helpers import indexed_texts, rescored_by_best_sentence
+from helpers import indexed_texts, query_of, rescored_by_best_sentence
 
 from assistant.indexing.store import Index
 from assistant.query import Query
@@ -46,16 +46,7 @@ def _vectors(index: Index, retriever: HybridRetriever) -> dict[str, np.ndarray]:
 
 
 def _named(question: str, search_text: str, source: str, intent: str = "fact") -> Query:
-    return Query(
-        text=question,
-        question=question,
-        language="sv",
-        normalized=question,
-        search_text=search_text,
-        folded=search_text.casefold(),
-        documents=(source,),
-        intent=intent,
-    )
+    return query_of(question, search_text, documents=(source,), intent=intent)
 
 
 def test_a_question_naming_a_document_is_embedded_with_the_name(small):
@@ -135,15 +126,7 @@ def test_bm25_can_read_a_named_documents_words_too(small):
 def test_a_passage_holding_the_wanted_answer_type_is_lifted_by_the_weight(small):
     # FAQ pages hold sibling answers on one topic: the one with a duration answers "how long".
     question = "Hur lång tid tar det att få bygglov?"
-    query = Query(
-        text=question,
-        question=question,
-        language="sv",
-        normalized=question,
-        search_text=question,
-        folded=question.casefold(),
-        wants="duration",
-    )
+    query = query_of(question, wants="duration")
     off = {p.id: p for p in _retriever(small, k=10, answer_type_weight=0.0).search(query)}
     on = {p.id: p for p in _retriever(small, k=10, answer_type_weight=0.02).search(query)}
     assert set(on) == set(off)
