@@ -90,10 +90,15 @@ class QueryAnalyzer:
         fact ("the agreement on health care …") names the ones whose titles it fits."""
         return {d.source: frozenset(fold_word(t) for t in terms(d.title)) for d in self.documents}
 
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """Every title's folded stems, once per index state (read by every question)."""
+        return frozenset(w for own in self._titles_of.values() for w in own)
+
     def _titling(self, text: str, language: str) -> tuple[frozenset[str], dict[str, set[str]]]:
         """Every title's words, with an English question's words whose Swedish rendering is in
         a title ("key handling" -> "nyckelhantering"), and those renderings, for ``phrase_of``."""
-        words = frozenset(w for own in self._titles_of.values() for w in own)
+        words = self._title_words
         if language != "en":
             return words, {}
         rendered = {
