@@ -80,6 +80,13 @@ def query_of(question: str, search_text: str | None = None, **fields: Any) -> An
     return Query(**(base | fields))
 
 
+def first_cited(answer: Any) -> tuple[str, str, str]:
+    """(source, passage kind, quote) of an answer's first citation: a document fact answered
+    from the document's own line reads (its file, "passage", the line's words)."""
+    first = answer.citations[0]
+    return first.passage.source, first.passage.kind, first.quote
+
+
 def assistant_over_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     """An indexed ``Assistant`` over ``texts`` (file name -> text) written into ``root/corpus``."""
     from assistant import Assistant

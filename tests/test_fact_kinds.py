@@ -11,7 +11,7 @@ from assistant import Assistant
 from assistant.folding import fold
 from assistant.intent import fact_kind, intent_of, wanted_answer
 from assistant.lexical import terms
-from tests.helpers import assistant_over_texts
+from tests.helpers import assistant_over_texts, first_cited
 
 
 @pytest.mark.parametrize(
@@ -118,14 +118,9 @@ def assistant(tmp_path_factory, e5) -> Assistant:
 def test_a_document_fact_is_answered_from_its_own_line(assistant, question, quote):
     answer = assistant.ask(question)
     assert answer.answered
-    first = answer.citations[0]
-    assert (first.passage.source, first.passage.kind, first.quote) == (
-        "resepolicy.txt",
-        "passage",
-        quote,
-    )
+    assert first_cited(answer) == ("resepolicy.txt", "passage", quote)
     stored = assistant.index.document("resepolicy.txt")
-    p = first.passage
+    p = answer.citations[0].passage
     assert p.page == 1 and stored.pages[0][p.start : p.end] == p.text
     assert f"”{quote}”" in answer.answer
 

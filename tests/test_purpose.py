@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from tests.helpers import assistant_over_texts
+from tests.helpers import assistant_over_texts, first_cited
 
 RUTIN = """Rutin för nyckelhantering i hemtjänsten
 
@@ -58,9 +58,8 @@ def test_a_purpose_question_is_answered_from_the_documents_own_line(
 ):
     answer = assistant.ask(question)
     assert answer.answered
-    first = answer.citations[0]
     # the document's own line, on its page, not the card's wording
-    assert (first.passage.source, first.passage.kind, first.quote) == (source, "passage", quote)
+    assert first_cited(answer) == (source, "passage", quote)
 
 
 def test_a_card_comes_after_the_passages_for_a_content_question(assistant):

@@ -12,7 +12,7 @@ from assistant.folding import fold
 from assistant.ingest.card import find_facts
 from assistant.ingest.layout import lay_out_pages
 from assistant.intent import fact_kind
-from tests.helpers import assistant_over_texts
+from tests.helpers import assistant_over_texts, first_cited
 
 
 def _revised(text: str) -> list[tuple[str, str]]:
@@ -164,11 +164,10 @@ def test_a_revision_question_is_answered_from_the_documents_own_line(
 ):
     answer = assistant.ask(question)
     assert answer.answered
-    first = answer.citations[0]
     # the document's own line on its page, in quotation marks; the card's label nowhere
-    assert (first.passage.source, first.passage.kind, first.quote) == (source, "passage", quote)
+    assert first_cited(answer) == (source, "passage", quote)
     stored = assistant.index.document(source)
-    p = first.passage
+    p = answer.citations[0].passage
     assert p.page == 1 and stored.pages[p.page - 1][p.start : p.end] == p.text
     assert f"”{quote}”" in answer.answer and "Reviderad (uppdaterad" not in answer.answer
 
