@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from .sentence_share import typed_contexts, wants_number
+from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import in_context
 
 __all__ = [
@@ -119,7 +119,24 @@ _DATE = re.compile(
 # A question asking what something costs or pays (folded): its number is a sum of money.
 _MONEY_ASKED = re.compile(
     r"\b(?:kostar|kosta|kostnad\w*|pris|priset|avgift\w*|arvode\w*|ersattning\w*|taxa\w*|"
-    r"hur mycket pengar)\b"
+    r"hyra|hyran|hyror\w*|hur mycket pengar)\b"
+)
+# An English question asking what something costs (folded): "How much … cost/pay/fee …?",
+# "What does … cost?", "What is the fee …?". Not "What is reverse charge VAT?" (a definition)
+# nor "Is there a fee for …?" (yes or no): those are left to the model.
+_MONEY_ASKED_EN = re.compile(
+    r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money)\b|"
+    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent)\b|"
+    r"^what is the (?:\w+ )?(?:cost|price|fee|rent)\b(?! vs| versus| or)"
+)
+# A question naming the currency it wants the answer in ("i kronor", "how many kronor", "SEK").
+_CURRENCY_NAMED = re.compile(r"\b(?:kronor|kr|sek|crowns?)\b")
+# A sum in a currency (digits and a currency, either order), or "costs nothing": what a question
+# naming the currency wants. A share or a base amount ("10 procent", "0,5 prisbasbelopp") is not.
+_SUM = re.compile(
+    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|euro|€|:-)|\b(?:sek|kr|eur)\s*\d|"
+    r"\b(?:kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|ingen kostnad)\b",
+    re.I,
 )
 # A sum of money as a text writes it (or none: "kostnadsfritt"), or a share ("2 procent").
 _MONEY = re.compile(
@@ -210,6 +227,13 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
         if not situation and not any(date_found(t) for t in quoted):
             return "time"
+    if _CURRENCY_NAMED.search(query.folded) and not yes_no(query.folded):
+        # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if any(_SUM.search(t) for t in texts) else "money"
+    if query.language != "sv" and _MONEY_ASKED_EN.search(query.folded.strip()):
+        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
+        return None if any(money_found(t) for t in texts) else "money"
     if query.language == "sv" and wants_number(query.wants, query.folded):
         # Each sentence as quoted, its references taken out, read as a sentence known by its
         # text (``in_context`` then returns it as it is).

@@ -153,6 +153,30 @@ def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
     assert money_found("SEK 500") and money_found("2 %") and not money_found("5-10 år")
 
 
+def test_a_question_naming_the_currency_wants_a_sum_in_either_language():
+    percent = "Minimibeloppet bör vara minst 10 procent högre för personer under 61 år."
+    sum_ = "Minimibeloppet är 6 500 kronor per månad."
+    for question, language in (
+        ("Hur många kronor är minimibeloppet?", "sv"),
+        ("What is the minimum amount in kronor per month?", "en"),
+    ):
+        asked = _query(question, language)
+        assert absent_kind(asked, _read(percent)) == "money"  # a share is no sum in kronor
+        assert absent_kind(asked, _read(percent, sum_)) is None
+
+
+def test_an_english_cost_question_wants_a_sum_a_definition_does_not():
+    charged = "Hyran för lägenheten debiteras varje månad."
+    for question in ("How much is the rent for a flat?", "What does a flat cost per month?"):
+        assert absent_kind(_query(question, "en"), _read(charged)) == "money"
+        assert absent_kind(_query(question, "en"), _read(charged, "Hyran är 7 000 kr.")) is None
+    # "What is X?" naming a price asks what it is; Swedish "hyran" is a cost word too
+    assert (
+        absent_kind(_query("What is fixed price vs running account?", "en"), _read(charged)) is None
+    )
+    assert absent_kind(_query("Hur mycket är hyran per månad?"), _read(charged)) == "money"
+
+
 def test_the_rule_refuses_whatever_the_model_says():
     base = Features(*([0.5] * len(FEATURES)))
     ok, probability = should_answer(base, threshold=0.0)
