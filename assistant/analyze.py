@@ -174,7 +174,9 @@ class QueryAnalyzer:
             topic = []
             named = named or (titled if len(titled) < len(self.documents) else [])
         title_words, rendered = self._titling(search_text, language)
-        intent, fact = intent_of(folded, set(topic), len(parties), title_words)
+        # Proper names the corpus has ("Sundsvalls") say whose document, not what about.
+        present = frozenset(t for n in names if n.text not in absent for t in terms(n.text))
+        intent, fact = intent_of(folded, set(topic), len(parties), title_words, present)
         if intent == "document_fact" and not named:
             # the documents a name by kind and topic fits: their facts, not another's card
             phrase = phrase_of(folded, title_words)

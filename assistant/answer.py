@@ -249,7 +249,10 @@ class ExtractiveAnswerer:
         query = query or as_query(question, language)
         if card_fact(query, candidates[0]):
             return True
-        if fact_unstated(query, [c.text for c in candidates]):
+        # Only the named documents' lines can state their facts ("Vem beslutade riktlinjen för
+        # öppen källkod?" is not answered by another document's "den antagna policyn").
+        own = [c.text for c in candidates if c.passage.source in query.documents]
+        if fact_unstated(query, own or [c.text for c in candidates]):
             return False  # a revision, decision or case number no line read states
         # A phone number, e-mail or web address asked for by name cannot be read from passages
         # that hold none, however close they are (the decision's features are shared with every

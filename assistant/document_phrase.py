@@ -23,6 +23,12 @@ _KIND_SV = re.compile(
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
     r"strategin|lagen)$"
 )
+# A kind word without its article after a genitive ("Sundsvalls riktlinje för …", "kommunens
+# policy"): Swedish drops the article there, so the bare form names a document only so placed.
+_KIND_SV_BARE = re.compile(
+    r"^[\w-]*(?:dokument|riktlinje|riktlinjer|rutin|policy|overenskommelse|avtal|bilaga|regler|"
+    r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi)$"
+)
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).
 _FIT_SHARE = 1 / 3
@@ -43,8 +49,14 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     holds. ``stops``: is this word a document-fact word, where a name ends?"""
     tokens = re.findall(r"[\w'-]+", folded)
     named: list[str] = []
+    bare: set[str] = set()
     for k, token in enumerate(tokens):
-        if not (_KIND_EN.match(token) or _KIND_SV.match(token)):
+        genitive = k > 0 and tokens[k - 1].endswith("s") and bool(_KIND_SV_BARE.match(token))
+        if genitive:
+            # "sundsvalls riktlinje": whose document, a name word that shows no title's topic
+            bare.update((token, tokens[k - 1]))
+            named += [tokens[k - 1], token]
+        elif not (_KIND_EN.match(token) or _KIND_SV.match(token)):
             continue
         # before the kind word: back to a determiner or a possessive ("botkyrka's"), 4 at most
         before = tokens[max(0, k - 4) : k]
@@ -59,7 +71,9 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
                     break
                 named.append(t)
     words = set(terms(" ".join(named))) | {t for w in named for t in terms(w.removesuffix("'s"))}
-    kinds = {t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) for t in terms(w)}
+    kinds = {
+        t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) or w in bare for t in terms(w)
+    }
     return words if (words - kinds) & titles else set()
 
 

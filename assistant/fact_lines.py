@@ -157,6 +157,13 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
 _STATED: dict[str, re.Pattern[str]] = {
     "revised": REVISED,
     "case_number": CASE_NUMBER,
+    # a decision, adoption or entry into force, in the words a decision line uses
+    "adoption": re.compile(
+        r"\b(?:antag\w*|antog\w*|beslut\w*|fastst[äa]ll\w*|godk[äa]n\w*|underteckn\w*|"
+        r"ikraftträd\w*|träd\w* i kraft|adopted|approved|decided|decision|signed|enacted|"
+        r"into force|takes? effect|took effect)",
+        re.I,
+    ),
     # a contact is a person's role word, an e-mail address or a phone number
     "contact": re.compile(
         r"\b(?:kontakt\w*|handläggar\w*|contact\w*|case officer)\b|@|\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2}\b",

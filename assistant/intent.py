@@ -80,8 +80,9 @@ _FACT_PATTERNS = {
     r"still (?:valid|apply|applies|in force|current)|"
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
-    "adoption": r"antogs|antagen|antaget|antagits|beslutades|beslutad|beslutats|faststalld\w*|"
-    r"faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
+    # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
+    "adoption": r"antogs|antagen|antaget|antagits|antog|beslutades|beslutad|beslutade|beslutats|"
+    r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
@@ -199,12 +200,18 @@ def phrase_of(folded: str, titles: frozenset[str]) -> set[str]:
 
 
 def intent_of(
-    folded: str, topic_terms: set[str], parties: int, titles: frozenset[str] = frozenset()
+    folded: str,
+    topic_terms: set[str],
+    parties: int,
+    titles: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
 ) -> tuple[str, str | None]:
     """(intent, fact kind) of a single (not compound) question.
 
     ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
-    how many parties it names; ``titles``: the folded stems of the corpus's titles. A document
+    how many parties it names; ``titles``: the folded stems of the corpus's titles; ``names``:
+    the stems of proper names the question writes that the corpus has too ("Sundsvalls" in
+    "När beslutades Sundsvalls riktlinje …?": whose document, not a topic). A document
     fact is asked when nothing else is: "Vem är handläggare?", not "Vilken period gäller
     läkarens uppdrag?".
     """
@@ -215,7 +222,7 @@ def intent_of(
     # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
     named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
-    if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms()):
+    if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms() - names):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:

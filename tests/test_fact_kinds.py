@@ -26,6 +26,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Is the agreement still valid?", "validity"),
         ("When did the agreement take effect?", "adoption"),
         ("Who decided the travel policy?", "adoption"),
+        # active past as well as passive: "Vem antog …?", "Vem beslutade …?"
+        ("Vem antog resepolicyn?", "adoption"),
+        ("Vilken nämnd beslutade riktlinjen?", "adoption"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
         ("Vem ersätter kostnaden för resan?", None),
         ("Vad ersätter kommunen vid resor?", None),
@@ -46,6 +49,9 @@ def test_fact_kinds(question, kind):
         ),
         ("Who adopted Sagoby's travel policy?", "document_fact"),
         ("När reviderades den gemensamma riktlinjen för tvätt senast?", "document_fact"),
+        # a genitive before the kind word without its article: "Sagobys riktlinje för tvätt"
+        ("När beslutades kommunens riktlinje för tvätt?", "document_fact"),
+        ("När beslutades kommunens riktlinje för snöröjning?", "fact"),
         # a name no title shares a word with is no document of the corpus
         ("What is the case number of the agreement on snow clearing?", "fact"),
         # topic words outside the document's name make it a question about the content
@@ -143,6 +149,9 @@ def test_a_chosen_documents_fact_words_are_no_topic_found_elsewhere(assistant, q
         # the routine names no contact: the travel policy's is not its answer
         "Who is the contact person for the key handling routine?",
         "Vem är kontaktperson för rutinen för nyckelhantering?",
+        # the routine states no decision; the policy's "beslutades" is another document's
+        "När beslutades rutinen för nyckelhantering?",
+        "Vem beslutade rutinen för nyckelhantering?",
     ],
 )
 def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, question):
