@@ -209,6 +209,11 @@ class QueryAnalyzer:
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),
+            # A hyphenated compound's first part ("Bygg-Felförsäkring": "Bygg") is too common a
+            # word to place a question in one document: not read by ``elsewhere``.
+            name_words=tuple(
+                tuple(n.words) for n in names if n.text not in absent and "-" not in n.text
+            ),
             absent_parties=tuple(dict.fromkeys(n for n in absent if n in parties_named)),
             renderer=self.renderer,
         )

@@ -20,6 +20,7 @@ from .candidates import Candidate, notes_of, older, parties_of, party_bonus, rea
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
+from .elsewhere import named_elsewhere
 from .fact_lines import card_fact, fact_line, fact_unstated, original_lines
 from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
@@ -110,6 +111,10 @@ class ExtractiveAnswerer:
                 return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages, query.absent_names)
         chosen = self._choose(query, candidates, documents)
+        # A name another document writes and none of the cited ones does: about someone else.
+        elsewhere = named_elsewhere(query.name_words, [c.passage.source for c in chosen], documents)
+        if elsewhere and self.settings.refuse_named_elsewhere:
+            return abstain(query.question, language, passages, elsewhere=elsewhere)
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
         citations = cite_picks(picks + notes_of(chosen, passages), documents)
         # A document fact is cited from the line it was read from, not from the card's wording.

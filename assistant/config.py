@@ -121,6 +121,12 @@ class Settings(BaseSettings):
         description="Probability under which the assistant abstains; unset = the threshold "
         "fitted with the decision model (assistant/data/decision.json, `make fit`).",
     )
+    refuse_named_elsewhere: bool = Field(
+        True,
+        description="Refuse when a name the question uses stands in another document and in none "
+        "of the documents the answer would cite ('Sundsvall's food policy' answered from "
+        "Botkyrka's): elsewhere.py.",
+    )
     refuse_absent_time: bool = Field(
         False,
         description="Refuse a 'när/when' question whose best sentence holds no time "

@@ -90,11 +90,16 @@ def frame_list(lead: str, citations: list[Citation], language: str) -> str:
 
 
 def abstain(
-    question: str, language: str, related: list[Passage], absent: tuple[str, ...] = ()
+    question: str,
+    language: str,
+    related: list[Passage],
+    absent: tuple[str, ...] = (),
+    elsewhere: tuple[str, ...] = (),
 ) -> Answer:
     """The texts do not answer; ``absent``: names the question uses that no text mentions
     (``Query.absent_names``), said first, since they are why ("Texterna nämner inte Huddinge
-    kommun.")."""
+    kommun."); ``elsewhere``: names only other documents than the closest ones mention
+    (``elsewhere.named_elsewhere``: "Texterna om detta nämner inte Sundsvall.")."""
     topic = question.strip().rstrip("?").strip()
     if language == "sv":
         text = (
@@ -103,6 +108,8 @@ def abstain(
         )
         if absent:
             text = f"Texterna nämner inte {_either(absent, 'eller')}. {text}"
+        elif elsewhere:
+            text = f"Texterna om detta nämner inte {_either(elsewhere, 'eller')}. {text}"
     else:
         text = (
             f"I cannot find anything about “{topic}” in the agreement texts. "
@@ -110,6 +117,8 @@ def abstain(
         )
         if absent:
             text = f"The texts do not mention {_either(absent, 'or')}. {text}"
+        elif elsewhere:
+            text = f"The texts on this do not mention {_either(elsewhere, 'or')}. {text}"
     return Answer(question, False, text, language, [], related)
 
 

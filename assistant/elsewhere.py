@@ -1,0 +1,71 @@
+"""A name the question uses that another document mentions and the answering one never does.
+
+"Does Sundsvall's food policy ban nuts?" of a corpus holding Sundsvall's open-source guideline and
+Botkyrka's food policy: the best sentences (Botkyrka's, on nuts) are close, every topic word is
+known, and "Sundsvall" is no absent name (``Query.absent_names``): the corpus mentions it. But
+the document that would answer never does. When a name of the question stands in some other
+document of the corpus and in none of the documents the answer would cite, the answer is about
+someone or something else than asked: refused, decided after the model like the absent party
+(``answer.py``). A name no document writes as such (an English rendering, "Sweden") is left to
+the model: it cannot be placed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .folding import fold
+
+__all__ = ["document_words", "named_elsewhere"]
+
+_WORD = re.compile(r"[^\W_]+", re.U)
+# One document's folded words, by (source, text size): re-read when the document changes.
+_CACHE: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def document_words(doc: Any) -> frozenset[str]:
+    """The folded, lower-case words of a stored document: title, file name, card, pages and the
+    lines layout removed (a letterhead says whose document it is)."""
+    parts = [doc.title, doc.source, doc.card, *doc.pages, *getattr(doc, "removed", [])]
+    key = (doc.source, sum(map(len, parts)))
+    if key not in _CACHE:
+        if len(_CACHE) > 512:
+            _CACHE.clear()
+        text = " ".join(parts)
+        # Folded ("AB 04" is one identifier, "ab04") and as written ("ab", "04"): a name asked
+        # as "AB" is found either way.
+        _CACHE[key] = frozenset(_WORD.findall(fold(text).casefold())) | frozenset(
+            _WORD.findall(fold(text.casefold()).replace("-", " "))
+        )
+    return _CACHE[key]
+
+
+def _has(words: frozenset[str], word: str) -> bool:
+    """Does a document write ``word`` (folded), or its genitive, or it without one?"""
+    w = fold(word).casefold()
+    forms = {w, w + "s"} | ({w[:-1]} if w.endswith("s") and len(w) > 3 else set())
+    return not forms.isdisjoint(words)
+
+
+def named_elsewhere(
+    name_words: Iterable[tuple[str, ...]],
+    cited: Iterable[str],
+    documents: Mapping[str, Any],
+) -> tuple[str, ...]:
+    """The names (their words joined) that some document of ``documents`` writes but none of the
+    ``cited`` sources does; () when every name stands in a cited document or in none at all."""
+    cited_words = [document_words(documents[s]) for s in dict.fromkeys(cited) if s in documents]
+    if not cited_words:
+        return ()
+    others = [document_words(d) for s, d in documents.items() if s not in set(cited)]
+    out = []
+    for words in name_words:
+        if not words:
+            continue
+        in_cited = any(all(_has(dw, w) for w in words) for dw in cited_words)
+        in_other = any(all(_has(dw, w) for w in words) for dw in others)
+        if in_other and not in_cited:
+            out.append(" ".join(words))
+    return tuple(out)
