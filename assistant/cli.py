@@ -5,6 +5,7 @@ are in ``cli_corpus`` and ``cli_admin``."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -117,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # "assistant passages --json | head": the reader left; say nothing more, as cat does.
+        # stdout is pointed at devnull so the interpreter's final flush raises nothing either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 _COMMANDS = {

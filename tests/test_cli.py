@@ -174,3 +174,21 @@ def test_settings_read_the_same_environment(monkeypatch):
     settings = Settings()
     assert settings.corpus_dir == Path("/x/corpus")
     assert settings.index_dir == Path("/x/index")
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(cli_dirs):
+    """`assistant passages --json | head -1`: the pipe closes before the output ends."""
+    corpus, index = cli_dirs
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_CORPUS_DIR=str(corpus), ASSISTANT_INDEX_DIR=str(index))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "passages", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader leaves before the first line is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) in (0, 141)
+    assert "Traceback" not in err and "BrokenPipe" not in err
