@@ -66,6 +66,7 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
                 break
         # after it: a link word ("on", "om", "för") and its words, up to a document-fact word
         if k + 1 < len(tokens) and tokens[k + 1] in _LINKS:
+            named.append(token)  # the kind word is part of the name ("rutinen för …")
             for t in tokens[k + 1 : k + 16]:
                 if stops(t):
                     break

@@ -81,7 +81,8 @@ _FACT_PATTERNS = {
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
     # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
-    "adoption": r"antogs|antagen|antaget|antagits|antog|beslutades|beslutad|beslutade|beslutats|"
+    "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
+    r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
@@ -130,6 +131,7 @@ _FACT_WORDS = (
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
     "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
+    "antagit antog beslutat beslutade fattat fattade fattats "
     "från sedan from "
     "trädde träder kraft ikraft until apply applies "
     "date dated parter parterna parties vem who när when vilket vilken which "

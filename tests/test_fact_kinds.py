@@ -29,6 +29,8 @@ from tests.helpers import assistant_over_texts, first_cited
         # active past as well as passive: "Vem antog …?", "Vem beslutade …?"
         ("Vem antog resepolicyn?", "adoption"),
         ("Vilken nämnd beslutade riktlinjen?", "adoption"),
+        ("Vem har fattat beslut om rutinen?", "adoption"),
+        ("Vem har beslutat om riktlinjen?", "adoption"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
         ("Vem ersätter kostnaden för resan?", None),
         ("Vad ersätter kommunen vid resor?", None),
@@ -52,6 +54,8 @@ def test_fact_kinds(question, kind):
         # a genitive before the kind word without its article: "Sagobys riktlinje för tvätt"
         ("När beslutades kommunens riktlinje för tvätt?", "document_fact"),
         ("När beslutades kommunens riktlinje för snöröjning?", "fact"),
+        # the kind word is part of the name: "rutinen" is no topic word beside it
+        ("Vem har fattat beslut om rutinen för tvätt?", "document_fact"),
         # a name no title shares a word with is no document of the corpus
         ("What is the case number of the agreement on snow clearing?", "fact"),
         # topic words outside the document's name make it a question about the content
