@@ -131,7 +131,7 @@ _FACT_WORDS = (
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
     "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
-    "antagit antog beslutat beslutade fattat fattade fattats "
+    "antagit antog beslutat beslutade fattat fattade fattats nämnd nämnden organ organet "
     "från sedan from "
     "trädde träder kraft ikraft until apply applies "
     "date dated parter parterna parties vem who när when vilket vilken which "

@@ -54,7 +54,8 @@ def lean(
     other part that points back, or names no topic, is asked about the earlier part's topic:
     the phrase after its last preposition in place of the pronoun, and the earlier part's
     parties when it names none. It keeps its own answer type (a "vem" part still wants a
-    person, however the earlier part was asked).
+    person, however the earlier part was asked). A part with no topic of its own after a
+    document fact ("…, och av vilken nämnd?") asks the rest of that fact, of that document.
     """
     if part.documents:
         return part
@@ -65,6 +66,19 @@ def lean(
     at_document = reference is None or reference in POINTS_AT_DOCUMENT
     if part.intent == "document_fact" and at_document:
         return replace(part, documents=before.documents)
+    if before.intent == "document_fact" and not own and at_document:
+        # "När antogs policyn, och av vilken nämnd?": the rest of a document fact, of its
+        # document (its own fact word when it has one, else the earlier part's), searched with
+        # the earlier part's words ("av vem" alone meets no line of the card).
+        asked = f"{before.search_text.rstrip(' ?')}, {part.text.strip()}"
+        return replace(
+            single(asked),
+            text=part.text,
+            intent="document_fact",
+            fact=part.fact or before.fact,
+            wants=part.wants,
+            documents=before.documents,
+        )
     if own and reference in POINTS_AT_DOCUMENT and _names_a_document(before):
         return replace(part, documents=before.documents)
     asked = lean_on(part.text, reference, before.search_text, before.topic_terms)

@@ -103,9 +103,19 @@ def ask_parts(assistant: Assistant, query: Query, source: str | None) -> Answer:
             texts.append(answer.answer)
             related += answer.related[:2]
             continue
-        first = len(picked)
-        picked += [(c.passage, c.quotes, c.score) for c in answer.citations]
-        numbered = cite(picked, assistant._documents)[first:]
+        # A line two parts both quote ("När antogs policyn och av vem?": the decision line)
+        # is one citation, its number repeated, not [1] and [2] of the same words.
+        given = {(p.id, tuple(q)) for p, q, _ in picked}
+        picked += [
+            (c.passage, c.quotes, c.score)
+            for c in answer.citations
+            if (c.passage.id, tuple(c.quotes)) not in given
+        ]
+        by_key = {
+            (p.id, tuple(q)): c
+            for (p, q, _), c in zip(picked, cite(picked, assistant._documents), strict=True)
+        }
+        numbered = [by_key[(c.passage.id, tuple(c.quotes))] for c in answer.citations]
         texts.append(frame_list(f"{part.text.rstrip('?')}?", numbered, language))
     citations = cite(picked, assistant._documents)
     answered = bool(citations)

@@ -184,3 +184,22 @@ def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, qu
 )
 def test_the_answer_type_a_question_wants(question, wants):
     assert wanted_answer(fold(question)) == wants
+
+
+def test_the_rest_of_a_document_fact_is_asked_of_the_same_document(assistant):
+    # "…, och av vem?" has no topic of its own: the rest of the decision, of the policy
+    answer = assistant.ask("När fastställdes resepolicyn, och av vem?")
+    assert answer.answered
+    quotes = [c.quote for c in answer.citations]
+    assert "Dokumentet beslutades den: 2022-04-12" in quotes
+    assert "Dokumentet är beslutat av: Kommunstyrelsen" in quotes
+    assert all(c.passage.source == "resepolicy.txt" for c in answer.citations)
+    # of a document stating no decision, both parts are refused
+    refused = assistant.ask("När beslutades rutinen för nyckelhantering, och av vem?")
+    assert not refused.answered and "Kommunstyrelsen" not in refused.answer
+
+
+def test_a_line_two_parts_quote_is_one_citation(assistant):
+    answer = assistant.ask("När fastställdes resepolicyn, och när beslutades den?")
+    assert [c.quote for c in answer.citations] == ["Dokumentet beslutades den: 2022-04-12"]
+    assert answer.answer.count("[1]") >= 2 and "[2]" not in answer.answer
