@@ -209,10 +209,13 @@ class QueryAnalyzer:
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),
-            # A hyphenated compound's first part ("Bygg-Felförsäkring": "Bygg") is too common a
-            # word to place a question in one document: not read by ``elsewhere``.
+            # Names the corpus writes as such, to be placed in its documents (``elsewhere``); a
+            # hyphenated compound's first part ("Bygg-Felförsäkring": "Bygg") is too common a
+            # word to place a question in one document.
             name_words=tuple(
-                tuple(n.words) for n in names if n.text not in absent and "-" not in n.text
+                tuple(n.words)
+                for n in names
+                if n.text not in absent and "-" not in n.text and self.name_book.written(n)
             ),
             absent_parties=tuple(dict.fromkeys(n for n in absent if n in parties_named)),
             renderer=self.renderer,

@@ -112,7 +112,8 @@ class ExtractiveAnswerer:
             return abstain(query.question, language, passages, query.absent_names)
         chosen = self._choose(query, candidates, documents)
         # A name another document writes and none of the cited ones does: about someone else.
-        elsewhere = named_elsewhere(query.name_words, [c.passage.source for c in chosen], documents)
+        cited = [c.passage.source for c in chosen]
+        elsewhere = named_elsewhere(query.name_words, cited, documents)
         if elsewhere and self.settings.refuse_named_elsewhere:
             return abstain(query.question, language, passages, elsewhere=elsewhere)
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]

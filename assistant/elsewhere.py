@@ -54,18 +54,19 @@ def named_elsewhere(
     cited: Iterable[str],
     documents: Mapping[str, Any],
 ) -> tuple[str, ...]:
-    """The names (their words joined) that some document of ``documents`` writes but none of the
-    ``cited`` sources does; () when every name stands in a cited document or in none at all."""
+    """The names (their words joined) none of the ``cited`` sources writes; () when every name
+    stands in a cited document.
+
+    ``name_words``: the words of the names the corpus writes as such (``Query.name_words``:
+    ``NameBook.written``), so a name no cited document writes stands in another one. Only the
+    cited documents are read word by word: a corpus of thousands is never scanned per question."""
+    names = [words for words in name_words if words]
     cited_words = [document_words(documents[s]) for s in dict.fromkeys(cited) if s in documents]
-    if not cited_words:
+    if not names or not cited_words:
         return ()
-    others = [document_words(d) for s, d in documents.items() if s not in set(cited)]
-    out = []
-    for words in name_words:
-        if not words:
-            continue
-        in_cited = any(all(_has(dw, w) for w in words) for dw in cited_words)
-        in_other = any(all(_has(dw, w) for w in words) for dw in others)
-        if in_other and not in_cited:
-            out.append(" ".join(words))
+    out = [
+        " ".join(words)
+        for words in names
+        if not any(all(_has(dw, w) for w in words) for dw in cited_words)
+    ]
     return tuple(out)

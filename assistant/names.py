@@ -213,6 +213,16 @@ def _english_renderings(word: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found)) if listed else None
 
 
+def _forms(word: str) -> set[str]:
+    """A name word folded, with a genitive either side: "Norges" asked of "Norge", "ICORN" of
+    "Icorns-program"."""
+    folded = fold(_POSSESSIVE.sub("", word))
+    forms = {folded, folded + "s"}
+    if folded.endswith("s") and len(folded) > 3:
+        forms.add(folded[:-1])
+    return forms
+
+
 class NameBook:
     """Whether the corpus mentions a name's words (one per index state, beside the analyser)."""
 
@@ -229,16 +239,17 @@ class NameBook:
     def knows_word(self, word: str) -> bool:
         """Does the corpus use ``word`` (folded, maybe genitive or inflected, or one typo off)?"""
         folded = fold(_POSSESSIVE.sub("", word))
-        # A genitive either side: "Norges" asked of "Norge", "ICORN" of "Icorns-program".
-        forms = [folded, folded + "s"]
-        if folded.endswith("s") and len(folded) > 3:
-            forms.append(folded[:-1])
-        if any(f in self._vocabulary.by_fold for f in forms):
+        if _forms(word) & self._vocabulary.by_fold.keys():
             return True
         stems = terms(folded)
         if stems and all(self._knows(t) for t in stems):
             return True
         return len(folded) >= _TYPO_MIN and bool(nearest(folded, self._long))
+
+    def written(self, name: Name) -> bool:
+        """Does the corpus write each of ``name``'s words as such (folded, a genitive either
+        side), not only through a stem, a typo or an English rendering?"""
+        return all(_forms(w) & self._vocabulary.by_fold.keys() for w in name.words)
 
     def absent(self, name: Name, language: str) -> bool:
         """Does the corpus never mention ``name`` (one of its words is nowhere in the texts)?"""

@@ -77,7 +77,7 @@ class Query:
     # of them the corpus never mentions: the question is about something the texts are not.
     names: tuple[str, ...] = ()
     absent_names: tuple[str, ...] = ()
-    # The distinctive words of each name the corpus does mention (``elsewhere``).
+    # The distinctive words of each name the corpus writes as such (``elsewhere``).
     name_words: tuple[tuple[str, ...], ...] = ()
     # Those of them that name a public body like the texts' parties ("Huddinge kommun", "Region
     # Stockholm": ``names.names_party``): the question asks what another party does; refused.

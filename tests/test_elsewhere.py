@@ -34,9 +34,16 @@ def test_a_name_only_another_document_writes_is_named_elsewhere():
     assert named_elsewhere([("Norrvik",)], ["kost.txt"], docs) == ("Norrvik",)
     assert named_elsewhere([("Norrvik",)], ["kod.txt"], docs) == ()
     assert named_elsewhere([("Sagobys",)], ["kost.txt"], docs) == ()
-    # a name no document writes is not placed here (the absent name's rule reads it)
-    assert named_elsewhere([("Huddinge",)], ["kost.txt"], docs) == ()
     assert named_elsewhere([("Norrvik",)], [], docs) == ()
+    # an identifier as written and folded: "AB 04" is "ab04" folded, "ab" as written
+    code = _doc("ab.txt", "Avtal\n\nBesiktning enligt AB 04 kap. 7.")
+    assert named_elsewhere([("AB",)], ["ab.txt"], {"ab.txt": code}) == ()
+
+
+def test_only_names_the_corpus_writes_as_such_are_placed(assistant):
+    # "Huddinge" is written nowhere (absent: the absent-name rules read it), "Norrvik" is
+    assert assistant.analyze("Får skolorna i Huddinge servera nötter?").name_words == ()
+    assert assistant.analyze("Får skolorna i Norrvik servera nötter?").name_words == (("Norrvik",),)
 
 
 @pytest.fixture(scope="module")
