@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .folding import fold
+from .names import name_forms
 
 __all__ = ["document_words", "named_elsewhere"]
 
@@ -44,9 +45,7 @@ def document_words(doc: Any) -> frozenset[str]:
 
 def _has(words: frozenset[str], word: str) -> bool:
     """Does a document write ``word`` (folded), or its genitive, or it without one?"""
-    w = fold(word).casefold()
-    forms = {w, w + "s"} | ({w[:-1]} if w.endswith("s") and len(w) > 3 else set())
-    return not forms.isdisjoint(words)
+    return not name_forms(word).isdisjoint(words)
 
 
 def named_elsewhere(

@@ -33,7 +33,7 @@ from .lexical import terms
 from .spelling import nearest
 from .vocabulary import Vocabulary
 
-__all__ = ["Name", "NameBook", "names_party", "question_names"]
+__all__ = ["Name", "NameBook", "name_forms", "names_party", "question_names"]
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -213,7 +213,7 @@ def _english_renderings(word: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found)) if listed else None
 
 
-def _forms(word: str) -> set[str]:
+def name_forms(word: str) -> set[str]:
     """A name word folded, with a genitive either side: "Norges" asked of "Norge", "ICORN" of
     "Icorns-program"."""
     folded = fold(_POSSESSIVE.sub("", word))
@@ -239,7 +239,7 @@ class NameBook:
     def knows_word(self, word: str) -> bool:
         """Does the corpus use ``word`` (folded, maybe genitive or inflected, or one typo off)?"""
         folded = fold(_POSSESSIVE.sub("", word))
-        if _forms(word) & self._vocabulary.by_fold.keys():
+        if name_forms(word) & self._vocabulary.by_fold.keys():
             return True
         stems = terms(folded)
         if stems and all(self._knows(t) for t in stems):
@@ -249,7 +249,7 @@ class NameBook:
     def written(self, name: Name) -> bool:
         """Does the corpus write each of ``name``'s words as such (folded, a genitive either
         side), not only through a stem, a typo or an English rendering?"""
-        return all(_forms(w) & self._vocabulary.by_fold.keys() for w in name.words)
+        return all(name_forms(w) & self._vocabulary.by_fold.keys() for w in name.words)
 
     def absent(self, name: Name, language: str) -> bool:
         """Does the corpus never mention ``name`` (one of its words is nowhere in the texts)?"""
