@@ -210,14 +210,18 @@ def date_found(text: str) -> bool:
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number" or "money",
     when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
-    else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as shipped)."""
+    else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as shipped) to
+    every "when" question; one naming the time it wants ("vilket år") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":
         # A document's own facts (adopted, revised, valid until) are answered from its card's
         # lines and refused when no line states them (``fact_lines``), not by this rule.
         return None
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = in_context(ranked[0])
-    if time and when_wanted(query.folded) and not time_found(best):
+    # A question that names the time it asks for ("Vilket år …?", "What date …?") is read
+    # with the time rule even while it is off: its only fault was refusing "when" questions a
+    # condition answers, which a named year or date never is (eleventh session, README).
+    if (time or time_named(query.folded)) and when_wanted(query.folded) and not time_found(best):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English
         # "when" questions whose best sentence held no time, three were answerable, with the
