@@ -90,7 +90,10 @@ def test_a_question_naming_the_time_it_wants_is_read_with_the_rule_off():
     assert absent_kind(named, _read(topic), time=False) == "time"
     assert absent_kind(named, _read("Strategin antogs 2019.", topic), time=False) is None
     # The twin not naming it stays with the model while the rule is off.
-    assert absent_kind(_query("När antogs kommunens kulturstrategi?"), _read(topic), time=False) is None
+    assert (
+        absent_kind(_query("När antogs kommunens kulturstrategi?"), _read(topic), time=False)
+        is None
+    )
     english = _query("What date was the culture strategy adopted?", "en")
     assert absent_kind(english, _read(topic), time=False) == "time"
 
