@@ -110,6 +110,11 @@ class QueryAnalyzer:
         return words | hits, rendered
 
     @cached_property
+    def _municipalities(self) -> int:
+        """How many of the corpus's parties are municipalities ("Sagoby kommun", "Malmö stad")."""
+        return sum(bool(re.search(r"\b(?:kommun|stad)\b", p.name, re.I)) for p in self.parties)
+
+    @cached_property
     def name_book(self) -> NameBook:
         """Which names the corpus mentions (names.py)."""
         return NameBook(self.vocabulary, self._knows)
@@ -176,7 +181,9 @@ class QueryAnalyzer:
         title_words, rendered = self._titling(search_text, language)
         # Proper names the corpus has ("Sundsvalls") say whose document, not what about.
         present = frozenset(t for n in names if n.text not in absent for t in terms(n.text))
-        intent, fact = intent_of(folded, set(topic), len(parties), title_words, present)
+        intent, fact = intent_of(
+            folded, set(topic), len(parties), title_words, present, self._municipalities
+        )
         if intent == "document_fact" and not named:
             # the documents a name by kind and topic fits: their facts, not another's card
             phrase = phrase_of(folded, title_words)

@@ -41,8 +41,14 @@ FACTS = (
 )
 
 _WHICH_DOCUMENTS = re.compile(
-    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|kommuner|texter|lagar|"
-    r"documents?|agreements?|municipalit(?:y|ies)|texts?|laws?)\b"
+    r"\b(vilka|vilken|which|what)\s+(dokument|avtal|overenskommelser|texter|lagar|"
+    r"documents?|agreements?|texts?|laws?)\b"
+)
+# "Vilka kommuner har elevkulturombud?" asks which documents where several municipalities each
+# have their own; of a corpus without them ("Vilka kommuner har fått bidrag enligt
+# förordningen?" of ordinances) it asks a fact, weighed like any other.
+_WHICH_MUNICIPALITIES = re.compile(
+    r"\b(?:vilka|vilken|which|what)\s+(?:kommuner|municipalit(?:y|ies))\b"
 )
 _WHICH_FRAME = re.compile(
     r"\b(vilka|vilken|which|what)\s+(dokument|avtal|överenskommelser|overenskommelser|kommuner|"
@@ -207,17 +213,22 @@ def intent_of(
     parties: int,
     titles: frozenset[str] = frozenset(),
     names: frozenset[str] = frozenset(),
+    municipalities: int = 2,
 ) -> tuple[str, str | None]:
     """(intent, fact kind) of a single (not compound) question.
 
     ``topic_terms``: its topic words (frame, party and document names already out); ``parties``:
     how many parties it names; ``titles``: the folded stems of the corpus's titles; ``names``:
     the stems of proper names the question writes that the corpus has too ("Sundsvalls" in
-    "När beslutades Sundsvalls riktlinje …?": whose document, not a topic). A document
+    "När beslutades Sundsvalls riktlinje …?": whose document, not a topic); ``municipalities``:
+    how many of the corpus's parties are municipalities ("Vilka kommuner …?" asks which
+    documents only of a corpus with several). A document
     fact is asked when nothing else is: "Vem är handläggare?", not "Vilken period gäller
     läkarens uppdrag?".
     """
-    if _WHICH_DOCUMENTS.search(folded):
+    if _WHICH_DOCUMENTS.search(folded) or (
+        municipalities >= 2 and _WHICH_MUNICIPALITIES.search(folded)
+    ):
         return "which_documents", None
     kind = fact_kind(folded)
     # A document named by kind and topic ("the agreement on …") beside a fact is the document
@@ -273,16 +284,47 @@ _WANTS = (
         r"vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|what year",
     ),
     (
+        # "andel" (a share), not inside "handel" ("lanthandel", "dagligvaruhandel")
         "amount",
         r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
-        r"andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
+        r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
     ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
-    ("place", r"^var\b|\bwhere\b"),
+    # "Var/Vart ska …?" opening a sentence and followed by its verb: folded, "Vår förening
+    # driver …" (our) reads "var forening", so the verb tells the question word apart.
+    (
+        "place",
+        r"(?:^|[.?!] )vart? (?:ska|skall|kan|far|finns|fanns|hittar|ar|ligger|lamnar|lamnas|"
+        r"skickar|skickas|maste|bor|gor|vander|anmaler|anmals|sker|tar|hamtar|kommer|gar)\b|"
+        r"\bwhere\b",
+    ),
 )
 _WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
 
 
+# "Vad är byggsanktionsavgift?", "What is a reverse charge?": a word asked to be defined, not
+# its amount. Indefinite only: "Vad är avgiften?" / "What is the fee?" ask the sum.
+_DEFINITION = re.compile(
+    r"(?:vad ar|vad menas med|vad betyder|vad innebar)(?: en| ett)? (?P<sv>[\w-]+)|"
+    r"(?:what is|what's|what are|what does)(?: an?)? [\w-]+(?: mean)?"
+)
+_DEFINITE_SV = ("en", "et", "na", "an")
+
+
+def definition_asked(folded: str) -> bool:
+    """Does the (folded) question only ask what one word means ("Vad är X?", "What is an X?")?"""
+    m = _DEFINITION.fullmatch(folded.strip().rstrip("?").strip())
+    if m is None:
+        return False
+    word = m.group("sv")
+    # Swedish without an article: a definite form asks about the thing ("Vad är taxan?").
+    bare = word is not None and " en " not in m.group(0) and " ett " not in m.group(0)
+    return not (bare and word.endswith(_DEFINITE_SV))
+
+
 def wanted_answer(folded: str) -> str | None:
-    """The kind of answer a (folded) question wants: a date for "när", an amount for "hur mycket"."""
+    """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
+    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?")."""
+    if definition_asked(folded):
+        return None
     return next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)

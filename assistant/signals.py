@@ -55,8 +55,9 @@ _EN_FOCUS = re.compile(
 _SKIP = frozenset(
     re.findall(
         r"\w+",
-        "is are was were the a an does do did of kind type sort slags typ sorts form ar var ska "
-        "skall har hade kan far galler finns sa gang ganger tidigare",
+        "is are was were the a an does do did of kind kinds type types sort sorts form forms slags "
+        "slag typ typer sorter former av ar var ska skall har hade kan far maste bor behover galler "
+        "finns sa gang ganger tidigare",
     )
 )
 # The answer type itself, not a thing asked for: "hur lång tid", "on what date", "vilket år".

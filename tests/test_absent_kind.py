@@ -19,10 +19,12 @@ from assistant.absent_kind import (
     when_wanted,
     without_references,
 )
+from assistant.answer import ExtractiveAnswerer
 from assistant.decide import load_model, recording, should_answer
 from assistant.features import FEATURES, Features
 from assistant.folding import fold
 from assistant.intent import wanted_answer
+from tests.helpers import assistant_over_texts
 
 
 def _query(question: str, language: str = "sv") -> SimpleNamespace:
@@ -218,3 +220,32 @@ def test_a_time_the_agreement_never_gives_is_refused(corpus_assistant, monkeypat
     said = corpus_assistant.ask("För vilket språk är Ludvika förvaltningsområde?")
     assert said.answered
     assert any("finska" in c.passage.text for c in said.citations)
+
+
+LANEKORT = """Regler för Sagoby bibliotek
+Lånekortet är personligt och visas vid varje lån. Ett nytt lånekort beställs i informationsdisken
+och skickas hem inom en vecka. Ett ersättningskort för ett borttappat lånekort kostar 50 kronor.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("lanekort"), {"regler.txt": LANEKORT}, e5)
+
+
+def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
+    # The three best sentences hold the sum; the fitted choice of what to quote may pass over
+    # it. A quote without a sum answers no "Vad kostar …?", whatever the model says.
+    question = "Vad kostar ett ersättningskort för ett borttappat lånekort?"
+    asked = library.ask(question)
+    assert asked.answered and "50 kronor" in asked.citations[0].quote
+    choose = ExtractiveAnswerer._choose
+
+    def without_sums(self, query, candidates, documents):
+        return [c for c in choose(self, query, candidates, documents) if "kronor" not in c.text][
+            :1
+        ] or [c for c in candidates if "kronor" not in c.text][:1]
+
+    monkeypatch.setattr(ExtractiveAnswerer, "_choose", without_sums)
+    refused = library.ask(question)
+    assert not refused.answered and not refused.citations

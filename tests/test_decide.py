@@ -177,6 +177,16 @@ def test_answer_types():
         ("Vad är e-postadressen till nämnden?", "contact_detail"),
         ("Kan jag mejla in ansökan?", None),  # a yes/no about e-mail: no address asked
         ("Vilket nummer ringer jag om F-skatt?", None),  # may be answered "use the e-service"
+        # "vår" (our) folds to "var" (where): the verb after it tells the question word
+        ("Vår förening sköter en väg. Kan vi få bidrag?", None),
+        ("Var ska ansökan lämnas?", "place"),
+        ("Vi har en butik. Vart skickas ansökan?", "place"),
+        ("Hur stor andel betalar kommunen?", "amount"),
+        ("Vi driver en lanthandel. Kan vi få stöd?", None),  # "handel" holds no share
+        # a word asked to be defined wants no amount; its definite form asks the sum
+        ("Vad är byggsanktionsavgift?", None),
+        ("Vad är en avgift?", None),
+        ("Vad är avgiften?", "amount"),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):

@@ -27,6 +27,10 @@ from assistant.signals import (
         ("What is the deadline for applying?", "en", {"deadlin"}),
         ("What is the tax rate in Ludvika?", "en", {"tax", "rat"}),
         ("On what date was it adopted?", "en", set()),
+        # a kind or a modal verb is no thing asked for, in the plural too
+        ("Which kinds of natural events count?", "en", {"natural", "event", "count"}),
+        ("Vilka typer av organisationer kan söka?", "sv", {"organisation"}),
+        ("Hur länge måste nämnden spara underlagen?", "sv", {"nämnd"}),
     ],
 )
 def test_focus_is_the_thing_asked_for(question, language, focus):

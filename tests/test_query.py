@@ -212,6 +212,15 @@ def test_intent(analyzer, question, intent, fact):
     assert (q.intent, q.fact) == (intent, fact)
 
 
+def test_which_municipalities_asks_which_documents_only_of_several_municipalities():
+    # Of a corpus where one municipality is a party (or none: ordinances), "Vilka kommuner
+    # har …?" asks a fact the texts may state, weighed like any other question.
+    one = QueryAnalyzer(DOCUMENTS, PARTIES[:1] + PARTIES[2:], texts=lambda: TEXTS)
+    assert one.analyze("Vilka kommuner har elevkulturombud?").intent == "fact"
+    several = QueryAnalyzer(DOCUMENTS, PARTIES, texts=lambda: TEXTS)
+    assert several.analyze("Vilka kommuner har elevkulturombud?").intent == "which_documents"
+
+
 def test_a_title_word_inflected_beside_a_fact_names_the_document():
     # Snowball keeps the definite "-an" ("bilagan"), strips the title's "-a" ("Bilaga"): the
     # question names the appendix, it has no topic of its own.
