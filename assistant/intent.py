@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .answer_type import wanted_answer
 from .document_phrase import document_phrase
 from .folding import fold_word
 from .lexical import terms
@@ -246,85 +247,3 @@ def intent_of(
 def topic_of(text: str) -> str:
     """The topic of a "which documents …" question, without its frame."""
     return " ".join(_WHICH_FRAME.sub(" ", text).split()).strip(" ?") or text
-
-
-# Words a question opens with when it asks something else than "when" (a question word or a
-# verb first): a "när"/"when" later in it joins a clause.
-_ASKING = (
-    r"(?:what|which|who|whom|whose|how|why|where|do|does|did|can|could|may|might|must|should|"
-    r"shall|will|would|is|are|was|were|has|have|had|vad|vilken|vilket|vilka|vem|vems|hur|"
-    r"varfor|var|kan|far|maste|ska|skall|behover|bor|ar|finns|galler|har|gor|blir|raknas)"
-)
-_WANTS = (
-    # A contact detail is asked for by its noun ("telefonnummer", "e-postadress"): "Kan jag mejla
-    # in ansökan?" or "vilket nummer ringer jag?" may be answered without one ("use the e-service").
-    (
-        "contact_detail",
-        r"telefonn(?:ummer|umret|r)\w*|(?:tele)?phone numbers?|e-?post-?adress\w*|"
-        r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*",
-    ),
-    (
-        "duration",
-        r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
-        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)|"
-        # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
-        r"hur lang(?:t|a)? (?:(?:ar|blir|galler) )?(?:\w+ )?\w*(?:tid|tiden|period|perioden|"
-        r"frist|fristen)\b",
-    ),
-    (
-        # "när"/"when" asking, not joining a clause to another question word's ("What should I
-        # consider when planning a kitchen?", "Vad händer när avtalet löper ut?"): first in the
-        # question, after a preposition ("until when"), or in a question that opens otherwise
-        # ("Vet du när …?").
-        "date",
-        r"^(?:(?:och|men|and|but|so) )?(?:nar|when)\b|\b(?:och|and) (?:nar|when)\b|"
-        r"\b(?:sedan|fran|till|senast|since|until|"
-        r"till|by|from) (?:nar|when)\b|"
-        rf"^(?!{_ASKING}\b).*\b(?:nar|when)\b|"
-        r"vilket datum|what date|(?:the|which) date\b|vilket ar\b|which year|what year",
-    ),
-    (
-        # "andel" (a share), not inside "handel" ("lanthandel", "dagligvaruhandel")
-        "amount",
-        r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|cost|procent|percent|"
-        r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
-    ),
-    ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
-    # "Var/Vart ska …?" opening a sentence and followed by its verb: folded, "Vår förening
-    # driver …" (our) reads "var forening", so the verb tells the question word apart.
-    (
-        "place",
-        r"(?:^|[.?!] )vart? (?:ska|skall|kan|far|finns|fanns|hittar|ar|ligger|lamnar|lamnas|"
-        r"skickar|skickas|maste|bor|gor|vander|anmaler|anmals|sker|tar|hamtar|kommer|gar)\b|"
-        r"\bwhere\b",
-    ),
-)
-_WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
-
-
-# "Vad är byggsanktionsavgift?", "What is a reverse charge?": a word asked to be defined, not
-# its amount. Indefinite only: "Vad är avgiften?" / "What is the fee?" ask the sum.
-_DEFINITION = re.compile(
-    r"(?:vad ar|vad menas med|vad betyder|vad innebar)(?: en| ett)? (?P<sv>[\w-]+)|"
-    r"(?:what is|what's|what are|what does)(?: an?)? [\w-]+(?: mean)?"
-)
-_DEFINITE_SV = ("en", "et", "na", "an")
-
-
-def definition_asked(folded: str) -> bool:
-    """Does the (folded) question only ask what one word means ("Vad är X?", "What is an X?")?"""
-    m = _DEFINITION.fullmatch(folded.strip().rstrip("?").strip())
-    if m is None:
-        return False
-    word = m.group("sv")
-    # Swedish without an article: a definite form asks about the thing ("Vad är taxan?").
-    bare = word is not None and " en " not in m.group(0) and " ett " not in m.group(0)
-    return not (bare and word.endswith(_DEFINITE_SV))
-
-
-def wanted_answer(folded: str) -> str | None:
-    """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
-    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?")."""
-    if definition_asked(folded):
-        return None
-    return next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)
