@@ -45,6 +45,7 @@ class Tally:
     cited_ok: int = 0
     citations: int = 0
     citations_ok: int = 0
+    quoted_ok: int = 0
 
     def metrics(self) -> dict[str, float | int]:
         def ratio(a: float, b: int) -> float:
@@ -59,6 +60,7 @@ class Tally:
             "answered_rate": ratio(self.answered, self.answerable),
             "refusal_rate": ratio(self.refused, self.unanswerable),
             "citation_precision": ratio(self.cited_ok, self.answered),
+            "quote_precision": ratio(self.quoted_ok, self.answered),
         }
 
     def rates(self) -> dict[str, float | int | None]:
@@ -79,6 +81,8 @@ class Tally:
             # Answers whose citations hold the evidence, and citations that each hold it.
             "citation_precision": ratio(self.cited_ok, self.answered),
             "citations_on_evidence": ratio(self.citations_ok, self.citations),
+            # Answers whose quoted sentences themselves hold the evidence: what the user reads.
+            "quote_precision": ratio(self.quoted_ok, self.answered),
         }
 
 
@@ -180,6 +184,11 @@ def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[Tally
     )
     if q.answerable and answer.answered and not cited_ok:
         problems.append("citations miss the evidence")
+    # The passage may hold the evidence while the sentences quoted from it do not.
+    quoted = [quote for c in answer.citations for quote in c.quotes]
+    quoted_ok = answer.answered and _relevant(" ".join(quoted), q.evidence)
+    if q.answerable and cited_ok and not quoted_ok:
+        problems.append("quotes miss the evidence")
     on_evidence = sum(_relevant(c.passage.text, q.evidence) for c in answer.citations)
     for t in groups:
         if q.answerable:
@@ -187,6 +196,7 @@ def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[Tally
             t.answerable += 1
             t.answered += answer.answered
             t.cited_ok += cited_ok
+            t.quoted_ok += quoted_ok
             if answer.answered:
                 t.citations += len(answer.citations)
                 t.citations_ok += on_evidence

@@ -39,7 +39,15 @@ from .evaluate import EvalQuestion, Tally, load_questions, score_questions
 __all__ = ["SuiteSet", "SuiteReport", "load_suite", "run_suite", "corpus_index", "default_cache"]
 
 _LANGS = ("sv", "en", "all")
-_HIGHER_IS_BETTER = ("R@1", "R@3", "MRR@10", "answered", "refused", "citation_precision")
+_HIGHER_IS_BETTER = (
+    "R@1",
+    "R@3",
+    "MRR@10",
+    "answered",
+    "refused",
+    "citation_precision",
+    "quote_precision",
+)
 
 
 @dataclass

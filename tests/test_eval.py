@@ -48,6 +48,7 @@ def test_evaluate_counts_hits_and_misses_exactly(corpus_assistant):
     assert overall["answered_rate"] == 1.0
     assert overall["refusal_rate"] == 1.0
     assert overall["citation_precision"] == 0.5
+    assert overall["quote_precision"] == 0.5  # the hit's quoted sentence holds its evidence
     assert report.metrics["en"] == overall
     assert [f["id"] for f in report.failures] == ["miss"]
     assert "evidence at rank >10" in report.failures[0]["problem"]
