@@ -184,9 +184,13 @@ def _score_one(assistant: Assistant, q: EvalQuestion, k: int, groups: list[Tally
     )
     if q.answerable and answer.answered and not cited_ok:
         problems.append("citations miss the evidence")
-    # The passage may hold the evidence while the sentences quoted from it do not.
+    # The passage may hold the evidence while the sentences quoted from it do not. A quote
+    # holds the evidence, or lies inside a long one (FAQ sets give a whole answer as evidence).
     quoted = [quote for c in answer.citations for quote in c.quotes]
-    quoted_ok = answer.answered and _relevant(" ".join(quoted), q.evidence)
+    quoted_ok = answer.answered and (
+        _relevant(" ".join(quoted), q.evidence)
+        or any(len(t.split()) >= 4 and _relevant(e, [t]) for t in quoted for e in q.evidence)
+    )
     if q.answerable and cited_ok and not quoted_ok:
         problems.append("quotes miss the evidence")
     on_evidence = sum(_relevant(c.passage.text, q.evidence) for c in answer.citations)
