@@ -16,7 +16,15 @@ from collections.abc import Callable
 import numpy as np
 
 from .absent_kind import absent_kind
-from .candidates import Candidate, notes_of, older, parties_of, party_bonus, readable
+from .candidates import (
+    Candidate,
+    notes_of,
+    older,
+    parties_of,
+    party_bonus,
+    readable,
+    with_typed,
+)
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
@@ -117,6 +125,7 @@ class ExtractiveAnswerer:
         # the card, its runner-up a course fee). README "Answer or refuse", eleventh session.
         if absent_kind(query, chosen, time=self.settings.refuse_absent_time):
             return abstain(query.question, language, passages, query.absent_names)
+        chosen = with_typed(query, chosen, candidates)
         # A name another document writes and none of the cited ones does: about someone else.
         cited = [c.passage.source for c in chosen]
         elsewhere = named_elsewhere(query.name_words, cited, documents)

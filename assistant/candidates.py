@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .asked_for import wanted_type
+from .choice import MAX_SENTENCES
 from .indexing.records import StoredDocument
 from .intent import fact_kind
 from .parties import Party, acting_parties
 from .query import Query
 from .quotes import Pick
 from .results import Passage
+from .signals import answer_type_found, in_context
 from .validity import validity_of
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "parties_of",
     "party_bonus",
     "readable",
+    "with_typed",
 ]
 
 _PARTY_BONUS = 0.06
@@ -122,3 +126,27 @@ def party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> floa
     if named[0] in subjects:
         return _PARTY_BONUS if len(subjects) == 1 else _PARTY_BONUS / 3
     return -_PARTY_BONUS if subjects else 0.0
+
+
+def with_typed(
+    query: Query, chosen: list[Candidate], candidates: list[Candidate]
+) -> list[Candidate]:
+    """``chosen`` with the sentence of the first quote's passage that holds the kind of answer
+    asked for (a sum, a period, a date, a phone number) when none quoted holds it: "Heta
+    Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Added after the refusal
+    rules have read the choice: a number beside the topic is no reason to answer (README,
+    eleventh session)."""
+    wants = wanted_type(query)
+    if wants is None or any(answer_type_found(wants, [in_context(c)]) for c in chosen):
+        return chosen
+    best = chosen[0]
+    typed = [
+        c
+        for c in candidates
+        if c.passage.id == best.passage.id
+        and all(c.text != d.text for d in chosen)
+        and answer_type_found(wants, [in_context(c)])
+    ]
+    if not typed:
+        return chosen
+    return [*chosen[: MAX_SENTENCES - 1], max(typed, key=lambda c: c.score)]

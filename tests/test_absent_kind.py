@@ -20,6 +20,7 @@ from assistant.absent_kind import (
     without_references,
 )
 from assistant.answer import ExtractiveAnswerer
+from assistant.candidates import with_typed
 from assistant.decide import load_model, recording, should_answer
 from assistant.features import FEATURES, Features
 from assistant.folding import fold
@@ -249,3 +250,20 @@ def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
     monkeypatch.setattr(ExtractiveAnswerer, "_choose", without_sums)
     refused = library.ask(question)
     assert not refused.answered and not refused.citations
+
+
+def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_first():
+    def cand(text: str, passage: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(text=text, score=score, passage=SimpleNamespace(id=passage))
+
+    question = _query("Hur länge är ett Heta Arbeten-certifikat giltigt?")
+    first = cand("Heta Arbeten-certifikat krävs vid svetsning.", "p1", 0.9)
+    valid = cand("Certifikatet är giltigt i fem år.", "p1", 0.8)
+    elsewhere = cand("Kursen tar två dagar.", "p2", 0.85)
+    chosen = with_typed(question, [first], [first, elsewhere, valid])
+    assert [c.text for c in chosen] == [first.text, valid.text]
+    # Another passage's period is about something else; a quote that holds one needs none.
+    assert with_typed(question, [first], [first, elsewhere]) == [first]
+    assert with_typed(question, [valid], [valid, first]) == [valid]
+    # A question wanting no kind of answer is quoted as chosen.
+    assert with_typed(_query("Vem utfärdar certifikatet?"), [first], [first, valid]) == [first]
