@@ -80,7 +80,9 @@ _WHEN = re.compile(
 _TIME_NAMED = re.compile(
     r"\bvilket (?:datum|ar|artal|klockslag)\b|\bvilken (?:dag|manad|vecka|tidpunkt)\b|"
     r"\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b|"
-    r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b"
+    r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b|"
+    # a future event's time: "When will … open?" (a condition answers "when is … required?")
+    r"^when will\b"
 )
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"

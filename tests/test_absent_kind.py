@@ -99,6 +99,11 @@ def test_a_question_naming_the_time_it_wants_is_read_with_the_rule_off():
     )
     english = _query("What date was the culture strategy adopted?", "en")
     assert absent_kind(english, _read(topic), time=False) == "time"
+    # A future event's "when will …" names a time; "when is … required" asks a condition.
+    future = _query("When will the new library open?", "en")
+    assert absent_kind(future, _read(topic), time=False) == "time"
+    required = _query("When is a building permit required?", "en")
+    assert absent_kind(required, _read(topic), time=False) is None
 
 
 def test_a_situation_asked_is_answered_by_a_condition():

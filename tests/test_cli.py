@@ -16,7 +16,16 @@ from assistant import Settings
 ASK_KEYS = {"question", "answered", "answer", "language", "citations", "related"}
 CITATION_KEYS = {"n", "source", "title", "page", "section", "quote", "passage", "score"}
 PASSAGE_KEYS = {"rank", "id", "source", "title", "page", "section", "text", "score"}
-METRIC_KEYS = {"R@1", "R@3", "R@5", "MRR@10", "answered_rate", "refusal_rate", "citation_precision"}
+METRIC_KEYS = {
+    "R@1",
+    "R@3",
+    "R@5",
+    "MRR@10",
+    "answered_rate",
+    "refusal_rate",
+    "citation_precision",
+    "quote_precision",
+}
 
 
 def run_cli(
