@@ -80,10 +80,12 @@ _WHEN = re.compile(
 _TIME_NAMED = re.compile(
     r"\bvilket (?:datum|ar|artal|klockslag)\b|\bvilken (?:dag|manad|vecka|tidpunkt)\b|"
     r"\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b|"
-    r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b|"
-    # a future event's time: "When will … open?" (a condition answers "when is … required?")
-    r"^when will\b"
+    r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b"
 )
+# A future event's time: "When will … open?" is read with the time rule while it is off (a
+# condition answers "when is … required?", none "when will …"); as an English question, its
+# runners-up may hold the date.
+_FUTURE_WHEN = re.compile(r"^when will\b")
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
@@ -220,10 +222,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         return None
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = in_context(ranked[0])
-    # A question that names the time it asks for ("Vilket år …?", "What date …?") is read
-    # with the time rule even while it is off: its only fault was refusing "when" questions a
+    # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
+    # future event's ("When will …?") is read with the time rule even while it is off: its only fault was refusing "when" questions a
     # condition answers, which a named year or date never is (eleventh session, README).
-    if (time or time_named(query.folded)) and when_wanted(query.folded) and not time_found(best):
+    named = time_named(query.folded) or bool(_FUTURE_WHEN.search(query.folded.strip()))
+    if (time or named) and when_wanted(query.folded) and not time_found(best):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English
         # "when" questions whose best sentence held no time, three were answerable, with the
