@@ -215,7 +215,8 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number" or "money",
     when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
     else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as shipped) to
-    every "when" question; one naming the time it wants ("vilket år") is always read with it."""
+    every "when" question; one naming the time it wants ("vilket år") or asking a future event's
+    ("When will …?") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":
         # A document's own facts (adopted, revised, valid until) are answered from its card's
         # lines and refused when no line states them (``fact_lines``), not by this rule.
@@ -223,16 +224,18 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = in_context(ranked[0])
     # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
-    # future event's ("When will …?") is read with the time rule even while it is off: its only fault was refusing "when" questions a
-    # condition answers, which a named year or date never is (eleventh session, README).
-    named = time_named(query.folded) or bool(_FUTURE_WHEN.search(query.folded.strip()))
-    if (time or named) and when_wanted(query.folded) and not time_found(best):
+    # future event's ("When will …?") is read with the time rule even while it is off: its only
+    # fault was refusing "when" questions a condition answers, which neither is (README,
+    # eleventh session).
+    named = time_named(query.folded)
+    future = bool(_FUTURE_WHEN.search(query.folded.strip()))
+    if (time or named or future) and when_wanted(query.folded) and not time_found(best):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English
         # "when" questions whose best sentence held no time, three were answerable, with the
         # time in a runner-up or beside it (README). Unless it names the time ("what date"),
         # it is refused only when none of the sentences a quote reaches holds a date.
-        english = query.language != "sv" and not time_named(query.folded)
+        english = query.language != "sv" and not named
         quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
         if not situation and not any(date_found(t) for t in quoted):
             return "time"
