@@ -16,6 +16,7 @@ from typing import Any
 
 from .core import Assistant
 from .ingest.normalise import normalise
+from .ingest.readers.text import markdown_inline
 
 __all__ = ["EvalQuestion", "EvalReport", "Tally", "load_questions", "evaluate", "score_questions"]
 
@@ -118,8 +119,9 @@ class EvalReport:
 
 def _norm(text: str) -> str:
     # Evidence strings are compared in the ingest's normal form (a soft hyphen or a ligature in
-    # an evidence string is gone from the passages too), whitespace-normalised, case-folded.
-    return re.sub(r"\s+", " ", normalise(text)).strip().casefold()
+    # an evidence string is gone from the passages too; so is Markdown's "**" or "[a](url)" in a
+    # string copied from a .md source), whitespace-normalised, case-folded.
+    return re.sub(r"\s+", " ", normalise(markdown_inline(text))).strip().casefold()
 
 
 def _relevant(text: str, evidence: list[str]) -> bool:

@@ -15,7 +15,7 @@ from helpers import (
 )
 
 from assistant import Assistant
-from assistant.evaluate import EvalQuestion, evaluate, load_questions
+from assistant.evaluate import EvalQuestion, _relevant, evaluate, load_questions
 
 EXTRA_QUESTIONS = DATA_DIR / "extra-questions.jsonl"
 
@@ -32,6 +32,15 @@ def test_load_questions_defaults(tmp_path):
         EvalQuestion(id="1", question="Vad gäller?", evidence=["x"], answerable=True, lang="?"),
         EvalQuestion(id="u", question="Okänt?", evidence=[], answerable=False, lang="sv"),
     ]
+
+
+def test_evidence_copied_from_markdown_meets_the_passage_the_reader_made():
+    # The Markdown reader drops "**" and link syntax; an evidence string copied from the .md
+    # source keeps them, and must still be found in the passage.
+    passage = "Strategin tar avstamp i 110 000 invånare år 2035, se SFS 2003:778."
+    assert _relevant(passage, ["i **110 000 invånare år 2035**,"])
+    assert _relevant(passage, ["se [SFS 2003:778](https://example.org/sfs)."])
+    assert not _relevant(passage, ["**120 000 invånare**"])
 
 
 def test_evaluate_counts_hits_and_misses_exactly(corpus_assistant):

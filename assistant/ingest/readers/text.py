@@ -18,7 +18,7 @@ import yaml
 from ..model import Block, BlockKind, RawDocument
 from ..pagemarks import split_at_page_marks
 
-__all__ = ["decode", "read_markdown", "read_text", "split_text_pages"]
+__all__ = ["decode", "markdown_inline", "read_markdown", "read_text", "split_text_pages"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -152,7 +152,7 @@ def read_markdown(path: Path) -> RawDocument:
                     table += 1
                 nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
                 header = not in_table and bool(_TABLE_RULE.match(nxt))
-                cells = [_inline(c.strip()) for c in stripped.strip("|").split("|")]
+                cells = [markdown_inline(c.strip()) for c in stripped.strip("|").split("|")]
                 blocks.append(
                     Block(
                         BlockKind.TABLE_ROW,
@@ -167,14 +167,18 @@ def read_markdown(path: Path) -> RawDocument:
                 continue
             in_table = False
             if heading := _MD_HEADING.match(stripped):
-                level, name = len(heading.group(1)), _inline(heading.group(2))
+                level, name = len(heading.group(1)), markdown_inline(heading.group(2))
                 blocks.append(Block(BlockKind.HEADING, name, page_no, level=level))
             else:
                 props = {"blank_before": True} if gap else {}
-                blocks.append(Block(BlockKind.LINE, _inline(line.rstrip()), page_no, props=props))
+                blocks.append(
+                    Block(BlockKind.LINE, markdown_inline(line.rstrip()), page_no, props=props)
+                )
             gap = False
     return RawDocument(blocks, len(pages), front=front)
 
 
-def _inline(text: str) -> str:
+def markdown_inline(text: str) -> str:
+    """``text`` without Markdown link and emphasis syntax ("[a](u)" -> "a", "**a**" -> "a"), as
+    the Markdown reader keeps a line's words."""
     return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
