@@ -87,10 +87,23 @@ def test_swefaq_retrieval_floor(tmp_path, e5):
     assistant = Assistant(make_settings(tmp_path, SWEFAQ_DIR / "corpus"), embeddings=e5)
     assistant.build_index()
     questions = load_questions(SWEFAQ_DIR / "questions.jsonl")
-    overall = evaluate(assistant, questions).metrics["all"]
-    assert overall["questions"] == 219
-    assert overall["R@1"] >= 0.60, overall
-    assert overall["R@3"] >= 0.80, overall
+    assert len(questions) == 219
+    # Retrieval only (the answers are measured by `eval --suite`): the rank of the first passage
+    # holding the evidence among the three best, as `evaluate` counts it.
+    ranks = [
+        next(
+            (
+                i
+                for i, p in enumerate(assistant.search(q.question, k=3))
+                if _relevant(p.text, q.evidence)
+            ),
+            3,
+        )
+        for q in questions
+    ]
+    r1, r3 = (sum(r < n for r in ranks) / len(ranks) for n in (1, 3))
+    assert r1 >= 0.60, (r1, r3)
+    assert r3 >= 0.80, (r1, r3)
 
 
 def test_extra_questions_quality_floor(corpus_assistant):
