@@ -39,7 +39,10 @@ __all__ = [
 # a bulleted item's next sentence stays in the item; running lines recur at one edge (headings too).
 # 8: a document's own purpose sentence ("Bilagan beskriver …", "Syftet med … är", a "Syfte" section's
 # first sentence) is a card fact.
-CHUNKER_VERSION = "9"
+# 9: revision facts on the card.
+# 10: a numbered list after its lead-in ("… är:" / "1. …") is no headings; a heading with nothing
+# under it before the next is a line of its parent's text.
+CHUNKER_VERSION = "10"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -103,6 +106,10 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
     headers: dict[int, str] = {}
     spans: list[_Span] = []
     anchors: dict[tuple[int, str], tuple[str, str]] = {}
+    # The last heading while nothing has stood under it yet: (unit, its place in ``path``, its
+    # parent section). Cut from the path by the next heading, it would be in no section name and
+    # no passage ("1. Inledning" straight before "2. Syfte"): it becomes a line of its parent's.
+    empty: tuple[Unit, int, str] | None = None
     for u in doc.units:
         text = _text(doc, u)
         if u.page == 1 and u.end <= skip:
@@ -111,8 +118,14 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             if text == title:
                 continue
             level = max(1, u.level - shift) if u.marked else max(1, u.level)
+            if empty is not None and level - 1 <= empty[1]:  # cut from the path
+                spans.append(
+                    _Span(empty[0].page, empty[0].start, empty[0].end, empty[2], empty[0].page)
+                )
             path = path[: level - 1] + [text.rstrip(":").strip()]
+            empty = (u, len(path) - 1, SECTION_SEP.join(path[:-1]))
             continue
+        empty = None
         section = SECTION_SEP.join(path)
         end_page = max(u.page, u.page_end or u.page)
         if u.kind != "footnote":
@@ -146,6 +159,8 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             span = _Span(u.page, u.start, u.end, section, end_page, kind)
             span.short_items = kind == "list" and u.end - u.start <= SHORT_ITEM
             spans.append(span)
+    if empty is not None:  # a last heading with nothing under it
+        spans.append(_Span(empty[0].page, empty[0].start, empty[0].end, empty[2], empty[0].page))
     return spans
 
 

@@ -236,3 +236,21 @@ def test_a_list_stays_with_its_lead_in():
         "I en plan ska det framgå:\n\n• vilka insatser som behövs\n\n• vem som ansvarar för vad"
         "\n\n• hur planen följs upp"
     ]
+
+
+def test_a_heading_with_nothing_under_it_stays_in_a_passage():
+    # "1. Inledning" straight before "2. Syfte" is cut from the section path by it: unless it
+    # is a line of text, its words are in no passage and no section name.
+    page = (
+        "Riktlinje för arbetet\n\n1. Inledning\n\n2. Syfte\n\n"
+        "Syftet med riktlinjen är att beskriva hur arbetet går till i kommunen.\n\n"
+        "3. Ansvar\n\nNämnden ansvarar för arbetet.\n\n4. Bilagor\n"
+    )
+    doc = _doc([page])
+    passages = [p for p in chunk_document(doc) if p.metadata["section"] != CARD_SECTION]
+    texts = " ".join(p.page_content for p in passages)
+    sections = " ".join(p.metadata["section"] for p in passages)
+    for heading in ("1. Inledning", "2. Syfte", "3. Ansvar", "4. Bilagor"):
+        assert heading in texts or heading in sections, heading
+    for piece in passages:
+        assert doc.pages[0][piece.metadata["start"] : piece.metadata["end"]] == piece.page_content

@@ -229,3 +229,21 @@ def test_a_repeated_sentence_is_no_running_header_but_a_heading_letterhead_is():
     assert removed.count("KOMMUNEN") == 3 and duty not in removed and "Hemtjänst" not in removed
     texts = [lay.pages[u.page - 1][u.start : u.end] for u in lay.units]
     assert sum(duty in t for t in texts) == 2
+
+
+def test_a_numbered_list_after_its_lead_in_is_no_heading():
+    # Short numbered lines without final punctuation look like numbered headings; after a line
+    # ending in ":" they are the list it introduces (as headings, the first two items had no
+    # text of their own and were in no passage).
+    page = (
+        "3. Framgångsfaktorer\n"
+        "Kommunens främsta prioriteringar avseende trafikinfrastruktur är:\n"
+        "1. Dubbelspår Ostkustbanan\n"
+        "2. Statlig finansiering av flygplatsen\n"
+        "3. Investeringar för kortare restider på Mittstråket\n"
+    )
+    lay = lay_out_pages([page])
+    kinds = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    assert kinds[0] == ("heading", "3. Framgångsfaktorer")
+    assert not any(kind == "heading" for kind, _ in kinds[1:]), kinds
+    assert "2. Statlig finansiering av flygplatsen" in " ".join(t for _, t in kinds)

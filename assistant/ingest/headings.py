@@ -53,6 +53,16 @@ def mark_headings(pages: list[list[Item]]) -> None:
         for i, unit in enumerate(body):
             if unit.kind == "heading":
                 found.append((unit, False))
+            elif (
+                unit.wrapped
+                and i
+                and NUMBERED_HEADING.match(unit.text)
+                and _in_list(body[i - 1], unit.text)
+            ):
+                # "… prioriteringar avseende trafikinfrastruktur är:" then "1. Dubbelspår
+                # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
+                # headings without text of their own, items 1 and 2 were in no passage).
+                unit.kind = "list_item"
             elif unit.wrapped and _is_heading(unit, body, i):
                 unit.kind = "heading"
                 found.append((unit, bool(NUMBERED_HEADING.match(unit.text))))
@@ -89,3 +99,20 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     if lead_in and words[-1][:1].islower() and len(words) >= 4:
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
+
+
+_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+
+
+def _in_list(previous: Item, text: str) -> bool:
+    """Is the numbered line ``text`` an item of a list: after a lead-in ending in ":", or after
+    the item numbered one less that is no heading?"""
+    if previous.text.rstrip().endswith(":"):
+        return True
+    before, this = _ITEM_NUMBER.match(previous.text), _ITEM_NUMBER.match(text)
+    return (
+        previous.kind != "heading"
+        and before is not None
+        and this is not None
+        and int(this.group(1)) == int(before.group(1)) + 1
+    )
