@@ -12,9 +12,7 @@ pays its grant, asked of the sibling whose grants are paid "i mars varje år"), 
 be a negative with a positive's features. A kept answerable question that names a party of its
 corpus is also asked about a party of another corpus that its texts never mention (``swapped``:
 "Vad ska Ludvika kommun göra …" -> "Vad ska Bäckby kommun göra …"), a cross-corpus negative with
-its own topic. With ``hidden = true`` in the config, a kept answerable question is also asked
-with the passages holding its evidence hidden (``hidden_rows``): an on-topic negative. An
-answerable question whose evidence was not read is
+its own topic. An answerable question whose evidence was not read is
 left out: refusing it is right for the decision, retrieval failed. One row per decision, columns
 ``COLUMNS``, saved as ``eval/decision-features.csv``.
 """
@@ -157,9 +155,6 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
                     add(group, key, q, "unanswerable", 0, record)
                 elif _relevant(" ".join(record["passages"]), q.evidence):
                     add(group, key, q, "own", 1, record)
-        if config.get("hidden", False):
-            n_hidden = len(hidden_rows(group, key, questions, kept, corpora[key][0], add))
-            log(f"{group} ({key}): {n_hidden} with their evidence hidden")
         n_cross = len(swap_rows(group, key, questions, kept, corpora, add))
         answerable = [q for q in questions if q.answerable and q.evidence]
         for other in cross_corpora(group, list(corpora), siblings):
@@ -176,34 +171,6 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
             f"{time.perf_counter() - started:.0f} s"
         )
     return rows
-
-
-def hidden_rows(
-    group: str, key: str, questions: list[Any], kept: set[str], assistant: Any, add: Any
-) -> list[str]:
-    """The set's kept answerable questions asked again with every passage holding their
-    evidence hidden (``hiding``): on-topic negatives (kind ``hidden``, id ``<id>~hidden``). A
-    question is left out when no single passage holds its evidence (nothing to hide) or when
-    the answer still read it (a neighbouring passage or a card quoting it). Returns the ids."""
-    from .hiding import hiding
-
-    texts = [(str(d.id), _norm(d.page_content)) for d in assistant.retriever.lexical.docs]
-    asked = []
-    for q in questions:
-        if not q.answerable or q.id not in kept or not q.evidence:
-            continue
-        wanted = [_norm(e) for e in q.evidence]
-        ids = [pid for pid, text in texts if any(e in text for e in wanted)]
-        if not ids:
-            continue
-        with hiding(ids):
-            records = _ask(assistant, q.question)
-        records = [r for r in records if not _relevant(" ".join(r["passages"]), q.evidence)]
-        for record in records:
-            add(group, key, replace(q, id=f"{q.id}~hidden"), "hidden", 0, record)
-        if records:
-            asked.append(q.id)
-    return asked
 
 
 def swap_rows(

@@ -29,8 +29,6 @@ __all__ = ["extract", "fit", "main"]
 _GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 # Fewer rows of a kind than this in a set: its refusal rate is too coarse to stand alone.
 _MIN_KIND = 5
-# The kinds of negatives (``fit_data``), each a cell of a set's refusal rate.
-_NEGATIVES = ("unanswerable", "cross", "hidden")
 
 
 # --- 2. fitting -----------------------------------------------------------------------------------
@@ -45,37 +43,24 @@ def _matrix(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 
 def _weights(
-    y: np.ndarray,
-    groups: np.ndarray,
-    kinds: np.ndarray,
-    unanswerable: float | None = None,
-    hidden: float | None = None,
+    y: np.ndarray, groups: np.ndarray, kinds: np.ndarray, unanswerable: float | None = None
 ) -> np.ndarray:
     """Every (set, label) cell weighs the same in total, so a small set counts as much as a big
     one. With ``unanswerable`` (a share), a set with both kinds of negatives gives its
     unanswerable questions that share of its negatives' weight and the cross-corpus copies the
     rest: the written on-topic unanswerable questions are the kind the cross-corpus copies do
-    not teach (weighing them by count was worse, README "Answer or refuse"). With ``hidden`` (a
-    share), the questions asked with their evidence hidden (``fit_data.hidden_rows``) get that
-    share of a set's negatives' weight and the other negatives the rest."""
+    not teach (weighing them by count was worse, README "Answer or refuse")."""
     w = np.zeros(len(y))
     for g in np.unique(groups):
         for label in (0, 1):
             cell = (groups == g) & (y == label)
-            hid = cell & (kinds == "hidden")
-            if hidden is not None and label == 0 and hid.any() and (cell & ~hid).any():
-                cell = cell & ~hid
-                w[hid] = hidden / hid.sum()
-                scale = 1.0 - hidden
-            else:
-                scale = 1.0
             if not cell.any():
                 continue
-            w[cell] = scale / cell.sum()
+            w[cell] = 1.0 / cell.sum()
             unans, cross = cell & (kinds == "unanswerable"), cell & (kinds == "cross")
             if label == 0 and unanswerable is not None and unans.any() and cross.any():
-                w[unans] = scale * unanswerable / unans.sum()
-                w[cross] = scale * (1.0 - unanswerable) / cross.sum()
+                w[unans] = unanswerable / unans.sum()
+                w[cross] = (1.0 - unanswerable) / cross.sum()
     return w * len(y) / w.sum()
 
 
@@ -86,7 +71,6 @@ def _fit(
     kinds: np.ndarray,
     c: float,
     unanswerable: float | None = None,
-    hidden: float | None = None,
 ) -> dict[str, Any]:
     try:
         from sklearn.linear_model import LogisticRegression
@@ -97,7 +81,7 @@ def _fit(
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=5000, tol=1e-10)
-    model.fit((x - mean) / scale, y, sample_weight=_weights(y, groups, kinds, unanswerable, hidden))
+    model.fit((x - mean) / scale, y, sample_weight=_weights(y, groups, kinds, unanswerable))
     return {"mean": mean, "scale": scale, "coef": model.coef_[0], "intercept": model.intercept_[0]}
 
 
@@ -114,7 +98,7 @@ def _figures(p: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dic
     out: dict[str, Any] = {"positives": int(y.sum()), "negatives": int((1 - y).sum())}
     out["auc"] = round(float(roc_auc_score(y, p)), 3) if 0 < y.sum() < len(y) else None
     out["answered"] = round(float((p[y == 1] >= threshold).mean()), 3) if y.any() else None
-    for kind in _NEGATIVES:
+    for kind in ("unanswerable", "cross"):
         sel = kinds == kind
         out[f"refused_{kind}"] = round(float((p[sel] < threshold).mean()), 3) if sel.any() else None
     refused = _refused(p, kinds, y == 0, threshold)
@@ -126,7 +110,7 @@ def _refused(p: np.ndarray, kinds: np.ndarray, sel: np.ndarray, t: float) -> flo
     """Refusals among a set's negatives, each kind (unanswerable, cross-corpus) weighing equally;
     a kind with fewer than ``_MIN_KIND`` rows is counted with the set's other negatives instead:
     alone, one question of two moved its set's rate by a quarter and chose the threshold."""
-    cells = [sel & (kinds == k) for k in _NEGATIVES]
+    cells = [sel & (kinds == k) for k in ("unanswerable", "cross")]
     few = [c for c in cells if 0 < c.sum() < _MIN_KIND]
     cells = [c for c in cells if c.sum() >= _MIN_KIND]
     if few:
@@ -165,19 +149,16 @@ def _threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray, kinds: np.ndarr
 
 def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
     """Leave-one-set-out figures, the threshold, and the final parameters."""
-    share = config.get("unanswerable_share")
-    hidden = config.get("hidden_share")
-    if hidden is None:  # the hidden-evidence negatives are fitted and counted only with a share
-        rows = [r for r in rows if r["kind"] != "hidden"]
     train = [r for r in rows if r["group"] in config["fit"]]
     x, y, groups, kinds = _matrix(train)
+    share = config.get("unanswerable_share")
     oof = np.zeros(len(y))
     for g in np.unique(groups):
         held = groups == g
-        fitted = _fit(x[~held], y[~held], groups[~held], kinds[~held], config["C"], share, hidden)
+        fitted = _fit(x[~held], y[~held], groups[~held], kinds[~held], config["C"], share)
         oof[held] = _predict(fitted, x[held])
     threshold = _threshold(oof, y, groups, kinds)
-    params = _fit(x, y, groups, kinds, config["C"], share, hidden)
+    params = _fit(x, y, groups, kinds, config["C"], share)
     report: dict[str, Any] = {}
     for g in np.unique(groups):
         held = groups == g
@@ -200,7 +181,6 @@ def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
         "threshold": threshold,
         "C": config["C"],
         "unanswerable_share": share,
-        "hidden_share": hidden,
         "fit_sets": sorted(set(config["fit"]) & {r["group"] for r in rows}),
         "rows": len(train),
         "held_out": report,
@@ -213,13 +193,12 @@ def report_table(result: dict[str, Any]) -> str:
         f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
         f"{result['rows']} rows)",
         "",
-        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable | refused cross "
-        "| refused hidden |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable | refused cross |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, m in result["held_out"].items():
         cells = [m["positives"], m["negatives"], m["auc"], m["answered"], m["refused"]]
-        cells += [m["refused_unanswerable"], m["refused_cross"], m["refused_hidden"]]
+        cells += [m["refused_unanswerable"], m["refused_cross"]]
         mark = " (never fitted)" if m.get("never_fitted") else ""
         lines.append(
             f"| {name}{mark} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |"

@@ -35,7 +35,6 @@ from pydantic import ConfigDict, PrivateAttr
 from .bilingual import Renderer
 from .config import Settings
 from .errors import DocumentNotFoundError
-from .hiding import hidden
 from .indexing.store import Index
 from .lexical import LexicalIndex, PublicLexical, terms, uses_word
 from .lexical_store import folder_for, load_or_build
@@ -263,8 +262,6 @@ class HybridRetriever(BaseRetriever):
 
     def _allowed(self, scores: np.ndarray) -> np.ndarray:
         """Lexical scores of passages this retriever may return (the rest 0)."""
-        if gone := hidden():
-            scores = scores * np.array([str(d.id) not in gone for d in self.lexical.docs])
         if not self.public_only:
             return scores
         if self._visible is None or len(scores) != len(self._visible):
@@ -292,10 +289,7 @@ class HybridRetriever(BaseRetriever):
         # concurrent index run's half-written file stays invisible. Their texts and metadata
         # come from there too (Chroma returns ids only: ``Index.nearest``).
         known = self.lexical.by_id
-        gone = hidden()
-        return {
-            pid: (known[pid], cos) for pid, cos in similar if pid in known and pid not in gone
-        }, floor
+        return {pid: (known[pid], cos) for pid, cos in similar if pid in known}, floor
 
     def _top(self, scores: np.ndarray) -> dict[str, float]:
         """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""
