@@ -123,9 +123,15 @@ class ExtractiveAnswerer:
         # among the three best by score: the quote follows the fitted choice, which may pass
         # over the one sentence with a sum ("Vad kostar ett ID06-kort?" quoted a sentence on
         # the card, its runner-up a course fee). README "Answer or refuse", eleventh session.
-        if absent_kind(query, chosen, time=self.settings.refuse_absent_time):
+        absent = absent_kind(query, chosen, time=self.settings.refuse_absent_time)
+        typed = with_typed(query, chosen, candidates)
+        if absent == "time" and not absent_kind(query, typed, self.settings.refuse_absent_time):
+            # A date beside the quote in its passage is quoted with it ("… till den 30 juni
+            # 2021."); a number beside the topic is not (it answered unanswerable questions).
+            absent = None
+        if absent:
             return abstain(query.question, language, passages, query.absent_names)
-        chosen = with_typed(query, chosen, candidates)
+        chosen = typed
         # A name another document writes and none of the cited ones does: about someone else.
         cited = [c.passage.source for c in chosen]
         elsewhere = named_elsewhere(query.name_words, cited, documents)
