@@ -119,9 +119,7 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
                 continue
             level = max(1, u.level - shift) if u.marked else max(1, u.level)
             if empty is not None and level - 1 <= empty[1]:  # cut from the path
-                spans.append(
-                    _Span(empty[0].page, empty[0].start, empty[0].end, empty[2], empty[0].page)
-                )
+                spans.append(_line(empty[0], empty[2]))
             path = path[: level - 1] + [text.rstrip(":").strip()]
             empty = (u, len(path) - 1, SECTION_SEP.join(path[:-1]))
             continue
@@ -160,8 +158,13 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             span.short_items = kind == "list" and u.end - u.start <= SHORT_ITEM
             spans.append(span)
     if empty is not None:  # a last heading with nothing under it
-        spans.append(_Span(empty[0].page, empty[0].start, empty[0].end, empty[2], empty[0].page))
+        spans.append(_line(empty[0], empty[2]))
     return spans
+
+
+def _line(u: Unit, section: str) -> _Span:
+    """A heading kept as a line of text in ``section`` (its parent's)."""
+    return _Span(u.page, u.start, u.end, section, u.page)
 
 
 def _note_anchors(u: Unit, text: str, section: str, found: dict) -> None:

@@ -247,3 +247,4 @@ def test_a_numbered_list_after_its_lead_in_is_no_heading():
     assert kinds[0] == ("heading", "3. Framgångsfaktorer")
     assert not any(kind == "heading" for kind, _ in kinds[1:]), kinds
     assert "2. Statlig finansiering av flygplatsen" in " ".join(t for _, t in kinds)
+    assert [k for k, t in kinds[1:] if t[:2] in ("1.", "2.", "3.")] == ["list_item"] * 3, kinds
