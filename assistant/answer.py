@@ -120,16 +120,13 @@ class ExtractiveAnswerer:
             return abstain(query.question, language, passages, query.absent_names)
         chosen = self._choose(query, candidates, documents)
         # The kind asked for (a time, a number, a sum) must stand in what is quoted, not only
-        # among the three best by score: the quote follows the fitted choice, which may pass
-        # over the one sentence with a sum ("Vad kostar ett ID06-kort?" quoted a sentence on
-        # the card, its runner-up a course fee). README "Answer or refuse", eleventh session.
-        absent = absent_kind(query, chosen, time=self.settings.refuse_absent_time)
+        # among the three best by score: the fitted choice may pass over the one sentence with
+        # a sum. A date beside the quote in its passage counts (quoted with it); a number beside
+        # the topic does not. README "Answer or refuse", eleventh and twelfth sessions.
+        refuse_time = self.settings.refuse_absent_time
+        absent = absent_kind(query, chosen, time=refuse_time)
         typed = with_typed(query, chosen, candidates)
-        if absent == "time" and not absent_kind(query, typed, self.settings.refuse_absent_time):
-            # A date beside the quote in its passage is quoted with it ("… till den 30 juni
-            # 2021."); a number beside the topic is not (it answered unanswerable questions).
-            absent = None
-        if absent:
+        if absent and (absent != "time" or absent_kind(query, typed, time=refuse_time)):
             return abstain(query.question, language, passages, query.absent_names)
         chosen = typed
         # A name another document writes and none of the cited ones does: about someone else.
