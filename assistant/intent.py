@@ -22,6 +22,7 @@ __all__ = [
     "frame_terms",
     "frame_words",
     "intent_of",
+    "measure_words",
     "phrase_of",
     "topic_of",
     "wanted_answer",
@@ -181,6 +182,25 @@ def frame_words() -> str:
 def frame_terms() -> frozenset[str]:
     """Stemmed words that frame a question rather than name its topic."""
     return frozenset(terms(f"{_FRAME_WORDS} {_COMMITMENT_FRAME}"))
+
+
+# The measure an interrogative degree word asks for ("Hur långa resor …", "How old must …"):
+# the adjective after "hur"/"how" says what kind of quantity is wanted, not what it is about, and
+# a text says "högst 40 mil", not "långa". A closed class; verbs after "hur" ("Hur ansöker man")
+# stay topic words.
+_MEASURE = re.compile(
+    r"\b(?:hur|how)\s+("
+    r"l[aå]ng[at]?|l[aä]nge|stor[at]?|h[oö]g[at]?|l[aå]g[at]?|gammal[t]?|gamla|ofta|tidigt|sent|"
+    r"snabbt|dyr[at]?|liten|litet|sm[aå]|bred[at]?|djup[at]?|tung[at]?|n[aä]ra|l[aå]ngt|"
+    r"long|big|large|high|low|old|often|early|late|soon|fast|expensive|small|wide|deep|heavy|far"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def measure_words(text: str) -> frozenset[str]:
+    """Stemmed measure adjectives right after "hur"/"how" (``_MEASURE``): question frame."""
+    return frozenset(t for m in _MEASURE.finditer(text) for t in terms(m.group(1)))
 
 
 def fact_terms() -> frozenset[str]:

@@ -69,26 +69,7 @@ def case(request, tmp_path_factory, e5) -> Case:
     return _built[name]
 
 
-# Cases whose remaining fault is not in reading the files: they run, and pass the moment the owning
-# part is fixed (xfail is not strict). Diagnosed with the decision's recorded features.
-NOT_READERS = {
-    "14-pdf-footnotes-superscripts": "decision: q3 is refused for topic words the corpus has only "
-    "inside compounds (resor/resekostnader, scenkonstgrupperna); compounds.py recognises them, but "
-    "counting them as known in the decision answered more unanswerable and fewer answerable "
-    "held-out questions, so they stay unknown there; q2 (the note a quoted sentence marks) passes",
-}
-
-
-def _params() -> list:
-    return [
-        pytest.param(c, marks=pytest.mark.xfail(reason=NOT_READERS[c], strict=False))
-        if c in NOT_READERS
-        else c
-        for c in CASES
-    ]
-
-
-@pytest.mark.parametrize("case", _params(), indirect=True)
+@pytest.mark.parametrize("case", CASES, indirect=True)
 def test_case_questions_pass(case):
     norm = _checker().norm
     failed = [q["id"] for q in case.questions if not question_ok(case.assistant, q, norm)]

@@ -13,6 +13,7 @@ from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
+from assistant.lexical import terms
 from assistant.parties import Party
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
@@ -109,6 +110,22 @@ def test_query_of_a_plain_question(analyzer):
     assert q.prefer == (SAGOBY,) and q.documents == ()
     with pytest.raises(AttributeError):
         q.language = "en"  # type: ignore[misc]  # frozen
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Hur långa resor ersätts för elevkulturombud?", ("resor", "ersätts", "elevkulturombud")),
+        ("How old is an elevkulturombud?", ("elevkulturombud",)),
+        # A verb after "hur" is what is asked about: it stays.
+        ("Hur utses elevkulturombud?", ("utses", "elevkulturombud")),
+        # "lång" elsewhere than after "hur" is a topic word.
+        ("Vad säger avtalet om långa resor?", ("långa", "resor")),
+    ],
+)
+def test_a_measure_after_hur_frames_the_question(analyzer, question, topic):
+    stems = analyzer.analyze(question).topic_terms
+    assert stems == tuple(t for w in topic for t in terms(w))
 
 
 def test_typed_twins_give_the_same_search_text(analyzer):
