@@ -64,14 +64,16 @@ class DocumentName:
     source: str
     title: str
     files: tuple[str, ...]  # folded: path, file name, file name without extension
-    name_terms: frozenset[str]  # stemmed, folded distinctive words of its title and parties
+    name_terms: frozenset[str]  # stemmed, folded distinctive words of title, parties, file name
     titles: tuple[str, ...] = ()  # folded: the title, and without its numbers ("bibliotekslag")
 
     @classmethod
     def of(cls, source: str, title: str, parties: Iterable[str]) -> DocumentName:
         name = source.rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0] if "." in name else name
-        words = " ".join([title, *parties])
+        # The file name's words too: a title read from the text ("Projektledare inom IT") may
+        # leave out whose document it is, which a file name often says ("…-gotlandshem.txt").
+        words = " ".join([title, *parties, re.sub(r"[-_.]+", " ", stem)])
         generic = set(terms(fold(_GENERIC_TITLE_WORDS)))
         named = {t for t in terms(fold(words)) if not t.isdigit()} - generic
         files = tuple(dict.fromkeys(map(fold, (source, name, stem))))

@@ -75,3 +75,20 @@ def test_a_named_word_leaves_the_search_text_and_a_topic_word_stays():
     assert "bygglov" in topic.topic_terms and "bygglov" in topic.folded
     named = analyzer.analyze("Vad står det i bygglov om altaner?")
     assert named.documents == (BYGGLOV,) and "bygglov" not in named.folded
+
+
+def test_a_file_names_words_point_at_its_document_when_the_title_leaves_them_out():
+    # The title read from the text ("Projektledare inom IT") does not say whose call-off it
+    # is; the file name does. A question naming the owner prefers that document.
+    own = "upphandling-projektledare-sjobyhem.txt"
+    other = "upphandling-boendeapp-norrbo.txt"
+    book = DocumentBook(
+        [
+            DocumentName.of(own, "Projektledare inom IT och verksamhetsutveckling", []),
+            DocumentName.of(other, "Boendeapp för hyresgäster", []),
+        ]
+    )
+    assert book.preferred(fold("Hur länge gäller Sjöbyhems kontrakt?")) == [own]
+    assert book.preferred(fold("Hur länge gäller kontraktet för Norrbo?")) == [other]
+    # Words both file names share point at neither in particular.
+    assert book.preferred(fold("Vad gäller för upphandlingen?")) == []
