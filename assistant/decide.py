@@ -86,9 +86,12 @@ def should_answer(
 ) -> tuple[bool, float]:
     """(answer?, probability that the read passages answer the question). ``absent``: the kind
     of answer asked for that the best sentence lacks (``absent_kind``: "time", "number")."""
+    ruled = _ruled_out(features, absent)
     records = _RECORDS.get()
     if records is not None:
-        records.append({"features": asdict(features), "passages": list(passages)})
+        # ``ruled``: refused by a rule below whatever the model says; the fit chooses its
+        # threshold on the outcome users see, these rows refused at every threshold.
+        records.append({"features": asdict(features), "passages": list(passages), "ruled": ruled})
         try:  # extraction for a re-fit must not need parameters fitted on other features
             model = load_model()
         except (RuntimeError, OSError, ValueError, KeyError):
@@ -97,22 +100,25 @@ def should_answer(
         model = load_model()
     probability = model.probability(features)
     cut = model.threshold if threshold is None else threshold
+    return (not ruled and probability >= cut), probability
+
+
+def _ruled_out(features: Features, absent: str | None) -> bool:
+    """Is the question refused by a rule, before the model is read?"""
     if features.number_wanted and features.typed_share == 0.0:
         # A number is asked for (how much, how many, how long, which fee/rate) and none of the
         # best sentences that hold a number holds any of the question's words: the kind of
         # answer is absent beside the topic, however close the topic is (README "Answer or
         # refuse": the model, fitted with few such on-topic questions, weighs this too little).
-        return False, probability
+        return True
     if features.specific_share < SPECIFIC_SHARE or features.name_share < NAME_SHARE:
         # The same, sharper (``one_sentence``, README "Answer or refuse", seventh session): a
         # Swedish number question whose best sentence with a number holds under a quarter of
         # its specific words (not "kostar", "hur", "får"), or a name question ("Vem är
         # kulturchef …?") whose best sentence with a name or body holds under 0.4 of them.
-        return False, probability
-    if absent is not None:
-        # The kind of answer asked for is not in the sentences that would be quoted (README
-        # "Answer or refuse", eighth and ninth sessions): a "när antogs …?" whose best sentence
-        # holds no time, a Swedish "hur många …?" or "vad kostar …?" whose three best sentences
-        # hold no number or no sum of money.
-        return False, probability
-    return probability >= cut, probability
+        return True
+    # The kind of answer asked for is not in the sentences that would be quoted (README
+    # "Answer or refuse", eighth and ninth sessions): a "när antogs …?" whose best sentence
+    # holds no time, a Swedish "hur många …?" or "vad kostar …?" whose three best sentences
+    # hold no number or no sum of money.
+    return absent is not None

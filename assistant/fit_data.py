@@ -45,7 +45,9 @@ __all__ = [
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "eval" / "fit-decision.toml"
-COLUMNS = ("group", "corpus", "id", "lang", "kind", "label", *FEATURES)
+# ``ruled``: 1 when a rule refused the question whatever the model said (``decide``): the
+# threshold is chosen on that outcome, the model fitted on every row.
+COLUMNS = ("group", "corpus", "id", "lang", "kind", "label", "ruled", *FEATURES)
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -138,7 +140,7 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
         feats = record["features"]
         rows.append(
             {"group": group, "corpus": corpus, "id": q.id, "lang": q.lang, "kind": kind}
-            | {"label": label}
+            | {"label": label, "ruled": int(bool(record.get("ruled")))}
             | {f: feats[f] for f in FEATURES}
         )
 
@@ -226,8 +228,8 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8", newline="") as f:
         return [
             {
-                k: float(v) if k in FEATURES else (int(v) if k == "label" else v)
-                for k, v in r.items()
+                k: float(v) if k in FEATURES else (int(v) if k in ("label", "ruled") else v)
+                for k, v in ({"ruled": "0"} | r).items()  # a table from before ``ruled``: none
             }
             for r in csv.DictReader(f)
         ]

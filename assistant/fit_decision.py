@@ -5,7 +5,8 @@
 2. **Fit** (``--from-csv`` starts here): logistic regression (scikit-learn, only here), each
    set's positives and negatives weighed equally so a big set does not drown a small one.
    Leave-one-set-out: each fit set is predicted by a model fitted on the others; the threshold
-   maximises the worst held-out set's min(answered, refused); sets listed under ``held_out`` are
+   maximises the worst held-out set's min(answered, refused) as users see them (a question a
+   rule in ``decide`` refuses is refused at every threshold); sets listed under ``held_out`` are
    never fitted on. The final model (all fit sets) goes to ``assistant/data/decision.json``
    with the held-out figures.
 """
@@ -90,13 +91,21 @@ def _predict(params: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def _outcome(p: np.ndarray, rows: list[dict[str, Any]]) -> np.ndarray:
+    """What users see: a row a rule refused (``ruled``) is refused at every threshold."""
+    ruled = np.array([bool(r.get("ruled", 0)) for r in rows], dtype=bool)
+    return np.where(ruled, 0.0, p)
+
+
 def _figures(p: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
+    """AUC of the model's ``p``; answered and refused as users see them (``_outcome``)."""
     from sklearn.metrics import roc_auc_score
 
     y = np.array([r["label"] for r in rows])
     kinds = np.array([r["kind"] for r in rows])
     out: dict[str, Any] = {"positives": int(y.sum()), "negatives": int((1 - y).sum())}
     out["auc"] = round(float(roc_auc_score(y, p)), 3) if 0 < y.sum() < len(y) else None
+    p = _outcome(p, rows)
     out["answered"] = round(float((p[y == 1] >= threshold).mean()), 3) if y.any() else None
     for kind in ("unanswerable", "cross"):
         sel = kinds == kind
@@ -157,7 +166,9 @@ def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
         held = groups == g
         fitted = _fit(x[~held], y[~held], groups[~held], kinds[~held], config["C"], share)
         oof[held] = _predict(fitted, x[held])
-    threshold = _threshold(oof, y, groups, kinds)
+    # Chosen on the outcome: a threshold that refuses what the rules refuse anyway buys nothing
+    # (README "Answer or refuse", fourteenth session).
+    threshold = _threshold(_outcome(oof, train), y, groups, kinds)
     params = _fit(x, y, groups, kinds, config["C"], share)
     report: dict[str, Any] = {}
     for g in np.unique(groups):

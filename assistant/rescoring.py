@@ -91,8 +91,7 @@ def unlifted(query: Any, passages: Any) -> list[float]:
     fits = AnswerTypeLift(query)
     # keyed by text: the same lift; a passage without ``preferred_lift`` (a test's) has none
     return [
-        float(p.score) - fits(p.text, p.text) - getattr(p, "preferred_lift", 0.0)
-        for p in passages
+        float(p.score) - fits(p.text, p.text) - getattr(p, "preferred_lift", 0.0) for p in passages
     ]
 
 

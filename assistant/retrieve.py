@@ -92,6 +92,8 @@ class HybridRetriever(BaseRetriever):
     _store: Any = PrivateAttr(default=None)
     # Renderings of English questions, each made once per question and index state.
     _renderer: Renderer | None = PrivateAttr(default=None)
+    # Each lexical passage's row in the saved passage vectors and its norm (``_exact``).
+    _rows: tuple[np.ndarray, np.ndarray] | None = PrivateAttr(default=None)
 
     @property
     def vectorstore(self) -> Any:
@@ -112,6 +114,7 @@ class HybridRetriever(BaseRetriever):
             folder = folder_for(self.index, self._fingerprint)
             self.index.sentence_table = SentenceTable.load(folder)
             self.index.passage_table = PassageVectors.load(folder)
+            self._rows = None
             if self.public_only:  # public vocabulary, passages and sources only
                 self._lexical = self._lexical.public()
             # Passages indexed before visibility existed have none: hidden until re-indexed.
@@ -277,7 +280,13 @@ class HybridRetriever(BaseRetriever):
     def _dense(
         self, qvec: np.ndarray, source: str | None
     ) -> tuple[dict[str, tuple[Document, float]], float]:
-        """The dense candidates by id, and the lowest cosine among them (1.0 if none)."""
+        """The dense candidates by id, and the lowest cosine among them (1.0 if none).
+
+        Exact (``_exact``) where the passage vectors are saved beside the index; Chroma's
+        nearest-neighbour query otherwise (a Chroma server)."""
+        exact = self._exact(qvec, source)
+        if exact is not None:
+            return exact
         where = [{"source": source}] if source else []
         if self.public_only:
             where.append({"visibility": "public"})
@@ -296,6 +305,26 @@ class HybridRetriever(BaseRetriever):
         # come from there too (Chroma returns ids only: ``Index.nearest``).
         known = self.lexical.by_id
         return {pid: (known[pid], cos) for pid, cos in similar if pid in known}, floor
+
+    def _exact(
+        self, qvec: np.ndarray, source: str | None
+    ) -> tuple[dict[str, tuple[Document, float]], float] | None:
+        """Exact dense candidates from the saved passage vectors (``PassageVectors.nearest``:
+        Chroma's HNSW search is approximate and differs between processes); None without a
+        table that holds every passage."""
+        table = self.index.passage_table
+        lexical = self.lexical
+        if table is None or not lexical.docs:
+            return None
+        if self._rows is None:
+            self._rows = table.aligned([str(d.id) for d in lexical.docs])
+        if self._rows is None:
+            return None
+        allowed = None if source is None else lexical.sources == source
+        top = table.nearest(qvec, self._rows, self.candidates, allowed)
+        docs = lexical.docs
+        found = {str(docs[i].id): (docs[i], cos) for i, cos in top}
+        return found, min((cos for _, cos in top), default=1.0)
 
     def _top(self, scores: np.ndarray) -> dict[str, float]:
         """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""

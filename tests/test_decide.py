@@ -258,6 +258,47 @@ def test_recording_keeps_features_and_passages():
     should_answer(feats)  # outside the block: not recorded
     assert len(records) == 1
     assert records[0]["features"]["best_sim"] == 0.25 and records[0]["passages"] == ["p1", "p2"]
+    assert records[0]["ruled"] is False
+
+
+def test_a_rules_refusal_is_recorded_as_ruled_whatever_the_model_says():
+    # A time asked for and absent from the sentences that would be quoted: refused by rule even
+    # at threshold 0, and recorded so the fit chooses its threshold on what users see.
+    feats = Features(*([0.5] * len(FEATURES)))
+    with recording() as records:
+        ok, _ = should_answer(feats, threshold=0.0, absent="time")
+        free, _ = should_answer(feats, threshold=0.0)
+    assert not ok and free
+    assert [r["ruled"] for r in records] == [True, False]
+
+
+def test_the_threshold_is_chosen_on_the_outcome_users_see():
+    # Two sets; "a"'s one unanswerable question scores 0.9 but a rule refuses it. Read as the
+    # model's score alone, refusing it needs a threshold above 0.9, which refuses every answerable
+    # question; read as users see it, it is refused anyway and a low threshold answers all.
+    from assistant.fit_decision import _figures, _outcome, _threshold
+
+    rows = [
+        {"group": g, "kind": k, "label": y, "ruled": r}
+        for g, k, y, r in [
+            ("a", "own", 1, 0), ("a", "own", 1, 0), ("a", "unanswerable", 0, 1),
+            ("b", "own", 1, 0), ("b", "unanswerable", 0, 0),
+        ]
+    ]  # fmt: skip
+    p = np.array([0.6, 0.7, 0.9, 0.8, 0.2])
+    y = np.array([r["label"] for r in rows])
+    groups, kinds = np.array([r["group"] for r in rows]), np.array([r["kind"] for r in rows])
+    assert _outcome(p, rows).tolist() == [0.6, 0.7, 0.0, 0.8, 0.2]
+    t = _threshold(_outcome(p, rows), y, groups, kinds)
+    assert 0.2 < t <= 0.6
+    seen = _figures(p[:3], rows[:3], t)
+    assert seen["answered"] == 1.0 and seen["refused"] == 1.0
+    # Read by the model's score alone, no threshold serves set "a": it answers the unanswerable
+    # question or refuses answerable ones.
+    alone = [r | {"ruled": 0} for r in rows[:3]]
+    for t in (0.5, 0.65, 0.8, 0.95):
+        a = _figures(p[:3], alone, t)
+        assert min(a["answered"], a["refused"]) < 1.0
 
 
 def test_fit_reproduces_shipped_parameters():
