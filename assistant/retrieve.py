@@ -93,7 +93,7 @@ class HybridRetriever(BaseRetriever):
     # Renderings of English questions, each made once per question and index state.
     _renderer: Renderer | None = PrivateAttr(default=None)
     # Each lexical passage's row in the saved passage vectors and its norm (``_exact``).
-    _rows: tuple[np.ndarray, np.ndarray] | None = PrivateAttr(default=None)
+    _rows: tuple[np.ndarray, np.ndarray] | tuple[()] | None = PrivateAttr(default=None)
 
     @property
     def vectorstore(self) -> Any:
@@ -287,18 +287,7 @@ class HybridRetriever(BaseRetriever):
         exact = self._exact(qvec, source)
         if exact is not None:
             return exact
-        where = [{"source": source}] if source else []
-        if self.public_only:
-            where.append({"visibility": "public"})
-        hits = self.index.nearest(
-            qvec,
-            self.candidates,
-            (where[0] if len(where) == 1 else {"$and": where}) if where else None,
-        )
-        # Chroma's cosine space returns a distance of the normalised vectors; the fusion wants
-        # the similarity to ``qvec`` as given (a mixed vector's norm is below 1).
-        scale = float(np.linalg.norm(qvec))
-        similar = [(pid, (1.0 - dist) * scale) for pid, dist in hits]
+        similar = self.index.similar(qvec, self.candidates, source, self.public_only)
         floor = min((cos for _, cos in similar), default=1.0)
         # Only committed passages (those the lexical side was built from) are answers: a
         # concurrent index run's half-written file stays invisible. Their texts and metadata
@@ -312,17 +301,15 @@ class HybridRetriever(BaseRetriever):
         """Exact dense candidates from the saved passage vectors (``PassageVectors.nearest``:
         Chroma's HNSW search is approximate and differs between processes); None without a
         table that holds every passage."""
-        table = self.index.passage_table
-        lexical = self.lexical
-        if table is None or not lexical.docs:
+        table, docs = self.index.passage_table, self.lexical.docs
+        if table is None or not docs:
             return None
-        if self._rows is None:
-            self._rows = table.aligned([str(d.id) for d in lexical.docs])
-        if self._rows is None:
+        if self._rows is None:  # () when the table lacks a passage: not this state's table
+            self._rows = table.aligned([str(d.id) for d in docs]) or ()
+        if not self._rows:
             return None
-        allowed = None if source is None else lexical.sources == source
+        allowed = None if source is None else self.lexical.sources == source
         top = table.nearest(qvec, self._rows, self.candidates, allowed)
-        docs = lexical.docs
         found = {str(docs[i].id): (docs[i], cos) for i, cos in top}
         return found, min((cos for _, cos in top), default=1.0)
 

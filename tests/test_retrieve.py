@@ -228,3 +228,37 @@ def test_queries_embedded_together_equal_queries_embedded_one_by_one(e5):
     for text, vector in zip(texts, together, strict=True):
         assert np.allclose(vector, e5._query(text), atol=1e-6)  # the model, not the cache
         assert e5.query_vector(text) is vector  # ... and now cached
+
+
+def test_dense_candidates_are_the_exact_nearest_by_the_saved_vectors(tiny):
+    # Chroma's HNSW search is approximate and its graph differs between processes; where the
+    # passage vectors are saved beside the index, the dense side is an exact dot product.
+    retriever = HybridRetriever(index=tiny, candidates=3)
+    retriever.refresh()
+    table = tiny.passage_table
+    assert table is not None
+    docs = retriever.lexical.docs
+    vectors = tiny.passage_vectors([str(d.id) for d in docs])
+    for question in ("Vad kostar bygglov?", "Hur länge gäller garantin?", "How high a fence?"):
+        q = tiny.embeddings.query_vector(question) * 0.8  # a mixed vector's norm is below 1
+        cos = {
+            str(d.id): float(vectors[str(d.id)] @ q) / float(np.linalg.norm(vectors[str(d.id)]))
+            for d in docs
+        }
+        found, floor = retriever._dense(q, None)
+        best = sorted(cos, key=cos.get, reverse=True)[:3]
+        assert list(found) == best
+        assert {pid: c for pid, (_, c) in found.items()} == pytest.approx({p: cos[p] for p in best})
+        assert floor == pytest.approx(cos[best[-1]])
+        # Chroma's cosine distance, read the same way, gives the same scores.
+        chroma = dict(tiny.similar(q, 3))
+        assert chroma == pytest.approx({p: cos[p] for p in chroma}, abs=1e-5)
+        within, _ = retriever._dense(q, "garanti.txt")
+        assert within and {d.metadata["source"] for d, _ in within.values()} == {"garanti.txt"}
+    # Without the table (a Chroma server keeps none locally) Chroma is asked.
+    tiny.passage_table = None
+    try:
+        assert retriever._exact(q, None) is None
+        assert list(retriever._dense(q, None)[0]) == list(dict(tiny.similar(q, 3)))
+    finally:
+        tiny.passage_table = table

@@ -157,6 +157,23 @@ class Index(IndexBuilder):
         )
         return list(zip(got["ids"][0], map(float, got["distances"][0]), strict=True))
 
+    def similar(
+        self, vector: np.ndarray, k: int, source: str | None = None, public_only: bool = False
+    ) -> list[tuple[str, float]]:
+        """(passage id, cosine times ``vector``'s norm) of Chroma's ``k`` nearest, nearest
+        first, within one document and/or the public passages.
+
+        Chroma's cosine space returns a distance of the normalised vectors; retrieval fuses the
+        similarity to ``vector`` as given (a mixed question vector's norm is below 1)."""
+        where: list[dict[str, Any]] = [{"source": source}] if source else []
+        if public_only:
+            where.append({"visibility": "public"})
+        hits = self.nearest(
+            vector, k, (where[0] if len(where) == 1 else {"$and": where}) if where else None
+        )
+        scale = float(np.linalg.norm(vector))
+        return [(pid, (1.0 - dist) * scale) for pid, dist in hits]
+
     @store_call
     def passage_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         if not ids:
