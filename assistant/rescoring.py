@@ -81,18 +81,15 @@ class AnswerTypeLift:
 
 def unlifted(query: Any, passages: Any) -> list[float]:
     """Each passage's retrieval score without the answer-type lift (``AnswerTypeLift`` at the
-    shipped weights) and without the named document's lift (``Passage.preferred_lift``).
+    shipped weights).
 
-    The lifts order passages (rank only); the answer-or-refuse decision reads the scores
-    without them. With the lift in the score it reads, a question wanting an amount or a date
+    The lift orders passages (rank only); the answer-or-refuse decision reads the scores
+    without it. With the lift in the score it reads, a question wanting an amount or a date
     looked better supported wherever some passage held any amount or date, and on-topic
     unanswerable questions were answered (README "Answer or refuse", ninth session).
     """
     fits = AnswerTypeLift(query)
-    # keyed by text: the same lift; a passage without ``preferred_lift`` (a test's) has none
-    return [
-        float(p.score) - fits(p.text, p.text) - getattr(p, "preferred_lift", 0.0) for p in passages
-    ]
+    return [float(p.score) - fits(p.text, p.text) for p in passages]  # keyed by text: same lift
 
 
 def scaled_top(scores: np.ndarray, candidates: int, docs: Any) -> dict[str, float]:

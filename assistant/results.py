@@ -35,13 +35,9 @@ class Passage:
     page_known: bool = True
     # A footnote passage: the body sentence whose "[n]" marks it (cited with that sentence).
     footnote_of: str = ""
-    # What retrieval added to ``score`` only to order passages (the lift of a document the
-    # question points at): no evidence that the passage answers, so the decision reads
-    # ``score`` without it (``rescoring.unlifted``).
-    preferred_lift: float = 0.0
 
     @classmethod
-    def from_document(cls, doc: Document, score: float, preferred_lift: float = 0.0) -> Passage:
+    def from_document(cls, doc: Document, score: float) -> Passage:
         meta = doc.metadata
         return cls(
             id=str(doc.id),
@@ -59,7 +55,6 @@ class Passage:
             table_header=str(meta.get("table_header") or ""),
             page_known=bool(meta.get("page_known", True)),
             footnote_of=str(meta.get("footnote_of") or ""),
-            preferred_lift=preferred_lift,
         )
 
     def to_document(self) -> Document:

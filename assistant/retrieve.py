@@ -51,7 +51,7 @@ from .rescoring import (
 from .results import Passage
 from .sentence_table import PassageVectors, SentenceTable
 
-__all__ = ["ANSWER_TYPE_WEIGHT", "ANSWER_TYPE_WEIGHT_EN", "PREFER_BONUS", "HybridRetriever"]
+__all__ = ["ANSWER_TYPE_WEIGHT", "ANSWER_TYPE_WEIGHT_EN", "HybridRetriever"]
 
 PREFER_BONUS = 0.03
 # One place for the fitted weights: a retriever built directly has the Settings defaults.
@@ -191,11 +191,8 @@ class HybridRetriever(BaseRetriever):
                 rendering, source, self.translation_bm25_weight, self.translation_trigram_weight
             )
 
-        def lifted(doc: Document) -> bool:
-            return bool(prefer) and doc.metadata["source"] in prefer
-
         def fused(pid: str, doc: Document, cos: float) -> float:
-            lift = PREFER_BONUS if lifted(doc) else 0.0
+            lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
             lift += fits(pid, doc.page_content)
             return cos + lift + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)
 
@@ -223,10 +220,7 @@ class HybridRetriever(BaseRetriever):
         if weight > 0:
             n = max(k, self.sentence_candidates)
             scored = by_best_sentence(self.index, scored, qvec, cosines, n, weight)
-        return [
-            Passage.from_document(doc, score, PREFER_BONUS if lifted(doc) else 0.0)
-            for score, doc in scored[:k]
-        ]
+        return [Passage.from_document(doc, score) for score, doc in scored[:k]]
 
     def _rendering(self, question: str) -> str:
         """The question's Swedish rendering ("" if it has none or it is the question itself)."""
@@ -299,7 +293,7 @@ class HybridRetriever(BaseRetriever):
         self, qvec: np.ndarray, source: str | None
     ) -> tuple[dict[str, tuple[Document, float]], float] | None:
         """Exact dense candidates from the saved passage vectors (``PassageVectors.nearest``:
-        Chroma's HNSW search is approximate and differs between processes); None without a
+        Chroma's HNSW search is approximate and differed between processes); None without a
         table that holds every passage."""
         table, docs = self.index.passage_table, self.lexical.docs
         if table is None or not docs:

@@ -182,11 +182,10 @@ class PassageVectors:
         """The ``k`` nearest of the ``aligned`` passages as (position in ``aligned``, cosine
         times ``qvec``'s norm), nearest first; ``allowed``: a mask over those positions.
 
-        Exact, as Chroma's HNSW search is not: its graph is rebuilt in each process that opens a
-        small collection (nothing is saved below its sync threshold), and over 584 passages the
-        30 nearest it returned held 96-97 % of the exact 30, its nearest was another passage for
-        1-4 % of questions, and two processes disagreed on 204 of 300 queries (README
-        "Retrieval", fourteenth session). A dot product over every passage costs about as much.
+        Exact, as Chroma's HNSW search is not: over 584 passages the 30 nearest it returned
+        held 96-97 % of the exact 30, its nearest was another passage for 1-4 % of questions,
+        and two processes opening the same index disagreed on 204 of 300 queries (README "Exact
+        dense search"). A dot product over every passage costs about as much up to ~20k.
         The score is what ``HybridRetriever._dense`` reads from Chroma's cosine distance.
         """
         rows, norms = aligned

@@ -1,8 +1,7 @@
 """Retrieval settings on a tiny real index (real e5, real Chroma): a question naming a document
 embedded with the name's words (``dense_keeps_names``), the best-sentence re-scoring for Swedish
 questions (``sentence_weight_sv``), and the lift for a passage holding the wanted answer type
-(``answer_type_weight``), the lift of a document the question points at (``prefer``), and the
-scores without them the decision reads (``unlifted``)."""
+(``answer_type_weight``) and the scores without it the decision reads (``unlifted``)."""
 
 from __future__ import annotations
 
@@ -15,7 +14,7 @@ from helpers import indexed_texts, query_of, rescored_by_best_sentence
 from assistant.indexing.store import Index
 from assistant.query import Query
 from assistant.rescoring import ANSWER_TYPE_WEIGHT, ANSWER_TYPE_WEIGHT_EN, AnswerTypeLift, unlifted
-from assistant.retrieve import PREFER_BONUS, HybridRetriever
+from assistant.retrieve import HybridRetriever
 from assistant.signals import answer_type_found
 
 TEXTS = {
@@ -154,23 +153,3 @@ def test_a_passage_holding_the_wanted_answer_type_is_lifted_by_the_weight(small)
     assert {p.id: round(p.score, 6) for p in same} == {
         pid: round(p.score, 6) for pid, p in off.items()
     }
-
-
-def test_the_preferred_documents_lift_orders_and_the_decision_reads_without_it(small):
-    # A question pointing at a document (its title words, its owner's name) lifts that
-    # document's passages by ``PREFER_BONUS``: a close call goes its way. That is no evidence
-    # the passage answers, so ``unlifted`` (what the decision reads) takes it off again.
-    question = "Hur lång tid har entreprenören på sig att åtgärda fel?"
-    query = query_of(question)
-    plain = {p.id: p for p in _retriever(small, k=10).search(query)}
-    lifted = {p.id: p for p in _retriever(small, k=10).search(query, prefer={"bygglov.txt"})}
-    assert set(plain) == set(lifted)
-    for pid, p in lifted.items():
-        mine = p.source == "bygglov.txt"
-        assert p.preferred_lift == (PREFER_BONUS if mine else 0.0)
-        assert p.score - plain[pid].score == pytest.approx(p.preferred_lift, abs=1e-4)
-        assert plain[pid].preferred_lift == 0.0
-    assert any(p.preferred_lift > 0 for p in lifted.values())
-    bare = dict(zip(lifted, unlifted(query, list(lifted.values())), strict=True))
-    before = dict(zip(plain, unlifted(query, list(plain.values())), strict=True))
-    assert bare == pytest.approx(before, abs=1e-4)
