@@ -189,6 +189,9 @@ class PassageVectors:
         The score is what ``HybridRetriever._dense`` reads from Chroma's cosine distance.
         """
         rows, norms = aligned
+        # In the table's own type: a float64 question vector would copy the whole table as
+        # float64 first (20 ms instead of 1.7 ms at 20k passages).
+        qvec = np.asarray(qvec, dtype=self.vectors.dtype)
         sims = np.asarray(self.vectors @ qvec, dtype=np.float64)[rows] / norms
         if allowed is not None:
             sims = np.where(allowed, sims, -np.inf)
