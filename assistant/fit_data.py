@@ -39,6 +39,7 @@ __all__ = [
     "cross_corpora",
     "extract",
     "load_config",
+    "own_records",
     "read_rows",
     "write_rows",
 ]
@@ -149,14 +150,8 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
         assistant = corpora[key][0]
         # A big set is sampled (fixed sample): its figures settle long before all its questions.
         kept = _sample([q.id for q in questions if q.answerable], group, config["max_own"])
-        for q in questions:
-            if q.answerable and q.id not in kept:
-                continue
-            for record in _ask(assistant, q.question):
-                if not q.answerable:
-                    add(group, key, q, "unanswerable", 0, record)
-                elif _relevant(" ".join(record["passages"]), q.evidence):
-                    add(group, key, q, "own", 1, record)
+        for q, kind, label, record in own_records(assistant, questions, kept):
+            add(group, key, q, kind, label, record)
         n_cross = len(swap_rows(group, key, questions, kept, corpora, add))
         answerable = [q for q in questions if q.answerable and q.evidence]
         for other in cross_corpora(group, list(corpora), siblings):
@@ -173,6 +168,24 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
             f"{time.perf_counter() - started:.0f} s"
         )
     return rows
+
+
+def own_records(
+    assistant: Any, questions: list[Any], kept: set[str]
+) -> list[tuple[Any, str, int, dict[str, Any]]]:
+    """A set asked of its own corpus: (question, kind, label, record) per decision. An
+    unanswerable question is a negative; a ``kept`` answerable one a positive where its evidence
+    was read (not read: retrieval failed, left out)."""
+    out = []
+    for q in questions:
+        if q.answerable and q.id not in kept:
+            continue
+        for record in _ask(assistant, q.question):
+            if not q.answerable:
+                out.append((q, "unanswerable", 0, record))
+            elif _relevant(" ".join(record["passages"]), q.evidence):
+                out.append((q, "own", 1, record))
+    return out
 
 
 def swap_rows(

@@ -319,3 +319,26 @@ def test_fit_reproduces_shipped_parameters():
         assert np.allclose(result[key], shipped[key], rtol=0, atol=1e-8), key
     assert result["intercept"] == pytest.approx(shipped["intercept"], abs=1e-8)
     assert result["held_out"] == shipped["held_out"]
+
+
+def test_the_shipped_table_is_what_todays_code_extracts(corpus_assistant):
+    """The saved feature table's rows for the repository's own set (extra-questions over the
+    shipped corpus) are what asking them today records: a change to retrieval, answering or the
+    features that moves them needs `make fit`, else `make fit` would not give the shipped file."""
+    from assistant.evaluate import load_questions
+    from assistant.fit_data import load_config, own_records, read_rows
+
+    config = load_config(CONFIG)
+    saved = {
+        (r["id"], r["kind"]): r
+        for r in read_rows(config["features"])
+        if r["group"] == "extra" and r["kind"] in ("own", "unanswerable")
+    }
+    questions = load_questions(REPO / "tests" / "data" / "extra-questions.jsonl")
+    today = own_records(corpus_assistant, questions, {q.id for q in questions})
+    assert len(today) == len(saved) > 20
+    for q, kind, label, record in today:
+        row = saved[(q.id, kind)]
+        assert row["label"] == label and row["ruled"] == int(bool(record["ruled"])), q.id
+        for f in FEATURES:
+            assert record["features"][f] == pytest.approx(row[f], abs=1e-6), (q.id, f)
