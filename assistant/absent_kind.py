@@ -130,7 +130,7 @@ _DATE = re.compile(
 
 # A question asking what something costs or pays (folded): its number is a sum of money.
 _MONEY_ASKED = re.compile(
-    r"\b(?:kostar|kosta|kostnad\w*|pris|priset|avgift\w*|arvode\w*|ersattning\w*|taxa\w*|"
+    r"\b(?:kostar|kosta|kostade|kostat|kostnad\w*|pris|priset|avgift\w*|arvode\w*|ersattning\w*|taxa\w*|"
     r"hyra|hyran|hyror\w*|hur mycket pengar)\b"
 )
 # An English question asking what something costs (folded): "How much … cost/pay/fee …?",

@@ -195,6 +195,16 @@ def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
     assert money_found("SEK 500") and money_found("2 %") and not money_found("5-10 år")
 
 
+@pytest.mark.parametrize("verb", ["kostade", "har kostat"])
+def test_a_cost_asked_in_the_past_tense_wants_a_sum_too(verb):
+    # "Vad kostade prototypen …?" read as no cost question was answered with the sentence that
+    # the prototype was made: the tense does not change the kind of answer.
+    question = _query(f"Vad {verb} prototypen av appen?")
+    made = "Vi har under hösten 2022 utvecklat en prototyp för hur appen skulle kunna se ut."
+    assert absent_kind(question, _read(made)) == "money"
+    assert absent_kind(question, _read(made, "Prototypen kostade 120 000 kronor.")) is None
+
+
 def test_a_question_naming_the_currency_wants_a_sum_in_either_language():
     percent = "Minimibeloppet bör vara minst 10 procent högre för personer under 61 år."
     sum_ = "Minimibeloppet är 6 500 kronor per månad."
