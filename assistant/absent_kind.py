@@ -219,6 +219,24 @@ def date_found(text: str) -> bool:
     return bool(_DATE.search(text))
 
 
+def _own_times(query: Any) -> list[str]:
+    """The times the question itself names ("vecka 18", "hösten 2022", "inom 30 dagar")."""
+    text = getattr(query, "search_text", "") or ""
+    return [m.group(0) for pattern in (_DATE, _LIMIT) for m in pattern.finditer(text)]
+
+
+def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bool:
+    """Does ``pattern`` find a time in ``text`` that is not (inside) one the question names?
+    "Vilken dag under vecka 18 …?" is not answered by "Tider är avsatta … vecka 18 och 19":
+    the sentence repeats the question's week and names no day. A longer time holding the
+    question's stays ("15 mars" for "När i mars …?")."""
+    spans = [m.span() for o in own for m in re.finditer(re.escape(o), text, re.I)]
+    return any(
+        not any(start <= m.start() and m.end() <= end for start, end in spans)
+        for m in pattern.finditer(text)
+    )
+
+
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number" or "money",
     when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
@@ -236,6 +254,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     # fault was refusing "when" questions a condition answers, which neither is (README,
     # eleventh session).
     named = time_named(query.folded)
+    own = _own_times(query)  # a time the question names answers no "when" by itself
     future = bool(_FUTURE_WHEN.search(query.folded.strip()))
     if named and not _CLOCK_NAMED.search(query.folded):
         # A calendar time named ("vilket år", "what date", "deadline") is answered by a time
@@ -245,9 +264,13 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # tid"). Read in the sentences a quote reaches: "… 70 år eller äldre får åka
         # sjukresetaxi …" is the best sentence, "… till den 30 juni 2021" the next.
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        if not any(date_found(t) or _LIMIT.search(t) for t in texts):
+        if not any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
             return "time"
-    elif (time or named or future) and when_wanted(query.folded) and not time_found(best):
+    elif (
+        (time or named or future)
+        and when_wanted(query.folded)
+        and not _found_beyond(_TIME, best, own)
+    ):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English
         # "when" questions whose best sentence held no time, three were answerable, with the
@@ -255,7 +278,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # it is refused only when none of the sentences a quote reaches holds a date.
         english = query.language != "sv" and not named
         quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
-        if not situation and not any(date_found(t) for t in quoted):
+        if not situation and not any(_found_beyond(_DATE, t, own) for t in quoted):
             return "time"
     if _CURRENCY_NAMED.search(query.folded) and not yes_no(query.folded):
         # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.

@@ -30,7 +30,9 @@ from tests.helpers import assistant_over_texts
 
 def _query(question: str, language: str = "sv") -> SimpleNamespace:
     folded = fold(question)
-    return SimpleNamespace(folded=folded, language=language, wants=wanted_answer(folded))
+    return SimpleNamespace(
+        folded=folded, search_text=question, language=language, wants=wanted_answer(folded)
+    )
 
 
 def _read(*sentences: str) -> list[SimpleNamespace]:
@@ -317,3 +319,17 @@ def test_a_date_beside_the_quote_in_its_passage_is_quoted_not_refused(library, m
     assert asked.answered, asked.answer
     quotes = [q for c in asked.citations for q in c.quotes]
     assert any("31 december 2027" in q for q in quotes), quotes
+
+
+def test_a_time_the_question_names_does_not_answer_it():
+    # The sentence repeats the question's week and names no day: no answer to "which day".
+    weeks = "Tider är avsatta för ändamålet vecka 18 och 19."
+    assert absent_kind(_query("Vilken dag under vecka 18 hålls presentationerna?"), _read(weeks))
+    assert absent_kind(_query("Vilken dag hålls presentationerna?"), _read(weeks)) is None
+    # A longer time holding the question's answers it; so does another time.
+    march = _query("Vilket datum i mars öppnar ansökan?")
+    assert absent_kind(march, _read("Ansökan öppnar den 15 mars.")) is None
+    assert absent_kind(march, _read("Ansökan öppnar i mars.")) == "time"
+    autumn = _query("När under hösten 2022 togs prototypen fram?")
+    assert absent_kind(autumn, _read("Under hösten 2022 togs en prototyp fram."), time=True)
+    assert absent_kind(autumn, _read("Prototypen togs fram i oktober 2022."), time=True) is None
