@@ -91,6 +91,20 @@ _WRITTEN = re.compile(
 # How often, as texts say it: "en gång per år", "varje vecka", "årligen".
 _FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|dagligen)\b", re.I)
 _OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
+# "Hur många avdelningar …?" counts things: a number with a unit of measure ("2,8 km", "25
+# min", "30 %") measures something else and answers no count — unless the question counts that
+# unit itself ("hur många kvadratmeter/timmar/procent …", folded).
+_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
+_UNIT_COUNTED = re.compile(
+    r"\b(?:hur manga|how many) (?:\w+ )?(?:kvadrat\w*|\w*meter|kilo\w*|mil|minut\w*|timm\w*|"
+    r"sekund\w*|kronor|kr|procent\w*|ton|liter|dagar|veckor|manader|ar|square|metres?|meters?|"
+    r"kilomet\w*|miles?|minutes?|hours?|seconds?|percent|days|weeks|months|years|litres?)\b"
+)
+_MEASURED = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
+    r"tkr|mkr|%|procent|kg|ton|liter|l)\b",
+    re.I,
+)
 # A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and
 # asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").
 _YES_NO = re.compile(
@@ -220,11 +234,16 @@ def typed_contexts(
         kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
     often = bool(_OFTEN.search(folded))
     read = [read_in_context(c) for c in best]
+    counted = _COUNT.search(folded) and not _UNIT_COUNTED.search(folded)
+
+    def quote(text: str) -> str:
+        return _MEASURED.sub(" ", text) if counted else text
+
     # The kind of answer is read from the quote (a heading's "4.3.1" is no amount), the topic
     # from the heading with it (``sentence_context``).
     typed = [
         not kinds
-        or any(answer_type_found(k, [r.text]) for k in kinds)
+        or any(answer_type_found(k, [quote(r.text)]) for k in kinds)
         or ("amount" in kinds and bool(_WRITTEN.search(r.text)))
         or (often and bool(_FREQUENCY.search(r.text)))
         for r in read

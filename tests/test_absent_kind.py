@@ -333,3 +333,18 @@ def test_a_time_the_question_names_does_not_answer_it():
     autumn = _query("När under hösten 2022 togs prototypen fram?")
     assert absent_kind(autumn, _read("Under hösten 2022 togs en prototyp fram."), time=True)
     assert absent_kind(autumn, _read("Prototypen togs fram i oktober 2022."), time=True) is None
+
+
+def test_a_count_is_not_answered_by_a_measure():
+    # "Hur många avdelningar …?" over a sentence of distances and minutes: no count stands.
+    distances = "Till förskolan Växthuset är avståndet 2,8 km (6 min) med bil och 1,9 km till fots."
+    asked = _query("Hur många avdelningar har förskolan Växthuset?")
+    assert absent_kind(asked, _read(distances)) == "number"
+    assert absent_kind(asked, _read(distances, "Förskolan Växthuset har fyra avdelningar.")) is None
+    assert absent_kind(asked, _read("Växthuset har 5 avdelningar.")) is None
+    # Counting the unit itself, or measuring: the measure answers.
+    far = _query("Hur många kilometer är det till förskolan Växthuset?")
+    assert absent_kind(far, _read(distances)) is None
+    assert (
+        absent_kind(_query("Hur långt är det till förskolan Växthuset?"), _read(distances)) is None
+    )
