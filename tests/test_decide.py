@@ -341,4 +341,5 @@ def test_the_shipped_table_is_what_todays_code_extracts(corpus_assistant):
         row = saved[(q.id, kind)]
         assert row["label"] == label and row["ruled"] == int(bool(record["ruled"])), q.id
         for f in FEATURES:
-            assert record["features"][f] == pytest.approx(row[f], abs=1e-6), (q.id, f)
+            # Another CPU may differ in the last digits of an embedding; a code change moves more.
+            assert record["features"][f] == pytest.approx(row[f], abs=1e-5), (q.id, f)
