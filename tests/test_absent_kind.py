@@ -333,6 +333,10 @@ def test_a_time_the_question_names_does_not_answer_it():
     autumn = _query("När under hösten 2022 togs prototypen fram?")
     assert absent_kind(autumn, _read("Under hösten 2022 togs en prototyp fram."), time=True)
     assert absent_kind(autumn, _read("Prototypen togs fram i oktober 2022."), time=True) is None
+    # A whole date is more than the year the question names.
+    plan = _query("När antogs 2019 års kulturplan?")
+    assert absent_kind(plan, _read("2019 års kulturplan antogs 2019-06-10."), time=True) is None
+    assert absent_kind(plan, _read("2019 års kulturplan gäller hela länet."), time=True) == "time"
 
 
 def test_a_count_is_not_answered_by_a_measure():
