@@ -98,10 +98,16 @@ _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
 )
+# A calendar time: a whole date first ("2019-06-10", not read as the year a question may name
+# itself), a year, "12/3", "15 mars", a month. Opens both ``_TIME`` and ``_DATE``.
+_CALENDAR = (
+    rf"(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
+    rf"{_MONTHS}"
+)
 # A time as a text writes it (not folded: "år" must not meet "är"). Broad on purpose: a false
 # find leaves the decision to the model, a miss refuses.
 _TIME = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|{_MONTHS}|"
+    rf"\b(?:{_CALENDAR}|"
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|helg\w*|vardag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend\w*|"
     r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter|"
@@ -120,8 +126,7 @@ _TIME = re.compile(
 # that only often goes with one ("då", "idag", "efter"): read over several sentences, where such
 # words are common.
 _DATE = re.compile(
-    # A whole date first ("2019-06-10"): not read as the year a question may name itself.
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|{_MONTHS}|"
+    rf"\b(?:{_CALENDAR}|"
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter)\b",
@@ -131,7 +136,7 @@ _DATE = re.compile(
 
 # A question asking what something costs or pays (folded): its number is a sum of money.
 _MONEY_ASKED = re.compile(
-    r"\b(?:kostar|kosta|kostade|kostat|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
+    r"\b(?:kosta(?:r|de|t)?|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
     r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|hur mycket pengar)\b"
 )
 # An English question asking what something costs (folded): "How much … cost/pay/fee …?",

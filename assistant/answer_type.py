@@ -47,7 +47,7 @@ _WANTS = (
     (
         # "andel" (a share), not inside "handel" ("lanthandel", "dagligvaruhandel")
         "amount",
-        r"hur mycket|hur manga|how much|how many|belopp|amount|kostar|kostade|kostat|cost|procent|"
+        r"hur mycket|hur manga|how much|how many|belopp|amount|kost(?:ar|ade|at)|cost|procent|"
         r"percent|"
         r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
