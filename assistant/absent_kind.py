@@ -35,7 +35,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from .sentence_share import typed_contexts, wants_number, yes_no
-from .signals import in_context
+from .signals import in_context, without_references
 
 __all__ = [
     "QUOTED",
@@ -47,7 +47,6 @@ __all__ = [
     "time_found",
     "time_named",
     "when_wanted",
-    "without_references",
 ]
 
 # How many of the best sentences a quote reaches (the answer quotes up to three): a number
@@ -55,16 +54,6 @@ __all__ = [
 # date. The best one alone refused right answers whose number or date stood in a near-tied
 # runner-up ("Bäckby museum | 300 000 kr | 310 000 kr" under "Region Sydmark bidrar till …").
 QUOTED = 3
-
-# A number that names, not counts: a chapter, a section, a law's number, an abbreviation's
-# number ("2 kap. 24 a-24 d §§ skollagen (2010:800)", "11 kap. 51 §", "AB 04", "EI 30"). It
-# answers no "how many" or "what does it cost" (currencies excepted: "SEK 500" is an amount).
-_REFERENCE = re.compile(
-    r"\b\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?)?|"
-    r"\b\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?|§+\s*\d+\s*[a-z]?|"
-    r"\(?\b(?:SFS\s*)?(?:19|20)\d\d\s*:\s*\d+\)?|"
-    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+\b"
-)
 
 # A question asking WHEN (folded text). "när/when" counts only opening the question (or after
 # "från/sedan/till/senast": always a time), and not before a verb that makes it a condition
@@ -208,11 +197,6 @@ def when_wanted(folded: str) -> bool:
 def time_found(text: str) -> bool:
     """Does ``text`` (as written, not folded) hold a time expression?"""
     return bool(_TIME.search(text))
-
-
-def without_references(text: str) -> str:
-    """``text`` without the numbers that name a chapter, section, law or standard."""
-    return _REFERENCE.sub(" ", text)
 
 
 def money_found(text: str) -> bool:

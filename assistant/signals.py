@@ -41,6 +41,7 @@ __all__ = [
     "numbers_agree",
     "rendering",
     "WRITTEN_NUMBERS",
+    "without_references",
 ]
 
 # The question word and what may stand between it and the thing asked for.
@@ -224,10 +225,40 @@ _ANSWER_TYPES = {
 }
 
 
+# A number that names, not counts: a chapter, a section, a law's number, an abbreviation's
+# number ("2 kap. 24 a-24 d §§ skollagen (2010:800)", "11 kap. 51 §", "AB 04", "EI 30"). It
+# answers no "how many" or "what does it cost" (currencies excepted: "SEK 500" is an amount).
+_REFERENCE = re.compile(
+    r"\b\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?)?|"
+    r"\b\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?|§+\s*\d+\s*[a-z]?|"
+    r"\(?\b(?:SFS\s*)?(?:19|20)\d\d\s*:\s*\d+\)?|"
+    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+\b"
+)
+
+# Numerals that order or date, not count: a list's enumerator before its item ("följande
+# uppgifter: 1. vilken …", "2) den som"), a heading's section number ("2.1 Omfattning"), a date
+# ("2023-03-30", "31 mars"). Case matters: an enumerator stands before a lower-case item, a
+# section number before a capitalised heading ("1.5 miljoner" is an amount).
+_ORDERING = re.compile(
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\s+(?i:{_MONTHS})\b|"
+    r"(?:^|(?<=[\s:;]))\d{1,2}[.)]\s+(?=[a-zåäö])|(?:^|(?<=\s))\d+(?:\.\d+)+\s+(?=[A-ZÅÄÖ])"
+)
+
+
+def without_references(text: str) -> str:
+    """``text`` without the numbers that name a chapter, section, law or standard."""
+    return _REFERENCE.sub(" ", text)
+
+
 def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
-    """Does any of the texts hold the kind of answer the question wants?"""
+    """Does any of the texts hold the kind of answer the question wants? An amount is read
+    without the numbers that name (``without_references``) or order and date (``_ORDERING``)."""
     pattern = _ANSWER_TYPES.get(wanted or "")
-    return bool(pattern) and any(pattern.search(t) for t in texts)
+    if not pattern:
+        return False
+    if wanted == "amount":
+        texts = [_ORDERING.sub(" ", without_references(t)) for t in texts]
+    return any(pattern.search(t) for t in texts)
 
 
 # --- reading the question and the sentence as a reader would --------------------------------

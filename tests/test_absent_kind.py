@@ -17,7 +17,6 @@ from assistant.absent_kind import (
     time_found,
     time_named,
     when_wanted,
-    without_references,
 )
 from assistant.answer import ExtractiveAnswerer
 from assistant.candidates import with_typed
@@ -25,6 +24,7 @@ from assistant.decide import load_model, recording, should_answer
 from assistant.features import FEATURES, Features
 from assistant.folding import fold
 from assistant.intent import wanted_answer
+from assistant.signals import answer_type_found, without_references
 from tests.helpers import assistant_over_texts
 
 
@@ -352,3 +352,28 @@ def test_a_count_is_not_answered_by_a_measure():
     assert (
         absent_kind(_query("Hur långt är det till förskolan Växthuset?"), _read(distances)) is None
     )
+
+
+def test_a_number_that_orders_or_dates_is_no_amount():
+    # A list's enumerator, a heading's section number and a date are no answer to "how much":
+    # before, any digit but a bare year was one ("följande uppgifter: 1. vilken …").
+    for text in (
+        "En ansökan ska innehålla följande uppgifter: 1. vilken kommun som ansöker, 2. en beskrivning",
+        "2.1 Omfattning Avropet gäller en resurskonsult för uppdraget.",
+        "Avropssvaret ska ha inkommit senast 2023-03-30.",
+        "Regionen betalar ut bidraget senast den 31 mars varje år.",
+        "Villkoren framgår av 4 kap. 2 § och förordningen (2022:1395).",
+    ):
+        assert not answer_type_found("amount", [text]), text
+    for text in (
+        "Bidraget uppgår till 650 000 kronor per år.",
+        "Stödet är högst 1.5 miljoner.",
+        "Konsulten ska ha erfarenhet av minst tre (3) liknande uppdrag.",
+        "Det finns 12 platser.",
+    ):
+        assert answer_type_found("amount", [text]), text
+    asked = _query("Hur stort belopp måste en ansökan minst avse?")
+    listed = (
+        "En ansökan ska innehålla följande uppgifter: 1. vilken kommun som ansöker, 2. kostnaderna"
+    )
+    assert absent_kind(asked, _read(listed)) == "number"
