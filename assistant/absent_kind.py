@@ -20,11 +20,11 @@ and no threshold is needed to see it:
 - ``absent_kind``: "time" when a time is asked for and the best sentence (the answerer's own
   score, read in context as it would be quoted) holds none — for an English question (ranked
   through a rendering) not naming the time, when no date stands in any of the ``QUOTED`` best
-  sentences either; "number" when a Swedish question asks for a number
-  (``sentence_share.wants_number``) and none of the ``QUOTED`` best sentences holds one, a
-  number naming a section, law or standard (``without_references``) not counted; "money" when
-  it asks what something costs or pays and none of them holds a sum (``money_found``) (an
-  English question's number is left to the model: measured, README); else None.
+  sentences either; "number" when a question asks for a number (``sentence_share.wants_number``)
+  and none of the ``QUOTED`` best sentences holds one, a number naming a section, law or
+  standard (``without_references``), ordering a list or dating (``signals``) not counted;
+  "money" when it asks what something costs or pays and none of them holds a sum
+  (``money_found``); else None.
 """
 
 from __future__ import annotations
@@ -277,7 +277,9 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     if query.language != "sv" and _MONEY_ASKED_EN.search(query.folded.strip()):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         return None if any(money_found(t) for t in texts) else "money"
-    if query.language == "sv" and wants_number(query.wants, query.folded):
+    # English too since numbers that only order or date stopped counting (README, sixteenth
+    # session): before, an English number rule refused more answerable questions than not.
+    if wants_number(query.wants, query.folded):
         # Each sentence as quoted, its references taken out, read as a sentence known by its
         # text (``in_context`` then returns it as it is).
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
