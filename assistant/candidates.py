@@ -21,6 +21,7 @@ from .parties import Party, acting_parties
 from .query import Query
 from .quotes import Pick
 from .results import Passage
+from .sentence_share import wants_number
 from .signals import answer_type_found, in_context
 from .validity import validity_of
 
@@ -137,6 +138,8 @@ def with_typed(
     rules have read the choice: a number beside the topic is no reason to answer (README,
     eleventh session)."""
     wants = wanted_type(query)
+    if wants is None and wants_number(None, query.folded):
+        wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers
     if wants is None or any(answer_type_found(wants, [in_context(c)]) for c in chosen):
         return chosen
     best = chosen[0]

@@ -46,6 +46,7 @@ __all__ = [
     "name_found",
     "name_share",
     "name_wanted",
+    "about_topic",
     "one_sentence_signals",
     "specific_share",
     "specific_terms",
@@ -107,6 +108,17 @@ def specific_share(
     weights = strict_weights(specific, sentences, strict=False)
     shares = (weighted_share(weights, c) for c, ok in zip(contexts, typed, strict=True) if ok)
     return max(shares, default=0.0)
+
+
+def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> bool:
+    """Does ``sentence`` hold at least ``SPECIFIC_SHARE`` of the question's specific words,
+    weighted over the read ``sentences``: is it about what the (analysed) ``query`` asks? An
+    English question's words meet the text through its rendering (``known``: the vocabulary)."""
+    if query.language != "sv":
+        wanted = stems(query.swedish(known))
+    else:
+        wanted = {fold(t) for t in query.topic_terms}
+    return specific_share(wanted, sentences, [sentence], [True]) >= SPECIFIC_SHARE
 
 
 def name_wanted(folded: str) -> bool:

@@ -378,3 +378,21 @@ def test_a_number_that_orders_or_dates_is_no_amount():
         "En ansökan ska innehålla följande uppgifter: 1. vilken kommun som ansöker, 2. kostnaderna"
     )
     assert absent_kind(asked, _read(listed)) == "number"
+
+
+def test_a_number_beside_the_quote_counts_only_about_the_topic():
+    # A measure's number in the quote's passage is quoted with it ("Hur stort är
+    # verksamhetsbidraget per år?" beside "Regionen ska betala ut verksamhetsbidraget …": field
+    # case 09) only when that sentence is about what is asked; a number about something else
+    # beside the topic answers nothing.
+    from assistant.one_sentence import about_topic
+
+    asked = SimpleNamespace(language="sv", topic_terms=("verksamhetsbidrag", "år"))
+    read = [
+        "Regionen ska betala ut verksamhetsbidraget senast den 31 mars varje år.",
+        "Bidraget uppgår till 650 000 kronor per år.",
+        "Kommunen har 12 anställda inom kulturskolan.",
+    ]
+    assert about_topic(asked, read[1], read, lambda t: True)
+    assert not about_topic(asked, read[2], read, lambda t: True)
+    assert answer_type_found("amount", ["Föreningen ska ha minst fem medlemmar."])
