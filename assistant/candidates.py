@@ -134,9 +134,10 @@ def with_typed(
 ) -> list[Candidate]:
     """``chosen`` with the sentence of the first quote's passage that holds the kind of answer
     asked for (a sum, a period, a date, a phone number) when none quoted holds it: "Heta
-    Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Added after the refusal
-    rules have read the choice: a number beside the topic is no reason to answer (README,
-    eleventh session)."""
+    Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Read after the refusal
+    rules have read the choice: the answerer lets the added sentence answer a "when" or a
+    number only when it is about what is asked (``one_sentence.about_topic``), a price never
+    (README "Answer or refuse", eleventh and sixteenth sessions)."""
     wants = wanted_type(query)
     if wants is None and wants_number(None, query.folded):
         wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers

@@ -41,12 +41,12 @@ from .sentence_share import (
 )
 
 __all__ = [
+    "about_topic",
     "NAME_SHARE",
     "SPECIFIC_SHARE",
     "name_found",
     "name_share",
     "name_wanted",
-    "about_topic",
     "one_sentence_signals",
     "specific_share",
     "specific_terms",
