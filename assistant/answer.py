@@ -130,11 +130,12 @@ class ExtractiveAnswerer:
         refuse_time = self.settings.refuse_absent_time
         absent = absent_kind(query, chosen, time=refuse_time)
         typed = with_typed(query, chosen, candidates)
-        sentences = [c.text for c in candidates]
         if absent and (
             absent == "money"
             or absent_kind(query, typed, time=refuse_time)
-            or not about_topic(query, in_context(typed[-1]), sentences, self.vocabulary)
+            or not about_topic(
+                query, in_context(typed[-1]), [c.text for c in candidates], self.vocabulary
+            )
         ):
             return abstain(query.question, language, passages, query.absent_names)
         chosen = typed

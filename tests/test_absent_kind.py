@@ -24,6 +24,7 @@ from assistant.decide import load_model, recording, should_answer
 from assistant.features import FEATURES, Features
 from assistant.folding import fold
 from assistant.intent import wanted_answer
+from assistant.one_sentence import about_topic
 from assistant.signals import answer_type_found, without_references
 from tests.helpers import assistant_over_texts
 
@@ -385,8 +386,6 @@ def test_a_number_beside_the_quote_counts_only_about_the_topic():
     # verksamhetsbidraget per år?" beside "Regionen ska betala ut verksamhetsbidraget …": field
     # case 09) only when that sentence is about what is asked; a number about something else
     # beside the topic answers nothing.
-    from assistant.one_sentence import about_topic
-
     asked = SimpleNamespace(language="sv", topic_terms=("verksamhetsbidrag", "år"))
     read = [
         "Regionen ska betala ut verksamhetsbidraget senast den 31 mars varje år.",
