@@ -26,6 +26,7 @@ __all__ = [
     "fold_word",
     "identifier_key",
     "strip_accents",
+    "without_possessive",
     "words",
 ]
 
@@ -51,6 +52,19 @@ def _canonical(text: str) -> str:
 def clean(text: str) -> str:
     """NFKC, invisible characters removed, whitespace collapsed; case and accents kept."""
     return " ".join(_canonical(text).split())
+
+
+# An English genitive "'s" after a word ("GotlandsHem's", "Ludvika’s"): the name is the word
+# before it. Swedish writes the genitive without an apostrophe ("GotlandsHems"); with one, the
+# tokenizer kept "gotlandshem's" as one unknown word (the name pointed at no document) and
+# "’s" left a word "s".
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+
+
+def without_possessive(text: str) -> str:
+    """``text`` with each word's English genitive "'s" / "’s" dropped ("GotlandsHem's new
+    system" -> "GotlandsHem new system"); ``lexical.terms`` reads words from it."""
+    return _POSSESSIVE.sub("", text)
 
 
 @lru_cache(maxsize=65536)

@@ -24,6 +24,7 @@ from langchain_core.documents import Document
 from .bm25_model import BM25Model
 from .chunking import embedding_text
 from .compounds import CompoundVocabulary, expanded_scores
+from .folding import without_possessive
 
 __all__ = [
     "LexicalIndex",
@@ -53,8 +54,10 @@ def _stemmer() -> Any:
 
 
 def terms(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, Swedish-stemmed word tokens."""
-    words = [w for w in _WORD.findall(text.casefold()) if w not in _stopwords()]
+    """Lower-cased, stop-word-free, Swedish-stemmed word tokens; an English genitive "'s" is
+    dropped (``without_possessive``: "GotlandsHem's" is the name "GotlandsHem")."""
+    text = without_possessive(text).casefold()
+    words = [w for w in _WORD.findall(text) if w not in _stopwords()]
     return _stemmer().stemWords(words)
 
 

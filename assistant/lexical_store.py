@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["LEXICAL_VERSION", "folder_for", "load_or_build", "save_for"]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
-LEXICAL_VERSION = "2"  # 2: hyphen-joined words indexed whole and as parts
+LEXICAL_VERSION = "3"  # 2: hyphen-joined words indexed whole and as parts; 3: "X's" read as "X"
 _log = logging.getLogger(__name__)
 
 

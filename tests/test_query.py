@@ -140,6 +140,15 @@ def test_typed_twins_give_the_same_search_text(analyzer):
     assert analyzer.analyze(twins[1]).parties == ("Fjärrvik kommun",)
 
 
+@pytest.mark.parametrize("possessive", ["Fjärrvik's", "Fjärrvik’s", "Fjarrvik's"])
+def test_an_english_genitive_names_the_party_as_the_bare_name_does(analyzer, possessive):
+    # "Fjärrvik's" was one unknown word: no party's document preferred, a topic term nobody has.
+    bare = analyzer.analyze("What will the Fjärrvik library open in the harbour?")
+    q = analyzer.analyze(f"What will {possessive} library open in the harbour?")
+    assert q.prefer == bare.prefer == (FJARRVIK,)
+    assert (q.topic_terms, q.unknown_terms) == (bare.topic_terms, bare.unknown_terms)
+
+
 @pytest.mark.parametrize(
     "question",
     [
