@@ -42,7 +42,8 @@ __all__ = [
 # 9: revision facts on the card.
 # 10: a numbered list after its lead-in ("… är:" / "1. …") is no headings; a heading with nothing
 # under it before the next is a line of its parent's text.
-CHUNKER_VERSION = "10"
+# 11: Markdown footnotes ("[^3]" / "[^3]: …") read as footnotes, single-character emphasis removed.
+CHUNKER_VERSION = "11"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -214,6 +214,26 @@ def test_footnotes_are_their_own_passages_named_by_page_under_their_markers_sect
     assert notes[0].metadata["footnote_of"] == anchor
 
 
+def test_a_markdown_footnote_is_a_passage_linked_to_its_marker(tmp_path):
+    # Pandoc writes every note at the end; the note belongs where its marker stands.
+    path = tmp_path / "stadavtal.md"
+    path.write_text(
+        "# Avtal om städtjänster\n\n## Villkor\n\nAvtal enligt LOU[^2] ska följa detta och gälla alla utförare i kommunen. "
+        "Parterna följer upp avtalen.\n\n## Övrigt\n\nInget mer.\n\n"
+        "[^2]: Lag (2016:1145) om offentlig upphandling.\n",
+        encoding="utf-8",
+    )
+    pieces = chunk_document(load_document(path, tmp_path))
+    notes = [p for p in pieces if p.metadata.get("unit") == "footnote"]
+    # As a Word footnote: the marker names the passage, the note's text is its own words.
+    assert [(p.page_content, p.metadata["section"]) for p in notes] == [
+        ("Lag (2016:1145) om offentlig upphandling.", "Villkor › fotnot 2 (s. 1)")
+    ]
+    anchor = "Avtal enligt LOU[2] ska följa detta och gälla alla utförare i kommunen."
+    assert notes[0].metadata["footnote_of"] == anchor
+    assert not any("[^" in p.page_content for p in pieces)
+
+
 def test_a_sentence_over_a_page_break_is_one_passage_with_page_end():
     pages = [
         "Utbetalning\nRegionen ska betala ut bidraget till kommunen senast den",

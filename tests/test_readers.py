@@ -107,6 +107,24 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+def test_markdown_footnotes_and_single_emphasis_read_as_the_word_reader_reads_them(tmp_path):
+    # pandoc's Word -> Markdown export: notes as "[^n]" and "[^n]: …" (indented continuation),
+    # italics as "*…*"; a list bullet "* " and a file name's "_" are no emphasis.
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Villkor\n\n*Avtal enligt LOU[^2] ska följa detta.* Se fil avtal_2024_v2.\n\n"
+        "* punkt ett\n\n[^2]: Lag (2016:1145) om\n    offentlig upphandling.\n",
+        encoding="utf-8",
+    )
+    raw = read_raw(path)
+    assert kinds(raw, BlockKind.LINE) == [
+        "Avtal enligt LOU[2] ska följa detta. Se fil avtal_2024_v2.",
+        "* punkt ett",
+    ]
+    notes = [(b.marker, b.text, b.page) for b in raw.blocks if b.kind == BlockKind.FOOTNOTE]
+    assert notes == [("2", "Lag (2016:1145) om offentlig upphandling.", 1)]
+
+
 def test_markdown_block_that_is_not_yaml_stays_text(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("---\n: : :\n---\nText efter.\n", encoding="utf-8")

@@ -32,6 +32,17 @@ _CANDIDATES = ["utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16_le", "utf_16_
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Single-character emphasis: "*kursiv*" anywhere, "_kursiv_" only between words (CommonMark:
+# "sfs_2013_801" is no emphasis); not a list bullet ("* punkt"), not a glued star ("Avgift*").
+_MD_ITALIC = re.compile(
+    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|"
+    r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
+)
+# Markdown footnotes (pandoc's Word export writes them): "[^3]" in the text marks note 3, whose
+# text is a line "[^3]: …" (continued by indented lines). Read as the Word reader reads a
+# footnote: the marker "[3]" in the body, the note a FOOTNOTE block.
+_MD_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_MD_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
@@ -134,16 +145,32 @@ def read_markdown(path: Path) -> RawDocument:
             front = loaded
             text = text[match.end() :]
     pages = text.split("\f") if "\f" in text else (split_at_page_marks(text) or [text])
+    # A note belongs to the page its marker stands on (pandoc writes every note at the end).
+    marked: dict[str, int] = {}
+    for page_no, page in enumerate(pages, start=1):
+        for label in _MD_NOTE_REF.findall(page):
+            marked.setdefault(label, page_no)
     blocks: list[Block] = []
     table = -1
     for page_no, page in enumerate(pages, start=1):
         lines = page.split("\n")
         gap = False
         in_table = False
+        note: Block | None = None
         for i, line in enumerate(lines):
             stripped = line.strip()
+            if note is not None and stripped and line[:1] in (" ", "\t"):
+                note.text = f"{note.text} {markdown_inline(stripped)}".strip()
+                continue
+            note = None
             if not stripped:
                 gap, in_table = True, False
+                continue
+            if definition := _MD_NOTE_DEF.match(stripped):
+                label, said = definition.group(1), markdown_inline(definition.group(2))
+                note = Block(BlockKind.FOOTNOTE, said, marked.get(label, page_no), marker=label)
+                blocks.append(note)
+                gap = True
                 continue
             if stripped.startswith("|") or (in_table and "|" in stripped):
                 if _TABLE_RULE.match(stripped):
@@ -179,6 +206,8 @@ def read_markdown(path: Path) -> RawDocument:
 
 
 def markdown_inline(text: str) -> str:
-    """``text`` without Markdown link and emphasis syntax ("[a](u)" -> "a", "**a**" -> "a"), as
-    the Markdown reader keeps a line's words."""
-    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+    """``text`` without Markdown link and emphasis syntax ("[a](u)" -> "a", "**a**", "*a*",
+    "_a_" -> "a"), a footnote reference as the other readers write it ("[^3]" -> "[3]"), as the
+    Markdown reader keeps a line's words."""
+    text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_NOTE_REF.sub(r"[\1]", text)))
+    return _MD_ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
