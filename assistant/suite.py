@@ -169,11 +169,24 @@ def _corpus_files(folders: list[Path]) -> dict[str, Path]:
 
 
 def corpus_key(folders: list[Path], settings: Settings) -> str:
-    """A hash of the corpus files' names and bytes, the chunker version and the model."""
+    """A hash of the corpus files' names and bytes, the chunker version and the model: where its
+    index is cached."""
     digest = hashlib.sha256(f"{CHUNKER_VERSION}|{settings.embedding_model}".encode())
+    _add_files(digest, folders)
+    return digest.hexdigest()[:16]
+
+
+def corpus_content(folders: list[Path]) -> str:
+    """A hash of the corpus files' names and bytes only: the corpus's identity, the same under
+    every chunker version and model (``fit_data`` salts its fixed samples with it)."""
+    digest = hashlib.sha256()
+    _add_files(digest, folders)
+    return digest.hexdigest()[:16]
+
+
+def _add_files(digest: Any, folders: list[Path]) -> None:
     for name, path in sorted(_corpus_files(folders).items()):
         digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
 
 
 def corpus_index(

@@ -211,19 +211,25 @@ def test_suite_rows_by_language_worst_and_skipped_set(tmp_path, e5, monkeypatch)
     assert again.rows[0]["metrics"] == tiny["metrics"]
 
 
-def test_suite_cache_key_follows_files_chunker_and_model(tmp_path):
-    from assistant.suite import corpus_key
+def test_suite_cache_key_follows_files_chunker_and_model(tmp_path, monkeypatch):
+    from assistant import suite
+    from assistant.suite import corpus_content, corpus_key
 
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "a.txt").write_text("Text ett.", encoding="utf-8")
     settings = make_settings(tmp_path)
-    key = corpus_key([folder], settings)
+    key, content = corpus_key([folder], settings), corpus_content([folder])
     assert corpus_key([folder], settings) == key
     other_model = settings.model_copy(update={"embedding_model": "sentence-transformers:x"})
     assert corpus_key([folder], other_model) != key
+    monkeypatch.setattr(suite, "CHUNKER_VERSION", "0")
+    assert corpus_key([folder], settings) != key
+    # The corpus's identity (fit_data's sample salt) is its files alone.
+    assert corpus_content([folder]) == content
     (folder / "a.txt").write_text("Text två.", encoding="utf-8")
     assert corpus_key([folder], settings) != key
+    assert corpus_content([folder]) != content
 
 
 def test_eval_suite_cli_json(tmp_path, e5):
