@@ -125,7 +125,8 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
     corpora: dict[str, tuple[Any, str]] = {}
     # A corpus is known by its files alone in the table and the samples: keyed by its cache key
     # (which holds the chunker version), a new chunker drew other cross-corpus negatives and
-    # moved the fitted threshold (0.55 -> 0.47) with no feature changed (seventeenth session).
+    # moved the fitted threshold 0.55 -> 0.47 while the suite's figures stayed the same
+    # (seventeenth session).
     content: dict[str, str] = {}
     for s in load_suite(config["suite"]):
         if s.missing:
