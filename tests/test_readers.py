@@ -113,16 +113,19 @@ def test_markdown_footnotes_and_single_emphasis_read_as_the_word_reader_reads_th
     path = tmp_path / "a.md"
     path.write_text(
         "# Villkor\n\n*Avtal enligt LOU[^2] ska följa detta.* Se fil avtal_2024_v2.\n\n"
-        "* punkt ett\n\n[^2]: Lag (2016:1145) om\n    offentlig upphandling.\n",
+        "* punkt ett\n\n[^2]: Lag (2016:1145) om\n    offentlig upphandling.\n\n"
+        "    Gäller från 2017.\n\nSlut.\n",
         encoding="utf-8",
     )
     raw = read_raw(path)
     assert kinds(raw, BlockKind.LINE) == [
         "Avtal enligt LOU[2] ska följa detta. Se fil avtal_2024_v2.",
         "* punkt ett",
+        "Slut.",
     ]
     notes = [(b.marker, b.text, b.page) for b in raw.blocks if b.kind == BlockKind.FOOTNOTE]
-    assert notes == [("2", "Lag (2016:1145) om offentlig upphandling.", 1)]
+    # The note's second paragraph (indented after a blank line) is still the note.
+    assert notes == [("2", "Lag (2016:1145) om offentlig upphandling. Gäller från 2017.", 1)]
 
 
 def test_markdown_block_that_is_not_yaml_stays_text(tmp_path):

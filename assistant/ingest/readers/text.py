@@ -160,12 +160,13 @@ def read_markdown(path: Path) -> RawDocument:
         for i, line in enumerate(lines):
             stripped = line.strip()
             if note is not None and stripped and line[:1] in (" ", "\t"):
+                # An indented line continues the note, after a blank line too (its next paragraph).
                 note.text = f"{note.text} {markdown_inline(stripped)}".strip()
                 continue
-            note = None
             if not stripped:
                 gap, in_table = True, False
                 continue
+            note = None
             if definition := _MD_NOTE_DEF.match(stripped):
                 label, said = definition.group(1), markdown_inline(definition.group(2))
                 note = Block(BlockKind.FOOTNOTE, said, marked.get(label, page_no), marker=label)
