@@ -163,7 +163,12 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
         for other in cross_corpora(group, list(corpora), siblings):
             other_assistant, text = corpora[other]
             absent = [q for q in answerable if not any(_norm(e) in text for e in q.evidence)]
-            chosen = _sample([q.id for q in absent], content[other], config["cross_per_pair"])
+            per_pair = config.get("cross_per_pair")  # unset: every one (README, seventeenth)
+            chosen = (
+                {q.id for q in absent}
+                if per_pair is None
+                else _sample([q.id for q in absent], content[other], per_pair)
+            )
             for q in absent:
                 if q.id in chosen:
                     for record in _ask(other_assistant, q.question):
