@@ -21,7 +21,7 @@ from .folding import fold
 from .lexical import terms
 from .one_sentence import one_sentence_signals
 from .rescoring import unlifted
-from .sentence_share import typed_share, wants_number
+from .sentence_share import asked_stems, typed_share, wants_number
 from .signals import (
     answer_type_found,
     covered,
@@ -188,7 +188,7 @@ def measure(
     if focus and wants in ("amount", "duration"):
         counted = 1.0 if any(number_near(folded_focus, t) for t in context) else -1.0
     # An English question's topic words meet the Swedish text through its rendering.
-    wanted = _folded_terms(query.swedish(known)) if english else topic
+    wanted = asked_stems(language, query, known, topic)
     best_context = context[0] if context else ""
     overlap = len(topic & said) / len(topic) if topic else 0.0
     number = wants_number(wants, query.folded)

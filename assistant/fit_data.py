@@ -134,8 +134,8 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
             continue
         for questions, folders in s.parts:
             key = corpus_key(folders, settings)
-            content[key] = corpus_content(folders)
             if key not in corpora:
+                content[key] = corpus_content(folders)
                 assistant = corpus_index(folders, settings, cache, embeddings)
                 text = _norm(" ".join(d.page_content for d in assistant.retriever.lexical.docs))
                 corpora[key] = (assistant, text)
@@ -151,6 +151,7 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
             | {f: feats[f] for f in FEATURES}
         )
 
+    per_pair = config.get("cross_per_pair")  # unset: every one (README, seventeenth session)
     for group, questions, key in parts:
         started = time.perf_counter()
         assistant = corpora[key][0]
@@ -163,7 +164,6 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
         for other in cross_corpora(group, list(corpora), siblings):
             other_assistant, text = corpora[other]
             absent = [q for q in answerable if not any(_norm(e) in text for e in q.evidence)]
-            per_pair = config.get("cross_per_pair")  # unset: every one (README, seventeenth)
             chosen = (
                 {q.id for q in absent}
                 if per_pair is None

@@ -64,6 +64,10 @@ _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
 def without_possessive(text: str) -> str:
     """``text`` with each word's English genitive "'s" / "’s" dropped ("GotlandsHem's new
     system" -> "GotlandsHem new system"); ``lexical.terms`` reads words from it."""
+    # Most text has no apostrophe: the check costs far less than the substitution (a third of
+    # ``terms``' time when run on every sentence).
+    if "'" not in text and "’" not in text:
+        return text
     return _POSSESSIVE.sub("", text)
 
 

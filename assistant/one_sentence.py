@@ -30,6 +30,7 @@ from .compounds import MIN_PART, compound_match
 from .folding import fold
 from .sentence_context import read_in_context
 from .sentence_share import (
+    asked_stems,
     holds,
     specific_terms,
     stems,
@@ -114,10 +115,7 @@ def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any)
     """Does ``sentence`` hold at least ``SPECIFIC_SHARE`` of the question's specific words,
     weighted over the read ``sentences``: is it about what the (analysed) ``query`` asks? An
     English question's words meet the text through its rendering (``known``: the vocabulary)."""
-    if query.language != "sv":
-        wanted = stems(query.swedish(known))
-    else:
-        wanted = {fold(t) for t in query.topic_terms}
+    wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
     return specific_share(wanted, sentences, [sentence], [True]) >= SPECIFIC_SHARE
 
 

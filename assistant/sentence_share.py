@@ -36,6 +36,7 @@ from .signals import WRITTEN_NUMBERS, answer_type_found
 Match = Callable[[str, str], bool]
 
 __all__ = [
+    "asked_stems",
     "best_typed",
     "holds",
     "measure_wanted",
@@ -119,6 +120,15 @@ _CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
 def stems(text: str) -> set[str]:
     """The folded stems of ``text`` (``lexical.terms``, then ``fold``)."""
     return {fold(t) for t in terms(text)}
+
+
+def asked_stems(
+    language: str, query: Any, known: Callable[[str], bool], topic: set[str]
+) -> set[str]:
+    """The question's words as the Swedish text would write them: read in ``language``, an
+    English question's through its rendering (``Query.swedish``), a Swedish one's ``topic`` (its
+    folded topic stems)."""
+    return stems(query.swedish(known)) if language == "en" else topic
 
 
 def _parts(word: str) -> tuple[str, ...]:
