@@ -84,9 +84,27 @@ def definition_asked(folded: str) -> bool:
     return not (bare and word.endswith(_DEFINITE_SV))
 
 
+# "When a municipality adopts its programme, who must receive a copy?": a leading clause sets
+# the scene, the question word after its comma asks.
+_LEADING_CLAUSE = re.compile(
+    r"^(?:nar|when|om|if)\b[^,?]*,\s*(?=(?:vem|vems|vad|vilken|vilket|vilka|var|vart|hur|nar|"
+    r"who|whom|whose|what|which|where|how|when)\b)"
+)
+# "När krävs kontrollansvarig?", "When is an energy declaration required?": a requirement's
+# "when" asks in which cases, and a condition answers it ("vid försäljning av hus"), not a date
+# (the suite's sets: every such question's evidence is a condition).
+_CASES = re.compile(
+    r"^(?:nar|when)\b.*\b(?:kravs|behovs|required|needed|necessary|mandatory|obligatorisk\w*|"
+    r"nodvandig\w*)\b"
+)
+
+
 def wanted_answer(folded: str) -> str | None:
     """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
-    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?")."""
+    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?") or for the
+    cases a requirement applies in ("När krävs bygglov?")."""
     if definition_asked(folded):
         return None
-    return next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)
+    folded = _LEADING_CLAUSE.sub("", folded)
+    kind = next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)
+    return None if kind == "date" and _CASES.search(folded) else kind

@@ -78,3 +78,24 @@ def test_numbers_of_the_question_must_be_said():
 
 def test_a_duration_in_a_compound_word_is_a_duration():
     assert answer_type_found("duration", ["Läkaren ska besöka inom sju arbetsdagar."])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "Var/Vart …?" over administrative texts: a recipient, an office or a channel answers.
+        ("Överklagandet skickas till Länsstyrelsen inom tre veckor.", True),
+        ("Beslutet får överklagas hos förvaltningsrätten.", True),
+        ("Ansökan lämnas till byggnadsnämnden.", True),
+        ("Har du frågor kan du kontakta den vårdenhet du besökte.", True),
+        ("Blanketten finns på kommunens webbplats.", True),
+        ("Anmälan görs via e-post.", True),
+        ("Biblioteket ligger i Ludvika.", True),
+        # ... and a sentence naming none of these does not.
+        ("Bidraget får användas till underhåll av vägen.", False),
+        ("Föreningen ska ha minst fem medlemmar.", False),
+        ("Ansökan görs senast den 1 mars.", False),
+    ],
+)
+def test_a_place_answer_is_a_place_a_recipient_or_a_channel(sentence, found):
+    assert answer_type_found("place", [sentence]) is found

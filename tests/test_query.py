@@ -275,6 +275,13 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         ("Who pays for the training?", "person"),
         ("Var ska biblioteket ligga?", "place"),
         ("Vad ska Sagoby göra?", None),
+        # A leading "when" clause sets the scene; the question word after its comma asks.
+        ("When the library plan is revised, who must approve it?", "person"),
+        ("Om avtalet sägs upp, hur länge gäller det då?", "duration"),
+        # A requirement's "när" asks in which cases (a condition answers), not for a date.
+        ("När krävs ett lånekort?", None),
+        ("When is a library plan required?", None),
+        ("När kan biblioteket öppna?", "date"),
     ],
 )
 def test_wanted_answer_type(analyzer, question, wants):
