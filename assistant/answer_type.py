@@ -26,8 +26,10 @@ _WANTS = (
     ),
     (
         "duration",
+        # a unit word whole: "Hur många arbetar där?" asks for people, not years ("ar")
         r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
-        r"timmar|arbetsdagar)|how many (?:days|weeks|months|years|hours|working days)|"
+        r"timmar|minuter|arbetsdagar)\b|how many (?:days|weeks|months|years|hours|minutes|"
+        r"working days)\b|"
         # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
         r"hur lang(?:t|a)? (?:(?:ar|blir|galler) )?(?:\w+ )?\w*(?:tid|tiden|period|perioden|"
         r"frist|fristen)\b",

@@ -204,8 +204,8 @@ _ANSWER_TYPES = {
         re.I,
     ),
     "duration": re.compile(
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|days?|weeks?|months?|"
-        r"years?)\b|"
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|minut\w*|min|"
+        r"days?|weeks?|months?|years?|hours?|minutes?)\b|"
         r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
         re.I,
     ),

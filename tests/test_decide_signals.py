@@ -80,6 +80,13 @@ def test_a_duration_in_a_compound_word_is_a_duration():
     assert answer_type_found("duration", ["Läkaren ska besöka inom sju arbetsdagar."])
 
 
+def test_minutes_and_hours_are_durations():
+    assert answer_type_found("duration", ["Du ska stanna kvar i 15 minuter efter sprutan."])
+    assert answer_type_found("duration", ["Cykel 2,0 km (9 min)."])
+    assert answer_type_found("duration", ["The visit takes two hours."])
+    assert not answer_type_found("duration", ["Det var minst 3 minusgrader."])
+
+
 @pytest.mark.parametrize(
     ("sentence", "found"),
     [

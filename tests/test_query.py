@@ -282,6 +282,9 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         ("När krävs ett lånekort?", None),
         ("When is a library plan required?", None),
         ("När kan biblioteket öppna?", "date"),
+        # "hur många ar…" begins "arbetar": a unit word is a whole word.
+        ("Hur många arbetar på biblioteket?", "amount"),
+        ("How many minutes does the visit take?", "duration"),
     ],
 )
 def test_wanted_answer_type(analyzer, question, wants):
