@@ -219,9 +219,10 @@ _ANSWER_TYPES = {
     # where something is: a recipient, an office or a channel answers it ("Överklagan skickas
     # till Länsstyrelsen", "kontakta den vårdenhet …", "via e-post"). Before the eighteenth
     # session only "i/på/vid Ort" counted, which none of the suite's answerable "where"
-    # questions' evidence holds (README "Answer or refuse").
+    # questions' evidence holds (README "The suite", eighteenth session). "på"/"at" before a
+    # name are read by the second line.
     "place": re.compile(
-        r"\b(?:i|på|vid|in|at)\s+[A-ZÅÄÖ][a-zåäö]+|"
+        r"\b(?:i|vid|in)\s+[A-ZÅÄÖ][a-zåäö]+|"
         r"\b(?:till|hos|via|från|på|to|with|from|at|on)\s+(?:[A-ZÅÄÖ0-9][\w.-]+|"
         r"(?i:(?:(?:den|det|de|er|din|ditt|vår|vårt|våra|the|your|our)\s+)?(?:\w+\s+)?"
         r"\w*(?:nämnd|styrelse|myndighet|verket|rätt|rätten|domstol|kommun|region|förvaltning|"
