@@ -43,7 +43,11 @@ __all__ = [
 # 10: a numbered list after its lead-in ("… är:" / "1. …") is no headings; a heading with nothing
 # under it before the next is a line of its parent's text.
 # 11: Markdown footnotes ("[^3]" / "[^3]: …") read as footnotes, single-character emphasis removed.
-CHUNKER_VERSION = "11"
+# 12: a list stays with a lead-in that stops mid-sentence ("Kommunerna åtar sig att se till att"
+# over bullets), not only with one ending in a colon, and all its short items gather (only the
+# first did); layout: a line with a section number after a list item or a long numbered
+# heading starts a new unit ("4.1.2 Den enskilde …" was read as a wrapped line).
+CHUNKER_VERSION = "12"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -69,6 +73,7 @@ class _Span:
     table_header: str = ""
     short_items: bool = False  # a list passage made of short items only (more may join)
     led: bool = False  # a list passage that opens with its lead-in line ("… ska det framgå:")
+    tail: str = ""  # the kind of the last unit merged in ("text" for a lead-in line)
     anchor: str = ""  # a footnote's: the body sentence that carries its marker
 
 
@@ -223,8 +228,17 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
     """Merge small neighbours of one section and page; a § stays whole; a footnote stands
     alone; a table is cut into passages of whole rows."""
     out: list[_Span] = []
-    for span in spans:
-        if out:
+    for i, span in enumerate(spans):
+        # A lead-in line ("… åtar sig att" over items) opens a passage of its own after a list
+        # passage, so that its items can join it (a lead with another list's items reads as
+        # theirs, and its own items then start a passage without it).
+        opens = (
+            span.kind == "text"
+            and i + 1 < len(spans)
+            and spans[i + 1].kind == "list"
+            and _leads_in(pages[span.page - 1][span.end - 1])
+        )
+        if out and not (opens and out[-1].tail == "list"):
             last = out[-1]
             same = (
                 last.section == span.section
@@ -237,8 +251,9 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
             small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
             if span.kind == "table":
                 small = True  # rows fill a passage up to MAX_CHARS
-            # A list stays with its lead-in line ("… ska det framgå:") and its other items.
-            lead_in = last.kind == "text" and pages[last.page - 1][last.end - 1] == ":"
+            # A list stays with its lead-in line ("… ska det framgå:", or one that stops
+            # mid-sentence: "… åtar sig att") and its other items.
+            lead_in = last.tail == "text" and _leads_in(pages[last.page - 1][last.end - 1])
             # Items gather under their lead-in; a long item, or items that follow a heading
             # directly, are statements of their own.
             short = span.end - span.start <= SHORT_ITEM
@@ -255,12 +270,23 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
                     max(last.page_end, span.page_end),
                     "list",
                 )
+                if lead_in:  # more short items gather under this lead
+                    last.led, last.short_items = True, True
+                last.tail = "list"
                 continue
             if same and (small or whole) and span.end - last.start <= MAX_CHARS:
                 last.end, last.page_end = span.end, max(last.page_end, span.page_end)
+                last.tail = span.kind
                 continue
         out.append(_Span(**span.__dict__))
+        out[-1].tail = span.kind
     return out
+
+
+def _leads_in(last_char: str) -> bool:
+    """Does a line ending in ``last_char`` lead into what follows: a colon, or a letter (a
+    sentence that stops mid-way, "… åtar sig att", continued by list items)?"""
+    return last_char == ":" or last_char.isalpha()
 
 
 _SPLITTER = RecursiveCharacterTextSplitter(

@@ -258,6 +258,31 @@ def test_a_list_stays_with_its_lead_in():
     ]
 
 
+def test_items_over_a_hundred_characters_gather_under_a_lead_that_stops_mid_sentence():
+    # Items too long to join as small neighbours (> MIN_CHARS) gather under their lead-in,
+    # whether it ends in a colon or stops mid-sentence ("… åtar sig att", as PDF exports of
+    # agreements list a party's commitments); after another list, a lead opens its own passage.
+    item = "• {} följa upp att rutinerna för den gemensamma läkemedelshanteringen följs och att avvikelser rapporteras"
+    page = "\n".join(
+        [
+            "Ansvar",
+            "Regionen åtar sig följande:",
+            item.format("regionen ska"),
+            item.format("regionen ska också"),
+            "Kommunerna åtar sig att se till att",
+            item.format("personalen ska"),
+            item.format("personalen ska också"),
+            item.format("personalen ska alltid"),
+        ]
+    )
+    passages = [p.page_content for p in chunk_document(_doc([page]))]
+    region = [p for p in passages if "Regionen åtar sig följande:" in p]
+    municipalities = [p for p in passages if "Kommunerna åtar sig att se till att" in p]
+    assert len(region) == 1 and region[0].count("•") == 2
+    assert len(municipalities) == 1 and municipalities[0].startswith("Kommunerna")
+    assert municipalities[0].count("•") == 3
+
+
 def test_a_heading_with_nothing_under_it_stays_in_a_passage():
     # "1. Inledning" straight before "2. Syfte" is cut from the section path by it: unless it
     # is a line of text, its words are in no passage and no section name.

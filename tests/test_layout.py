@@ -248,3 +248,36 @@ def test_a_numbered_list_after_its_lead_in_is_no_heading():
     assert not any(kind == "heading" for kind, _ in kinds[1:]), kinds
     assert "2. Statlig finansiering av flygplatsen" in " ".join(t for _, t in kinds)
     assert [k for k, t in kinds[1:] if t[:2] in ("1.", "2.", "3.")] == ["list_item"] * 3, kinds
+
+
+def test_a_section_number_after_a_list_item_or_a_long_numbered_heading_starts_a_unit():
+    # A PDF export: lines wrapped at ~80 characters, a bulleted item over two lines, then a
+    # numbered heading as long as a wrapped line and the lead of the next list. The heading
+    # was read as the item's next sentence, and the lead as the heading's wrapped second line.
+    body = "\n".join(
+        f"Stycke {i} om hur parterna samverkar kring läkemedel i särskilt boende för äldre."
+        for i in range(10)
+    )
+    page = (
+        f"4.1 Ansvar\n{body}\n"
+        "Kommunerna åtar sig att se till att\n"
+        "•\n"
+        "sjuksköterskan i det särskilda boendet dokumenterar mottagandet av\n"
+        "utskrivningsmeddelandet och läkemedelsberättelsen.\n"
+        "4.1.2 Den enskilde/patienten får resurseffektiv läkemedelsbehandling\n"
+        "Regionen och kommunen åtar sig att\n"
+        "•\n"
+        "arbeta evidensbaserat\n"
+    )
+    lay = lay_out_pages([page])
+    units = [(u.kind, lay.pages[0][u.start : u.end].replace("\n", " ")) for u in lay.units]
+    item = (
+        "• sjuksköterskan i det särskilda boendet dokumenterar mottagandet av "
+        "utskrivningsmeddelandet och läkemedelsberättelsen."
+    )
+    assert ("list_item", item) in units, units
+    assert (
+        "heading",
+        "4.1.2 Den enskilde/patienten får resurseffektiv läkemedelsbehandling",
+    ) in units
+    assert ("paragraph", "Regionen och kommunen åtar sig att") in units, units

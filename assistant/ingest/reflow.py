@@ -43,6 +43,7 @@ _BULLET_GLYPHS = {
     "➢",
 }
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
 def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
@@ -139,6 +140,11 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return True
     if open_pair(prev.text) and PAIR_CLOSE.search(text):
         return True  # "… mellan Region" / "Stockholm och kommuner …": one party line
+    if len(prev.lines) == 1 and _SECTION_NUMBER.match(last):
+        # A numbered heading as long as the text is wide is no wrapped line: a capitalised
+        # line after it starts the section ("4.1.2 Den enskilde/patienten får resurseffektiv
+        # läkemedelsbehandling" / "Regionen och kommunen åtar sig att").
+        return False
     return last_len + 1 + len(text.split()[0]) > width * 0.92
 
 
@@ -149,7 +155,10 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     text (long, or with a comma), not a short heading line after the list."""
     item = prev.kind == "list_item" and bool(LIST_START.match(prev.lines[0]))
     prose = len(text) >= 0.6 * min(width, 100) or ", " in text
-    return item and not blank and prose
+    # A section number after the item's full stop starts the next section ("… läkemedels-
+    # berättelsen." / "4.1.2 Den enskilde/patienten får …"), whatever the heading's length.
+    section = prev.lines[-1][-1] in TERMINAL and bool(_SECTION_NUMBER.match(text))
+    return item and not blank and prose and not section
 
 
 def _form_field(prev: Item, text: str, blank: bool) -> bool:
