@@ -13,7 +13,7 @@ from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
 from .parts import held_answer
 from .query import Query
-from .quotes import cite
+from .quotes import Pick, cite_picks
 from .results import Answer, Passage
 from .scope import within_document
 from .timed import answer_in_time, versions_for
@@ -101,9 +101,14 @@ def commitment_answer(
     if not found:
         return abstain(question, language, [])
     by_id = {str(d.id): d for d in assistant.retriever.lexical.docs}
-    shown = found[:_MAX_COMMITMENTS]
-    picked = [(Passage.from_document(by_id[c.passage_id], 1.0), c.quote, 1.0) for c in shown]
-    citations = cite(picked, assistant._documents)
+    picks = []
+    for c in found[:_MAX_COMMITMENTS]:
+        passage = Passage.from_document(by_id[c.passage_id], 1.0)
+        start = passage.text.find(c.quote)
+        picks.append(Pick(passage, start, start + len(c.quote), 1.0))
+    # As every answer quotes: a lead with its items ("åtar sig att" over bullets), and the
+    # commitments of one passage as one citation.
+    citations = cite_picks(picks, assistant._documents)
     if language == "sv":
         lead = f"{party.name} åtar sig bland annat följande ({len(found)} åtaganden i texterna):"
     else:

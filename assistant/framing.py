@@ -28,14 +28,16 @@ def quoted(c: Citation) -> str:
         return "; ".join(q.replace("\n", "; ") for q in c.quotes)
     text, spans = c.passage.text, c.spans
     out = c.quotes[0]
+    item = False  # is the last quote added a list item (after a bullet or number)?
     for (_, end), (start, _), quote in zip(spans, spans[1:], c.quotes[1:], strict=False):
         gap = text[end:start]
         if any(ch.isalpha() for ch in gap):
             out += " … "  # words left out
-        elif gap.strip() and not out.endswith(_LINKED):
+        elif gap.strip() and item and not out.endswith(_LINKED):
             out += "; "  # the next item of a list without punctuation of its own
         else:
-            out += " "
+            out += " "  # a lead that stops mid-sentence ("åtar sig att") reads into its item
+        item = bool(gap.strip()) and not any(ch.isalpha() for ch in gap)
         out += quote
     return f"”{out}”"
 

@@ -23,6 +23,11 @@ _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 300
 _MAX_LIST_CHARS = 1200
 _LIST_END = (",", ";", " och", " eller", " and", " or")
+# A list item's marker, between the spans ``split_sentences`` yields: a bullet or a number
+# ("•", "-", "1.", "2)"); a letter's "a)" stays inside the item's span.
+_MARKER = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*$")
+_ITEM_START = re.compile(r"[a-zåäö][.)]\s")
+_SENTENCE_END = (".", "!", "?", ";", ",", ")")
 
 
 @dataclass
@@ -85,18 +90,48 @@ def _own_line(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     return k > 0 and "\n" in text[spans[k - 1][1] : spans[k][0]]
 
 
+def _marked(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Is span ``k`` a marked list item: on its own line after a bullet or number ("• ha en
+    organisation", "2. porto"), or opening with a letter's "a) "?"""
+    if not _own_line(text, spans, k):
+        return False
+    before = text[spans[k - 1][1] : spans[k][0]]
+    return bool(_MARKER.search(before) or _ITEM_START.match(text[spans[k][0] : spans[k][1]]))
+
+
+def _opens_list(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span ``k`` introduce a list: it ends with a colon ("… vid följande fall:"), or it
+    is no list item itself, stops mid-sentence and marked items follow it ("Kommunerna åtar sig
+    att se till att" over bullets, as PDF exports of agreements write a party's commitments)?"""
+    sentence = text[spans[k][0] : spans[k][1]]
+    if sentence.endswith(":"):
+        return True
+    return (
+        k + 1 < len(spans)
+        and sentence[:1].isupper()  # a sentence's start: not an item's second line
+        and not sentence.endswith(_SENTENCE_END)
+        and not (k > 0 and _marked(text, spans, k))
+        and _marked(text, spans, k + 1)
+    )
+
+
 def _items(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
-    """The spans that form the list introduced by span ``lead`` (which ends with a colon)."""
+    """The spans that form the list introduced by span ``lead`` (``_opens_list``): the lines
+    after it; once the first is marked, only marked ones (a paragraph after the bullets is no
+    item)."""
     found: list[int] = []
     chars = 0
+    marked = lead + 1 < len(spans) and _marked(text, spans, lead + 1)
     for k in range(lead + 1, min(len(spans), lead + 1 + _MAX_ITEMS)):
         a, b = spans[k]
         item = text[a:b]
         if not _own_line(text, spans, k) or b - a > _MAX_ITEM_CHARS or chars > _MAX_LIST_CHARS:
             break
+        if marked and not _marked(text, spans, k):
+            break
         found.append(k)
         chars += b - a
-        if item.endswith(":"):
+        if _opens_list(text, spans, k):
             break
         # "1. folkbibliotek, 2. …, 6. övrig verksamhet." ends the list at the full stop.
         earlier = [text[spans[j][0] : spans[j][1]] for j in found[:-1]]
@@ -109,7 +144,7 @@ def _lead_of(text: str, spans: list[tuple[int, int]], k: int) -> int | None:
     """The span that introduces the list span ``k`` stands in, if it is a list item."""
     j = k - 1
     while j >= 0 and k - j <= _MAX_ITEMS:
-        if text[spans[j][0] : spans[j][1]].endswith(":"):
+        if _opens_list(text, spans, j):
             return j if k in _items(text, spans, j) else None
         if not _own_line(text, spans, j + 1):
             return None
@@ -143,7 +178,7 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     lead = _lead_of(text, spans, j)
     if lead is not None:
         out.append(spans[lead])  # a list item with the sentence that introduces it
-    if text[spans[j][0] : spans[k][1]].endswith(":"):
+    if _opens_list(text, spans, k):
         out += [spans[i] for i in _items(text, spans, k)]  # a list's lead with its items
     return _merge(sorted(out), text)
 
