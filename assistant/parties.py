@@ -26,6 +26,9 @@ __all__ = [
 ]
 
 _GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
+# A party named in the plural ("kommuner i Stockholms län", every municipality of a county that
+# signs one agreement with its region) is "kommunerna" in the text and in questions.
+_PLURAL = {"kommuner": ("kommunerna", "municipalities"), "regioner": ("regionerna", "regions")}
 ACTION_VERBS = (
     "ska|skall|vill|verkar|bidrar|ger|har|är|kan|koordinerar|arrangerar|stödjer|arbetar|följer|"
     "delfinansierar|åtar|erbjuder|möjliggör|ansvarar|tillhandahåller|undersöker|driver|främjar"
@@ -71,6 +74,7 @@ class Party:
         kind_last = words[-1].casefold() in _GENERIC
         proper = [w for w in words if w.casefold() not in _GENERIC] if kind_last else []
         kinds = [_GENERIC[w.casefold()] for w in words if w.casefold() in _GENERIC]
+        kinds += [_PLURAL[w.casefold()] for w in words if w.casefold() in _PLURAL]
         subject = [name, *proper, *(k[0] for k in kinds)]
         question = [*subject, *(k[1] for k in kinds)]
         return cls(name, tuple(subject), tuple(question))

@@ -14,7 +14,7 @@ from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
 from assistant.lexical import terms
-from assistant.parties import Party
+from assistant.parties import COMMITMENT_VERBS, Party, acting_parties, parties_in
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
@@ -138,6 +138,20 @@ def test_typed_twins_give_the_same_search_text(analyzer):
     found = {analyzer.analyze(t).search_text for t in twins}
     assert found == {"Vad ska Fjärrvik öppna i hamnen?"}
     assert analyzer.analyze(twins[1]).parties == ("Fjärrvik kommun",)
+
+
+def test_municipalities_named_in_the_plural_are_one_party():
+    # "kommuner i Stockholms län" signs one agreement with its region: its sentences say
+    # "Kommunerna åtar sig att …", and users ask for "kommunerna" / "the municipalities".
+    county = Party.from_name("kommuner i Stockholms län")
+    parties = [county, Party.from_name("Region Stockholm")]
+    assert county.matches("kommunerna") and county.matches("municipalities")
+    assert parties_in("Vad har kommunerna åtagit sig?", parties) == [county]
+    assert parties_in("What have the municipalities committed to?", parties) == [county]
+    assert acting_parties("Kommunerna åtar sig att se till att", parties, COMMITMENT_VERBS) == [
+        county
+    ]
+    assert not Party.from_name("Sagoby kommun").matches("kommunerna")
 
 
 @pytest.mark.parametrize("possessive", ["Fjärrvik's", "Fjärrvik’s", "Fjarrvik's"])
@@ -404,6 +418,47 @@ def test_separate_highlights_and_how_the_answer_reads_them():
     (whole,) = cite_picks([Pick(p, a, b, 0.9)], _doc())
     assert quoted(whole) == (
         "”Avgifter får tas ut vid följande fall: kopiering av handlingar, porto, och försenade lån.”"
+    )
+
+
+BULLET_PAGE = (
+    "Regionen följer upp arbetet.\n\n"
+    "Kommunerna åtar sig att se till att\n\n"
+    "• överlämna rätt läkemedel i rätt dos\n\n"
+    "• ha en organisation för en säker läkemedelshantering\n\n"
+    "Uppföljningen sker varje år.\n"
+    "Parterna ska bidra till\n"
+    "att ett nytt avtal tecknas."
+)
+
+
+def test_a_lead_without_a_colon_over_bullets_is_quoted_with_its_items():
+    p = _passage(BULLET_PAGE)
+
+    def quotes(part: str) -> list[str]:
+        a = BULLET_PAGE.index(part)
+        return [BULLET_PAGE[x:y] for x, y in expand(p, a, a + len(part))]
+
+    lead = "Kommunerna åtar sig att se till att"
+    items = [
+        "överlämna rätt läkemedel i rätt dos",
+        "ha en organisation för en säker läkemedelshantering",
+    ]
+    # The paragraph after the bullets is no item; an item is not the lead of the next one.
+    assert quotes(lead) == [lead, *items]
+    assert quotes(items[0]) == [lead, items[0]]
+    assert quotes(items[1]) == [lead, items[1]]
+    # A sentence that runs on to the next line without bullets is no lead.
+    assert quotes("Parterna ska bidra till") == [
+        "Parterna ska bidra till\natt ett nytt avtal tecknas."
+    ]
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", [BULLET_PAGE], "", {})}
+    a = BULLET_PAGE.index(lead)
+    (c,) = cite_picks([Pick(p, a, a + len(lead), 0.9)], docs)
+    # The lead reads into its first item; items without punctuation are parted by ";".
+    assert quoted(c) == (
+        "”Kommunerna åtar sig att se till att överlämna rätt läkemedel i rätt dos; "
+        "ha en organisation för en säker läkemedelshantering”"
     )
 
 
