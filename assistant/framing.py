@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .chunking import SECTION_SEP
 from .results import Answer, Citation, Passage
 
 __all__ = [
@@ -48,19 +49,32 @@ def _page(p: Passage, language: str) -> str:
     return f"{'s.' if language == 'sv' else 'p.'} {p.page}"
 
 
-def _where(p: Passage, language: str) -> str:
+def _where(p: Passage, language: str, c: Citation | None = None) -> str:
     if p.kind == "card":
         lead = "dokumentuppgifterna för" if language == "sv" else "the document details of"
         return f"{lead} {p.title}"
     page = _page(p, language)
-    return f"{p.title}, {page}" if page else p.title
+    where = f"{p.title}, {page}" if page else p.title
+    heading = _heading_of_fragment(c) if c is not None and p.page_known else ""
+    return f"{where}, under ”{heading}”" if heading else where
+
+
+def _heading_of_fragment(c: Citation) -> str:
+    """The heading over a quote that starts mid-sentence: a list item whose lead is the heading
+    itself ("4.4.1 Region Stockholm åtar sig att se till att" / "• se till att läkare finns
+    tillgänglig dygnet runt."), so that the reader sees whose commitment it is. "" for a quote
+    that starts a sentence, or a passage without a section."""
+    first = next((ch for ch in c.quotes[0] if ch.isalpha()), "")
+    if not first.islower():
+        return ""
+    return c.passage.section.split(SECTION_SEP)[-1].strip()
 
 
 def frame(citations: list[Citation], language: str) -> str:
     if len(citations) == 1:
         c = citations[0]
         lead = "Enligt" if language == "sv" else "According to"
-        return f"{lead} {_where(c.passage, language)}: {quoted(c)} [{c.n}]"
+        return f"{lead} {_where(c.passage, language, c)}: {quoted(c)} [{c.n}]"
     lead = "Enligt avtalstexterna:" if language == "sv" else "According to the texts:"
     return frame_list(lead, citations, language)
 
@@ -87,7 +101,7 @@ def _parenthesised(text: str) -> str:
 
 def frame_list(lead: str, citations: list[Citation], language: str) -> str:
     """A lead line and one cited quote per line."""
-    lines = [f"- {quoted(c)} [{c.n}] ({_where(c.passage, language)})" for c in citations]
+    lines = [f"- {quoted(c)} [{c.n}] ({_where(c.passage, language, c)})" for c in citations]
     return "\n".join([lead, *lines])
 
 

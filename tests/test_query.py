@@ -462,6 +462,25 @@ def test_a_lead_without_a_colon_over_bullets_is_quoted_with_its_items():
     )
 
 
+def test_a_quote_that_starts_mid_sentence_names_the_heading_it_stands_under():
+    # Items under a heading that is their lead ("4.4.1 Region Stockholm åtar sig att se till
+    # att" / "• se till att läkare finns …"): the heading is outside the passage, so the answer
+    # says under which heading the fragment stands: whose commitment it is.
+    text = "• se till att läkare finns tillgänglig dygnet runt.\n\n• informera närstående."
+    section = "4.4 Boendetid › 4.4.1 Region Stockholm åtar sig att se till att"
+    item = Passage("p1", "x.txt", "X", 3, section, text, 0.9, 0, len(text), "passage")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", ["", "", text], "", {})}
+    (c,) = cite_picks([Pick(item, 2, text.index("runt.") + 5, 0.9)], docs)
+    assert frame([c], "sv") == (
+        "Enligt X, s. 3, under ”4.4.1 Region Stockholm åtar sig att se till att”: "
+        "”se till att läkare finns tillgänglig dygnet runt.” [1]"
+    )
+    whole = Passage("p2", "x.txt", "X", 1, section, LIST_PAGE, 0.9, 0, len(LIST_PAGE), "passage")
+    a, b = _span(LIST_PAGE, "Lånen är annars avgiftsfria.")
+    (c,) = cite_picks([Pick(whole, a, b, 0.9)], _doc())
+    assert "under" not in frame([c], "sv")
+
+
 def test_card_facts_are_not_put_in_quotation_marks():
     card = "Dokumentuppgifter för X\nDiarienummer: NK-4417"
     p = _passage(card, kind="card")
