@@ -28,7 +28,12 @@ __all__ = [
 _GENERIC = {"kommun": ("kommunen", "municipality"), "region": ("regionen", "region")}
 # A party named in the plural ("kommuner i Stockholms län", every municipality of a county that
 # signs one agreement with its region) is "kommunerna" in the text and in questions.
-_PLURAL = {"kommuner": ("kommunerna", "municipalities"), "regioner": ("regionerna", "regions")}
+# Each of them is "kommunen" in the text ("Kommunen åtar sig att …"), never in a question, where
+# "kommunen" names a municipality of its own.
+_PLURAL = {
+    "kommuner": ("kommunerna", "municipalities", "kommunen"),
+    "regioner": ("regionerna", "regions", "regionen"),
+}
 ACTION_VERBS = (
     "ska|skall|vill|verkar|bidrar|ger|har|är|kan|koordinerar|arrangerar|stödjer|arbetar|följer|"
     "delfinansierar|åtar|erbjuder|möjliggör|ansvarar|tillhandahåller|undersöker|driver|främjar"
@@ -74,10 +79,11 @@ class Party:
         kind_last = words[-1].casefold() in _GENERIC
         proper = [w for w in words if w.casefold() not in _GENERIC] if kind_last else []
         kinds = [_GENERIC[w.casefold()] for w in words if w.casefold() in _GENERIC]
-        kinds += [_PLURAL[w.casefold()] for w in words if w.casefold() in _PLURAL]
+        kinds += [_PLURAL[w.casefold()][:2] for w in words if w.casefold() in _PLURAL]
+        members = [_PLURAL[w.casefold()][2] for w in words if w.casefold() in _PLURAL]
         subject = [name, *proper, *(k[0] for k in kinds)]
         question = [*subject, *(k[1] for k in kinds)]
-        return cls(name, tuple(subject), tuple(question))
+        return cls(name, (*subject, *members), tuple(question))
 
     def matches(self, name: str) -> bool:
         """Does a user's party name ('Ludvika', 'regionen') mean this party?"""
@@ -210,9 +216,12 @@ def extract_commitments(
         parties = parties_by_source.get(meta["source"], [])
         if not parties or meta.get("kind") == "card":
             continue
+        heading = _heading_actors(meta.get("section", ""), parties)
         for a, b in split_sentences(p.page_content):
             sentence = p.page_content[a:b]
-            actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
+            # A sentence's own actor; else, under a heading that commits a party ("4.2.1
+            # Regionen åtar sig att" over its items, "Kommunens åtaganden"), that party.
+            actors = acting_parties(sentence, parties, COMMITMENT_VERBS) or heading
             if actors:
                 found.append(
                     Commitment(
@@ -227,6 +236,33 @@ def extract_commitments(
                     )
                 )
     return found
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
+_DUTY_NOUNS = r"(?:åtagande\w*|ansvar\w*|uppdrag\w*)"
+
+
+def _heading_actors(section: str, parties: list[Party]) -> list[Party]:
+    """The parties a passage's own heading commits: one acting in it ("4.2.1 Regionen åtar sig
+    att", the lead of the items below it) or named in the genitive before a word of duty
+    ("Kommunens åtaganden", "Region Stockholms ansvar"). Agreements list a party's
+    commitments so; the items name no actor of their own."""
+    from .chunking import SECTION_SEP
+
+    heading = _SECTION_NUMBER.sub("", section.split(SECTION_SEP)[-1]).strip()
+    if not heading:
+        return []
+    acting = acting_parties(heading, parties, COMMITMENT_VERBS)
+    if acting:
+        return acting
+    return [
+        p
+        for p in parties
+        if any(
+            re.match(rf"{re.escape(n)}s\s+{_DUTY_NOUNS}\b", heading, re.I)
+            for n in p.subject_names
+        )
+    ]
 
 
 def _topic(sentence: str, parties: list[Party], df: dict[str, int]) -> str:

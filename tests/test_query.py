@@ -154,6 +154,34 @@ def test_municipalities_named_in_the_plural_are_one_party():
     assert not Party.from_name("Sagoby kommun").matches("kommunerna")
 
 
+def test_items_under_a_heading_that_commits_a_party_are_its_commitments():
+    from langchain_core.documents import Document
+
+    from assistant.parties import extract_commitments
+
+    county = Party.from_name("kommuner i Stockholms län")
+    region = Party.from_name("Region Stockholm")
+
+    def passage(pid: str, section: str, text: str) -> Document:
+        meta = {"source": "a.txt", "title": "A", "page": 3, "section": section, "kind": "passage"}
+        return Document(page_content=text, id=pid, metadata=meta)
+
+    passages = [
+        passage("p1", "4 Ansvar › 4.2.1 Regionen åtar sig att", "• informera kommunen i tid"),
+        passage("p2", "4 Ansvar › 4.2.2 Kommunen åtar sig att", "• ha sjuksköterska på plats"),
+        passage("p3", "5 Kostnader › 5.1 Region Stockholms ansvar", "• betala läkarnas arvoden"),
+        passage("p4", "6 Uppföljning", "• följa upp avvikelser varje år"),
+    ]
+    found = extract_commitments(passages, {"a.txt": [county, region]})
+    assert [(c.passage_id, c.parties) for c in found] == [
+        ("p1", (region.name,)),
+        ("p2", (county.name,)),
+        ("p3", (region.name,)),
+    ]
+    # "kommunen" in the text is one of the county's municipalities; in a question it is not.
+    assert not county.matches("kommunen")
+
+
 @pytest.mark.parametrize("possessive", ["Fjärrvik's", "Fjärrvik’s", "Fjarrvik's"])
 def test_an_english_genitive_names_the_party_as_the_bare_name_does(analyzer, possessive):
     # "Fjärrvik's" was one unknown word: no party's document preferred, a topic term nobody has.
