@@ -259,8 +259,7 @@ def _heading_actors(section: str, parties: list[Party]) -> list[Party]:
         p
         for p in parties
         if any(
-            re.match(rf"{re.escape(n)}s\s+{_DUTY_NOUNS}\b", heading, re.I)
-            for n in p.subject_names
+            re.match(rf"{re.escape(n)}s\s+{_DUTY_NOUNS}\b", heading, re.I) for n in p.subject_names
         )
     ]
 
