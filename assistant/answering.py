@@ -105,7 +105,10 @@ def commitment_answer(
     for c in found[:_MAX_COMMITMENTS]:
         passage = Passage.from_document(by_id[c.passage_id], 1.0)
         start = passage.text.find(c.quote)
-        picks.append(Pick(passage, start, start + len(c.quote), 1.0))
+        if start >= 0:  # read from this passage's text when the index state was loaded
+            picks.append(Pick(passage, start, start + len(c.quote), 1.0))
+    if not picks:
+        return abstain(question, language, [])
     # As every answer quotes: a lead with its items ("åtar sig att" over bullets), and the
     # commitments of one passage as one citation.
     citations = cite_picks(picks, assistant._documents)

@@ -65,9 +65,10 @@ def _heading_of_fragment(c: Citation) -> str:
     tillgänglig dygnet runt."), so that the reader sees whose commitment it is. "" for a quote
     that starts a sentence, or a passage without a section."""
     first = next((ch for ch in c.quotes[0] if ch.isalpha()), "")
-    if not first.islower():
-        return ""
-    return c.passage.section.split(SECTION_SEP)[-1].strip()
+    heading = c.passage.section.split(SECTION_SEP)[-1].strip()
+    if not first.islower() or heading.casefold().startswith("fotnot"):
+        return ""  # a footnote's section names the note ("fotnot 3 (s. 5)"), not a lead
+    return heading
 
 
 def frame(citations: list[Citation], language: str) -> str:

@@ -238,7 +238,7 @@ def extract_commitments(
     return found
 
 
-_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
 _DUTY_NOUNS = r"(?:åtagande\w*|ansvar\w*|uppdrag\w*)"
 
 
@@ -249,7 +249,7 @@ def _heading_actors(section: str, parties: list[Party]) -> list[Party]:
     commitments so; the items name no actor of their own."""
     from .chunking import SECTION_SEP
 
-    heading = _SECTION_NUMBER.sub("", section.split(SECTION_SEP)[-1]).strip()
+    heading = _HEADING_NUMBER.sub("", section.split(SECTION_SEP)[-1]).strip()
     if not heading:
         return []
     acting = acting_parties(heading, parties, COMMITMENT_VERBS)
