@@ -47,7 +47,9 @@ __all__ = [
 # over bullets), not only with one ending in a colon, and all its short items gather (only the
 # first did); layout: a line with a section number after a list item or a long numbered
 # heading starts a new unit ("4.1.2 Den enskilde …" was read as a wrapped line).
-CHUNKER_VERSION = "12"
+# 13: a section number after a list item starts a unit, whether or not the item ended with a
+# full stop ("• … i tid" / "3.2 Kommunerna åtar sig att").
+CHUNKER_VERSION = "13"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

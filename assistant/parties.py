@@ -204,6 +204,7 @@ def extract_commitments(
 ) -> list[Commitment]:
     """Every sentence of every passage in which one of its document's parties commits."""
     from .chunking import split_sentences
+    from .ingest.headings import TOC_ENTRY
     from .lexical import terms
 
     df: dict[str, int] = {}
@@ -217,11 +218,19 @@ def extract_commitments(
         if not parties or meta.get("kind") == "card":
             continue
         heading = _heading_actors(meta.get("section", ""), parties)
-        for a, b in split_sentences(p.page_content):
-            sentence = p.page_content[a:b]
-            # A sentence's own actor; else, under a heading that commits a party ("4.2.1
-            # Regionen åtar sig att" over its items, "Kommunens åtaganden"), that party.
-            actors = acting_parties(sentence, parties, COMMITMENT_VERBS) or heading
+        text = p.page_content
+        for a, b in split_sentences(text):
+            sentence = text[a:b]
+            end = text.find("\n", b)
+            if TOC_ENTRY.search(text[text.rfind("\n", 0, a) + 1 : end if end >= 0 else None]):
+                continue  # "3.1 Regionen åtar sig att ........ 3": a contents line
+            # A sentence's own actor; else, for an item that continues the lead of a heading
+            # that commits a party ("4.2.1 Regionen åtar sig att" / "• informera kommunen i
+            # tid"), that party. A sentence of its own ("Räddningstjänsten ska …", "Båda parter
+            # ska …") under such a heading is not the heading's party's.
+            actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
+            if not actors and _continues_lead(sentence):
+                actors = heading
             if actors:
                 found.append(
                     Commitment(
@@ -236,6 +245,13 @@ def extract_commitments(
                     )
                 )
     return found
+
+
+def _continues_lead(sentence: str) -> bool:
+    """Does the sentence start in lower case (after any bullet or number): an item that reads
+    on from a lead ("se till att läkare finns …"), not a sentence with a subject of its own?"""
+    first = next((ch for ch in sentence if ch.isalpha()), "")
+    return first.islower()
 
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")

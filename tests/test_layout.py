@@ -281,3 +281,26 @@ def test_a_section_number_after_a_list_item_or_a_long_numbered_heading_starts_a_
         "4.1.2 Den enskilde/patienten får resurseffektiv läkemedelsbehandling",
     ) in units
     assert ("paragraph", "Regionen och kommunen åtar sig att") in units, units
+
+
+def test_a_section_number_after_an_item_without_a_full_stop_starts_a_unit():
+    # Bulleted items rarely end with a full stop; the next section's numbered heading, on the
+    # very next line, is still no part of the last item.
+    body = "\n".join(
+        f"Stycke {i} om hur parterna samverkar kring läkemedel i särskilt boende för äldre."
+        for i in range(10)
+    )
+    heading = "3.2 Kommunerna i Stockholms län åtar sig gemensamt att se till att"
+    page = (
+        f"3 Ansvar\n{body}\n"
+        "3.1 Regionen åtar sig att\n"
+        "• informera kommunen i tid\n"
+        "• ansvara för att dosdispensering beställs i tid av den ansvariga läkaren\n"
+        f"{heading}\n"
+        "• informera regionen om förändringar\n"
+    )
+    lay = lay_out_pages([page])
+    units = [(u.kind, lay.pages[0][u.start : u.end].replace("\n", " ")) for u in lay.units]
+    item = "• ansvara för att dosdispensering beställs i tid av den ansvariga läkaren"
+    assert ("list_item", item) in units, units
+    assert ("heading", heading) in units, units

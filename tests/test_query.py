@@ -171,6 +171,9 @@ def test_items_under_a_heading_that_commits_a_party_are_its_commitments():
         passage("p2", "4 Ansvar › 4.2.2 Kommunen åtar sig att", "• ha sjuksköterska på plats"),
         passage("p3", "5 Kostnader › 5.1 Region Stockholms ansvar", "• betala läkarnas arvoden"),
         passage("p4", "6 Uppföljning", "• följa upp avvikelser varje år"),
+        # A sentence with a subject of its own is not the heading's party's; nor a contents line.
+        passage("p5", "7 Kommunens ansvar för hjälpmedel", "Regionen ansvarar för utbildningen."),
+        passage("p6", "Innehåll", "3.1 Regionen åtar sig att ........................ 3"),
     ]
     found = extract_commitments(passages, {"a.txt": [county, region]})
     assert [(c.passage_id, c.parties) for c in found] == [

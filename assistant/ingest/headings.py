@@ -7,11 +7,11 @@ import re
 
 from .units import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
 
-__all__ = ["RECORD", "mark_headings", "merge_contents"]
+__all__ = ["RECORD", "TOC_ENTRY", "mark_headings", "merge_contents"]
 
 # A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
 # but is none: taken for one, the whole contents list would become nested empty sections.
-_TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
 # Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
@@ -26,7 +26,7 @@ def merge_contents(pages: list[list[Item]]) -> None:
         merged: list[Item] = []
         for unit in page:
             entry = unit.kind in ("line", "paragraph", "list_item") and bool(
-                _TOC_ENTRY.search(unit.text)
+                TOC_ENTRY.search(unit.text)
             )
             prev = merged[-1] if merged else None
             if entry and prev is not None and prev.kind == "contents":
@@ -90,7 +90,7 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
         return False
     if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if KEY_VALUE.match(text) and not text.endswith(":") or _TOC_ENTRY.search(text):
+    if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
     if not numbered and RECORD.search(text):
         return False

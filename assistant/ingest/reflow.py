@@ -120,6 +120,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     last = prev.lines[-1]
     if is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
         return False
+    if prev.kind == "list_item" and _SECTION_NUMBER.match(text):
+        return False  # "• … i tid" / "3.2 Kommunerna åtar sig att": the next section's heading
     if KEY_VALUE.match(text) and not text[0].islower():
         return False
     if last.endswith("-") and text[0].islower():
@@ -155,10 +157,9 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     text (long, or with a comma), not a short heading line after the list."""
     item = prev.kind == "list_item" and bool(LIST_START.match(prev.lines[0]))
     prose = len(text) >= 0.6 * min(width, 100) or ", " in text
-    # A section number after the item's full stop starts the next section ("… läkemedels-
-    # berättelsen." / "4.1.2 Den enskilde/patienten får …"), whatever the heading's length.
-    section = prev.lines[-1][-1] in TERMINAL and bool(_SECTION_NUMBER.match(text))
-    return item and not blank and prose and not section
+    # A section number starts the next section ("… läkemedelsberättelsen." / "4.1.2 Den
+    # enskilde/patienten får …"), whatever the heading's length (``_continues`` says so first).
+    return item and not blank and prose
 
 
 def _form_field(prev: Item, text: str, blank: bool) -> bool:
