@@ -65,3 +65,18 @@ def test_dev2_agreement_card_names_its_parties():
     assert isinstance(doc, LoadedDocument)
     assert doc.metadata["parties"] == ["Region Stockholm", "kommuner i Stockholms län"]
     assert "Parter (parterna, parties): Region Stockholm och kommuner i Stockholms län" in doc.card
+
+
+def test_the_second_party_ends_before_the_agreements_topic():
+    # "… mellan Region Stockholm och kommuner i Stockholms län om läkemedelshantering …": the
+    # topic after "om" is no part of the second party's name.
+    from assistant.ingest.facts import PARTIES
+
+    title = (
+        "Överenskommelse mellan Region Stockholm och kommuner i Stockholms län om "
+        "läkemedelshantering i hemsjukvården 2023–2026"
+    )
+    m = PARTIES.search(title)
+    assert m is not None and m.groups() == ("Region Stockholm", "kommuner i Stockholms län")
+    m = PARTIES.search("Agreement between Region Norrland and Sjöby municipality regarding culture")
+    assert m is not None and m.groups() == ("Region Norrland", "Sjöby municipality")

@@ -48,8 +48,12 @@ OWNER = re.compile(
 _CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
 _LABEL_COLON = re.compile(r":(?=\s|$)")
 _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
+# The second party ends before a year, a comma or full stop, or the agreement's topic ("… och
+# kommuner i Stockholms län om läkemedelshantering i hemsjukvården").
 PARTIES = re.compile(
-    r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)(?:[,.]|\s+(?:19|20)\d{2}\b|$)", re.I
+    r"\b(?:mellan|between)\s+(.+?)\s+(?:och|and)\s+(.+?)"
+    r"(?:[,.]|\s+(?:19|20)\d{2}\b|\s+(?:om|avseende|angående|gällande|regarding|concerning)\s|$)",
+    re.I,
 )
 _AGREEMENT_LINE = re.compile(
     r"^(?:\w+ )?(?:överenskommelse|avtal|agreement)\w* (?:mellan|between)\b", re.I
