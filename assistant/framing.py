@@ -29,7 +29,10 @@ def quoted(c: Citation) -> str:
         return "; ".join(q.replace("\n", "; ") for q in c.quotes)
     text, spans = c.passage.text, c.spans
     out = c.quotes[0]
-    item = False  # is the last quote added a list item (after a bullet or number)?
+    # Is the last quote added a list item (after a bullet or number on its line)? The first
+    # is one when its lead is the heading above the passage ("• utse en kontaktperson").
+    before = text[: spans[0][0]].rsplit("\n", 1)[-1].strip() if spans else ""
+    item = bool(before) and not any(ch.isalpha() for ch in before)
     for (_, end), (start, _), quote in zip(spans, spans[1:], c.quotes[1:], strict=False):
         gap = text[end:start]
         if any(ch.isalpha() for ch in gap):

@@ -506,6 +506,13 @@ def test_a_quote_that_starts_mid_sentence_names_the_heading_it_stands_under():
         "Enligt X, s. 3, under ”4.4.1 Region Stockholm åtar sig att se till att”: "
         "”se till att läkare finns tillgänglig dygnet runt.” [1]"
     )
+    # Two items of such a list read as items, parted by ";", not run together.
+    bare = "• utse en kontaktperson\n• skicka en läkemedelslista"
+    two = Passage("p3", "x.txt", "X", 3, section, bare, 0.9, 0, len(bare), "passage")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", ["", "", bare], "", {})}
+    picks = [Pick(two, 2, 23, 0.9), Pick(two, bare.index("skicka"), len(bare), 0.8)]
+    (c,) = cite_picks(picks, docs)
+    assert quoted(c) == "”utse en kontaktperson; skicka en läkemedelslista”"
     whole = Passage("p2", "x.txt", "X", 1, section, LIST_PAGE, 0.9, 0, len(LIST_PAGE), "passage")
     a, b = _span(LIST_PAGE, "Lånen är annars avgiftsfria.")
     (c,) = cite_picks([Pick(whole, a, b, 0.9)], _doc())
