@@ -6,6 +6,7 @@ from typing import Any
 
 from .chunking import SECTION_SEP
 from .results import Answer, Citation, Passage
+from .sentences import starts_lower
 
 __all__ = [
     "abstain",
@@ -67,9 +68,8 @@ def _heading_of_fragment(c: Citation) -> str:
     itself ("4.4.1 Region Stockholm åtar sig att se till att" / "• se till att läkare finns
     tillgänglig dygnet runt."), so that the reader sees whose commitment it is. "" for a quote
     that starts a sentence, or a passage without a section."""
-    first = next((ch for ch in c.quotes[0] if ch.isalpha()), "")
     heading = c.passage.section.split(SECTION_SEP)[-1].strip()
-    if not first.islower() or heading.casefold().startswith("fotnot"):
+    if not starts_lower(c.quotes[0]) or heading.casefold().startswith("fotnot"):
         return ""  # a footnote's section names the note ("fotnot 3 (s. 5)"), not a lead
     return heading
 

@@ -206,6 +206,7 @@ def extract_commitments(
     from .chunking import split_sentences
     from .ingest.headings import TOC_ENTRY
     from .lexical import terms
+    from .sentences import starts_lower
 
     df: dict[str, int] = {}
     for p in passages:
@@ -229,7 +230,7 @@ def extract_commitments(
             # tid"), that party. A sentence of its own ("Räddningstjänsten ska …", "Båda parter
             # ska …") under such a heading is not the heading's party's.
             actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
-            if not actors and _continues_lead(sentence):
+            if not actors and starts_lower(sentence):
                 actors = heading
             if actors:
                 found.append(
@@ -245,13 +246,6 @@ def extract_commitments(
                     )
                 )
     return found
-
-
-def _continues_lead(sentence: str) -> bool:
-    """Does the sentence start in lower case (after any bullet or number): an item that reads
-    on from a lead ("se till att läkare finns …"), not a sentence with a subject of its own?"""
-    first = next((ch for ch in sentence if ch.isalpha()), "")
-    return first.islower()
 
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")

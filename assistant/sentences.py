@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "starts_lower"]
 
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
@@ -40,3 +40,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if b - a >= 3:
             out.append((a, b))
     return out
+
+
+def starts_lower(text: str) -> bool:
+    """Does the text's first letter (after any bullet, number or quote mark) stand in lower
+    case: a list item or fragment that reads on from a lead ("• se till att läkare …"), not a
+    sentence with a subject of its own?"""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower()
