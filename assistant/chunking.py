@@ -49,7 +49,11 @@ __all__ = [
 # heading starts a new unit ("4.1.2 Den enskilde …" was read as a wrapped line).
 # 13: a section number after a list item starts a unit, whether or not the item ended with a
 # full stop ("• … i tid" / "3.2 Kommunerna åtar sig att").
-CHUNKER_VERSION = "13"
+# 14: a numbered heading ("1. Bakgrund") starts a unit after a blank line or a list item (it
+# continued a title or an item); a capitalised sentence after an item without final punctuation
+# is no lazy continuation of it; a short lead-in with a verb of duty ("Parterna ska gemensamt")
+# over a list is no heading.
+CHUNKER_VERSION = "14"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

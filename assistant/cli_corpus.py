@@ -159,7 +159,10 @@ def commitments_command(args: argparse.Namespace, settings: Settings) -> int:
         _print_json([c.to_dict() for c in found])
         return 0
     for c in found:
-        print(f"{' + '.join(c.parties)} — {c.topic} (s. {c.page}, {c.source})\n   {c.quote}\n")
+        items = "".join(f"\n     • {item}" for item in c.items)
+        print(
+            f"{' + '.join(c.parties)} — {c.topic} (s. {c.page}, {c.source})\n   {c.quote}{items}\n"
+        )
     print(f"{len(found)} commitments.")
     return 0
 

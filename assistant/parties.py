@@ -106,9 +106,12 @@ class Commitment:
     page: int
     section: str
     passage_id: str
+    # The items of the list ``quote`` introduces ("Kommunen åtar sig att:" / "• utse …"), in
+    # the passage's words: the commitment is the lead with them, not the lead alone.
+    items: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__, parties=list(self.parties))
+        return dict(self.__dict__, parties=list(self.parties), items=list(self.items))
 
 
 @lru_cache(maxsize=8)
@@ -206,6 +209,7 @@ def extract_commitments(
     from .chunking import split_sentences
     from .ingest.headings import TOC_ENTRY
     from .lexical import terms
+    from .quotes import list_items
     from .sentences import starts_lower
 
     df: dict[str, int] = {}
@@ -220,7 +224,11 @@ def extract_commitments(
             continue
         heading = _heading_actors(meta.get("section", ""), parties)
         text = p.page_content
-        for a, b in split_sentences(text):
+        spans = split_sentences(text)
+        taken: set[int] = set()  # items already quoted with their lead
+        for k, (a, b) in enumerate(spans):
+            if k in taken:
+                continue
             sentence = text[a:b]
             end = text.find("\n", b)
             if TOC_ENTRY.search(text[text.rfind("\n", 0, a) + 1 : end if end >= 0 else None]):
@@ -230,24 +238,32 @@ def extract_commitments(
             # tid"), that party. A sentence of its own ("Räddningstjänsten ska …", "Båda parter
             # ska …") under such a heading is not the heading's party's.
             actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
+            if not actors and _acts(sentence.lstrip("-•* "), _JOINT, COMMITMENT_VERBS):
+                actors = parties  # "Parterna ska gemensamt …": every party's
             if not actors and starts_lower(sentence):
                 actors = heading
             if actors:
+                items = list_items(text, spans, k)
+                taken.update(items)
+                listed = tuple(text[spans[i][0] : spans[i][1]] for i in items)
                 found.append(
                     Commitment(
                         parties=tuple(x.name for x in actors),
-                        topic=_topic(sentence, parties, df),
+                        topic=_topic(" ".join((sentence, *listed)), parties, df),
                         quote=sentence,
                         source=meta["source"],
                         title=meta["title"],
                         page=int(meta["page"]),
                         section=meta.get("section", ""),
                         passage_id=str(p.id),
+                        items=listed,
                     )
                 )
     return found
 
 
+# The parties together as a subject: a joint commitment of every party of the document.
+_JOINT = ("parterna", "båda parterna", "båda parter", "the parties", "both parties")
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+")
 _DUTY_NOUNS = r"(?:åtagande\w*|ansvar\w*|uppdrag\w*)"
 
@@ -278,7 +294,9 @@ def _topic(sentence: str, parties: list[Party], df: dict[str, int]) -> str:
     """The sentence's two rarest content words: what it is about, in the text's own words."""
     from .lexical import terms
 
-    names = {t for p in parties for n in p.question_names for t in terms(n)}
+    names = {
+        t for n in (*_JOINT, *(n for p in parties for n in p.question_names)) for t in terms(n)
+    }
     words = []
     for word in re.findall(r"[^\W\d_][\w-]{3,}", sentence):
         stems = terms(word)

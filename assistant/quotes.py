@@ -17,7 +17,7 @@ from .chunking import split_sentences
 from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]
+__all__ = ["Pick", "cite", "cite_picks", "expand", "list_items", "starts_cut"]
 
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 300
@@ -138,6 +138,12 @@ def _items(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
         if item.endswith(".") and earlier and all(e.endswith(_LIST_END) for e in earlier):
             break
     return found
+
+
+def list_items(text: str, spans: list[tuple[int, int]], k: int) -> list[int]:
+    """The indexes in ``spans`` (``split_sentences(text)``) of the items of the list that span
+    ``k`` introduces ("… åtar sig att:" over bullets); none when it introduces no list."""
+    return _items(text, spans, k) if _opens_list(text, spans, k) else []
 
 
 def _lead_of(text: str, spans: list[tuple[int, int]], k: int) -> int | None:

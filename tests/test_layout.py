@@ -304,3 +304,63 @@ def test_a_section_number_after_an_item_without_a_full_stop_starts_a_unit():
     item = "• ansvara för att dosdispensering beställs i tid av den ansvariga läkaren"
     assert ("list_item", item) in units, units
     assert ("heading", heading) in units, units
+
+
+def test_a_numbered_heading_after_a_title_or_an_item_starts_a_unit():
+    # A text export: the title, a blank line, "1. Bakgrund"; a list's last item, a blank line,
+    # "3. Uppföljning". Both headings were read as the line before's continuation (a number
+    # after a blank line continued a line ending in lower case), so the title was lost to the
+    # card and the next section's heading sat inside the last item.
+    page = (
+        "Överenskommelse mellan Sjöby kommun och Region Norrland om kultursamverkan\n\n"
+        "1. Bakgrund\n\n"
+        "Parterna vill stärka kulturlivet i kommunen.\n\n"
+        "2. Åtaganden\n\n"
+        "Region Norrland åtar sig att\n"
+        "• erbjuda stöd från regionens konsulenter\n\n"
+        "3. Uppföljning\n\n"
+        "Överenskommelsen följs upp varje höst.\n"
+    )
+    lay = lay_out_pages([page])
+    units = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    assert [t for k, t in units if k == "heading"] == [
+        "Överenskommelse mellan Sjöby kommun och Region Norrland om kultursamverkan",
+        "1. Bakgrund",
+        "2. Åtaganden",
+        "3. Uppföljning",
+    ], units
+    assert ("list_item", "• erbjuda stöd från regionens konsulenter") in units
+    # A number that cannot start a heading still continues its sentence ("enligt" / "3 kap.").
+    lay = lay_out_pages(["Avgiften för tillsyn tas ut enligt\n3 Kap. i taxan för miljöbalken.\n"])
+    assert [u.kind for u in lay.units] == ["paragraph"]
+
+
+def test_a_sentence_after_an_item_without_final_punctuation_is_a_paragraph_of_its_own():
+    # Lazy continuation (an item's next sentence on the next line) needs an item whose sentence
+    # ended; after "… två möten per år" a capitalised sentence is the text after the list.
+    page = (
+        "Sjöby kommun åtar sig att:\n"
+        "• utse en kontaktperson för kulturfrågor\n"
+        "• bjuda in regionen till två möten per år\n"
+        "Regionen ansvarar för att följa upp överenskommelsen varje år och rapportera.\n"
+    )
+    lay = lay_out_pages([page])
+    units = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    assert ("list_item", "• bjuda in regionen till två möten per år") in units, units
+    assert units[-1][1].startswith("Regionen ansvarar"), units
+
+
+def test_a_short_lead_in_with_a_verb_of_duty_is_no_heading():
+    # "Parterna ska gemensamt" over a numbered list: three words, lower case at its end, a verb
+    # of duty; as a heading it gave its name to the passages after the list.
+    page = (
+        "2. Åtaganden\n\n"
+        "Parterna ska gemensamt\n"
+        "1. ta fram en handlingsplan för läsfrämjande\n"
+        "2. redovisa resultaten i en årlig rapport\n\n"
+        "Kommunens åtaganden\n"
+        "• utse en kontaktperson\n"
+    )
+    lay = lay_out_pages([page])
+    headings = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "heading"]
+    assert headings == ["2. Åtaganden", "Kommunens åtaganden"], headings

@@ -598,3 +598,33 @@ def test_a_document_is_resolved_by_path_file_name_or_one_title_part_and_errors_s
         resolve_source(docs, ".")
     with pytest.raises(DocumentNotFoundError, match="a/ludvika.txt, b/bibliotekslag.md"):
         resolve_source(docs, "sjöby")
+
+
+def test_a_commitment_that_leads_a_list_holds_its_items_and_the_parties_commit_jointly():
+    from langchain_core.documents import Document
+
+    from assistant.parties import extract_commitments
+
+    town, region = Party.from_name("Sjöby kommun"), Party.from_name("Region Norrland")
+    text = (
+        "Sjöby kommun åtar sig att:\n\n• utse en kontaktperson\n\n• bjuda in till två möten\n\n"
+        "Parterna ska gemensamt\n\n1. ta fram en handlingsplan\n\n2. redovisa resultaten"
+    )
+    meta = {"source": "a.txt", "title": "A", "page": 2, "section": "2. Åtaganden"}
+    found = extract_commitments(
+        [Document(page_content=text, id="p1", metadata=meta)], {"a.txt": [town, region]}
+    )
+    # One commitment per lead, its items with it (the CLI printed "… åtar sig att:" alone).
+    assert [(c.parties, c.quote, c.items) for c in found] == [
+        (
+            (town.name,),
+            "Sjöby kommun åtar sig att:",
+            ("utse en kontaktperson", "bjuda in till två möten"),
+        ),
+        (
+            (town.name, region.name),
+            "Parterna ska gemensamt",
+            ("ta fram en handlingsplan", "redovisa resultaten"),
+        ),
+    ]
+    assert found[0].to_dict()["items"] == ["utse en kontaktperson", "bjuda in till två möten"]

@@ -96,11 +96,16 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
         return False
     at_foot = i == len(body) - 1 and mid_sentence(unit)
     lead_in = i + 1 < len(body) and body[i + 1].kind == "list_item" and not numbered
-    if lead_in and words[-1][:1].islower() and len(words) >= 4:
+    # A lead-in that stops mid-sentence over its items is no heading: four words or more
+    # ("Kommunerna åtar sig att se till att"), or fewer with a finite verb of duty ("Parterna
+    # ska gemensamt", "Regionen ansvarar för") that a heading's noun phrase has not.
+    duty = any(w.casefold() in _DUTY_VERBS for w in words)
+    if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
 
 
+_DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}
 _ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
 
 

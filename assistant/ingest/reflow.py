@@ -126,11 +126,16 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return False
     if last.endswith("-") and text[0].islower():
         return True
+    last_word = last.split()[-1].casefold()
+    if NUMBERED_HEADING.match(text) and not (last_word in FUNCTION_WORDS or last[-1] in ",-"):
+        # "… om kultursamverkan" / "1. Bakgrund", "• … regionens konsulenter" / "3. Uppföljning":
+        # a numbered heading starts a unit, after a blank line or not, unless the line before
+        # cannot end there ("enligt" / "3 kap.").
+        return False
     if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
     if last[-1] in TERMINAL:
         return False
-    last_word = last.split()[-1].casefold()
     lower = text[0].islower() or text[0] in "(,"
     last_len = prev.last_len or len(last)
     if blank:
@@ -157,9 +162,14 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     text (long, or with a comma), not a short heading line after the list."""
     item = prev.kind == "list_item" and bool(LIST_START.match(prev.lines[0]))
     prose = len(text) >= 0.6 * min(width, 100) or ", " in text
+    # Only after an item whose sentence has ended: an item without final punctuation ("•
+    # bjuda in regionen till två möten per år") followed by a capitalised sentence ("Regionen
+    # ansvarar för …") is a list that ended and a paragraph after it; a line of the item that
+    # wraps is joined by ``_continues``'s other rules (lower case, a function word, the width).
+    ended = prev.lines[-1][-1] in ".!?" or text[0].islower()
     # A section number starts the next section ("… läkemedelsberättelsen." / "4.1.2 Den
     # enskilde/patienten får …"), whatever the heading's length (``_continues`` says so first).
-    return item and not blank and prose
+    return item and not blank and prose and ended
 
 
 def _form_field(prev: Item, text: str, blank: bool) -> bool:
