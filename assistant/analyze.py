@@ -53,6 +53,10 @@ def _english_words() -> list[str]:
     return [w for key in keys for w in key.split() if w.isalpha()]
 
 
+# A source the question cites, to its end: "… enligt riktlinjen?", "… according to the policy?".
+_SOURCE = re.compile(r"\b(?:enligt|according to)\s+([^?!.]+)", re.I)
+
+
 class QueryAnalyzer:
     """Builds ``Query`` objects for one index state."""
 
@@ -256,6 +260,11 @@ class QueryAnalyzer:
             if "-" in token and SHORT_NAME.fullmatch(fold(token))
             for t in terms(token)
         }
+        if source := _SOURCE.search(text):
+            # "… enligt Räddningsverkets allmänna råd?", "according to the guideline": the words
+            # a title has there name where the answer stands, not what is asked (the cue too).
+            titled = {t for doc in self.documents for t in terms(doc.title)}
+            names |= set(terms(source.group(1))) & titled | set(terms(source.group(0).split()[0]))
         frame = frame_terms() | measure_words(text)
         kept = [t for t in terms(text) if t not in frame and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))

@@ -40,7 +40,8 @@ from .parties import acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
-from .signals import answer_type_found, in_context
+from .sentence_context import read_in_context
+from .signals import answer_type_found
 
 __all__ = [
     "ExtractiveAnswerer",
@@ -133,8 +134,13 @@ class ExtractiveAnswerer:
         if absent and (
             absent == "money"
             or absent_kind(query, typed, time=refuse_time)
+            # About the topic as ``sentence_context`` reads it: the quote under its heading
+            # ("Den bör vara ca 25 meter lång." under "Livbojslina").
             or not about_topic(
-                query, in_context(typed[-1]), [c.text for c in candidates], self.vocabulary
+                query,
+                read_in_context(typed[-1]).about,
+                [c.text for c in candidates],
+                self.vocabulary,
             )
         ):
             return abstain(query.question, language, passages, query.absent_names)

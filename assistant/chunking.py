@@ -53,7 +53,9 @@ __all__ = [
 # continued a title or an item); a capitalised sentence after an item without final punctuation
 # is no lazy continuation of it; a short lead-in with a verb of duty ("Parterna ska gemensamt")
 # over a list is no heading.
-CHUNKER_VERSION = "14"
+# 15: a regulation's title and its "; beslutade den …" line are one unit; a letterhead row ending
+# in a web address does not run on to the next page's first paragraph.
+CHUNKER_VERSION = "15"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

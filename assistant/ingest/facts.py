@@ -34,7 +34,8 @@ _DATE = re.compile(
 )
 DECISION = re.compile(
     r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
-    r"godkänd|godkänt|godkändes|adopted|approved)\b(?:\s+(?:av|den|i|by|on)\b|\s*:)",
+    r"beslutade|utfärdad|godkänd|godkänt|godkändes|adopted|approved)\b"
+    r"(?:\s+(?:av|den|i|by|on)\b|\s*:)",
     re.I,
 )
 VALIDITY = re.compile(
@@ -162,7 +163,10 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             m = pattern.search(line)
             # A fact line names the fact near its start and says when (date, year, §) or
             # "tills vidare"; a body sentence that merely uses the verb is no fact.
-            if m and m.start() <= 30 and len(line) <= 200 and not line[:1].islower():
+            # A regulation's title states its decision after a semicolon ("Föreskrifter om
+            # personalliggare; beslutade den 31 augusti 2015."): a fact line too.
+            near = m is not None and (m.start() <= 30 or line[: m.start()].rstrip().endswith(";"))
+            if m and near and len(line) <= 300 and not line[:1].islower():
                 stated = _DATE.search(line) or re.search(
                     r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
                 )

@@ -43,6 +43,9 @@ _BULLET_GLYPHS = {
     "➢",
 }
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+# A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
+# "Utfärdad den …" on a line of its own, which needs no joining).
+_DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
@@ -134,6 +137,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return False
     if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
+    if last.endswith(";") and _DECIDED.match(text):
+        return True  # "Föreskrifter om …;" / "beslutade den 31 augusti 2015.": one title
     if last[-1] in TERMINAL:
         return False
     lower = text[0].islower() or text[0] in "(,"

@@ -119,6 +119,9 @@ def open_pair(text: str) -> bool:
     return bool(m) and not PAIR_CLOSE.search(text[m.end() :])
 
 
+_PROSE_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
 def mid_sentence(unit: Item) -> bool:
     text = unit.text
     if not text or text[-1] in TERMINAL or unit.kind not in ("paragraph", "list_item"):
@@ -128,5 +131,8 @@ def mid_sentence(unit: Item) -> bool:
         text[-1] in ",-"
         or len(unit.lines) > 1
         or words[-1].casefold() in FUNCTION_WORDS
-        or (len(words) >= 5 and words[-1][0].islower())
+        # A lower-case last word of a long line ("… som ska"), but not a web or e-mail address,
+        # a number or an abbreviation with dots that ends a letterhead's row ("106 47 Stockholm
+        # 08-690 91 91 www.fritzes.se"): no sentence runs on from those to the next page.
+        or (len(words) >= 5 and bool(_PROSE_WORD.fullmatch(words[-1])) and words[-1][0].islower())
     )
