@@ -395,3 +395,40 @@ def test_a_number_beside_the_quote_counts_only_about_the_topic():
     assert about_topic(asked, read[1], read, lambda t: True)
     assert not about_topic(asked, read[2], read, lambda t: True)
     assert answer_type_found("amount", ["Föreningen ska ha minst fem medlemmar."])
+
+
+UTRUSTNING = """Utrustning för vattenlivräddning
+
+Livboj
+
+En ring av flytande material som kastas till den nödställde. Bojen bör kunna bära minst två
+personer.
+
+Livbojslina
+
+En lina som är fastsatt i en livboj och används för att dra in livbojen med den räddade
+personen. Linan bör vara skyddad så att den inte förstörs av solljus. Den bör vara ca 25 meter
+lång.
+
+Räddningsstege
+
+En bärbar stege med hakar som används vid en kajkant. Den bör väga högst 12 kilo.
+
+Placering
+
+En livboj med lina bör finnas vid varje kaj, med högst 100 meters mellanrum.
+"""
+
+
+@pytest.fixture(scope="module")
+def equipment(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("livboj"), {"rad.txt": UTRUSTNING}, e5)
+
+
+def test_a_measure_under_a_heading_that_names_the_topic_is_about_it(equipment):
+    # "Den bör vara ca 25 meter lång." names no line, no buoy: its heading "Livbojslina" does.
+    # Read without its heading, the quote with the number was "not about the topic" and the
+    # question refused.
+    asked = equipment.ask("Hur lång ska linan till en livboj vara?")
+    assert asked.answered, asked.answer
+    assert any("25 meter" in q for c in asked.citations for q in c.quotes)

@@ -110,3 +110,26 @@ def test_the_documents_own_purpose_sentence_is_a_card_fact(body, purpose):
 )
 def test_no_purpose_without_a_purpose_sentence(body):
     assert _values(f"Regler för kort\n\n{body}\n\nKorten förvaras i kassaskåp.", "purpose") == []
+
+
+def test_a_regulations_title_and_its_decision_line_are_one_unit_and_a_decision_fact():
+    # Authorities' regulations print their title over lines ending "…;" and "beslutade den …"
+    # (Swedish statute form). The ";" ended the unit, so the decision stood alone on its line,
+    # far from the title, and, stated after a semicolon, was read as no fact.
+    text = (
+        "Statens räddningsverks allmänna råd\n"
+        "om utrustning för vattenlivräddning\n"
+        "vid hamnar och badplatser;\n"
+        "beslutade den 17 december 2007.\n\n"
+        "Dessa allmänna råd behandlar utrustning för vattenlivräddning.\n"
+    )
+    lay = lay_out_pages([text])
+    first = lay.pages[0][lay.units[0].start : lay.units[0].end]
+    assert " ".join(first.split()).endswith("badplatser; beslutade den 17 december 2007.")
+    facts = find_facts(lay, "Statens räddningsverks allmänna råd")
+    assert [f["value"] for f in facts if f["key"] == "decision"] == [
+        "beslutade den 17 december 2007."
+    ]
+    # A body sentence that only uses the verb after a semicolon is no fact.
+    body = "Regler för kort\n\nNämnden har diskuterat; beslutade den gången inget.\n"
+    assert _values(body, "decision") == []

@@ -364,3 +364,19 @@ def test_a_short_lead_in_with_a_verb_of_duty_is_no_heading():
     lay = lay_out_pages([page])
     headings = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "heading"]
     assert headings == ["2. Åtaganden", "Kommunens åtaganden"], headings
+
+
+def test_a_letterhead_row_ending_in_a_web_address_takes_no_paragraph_from_the_next_page():
+    # A colophon's last row ("106 47 Stockholm 08-690 91 91 www.fritzes.se") ends in lower
+    # case, so it read as a sentence running on over the page break and swallowed the next
+    # page's title: the title's words were cited under the address.
+    pages = [
+        "Beställningsadress\nNorstedts Juridik AB\n106 47 Stockholm 08-690 91 91 www.fritzes.se",
+        "Statens allmänna råd om utrustning för vattenlivräddning vid hamnar\n\nText om råden.",
+    ]
+    lay = lay_out_pages(pages)
+    assert [
+        u.page
+        for u in lay.units
+        if "Statens allmänna råd" in lay.pages[u.page - 1][u.start : u.end]
+    ] == [2]

@@ -628,3 +628,15 @@ def test_a_commitment_that_leads_a_list_holds_its_items_and_the_parties_commit_j
         ),
     ]
     assert found[0].to_dict()["items"] == ["utse en kontaktperson", "bjuda in till två möten"]
+
+
+def test_the_source_a_question_cites_after_enligt_is_no_topic(analyzer):
+    # "… enligt bibliotekslag" / "according to the overenskommelse": the title words there say
+    # where the answer stands; as topic words they made every sentence that answers hold too
+    # small a share of the question (a number question was refused by rule).
+    q = analyzer.analyze("Hur många timmar ska folkbiblioteken vara öppna enligt bibliotekslag?")
+    assert "folkbibliotek" in q.topic_terms
+    assert not {"bibliotekslag", "enl"} & set(q.topic_terms)
+    # A word after "enligt" that no title has is still asked about.
+    q = analyzer.analyze("Vad gäller enligt hamnens ordningsregler?")
+    assert "hamn" in q.topic_terms and "enl" not in q.topic_terms
