@@ -19,6 +19,12 @@ def _units(lay: Layout) -> list[tuple[str, int, int, str]]:
     return [(u.kind, u.page, u.page_end, lay.pages[u.page - 1][u.start : u.end]) for u in lay.units]
 
 
+def _kinds(page: str) -> list[tuple[str, str]]:
+    """(kind, text) of each unit of one laid-out page."""
+    lay = lay_out_pages([page])
+    return [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+
+
 def test_hard_wrapped_text_is_reflowed_into_paragraphs():
     page = (
         "Bakgrund\n"
@@ -242,8 +248,7 @@ def test_a_numbered_list_after_its_lead_in_is_no_heading():
         "2. Statlig finansiering av flygplatsen\n"
         "3. Investeringar för kortare restider på Mittstråket\n"
     )
-    lay = lay_out_pages([page])
-    kinds = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    kinds = _kinds(page)
     assert kinds[0] == ("heading", "3. Framgångsfaktorer")
     assert not any(kind == "heading" for kind, _ in kinds[1:]), kinds
     assert "2. Statlig finansiering av flygplatsen" in " ".join(t for _, t in kinds)
@@ -321,8 +326,7 @@ def test_a_numbered_heading_after_a_title_or_an_item_starts_a_unit():
         "3. Uppföljning\n\n"
         "Överenskommelsen följs upp varje höst.\n"
     )
-    lay = lay_out_pages([page])
-    units = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    units = _kinds(page)
     assert [t for k, t in units if k == "heading"] == [
         "Överenskommelse mellan Sjöby kommun och Region Norrland om kultursamverkan",
         "1. Bakgrund",
@@ -344,8 +348,7 @@ def test_a_sentence_after_an_item_without_final_punctuation_is_a_paragraph_of_it
         "• bjuda in regionen till två möten per år\n"
         "Regionen ansvarar för att följa upp överenskommelsen varje år och rapportera.\n"
     )
-    lay = lay_out_pages([page])
-    units = [(u.kind, lay.pages[0][u.start : u.end]) for u in lay.units]
+    units = _kinds(page)
     assert ("list_item", "• bjuda in regionen till två möten per år") in units, units
     assert units[-1][1].startswith("Regionen ansvarar"), units
 
@@ -361,8 +364,7 @@ def test_a_short_lead_in_with_a_verb_of_duty_is_no_heading():
         "Kommunens åtaganden\n"
         "• utse en kontaktperson\n"
     )
-    lay = lay_out_pages([page])
-    headings = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "heading"]
+    headings = [text for kind, text in _kinds(page) if kind == "heading"]
     assert headings == ["2. Åtaganden", "Kommunens åtaganden"], headings
 
 
