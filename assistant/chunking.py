@@ -55,7 +55,9 @@ __all__ = [
 # over a list is no heading.
 # 15: a regulation's title and its "; beslutade den …" line are one unit; a letterhead row ending
 # in a web address does not run on to the next page's first paragraph.
-CHUNKER_VERSION = "15"
+# 16: a run of numbered lines with no text between them ("1. Skolverket" / "2. Sunet") is a
+# list: its first item does not continue the lead, and no item is a heading.
+CHUNKER_VERSION = "16"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -382,3 +382,22 @@ def test_a_letterhead_row_ending_in_a_web_address_takes_no_paragraph_from_the_ne
         for u in lay.units
         if "Statens allmänna råd" in lay.pages[u.page - 1][u.start : u.end]
     ] == [2]
+
+
+def test_a_run_of_numbered_lines_is_a_list_not_a_lead_s_end_or_headings():
+    # A Markdown numbered list after a lead that stops mid-sentence, a blank line apart: the
+    # first item ran on from the lead ("… från 1. Skolverket") and the last was read as a
+    # numbered heading, naming every passage after it.
+    page = (
+        "Styrgruppen består av personer med chefsbefattningar från\n\n"
+        "1.  Skolverket\n"
+        "2.  Sunet\n"
+        "3.  De anslutna federationerna\n\n"
+        "Styrgruppen möts två gånger om året.\n"
+    )
+    units = _kinds(page)
+    assert [k for k, t in units if t.startswith(("1.", "2.", "3."))] == ["list_item"] * 3, units
+    assert units[0] == ("paragraph", "Styrgruppen består av personer med chefsbefattningar från")
+    # Numbered headings with text between them stay headings.
+    headings = "1. Bakgrund\n\nText om bakgrunden.\n\n2. Syfte\n\nText om syftet.\n"
+    assert [k for k, _ in _kinds(headings)] == ["heading", "paragraph", "heading", "paragraph"]

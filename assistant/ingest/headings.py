@@ -63,7 +63,7 @@ def mark_headings(pages: list[list[Item]]) -> None:
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
                 # headings without text of their own, items 1 and 2 were in no passage).
                 unit.kind = "list_item"
-            elif unit.wrapped and _is_heading(unit, body, i):
+            elif unit.wrapped and _is_heading(unit, body, i) and not _in_run(body, i):
                 unit.kind = "heading"
                 found.append((unit, bool(NUMBERED_HEADING.match(unit.text))))
     numbered_rule = sum(n for _, n in found) * 2 > len(found)
@@ -107,6 +107,20 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
 
 _DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}
 _ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+
+
+def _in_run(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` one of a run of numbered lines with no text between them ("1. Skolverket",
+    "2. Sunet", "3. De anslutna federationerna")? A list: numbered headings have text between."""
+    this = _ITEM_NUMBER.match(body[i].text)
+    if this is None:
+        return False
+    number = int(this.group(1))
+    near = [(body[j], d) for j, d in ((i - 1, -1), (i + 1, 1)) if 0 <= j < len(body)]
+    return any(
+        (m := _ITEM_NUMBER.match(u.text)) is not None and int(m.group(1)) == number + d
+        for u, d in near
+    )
 
 
 def _in_list(previous: Item, text: str) -> bool:

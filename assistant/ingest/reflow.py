@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import hyphen_join
@@ -46,6 +47,7 @@ _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 # A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
+_RUN_ITEM = re.compile(r"\(?(\d{1,2})[.)]\s+\S")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
@@ -55,6 +57,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
     out: list[Item] = []
     blank = False
     bullet: str | None = None
+    runs = _numbered_runs(page)
     for idx, it in enumerate(page):
         if it.kind == "blank":
             blank = True
@@ -80,15 +83,21 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             bullet = text
             continue
         prev = out[-1] if out else None
+        in_run = idx in runs
         if bullet is not None:
             out.append(
                 Item("list_item", it.page, [f"{bullet} {text}"], blank_before=blank, wrapped=True)
             )
             bullet = None
-        elif prev is not None and prev.wrapped and _continues(prev, text, blank, width):
+        elif (
+            prev is not None
+            and prev.wrapped
+            and not in_run
+            and _continues(prev, text, blank, width)
+        ):
             _append(prev, text, vocab)
         else:
-            kind = "list_item" if is_list_start(text) else "paragraph"
+            kind = "list_item" if is_list_start(text) or in_run else "paragraph"
             # Items that lost their bullets (a Word list as text): lower-case lines standing
             # alone after a lead-in ("… ska det framgå:") or after such an item.
             after = prev is not None and blank and text[0].islower()
@@ -107,6 +116,25 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             unit.kind = "list_item"
     set_markers_apart(out)
     return out
+
+
+def _number(item: Item) -> int | None:
+    m = _RUN_ITEM.match(item.lines[0].strip()) if item.kind == "line" else None
+    return int(m.group(1)) if m else None
+
+
+def _numbered_runs(page: list[Item]) -> set[int]:
+    """The indexes of the page's lines that are items of a numbered list: "N. …" with "N+1. …"
+    as the next line, or "N-1. …" as the line before (blank lines apart). Such a run is a list
+    ("… består av personer från" / "1. Skolverket" / "2. Sunet"), whatever the lines look like:
+    its first item does not continue the lead, and no item is a heading (numbered headings have
+    text between them)."""
+    lines = [(i, _number(it)) for i, it in enumerate(page) if it.kind != "blank"]
+    found: set[int] = set()
+    for (i, a), (j, b) in pairwise(lines):
+        if a is not None and b == a + 1:
+            found |= {i, j}
+    return found
 
 
 def text_width(lines: list[Item]) -> int:
