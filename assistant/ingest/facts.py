@@ -165,8 +165,9 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             # "tills vidare"; a body sentence that merely uses the verb is no fact.
             # A regulation's title states its decision after a semicolon ("Föreskrifter om
             # personalliggare; beslutade den 31 augusti 2015."): a fact line too.
-            near = m is not None and (m.start() <= 30 or line[: m.start()].rstrip().endswith(";"))
-            if m and near and len(line) <= 300 and not line[:1].islower():
+            titled = m is not None and line[: m.start()].rstrip().endswith(";")
+            near = m is not None and (m.start() <= 30 or titled)
+            if m and near and len(line) <= (300 if titled else 200) and not line[:1].islower():
                 stated = _DATE.search(line) or re.search(
                     r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
                 )
