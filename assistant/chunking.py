@@ -57,7 +57,11 @@ __all__ = [
 # in a web address does not run on to the next page's first paragraph.
 # 16: a run of numbered lines with no text between them ("1. Skolverket" / "2. Sunet") is a
 # list: its first item does not continue the lead, and no item is a heading.
-CHUNKER_VERSION = "16"
+# 17: (a helper broke 14-16) items of a numbered run are alike (one marker, sentences or none)
+# and a line over its own subsection heads it; a numbered heading after an item ending in a comma
+# starts a unit; a statute's paragraph ("3 § …") is no item's next sentence; a short lead ending
+# in a function word ("Avgiften består av") is no heading.
+CHUNKER_VERSION = "17"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -401,3 +401,34 @@ def test_a_run_of_numbered_lines_is_a_list_not_a_lead_s_end_or_headings():
     # Numbered headings with text between them stay headings.
     headings = "1. Bakgrund\n\nText om bakgrunden.\n\n2. Syfte\n\nText om syftet.\n"
     assert [k for k, _ in _kinds(headings)] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [
+        # A numbered heading after an item, a numbered paragraph or another marker's item is a
+        # heading, not the next item of a run (found by a helper breaking these rules).
+        ("• rehabilitering,\n4. Ekonomi\n\nKostnaderna delas lika.\n", "4. Ekonomi"),
+        (
+            "2. Hyra och el ingår inte i avgiften.\n3. Handläggning\n\nAnsökan prövas.\n",
+            "3. Handläggning",
+        ),
+        ("1) språktolk vid besök\n2. Ansvar\n\nKommunen ansvarar för tolken.\n", "2. Ansvar"),
+        # An empty section followed by the next, which heads its own subsection.
+        ("2. Medlemskap\n3. Avgifter\n3.1 Årsavgift\n\nAvgiften är 100 kronor.\n", "3. Avgifter"),
+    ],
+)
+def test_a_numbered_heading_next_to_a_numbered_line_stays_a_heading(page, heading):
+    assert ("heading", heading) in _kinds(page), _kinds(page)
+
+
+def test_a_statutes_paragraph_after_a_numbered_item_is_no_continuation_of_it():
+    page = "Vårdgivaren ska se till att\n1. planen upprättas,\n2. planen följs upp.\n3 § Vårdgivaren ska dokumentera insatserna.\n"
+    assert _kinds(page)[-1] == ("paragraph", "3 § Vårdgivaren ska dokumentera insatserna."), _kinds(
+        page
+    )
+
+
+def test_a_short_lead_in_ending_in_a_function_word_is_no_heading():
+    page = "3. Avgifter\n\nAvgiften består av\n• en grundavgift\n• en rörlig del\n"
+    assert [t for k, t in _kinds(page) if k == "heading"] == ["3. Avgifter"], _kinds(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .units import KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
+from .units import FUNCTION_WORDS, KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
 
 __all__ = ["RECORD", "TOC_ENTRY", "mark_headings", "merge_contents"]
 
@@ -53,12 +53,7 @@ def mark_headings(pages: list[list[Item]]) -> None:
         for i, unit in enumerate(body):
             if unit.kind == "heading":
                 found.append((unit, False))
-            elif (
-                unit.wrapped
-                and i
-                and NUMBERED_HEADING.match(unit.text)
-                and _in_list(body[i - 1], unit.text)
-            ):
+            elif unit.wrapped and i and NUMBERED_HEADING.match(unit.text) and _in_list(body, i):
                 # "… prioriteringar avseende trafikinfrastruktur är:" then "1. Dubbelspår
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
                 # headings without text of their own, items 1 and 2 were in no passage).
@@ -100,38 +95,49 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     # ("Kommunerna åtar sig att se till att"), or fewer with a finite verb of duty ("Parterna
     # ska gemensamt", "Regionen ansvarar för") that a heading's noun phrase has not.
     duty = any(w.casefold() in _DUTY_VERBS for w in words)
-    if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty):
+    # A lead ending in a function word ("Avgiften består av") stops mid-sentence whatever its length.
+    mid = words[-1].casefold() in FUNCTION_WORDS
+    if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
 
 
 _DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}
-_ITEM_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+_ITEM_NUMBER = re.compile(r"(\d{1,2})([.)])\s")
+
+
+def _item_key(unit: Item) -> tuple[int, str, bool] | None:
+    """A numbered line's (number, marker, ends a sentence); None for any other unit."""
+    m = _ITEM_NUMBER.match(unit.text)
+    return (int(m.group(1)), m.group(2), unit.text[-1] in ".!?:;") if m else None
+
+
+def _heads(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` followed by its own subsection ("3. Avgifter" / "3.1 Årsavgift")?"""
+    key = _item_key(body[i])
+    return (
+        key is not None and i + 1 < len(body) and bool(re.match(rf"{key[0]}\.\d", body[i + 1].text))
+    )
+
+
+def _follows(body: list[Item], i: int, j: int) -> bool:
+    """Does numbered unit ``j`` come right after unit ``i`` in one list: the next number, the
+    same marker ("1)" / "2." are not one list), both sentences or neither ("2. Hyra och el
+    ingår inte." / "3. Handläggning": an item, then a heading), ``j`` heading no subsection?"""
+    a, b = _item_key(body[i]), _item_key(body[j])
+    return a is not None and b is not None and b == (a[0] + 1, *a[1:]) and not _heads(body, j)
 
 
 def _in_run(body: list[Item], i: int) -> bool:
     """Is unit ``i`` one of a run of numbered lines with no text between them ("1. Skolverket",
     "2. Sunet", "3. De anslutna federationerna")? A list: numbered headings have text between."""
-    this = _ITEM_NUMBER.match(body[i].text)
-    if this is None:
-        return False
-    number = int(this.group(1))
-    near = [(body[j], d) for j, d in ((i - 1, -1), (i + 1, 1)) if 0 <= j < len(body)]
-    return any(
-        (m := _ITEM_NUMBER.match(u.text)) is not None and int(m.group(1)) == number + d
-        for u, d in near
-    )
+    return (i > 0 and _follows(body, i - 1, i)) or (i + 1 < len(body) and _follows(body, i, i + 1))
 
 
-def _in_list(previous: Item, text: str) -> bool:
-    """Is the numbered line ``text`` an item of a list: after a lead-in ending in ":", or after
-    the item numbered one less that is no heading?"""
+def _in_list(body: list[Item], i: int) -> bool:
+    """Is the numbered unit ``i`` an item of a list: after a lead-in ending in ":", or after
+    the item numbered one less that is no heading (and alike, ``_follows``)?"""
+    previous = body[i - 1]
     if previous.text.rstrip().endswith(":"):
         return True
-    before, this = _ITEM_NUMBER.match(previous.text), _ITEM_NUMBER.match(text)
-    return (
-        previous.kind != "heading"
-        and before is not None
-        and this is not None
-        and int(this.group(1)) == int(before.group(1)) + 1
-    )
+    return previous.kind != "heading" and _follows(body, i - 1, i)

@@ -47,7 +47,8 @@ _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 # A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
-_RUN_ITEM = re.compile(r"\(?(\d{1,2})[.)]\s+\S")
+_RUN_ITEM = re.compile(r"\(?(\d{1,2})([.)])\s+\S")
+_PARAGRAPH = re.compile(r"\d{1,3}\s?[a-z]?\s?§\s")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
@@ -118,9 +119,16 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
     return out
 
 
-def _number(item: Item) -> int | None:
-    m = _RUN_ITEM.match(item.lines[0].strip()) if item.kind == "line" else None
-    return int(m.group(1)) if m else None
+def _number(item: Item) -> tuple[int, str, bool] | None:
+    """A numbered line's (number, marker, ends a sentence); None for any other line."""
+    text = item.lines[0].strip() if item.kind == "line" else ""
+    m = _RUN_ITEM.match(text)
+    return (int(m.group(1)), m.group(2), text[-1] in TERMINAL) if m else None
+
+
+def _heads(item: Item, number: int) -> bool:
+    """Is ``item`` a subsection of section ``number`` ("3.1 Årsavgift" under "3. Avgifter")?"""
+    return item.kind == "line" and bool(re.match(rf"{number}\.\d", item.lines[0].strip()))
 
 
 def _numbered_runs(page: list[Item]) -> set[int]:
@@ -131,9 +139,16 @@ def _numbered_runs(page: list[Item]) -> set[int]:
     text between them)."""
     lines = [(i, _number(it)) for i, it in enumerate(page) if it.kind != "blank"]
     found: set[int] = set()
-    for (i, a), (j, b) in pairwise(lines):
-        if a is not None and b == a + 1:
-            found |= {i, j}
+    for k, ((i, a), (j, b)) in enumerate(pairwise(lines)):
+        # Items of one list are alike: the same marker ("1)" / "2." are not), each a sentence or
+        # none ("2. Hyra och el ingår inte." / "3. Handläggning": an item, then a heading); a
+        # line followed by its own subsection ("3. Avgifter" / "3.1 Årsavgift") heads it.
+        after = lines[k + 2][0] if k + 2 < len(lines) else None
+        if a is None or b is None or (b[0], b[1:]) != (a[0] + 1, a[1:]):
+            continue
+        if after is not None and _heads(page[after], b[0]):
+            continue
+        found |= {i, j}
     return found
 
 
@@ -158,10 +173,10 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     if last.endswith("-") and text[0].islower():
         return True
     last_word = last.split()[-1].casefold()
-    if NUMBERED_HEADING.match(text) and not (last_word in FUNCTION_WORDS or last[-1] in ",-"):
-        # "… om kultursamverkan" / "1. Bakgrund", "• … regionens konsulenter" / "3. Uppföljning":
-        # a numbered heading starts a unit, after a blank line or not, unless the line before
-        # cannot end there ("enligt" / "3 kap.").
+    if NUMBERED_HEADING.match(text) and not (last_word in FUNCTION_WORDS or last[-1] == "-"):
+        # "… om kultursamverkan" / "1. Bakgrund", "• … regionens konsulenter" / "3. Uppföljning",
+        # "• rehabilitering," / "4. Ekonomi": a numbered heading starts a unit, after a blank
+        # line or not, unless the line before cannot end there ("enligt" / "3 kap.").
         return False
     if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
@@ -200,6 +215,9 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     # ansvarar för …") is a list that ended and a paragraph after it; a line of the item that
     # wraps is joined by ``_continues``'s other rules (lower case, a function word, the width).
     ended = prev.lines[-1][-1] in ".!?" or text[0].islower()
+    # A statute's paragraph ("3 § Vårdgivaren ska …") or a numbered heading after an item is
+    # the next provision or section, never the item's next sentence.
+    ended = ended and not _PARAGRAPH.match(text) and not NUMBERED_HEADING.match(text)
     # A section number starts the next section ("… läkemedelsberättelsen." / "4.1.2 Den
     # enskilde/patienten får …"), whatever the heading's length (``_continues`` says so first).
     return item and not blank and prose and ended
