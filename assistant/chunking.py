@@ -61,7 +61,9 @@ __all__ = [
 # and a line over its own subsection heads it; a numbered heading after an item ending in a comma
 # starts a unit; a statute's paragraph ("3 § …") is no item's next sentence; a short lead ending
 # in a function word ("Avgiften består av") is no heading.
-CHUNKER_VERSION = "17"
+# 18: the card states when a document takes effect ("Ikraftträdande": a "träder i kraft den …"
+# line, a statute's front matter "ikraft_datum").
+CHUNKER_VERSION = "18"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

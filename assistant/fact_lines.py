@@ -142,6 +142,8 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "validity": ("giltighet", "period"),
     "date": ("datum", "beslut"),
     "adoption": ("beslut", "datum"),
+    # Where no line says when it takes effect, the line that says from when it applies.
+    "in_force": ("ikraftträdande", "giltighet"),
     "revised": ("reviderad",),
     "owner": ("dokumentägare",),
     "replaces": ("ersätter",),
@@ -157,11 +159,16 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
 _STATED: dict[str, re.Pattern[str]] = {
     "revised": REVISED,
     "case_number": CASE_NUMBER,
-    # a decision, adoption or entry into force, in the words a decision line uses
+    # a decision or adoption, in the words a decision line uses
     "adoption": re.compile(
         r"\b(?:antag\w*|antog\w*|beslut\w*|fastst[äa]ll\w*|godk[äa]n\w*|underteckn\w*|"
-        r"ikraftträd\w*|träd\w* i kraft|adopted|approved|decided|decision|signed|enacted|"
-        r"into force|takes? effect|took effect)",
+        r"adopted|approved|decided|decision|signed|enacted)",
+        re.I,
+    ),
+    # an entry into force, or the date from which it applies
+    "in_force": re.compile(
+        r"\b(?:ikraftträd\w*|träd\w* i kraft|into force|takes? effect|took effect|"
+        r"gäller från|gäller fr\.?o\.?m|giltig\w* från|valid from|applies from)",
         re.I,
     ),
     # a contact is a person's role word, an e-mail address or a phone number

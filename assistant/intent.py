@@ -34,6 +34,7 @@ FACTS = (
     "contact",
     "case_number",
     "validity",
+    "in_force",
     "adoption",
     "revised",
     "replaces",
@@ -89,13 +90,15 @@ _FACT_PATTERNS = {
     r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
     r"expire\w*|loper ut|lopa ut|duration of",
     # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
+    # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
+    # decision's date; before "adoption".
+    "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
+    r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
+    r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
     r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
-    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
-    r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
-    r"trad(?:de|er|tt)\s+(?:\w+\s+){0,3}?i\s+kraft|came into force|entered into force|"
-    r"(?:come|came|enter|entered)\s+(?:\w+\s+){0,2}?into force",
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*",
     # When the document was revised, or how often it is ("Reviderad februari 2020", "Revideras
     # årligen"): before "date", so "Vilket datum reviderades riktlinjen?" reads the revision.
     "revised": r"revider\w*|revidering\w*|revision\w*|revised?|versionshistorik\w*|"
@@ -141,7 +144,8 @@ _FACT_WORDS = (
     "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
     "antagit antog beslutat beslutade fattat fattade fattats nämnd nämnden organ organet "
     "från sedan from "
-    "trädde träder kraft ikraft until apply applies "
+    "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "
+    "entry come comes came into "
     "date dated parter parterna parties vem who när when vilket vilken which "
     "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "
     "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "

@@ -156,7 +156,7 @@ def test_a_document_fact_part_is_asked_of_the_earlier_parts_document(analyzer):
     q = analyzer.analyze("Vad säger bibliotekslagen om lånecentraler och när trädde den i kraft?")
     first, second = q.parts
     assert first.documents == (STATUTE,)
-    assert (second.intent, second.fact) == ("document_fact", "adoption")
+    assert (second.intent, second.fact) == ("document_fact", "in_force")
     assert second.documents == (STATUTE,) and second.leans is None
     handler = analyzer.analyze("Vad ska regionen erbjuda elevkulturombud? Vem är handläggare?")
     assert handler.parts[1].intent == "document_fact" and handler.parts[1].leans is None

@@ -24,7 +24,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("What does the policy replace?", "replaces"),
         ("Gäller policyn fortfarande?", "validity"),
         ("Is the agreement still valid?", "validity"),
-        ("When did the agreement take effect?", "adoption"),
+        ("When did the agreement take effect?", "in_force"),
+        ("När träder föreskrifterna om personalliggare i kraft?", "in_force"),
+        ("When did the regulations enter into force?", "in_force"),
         ("Who decided the travel policy?", "adoption"),
         # active past as well as passive: "Vem antog …?", "Vem beslutade …?"
         ("Vem antog resepolicyn?", "adoption"),

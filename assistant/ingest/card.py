@@ -29,6 +29,7 @@ __all__ = [
 _LABELS = {
     "case_number": "Diarienummer (diarienumret, dnr, case number)",
     "decision": "Beslut (beslutad, antagen, fastställd, decision)",
+    "in_force": "Ikraftträdande (träder i kraft, in force)",
     "validity": "Giltighet (gäller, giltighetstid, validity)",
     "parties": "Parter (parterna, parties)",
     "owner": "Dokumentägare (dokumentansvarig, document owner)",
@@ -136,6 +137,8 @@ def describe(
         meta.setdefault("date", m.group(1))
     elif front.get("utfardad_datum") or front.get("date"):
         meta.setdefault("date", str(front.get("utfardad_datum") or front.get("date")))
+    if front.get("ikraft_datum"):  # a statute's front matter: when it took effect
+        meta["in_force"] = str(front["ikraft_datum"])
     facts = find_facts(laid, title)
     meta["card_facts"] = facts
     for fact in facts:
@@ -171,6 +174,8 @@ def document_card(doc: Any) -> str:
         extra.append(f"Period (perioden, giltighetstid): {meta['period']}")
     if meta.get("date"):
         extra.append(f"Datum (datumet, date): {meta['date']}")
+    if meta.get("in_force"):
+        extra.append(f"{_LABELS['in_force']}: {meta['in_force']}")
     if meta.get("designation"):
         extra.append(f"Beteckning (SFS-nummer, designation): {meta['designation']}")
     extra.extend(f"{key}: {value}" for key, value in (meta.get("facts") or {}).items())

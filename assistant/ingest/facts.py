@@ -15,6 +15,7 @@ __all__ = [
     "CASE_LABEL",
     "CASE_NUMBER",
     "DECISION",
+    "IN_FORCE",
     "OWNER",
     "PARTIES",
     "PERIOD",
@@ -36,6 +37,14 @@ DECISION = re.compile(
     r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
     r"beslutade|utfärdad|godkänd|godkänt|godkändes|adopted|approved)\b"
     r"(?:\s+(?:av|den|i|by|on)\b|\s*:)",
+    re.I,
+)
+# When a document takes effect, as statutes, regulations and agreements state it ("Dessa
+# föreskrifter träder i kraft den 1 januari 2016.", "This agreement enters into force on …"):
+# not the date it was decided.
+IN_FORCE = re.compile(
+    r"\b(?:träder|trädde|träda)\s+i\s+kraft\b|\bikraftträd\w*|"
+    r"\b(?:enters?|entered|comes?|came)\s+into\s+force\b|\btakes?\s+effect\b",
     re.I,
 )
 VALIDITY = re.compile(
@@ -157,6 +166,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("case_number", num.group(), page, line, where)
         for key, pattern in (
             ("decision", DECISION),
+            ("in_force", IN_FORCE),
             ("revised", REVISED),
             ("validity", VALIDITY),
         ):
