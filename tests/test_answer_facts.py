@@ -132,3 +132,15 @@ def test_no_card_text_is_ever_in_quotation_marks(assistant, question):
         else:
             stored = assistant.index.document(c.passage.source)
             assert c.quote in stored.pages[c.passage.page - 1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["När trädde bibliotekslagen i kraft?", "When did the library act enter into force?"],
+)
+def test_entry_into_force_is_answered_by_its_own_date_not_the_decision(assistant, question):
+    # The act's front matter says it took effect 2014-01-01 and was issued 2013-10-31: "when did
+    # it enter into force" was read as "when was it adopted" and answered with the issue date.
+    answer = assistant.ask(question)
+    assert answer.answered, answer.answer
+    assert "2014-01-01" in answer.answer and "2013-10-31" not in answer.answer

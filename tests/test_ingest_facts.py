@@ -133,3 +133,13 @@ def test_a_regulations_title_and_its_decision_line_are_one_unit_and_a_decision_f
     # A body sentence that only uses the verb after a semicolon is no fact.
     body = "Regler för kort\n\nNämnden har diskuterat; beslutade den gången inget.\n"
     assert _values(body, "decision") == []
+
+
+def test_an_entry_into_force_is_a_fact_of_its_own():
+    text = (
+        "Föreskrifter om personalliggare;\nbeslutade den 31 augusti 2015.\n\n"
+        "1 § Text om liggaren.\n\n"
+        "1. Dessa föreskrifter träder i kraft den 1 januari 2016.\n"
+    )
+    assert _values(text, "in_force") == ["träder i kraft den 1 januari 2016."]
+    assert _values(text, "decision") == ["beslutade den 31 augusti 2015."]
