@@ -63,7 +63,8 @@ __all__ = [
 # in a function word ("Avgiften består av") is no heading.
 # 18: the card states when a document takes effect ("Ikraftträdande": a "träder i kraft den …"
 # line, a statute's front matter "ikraft_datum").
-CHUNKER_VERSION = "18"
+# 19: the card names every party of "mellan A, B och C" (A and B were one party).
+CHUNKER_VERSION = "19"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -22,6 +22,7 @@ __all__ = [
     "acting_parties",
     "party_names",
     "COMMITMENT_VERBS",
+    "COMMITMENT_SUBJECT_VERBS",
     "COMMITMENT_FRAME",
 ]
 
@@ -43,6 +44,11 @@ COMMITMENT_VERBS = (
     "ska|skall|vill|verkar för|bidrar|åtar sig|ger|kommer att|arbetar för|arbetar gemensamt|"
     "erbjuder|stödjer|delfinansierar|koordinerar|arrangerar|möjliggör|är villig|tillhandahåller|"
     "har gett|har åtagit sig|har å sin sida gett"
+)
+# Commitments said with the party as subject only ("Regionen ansvarar för …", "Kommunen betalar
+# hälften av hyran"): after its object ("… ersätter regionen med …") a party is not the actor.
+COMMITMENT_SUBJECT_VERBS = (
+    "ansvarar för|svarar för|står för|betalar|ersätter|bekostar|finansierar|förbinder sig"
 )
 
 # Words that frame a question about what a party committed to, not its topic.
@@ -115,13 +121,16 @@ class Commitment:
 
 
 @lru_cache(maxsize=8)
-def _verb_context(verbs: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _verb_context(verbs: str, subject: str = "") -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What makes a named party the actor: a verb before the name ("ska Ludvika"), or after it
-    ("Ludvika kommun och regionen ska", "regionen, å sin sida, ger"). Compiled once per verb
-    list; the names are matched separately, so a new party costs only a small pattern."""
+    ("Ludvika kommun och regionen ska", "regionen, å sin sida, ger"); a ``subject`` verb only
+    after it ("Regionen betalar …"; in "Kommunen ersätter regionen …" the region is paid). Compiled
+    once per verb list; the names are matched separately, so a new party costs only a small
+    pattern."""
     adverb = r"(?:\s+(?:tillsammans|båda|även|också|gemensamt|å sin sida))?"
     before = re.compile(rf"\b(?:{verbs})\s+(?:[\w ]{{1,30}}?\s+och\s+)?$", re.I)
-    after = re.compile(rf"(?:\s+och\s+[\w ]{{1,30}}?)?,?{adverb}\s+(?:{verbs})\b", re.I)
+    either = f"{verbs}|{subject}" if subject else verbs
+    after = re.compile(rf"(?:\s+och\s+[\w ]{{1,30}}?)?,?{adverb}\s+(?:{either})\b", re.I)
     return before, after
 
 
@@ -131,8 +140,8 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
-def _acts(text: str, names: tuple[str, ...], verbs: str) -> bool:
-    before, after = _verb_context(verbs)
+def _acts(text: str, names: tuple[str, ...], verbs: str, subject: str = "") -> bool:
+    before, after = _verb_context(verbs, subject)
     return any(
         after.match(text, m.end()) or before.search(text, 0, m.start())
         for m in _names_pattern(names).finditer(text)
@@ -191,10 +200,13 @@ def _name_index(parties: tuple[Party, ...]) -> tuple[dict[tuple[str, ...], list[
     return index, max(map(len, index), default=0)
 
 
-def acting_parties(sentence: str, parties: list[Party], verbs: str = ACTION_VERBS) -> list[Party]:
-    """Parties that act in the sentence: named next to one of ``verbs``."""
+def acting_parties(
+    sentence: str, parties: list[Party], verbs: str = ACTION_VERBS, subject: str = ""
+) -> list[Party]:
+    """Parties that act in the sentence: named next to one of ``verbs``, or before one of the
+    ``subject`` verbs."""
     text = sentence.strip().lstrip("-•* ").strip()
-    return [p for p in parties if _acts(text, p.subject_names, verbs)]
+    return [p for p in parties if _acts(text, p.subject_names, verbs, subject)]
 
 
 def party_names(metadata: dict[str, Any]) -> list[str]:
@@ -237,8 +249,11 @@ def extract_commitments(
             # that commits a party ("4.2.1 Regionen åtar sig att" / "• informera kommunen i
             # tid"), that party. A sentence of its own ("Räddningstjänsten ska …", "Båda parter
             # ska …") under such a heading is not the heading's party's.
-            actors = acting_parties(sentence, parties, COMMITMENT_VERBS)
-            if not actors and _acts(sentence.lstrip("-•* "), _JOINT, COMMITMENT_VERBS):
+            actors = acting_parties(sentence, parties, COMMITMENT_VERBS, COMMITMENT_SUBJECT_VERBS)
+            joint = _acts(
+                sentence.lstrip("-•* "), _JOINT, COMMITMENT_VERBS, COMMITMENT_SUBJECT_VERBS
+            )
+            if not actors and joint:
                 actors = parties  # "Parterna ska gemensamt …": every party's
             if not actors and starts_lower(sentence):
                 actors = heading
@@ -278,7 +293,7 @@ def _heading_actors(section: str, parties: list[Party]) -> list[Party]:
     heading = _HEADING_NUMBER.sub("", section.split(SECTION_SEP)[-1]).strip()
     if not heading:
         return []
-    acting = acting_parties(heading, parties, COMMITMENT_VERBS)
+    acting = acting_parties(heading, parties, COMMITMENT_VERBS, COMMITMENT_SUBJECT_VERBS)
     if acting:
         return acting
     return [

@@ -138,3 +138,16 @@ def test_dev2_card_facts():
         for fact in doc.metadata["card_facts"]:
             if fact["where"] == "page":
                 assert fact["line"] in doc.pages[fact["page"] - 1], (name, fact)
+
+
+def test_three_parties_of_a_title_are_three(tmp_path):
+    # "mellan A, B och C": the first two were one party "A, B", whose commitments were nobody's.
+    path = tmp_path / "avtal.txt"
+    path.write_text(
+        "Avtal mellan Sjöby kommun, Åby kommun och Region Norrland om ungdomsmottagning\n\n"
+        "Parterna ska samverka om mottagningen.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path, tmp_path)
+    assert doc.metadata["parties"] == ["Sjöby kommun", "Åby kommun", "Region Norrland"]
+    assert "Parter (parterna, parties): Sjöby kommun, Åby kommun och Region Norrland" in doc.card

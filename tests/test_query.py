@@ -180,6 +180,7 @@ def test_items_under_a_heading_that_commits_a_party_are_its_commitments():
         ("p1", (region.name,)),
         ("p2", (county.name,)),
         ("p3", (region.name,)),
+        ("p5", (region.name,)),  # its own subject's, not the heading's municipalities'
     ]
     # "kommunen" in the text is one of the county's municipalities; in a question it is not.
     assert not county.matches("kommunen")
@@ -640,3 +641,21 @@ def test_the_source_a_question_cites_after_enligt_is_no_topic(analyzer):
     # A word after "enligt" that no title has is still asked about.
     q = analyzer.analyze("Vad gäller enligt hamnens ordningsregler?")
     assert "hamn" in q.topic_terms and "enl" not in q.topic_terms
+
+
+def test_a_party_as_the_subject_of_paying_or_answering_for_commits():
+    from langchain_core.documents import Document
+
+    from assistant.parties import extract_commitments
+
+    town, region = Party.from_name("Sjöby kommun"), Party.from_name("Region Norrland")
+    text = (
+        "Regionen ansvarar för att bemanna mottagningen. Region Norrland betalar hälften av "
+        "hyran. Sjöby kommun ersätter regionen med 1 250 kronor per besök."
+    )
+    meta = {"source": "a.txt", "title": "A", "page": 1, "section": "Ekonomi"}
+    found = extract_commitments(
+        [Document(page_content=text, id="p1", metadata=meta)], {"a.txt": [town, region]}
+    )
+    # The party paid ("… ersätter regionen …") is no actor: only the subject commits.
+    assert [c.parties for c in found] == [(region.name,), (region.name,), (town.name,)]

@@ -150,7 +150,8 @@ def describe(
             None,
         )
     ):
-        meta["parties"] = [m.group(1).strip(), m.group(2).strip()]
+        # "mellan Sjöby kommun, Åby kommun och Region Norrland": three parties, not two.
+        meta["parties"] = [*(p.strip() for p in m.group(1).split(", ")), m.group(2).strip()]
     if m := PERIOD.search(title):
         meta["period"] = f"{m.group(1)}-{m.group(2)}"
     meta.update(_contact(edges or [ln.strip() for ln in page1[:3000].split("\n") if ln.strip()]))
@@ -169,7 +170,9 @@ def document_card(doc: Any) -> str:
     meta = doc.metadata
     extra: list[str] = []
     if meta.get("parties"):
-        extra.append(f"Parter (parterna, parties): {' och '.join(meta['parties'])}")
+        named = [str(p) for p in meta["parties"]]
+        listed = f"{', '.join(named[:-1])} och {named[-1]}" if len(named) > 1 else named[0]
+        extra.append(f"Parter (parterna, parties): {listed}")
     if meta.get("period"):
         extra.append(f"Period (perioden, giltighetstid): {meta['period']}")
     if meta.get("date"):
