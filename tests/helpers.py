@@ -50,6 +50,15 @@ def make_settings(root: Path, corpus: Path | None = None, **overrides) -> Settin
     )
 
 
+def load_text(root: Path, name: str, text: str) -> Any:
+    """``text`` written to ``root/name`` and loaded as the ingest loads a corpus file."""
+    from assistant.ingest import load_document
+
+    path = root / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path, root)
+
+
 def indexed_texts(root: Path, texts: dict[str, str], embeddings: Any) -> Any:
     """A real Chroma ``Index`` over ``texts`` (file name -> text) written into ``root/corpus``."""
     from assistant.indexing.store import Index

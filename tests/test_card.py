@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import load_text
 
 from assistant.ingest import LoadedDocument, load_document
 from assistant.ingest.card import find_facts, find_title
@@ -142,12 +143,7 @@ def test_dev2_card_facts():
 
 def test_three_parties_of_a_title_are_three(tmp_path):
     # "mellan A, B och C": the first two were one party "A, B", whose commitments were nobody's.
-    path = tmp_path / "avtal.txt"
-    path.write_text(
-        "Avtal mellan Sjöby kommun, Åby kommun och Region Norrland om ungdomsmottagning\n\n"
-        "Parterna ska samverka om mottagningen.\n",
-        encoding="utf-8",
-    )
-    doc = load_document(path, tmp_path)
+    title = "Avtal mellan Sjöby kommun, Åby kommun och Region Norrland om ungdomsmottagning"
+    doc = load_text(tmp_path, "avtal.txt", f"{title}\n\nParterna ska samverka om mottagningen.\n")
     assert doc.metadata["parties"] == ["Sjöby kommun", "Åby kommun", "Region Norrland"]
     assert "Parter (parterna, parties): Sjöby kommun, Åby kommun och Region Norrland" in doc.card

@@ -15,6 +15,7 @@ from helpers import (
     PDF,
     PDF_PATH,
     STATUTE_PATH,
+    load_text,
 )
 
 from assistant.chunking import chunk_document
@@ -308,13 +309,11 @@ def test_corpus_files_skips_hidden_files_and_recurses(tmp_path):
 
 
 def test_opening_title_block_facts_go_to_the_card_not_the_first_passage(tmp_path):
-    path = tmp_path / "faq.txt"
-    path.write_text(
+    text = (
         "Frågor och svar om fjärrlån\nKälla: Länsbiblioteket\n\n"
-        "Ja, fjärrlån är avgiftsfria för låntagaren.\n\nNej, e-böcker kan inte fjärrlånas.\n",
-        encoding="utf-8",
+        "Ja, fjärrlån är avgiftsfria för låntagaren.\n\nNej, e-böcker kan inte fjärrlånas.\n"
     )
-    doc = load_document(path, tmp_path)
+    doc = load_text(tmp_path, "faq.txt", text)
     assert doc.title == "Frågor och svar om fjärrlån"
     assert doc.metadata["facts"] == {"Källa": "Länsbiblioteket"}
     assert "Källa: Länsbiblioteket" in doc.card.split("\n")
