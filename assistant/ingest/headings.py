@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .units import FUNCTION_WORDS, KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence
+from .units import FUNCTION_WORDS, KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence, next_item
 
 __all__ = ["RECORD", "TOC_ENTRY", "mark_headings", "merge_contents"]
 
@@ -103,29 +103,12 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
 
 
 _DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}
-_ITEM_NUMBER = re.compile(r"(\d{1,2})([.)])\s")
-
-
-def _item_key(unit: Item) -> tuple[int, str, bool] | None:
-    """A numbered line's (number, marker, ends a sentence); None for any other unit."""
-    m = _ITEM_NUMBER.match(unit.text)
-    return (int(m.group(1)), m.group(2), unit.text[-1] in ".!?:;") if m else None
-
-
-def _heads(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` followed by its own subsection ("3. Avgifter" / "3.1 Årsavgift")?"""
-    key = _item_key(body[i])
-    return (
-        key is not None and i + 1 < len(body) and bool(re.match(rf"{key[0]}\.\d", body[i + 1].text))
-    )
 
 
 def _follows(body: list[Item], i: int, j: int) -> bool:
-    """Does numbered unit ``j`` come right after unit ``i`` in one list: the next number, the
-    same marker ("1)" / "2." are not one list), both sentences or neither ("2. Hyra och el
-    ingår inte." / "3. Handläggning": an item, then a heading), ``j`` heading no subsection?"""
-    a, b = _item_key(body[i]), _item_key(body[j])
-    return a is not None and b is not None and b == (a[0] + 1, *a[1:]) and not _heads(body, j)
+    """Is unit ``j`` the next item after unit ``i`` of one numbered list (``units.next_item``)?"""
+    following = body[j + 1].text if j + 1 < len(body) else ""
+    return next_item(body[i].text, body[j].text, following)
 
 
 def _in_run(body: list[Item], i: int) -> bool:

@@ -21,6 +21,7 @@ from .units import (
     Item,
     is_list_start,
     mid_sentence,
+    next_item,
     open_pair,
 )
 
@@ -47,7 +48,6 @@ _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 # A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
-_RUN_ITEM = re.compile(r"\(?(\d{1,2})([.)])\s+\S")
 _PARAGRAPH = re.compile(r"\d{1,3}\s?[a-z]?\s?§\s")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
@@ -119,36 +119,18 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
     return out
 
 
-def _number(item: Item) -> tuple[int, str, bool] | None:
-    """A numbered line's (number, marker, ends a sentence); None for any other line."""
-    text = item.lines[0].strip() if item.kind == "line" else ""
-    m = _RUN_ITEM.match(text)
-    return (int(m.group(1)), m.group(2), text[-1] in TERMINAL) if m else None
-
-
-def _heads(item: Item, number: int) -> bool:
-    """Is ``item`` a subsection of section ``number`` ("3.1 Årsavgift" under "3. Avgifter")?"""
-    return item.kind == "line" and bool(re.match(rf"{number}\.\d", item.lines[0].strip()))
-
-
 def _numbered_runs(page: list[Item]) -> set[int]:
-    """The indexes of the page's lines that are items of a numbered list: "N. …" with "N+1. …"
-    as the next line, or "N-1. …" as the line before (blank lines apart). Such a run is a list
+    """The indexes of the page's lines that are items of a numbered list, each next to the item
+    numbered one more or one less (``units.next_item``; blank lines apart). Such a run is a list
     ("… består av personer från" / "1. Skolverket" / "2. Sunet"), whatever the lines look like:
-    its first item does not continue the lead, and no item is a heading (numbered headings have
-    text between them)."""
-    lines = [(i, _number(it)) for i, it in enumerate(page) if it.kind != "blank"]
+    its first item does not continue the lead, and no item is a heading."""
+    lines = [(i, it.lines[0] if it.kind == "line" else "") for i, it in enumerate(page)]
+    lines = [(i, t) for i, t in lines if page[i].kind != "blank"]
     found: set[int] = set()
     for k, ((i, a), (j, b)) in enumerate(pairwise(lines)):
-        # Items of one list are alike: the same marker ("1)" / "2." are not), each a sentence or
-        # none ("2. Hyra och el ingår inte." / "3. Handläggning": an item, then a heading); a
-        # line followed by its own subsection ("3. Avgifter" / "3.1 Årsavgift") heads it.
-        after = lines[k + 2][0] if k + 2 < len(lines) else None
-        if a is None or b is None or (b[0], b[1:]) != (a[0] + 1, a[1:]):
-            continue
-        if after is not None and _heads(page[after], b[0]):
-            continue
-        found |= {i, j}
+        following = lines[k + 2][1] if k + 2 < len(lines) else ""
+        if next_item(a, b, following):
+            found |= {i, j}
     return found
 
 

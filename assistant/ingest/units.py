@@ -16,6 +16,8 @@ __all__ = [
     "TERMINAL",
     "Item",
     "is_list_start",
+    "item_number",
+    "next_item",
     "mid_sentence",
     "open_pair",
 ]
@@ -120,6 +122,27 @@ def open_pair(text: str) -> bool:
 
 
 _PROSE_WORD = re.compile(r"[^\W\d_][\w-]*")
+_LIST_NUMBER = re.compile(r"\(?(\d{1,2})([.)])\s+\S")
+
+
+def item_number(text: str) -> tuple[int, str, bool] | None:
+    """A numbered line's (number, marker, ends a sentence): "2. Sunet" is (2, ".", False),
+    "1) planen följs upp." (1, ")", True); None for a line that is not numbered so."""
+    text = text.strip()
+    m = _LIST_NUMBER.match(text)
+    return (int(m.group(1)), m.group(2), text[-1] in TERMINAL) if m else None
+
+
+def next_item(before: str, after: str, following: str = "") -> bool:
+    """Is ``after`` the item right after ``before`` in one numbered list: the next number, the
+    same marker ("1)" / "2." are two lists), both sentences or neither ("2. Hyra och el ingår
+    inte." / "3. Handläggning": an item, then a heading), and ``after`` not heading its own
+    subsection in the ``following`` line ("3. Avgifter" / "3.1 Årsavgift")? Items of one list
+    stand with no text between them; numbered headings have text between."""
+    a, b = item_number(before), item_number(after)
+    if a is None or b is None or b != (a[0] + 1, *a[1:]):
+        return False
+    return not re.match(rf"{b[0]}\.\d", following.strip())
 
 
 def mid_sentence(unit: Item) -> bool:
