@@ -95,6 +95,11 @@ class QueryAnalyzer:
         return {d.source: frozenset(fold_word(t) for t in terms(d.title)) for d in self.documents}
 
     @cached_property
+    def _title_stems(self) -> frozenset[str]:
+        """Every title's stems as written, once per index state (a source cited after "enligt")."""
+        return frozenset(t for d in self.documents for t in terms(d.title))
+
+    @cached_property
     def _title_words(self) -> frozenset[str]:
         """Every title's folded stems, once per index state (read by every question)."""
         return frozenset(w for own in self._titles_of.values() for w in own)
@@ -263,8 +268,8 @@ class QueryAnalyzer:
         if source := _SOURCE.search(text):
             # "… enligt Räddningsverkets allmänna råd?", "according to the guideline": the words
             # a title has there name where the answer stands, not what is asked (the cue too).
-            titled = {t for doc in self.documents for t in terms(doc.title)}
-            names |= set(terms(source.group(1))) & titled | set(terms(source.group(0).split()[0]))
+            cue = set(terms(source.group(0).split()[0]))
+            names |= set(terms(source.group(1))) & self._title_stems | cue
         frame = frame_terms() | measure_words(text)
         kept = [t for t in terms(text) if t not in frame and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))

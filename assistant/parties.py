@@ -250,10 +250,9 @@ def extract_commitments(
             # tid"), that party. A sentence of its own ("Räddningstjänsten ska …", "Båda parter
             # ska …") under such a heading is not the heading's party's.
             actors = acting_parties(sentence, parties, COMMITMENT_VERBS, COMMITMENT_SUBJECT_VERBS)
-            joint = _acts(
+            if not actors and _acts(
                 sentence.lstrip("-•* "), _JOINT, COMMITMENT_VERBS, COMMITMENT_SUBJECT_VERBS
-            )
-            if not actors and joint:
+            ):
                 actors = parties  # "Parterna ska gemensamt …": every party's
             if not actors and starts_lower(sentence):
                 actors = heading
