@@ -24,7 +24,8 @@ and no threshold is needed to see it:
   and none of the ``QUOTED`` best sentences holds one, a number naming a section, law or
   standard (``without_references``), ordering a list or dating (``signals``) not counted;
   "money" when it asks what something costs or pays and none of them holds a sum
-  (``money_found``); else None.
+  (``money_found``); "frequency" when it asks how often and none of them says how often or
+  at what interval (``frequency.frequency_found``); else None.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from .frequency import frequency_found, often_asked
+from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import in_context, without_references
 
@@ -228,9 +231,9 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
 
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
-    """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number" or "money",
-    when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
-    else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as shipped) to
+    """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money" or
+    "frequency", when the best of the read ``candidates`` (by the answerer's score, in context)
+    hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as shipped) to
     every "when" question; one naming the time it wants ("vilket år") or asking a future event's
     ("When will …?") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":
@@ -270,6 +273,19 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
         if not situation and not any(_found_beyond(_DATE, t, own) for t in quoted):
             return "time"
+    if often_asked(query.folded) and not yes_no(query.folded):
+        # "Hur ofta …?" is answered by a frequency or an interval ("en gång per år", "var
+        # sjätte månad", "6-12 år"), not by a paragraph's or a footnote's number, which the
+        # number rule below counts (dev2: a fire-safety check's "how often" quoted the
+        # footnote "1 Särskilt boende … 5 kap 5§ …").
+        # Their neighbours count: a frequency often follows the sentence that names the
+        # activity ("Uppföljning … ska ske regelbundet …. Det är den enskildes behov som styr
+        # hur ofta …, men bör ske minst en gång per år."), and the answer quotes it beside
+        # that one (``candidates.with_typed``).
+        near = [n for c in ranked[:QUOTED] for n in neighbours(c, candidates)]
+        read = [*ranked[:QUOTED], *near]
+        if not any(frequency_found(without_references(in_context(c))) for c in read):
+            return "frequency"
     if _CURRENCY_NAMED.search(query.folded) and not yes_no(query.folded):
         # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.
         texts = [in_context(c) for c in ranked[:QUOTED]]

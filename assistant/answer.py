@@ -23,6 +23,7 @@ from .candidates import (
     parties_of,
     party_bonus,
     readable,
+    typed_about,
     with_typed,
 )
 from .choice import load_choice, rank, twins
@@ -40,7 +41,6 @@ from .parties import acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
-from .sentence_context import read_in_context
 from .signals import answer_type_found
 
 __all__ = [
@@ -138,7 +138,7 @@ class ExtractiveAnswerer:
             # ("Den bör vara ca 25 meter lång." under "Livbojslina").
             or not about_topic(
                 query,
-                read_in_context(typed[-1]).about,
+                typed_about(typed, chosen, candidates, absent),
                 [c.text for c in candidates],
                 self.vocabulary,
             )

@@ -15,12 +15,14 @@ import numpy as np
 
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
+from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
 from .intent import fact_kind
 from .parties import Party, acting_parties
 from .query import Query
 from .quotes import Pick
 from .results import Passage
+from .sentence_context import neighbours, read_in_context
 from .sentence_share import wants_number
 from .signals import answer_type_found, in_context
 from .validity import validity_of
@@ -33,6 +35,7 @@ __all__ = [
     "parties_of",
     "party_bonus",
     "readable",
+    "typed_about",
     "with_typed",
 ]
 
@@ -133,7 +136,7 @@ def with_typed(
     query: Query, chosen: list[Candidate], candidates: list[Candidate]
 ) -> list[Candidate]:
     """``chosen`` with the sentence of the first quote's passage that holds the kind of answer
-    asked for (a sum, a period, a date, a phone number) when none quoted holds it: "Heta
+    asked for (a sum, a period, a date, a phone number, how often) when none quoted holds it: "Heta
     Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Read after the refusal
     rules have read the choice: the answerer lets the added sentence answer a "when" or a
     number only when it is about what is asked (``one_sentence.about_topic``), a price never
@@ -141,16 +144,42 @@ def with_typed(
     wants = wanted_type(query)
     if wants is None and wants_number(None, query.folded):
         wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers
-    if wants is None or any(answer_type_found(wants, [in_context(c)]) for c in chosen):
+    if wants is None:
         return chosen
-    best = chosen[0]
+    often = often_asked(query.folded)
+
+    def holds(c: Candidate) -> bool:
+        # "Hur ofta …?" is answered by how often ("minst en gång per år"), not by any number.
+        text = in_context(c)
+        return frequency_found(text) if often else answer_type_found(wants, [text])
+
+    if any(holds(c) for c in chosen):
+        return chosen
+    # The first quote's passage; how often may stand beside any quote ("… ska ske regelbundet
+    # …. Det är den enskildes behov som styr hur ofta …, men bör ske minst en gång per år.").
+    where = {d.passage.id for d in chosen} if often else {chosen[0].passage.id}
     typed = [
         c
         for c in candidates
-        if c.passage.id == best.passage.id
-        and all(c.text != d.text for d in chosen)
-        and answer_type_found(wants, [in_context(c)])
+        if c.passage.id in where and all(c.text != d.text for d in chosen) and holds(c)
     ]
     if not typed:
         return chosen
     return [*chosen[: MAX_SENTENCES - 1], max(typed, key=lambda c: c.score)]
+
+
+def typed_about(
+    typed: list[Candidate], chosen: list[Candidate], candidates: list[Candidate], absent: str
+) -> str:
+    """What the last quote (the one holding the kind asked for) is about: the quote under its
+    heading (``sentence_context``); a frequency added beside a quote read with the quoted
+    sentence it follows ("Uppföljning av SIP … regelbundet …" then "Det är den enskildes behov
+    som styr hur ofta uppföljning ska göras, men bör ske minst en gång per år."), which it
+    continues: alone it names no plan."""
+    last = typed[-1]
+    about = read_in_context(last).about
+    quoted = {id(c) for c in chosen}  # by identity: a Candidate holds a vector
+    if absent != "frequency" or id(last) in quoted:
+        return about
+    follows = [c for c in neighbours(last, candidates) if id(c) in quoted and c.end <= last.start]
+    return f"{read_in_context(follows[0]).about}\n{last.text}" if follows else about

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import fold
+from .frequency import FREQUENCY_WORDS, frequency_found, often_asked
 from .intent import document_words
 from .lexical import terms
 from .signals import answer_type_found, covered
@@ -184,21 +185,11 @@ _AUXILIARIES = (
     "får få kan kunna ska skall bör måste vara är var göra göras gör gjorde sker ske skedde "
     "may must should can could would will be is are was were do does did happen happens happened"
 )
-_FREQUENCY_ASK = re.compile(
-    r"\b(?:hur ofta|hur manga ganger|med vilken frekvens|how often|how frequently|"
-    r"how many times)\b"
-)
-_FREQUENCY_WORDS = "ofta oft often frequent frequently frekvens"
-_FREQUENCY = re.compile(
-    r"\b(?:arlig\w*|varje (?:ar|manad|vecka|dag|termin|gang)|per (?:ar|manad|vecka|termin)|"
-    r"\w*gang(?:er)?|regelbund\w*|lopande|kontinuerlig\w*|aterkommande|manatlig\w*|"
-    r"veckovis|dagligen|annual\w*|yearly|every|monthly|weekly|daily|regular\w*)\b"
-)
 
 
 @lru_cache(maxsize=1)
 def _auxiliaries() -> frozenset[str]:
-    return frozenset(fold(t) for t in terms(f"{_AUXILIARIES} {_FREQUENCY_WORDS}"))
+    return frozenset(fold(t) for t in terms(f"{_AUXILIARIES} {FREQUENCY_WORDS}"))
 
 
 @dataclass(frozen=True)
@@ -220,7 +211,7 @@ class OwnAsk:
     def held_by(self, text: str, earlier_answered: bool = True) -> bool:
         """Does a quoted text answer the part's own ask? ``earlier_answered``: was the part
         it leans on answered (is its topic in the texts at all)?"""
-        if self.frequency and not _FREQUENCY.search(fold(text).casefold()):
+        if self.frequency and not frequency_found(text):
             return False
         # Its own words decide when it has any ("vem *finansierar* det?" is answered by who
         # "delfinansierar", whatever the answer type's pattern makes of the sentence); else the
@@ -239,5 +230,5 @@ def own_ask(part_text: str, topic: Iterable[str], wants: str | None, rendered: s
     English part, ``rendered`` is its Swedish rendering, whose stems are what the text can hold)."""
     source = [fold(t) for t in terms(rendered)] if rendered else [fold(t) for t in topic]
     own = tuple(dict.fromkeys(t for t in source if t not in _auxiliaries()))
-    asks_often = bool(_FREQUENCY_ASK.search(fold(part_text).casefold()))
+    asks_often = often_asked(fold(part_text))
     return OwnAsk(own, wants, asks_often, by_type=bool(rendered))

@@ -18,12 +18,13 @@ and the quote together (``InContext.about``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .quotes import expand
 
-__all__ = ["InContext", "heading_of", "quote_of", "read_in_context"]
+__all__ = ["InContext", "heading_of", "neighbours", "quote_of", "read_in_context"]
 
 # How ``chunking`` joins the headings of a section path (" › "); a footnote's path ends with
 # "fotnot n (s. p)", which names no topic.
@@ -72,3 +73,15 @@ def heading_of(passage: Any) -> str:
 def read_in_context(candidate: Any) -> InContext:
     """The candidate sentence as quoted, with the heading path of its passage."""
     return InContext(quote_of(candidate), heading_of(candidate.passage))
+
+
+def neighbours(sentence: Any, candidates: Sequence[Any]) -> list[Any]:
+    """The sentences just before and after ``sentence`` in its passage, those among
+    ``candidates`` (scored sentences: ``passage``, ``start``, ``end``), in text order."""
+    same = [c for c in candidates if c.passage is sentence.passage and c is not sentence]
+    before = [c for c in same if c.end <= sentence.start]
+    after = [c for c in same if c.start >= sentence.end]
+    return [
+        *([max(before, key=lambda c: c.end)] if before else []),
+        *([min(after, key=lambda c: c.start)] if after else []),
+    ]

@@ -28,6 +28,7 @@ from typing import Any
 
 from .compounds import compound_match
 from .folding import fold
+from .frequency import frequency_found, often_asked
 from .lexical import terms
 from .sentence_context import InContext, read_in_context
 from .signals import WRITTEN_NUMBERS, answer_type_found
@@ -89,9 +90,6 @@ _WRITTEN = re.compile(
     r"half|third|quarter|double|twice)\b",
     re.I,
 )
-# How often, as texts say it: "en gång per år", "varje vecka", "årligen".
-_FREQUENCY = re.compile(r"\b(?:gång\w*|varje|vart\w*|per|\w+vis|årligen|dagligen)\b", re.I)
-_OFTEN = re.compile(r"\b(?:hur ofta|how often)\b")
 # "Hur många avdelningar …?" counts things: a number with a unit of measure ("2,8 km", "25
 # min", "30 %") measures something else and answers no count — unless the question counts that
 # unit itself ("hur många kvadratmeter/timmar/procent …", folded).
@@ -241,8 +239,8 @@ def typed_contexts(
     kinds = [wants] if wants else []
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
-        kinds = ["amount", "date"] if _OFTEN.search(folded) else ["amount"]
-    often = bool(_OFTEN.search(folded))
+        kinds = ["amount", "date"] if often_asked(folded) else ["amount"]
+    often = often_asked(folded)
     read = [read_in_context(c) for c in best]
     counted = _COUNT.search(folded) and not _UNIT_COUNTED.search(folded)
 
@@ -255,7 +253,7 @@ def typed_contexts(
         not kinds
         or any(answer_type_found(k, [quote(r.text)]) for k in kinds)
         or ("amount" in kinds and bool(_WRITTEN.search(r.text)))
-        or (often and bool(_FREQUENCY.search(r.text)))
+        or (often and frequency_found(r.text))
         for r in read
     ]
     return [topic_text(r, specific or set()) for r in read], typed

@@ -187,6 +187,30 @@ def test_a_number_that_names_a_section_or_a_law_is_no_answer_to_how_many():
     assert not any(ch.isdigit() for ch in without_references("enligt PBL 11 kap. 51 §"))
 
 
+def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number():
+    question = _query("Hur ofta ska brandskyddet kontrolleras på boendena?")
+    footnote = "1 Boende avser boendeform enligt 5 kap 5§ socialtjänstlag (2001:453)."
+    plain = ("Brandskyddet på boendena ska kontrolleras av kommunen.", footnote)
+    assert absent_kind(question, _read(*plain)) == "frequency"
+    # The twins: how often, or at what interval, in a sentence a quote reaches.
+    for said in (
+        "Kontrollen görs en gång per år eller vid behov.",
+        "Brandskyddet ska kontrolleras minst var sjätte månad.",
+        "Träpanel 6-12 år beroende på kvalitet och väder.",
+        "Gruppen träffas två gånger i veckan.",
+        "Kontrollerna görs årligen.",
+    ):
+        assert absent_kind(question, _read(*plain, said)) is None, said
+    # Beyond the sentences a quote reaches it does not count.
+    far = _read(*plain, "Boendena finns i kommunen.", "Kontrollerna görs årligen.")
+    assert absent_kind(question, far) == "frequency"
+    english = _query("How often must the fire safety be checked?", "en")
+    assert absent_kind(english, _read(*plain)) == "frequency"
+    assert absent_kind(english, _read(*plain, "Kontrollen görs varje kvartal.")) is None
+    # A review ("genomgång") is no time ("gång").
+    assert absent_kind(question, _read("Läkaren gör en läkemedelsgenomgång.")) == "frequency"
+
+
 def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
     question = _query("Vad kostar en försäkring för säljaren?")
     period = "Försäkringen tecknas av säljaren och gäller 5-10 år efter tillträdet."
@@ -432,3 +456,33 @@ def test_a_measure_under_a_heading_that_names_the_topic_is_about_it(equipment):
     asked = equipment.ask("Hur lång ska linan till en livboj vara?")
     assert asked.answered, asked.answer
     assert any("25 meter" in q for c in asked.citations for q in c.quotes)
+
+
+PLANER = """Riktlinje för samordnade planer
+
+Uppföljning av planen
+
+Uppföljning av den samordnade planen fortsätter att ske regelbundet så länge det finns ett
+samordningsbehov och den enskilde samtycker. Det är den enskildes behov som styr hur ofta
+uppföljning ska göras, men den bör ske minst en gång per år.
+
+Brandskydd
+
+Boendets brandskydd ska kontrolleras av fastighetsägaren, som ansvarar för att brister åtgärdas.
+"""
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("planer"), {"riktlinje.txt": PLANER}, e5)
+
+
+def test_how_often_is_quoted_from_the_sentence_after_the_one_naming_the_activity(plans):
+    # "… sker regelbundet …" says that it recurs; the next sentence says how often. Quoted
+    # alone the first answered nothing asked; the second alone names no plan.
+    asked = plans.ask("Hur ofta ska den samordnade planen följas upp?")
+    assert asked.answered, asked.answer
+    assert any("minst en gång per år" in q for c in asked.citations for q in c.quotes)
+    # The twin the texts do not answer: who checks the fire safety is said, how often is not.
+    refused = plans.ask("Hur ofta ska boendets brandskydd kontrolleras?")
+    assert not refused.answered, refused.answer

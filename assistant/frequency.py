@@ -1,0 +1,50 @@
+"""Asking how often, and the words a text answers it with.
+
+One place for both, read by the number rule (``sentence_share``), the refusal rule for an absent
+kind of answer (``absent_kind``) and a leaning part's own ask (``leaning``). How texts say how
+often, from the suite's answerable "hur ofta / how often" evidence: "en gång i veckan", "minst
+var sjätte månad", "en gång per år eller vid behov", "Träpanel 6-12 år" (an interval), "årligen",
+"varje kvartal". A number alone (a paragraph's "5 kap. 5 §", a footnote's "1") or a date says
+when, not how often; "regelbundet", "löpande", "vid behov" say that it recurs, not how often (a
+question writer's "Hur ofta måste socialtjänsten besöka familjehemmet?" is unanswerable over
+"… ska göra regelbundna personliga besök …"), and the sentence that says how often
+("minst en gång per år") is the one to quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .folding import fold
+
+__all__ = ["FREQUENCY_WORDS", "frequency_found", "often_asked"]
+
+# Words that ask how often and carry no topic of their own (``leaning``'s own-ask terms).
+FREQUENCY_WORDS = "ofta oft often frequent frequently frekvens"
+
+# Read in folded, case-folded text ("hur manga ganger").
+_ASKED = re.compile(
+    r"\b(?:hur ofta|hur manga ganger|med vilken frekvens|med vilket intervall|how often|"
+    r"how frequently|how many times|at what interval)\b"
+)
+_UNIT = r"(?:ar|aret|manad\w*|veck\w*|dag\w*|dygn|timm\w*|kvartal\w*|termin\w*|halvar\w*)"
+_SAID = re.compile(
+    r"\b(?:gang(?:er)?|varje|vart\w*|varannan|var (?:\w+ )?" + _UNIT + r"|"
+    r"per (?:las|skol|kalender|verksamhets)?" + _UNIT + r"|"
+    r"i (?:veckan|manaden|aret|timmen|kvartalet|terminen)|om (?:aret|dagen|manaden|veckan)|"
+    r"(?:vecko|manads|dag|tim|ars|kvartals|termins)vis|arlig\w*|manatlig\w*|dagligen|"
+    r"every|each|annual\w*|yearly|monthly|weekly|daily|once|twice)\b"
+    # An interval in numbers: "6-12 år", "var 3:e månad", "every 5 years".
+    r"|\b\d+(?:\s*[-–]\s*\d+)?(?::e)?\s+" + _UNIT + r"\b"
+    r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:years?|months?|weeks?|days?|hours?)\b"
+)
+
+
+def often_asked(folded: str) -> bool:
+    """Does the (folded) question ask how often?"""
+    return bool(_ASKED.search(folded.casefold()))
+
+
+def frequency_found(text: str) -> bool:
+    """Does ``text`` say how often (a frequency or an interval)?"""
+    return bool(_SAID.search(fold(text).casefold()))
