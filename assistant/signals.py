@@ -199,7 +199,10 @@ _ANSWER_TYPES = {
         rf"\b{_NUMBER_WORD}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
         # ... or any number but a bare year: "2019-2022" dates a text, it is no amount; or a
         # number written out ("minst fem medlemmar"; not "en"/"ett", mostly articles).
-        r"personer|platser|dagar|veckor|månader|år)|\b(?!(?:19|20)\d\d\b)\d|"
+        r"personer|platser|dagar|veckor|månader|år|"
+        # A measure: "minst en meter under vattenytan", "ett kilo", "två liter".
+        r"(?:(?:kilo|centi|milli|kvadrat|kubik)?meter|km|cm|mm|kilo\w*|gram|liter|grader)\b)|"
+        r"\b(?!(?:19|20)\d\d\b)\d|"
         rf"\b(?:{'|'.join(WRITTEN_NUMBERS)})\b",
         re.I,
     ),

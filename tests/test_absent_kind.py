@@ -175,6 +175,15 @@ def test_a_number_absent_from_the_best_sentences_is_refused():
     assert absent_kind(english, _read(plain[0], "Myndigheten har fyra leverantörer.")) is None
 
 
+def test_a_measure_written_with_en_or_ett_is_a_number():
+    # "en"/"ett" are mostly articles, but before a unit of measure they count: "minst en meter".
+    question = _query("Hur långt ner under vattenytan ska stegen räcka?")
+    said = "Stegen bör vid lägsta vattenstånd alltid nå minst en meter under vattenytan."
+    assert absent_kind(question, _read(said)) is None
+    assert absent_kind(question, _read("Stegen ska vara fast monterad vid kajen.")) == "number"
+    assert not answer_type_found("amount", ["En parameter i en plan."])
+
+
 def test_a_number_that_names_a_section_or_a_law_is_no_answer_to_how_many():
     question = _query("Hur många böcker måste ett skolbibliotek ha?")
     cited = "Bestämmelser finns i 2 kap. 24 a-24 d §§ skollagen (2010:800)."
