@@ -453,6 +453,13 @@ En livboj med lina bör finnas vid varje kaj, med högst 100 meters mellanrum.
 """
 
 
+def _answered_quoting(assistant, question: str, words: str) -> None:
+    """``question`` is answered and a quote holds ``words``."""
+    asked = assistant.ask(question)
+    assert asked.answered, asked.answer
+    assert any(words in q for c in asked.citations for q in c.quotes), asked.answer
+
+
 @pytest.fixture(scope="module")
 def equipment(tmp_path_factory, e5):
     return assistant_over_texts(tmp_path_factory.mktemp("livboj"), {"rad.txt": UTRUSTNING}, e5)
@@ -462,9 +469,7 @@ def test_a_measure_under_a_heading_that_names_the_topic_is_about_it(equipment):
     # "Den bör vara ca 25 meter lång." names no line, no buoy: its heading "Livbojslina" does.
     # Read without its heading, the quote with the number was "not about the topic" and the
     # question refused.
-    asked = equipment.ask("Hur lång ska linan till en livboj vara?")
-    assert asked.answered, asked.answer
-    assert any("25 meter" in q for c in asked.citations for q in c.quotes)
+    _answered_quoting(equipment, "Hur lång ska linan till en livboj vara?", "25 meter")
 
 
 PLANER = """Riktlinje för samordnade planer
@@ -489,9 +494,7 @@ def plans(tmp_path_factory, e5):
 def test_how_often_is_quoted_from_the_sentence_after_the_one_naming_the_activity(plans):
     # "… sker regelbundet …" says that it recurs; the next sentence says how often. Quoted
     # alone the first answered nothing asked; the second alone names no plan.
-    asked = plans.ask("Hur ofta ska den samordnade planen följas upp?")
-    assert asked.answered, asked.answer
-    assert any("minst en gång per år" in q for c in asked.citations for q in c.quotes)
+    _answered_quoting(plans, "Hur ofta ska den samordnade planen följas upp?", "en gång per år")
     # The twin the texts do not answer: who checks the fire safety is said, how often is not.
     refused = plans.ask("Hur ofta ska boendets brandskydd kontrolleras?")
     assert not refused.answered, refused.answer
