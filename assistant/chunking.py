@@ -64,7 +64,9 @@ __all__ = [
 # 18: the card states when a document takes effect ("Ikraftträdande": a "träder i kraft den …"
 # line, a statute's front matter "ikraft_datum").
 # 19: the card names every party of "mellan A, B och C" (A and B were one party).
-CHUNKER_VERSION = "19"
+# 20: a rule of underscores ends a section (a statute's transitional provisions after it stood
+# under the last heading before it).
+CHUNKER_VERSION = "20"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -137,6 +139,10 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
         text = _text(doc, u)
         if u.page == 1 and u.end <= skip:
             continue  # the opening title block is on the card
+        if u.after_break:  # a rule ended the section (``ingest.layout._SECTION_END``)
+            if empty is not None:
+                spans.append(_line(empty[0], empty[2]))
+            path, empty = [], None
         if u.kind == "heading":
             if text == title:
                 continue

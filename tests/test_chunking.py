@@ -299,3 +299,36 @@ def test_a_heading_with_nothing_under_it_stays_in_a_passage():
         assert heading in texts or heading in sections, heading
     for piece in passages:
         assert doc.pages[0][piece.metadata["start"] : piece.metadata["end"]] == piece.page_content
+
+
+REGULATION = """Myndighetens föreskrifter om register
+
+Allmänna bestämmelser
+
+1 § Registret ska föras av den som bedriver verksamheten i lokalen. Uppgifterna ska föras in
+löpande under dagen och vara läsbara vid ett kontrollbesök.
+
+Särskilda bestämmelser för byggverksamhet
+
+2 § Registret ska i byggverksamhet föras elektroniskt och hållas tillgängligt på
+byggarbetsplatsen, så att uppgifterna kan visas vid ett kontrollbesök.
+___________
+1. Dessa föreskrifter träder i kraft den 1 januari 2016.
+2. Genom föreskrifterna upphävs myndighetens äldre föreskrifter om register.
+"""
+
+
+def test_a_rule_of_underscores_ends_the_section_above_it(tmp_path):
+    # A statute prints "______" before its transitional provisions: they belong to no section
+    # above it (they stood under "Särskilda bestämmelser för byggverksamhet").
+    path = tmp_path / "foreskrifter.txt"
+    path.write_text(REGULATION, "utf-8")
+    found = {
+        c.page_content.split()[0]: c.metadata["section"]
+        for c in chunk_document(_load(path, tmp_path))
+    }
+    assert found["2"] == "Särskilda bestämmelser för byggverksamhet", found
+    assert found["1."] == "", found
+    assert "upphävs myndighetens äldre föreskrifter om register" in " ".join(
+        c.page_content.replace("\n", " ") for c in chunk_document(_load(path, tmp_path))
+    )

@@ -432,3 +432,16 @@ def test_a_statutes_paragraph_after_a_numbered_item_is_no_continuation_of_it():
 def test_a_short_lead_in_ending_in_a_function_word_is_no_heading():
     page = "3. Avgifter\n\nAvgiften består av\n• en grundavgift\n• en rörlig del\n"
     assert [t for k, t in _kinds(page) if k == "heading"] == ["3. Avgifter"], _kinds(page)
+
+
+def test_a_statutes_paragraph_after_a_blank_line_starts_a_unit():
+    page = (
+        "1 § Registret ska föras av den som bedriver verksamheten i lokalen. Uppgifterna ska\n"
+        "föras in löpande under dagen och vara läsbara vid ett kontrollbesök.\n\n"
+        "Särskilda bestämmelser för byggverksamhet\n\n"
+        "2 § Registret ska i byggverksamhet föras elektroniskt och hållas tillgängligt på\n"
+        "byggarbetsplatsen, så att uppgifterna kan visas vid ett kontrollbesök.\n"
+    )
+    kinds = _kinds(page)
+    assert ("heading", "Särskilda bestämmelser för byggverksamhet") in kinds, kinds
+    assert kinds[-1][1].startswith("2 § Registret"), kinds

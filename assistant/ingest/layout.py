@@ -22,6 +22,12 @@ from .units import LIST_START, Item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+# A rule of underscores ends a section: Swedish statutes and authorities' regulations print one
+# ("___________") between the last paragraph and the transitional provisions ("1. Dessa
+# föreskrifter träder i kraft …", "2. Genom föreskrifterna upphävs …"), which belong to no
+# section above it (they stood under "Särskilda bestämmelser för byggverksamhet"). Dashes and
+# equals signs also underline headings or separate front matter: they stay mere rules.
+_SECTION_END = re.compile(r"^_{5,}$")
 
 __all__ = ["Layout", "Unit", "lay_out", "lay_out_pages"]
 
@@ -40,6 +46,7 @@ class Unit:
     header_row: bool = False
     marker: str | None = None
     marked: bool = False  # a heading the reader typed (Markdown "#", a Word style), not found here
+    after_break: bool = False  # first unit after a section-ending rule (``units.Item``)
 
 
 @dataclass
@@ -153,6 +160,7 @@ def _strip_edges(
     def running(text: str) -> bool:
         return similar_key(text, recurring)
 
+    ended = False  # a section-ending rule stood since the last kept text (even a page before)
     for no, page in enumerate(by_page, start=1):
         keep: list[Item] = []
         lines = _text_lines(page)
@@ -173,12 +181,19 @@ def _strip_edges(
             if it.kind == "rule":
                 if any(ch.isalnum() for ch in text):
                     removed[no - 1].append(text)
+                if _SECTION_END.match(text):
+                    # Read as a blank line (no line joins across it), its end of section
+                    # carried by the next unit.
+                    it.kind, it.lines, ended = "blank", [""], True
+                    keep.append(it)
                 continue
             edge_line = id(it) in drop or it.kind == "line" and is_page_number(text, n, strict=True)
             if edge_line:
                 removed[no - 1].append(text)
                 edge.append((no, text))
                 continue
+            if ended and it.kind != "blank":
+                it.after_break, ended = True, False
             keep.append(it)
         page[:] = keep
 
@@ -247,6 +262,7 @@ def _render(
                     it.header_row,
                     it.marker,
                     it.kind == "heading" and not it.wrapped,
+                    it.after_break,
                 )
             )
             pos += len(text)

@@ -87,13 +87,21 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
         in_run = idx in runs
         if bullet is not None:
             out.append(
-                Item("list_item", it.page, [f"{bullet} {text}"], blank_before=blank, wrapped=True)
+                Item(
+                    "list_item",
+                    it.page,
+                    [f"{bullet} {text}"],
+                    blank_before=blank,
+                    wrapped=True,
+                    after_break=it.after_break,
+                )
             )
             bullet = None
         elif (
             prev is not None
             and prev.wrapped
             and not in_run
+            and not it.after_break
             and _continues(prev, text, blank, width)
         ):
             _append(prev, text, vocab)
@@ -106,7 +114,16 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
                 prev.text.endswith(":") or prev.kind == "list_item" and prev.text[0].islower()
             ):
                 kind = "list_item"
-            out.append(Item(kind, it.page, [text], blank_before=blank, wrapped=True))
+            out.append(
+                Item(
+                    kind,
+                    it.page,
+                    [text],
+                    blank_before=blank,
+                    wrapped=True,
+                    after_break=it.after_break,
+                )
+            )
         blank = False
     if bullet is not None:
         out.append(Item("paragraph", page[-1].page if page else 1, [bullet], wrapped=True))
@@ -171,6 +188,11 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     if blank:
         if prev.kind == "list_item" and prev.text[0].islower():
             return False  # the next item of a list without bullets
+        if _PARAGRAPH.match(text) and last_word not in FUNCTION_WORDS:
+            # "Särskilda bestämmelser för byggverksamhet" / "" / "2 § Registret ska …": a
+            # statute's paragraph after a blank line starts a unit; the line before ends there
+            # unless it cannot ("enligt" / "" / "3 § lagen …").
+            return False
         lower = lower or (text[0].isdigit() and last_word[:1].islower())
         return lower and (len(prev.lines) > 1 or last_len > 40)
     if lower or last_word in FUNCTION_WORDS or last[-1] == ",":

@@ -96,6 +96,9 @@ class Item:
     page_end: int = 0
     wrapped: bool = False  # made of physical lines (may be reflowed)
     last_len: int = 0  # length of the last physical line (before hyphen joins)
+    # The first unit after a rule that ends a section (a statute's "__________" before its
+    # transitional provisions): it stands under no heading of the text before the rule.
+    after_break: bool = False
 
     @property
     def text(self) -> str:
