@@ -339,20 +339,6 @@ def test_a_numbered_heading_after_a_title_or_an_item_starts_a_unit():
     assert [u.kind for u in lay.units] == ["paragraph"]
 
 
-def test_a_sentence_after_an_item_without_final_punctuation_is_a_paragraph_of_its_own():
-    # Lazy continuation (an item's next sentence on the next line) needs an item whose sentence
-    # ended; after "… två möten per år" a capitalised sentence is the text after the list.
-    page = (
-        "Sjöby kommun åtar sig att:\n"
-        "• utse en kontaktperson för kulturfrågor\n"
-        "• bjuda in regionen till två möten per år\n"
-        "Regionen ansvarar för att följa upp överenskommelsen varje år och rapportera.\n"
-    )
-    units = _kinds(page)
-    assert ("list_item", "• bjuda in regionen till två möten per år") in units, units
-    assert units[-1][1].startswith("Regionen ansvarar"), units
-
-
 def test_a_short_lead_in_with_a_verb_of_duty_is_no_heading():
     # "Parterna ska gemensamt" over a numbered list: three words, lower case at its end, a verb
     # of duty; as a heading it gave its name to the passages after the list.
@@ -434,14 +420,35 @@ def test_a_short_lead_in_ending_in_a_function_word_is_no_heading():
     assert [t for k, t in _kinds(page) if k == "heading"] == ["3. Avgifter"], _kinds(page)
 
 
-def test_a_statutes_paragraph_after_a_blank_line_starts_a_unit():
-    page = (
-        "1 § Registret ska föras av den som bedriver verksamheten i lokalen. Uppgifterna ska\n"
-        "föras in löpande under dagen och vara läsbara vid ett kontrollbesök.\n\n"
-        "Särskilda bestämmelser för byggverksamhet\n\n"
-        "2 § Registret ska i byggverksamhet föras elektroniskt och hållas tillgängligt på\n"
-        "byggarbetsplatsen, så att uppgifterna kan visas vid ett kontrollbesök.\n"
-    )
-    kinds = _kinds(page)
-    assert ("heading", "Särskilda bestämmelser för byggverksamhet") in kinds, kinds
-    assert kinds[-1][1].startswith("2 § Registret"), kinds
+@pytest.mark.parametrize(
+    ("page", "kept", "last"),
+    [
+        # Lazy continuation (an item's next sentence on the next line) needs an item whose
+        # sentence ended; after "… två möten per år" a capitalised sentence is the text after
+        # the list.
+        (
+            "Sjöby kommun åtar sig att:\n"
+            "• utse en kontaktperson för kulturfrågor\n"
+            "• bjuda in regionen till två möten per år\n"
+            "Regionen ansvarar för att följa upp överenskommelsen varje år och rapportera.\n",
+            ("list_item", "• bjuda in regionen till två möten per år"),
+            "Regionen ansvarar",
+        ),
+        # A statute's paragraph after a blank line starts a unit: it was joined to the heading
+        # before it (a line of 41 characters, the digit rule for a line after a blank line).
+        (
+            "1 § Registret ska föras av den som bedriver verksamheten i lokalen. Uppgifterna ska\n"
+            "föras in löpande under dagen och vara läsbara vid ett kontrollbesök.\n\n"
+            "Särskilda bestämmelser för byggverksamhet\n\n"
+            "2 § Registret ska i byggverksamhet föras elektroniskt och hållas tillgängligt på\n"
+            "byggarbetsplatsen, så att uppgifterna kan visas vid ett kontrollbesök.\n",
+            ("heading", "Särskilda bestämmelser för byggverksamhet"),
+            "2 § Registret",
+        ),
+    ],
+    ids=["sentence-after-an-item", "statute-paragraph-after-a-blank-line"],
+)
+def test_a_unit_after_a_list_or_a_heading_starts_its_own(page, kept, last):
+    units = _kinds(page)
+    assert kept in units, units
+    assert units[-1][1].startswith(last), units
