@@ -282,10 +282,12 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # activity ("Uppföljning … ska ske regelbundet …. Det är den enskildes behov som styr
         # hur ofta …, men bör ske minst en gång per år."), and the answer quotes it beside
         # that one (``candidates.with_typed``).
+        # A frequency found answers it: the number rule below does not also ask for a digit
+        # ("minst var sjätte månad", "en gång per år" hold none).
         near = [n for c in ranked[:QUOTED] for n in neighbours(c, candidates)]
         read = [*ranked[:QUOTED], *near]
-        if not any(frequency_found(without_references(in_context(c))) for c in read):
-            return "frequency"
+        found = any(frequency_found(without_references(in_context(c))) for c in read)
+        return None if found else "frequency"
     if _CURRENCY_NAMED.search(query.folded) and not yes_no(query.folded):
         # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.
         texts = [in_context(c) for c in ranked[:QUOTED]]

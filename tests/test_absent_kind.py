@@ -175,6 +175,32 @@ def test_a_number_absent_from_the_best_sentences_is_refused():
     assert absent_kind(english, _read(plain[0], "Myndigheten har fyra leverantörer.")) is None
 
 
+def test_how_often_said_beside_a_quoted_sentence_is_no_missing_number():
+    # The frequency stands in the fourth best sentence, next to the third in its passage:
+    # "how often" is answered (the quote takes it in), not refused for want of a digit among
+    # the three best ("minst var sjätte månad" holds none).
+    sentences = [
+        "LVU är en lag om vård av unga.",
+        "Socialnämnden ansöker om vård hos förvaltningsrätten.",
+        "Nämnden ska följa vården noga.",
+        "Beslutet ska omprövas av nämnden minst var sjätte månad.",
+    ]
+    text = " ".join(sentences)
+    passage = SimpleNamespace(text=text, kind="text", id="p1")
+    read, start = [], 0
+    for i, sentence in enumerate(sentences):
+        start = text.index(sentence, start)
+        end = start + len(sentence)
+        read.append(
+            SimpleNamespace(
+                text=sentence, score=1.0 - i / 10, passage=passage, start=start, end=end
+            )
+        )
+    question = _query("Hur ofta ska nämnden ompröva beslutet om vård?")
+    assert absent_kind(question, read) is None
+    assert absent_kind(question, read[:3]) == "frequency"
+
+
 def test_a_measure_written_with_en_or_ett_is_a_number():
     # "en"/"ett" are mostly articles, but before a unit of measure they count: "minst en meter".
     question = _query("Hur långt ner under vattenytan ska stegen räcka?")
