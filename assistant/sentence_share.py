@@ -237,10 +237,10 @@ def typed_contexts(
     answer type the (``folded``) question wants (``wants``, or a number for a measure; every
     one when none)."""
     kinds = [wants] if wants else []
+    often = often_asked(folded)
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
-        kinds = ["amount", "date"] if often_asked(folded) else ["amount"]
-    often = often_asked(folded)
+        kinds = ["amount", "date"] if often else ["amount"]
     read = [read_in_context(c) for c in best]
     counted = _COUNT.search(folded) and not _UNIT_COUNTED.search(folded)
 
