@@ -129,15 +129,16 @@ _DATE = re.compile(
 # A question asking what something costs or pays (folded): its number is a sum of money.
 _MONEY_ASKED = re.compile(
     r"\b(?:kosta(?:r|de|t)?|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
-    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|hur mycket pengar)\b"
+    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|budget\w*|hur mycket pengar)\b"
 )
 # An English question asking what something costs (folded): "How much … cost/pay/fee …?",
 # "What does … cost?", "What is the fee …?". Not "What is reverse charge VAT?" (a definition)
 # nor "Is there a fee for …?" (yes or no): those are left to the model.
 _MONEY_ASKED_EN = re.compile(
-    r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money)\b|"
-    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent)\b|"
-    r"^what is the (?:\w+ )?(?:cost|price|fee|rent)\b(?! vs| versus| or)"
+    r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
+    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
+    r"^what is the (?:\w+ )?(?:cost|price|fee|rent|budget)\b(?! vs| versus| or)|"
+    r"^how (?:large|big|high) is the (?:\w+ )?budget\b"
 )
 # A question naming the currency it wants the answer in ("i kronor", "how many kronor", "SEK").
 _CURRENCY_NAMED = re.compile(r"\b(?:kronor|kr|sek|crowns?)\b")

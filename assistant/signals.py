@@ -246,13 +246,21 @@ _ANSWER_TYPES = {
 
 
 # A number that names, not counts: a chapter, a section, a law's number, an abbreviation's
-# number ("2 kap. 24 a-24 d §§ skollagen (2010:800)", "11 kap. 51 §", "AB 04", "EI 30"). It
-# answers no "how many" or "what does it cost" (currencies excepted: "SEK 500" is an amount).
+# number ("2 kap. 24 a-24 d §§ skollagen (2010:800)", "11 kap. 51 §", "AB 04", "EI 30"), an
+# authority's or a report's series number whole ("NFS 2014:23", "prop. 2017/18:105": "NFS 2014"
+# alone left ":23" to count), an article, chapter, section, point or annex by number ("artikel
+# 79.3b", "artiklarna 47–49", "bilaga 2": a directive quoting a regulation's articles answered
+# "how many experts …?" with them). It answers no "how many" or "what does it cost" (currencies
+# excepted: "SEK 500" is an amount).
 _REFERENCE = re.compile(
     r"\b\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?)?|"
     r"\b\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?|§+\s*\d+\s*[a-z]?|"
-    r"\(?\b(?:SFS\s*)?(?:19|20)\d\d\s*:\s*\d+\)?|"
-    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+\b"
+    r"\(?\b(?:SFS\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:\s*\d+\)?|"
+    r"(?i:\b(?:artikel\w*|artikl\w*|art\.|articles?|kapitel\w*|chapters?|avsnitt\w*|sections?|"
+    r"punkt(?:en|erna)?|bilag\w*|annex\w*|appendix|stycke\w*|paragraf\w*|paragraphs?|"
+    r"clauses?|klausul\w*)\s+\d+(?:\.\d+)*[a-z]?\b"
+    r"(?:\s*(?:[-–,]|och|and|or|eller)\s*\d+(?:\.\d+)*[a-z]?\b)*)|"
+    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b"
 )
 
 # Numerals that order or date, not count: a list's enumerator before its item ("följande

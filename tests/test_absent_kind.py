@@ -222,6 +222,36 @@ def test_a_number_that_names_a_section_or_a_law_is_no_answer_to_how_many():
     assert not any(ch.isdigit() for ch in without_references("enligt PBL 11 kap. 51 §"))
 
 
+def test_an_article_or_a_series_number_is_no_answer_to_how_many():
+    # A directive quoting a regulation's articles, a statute citing its amending act whole.
+    question = _query("Hur många granskare ska nämnden utse?")
+    for cited in (
+        "Enligt artikel 12.3b får nämnden utse granskare.",
+        "Frågor som rör granskarna (artiklarna 7–9) hanteras av nämnden.",
+        "Nämnden ska utse granskare för varje område. (NFS 2031:14)",
+        "Granskarna utses enligt bilaga 2 och punkt 4.",
+    ):
+        assert absent_kind(question, _read(cited)) == "number", cited
+    assert absent_kind(question, _read("Nämnden ska utse tre granskare.")) is None
+    assert not any(c.isdigit() for c in without_references("prop. 2017/18:105 och Dir. 2016:15"))
+    # A count of points or sections is a count.
+    assert absent_kind(question, _read("Granskningen omfattar 5 punkter.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hur stor budget har projektet fått?", "sv"),
+        ("How large is the budget of the project?", "en"),
+        ("What is the project budget?", "en"),
+    ],
+)
+def test_a_budget_is_a_sum_of_money(question, language):
+    listed = "Projektet ska 12. redovisa sina kostnader och 13. sina resultat."
+    assert absent_kind(_query(question, language), _read(listed)) == "money"
+    assert absent_kind(_query(question, language), _read("Budgeten är 2 miljoner kronor.")) is None
+
+
 def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number():
     question = _query("Hur ofta ska brandskyddet kontrolleras på boendena?")
     footnote = "1 Boende avser boendeform enligt 5 kap 5§ socialtjänstlag (2001:453)."
