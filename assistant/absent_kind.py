@@ -25,7 +25,8 @@ and no threshold is needed to see it:
   standard (``without_references``), ordering a list or dating (``signals``) not counted;
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
-  at what interval (``frequency.frequency_found``); else None.
+  at what interval (``frequency.frequency_found``); "contact" when it asks for a phone number,
+  an e-mail or a web address by its noun and none of them holds one; else None.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from .frequency import frequency_found, often_asked
+from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
-from .signals import in_context, without_references
+from .signals import answer_type_found, in_context, without_references
 
 __all__ = [
     "QUOTED",
@@ -126,38 +128,6 @@ _DATE = re.compile(
 )
 
 
-# A question asking what something costs or pays (folded): its number is a sum of money.
-_MONEY_ASKED = re.compile(
-    r"\b(?:kosta(?:r|de|t)?|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
-    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|budget\w*|hur mycket pengar)\b"
-)
-# An English question asking what something costs (folded): "How much … cost/pay/fee …?",
-# "What does … cost?", "What is the fee …?". Not "What is reverse charge VAT?" (a definition)
-# nor "Is there a fee for …?" (yes or no): those are left to the model.
-_MONEY_ASKED_EN = re.compile(
-    r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
-    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
-    r"^what is the (?:\w+ )?(?:cost|price|fee|rent|budget)\b(?! vs| versus| or)|"
-    r"^how (?:large|big|high) is the (?:\w+ )?budget\b"
-)
-# A question naming the currency it wants the answer in ("i kronor", "how many kronor", "SEK").
-_CURRENCY_NAMED = re.compile(r"\b(?:kronor|kr|sek|crowns?)\b")
-# A sum in a currency (digits and a currency, either order), or "costs nothing": what a question
-# naming the currency wants. A share or a base amount ("10 procent", "0,5 prisbasbelopp") is not.
-_SUM = re.compile(
-    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|euro|€|:-)|\b(?:sek|kr|eur)\s*\d|"
-    r"\b(?:kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|ingen kostnad)\b",
-    re.I,
-)
-# A sum of money as a text writes it (or none: "kostnadsfritt"), or a share ("2 procent").
-_MONEY = re.compile(
-    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|miljon\w*|miljard\w*|euro|€|:-)|"
-    r"\b(?:sek|kr|eur)\s*\d|\b(?:kronor|kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|"
-    r"ingen kostnad|procent|\w*basbelopp\w*)\b|%",
-    re.I,
-)
-
-
 # "When should I …?" asks in which situation the asker (or anyone: "man", "one") acts as much as
 # at what time: a modal with a personal subject right after "när/when" ("när ska jag vända mig
 # till …", "when do I need to …"), possibly after "när och var/hur". Such a question is answered
@@ -203,11 +173,6 @@ def time_found(text: str) -> bool:
     return bool(_TIME.search(text))
 
 
-def money_found(text: str) -> bool:
-    """Does ``text`` (as written) hold a sum of money, a share, or say it costs nothing?"""
-    return bool(_MONEY.search(text))
-
-
 def date_found(text: str) -> bool:
     """Does ``text`` (as written) hold a time that says when by itself ("2019", "i mars")?"""
     return bool(_DATE.search(text))
@@ -232,8 +197,8 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
 
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
-    """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money" or
-    "frequency", when the best of the read ``candidates`` (by the answerer's score, in context)
+    """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
+    "frequency" or "contact", when the best of the read ``candidates`` (by the answerer's score, in context)
     hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as
     shipped) to every "when" question; one naming the time it wants ("vilket år") or asking a
     future event's ("When will …?") is always read with it."""
@@ -289,11 +254,17 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         read = [*ranked[:QUOTED], *near]
         found = any(frequency_found(without_references(in_context(c))) for c in read)
         return None if found else "frequency"
-    if _CURRENCY_NAMED.search(query.folded) and not yes_no(query.folded):
+    if getattr(query, "wants", None) == "contact_detail":
+        # A phone number, e-mail or web address asked for by its noun stands in what is quoted
+        # (or beside it: ``candidates.with_typed``), not only somewhere in the passages read
+        # ("Vilken webbadress har testmiljön?" quoted "… QA - … officiella testmiljö.").
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if answer_type_found("contact_detail", texts) else "contact"
+    if currency_named(query.folded) and not yes_no(query.folded):
         # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.
         texts = [in_context(c) for c in ranked[:QUOTED]]
-        return None if any(_SUM.search(t) for t in texts) else "money"
-    if query.language != "sv" and _MONEY_ASKED_EN.search(query.folded.strip()):
+        return None if any(sum_found(t) for t in texts) else "money"
+    if query.language != "sv" and cost_asked_en(query.folded):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         return None if any(money_found(t) for t in texts) else "money"
     # English too since numbers that only order or date stopped counting (README, sixteenth
@@ -303,7 +274,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # text (``in_context`` then returns it as it is).
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         read = [SimpleNamespace(text=t, passage=SimpleNamespace(text=t)) for t in texts]
-        if _MONEY_ASKED.search(query.folded):
+        if cost_asked(query.folded):
             # "Vad kostar …?" is answered by a sum (or "kostnadsfritt"), not by a count, a
             # height or a period ("gäller 5-10 år").
             return None if any(money_found(t) for t in texts) else "money"

@@ -101,7 +101,10 @@ _UNIT_COUNTED = re.compile(
 )
 _MEASURED = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
-    r"tkr|mkr|%|procent|kg|ton|liter|l)\b",
+    r"tkr|mkr|%|procent|kg|ton|liter|l|"
+    # A period counts no things either: "Hur många legitimeringstjänster finns?" is not answered
+    # by "senast 180 dagar efter …".
+    r"dag|dagar|dagarna|vecka|veckor|månad|månader|år|days?|weeks?|months?|years?|hours?)\b",
     re.I,
 )
 # A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and

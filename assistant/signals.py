@@ -239,7 +239,9 @@ _ANSWER_TYPES = {
     # to the model; a miss would refuse, so the patterns are broad.
     "contact_detail": re.compile(
         r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
-        r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://",
+        r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://|"
+        # a web address written without "www." ("minsida.exempel.se")
+        r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",
         re.I,
     ),
 }

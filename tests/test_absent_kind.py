@@ -238,6 +238,34 @@ def test_an_article_or_a_series_number_is_no_answer_to_how_many():
     assert absent_kind(question, _read("Granskningen omfattar 5 punkter.")) is None
 
 
+def test_a_count_of_things_is_not_answered_by_a_period():
+    question = _query("Hur många tjänster finns i federationen?")
+    period = "En tjänst måste stödja den nya versionen senast 180 dagar efter publiceringen."
+    assert absent_kind(question, _read(period)) == "number"
+    assert absent_kind(question, _read(period, "Federationen har 14 tjänster.")) is None
+    # Counting the period's own unit is answered by it.
+    assert absent_kind(_query("Hur många dagar har tjänsten på sig?"), _read(period)) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilken webbadress har testmiljön?",
+        "Vilket telefonnummer har kundtjänsten?",
+        "What is the e-mail address of the support?",
+    ],
+)
+def test_a_contact_detail_asked_for_by_its_noun_stands_in_the_quote(question):
+    asked = _query(question, "en" if question.startswith("What") else "sv")
+    named = "Testmiljön och kundtjänsten är bemannade på vardagar."
+    assert absent_kind(asked, _read(named)) == "contact"
+    for holds in (
+        "Testmiljön nås på https://qa.exempel.se och kundtjänsten på 08-123 45 67.",
+        "Testmiljön finns på qa.exempel.se, kundtjänsten nås på support@exempel.se.",
+    ):
+        assert absent_kind(asked, _read(named, holds)) is None, holds
+
+
 @pytest.mark.parametrize(
     ("question", "language"),
     [

@@ -1,0 +1,70 @@
+"""Asking what something costs, and the words a text answers it with: one place for both, read
+by the refusal rule for an absent kind of answer (``absent_kind``). A cost asked for ("Vad
+kostar …?", "How much is the rent?", "Hur stor budget …?") is answered by a sum of money (or
+"kostnadsfritt"), not by a count, a height or a period ("gäller 5-10 år"); a question naming
+the currency ("Hur många kronor …?") by a sum in a currency, not by a share.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cost_asked", "cost_asked_en", "currency_named", "money_found", "sum_found"]
+
+# A question asking what something costs or pays (folded): its number is a sum of money.
+_MONEY_ASKED = re.compile(
+    r"\b(?:kosta(?:r|de|t)?|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
+    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|budget\w*|hur mycket pengar)\b"
+)
+# An English question asking what something costs (folded): "How much … cost/pay/fee …?",
+# "What does … cost?", "What is the fee …?". Not "What is reverse charge VAT?" (a definition)
+# nor "Is there a fee for …?" (yes or no): those are left to the model.
+_MONEY_ASKED_EN = re.compile(
+    r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
+    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
+    r"^what is the (?:\w+ )?(?:cost|price|fee|rent|budget)\b(?! vs| versus| or)|"
+    r"^how (?:large|big|high) is the (?:\w+ )?budget\b"
+)
+# A question naming the currency it wants the answer in ("i kronor", "how many kronor", "SEK").
+_CURRENCY_NAMED = re.compile(r"\b(?:kronor|kr|sek|crowns?)\b")
+# A sum in a currency (digits and a currency, either order), or "costs nothing": what a question
+# naming the currency wants. A share or a base amount ("10 procent", "0,5 prisbasbelopp") is not.
+_SUM = re.compile(
+    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|euro|€|:-)|\b(?:sek|kr|eur)\s*\d|"
+    r"\b(?:kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|ingen kostnad)\b",
+    re.I,
+)
+# A sum of money as a text writes it (or none: "kostnadsfritt"), or a share ("2 procent").
+_MONEY = re.compile(
+    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|miljon\w*|miljard\w*|euro|€|:-)|"
+    r"\b(?:sek|kr|eur)\s*\d|\b(?:kronor|kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|"
+    r"ingen kostnad|procent|\w*basbelopp\w*)\b|%",
+    re.I,
+)
+
+
+def cost_asked(folded: str) -> bool:
+    """Does the (folded) question ask what something costs or pays, in either language's cost
+    words ("kostar", "avgift", "hyran", "budget")?"""
+    return bool(_MONEY_ASKED.search(folded))
+
+
+def cost_asked_en(folded: str) -> bool:
+    """Does the (folded) English question ask what something costs ("How much … cost?", "What
+    is the fee …?")? Not a definition ("What is reverse charge VAT?") nor a yes or no."""
+    return bool(_MONEY_ASKED_EN.search(folded.strip()))
+
+
+def currency_named(folded: str) -> bool:
+    """Does the (folded) question name the currency it wants ("i kronor", "SEK")?"""
+    return bool(_CURRENCY_NAMED.search(folded))
+
+
+def sum_found(text: str) -> bool:
+    """Does ``text`` (as written) hold a sum in a currency, or say it costs nothing?"""
+    return bool(_SUM.search(text))
+
+
+def money_found(text: str) -> bool:
+    """Does ``text`` (as written) hold a sum of money, a share, or say it costs nothing?"""
+    return bool(_MONEY.search(text))
