@@ -22,7 +22,9 @@ _WANTS = (
     (
         "contact_detail",
         r"telefonn(?:ummer|umret|r)\w*|(?:tele)?phone numbers?|e-?post-?adress\w*|"
-        r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*",
+        r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*|"
+        # an organisation number is read like one ("556012-5790")
+        r"organisationsn(?:ummer|umret|r)\w*|org\.? ?nr\b|organi[sz]ation numbers?",
     ),
     (
         "duration",
@@ -32,7 +34,12 @@ _WANTS = (
         r"working days)\b|"
         # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
         r"hur lang(?:t|a)? (?:(?:ar|blir|galler) )?(?:\w+ )?\w*(?:tid|tiden|period|perioden|"
-        r"frist|fristen)\b",
+        r"frist|fristen)\b|"
+        # "Vilken uppsägningstid har avtalet?", "What notice period applies?": a named period
+        # ("vilken tid" alone may ask for a time of day)
+        r"\bvilken \w+(?:tid|frist|period)\b|"
+        r"\b(?:what|which) (?:\w+ )?(?:notice|warranty|guarantee|processing|retention|trial) "
+        r"(?:period|time)\b|\bwhat (?:is the )?(?:\w+ )?time limit\b",
     ),
     (
         # "när"/"when" asking, not joining a clause to another question word's ("What should I

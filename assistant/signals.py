@@ -183,7 +183,9 @@ def numbers_agree(question: str, texts: Iterable[str]) -> float:
 
 # --- what the answer looks like -----------------------------------------------------------
 
-_NUMBER_WORD = rf"(?:\d+(?:[ .,]\d+)*|en|ett|one|{'|'.join(WRITTEN_NUMBERS)})"
+# A number, or a number written out and then in digits as agreements do ("sex (6) månaders
+# uppsägningstid", "trettio (30) dagar").
+_NUMBER_WORD = rf"(?:\d+(?:[ .,]\d+)*|en|ett|one|{'|'.join(WRITTEN_NUMBERS)})(?:\s*\(\d+\))?"
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october"
@@ -240,7 +242,8 @@ _ANSWER_TYPES = {
     "contact_detail": re.compile(
         r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
         r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://|"
-        # a web address written without "www." ("minsida.exempel.se")
+        # an organisation number; a web address written without "www." ("minsida.exempel.se")
+        r"\b\d{6}-\d{4}\b|"
         r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",
         re.I,
     ),

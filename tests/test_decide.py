@@ -162,9 +162,18 @@ def test_answer_types():
     assert not answer_type_found("amount", ["Bidraget betalas ut årligen."])
     assert not answer_type_found("amount", ["Planen gäller 2019-2022."])  # a year is no amount
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
+    assert answer_type_found("duration", ["Avtalet sägs upp med sex (6) månaders varsel."])
+    assert answer_type_found("amount", ["Nämnden utser tre (3) ledamöter."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
-    for detail in ("Ring 08-717 10 09.", "Tel 0240-860 00", "Mejla kultur@ludvika.se", "www.x.se"):
+    for detail in (
+        "Ring 08-717 10 09.",
+        "Tel 0240-860 00",
+        "Mejla kultur@ludvika.se",
+        "www.x.se",
+        "Org.nr 212000-2155",
+        "Se minsida.ludvika.se.",
+    ):
         assert answer_type_found("contact_detail", [detail])
     assert not answer_type_found("contact_detail", ["Dnr KS 2024/0173, 150 kronor, år 2019."])
 
@@ -187,6 +196,12 @@ def test_answer_types():
         ("Vad är byggsanktionsavgift?", None),
         ("Vad är en avgift?", None),
         ("Vad är avgiften?", "amount"),
+        ("Vad är föreningens organisationsnummer?", "contact_detail"),
+        ("What is the organisation number of the supplier?", "contact_detail"),
+        # a named period asks how long ("vilken tid" alone may ask for a time of day)
+        ("Vilken uppsägningstid har avtalet?", "duration"),
+        ("What notice period applies to the contract?", "duration"),
+        ("Vid vilken tid öppnar biblioteket?", None),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):
