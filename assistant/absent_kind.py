@@ -198,8 +198,8 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency" or "contact", when the best of the read ``candidates`` (by the answerer's score, in context)
-    hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as
+    "frequency" or "contact", when the best of the read ``candidates`` (by the answerer's
+    score, in context) hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as
     shipped) to every "when" question; one naming the time it wants ("vilket år") or asking a
     future event's ("When will …?") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":

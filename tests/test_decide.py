@@ -163,7 +163,7 @@ def test_answer_types():
     assert not answer_type_found("amount", ["Planen gäller 2019-2022."])  # a year is no amount
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("duration", ["Avtalet sägs upp med sex (6) månaders varsel."])
-    assert answer_type_found("amount", ["Nämnden utser tre (3) ledamöter."])
+    assert answer_type_found("duration", ["Rättelse ska ske inom trettio (30) dagar."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
     for detail in (
