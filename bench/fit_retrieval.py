@@ -2,9 +2,11 @@
 
 The weights are chosen on the *fit* sets (byggfaq, SweFAQ and dev: the suite's sets with
 questions in both languages or many questions, plus ``eval/english-fit.toml``: our own English
-paraphrases of Swedish questions of SweFAQ, dev and extra, so English is fitted on more than
-byggfaq's FAQ genre) and then measured, unchanged, on the *held-out* sets (dev2, field, extra),
-whose figures are reported and never used for choosing. Each grid
+paraphrases of Swedish questions of SweFAQ, dev and extra, and since the twenty-second session a
+helper's Swedish questions with English twins over two statutes and a government directive,
+``eval/english-regulations``, so English is fitted on more than byggfaq's FAQ genre) and then
+measured, unchanged, on the *held-out* sets (dev2, field, extra), whose figures are reported and
+never used for choosing. Each grid
 point runs the real ``HybridRetriever.search`` (``bench.retrieval.ranks``) over the cached suite
 indexes, so what is fitted is exactly what ships; the winner goes into the ``Settings``
 defaults (assistant/config.py) by hand, and re-running this script reproduces it.
