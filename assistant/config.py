@@ -51,14 +51,14 @@ class Settings(BaseSettings):
         description="Weight of character-trigram BM25 (parts of compounds) in the fusion (0 = off).",
     )
     translation_weight: float = Field(
-        0.4,
+        0.5,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of its word-by-word Swedish rendering's "
         "vector beside its own in dense retrieval (0 = off).",
     )
     translation_bm25_weight: float = Field(
-        0.01,
+        0.02,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of word BM25 over its Swedish rendering "
@@ -77,7 +77,7 @@ class Settings(BaseSettings):
         "keeps: the dictionary's first ones the corpus uses, or the ones the corpus uses most.",
     )
     sentence_weight: float = Field(
-        0.2,
+        0.3,
         ge=0.0,
         le=1.0,
         description="For a question not in Swedish: weight of a candidate's best sentence cosine "
