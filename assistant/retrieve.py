@@ -13,7 +13,9 @@ rendering gets BM25 signals of its own (the English words meet nothing in Swedis
 the first candidates are then re-scored with their best sentence's cosine beside the passage's.
 
 The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
-byggfaq, SweFAQ and dev and measured held out on dev2, field and extra; the Swedish ones were
+byggfaq, SweFAQ, dev and ``eval/english-fit.toml`` (English paraphrases, and Swedish questions with
+English twins over statutes: ``eval/english-regulations``) and measured held out on dev2, field and
+extra; the Swedish ones were
 measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
 naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
 fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``; the weight of a
