@@ -254,10 +254,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         read = [*ranked[:QUOTED], *near]
         found = any(frequency_found(without_references(in_context(c))) for c in read)
         return None if found else "frequency"
-    if getattr(query, "wants", None) == "contact_detail":
-        # A phone number, e-mail or web address asked for by its noun stands in what is quoted
-        # (or beside it: ``candidates.with_typed``), not only somewhere in the passages read
-        # ("Vilken webbadress har testmiljön?" quoted "… QA - … officiella testmiljö.").
+    if query.wants == "contact_detail":
+        # A phone number, e-mail or web address asked for by its noun stands in what is quoted,
+        # not only somewhere in the passages read (``ExtractiveAnswerer._supported`` refuses first when no
+        # passage holds one): "Vilken webbadress har testmiljön?" quoted "… QA - … officiella
+        # testmiljö." from a document with web addresses elsewhere.
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if answer_type_found("contact_detail", texts) else "contact"
     if currency_named(query.folded) and not yes_no(query.folded):

@@ -297,6 +297,8 @@ class ExtractiveAnswerer:
         # A phone number, e-mail or web address asked for by name cannot be read from passages
         # that hold none, however close they are (the decision's features are shared with every
         # other answer type, and such questions are too few in the fitted sets to weigh this).
+        # Checked before the features are measured; that the quote itself holds one is
+        # ``absent_kind``'s "contact", read below.
         if query.wants == "contact_detail" and not answer_type_found(
             query.wants, [c.passage.text for c in candidates]
         ):

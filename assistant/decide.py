@@ -85,7 +85,8 @@ def should_answer(
     absent: str | None = None,
 ) -> tuple[bool, float]:
     """(answer?, probability that the read passages answer the question). ``absent``: the kind
-    of answer asked for that the best sentence lacks (``absent_kind``: "time", "number")."""
+    of answer asked for that the best sentence lacks (``absent_kind``: "time", "number",
+    "money", "frequency", "contact")."""
     ruled = _ruled_out(features, absent)
     records = _RECORDS.get()
     if records is not None:
