@@ -26,7 +26,9 @@ and no threshold is needed to see it:
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
   at what interval (``frequency.frequency_found``); "contact" when it asks for a phone number,
-  an e-mail or a web address by its noun and none of them holds one; else None.
+  an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
+  body, court, company, country or law and none of them names one (``named_answer``); else
+  None.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typing import Any
 
 from .frequency import frequency_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
+from .named_answer import kind_asked, name_given
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
@@ -198,7 +201,7 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency" or "contact", when the best of the read ``candidates`` (by the answerer's
+    "frequency", "contact" or "name", when the best of the read ``candidates`` (by the answerer's
     score, in context) hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as
     shipped) to every "when" question; one naming the time it wants ("vilket år") or asking a
     future event's ("When will …?") is always read with it."""
@@ -261,6 +264,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # testmiljö." from a document with web addresses elsewhere.
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if answer_type_found("contact_detail", texts) else "contact"
+    if kind_asked(query.folded):
+        # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag".
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if name_given(texts, query.folded) else "name"
     if currency_named(query.folded) and not yes_no(query.folded):
         # "Hur många kronor …?", "… in kronor?": a sum in a currency, in either language.
         texts = [in_context(c) for c in ranked[:QUOTED]]

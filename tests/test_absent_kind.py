@@ -582,3 +582,47 @@ def test_how_often_is_quoted_from_the_sentence_after_the_one_naming_the_activity
     # The twin the texts do not answer: who checks the fire safety is said, how often is not.
     refused = plans.ask("Hur ofta ska boendets brandskydd kontrolleras?")
     assert not refused.answered, refused.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hos vilket försäkringsbolag är lekplatserna försäkrade?", "sv"),
+        ("Vid vilken tingsrätt prövas tvister om hyresavtalet?", "sv"),
+        ("Vilken nämnd ansvarar för lekplatserna?", "sv"),
+        ("Which authority supervises the playgrounds?", "en"),
+    ],
+)
+def test_which_body_is_answered_by_a_name_not_by_the_kind(question, language):
+    asked = _query(question, language)
+    kinds = (
+        "Lekplatserna är försäkrade hos kommunens försäkringsbolag och tvister prövas vid "
+        "allmän domstol.",
+        "Kommunen ansvarar för lekplatserna och en myndighet utövar tillsyn över dem.",
+    )
+    assert absent_kind(asked, _read(*kinds)) == "name"
+    for named in (
+        "Lekplatserna är försäkrade hos Trygg Försäkring AB; tvister prövas vid Norrstads tingsrätt.",
+        "Tekniska nämnden ansvarar för lekplatserna, som Boverket har tillsyn över.",
+        "Byggnadsnämnden ansvarar för lekplatserna och tvister prövas av tingsrätten där de ligger.",
+        "Konsumentverket utövar tillsyn över lekplatserna.",
+    ):
+        assert absent_kind(asked, _read(*kinds, named)) is None, named
+
+
+def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names_nothing():
+    asked = _query("Vilken lag gäller för lekplatsernas säkerhet?")
+    assert absent_kind(asked, _read("Säkerheten på lekplatserna regleras i lag.")) == "name"
+    for named in (
+        "Säkerheten regleras i lag (2004:451) om lekplatser.",
+        "Säkerheten regleras i produktsäkerhetslagen.",
+    ):
+        assert absent_kind(asked, _read(named)) is None, named
+    # A law's number answers which law, not which authority; the question's own name no body.
+    body = _query("Till vilken myndighet anmäler Norrstad olyckor på lekplatserna?")
+    for unnamed in (
+        "3 § Olyckor anmäls enligt 5 § produktsäkerhetsförordningen (2004:469).",
+        "Norrstads kommun anmäler olyckor på lekplatserna till en myndighet.",
+    ):
+        assert absent_kind(body, _read(unnamed)) == "name", unnamed
+    assert absent_kind(_query("Kan jag bo i vilken kommun jag vill?"), _read("Ja.")) is None

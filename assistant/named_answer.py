@@ -1,0 +1,114 @@
+"""A "which <body>" question is answered by a name: the "name" kind of ``absent_kind``.
+
+"Hos vilket försäkringsbolag är lekplatserna försäkrade?", "Vid vilken tingsrätt …?", "Which
+municipal committee is responsible for …?" ask for one body, court, company, country or law the
+text names. An on-topic sentence that speaks of that kind of thing only as a kind ("… hos
+kommunens försäkringsbolag", "… prövas vid allmän domstol", "Kommunen ansvarar …", "Den
+myndighet som regeringen bestämmer …") is what the answerer quotes, and every fitted feature is
+high. What is missing is anything that says *which*:
+
+- ``kind_asked``: the folded question asks "vilken/vilket/vilka [a word] <kind>" or "which [a
+  word] <kind>" ("vilket annat land", "which supervisory authority"), a kind of thing known by
+  its name (``_SV_KINDS``, ``_EN_KINDS``: authorities, courts, boards, companies,
+  laboratories, organisations, countries, municipalities, laws …); not a yes/no question ("Kan
+  jag bo i vilken kommun jag vill?");
+- ``name_given``: a sentence names one: a capitalised word that does not open it and is not the
+  question's own ("Norrstads tingsrätt", "fastställd av Socialstyrelsen"), an acronym ("IMY"),
+  a first word with an authority's ending ("Boverket ansvarar …", not "Kommunen"), and by the
+  kind asked: a law by its number or its own name ("lag (2004:451)", "produktsäkerhetslagen"),
+  a body by a compound in the definite form ("socialnämnden", "tingsrätten där fastigheten
+  ligger"). A law's number names no authority.
+
+Measured over every labelled set and the held-out sets (README "Answer or refuse", twenty-third
+session).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .folding import fold
+
+__all__ = ["kind_asked", "name_given"]
+
+# Kinds of thing a text names rather than describes (folded). A court, an authority or a board
+# is also answered by a narrower kind's compound ("tingsrätten" for "vilken domstol").
+_SV_KINDS = (
+    r"myndighet\w*|domstol\w*|tingsratt\w*|hovratt\w*|forvaltningsratt\w*|kammarratt\w*|"
+    r"\w*namnd\w*|\w*bolag\w*|foretag\w*|leverantor\w*|laboratori\w*|organisation\w*|"
+    r"forening\w*|sjukhus\w*|universitet\w*|hogskol\w*|lander|land|landet|stad|staden|stader|"
+    r"kommun|kommunen|kommuner|region|regionen|regioner|federation\w*|organ|organet|organen|"
+    r"institution\w*|lag|lagen|lagar|forordning\w*|tillsynsmyndighet\w*"
+)
+_EN_KINDS = (
+    r"authorit(?:y|ies)|agenc(?:y|ies)|courts?|committees?|boards?|compan(?:y|ies)|insurers?|"
+    r"laborator(?:y|ies)|labs?|organi[sz]ations?|associations?|municipalit(?:y|ies)|"
+    r"countr(?:y|ies)|cit(?:y|ies)|hospitals?|universit(?:y|ies)|suppliers?|vendors?|"
+    r"federations?|bod(?:y|ies)|institutions?|acts?|laws?|ordinances?"
+)
+_ASKED = re.compile(
+    rf"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:{_SV_KINDS})\b|"
+    rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b"
+)
+# A question opening with a verb asks yes or no ("Kan jag …", "Do I …").
+_YES_NO = re.compile(
+    r"^(?:ar|kan|far|maste|ska|skall|bor|galler|finns|behover|har|do|does|can|is|are|must|"
+    r"may|should|will|has|have)\b"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,}\b")
+# A sentence's first word is capitalised anyway: a name there only by an authority's ending.
+_AUTHORITY_END = re.compile(
+    r"\w{3,}(?:verket|styrelsen|kassan|inspektionen|myndigheten|namnden|radet|domstolen|"
+    r"ratten|stiftelsen|institutet|kollegiet|kammaren)$"
+)
+# A law is named by its number or its own name ("lag (2017:631)", "permutationslagen"); a body
+# by a compound in the definite form ("socialnämnden", "tingsrätten där fastigheten ligger").
+_LAW_NAMED = re.compile(
+    r"\b\w*(?:lag|lagen|forordning|forordningen)\s*\(\s*\d{4}\s*:\s*\d+|"
+    r"\b\w{3,}(?:lagen|forordningen|balken)\b"
+)
+_BODY_NAMED = re.compile(
+    r"\b\w{3,}(?:namnden|domstolen|ratten|myndigheten|bolaget|foretaget|laboratoriet|"
+    r"sjukhuset|universitetet|federationen)\b"
+)
+_LAW_KIND = re.compile(
+    r"\b(?:vilk(?:en|et|a)|which)\s+(?:[\w-]+\s+)?"
+    r"(?:lag|lagen|lagar|forordning\w*|acts?|laws?|ordinances?)\b"
+)
+_OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
+
+
+def kind_asked(folded: str) -> bool:
+    """Does the (folded) question ask which body, court, company, country or law?"""
+    text = folded.strip()
+    return bool(_ASKED.search(text)) and not _YES_NO.match(text)
+
+
+def _own(word: str, question: set[str]) -> bool:
+    """Is ``word`` (folded) one of the question's words, inflected or with a genitive "s"?"""
+    return any(word.startswith(q[:5]) or q.startswith(word[:5]) for q in question if len(q) >= 3)
+
+
+def name_given(texts: Iterable[str], question: str) -> bool:
+    """Does any of ``texts`` (the sentences as quoted) name a body, court, company, country or
+    law that the (folded) ``question`` does not already name?"""
+    asked = {w for w in _WORD.findall(question) if len(w) >= 3}
+    law = bool(_LAW_KIND.search(question))
+    for text in texts:
+        if (_LAW_NAMED if law else _BODY_NAMED).search(fold(text)):
+            return True
+        for m in _ACRONYM.finditer(text):
+            if not _own(fold(m.group(0)), asked):
+                return True
+        words = list(_WORD.finditer(text))
+        for i, m in enumerate(words):
+            word = m.group(0)
+            if not word[:1].isupper() or _own(fold(word), asked):
+                continue
+            before = text[: m.start()].rstrip()
+            opens = i == 0 or not before or before[-1] in _OPENERS
+            if not opens or _AUTHORITY_END.match(fold(word)):
+                return True
+    return False
