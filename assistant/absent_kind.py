@@ -91,6 +91,12 @@ _LIMIT = re.compile(
 # condition answers "when is … required?", none "when will …"); as an English question, its
 # runners-up may hold the date.
 _FUTURE_WHEN = re.compile(r"^when will\b")
+# A past event's time ("När antogs …?", "När undertecknades …?", "When was … signed?") the same:
+# a condition answers "när krävs …?", in the present, never "när infördes …?".
+_PAST_WHEN = re.compile(
+    r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
+    r"when (?:was|were|did)\b)"
+)
 _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
@@ -202,9 +208,10 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
     "frequency", "contact" or "name", when the best of the read ``candidates`` (by the answerer's
-    score, in context) hold none; else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, off as
-    shipped) to every "when" question; one naming the time it wants ("vilket år") or asking a
-    future event's ("When will …?") is always read with it."""
+    score, in context) hold none; else None. ``time``: apply the time rule
+    (``Settings.refuse_absent_time``, off as shipped) to every "when" question; one naming the
+    time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
+    antogs …?") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":
         # A document's own facts (adopted, revised, valid until) are answered from its card's
         # lines and refused when no line states them (``fact_lines``), not by this rule.
@@ -212,12 +219,12 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = in_context(ranked[0])
     # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
-    # future event's ("When will …?") is read with the time rule even while it is off: its only
-    # fault was refusing "when" questions a condition answers, which neither is (README,
-    # eleventh session).
+    # future or past event's ("When will …?", "När antogs …?") is read with the time rule even
+    # while it is off: its only fault was refusing "when" questions a condition answers, which
+    # none of them is (README, eleventh and twenty-third sessions).
     named = time_named(query.folded)
     own = _own_times(query)  # a time the question names answers no "when" by itself
-    future = bool(_FUTURE_WHEN.search(query.folded.strip()))
+    event = any(p.search(query.folded.strip()) for p in (_FUTURE_WHEN, _PAST_WHEN))
     if named and not _CLOCK_NAMED.search(query.folded):
         # A calendar time named ("vilket år", "what date", "deadline") is answered by a time
         # that says when by itself or a time limit, not by a word that goes with times
@@ -229,7 +236,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         if not any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
             return "time"
     elif (
-        (time or named or future)
+        (time or named or event)
         and when_wanted(query.folded)
         and not _found_beyond(_TIME, best, own)
     ):
