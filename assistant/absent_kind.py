@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from .dimension import dimension_absent
 from .frequency import frequency_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
 from .named_answer import kind_asked, name_given
@@ -251,24 +252,22 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
             return "time"
     if often_asked(query.folded) and not yes_no(query.folded):
         # "Hur ofta …?" is answered by a frequency or an interval ("en gång per år", "var
-        # sjätte månad", "6-12 år"), not by a paragraph's or a footnote's number, which the
-        # number rule below counts (dev2: a fire-safety check's "how often" quoted the
-        # footnote "1 Särskilt boende … 5 kap 5§ …").
-        # Their neighbours count: a frequency often follows the sentence that names the
-        # activity ("Uppföljning … ska ske regelbundet …. Det är den enskildes behov som styr
-        # hur ofta …, men bör ske minst en gång per år."), and the answer quotes it beside
-        # that one (``candidates.with_typed``).
-        # A frequency found answers it: the number rule below does not also ask for a digit
-        # ("minst var sjätte månad", "en gång per år" hold none).
+        # sjätte månad", "6-12 år"), not by a footnote's number, which the number rule below
+        # counts ("1 Särskilt boende … 5 kap 5§ …"); nor does that rule also ask for a digit.
+        # Neighbours count: a frequency often follows the sentence naming the activity
+        # ("Uppföljning … ska ske regelbundet …. Det är den enskildes behov som styr hur ofta
+        # …, men bör ske minst en gång per år."), quoted beside it (``candidates.with_typed``).
         near = [n for c in ranked[:QUOTED] for n in neighbours(c, candidates)]
         read = [*ranked[:QUOTED], *near]
         found = any(frequency_found(without_references(in_context(c))) for c in read)
         return None if found else "frequency"
+    if dimension_absent(query.folded, ranked[:QUOTED], candidates):
+        return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":
-        # A phone number, e-mail or web address asked for by its noun stands in what is quoted,
-        # not only somewhere in the passages read (``ExtractiveAnswerer._supported`` refuses first when no
-        # passage holds one): "Vilken webbadress har testmiljön?" quoted "… QA - … officiella
-        # testmiljö." from a document with web addresses elsewhere.
+        # A phone number, e-mail or web address asked for by its noun stands in what is
+        # quoted, not only in the passages read (``ExtractiveAnswerer._supported`` refuses
+        # first when none holds one): "Vilken webbadress har testmiljön?" quoted "… QA - …
+        # officiella testmiljö." from a document with web addresses elsewhere.
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if answer_type_found("contact_detail", texts) else "contact"
     if kind_asked(query.folded):

@@ -24,7 +24,8 @@ _WANTS = (
         r"telefonn(?:ummer|umret|r)\w*|(?:tele)?phone numbers?|e-?post-?adress\w*|"
         r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*|"
         # an organisation number is read like one ("556012-5790")
-        r"organisationsn(?:ummer|umret|r)\w*|org\.? ?nr\b|organi[sz]ation numbers?",
+        r"organisationsn(?:ummer|umret|r)\w*|org\.? ?nr\b|organi[sz]ation numbers?|"
+        r"(?:post|besoks|utdelnings)adress\w*|(?:postal|mailing|visiting) address\w*",
     ),
     (
         "duration",

@@ -242,8 +242,10 @@ _ANSWER_TYPES = {
     "contact_detail": re.compile(
         r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
         r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://|"
-        # an organisation number; a web address written without "www." ("minsida.exempel.se")
-        r"\b\d{6}-\d{4}\b|"
+        # an organisation number; a postal address ("Box 2218", "103 15 Stockholm",
+        # "Storgatan 5"); a web address written without "www." ("minsida.exempel.se")
+        r"\b\d{6}-\d{4}\b|\bbox \d+|\b[1-9]\d\d ?\d\d (?-i:[A-ZÅÄÖ][a-zåäö]+)|"
+        r"\b\w+(?:gatan|vägen|gränd|torget|allén|backen|platsen) \d+|"
         r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",
         re.I,
     ),

@@ -629,3 +629,50 @@ def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names
     ):
         assert absent_kind(body, _read(unnamed)) == "name", unnamed
     assert absent_kind(_query("Kan jag bo i vilken kommun jag vill?"), _read("Ja.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "sum_answers"),
+    [
+        ("Hur djupt ska ledningen ligga?", "sv", False),
+        ("Hur hög får staketet vara?", "sv", True),
+        ("How high may the fence be?", "en", True),
+    ],
+)
+def test_a_height_or_depth_is_answered_by_a_length_not_by_an_area_or_a_period(
+    question, language, sum_answers
+):
+    asked = _query(question, language)
+    for other in (
+        "Staketet och ledningen: upp till 15 m², utan lov.",
+        "Staketet och ledningen håller i 25 år.",
+    ):
+        assert absent_kind(asked, _read(other)) == "number", other
+    for length in ("Staketet och ledningen: högst 1,2 m.", "Staketet och ledningen: en meter."):
+        assert absent_kind(asked, _read(length)) is None, length
+    # "Hur hög …" may ask a sum ("Hur högt kan ansvaret bli?"); a depth never does.
+    summed = absent_kind(asked, _read("Staketet och ledningen kostar 900 kr per år."))
+    assert summed == (None if sum_answers else "number")
+
+
+def test_how_long_is_a_length_or_a_period_and_a_named_sum_no_height():
+    course = _query("Hur lång är kursen i brandskydd?")
+    assert absent_kind(course, _read("Kursen i brandskydd kostar 900 kr.")) == "number"
+    assert absent_kind(course, _read("Kursen i brandskydd pågår i två dagar.")) is None
+    fee = _query("Hur hög är avgiften för kursen?")
+    assert absent_kind(fee, _read("Avgiften för kursen är 900 kr.")) is None
+
+
+def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_not():
+    for question, language in (
+        ("Vilken postadress ska ansökan skickas till?", "sv"),
+        ("What is the postal address for applications?", "en"),
+    ):
+        asked = _query(question, language)
+        fee = "Avgiften för ansökan är 8 500 kr och sätts in på bankgiro 5052-5781."
+        assert absent_kind(asked, _read(fee)) == "contact", question
+        for address in (
+            "Ansökan skickas till Länsstyrelsen, Box 22067, 104 22 Stockholm.",
+            "Ansökan lämnas på Storgatan 5 i Norrstad.",
+        ):
+            assert absent_kind(asked, _read(fee, address)) is None, address

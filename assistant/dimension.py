@@ -1,0 +1,91 @@
+"""A measure asked by its dimension is answered by a number in that dimension: the "number"
+kind of ``absent_kind`` for "how high / deep / long" questions.
+
+"Hur djupt ska borrhålet vara?", "How high can the eaves be?" ask for a length; a sentence on
+the topic with an area ("upp till 30 m²"), a period ("håller 20-25 år") or a sum ("170 kr")
+holds a number but not the answer, and the number rule (any number among the quoted sentences)
+lets it through. ``dimension_asked`` reads which dimension the (folded) question asks for:
+
+- "length": "hur djup/bred/tjock", "how deep/wide/thick/tall/far";
+- "length_or_sum": "hur hög/högt", "how high": a height, or a sum or a share ("Hur högt kan
+  skadeståndsansvaret bli?" is answered by "25 procent av årsavgiften");
+- "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
+
+None when the question names a sum, rate or time ("hur hög avgift", "hur lång tid": other
+rules read those). ``dimension_absent`` applies it to the sentences a quote reaches and their
+neighbours ("En lina … fastsatt i en livboj. Den bör vara ca 25 meter lång.": the length stands
+in the sentence after the one that names the thing), as the frequency rule does (README "Answer
+or refuse", twenty-third session).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .money import money_found
+from .sentence_context import neighbours
+from .sentence_share import yes_no
+from .signals import WRITTEN_NUMBERS, answer_type_found, in_context, without_references
+
+__all__ = ["dimension_absent", "dimension_asked", "dimension_found"]
+
+_SHARE = re.compile(r"\d\s*%|\bprocent\b|\bpercent\b", re.I)
+
+_DEEP_WIDE = re.compile(
+    r"\bhur (?:djup|djupt|djupa|bred|brett|breda|tjock|tjockt|tjocka)\b|"
+    r"\bhow (?:tall|deep|wide|thick|far)\b"
+)
+_HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
+_LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
+# "Hur hög är avgiften?", "How high is the fee?": a sum or a rate, not a height.
+_NOT_A_LENGTH = re.compile(
+    r"\b\w*(?:avgift|ranta|skatt|kostnad|lon|ersattning|bidrag|sanktion|hyra|taxa|pris|belopp|"
+    r"procent|andel|niva|boter|straff|inkomst|tid|skadestand)\w*\b|"
+    r"\b(?:tak|taket|\w{3,}stak|\w+ttak)\b|"  # a cap ("bidragstak"), not "staket"
+    r"\b(?:fees?|rates?|tax\w*|costs?|salar\w*|prices?|amounts?|fines?|penalt\w*|rent|levels?|"
+    r"shares?|percent\w*|income|time|wages?|caps?|ceilings?|damages|liabilit\w*)\b"
+)
+_NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|{'|'.join(WRITTEN_NUMBERS)}|en|ett|one)"
+)
+_LENGTH = re.compile(
+    rf"\b{_NUMBER}\s*(?:km|m|cm|mm|dm|mil|meter|metres?|meters?|centimeter\w*|millimeter\w*|"
+    rf"decimeter\w*|kilometer\w*|feet|foot|ft|inch\w*)(?![²2\w])",
+    re.I,
+)
+
+
+def dimension_asked(folded: str) -> str | None:
+    """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
+    "length_or_period"); None when it names a sum, rate or time, or asks no dimension."""
+    if _NOT_A_LENGTH.search(folded):
+        return None
+    if _DEEP_WIDE.search(folded):
+        return "length"
+    if _HIGH.search(folded):
+        return "length_or_sum"
+    if _LONG.search(folded):
+        return "length_or_period"
+    return None
+
+
+def dimension_found(dimension: str, text: str) -> bool:
+    """Does ``text`` (as written) hold a number in the ``dimension`` (``dimension_asked``)?"""
+    if _LENGTH.search(text):
+        return True
+    if dimension == "length_or_sum":
+        return money_found(text) or bool(_SHARE.search(text))
+    return dimension == "length_or_period" and answer_type_found("duration", [text])
+
+
+def dimension_absent(folded: str, best: Sequence[Any], candidates: Sequence[Any]) -> bool:
+    """Does the (folded) question ask a dimension that none of the ``best`` sentences (those a
+    quote reaches), nor their neighbours among ``candidates``, holds as they would be quoted?
+    False when it asks none."""
+    dimension = dimension_asked(folded)
+    if dimension is None or yes_no(folded):
+        return False
+    read = [*best, *(n for c in best for n in neighbours(c, candidates))]
+    return not any(dimension_found(dimension, without_references(in_context(c))) for c in read)
