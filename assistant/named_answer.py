@@ -35,17 +35,19 @@ __all__ = ["kind_asked", "name_given"]
 # Kinds of thing a text names rather than describes (folded). A court, an authority or a board
 # is also answered by a narrower kind's compound ("tingsrätten" for "vilken domstol").
 _SV_KINDS = (
-    r"myndighet\w*|domstol\w*|tingsratt\w*|hovratt\w*|forvaltningsratt\w*|kammarratt\w*|"
-    r"\w*namnd\w*|\w*bolag\w*|foretag\w*|leverantor\w*|laboratori\w*|organisation\w*|"
-    r"forening\w*|sjukhus\w*|universitet\w*|hogskol\w*|lander|land|landet|stad|staden|stader|"
-    r"kommun|kommunen|kommuner|region|regionen|regioner|federation\w*|organ|organet|organen|"
-    r"institution\w*|lag|lagen|lagar|forordning\w*|tillsynsmyndighet\w*"
+    # a compound names the same kind ("tillsynsmyndighet", "identitetsfederationer")
+    r"\w*myndighet\w*|\w*domstol\w*|tingsratt\w*|hovratt\w*|forvaltningsratt\w*|kammarratt\w*|"
+    r"\w*namnd\w*|\w*bolag\w*|\w*foretag\w*|\w*leverantor\w*|\w*laboratori\w*|"
+    r"\w*organisation\w*|\w*forening\w*|\w*forbund\w*|\w*sjukhus\w*|universitet\w*|"
+    r"hogskol\w*|\w*skola|\w*skolan|\w*skolor|\w*skolorna|lander|land|landet|stad|staden|stader|"
+    r"kommun|kommunen|kommuner|region|regionen|regioner|\w*federation\w*|organ|organet|organen|"
+    r"institution\w*|lag|lagen|lagar|forordning\w*"
 )
 _EN_KINDS = (
     r"authorit(?:y|ies)|agenc(?:y|ies)|courts?|committees?|boards?|compan(?:y|ies)|insurers?|"
     r"laborator(?:y|ies)|labs?|organi[sz]ations?|associations?|municipalit(?:y|ies)|"
     r"countr(?:y|ies)|cit(?:y|ies)|hospitals?|universit(?:y|ies)|suppliers?|vendors?|"
-    r"federations?|bod(?:y|ies)|institutions?|acts?|laws?|ordinances?"
+    r"federations?|bod(?:y|ies)|institutions?|acts?|laws?|ordinances?|schools?|unions?"
 )
 _ASKED = re.compile(
     rf"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:{_SV_KINDS})\b|"
