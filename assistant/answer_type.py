@@ -109,6 +109,12 @@ _CASES = re.compile(
 )
 
 
+# "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
+# decides the kind, not one in the clause it asks about.
+_OPENING_WHO = re.compile(r"(?:vem|vems|who|whom|whose) (?!ar|var|is|are|was|were)\w+ (?=\w)")
+_OPENING_WHICH = re.compile(r"(?:vilk(?:en|et|a)|which) [\w-]+(?: (?:i|in|per) [\w-]+)?")
+
+
 def wanted_answer(folded: str) -> str | None:
     """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?") or for the
@@ -116,5 +122,12 @@ def wanted_answer(folded: str) -> str | None:
     if definition_asked(folded):
         return None
     folded = _LEADING_CLAUSE.sub("", folded)
-    kind = next((kind for kind, pattern in _WANTS_RE if pattern.search(folded)), None)
+    if _OPENING_WHO.match(folded):
+        return "person"
+    # "Vilka villkor måste … för att … betala avgiften?" asks for the conditions: the kind is
+    # read from "vilka villkor", not from the clause after it ("Vilken avgift …?", "Vilken
+    # tillgänglighet i procent …?" still ask a sum or a share).
+    which = _OPENING_WHICH.match(folded)
+    asked = which.group(0) if which else folded
+    kind = next((kind for kind, pattern in _WANTS_RE if pattern.search(asked)), None)
     return None if kind == "date" and _CASES.search(folded) else kind

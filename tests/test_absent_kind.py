@@ -676,3 +676,18 @@ def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_no
             "Ansökan lämnas på Storgatan 5 i Norrstad.",
         ):
             assert absent_kind(asked, _read(fee, address)) is None, address
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Vem avgör hur många platser som ska erbjudas?", "person"),
+        ("Who decides how many places are offered?", "person"),
+        ("Vilka villkor gäller för att få betala avgiften med kortet?", None),
+        ("Vilken avgift tar kommunen ut?", "amount"),
+        ("Vilken tillgänglighet i procent ska tjänsten ha?", "amount"),
+        ("Vilket datum öppnar ansökan?", "date"),
+    ],
+)
+def test_the_opening_question_word_decides_the_kind_not_a_clause_after_it(question, kind):
+    assert wanted_answer(fold(question)) == kind
