@@ -66,7 +66,9 @@ __all__ = [
 # 19: the card names every party of "mellan A, B och C" (A and B were one party).
 # 20: a rule of underscores ends a section (a statute's transitional provisions after it stood
 # under the last heading before it).
-CHUNKER_VERSION = "20"
+# 21: Markdown's HTML comments are no text; a comment naming a page ("<!-- sida 49 -->") is a
+# page break (readers.text, pagemarks).
+CHUNKER_VERSION = "21"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

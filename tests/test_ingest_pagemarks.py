@@ -145,3 +145,25 @@ def test_a_bare_type_label_joins_the_short_line_under_it(tmp_path):
         "RUTIN\n7.3 Munhälsa\nInledning\nDenna rutin gäller alla boenden.\n"
     )
     assert _title_of(tmp_path, "doc1.txt", text) == "Rutin 7.3 Munhälsa"
+
+
+def test_markdown_page_comments_break_pages_and_no_comment_is_text(tmp_path):
+    from assistant.ingest.readers.text import read_markdown
+
+    md = tmp_path / "protokoll.md"
+    md.write_text(
+        "# Protokoll\n\n<!-- sida 4 -->\nFöreningen ska ha en styrelse.\n\n"
+        "<!-- sida 5 -->\nStödet betalas ut i mars.\n<!-- granskad av AB -->\n",
+        "utf-8",
+    )
+    raw = read_markdown(md)
+    assert not any("<!--" in b.text or "granskad" in b.text for b in raw.blocks)
+    page = {b.text: b.page for b in raw.blocks}
+    assert page["Föreningen ska ha en styrelse."] == 4
+    assert page["Stödet betalas ut i mars."] == 5
+    # A comment that names no page is only removed; the printed numbers still cut pages.
+    plain = tmp_path / "riktlinje.md"
+    plain.write_text("\n".join([_page(1), "1 (2) <!-- utkast -->", _page(2), "2 (2)"]), "utf-8")
+    pages = read_markdown(plain)
+    assert not any("utkast" in b.text for b in pages.blocks)
+    assert max(b.page for b in pages.blocks) == 2

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 
 from .edges import PAGE_OF_TOTAL
 
-__all__ = ["PageMark", "find_page_marks", "split_at_page_marks"]
+__all__ = [
+    "PageMark",
+    "find_page_marks",
+    "split_at_page_comments",
+    "split_at_page_marks",
+    "without_comments",
+]
 
 # A page-number line naming its total. "5 [5]"-style brackets are PDF converters' rendering of
 # "5 (5)"; "2[4]" without a space occurs too.
@@ -137,3 +143,33 @@ def split_at_page_marks(text: str) -> list[str] | None:
         pages.setdefault(number, []).extend(lines[start:end])
     last = max(n for n, lines_ in pages.items() if any(s.strip() for s in lines_))
     return ["\n".join(pages.get(n, [])) for n in range(1, last + 1)]
+
+
+# A Markdown export's page comment ("<!-- sida 49 -->", "<!-- page 3 -->", "<!-- s. 3 -->"):
+# invisible in any renderer, so not text; where it names a page, a page break.
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_PAGE_COMMENT = re.compile(r"^\s*(?:sida|sid|s\.|page|p\.)\s*(\d{1,4})\s*$", re.I)
+
+
+def without_comments(text: str) -> str:
+    """``text`` without its HTML comments (Markdown's invisible notes)."""
+    return _COMMENT.sub("", text) if "<!--" in text else text
+
+
+def split_at_page_comments(text: str) -> list[str] | None:
+    """Pages (page N at index N-1), without the comments, cut where an HTML comment names a
+    page ("<!-- sida 49 -->"), at least two of them, the numbers rising; else None."""
+    if "<!--" not in text:
+        return None
+    numbered = [
+        (m, int(p.group(1))) for m in _COMMENT.finditer(text) if (p := _PAGE_COMMENT.match(m[1]))
+    ]
+    numbers = [n for _, n in numbered]
+    if len(numbers) < 2 or numbers != sorted(set(numbers)):
+        return None
+    # Text before the first mark belongs to the page before it (page 1 at least).
+    pages: dict[int, str] = {max(1, numbers[0] - 1): text[: numbered[0][0].start()]}
+    for (m, number), nxt in zip(numbered, [*numbered[1:], None], strict=True):
+        end = nxt[0].start() if nxt else len(text)
+        pages[number] = pages.get(number, "") + text[m.end() : end]
+    return [without_comments(pages.get(n, "")) for n in range(1, max(pages) + 1)]

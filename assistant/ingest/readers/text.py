@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from ..model import Block, BlockKind, RawDocument
-from ..pagemarks import split_at_page_marks
+from ..pagemarks import split_at_page_comments, split_at_page_marks, without_comments
 
 __all__ = ["decode", "markdown_inline", "read_markdown", "read_text", "split_text_pages"]
 
@@ -144,7 +144,11 @@ def read_markdown(path: Path) -> RawDocument:
         if isinstance(loaded, dict):
             front = loaded
             text = text[match.end() :]
-    pages = text.split("\f") if "\f" in text else (split_at_page_marks(text) or [text])
+    if "\f" in text:
+        pages = text.split("\f")
+    else:  # page comments ("<!-- sida 49 -->") first: the printed numbers may be gone
+        plain = without_comments(text)
+        pages = split_at_page_comments(text) or split_at_page_marks(plain) or [plain]
     # A note belongs to the page its marker stands on (pandoc writes every note at the end).
     marked: dict[str, int] = {}
     for page_no, page in enumerate(pages, start=1):
