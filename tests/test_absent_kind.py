@@ -691,3 +691,30 @@ def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_no
 )
 def test_the_opening_question_word_decides_the_kind_not_a_clause_after_it(question, kind):
     assert wanted_answer(fold(question)) == kind
+
+
+SKYDD = """Riktlinje för väderskydd
+
+Väderskydd vid hållplatser
+
+Flera väderskydd får stå nära varandra vid en hållplats. Det måste då vara mer än fyra meter
+mellan varje väderskydd.
+
+Skyltar
+
+En skylt på högst en kvadratmeter får sättas upp vid hållplatsen utan lov.
+"""
+
+
+@pytest.fixture(scope="module")
+def shelters(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("skydd"), {"riktlinje.txt": SKYDD}, e5)
+
+
+def test_a_distance_beside_the_sentence_naming_the_thing_answers_how_far(shelters):
+    # The length stands in the sentence after the one that names the shelters: read (and
+    # quoted) with it, as a frequency is (``dimension``, ``candidates.with_typed``).
+    question = "Hur långt avstånd måste det vara mellan väderskydden vid en hållplats?"
+    _answered_quoting(shelters, question, "fyra meter")
+    refused = shelters.ask("Hur djupt ska väderskyddens fundament grävas ner?")
+    assert not refused.answered, refused.answer
