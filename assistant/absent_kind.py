@@ -23,12 +23,13 @@ and no threshold is needed to see it:
   sentences either; "number" when a question asks for a number (``sentence_share.wants_number``)
   and none of the ``QUOTED`` best sentences holds one, a number naming a section, law or
   standard (``without_references``), ordering a list or dating (``signals``) not counted;
+  "number" too when a height, depth or length is asked and none of them nor their neighbours
+  holds a number in its dimension (``dimension``);
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
   at what interval (``frequency.frequency_found``); "contact" when it asks for a phone number,
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
-  body, court, company, country or law and none of them names one (``named_answer``); else
-  None.
+  body, court, company, country or law and none names one (``named_answer``); else None.
 """
 
 from __future__ import annotations

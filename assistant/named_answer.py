@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 
 from .folding import fold
+from .sentence_share import opens_with_verb
 
 __all__ = ["kind_asked", "name_given"]
 
@@ -52,11 +53,6 @@ _EN_KINDS = (
 _ASKED = re.compile(
     rf"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:{_SV_KINDS})\b|"
     rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b"
-)
-# A question opening with a verb asks yes or no ("Kan jag …", "Do I …").
-_YES_NO = re.compile(
-    r"^(?:ar|kan|far|maste|ska|skall|bor|galler|finns|behover|har|do|does|can|is|are|must|"
-    r"may|should|will|has|have)\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,}\b")
@@ -84,8 +80,8 @@ _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 def kind_asked(folded: str) -> bool:
     """Does the (folded) question ask which body, court, company, country or law?"""
-    text = folded.strip()
-    return bool(_ASKED.search(text)) and not _YES_NO.match(text)
+    # A question opening with a verb asks yes or no, whatever kind it names after it.
+    return bool(_ASKED.search(folded)) and not opens_with_verb(folded)
 
 
 def _own(word: str, question: set[str]) -> bool:

@@ -41,6 +41,7 @@ __all__ = [
     "best_typed",
     "holds",
     "measure_wanted",
+    "opens_with_verb",
     "specific_terms",
     "stems",
     "term_weights",
@@ -179,6 +180,12 @@ def best_typed(weights: dict[str, float], contexts: Sequence[str], typed: Sequen
 def measure_wanted(folded: str) -> bool:
     """Does the (folded) question ask for a measure, rate or frequency: a number?"""
     return bool(_MEASURE.search(folded))
+
+
+def opens_with_verb(folded: str) -> bool:
+    """Does the (folded) question open with a finite verb ("Kan jag …", "Do I …"), whatever it
+    asks after it ("Kan jag bo i vilken kommun jag vill?")?"""
+    return bool(_YES_NO.match(folded.strip()))
 
 
 def yes_no(folded: str) -> bool:

@@ -146,9 +146,12 @@ def read_markdown(path: Path) -> RawDocument:
             text = text[match.end() :]
     if "\f" in text:
         pages = text.split("\f")
-    else:  # page comments ("<!-- sida 49 -->") first: the printed numbers may be gone
+    # Page comments ("<!-- sida 49 -->") first: the printed numbers may be gone.
+    elif (commented := split_at_page_comments(text)) is not None:
+        pages = commented
+    else:
         plain = without_comments(text)
-        pages = split_at_page_comments(text) or split_at_page_marks(plain) or [plain]
+        pages = split_at_page_marks(plain) or [plain]
     # A note belongs to the page its marker stands on (pandoc writes every note at the end).
     marked: dict[str, int] = {}
     for page_no, page in enumerate(pages, start=1):
