@@ -21,7 +21,7 @@ from .timed import answer_in_time, versions_for
 if TYPE_CHECKING:
     from .core import Assistant
 
-__all__ = ["answer_one", "commitment_answer"]
+__all__ = ["answer_one", "card_of", "commitment_answer", "with_cards"]
 
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
@@ -65,12 +65,39 @@ def answer_one(
     if source is None and not query.documents:  # no document named: the ones in force first
         prefer = prefer_in_force(prefer, found, list(assistant._documents))
     passages = assistant._search(query, k, source, prefer, also=_nameless(assistant, query))
+    if query.intent == "document_fact":
+        passages = with_cards(assistant, passages, source)
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
     answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
     if source is not None and len(assistant._ordered) > 1:
         answer = within_document(assistant, query, source, answer, answerer)
     return note_expired(answer, found, assistant._documents, assistant.as_of())
+
+
+def card_of(assistant: Assistant, source: str) -> Passage | None:
+    """The document card of ``source`` (the facts gathered at indexing), if it has one."""
+    card = next(
+        (
+            d
+            for d in assistant.retriever.lexical.docs
+            if d.metadata.get("source") == source and d.metadata.get("kind") == "card"
+        ),
+        None,
+    )
+    return None if card is None else Passage.from_document(card, 1.0)
+
+
+def with_cards(assistant: Assistant, passages: list[Passage], source: str | None) -> list[Passage]:
+    """A document-fact question reads the card of the document it asks about (``source``, else
+    that of the best passage) second, whether or not the search found it: the card's labels
+    ("Beslut (beslutad, antagen, …)") do not hold every form of the question's verb ("När
+    antogs taxan?"), and a long card is far from a short question in the vector space."""
+    own = source or (passages[0].source if passages else None)
+    card = card_of(assistant, own) if own else None
+    if card is None or any(p.id == card.id for p in passages):
+        return passages
+    return passages[:1] + [card] + passages[1:]
 
 
 def _nameless(assistant: Assistant, query: Query) -> tuple[str, ...]:

@@ -16,18 +16,19 @@ __all__ = ["document_phrase", "in_words", "phrase_documents"]
 # staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
 _KIND_EN = re.compile(
     r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy|act|law|statute)s?$"
+    r"program|handbook|instructions?|strategy|act|law|statute|tariff|ordinance|bylaw)s?$"
 )
 _KIND_SV = re.compile(
     r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin|lagen)$"
+    r"strategin|lagen|taxan|foreskrifterna|stadgarna|instruktionen)$"
 )
 # A kind word without its article after a genitive ("Sundsvalls riktlinje för …", "kommunens
 # policy"): Swedish drops the article there, so the bare form names a document only so placed.
 _KIND_SV_BARE = re.compile(
     r"^[\w-]*(?:dokument|riktlinje|riktlinjer|rutin|policy|overenskommelse|avtal|bilaga|regler|"
-    r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi)$"
+    r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi|taxa|foreskrifter|"
+    r"stadgar|instruktion)$"
 )
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).

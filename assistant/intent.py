@@ -69,11 +69,11 @@ _COMMITMENTS = re.compile(
 # updated?" asks about plans), while "reviderad"/"revised" and "last updated" are one anyway.
 _DOC_SV = (
     r"(?:[\w-]*(?:dokument|riktlinje|rutin|policy|avtal|overenskommelse|bilaga|reglemente|"
-    r"vagledning|anvisning)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
+    r"vagledning|anvisning|taxa|foreskrift|stadga)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
 )
 _DOC_EN = (
     r"(?:it|this|the (?:\w+ )?(?:document|guideline|guidelines|routine|policy|agreement|annex|"
-    r"rules|regulations?|programme|program|handbook|instructions?))"
+    r"rules|regulations?|programme|program|handbook|instructions?|tariff|ordinance|bylaws))"
 )
 _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
@@ -92,7 +92,10 @@ _FACT_PATTERNS = {
     # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
     # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
     # decision's date; before "adoption".
+    # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
     "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
+    r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
+    r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
@@ -133,6 +136,8 @@ _FRAME_WORDS = (
     "säger står avtalet avtal överenskommelsen överenskommelse texten texterna dokumentet dokument "
     "gäller nämns handlar skriver lagen bibliotekslagen beskrivs många mycket antal policyn "
     "riktlinjen reglerna agreement document text texts law policy say says said state states "
+    # the document itself by its kind, as ``document_phrase`` reads it ("När antogs taxan?")
+    "taxan föreskrifterna stadgarna reglementet tariff regulations ordinance bylaws "
     "mention mentions according how what who which when where why vad vem hur när var varför "
     "vilken vilket vilka"
 )
@@ -145,7 +150,7 @@ _FACT_WORDS = (
     "antagit antog beslutat beslutade fattat fattade fattats nämnd nämnden organ organet "
     "från sedan from "
     "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "
-    "entry come comes came into "
+    "entry come comes came into börjar började börja start starts started begin begins "
     "date dated parter parterna parties vem who när when vilket vilken which "
     "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "
     "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
@@ -167,7 +172,8 @@ _COMMITMENT_FRAME = (
 # Words that stand for a document itself ("vad säger *lagen* om …"), folded.
 _DOCUMENT_WORDS = (
     "avtalet avtal overenskommelsen overenskommelse lagen lag dokumentet dokument policyn "
-    "riktlinjen agreement document law act policy guideline"
+    "riktlinjen taxan foreskrifterna reglementet agreement document law act policy guideline "
+    "tariff ordinance"
 )
 
 
