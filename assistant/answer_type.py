@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["definition_asked", "wanted_answer"]
+__all__ = ["definition_asked", "opens_with_verb", "wanted_answer", "yes_no"]
 
 # Words a question opens with when it asks something else than "when" (a question word or a
 # verb first): a "när"/"when" later in it joins a clause.
@@ -73,6 +73,30 @@ _WANTS = (
 )
 _WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
 
+# A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and
+# asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").
+_YES_NO = re.compile(
+    r"(?:kan|kunde|far|fick|maste|ska|skall|bor|ar|finns|fanns|behover|galler|ingar|har|hade|"
+    r"kostar|kravs|gar|blir|brukar|tar|betalar|can|could|may|must|should|is|are|was|were|do|"
+    r"does|did|will|would|has|have)\b"
+)
+_QUESTION_WORD = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
+_CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
+
+
+def opens_with_verb(folded: str) -> bool:
+    """Does the (folded) question open with a finite verb ("Kan jag …", "Do I …"), whatever it
+    asks after it ("Kan jag bo i vilken kommun jag vill?")?"""
+    return bool(_YES_NO.match(folded.strip()))
+
+
+def yes_no(folded: str) -> bool:
+    """Is the (folded) question, or its last clause, asked to be answered yes or no: it opens
+    with a verb and asks no "hur/vad/vilken/how/what" ("Får biblioteket ta ut en avgift …?",
+    "… som kostar en viss summa, kan vi söka bidrag för det?")?"""
+    last = _CLAUSE.split(folded.casefold().strip())[-1]
+    return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(last)
+
 
 # "Vad är byggsanktionsavgift?", "What is a reverse charge?": a word asked to be defined, not
 # its amount. Indefinite only: "Vad är avgiften?" / "What is the fee?" ask the sum.
@@ -130,4 +154,9 @@ def wanted_answer(folded: str) -> str | None:
     which = _OPENING_WHICH.match(folded)
     asked = which.group(0) if which else folded
     kind = next((kind for kind, pattern in _WANTS_RE if pattern.search(asked)), None)
+    # "Måste operatören betala några avgifter till DIGG?" asks yes or no: the fee it names need
+    # not stand as a sum in the answer ("… erlägga de avgifter som följer av lag"), as
+    # ``sentence_share.wants_number`` already reads it for the number rules.
+    if kind in ("amount", "duration") and yes_no(folded):
+        return None
     return None if kind == "date" and _CASES.search(folded) else kind

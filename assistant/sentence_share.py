@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from .answer_type import opens_with_verb, yes_no
 from .compounds import compound_match
 from .folding import fold
 from .frequency import frequency_found, often_asked
@@ -108,15 +109,6 @@ _MEASURED = re.compile(
     r"dag|dagar|dagarna|vecka|veckor|månad|månader|år|days?|weeks?|months?|years?|hours?)\b",
     re.I,
 )
-# A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and
-# asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").
-_YES_NO = re.compile(
-    r"(?:kan|kunde|far|fick|maste|ska|skall|bor|ar|finns|fanns|behover|galler|ingar|har|hade|"
-    r"kostar|kravs|gar|blir|brukar|tar|betalar|can|could|may|must|should|is|are|was|were|do|"
-    r"does|did|will|would|has|have)\b"
-)
-_ASKING = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
-_CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
 
 
 def stems(text: str) -> set[str]:
@@ -180,20 +172,6 @@ def best_typed(weights: dict[str, float], contexts: Sequence[str], typed: Sequen
 def measure_wanted(folded: str) -> bool:
     """Does the (folded) question ask for a measure, rate or frequency: a number?"""
     return bool(_MEASURE.search(folded))
-
-
-def opens_with_verb(folded: str) -> bool:
-    """Does the (folded) question open with a finite verb ("Kan jag …", "Do I …"), whatever it
-    asks after it ("Kan jag bo i vilken kommun jag vill?")?"""
-    return bool(_YES_NO.match(folded.strip()))
-
-
-def yes_no(folded: str) -> bool:
-    """Is the (folded) question, or its last clause, asked to be answered yes or no: it opens
-    with a verb and asks no "hur/vad/vilken/how/what" ("Får biblioteket ta ut en avgift …?",
-    "… som kostar en viss summa, kan vi söka bidrag för det?")?"""
-    last = _CLAUSE.split(folded.casefold().strip())[-1]
-    return bool(_YES_NO.match(last)) and not _ASKING.search(last)
 
 
 def wants_number(wants: str | None, folded: str) -> bool:
