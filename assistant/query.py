@@ -179,8 +179,30 @@ def split_compound(text: str) -> list[str]:
             pos = m.end()
         pieces.append(sentence[pos:])
         parts += [p.strip(" ,;") for p in pieces]
-    kept = [p for p in parts if len(p.split()) >= 2]
+    kept = _with_statements_joined([p for p in parts if len(p.split()) >= 2])
     return kept if len(kept) > 1 else [text]
+
+
+# "hur ofta läses mätaren av? jag tycker bara jag får uppskattade räkningar": a sentence about
+# the asker's own case, without a question mark, tells why they ask; it asks nothing alone.
+_SITUATION = re.compile(r"^(?:jag|vi|man|min|mitt|mina|vart|det|i|we|my|our|it|there)\b")
+
+
+def _with_statements_joined(parts: list[str]) -> list[str]:
+    """``parts`` with each statement (``_SITUATION``, no "?") joined to the question before it
+    (or after it, when it comes first)."""
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        if not part.rstrip().endswith("?") and _SITUATION.match(fold(part).casefold()):
+            if out:
+                out[-1] = f"{out[-1]} {part}"
+            else:
+                pending = f"{pending} {part}".strip()
+            continue
+        out.append(f"{pending} {part}".strip() if pending else part)
+        pending = ""
+    return out or ([pending] if pending else [])
 
 
 # --- follow-up cues -----------------------------------------------------------------------------
