@@ -28,6 +28,10 @@ from tests.helpers import assistant_over_texts, first_cited
         ("När träder föreskrifterna om personalliggare i kraft?", "in_force"),
         ("When did the regulations enter into force?", "in_force"),
         ("Who decided the travel policy?", "adoption"),
+        # "börjar gälla" is when it takes effect, typed with or without å/ä/ö
+        ("När börjar avtalet gälla?", "in_force"),
+        ("nar borjar avtalet med DIGG att galla?", "in_force"),
+        ("When does the tariff start to apply?", "in_force"),
         # active past as well as passive: "Vem antog …?", "Vem beslutade …?"
         ("Vem antog resepolicyn?", "adoption"),
         ("Vilken nämnd beslutade riktlinjen?", "adoption"),
@@ -182,6 +186,12 @@ def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, qu
         ("Hur lång är garantitiden?", "duration"),
         ("Hur lång uppsägningstid gäller?", "duration"),
         ("Vilket timpris är rimligt?", "amount"),
+        # a yes/no question naming a fee asks whether, not how much
+        ("Måste operatören betala några avgifter till myndigheten?", None),
+        ("Finns det någon avgift för sent återlämnade böcker?", None),
+        ("Do I have to pay a fee for the permit?", None),
+        ("Vilken avgift tar kommunen ut?", "amount"),
+        ("Hur mycket kostar det, och måste jag betala direkt?", "amount"),
     ],
 )
 def test_the_answer_type_a_question_wants(question, wants):
@@ -205,3 +215,48 @@ def test_a_line_two_parts_quote_is_one_citation(assistant):
     answer = assistant.ask("När fastställdes resepolicyn, och när beslutades den?")
     assert [c.quote for c in answer.citations] == ["Dokumentet beslutades den: 2022-04-12"]
     assert answer.answer.count("[1]") >= 2 and "[2]" not in answer.answer
+
+
+# A tariff whose card holds its decision and its date of effect, and whose text is long enough
+# that a short question's search finds neither the card nor the last page's line.
+TAXA = (
+    "Taxa för Sagoby kommuns allmänna vatten- och avloppsanläggning\n\n"
+    "Antagen av kommunfullmäktige 2026-04-28\n\n"
+    + "\n\n".join(
+        f"§ {n} Avgift för {thing}\n\nEnligt taxan tas en avgift för {thing} ut när arbetet "
+        f"började. Taxan gäller varje fastighet där {thing} förekommer, och avgiften betalas "
+        f"av fastighetsägaren inom trettio dagar."
+        for n, thing in enumerate(
+            [
+                "servisledning",
+                "tomtyta",
+                "bostadsenhet",
+                "dagvatten",
+                "mätare",
+                "provtagning",
+                "avstängning",
+                "påsläppning",
+                "flyttning av mätare",
+                "undersökning av mätare",
+            ],
+            start=1,
+        )
+    )
+    + "\f§ 20 Ikraftträdande\n\nDenna taxa träder i kraft 2026-09-01.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("När antogs taxan?", "Antagen av kommunfullmäktige 2026-04-28"),
+        ("När började taxan gälla?", "Denna taxa träder i kraft 2026-09-01."),
+    ],
+)
+def test_a_document_fact_reads_the_card_the_search_did_not_find(tmp_path, e5, question, quote):
+    # "antogs" is no form the card's label lists ("antagen"); the card is read anyway
+    over = assistant_over_texts(tmp_path, {"va-taxa.txt": TAXA}, e5)
+    answer = over.ask(question)
+    assert answer.answered
+    assert answer.citations[0].quote == quote
+    assert answer.citations[0].passage.kind == "passage"  # the line itself, not the card

@@ -351,6 +351,14 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
         "vad har Sagoby lovat?",
     ]
     assert split_compound("Vad gör kommunen och regionen?") == ["Vad gör kommunen och regionen?"]
+    # a sentence about the asker's own case asks nothing alone: one question, as typed
+    told = "hur ofta läses mätaren av? jag tycker bara jag får uppskattade räkningar"
+    assert split_compound(told) == [told]
+    told = "Vi har en tomt. Vad kostar anslutningen? Och vem betalar servisen?"
+    assert split_compound(told) == [
+        "Vi har en tomt. Vad kostar anslutningen?",
+        "Och vem betalar servisen?",
+    ]
     assert not analyzer.analyze("Vad gör kommunen och regionen?").compound
 
 
