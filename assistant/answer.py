@@ -30,7 +30,7 @@ from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
 from .elsewhere import named_elsewhere
-from .fact_lines import card_fact, fact_line, fact_unstated, original_lines
+from .fact_lines import card_fact, fact_line, fact_stated, fact_unstated, original_lines
 from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -228,8 +228,12 @@ class ExtractiveAnswerer:
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             lift = _OVERLAP_WEIGHT * overlap
             lift += party_bonus(text, named, parties_of([passage], documents))
-            if passage.kind == "card" and fact_line(query, text):
-                lift += _FACT_LINE_BONUS  # the card's line of the very fact asked for
+            if passage.kind == "card":
+                # Only the card's line of the very fact asked for: its title or type line is
+                # no answer to "När träder avtalet i kraft?" where the card has no such line.
+                if not fact_line(query, text):
+                    continue
+                lift += _FACT_LINE_BONUS
             sim, standing = float(vec @ qvec), passage.score - top
             score = sim + lift + _PASSAGE_WEIGHT * standing
             out.append(Candidate(passage, start, end, score, sim, vec, lift, standing))
@@ -287,7 +291,7 @@ class ExtractiveAnswerer:
         if not candidates:
             return False
         query = query or as_query(question, language)
-        if card_fact(query, candidates[0]):
+        if card_fact(query, candidates[0]) or fact_stated(query, candidates[0].text):
             return True
         # Only the named documents' lines can state their facts ("Vem beslutade riktlinjen för
         # öppen källkod?" is not answered by another document's "den antagna policyn").

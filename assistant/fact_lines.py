@@ -19,7 +19,7 @@ from .ingest.facts import CASE_NUMBER
 from .ingest.revisions import REVISED
 from .results import Citation, Passage
 
-__all__ = ["card_fact", "fact_line", "fact_unstated", "original_lines"]
+__all__ = ["card_fact", "fact_line", "fact_stated", "fact_unstated", "original_lines"]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -178,6 +178,13 @@ _STATED: dict[str, re.Pattern[str]] = {
     ),
 }
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# An agreement may take effect on an event, not a date: "Detta avtal träder i kraft när det har
+# undertecknats av båda parter" answers "När träder avtalet i kraft?" as well as a date would.
+_ON_EVENT = re.compile(
+    r"\b(?:i kraft|into force|effect|gäller)\s+(?:\S+\s+){0,3}?(?:när|då|vid|efter|i och med|"
+    r"dagen|den dag|upon|when|on the day|after|once)\b",
+    re.I,
+)
 
 
 def fact_unstated(query: Any, texts: list[str]) -> bool:
@@ -185,10 +192,30 @@ def fact_unstated(query: Any, texts: list[str]) -> bool:
     pattern = _STATED.get(getattr(query, "fact", None) or "")
     # "När reviderades …?" wants the date: "För revidering ansvarar: …" names a revision, no date.
     dated = getattr(query, "wants", None) == "date"
+    on_event = getattr(query, "fact", None) == "in_force"
     return (
         getattr(query, "intent", "") == "document_fact"
         and pattern is not None
-        and not any(pattern.search(t) and (not dated or _YEAR.search(t)) for t in texts)
+        and not any(
+            pattern.search(t)
+            and (not dated or _YEAR.search(t) or (on_event and _ON_EVENT.search(t)))
+            for t in texts
+        )
+    )
+
+
+def fact_stated(query: Any, text: str) -> bool:
+    """Does ``text`` (the best sentence read) state when the document was adopted or takes
+    effect, as a document-fact question asks: the fact's own words with a year, or for an entry
+    into force an event ("träder i kraft när det har undertecknats")? Such a line answers like
+    the card's would; the fitted features, all frame words and a wanted date, see nothing."""
+    fact = getattr(query, "fact", None)
+    if getattr(query, "intent", "") != "document_fact" or fact not in ("adoption", "in_force"):
+        return False
+    pattern = _STATED[fact]
+    return bool(
+        pattern.search(text)
+        and (_YEAR.search(text) or (fact == "in_force" and _ON_EVENT.search(text)))
     )
 
 

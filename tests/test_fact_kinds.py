@@ -260,3 +260,28 @@ def test_a_document_fact_reads_the_card_the_search_did_not_find(tmp_path, e5, qu
     assert answer.answered
     assert answer.citations[0].quote == quote
     assert answer.citations[0].passage.kind == "passage"  # the line itself, not the card
+
+
+AVTAL = (
+    "Anslutningsavtal för operatörer\n\n"
+    + "\n\n".join(
+        f"{n}. {thing}\n\nOperatören ansvarar för {thing} och ska rapportera avvikelser inom "
+        f"fem arbetsdagar till myndigheten."
+        for n, thing in enumerate(["drift", "säkerhet", "loggning", "support", "test"], start=1)
+    )
+    + "\n\n6. Avtalstid\n\nDetta avtal träder i kraft när det har undertecknats av båda parter "
+    "och gäller tills vidare med tolv månaders uppsägningstid.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["När träder avtalet i kraft?", "När börjar avtalet gälla?", "When does it enter into force?"],
+)
+def test_an_entry_into_force_on_an_event_answers_when(tmp_path, e5, question):
+    # no date: the event is the answer, quoted from the text, never the card's title line
+    over = assistant_over_texts(tmp_path, {"avtal.txt": AVTAL}, e5)
+    answer = over.ask(question)
+    assert answer.answered
+    assert answer.citations[0].quote.startswith("Detta avtal träder i kraft när det har")
+    assert "Anslutningsavtal för operatörer”" not in answer.answer
