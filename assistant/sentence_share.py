@@ -59,7 +59,9 @@ __all__ = [
 # Swedish nouns are matched by their head, so compounds count ("timlön", "dröjsmålsränta").
 _MEASURE_HEADS = (
     r"avgift|pris|kostnad|lon|ranta|rantesats|sats|belopp|summa|varde|procent|niva|antal|alder|"
-    r"storlek|hojd|langd|bredd|djup|matt|arvode|taxa"
+    r"storlek|hojd|langd|bredd|djup|matt|arvode|taxa|"
+    # a number that identifies ("Vilket versionsnummer …?") is answered by one
+    r"nummer|numret"
 )
 _MEASURE = re.compile(
     r"\bhur (?:stor|stort|stora|hog|hogt|hoga|lang|langt|langa|djup|djupt|bred|brett|tjock|"
@@ -67,7 +69,7 @@ _MEASURE = re.compile(
     rf"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?[\w-]*(?:{_MEASURE_HEADS})(?:en|er|na|et|n)?\b|"
     r"\bhow (?:big|large|high|tall|deep|wide|long|often|old|far|heavy|thick|warm)\b|"
     r"\bwhat (?:is|are|was) the (?:\w+ )?(?:fee|price|cost|rate|amount|salary|wage|percentage|"
-    r"height|length|width|depth|size|age|maximum|minimum|limit|budget)s?\b"
+    r"height|length|width|depth|size|age|maximum|minimum|limit|budget|version number)s?\b"
 )
 
 # Words that say what kind of answer is wanted (a measure, a cost, a time) or frame the asking,

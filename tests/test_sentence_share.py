@@ -78,6 +78,9 @@ def test_words_and_the_answer_type_spread_over_two_sentences_are_not_one_answer(
         ("Hur ofta ska brandskyddskontroller göras?", True),
         ("How tall can a fence be?", True),
         ("What is the total budget of the programme?", True),
+        # a number that identifies is answered by one ("i den version som anges" is none)
+        ("Vilket versionsnummer har ramverket?", True),
+        ("What is the version number of the framework?", True),
         ("Vilken myndighet har regeringen utsett?", False),
         ("Vilka skolor deltar i Skapande skola?", False),
         ("Vilken lönsam idé har kommunen?", False),  # "lön" inside a word, not its head
