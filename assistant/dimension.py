@@ -10,6 +10,9 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "length_or_sum": "hur hög/högt", "how high": a height, or a sum or a share ("Hur högt kan
   skadeståndsansvaret bli?" is answered by "25 procent av årsavgiften");
 - "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
+- "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
+  or a time limit ("inom 24 timmar", "senast tre dagar"), or a word of promptness
+  ("omgående", "utan dröjsmål"); "… ska anmälas till Läkemedelsverket" is none;
 
 None when the question names a sum, rate or time ("hur hög avgift", "hur lång tid": other
 rules read those). ``dimension_absent`` applies it to the sentences a quote reaches and their
@@ -37,6 +40,10 @@ _DEEP_WIDE = re.compile(
     r"\bhur (?:djup|djupt|djupa|bred|brett|breda|tjock|tjockt|tjocka)\b|"
     r"\bhow (?:tall|deep|wide|thick|far)\b"
 )
+_FAST = re.compile(
+    r"\bhur (?:snabbt|fort|snart|skyndsamt)\b|\binom vilken tid\b|"
+    r"\bhow (?:quickly|fast|soon|promptly)\b|\bwithin what time\b"
+)
 _HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
 _LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
 # "Hur hög är avgiften?", "How high is the fee?": a sum or a rate, not a height.
@@ -50,6 +57,14 @@ _NOT_A_LENGTH = re.compile(
 _NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|{'|'.join(WRITTEN_NUMBERS)}|en|ett|one)"
 )
+# Promptness as rules write it: a word, or a limit in numbers ("inom två veckor").
+_PROMPT = re.compile(
+    r"\b(?:omgående|omedelbart|snarast\w*|genast|direkt|skyndsamt|utan (?:onödigt )?dröjsmål|"
+    r"samma dag|inom (?:skälig|rimlig) tid|immediately|promptly|without (?:undue )?delay|"
+    r"as soon as|same day|within (?:a )?reasonable time)\b|"
+    rf"\b(?:inom|senast|within|at the latest|no later than)\s+{_NUMBER}\b",
+    re.I,
+)
 _LENGTH = re.compile(
     rf"\b{_NUMBER}\s*(?:km|m|cm|mm|dm|mil|meter|metres?|meters?|centimeter\w*|millimeter\w*|"
     rf"decimeter\w*|kilometer\w*|feet|foot|ft|inch\w*)(?![²2\w])",
@@ -59,7 +74,10 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period"); None when it names a sum, rate or time, or asks no dimension."""
+    "length_or_period", "promptness"); None when it names a sum, rate or time (but for
+    promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
+    if _FAST.search(folded):
+        return "promptness"
     if _NOT_A_LENGTH.search(folded):
         return None
     if _DEEP_WIDE.search(folded):
@@ -73,6 +91,8 @@ def dimension_asked(folded: str) -> str | None:
 
 def dimension_found(dimension: str, text: str) -> bool:
     """Does ``text`` (as written) hold a number in the ``dimension`` (``dimension_asked``)?"""
+    if dimension == "promptness":
+        return bool(_PROMPT.search(text)) or answer_type_found("duration", [text])
     if _LENGTH.search(text):
         return True
     if dimension == "length_or_sum":

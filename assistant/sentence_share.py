@@ -98,6 +98,10 @@ _WRITTEN = re.compile(
 # min", "30 %") measures something else and answers no count — unless the question counts that
 # unit itself ("hur många kvadratmeter/timmar/procent …", folded).
 _COUNT = re.compile(r"\b(?:hur manga|how many)\b")
+_TIME_COUNTED = re.compile(
+    r"\b(?:hur manga|how many) (?:\w+ )?(?:minut\w*|timm\w*|sekund\w*|dagar|veckor|manader|"
+    r"arbetsdagar|minutes?|hours?|seconds?|days|weeks|months|working days)\b"
+)
 _UNIT_COUNTED = re.compile(
     r"\b(?:hur manga|how many) (?:\w+ )?(?:kvadrat\w*|\w*meter|kilo\w*|mil|minut\w*|timm\w*|"
     r"sekund\w*|kronor|kr|procent\w*|ton|liter|dagar|veckor|manader|ar|square|metres?|meters?|"
@@ -227,6 +231,8 @@ def typed_contexts(
     answer type the (``folded``) question wants (``wants``, or a number for a measure; every
     one when none)."""
     kinds = [wants] if wants else []
+    if wants == "duration" and _TIME_COUNTED.search(folded):
+        kinds = ["time_count"]
     often = often_asked(folded)
     if wants is None and measure_wanted(folded):
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")

@@ -214,6 +214,13 @@ _ANSWER_TYPES = {
         r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
         re.I,
     ),
+    # "Hur många timmar …?" counts a time unit: a number with one, not a span of years
+    # ("Regional riktlinje 2023 – 2027") nor "gäller"/"period" as "duration" reads them.
+    "time_count": re.compile(
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|minut\w*|min|"
+        r"sekund\w*|days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
+        re.I,
+    ),
     "person": re.compile(
         r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
         r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"

@@ -718,3 +718,32 @@ def test_a_distance_beside_the_sentence_naming_the_thing_answers_how_far(shelter
     _answered_quoting(shelters, question, "fyra meter")
     refused = shelters.ask("Hur djupt ska väderskyddens fundament grävas ner?")
     assert not refused.answered, refused.answer
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_how_quickly_is_answered_by_a_limit_or_a_word_of_promptness(language):
+    asked = _query(
+        "Hur snabbt måste en incident anmälas till myndigheten?"
+        if language == "sv"
+        else "How quickly must an incident be reported to the authority?",
+        language,
+    )
+    where = "Incidenter ska anmälas till myndigheten enligt rutinen för incidenthantering."
+    assert absent_kind(asked, _read(where)) == "number"
+    for limit in (
+        "Incidenter ska anmälas till myndigheten inom 72 timmar.",
+        "Incidenter ska anmälas till myndigheten utan dröjsmål.",
+        "Incidenter ska anmälas till myndigheten senast tre dagar efter att de upptäckts.",
+    ):
+        assert absent_kind(asked, _read(limit)) is None, limit
+
+
+def test_hours_counted_are_not_answered_by_a_span_of_years():
+    # "Regional riktlinje 2023 – 2027" spans years: it counts no hours, though "duration" reads
+    # a span as one ("Hur länge gäller avtalet?" — "2019–2022").
+    asked = _query("Hur många timmar får avbrottet pågå för ett allvarligt system?")
+    span = "Enligt riktlinjen 2023 – 2027 ska varje förvaltning ange hur länge avbrottet får pågå."
+    assert absent_kind(asked, _read(span)) == "number"
+    assert absent_kind(asked, _read("Avbrottet får pågå i högst fyra timmar.")) is None
+    years = _query("Hur länge gäller riktlinjen för avbrott?")
+    assert absent_kind(years, _read("Riktlinjen för avbrott gäller 2023 – 2027.")) is None
