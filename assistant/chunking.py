@@ -68,7 +68,9 @@ __all__ = [
 # under the last heading before it).
 # 21: Markdown's HTML comments are no text; a comment naming a page ("<!-- sida 49 -->") is a
 # page break (readers.text, pagemarks).
-CHUNKER_VERSION = "21"
+# 22: the text width is read over the text's own column (reflow.text_width): a few lines of run
+# together table cells or columns no longer leave wrapped lines unjoined.
+CHUNKER_VERSION = "22"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

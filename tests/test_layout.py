@@ -452,3 +452,17 @@ def test_a_unit_after_a_list_or_a_heading_starts_its_own(page, kept, last):
     units = _kinds(page)
     assert kept in units, units
     assert units[-1][1].startswith(last), units
+
+
+def test_lines_of_run_together_table_cells_do_not_set_the_text_width():
+    # One line in four is a table row or two columns run together, twice as wide as the text:
+    # the text still wraps at its own width, and a sentence wrapped before a capital ("…
+    # uttrycka Recovery Time" / "Objective (RTO), som …") stays one unit.
+    prose = "Förvaltningen ska varje år följa upp att planen för kontinuitet är"
+    rows = "Nedtagning av mätare 1 444 kr | Uppsättning av mätare 1 444 kr | Avstängning 1 444 kr" * 2
+    lead = "Planen ska hänvisa till verksamhetens krav. Den bör ange Recovery Time"
+    rest = "Objective (RTO), som innebär den längsta tid det får ta att återställa tjänsten."
+    assert len(prose) <= len(lead) <= len(prose) + 4 < len(rows) // 2  # "prose N." lines: 70
+    blocks = [[f"{prose} {n}." for n in range(12)], [rows] * 4, [lead, rest]]
+    page = "\n\n".join("\n".join(b) for b in blocks) + "\n"
+    assert ("paragraph", f"{lead} {rest}") in _kinds(page)
