@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .absent_kind import absent_kind
+from .acronyms import defining
 from .candidates import (
     Candidate,
     notes_of,
@@ -111,6 +112,11 @@ class ExtractiveAnswerer:
             for c in self._score(query, reading, documents)
             if not any(c.text in given for given in exclude)
         ]
+        # "Vad står MTA för?": the sentence that spells the letters out, whatever the decision's
+        # features, which only see the letters (``acronyms``).
+        spelled = defining(query.text, candidates)
+        if spelled is not None:
+            return self._answered(query, language, [spelled], passages, documents)
         supported = self._supported(query.search_text, language, candidates, documents, query=query)
         # A question about a public body no text mentions ("Vad gäller i Huddinge kommun?") asks
         # what another party does: the texts cannot say, however close its topic is (the model
@@ -150,6 +156,17 @@ class ExtractiveAnswerer:
         elsewhere = named_elsewhere(query.name_words, cited, documents)
         if elsewhere and self.settings.refuse_named_elsewhere:
             return abstain(query.question, language, passages, elsewhere=elsewhere)
+        return self._answered(query, language, chosen, passages, documents)
+
+    def _answered(
+        self,
+        query: Query,
+        language: str,
+        chosen: list[Candidate],
+        passages: list[Passage],
+        documents: dict[str, StoredDocument],
+    ) -> Answer:
+        """The answer quoting ``chosen`` (with the notes their passages point to)."""
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
         citations = cite_picks(picks + notes_of(chosen, passages), documents)
         # A document fact is cited from the line it was read from, not from the card's wording.
