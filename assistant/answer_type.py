@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["definition_asked", "opens_with_verb", "wanted_answer", "yes_no"]
+__all__ = [
+    "definition_asked",
+    "opens_who_or_which",
+    "opens_with_verb",
+    "wanted_answer",
+    "yes_no",
+]
 
 # Words a question opens with when it asks something else than "when" (a question word or a
 # verb first): a "när"/"when" later in it joins a clause.
@@ -88,6 +94,17 @@ def opens_with_verb(folded: str) -> bool:
     """Does the (folded) question open with a finite verb ("Kan jag …", "Do I …"), whatever it
     asks after it ("Kan jag bo i vilken kommun jag vill?")?"""
     return bool(_YES_NO.match(folded.strip()))
+
+
+# "Vem bestämmer hur ofta …?", "Vilken ledamot föreslog att man följer upp hur ofta …?": the
+# opening question word asks who or which; a "hur ofta/hur många" after it is what the clause
+# is about, not what is asked (as ``wanted_answer`` reads the kind from the opening word).
+_OPENS_WHO_OR_WHICH = re.compile(r"^(?:vem|vems|who|whom|whose|vilk(?:en|et|a) \w+|which \w+)\b")
+
+
+def opens_who_or_which(folded: str) -> bool:
+    """Does the (folded) question open with "vem/who" or "vilken X/which X"?"""
+    return bool(_OPENS_WHO_OR_WHICH.match(folded.casefold().strip()))
 
 
 def yes_no(folded: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .answer_type import opens_who_or_which
 from .folding import fold
 
 __all__ = ["FREQUENCY_WORDS", "frequency_found", "often_asked"]
@@ -41,8 +42,9 @@ _SAID = re.compile(
 
 
 def often_asked(folded: str) -> bool:
-    """Does the (folded) question ask how often?"""
-    return bool(_ASKED.search(folded.casefold()))
+    """Does the (folded) question ask how often (not who or which, about how often)?"""
+    text = folded.casefold().strip()
+    return bool(_ASKED.search(text)) and not opens_who_or_which(text)
 
 
 def frequency_found(text: str) -> bool:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .answer_type import opens_with_verb, yes_no
+from .answer_type import opens_who_or_which, opens_with_verb, yes_no
 from .compounds import compound_match
 from .folding import fold
 from .frequency import frequency_found, often_asked
@@ -176,8 +176,14 @@ def best_typed(weights: dict[str, float], contexts: Sequence[str], typed: Sequen
 
 
 def measure_wanted(folded: str) -> bool:
-    """Does the (folded) question ask for a measure, rate or frequency: a number?"""
-    return bool(_MEASURE.search(folded))
+    """Does the (folded) question ask for a measure, rate or frequency: a number? Not a "hur
+    …" after an opening "vem/vilken X" ("Vem avgör hur ofta …?" asks who)."""
+    m = _MEASURE.search(folded)
+    if m is None:
+        return False
+    return not (
+        m.start() > 0 and m.group(0).startswith(("hur", "how")) and opens_who_or_which(folded)
+    )
 
 
 def wants_number(wants: str | None, folded: str) -> bool:

@@ -305,6 +305,10 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
     assert absent_kind(english, _read(*plain, "Kontrollen görs varje kvartal.")) is None
     # A review ("genomgång") is no time ("gång").
     assert absent_kind(question, _read("Läkaren gör en läkemedelsgenomgång.")) == "frequency"
+    # Who or which, about how often: the opening word asks, a name answers
+    who = _query("Vilken ledamot föreslog att man skulle följa upp hur ofta boendet stängs?")
+    proposed = "Marie Sand (S) yrkar att nämnden ska följa upp stängningarna av boendet."
+    assert absent_kind(who, _read(proposed)) is None
 
 
 def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
