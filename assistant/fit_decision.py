@@ -135,7 +135,12 @@ def _threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray, kinds: np.ndarr
     the worst set is flat over a run of thresholds; the run's middle is the one furthest from
     where either rate of the worst set drops. (Ties were broken by the mean over sets before,
     which chose the run's lowest point every time — 0.53 of 0.53-0.61, 0.46 of 0.46-0.57 —
-    one question away from a worse worst set.)"""
+    one question away from a worse worst set.) Scores closer to the best than one answerable
+    question of the largest set (1/103 on the suite) are ties: exact equality split the run
+    at rounding noise (a dev2 refusal rate 0.8757 beside 0.8761), and one byggfaq question
+    lost from the table moved the threshold from 0.34 to 0.50 (README "Answer or refuse",
+    twenty-fourth session)."""
+    tie = 1.0 / max(int(((groups == g) & (y == 1)).sum()) for g in np.unique(groups))
     scores = []
     for t in _GRID:
         worst = []
@@ -145,10 +150,15 @@ def _threshold(p: np.ndarray, y: np.ndarray, groups: np.ndarray, kinds: np.ndarr
             if len(pos) and refused is not None:
                 worst.append(min((pos >= t).mean(), refused))
         scores.append(min(worst) if worst else -1.0)
+    return _middle_of_best(_GRID, scores, tie)
+
+
+def _middle_of_best(grid: np.ndarray, scores: list[float], tie: float) -> float:
+    """The middle grid point of the longest run whose scores are within ``tie`` of the best."""
     top = max(scores)
     runs: list[list[float]] = [[]]
-    for t, score in zip(_GRID, scores, strict=True):
-        if score >= top - 1e-12:
+    for t, score in zip(grid, scores, strict=True):
+        if score >= top - tie:
             runs[-1].append(float(t))
         elif runs[-1]:
             runs.append([])

@@ -316,6 +316,18 @@ def test_the_threshold_is_chosen_on_the_outcome_users_see():
         assert min(a["answered"], a["refused"]) < 1.0
 
 
+def test_the_threshold_is_the_middle_of_the_best_run_rounding_noise_apart():
+    # The worst set's score over the grid: flat but for noise far below one question (0.8757
+    # beside 0.8761). Read exactly, the longest piece (0.50-0.54) chose 0.52; within one
+    # question of the largest set, the whole run (0.26-0.54) is one and its middle is chosen.
+    from assistant.fit_decision import _middle_of_best
+
+    grid = np.round(np.arange(0.20, 0.601, 0.02), 2)
+    scores = [0.80, 0.80, 0.80] + [0.8761, 0.8757] * 6 + [0.8761] * 3 + [0.80] * 3
+    assert _middle_of_best(grid, scores, 1e-12) == 0.52
+    assert _middle_of_best(grid, scores, 1 / 103) == 0.4
+
+
 def test_fit_reproduces_shipped_parameters():
     """`python -m assistant.fit_decision --from-csv` on the saved feature table gives exactly the
     shipped parameters (the extraction itself is what `make fit` re-runs)."""
