@@ -459,7 +459,9 @@ def test_lines_of_run_together_table_cells_do_not_set_the_text_width():
     # the text still wraps at its own width, and a sentence wrapped before a capital ("…
     # uttrycka Recovery Time" / "Objective (RTO), som …") stays one unit.
     prose = "Förvaltningen ska varje år följa upp att planen för kontinuitet är"
-    rows = "Nedtagning av mätare 1 444 kr | Uppsättning av mätare 1 444 kr | Avstängning 1 444 kr" * 2
+    rows = (
+        "Nedtagning av mätare 1 444 kr | Uppsättning av mätare 1 444 kr | Avstängning 1 444 kr" * 2
+    )
     lead = "Planen ska hänvisa till verksamhetens krav. Den bör ange Recovery Time"
     rest = "Objective (RTO), som innebär den längsta tid det får ta att återställa tjänsten."
     assert len(prose) <= len(lead) <= len(prose) + 4 < len(rows) // 2  # "prose N." lines: 70
