@@ -34,6 +34,12 @@ _KIND_SV_BARE = re.compile(
 # policy" fits "Bemanningspolicy" by one word of three).
 _FIT_SHARE = 1 / 3
 _DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
+# Words that qualify a document named by its kind alone ("den nya taxan", "the current policy").
+_QUALIFIERS = frozenset(
+    terms("ny nya nytt nuvarande gällande aktuell aktuella senaste new current latest present")
+)
+# A definite or plural ending after a title word's stem ("tax" + "an").
+_ENDINGS = frozenset(["a", "an", "en", "et", "n", "na", "ar", "arna", "er", "erna"])
 # Split from one string: the list reads as a sentence of link words.
 _LINKS = frozenset(
     "on for about of regarding concerning between with in om for kring gallande avseende "  # noqa: SIM905
@@ -76,7 +82,22 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     kinds = {
         t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) or w in bare for t in terms(w)
     }
-    return words if (words - kinds) & titles else set()
+    if (words - kinds) & titles:
+        return words
+    # "den nya VA-taxan" of a corpus whose title is "Taxa för …": the kind word (its last part
+    # after a hyphen) is the title's, and nothing but "ny/gällande" qualifies it.
+    # (A definite form may stem apart from the title's: "taxan" beside "tax" of "Taxa".) The
+    # kind word only, not a genitive's owner ("kommuns kulturstrategi": "kommun" is no kind).
+    heads = {
+        t
+        for w in named
+        if _KIND_EN.match(w) or _KIND_SV.match(w) or _KIND_SV_BARE.match(w)
+        for t in terms(w.rsplit("-", 1)[-1])
+    }
+    titled = any(
+        h == t or (h.startswith(t) and h[len(t) :] in _ENDINGS) for h in heads for t in titles
+    )
+    return words if titled and not words - kinds - _QUALIFIERS else set()
 
 
 def in_words(stem: str, words: frozenset[str]) -> bool:

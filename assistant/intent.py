@@ -95,6 +95,7 @@ _FACT_PATTERNS = {
     # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
     "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
+    r"fran (?:och med )?(?:vilket datum|vilken dag) (?:galler|ska \S+ (?:\S+ )?galla)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",

@@ -251,6 +251,9 @@ TAXA = (
     [
         ("När antogs taxan?", "Antagen av kommunfullmäktige 2026-04-28"),
         ("När började taxan gälla?", "Denna taxa träder i kraft 2026-09-01."),
+        # named by its kind alone, with a prefix and "ny": still the document
+        ("När antogs den nya taxan?", "Antagen av kommunfullmäktige 2026-04-28"),
+        ("Från vilket datum gäller den nya VA-taxan?", "Denna taxa träder i kraft 2026-09-01."),
     ],
 )
 def test_a_document_fact_reads_the_card_the_search_did_not_find(tmp_path, e5, question, quote):
@@ -285,3 +288,24 @@ def test_an_entry_into_force_on_an_event_answers_when(tmp_path, e5, question):
     assert answer.answered
     assert answer.citations[0].quote.startswith("Detta avtal träder i kraft när det har")
     assert "Anslutningsavtal för operatörer”" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("När antogs den nya taxan?", "document_fact"),
+        ("Från vilket datum gäller den nya VA-taxan?", "document_fact"),
+        # a topic word beside the kind that no title holds: another tariff, a content question
+        ("När antogs den nya taxan för parkering?", "fact"),
+        # the kind word of no title in the corpus: not this document
+        ("När antogs den nya policyn?", "fact"),
+        # a genitive's owner is no kind: "kommun" is in the title, "kulturstrategi" is not
+        ("När antogs Sagoby kommuns kulturstrategi?", "fact"),
+    ],
+)
+def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(question, intent):
+    titles = frozenset(
+        fold(t) for t in terms("Taxa för Sagoby kommuns allmänna vatten- och avloppsanläggning")
+    )
+    topic = {t for t in terms(question) if t not in terms("när från vilket datum gäller antogs")}
+    assert intent_of(fold(question), topic, 0, titles)[0] == intent
