@@ -95,9 +95,11 @@ def with_cards(assistant: Assistant, passages: list[Passage], source: str | None
     antogs taxan?"), and a long card is far from a short question in the vector space."""
     own = source or (passages[0].source if passages else None)
     card = card_of(assistant, own) if own else None
-    if card is None or any(p.id == card.id for p in passages):
+    if card is None or any(p.id == card.id for p in passages[:2]):
         return passages
-    return passages[:1] + [card] + passages[1:]
+    # Found further down (past the passages the answerer reads), it is moved up too.
+    rest = [p for p in passages[1:] if p.id != card.id]
+    return passages[:1] + [card] + rest
 
 
 def _nameless(assistant: Assistant, query: Query) -> tuple[str, ...]:

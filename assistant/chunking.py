@@ -70,7 +70,8 @@ __all__ = [
 # page break (readers.text, pagemarks).
 # 22: the text width is read over the text's own column (reflow.text_width): a few lines of run
 # together table cells or columns no longer leave wrapped lines unjoined.
-CHUNKER_VERSION = "22"
+# 23: "Innehållsansvar(ig): …" is the card's document owner.
+CHUNKER_VERSION = "23"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

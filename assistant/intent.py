@@ -77,7 +77,8 @@ _DOC_EN = (
 )
 _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
-    "owner": r"dokumentagare\w*|dokumentansvarig\w*|ansvarig for (?:dokumentet|riktlinjen|rutinen|"
+    "owner": r"dokumentagare\w*|dokumentansvarig\w*|innehallsansvar\w*|"
+    r"ansvarig for (?:dokumentet|riktlinjen|rutinen|"
     r"policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
     r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
@@ -157,7 +158,8 @@ _FACT_WORDS = (
     "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
     "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
     "versionen versionshistorik ändrad ändrades recently most "
-    "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige owner owns owned "
+    "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige innehållsansvarig "
+    "innehållsansvar owner owns owned "
     "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
     "superseded take takes taken took effect effective still fortfarande "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "

@@ -42,6 +42,17 @@ def test_case_numbers_in_their_own_forms(line, number):
     assert facts["case_number"][0] == (number, line)
 
 
+def test_a_regions_content_owner_is_the_document_owner():
+    facts = _facts(
+        "Rutin\n\nInnehållsansvar: Fredrika Holm, Strateg\n\nGodkänd av: Johan Flarup, Direktör\n\n"
+        "Kontinuitet för IT-tjänster\n\nText om rutinen."
+    )
+    assert facts["owner"][0] == (
+        "Fredrika Holm, Strateg",
+        "Innehållsansvar: Fredrika Holm, Strateg",
+    )
+
+
 def test_blank_template_fields_are_no_facts():
     text = (
         "Regler för kort\n\nDiarienummer: skriv nummer exempelvis KS/xxx:xx\n\nDiarienummer:\n\n"

@@ -19,6 +19,7 @@ from tests.helpers import assistant_over_texts, first_cited
     [
         ("Vem är dokumentägare?", "owner"),
         ("Vem är dokumentansvarig för resepolicyn?", "owner"),
+        ("Vem är innehållsansvarig för rutinen?", "owner"),
         ("Who owns the document?", "owner"),
         ("Vad ersätter riktlinjen?", "replaces"),
         ("What does the policy replace?", "replaces"),
@@ -309,3 +310,16 @@ def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(q
     )
     topic = {t for t in terms(question) if t not in terms("när från vilket datum gäller antogs")}
     assert intent_of(fold(question), topic, 0, titles)[0] == intent
+
+
+def test_a_card_found_past_the_passages_read_is_moved_up(tmp_path, e5):
+    from assistant.answering import card_of, with_cards
+
+    over = assistant_over_texts(tmp_path, {"va-taxa.txt": TAXA}, e5)
+    found = over._search(over.analyze("avgift för mätare", None), 8)
+    card = card_of(over, "va-taxa.txt")
+    assert card is not None and card.kind == "card"
+    late = [p for p in found if p.id != card.id][:6] + [card]
+    moved = with_cards(over, late, None)
+    assert moved[1].id == card.id and len(moved) == len(late)
+    assert [p.id for p in moved if p.id != card.id] == [p.id for p in late[:-1]]

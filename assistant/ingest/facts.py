@@ -52,8 +52,11 @@ VALIDITY = re.compile(
     r"under|perioden)\b|\bgiltig[t]?\s+(?:från|fr\.o\.m\.?|till|t\.o\.m\.?)|\bgiltighetstid\b|\b(?:plan|avtals|program)perioden\b|\bvalid\s+(?:from|until)\b",
     re.I,
 )
+# "Innehållsansvar: …" / "Innehållsansvarig: …" heads the regions' governing documents (VGR).
 OWNER = re.compile(
-    r"\b(?:dokumentägare|dokumentansvarig|ansvarig för dokumentet|document owner)\b", re.I
+    r"\b(?:dokumentägare|dokumentansvarig|innehållsansvar(?:ig)?|ansvarig för dokumentet|"
+    r"document owner)\b",
+    re.I,
 )
 _CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
 _LABEL_COLON = re.compile(r":(?=\s|$)")
