@@ -68,7 +68,9 @@ def validity_answer(
         return None
     s = chosen[0]
     doc, v = by_source[s], found[s]
-    picked = _line_citation(assistant, s, v)
+    picked = _line_citation(assistant, s, v, v.line)
+    # The end on a line of its own ("Giltig till: 2029-12-31") is quoted too.
+    end = _line_citation(assistant, s, v, v.other_line) if picked else None
     language = query.language
     successor = by_source.get(v.superseded_by or "")
     status = status_phrase(v, successor, language, as_of)
@@ -82,9 +84,16 @@ def validity_answer(
         text = f"{name} {span} ({where}) {'och' if sv else 'and'} {status}."
         return Answer(query.question, True, text, language, [])
     # A line only the card holds (a title left out of the passages) is cited from its page.
-    citations = original_lines(cite([picked], assistant._documents), assistant._documents)
+    picks: list[tuple[Passage, str | list[str], float]] = [picked]
+    if end and end[0].id == picked[0].id and picked[0].kind != "card":
+        # one passage: one citation with both lines (card lines are cited from their own)
+        picks = [(picked[0], [picked[1], end[1]], 1.0)]
+    elif end:
+        picks.append(end)
+    citations = original_lines(cite(picks, assistant._documents), assistant._documents)
     joint = "och" if sv else "and"
-    text = f"{name} {span} {joint} {status}: ”{citations[0].quote}” [1]"
+    quoted = " ".join(" ".join(f"”{q}”" for q in c.quotes) + f" [{c.n}]" for c in citations)
+    text = f"{name} {span} {joint} {status}: {quoted}"
     return Answer(query.question, True, text, language, citations)
 
 
@@ -150,13 +159,13 @@ def _period_words(v: Validity, language: str) -> str:
 
 
 def _line_citation(
-    assistant: Assistant, source: str, v: Validity
+    assistant: Assistant, source: str, v: Validity, line: str | None
 ) -> tuple[Passage, str, float] | None:
-    """The passage holding the line that states the period (its page first; the document card
-    when no passage of the text holds it), with the line as the quote."""
-    if not v.line or v.line == "sidecar":
+    """The passage holding ``line`` (``v.line`` or ``v.other_line``: the period's, its page
+    first; the document card when no passage of the text holds it), with the line as quote."""
+    if not line or line == "sidecar":
         return None
-    line = v.line.strip()
+    line = line.strip()
     own = [d for d in assistant.retriever.lexical.docs if d.metadata.get("source") == source]
     texts = sorted(
         (d for d in own if line in d.page_content),

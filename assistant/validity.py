@@ -15,27 +15,12 @@ from typing import Any, Literal
 
 from .folding import fold
 from .ingest.facts import CASE_NUMBER, PERIOD
+from .validity_lines import other_half, parse_line
 
 __all__ = ["Status", "Validity", "assess", "document_rows", "parse_line", "validity_of"]
 
 Status = Literal["in_force", "expired", "not_yet", "superseded", "unknown"]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
-_WRITTEN = re.compile(
-    r"\b(\d{1,2})(?:\s*(?:st|nd|rd|th|:?e|:?a))?\s+(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|"
-    r"nov|dec)[a-zé]*\.?\s+((?:19|20)\d{2})\b",
-    re.I,
-)
-_OPEN = re.compile(r"\btills\s*vidare\b|\buntil further notice\b|\bindefinitely\b", re.I)
-# Words just before a lone date that make it the end, not the start.
-_UNTIL = re.compile(
-    r"(?:\btill och med|\bt\.\s?o\.\s?m\.?|\btill\b|\buntil\b|\bthrough\b)\s*(?:den\b)?\s*:?\s*$",
-    re.I,
-)
 _OPEN_WORDS = {"tills vidare", "tillsvidare", "open", "open-ended", "until further notice"}
 
 
@@ -53,6 +38,9 @@ class Validity:
     status: Status = "unknown"
     page: int | None = None
     line: str | None = None
+    # The other half's line when the start and the end stand on two lines ("Giltig från:
+    # 2025-01-30" / "Giltig till: 2029-12-31"); ``line`` is the first of them.
+    other_line: str | None = None
     superseded_by: str | None = None
     supersedes: list[str] = field(default_factory=list)
     repealed: bool = False
@@ -70,42 +58,6 @@ class Validity:
             "supersedes": list(self.supersedes),
             "problem": self.problem,
         }
-
-
-def _dates(text: str) -> list[tuple[int, date]]:
-    """Dates written in the line (ISO or "1 januari 2019"), with their offsets, in order."""
-    found: list[tuple[int, date]] = []
-    for m in _ISO.finditer(text):
-        try:
-            found.append((m.start(), date(int(m[1]), int(m[2]), int(m[3]))))
-        except ValueError:
-            continue
-    for m in _WRITTEN.finditer(text):
-        try:
-            found.append((m.start(), date(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))))
-        except ValueError:
-            continue
-    return sorted(found, key=lambda pair: pair[0])
-
-
-def parse_line(text: str) -> tuple[date | None, date | None, bool]:
-    """``(valid_from, valid_to, open_ended)`` stated by one line: two dates are a range; one date
-    is the end after "till och med"/"until", else the start; a period "2019–2022" is 1 January of
-    the first year to 31 December of the last; "tills vidare" has no end."""
-    open_ended = bool(_OPEN.search(text))
-    dates = _dates(text)
-    if len(dates) >= 2:
-        return dates[0][1], (None if open_ended else dates[1][1]), open_ended
-    if len(dates) == 1:
-        pos, when = dates[0]
-        if _UNTIL.search(text[:pos]):
-            return None, when, False
-        return when, None, open_ended
-    if m := PERIOD.search(text):
-        first, last = int(m[1]), int(m[2])
-        if first <= last:
-            return date(first, 1, 1), date(last, 12, 31), False
-    return None, None, open_ended
 
 
 def _iso(value: Any, key: str) -> tuple[date | None, str | None]:
@@ -135,6 +87,10 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
         if score > best[0]:
             best = (score, start, end, open_ended, fact)
     _, start, end, open_ended, source = best
+    other = other_half(facts, start, end, open_ended, source)
+    if other is not None:
+        start, end, other_fact = other
+    other_line = str(other_fact.get("line") or "") if other is not None else None
     if source is None and metadata.get("period"):
         start, end, _ = parse_line(str(metadata["period"]))
     if start is None and end is None:
@@ -153,6 +109,8 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
                 break
     page = source.get("page") if source else None
     line = source.get("line") if source else None
+    if line == "sidecar":
+        other_line = None
     problems: list[str] = []
     if "valid_from" in metadata or "valid_to" in metadata:
         side_from, p1 = _iso(metadata.get("valid_from"), "valid_from")
@@ -164,7 +122,7 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
             start = side_from or start
             if "valid_to" in metadata:
                 end, open_ended = side_to, side_open
-            page, line = None, "sidecar"
+            page, line, other_line = None, "sidecar", None
     repealed = bool(metadata.get("repealed"))
     return Validity(
         valid_from=start,
@@ -172,6 +130,7 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
         open_ended=open_ended and end is None,
         page=page if isinstance(page, int) else None,
         line=line,
+        other_line=other_line or None,
         repealed=repealed,
         problem="; ".join(problems) or None,
     )

@@ -5,6 +5,8 @@ question a document fact. Each is answered from the document's own line (page, e
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant import Assistant
@@ -323,3 +325,28 @@ def test_a_card_found_past_the_passages_read_is_moved_up(tmp_path, e5):
     moved = with_cards(over, late, None)
     assert moved[1].id == card.id and len(moved) == len(late)
     assert [p.id for p in moved if p.id != card.id] == [p.id for p in late[:-1]]
+
+
+RUTIN_HEAD = """Rutin för kontinuitet i IT-tjänster
+
+Innehållsansvar: Eva Ek, strateg
+Godkänd av: Per Berg, direktör
+
+Giltig från: 2025-01-30
+Giltig till: 2029-12-31
+
+Ägaren av IT-tjänsten ansvarar för att planen för kontinuitet följs upp varje år.
+"""
+
+
+@pytest.mark.parametrize(
+    "question", ["Hur länge gäller rutinen?", "Until what date is the routine valid?"]
+)
+def test_a_period_on_two_lines_is_answered_and_cited_whole(tmp_path, e5, question):
+    over = assistant_over_texts(tmp_path, {"rutin.txt": RUTIN_HEAD}, e5)
+    answer = over.ask(question, as_of=date(2026, 6, 1))
+    assert answer.answered and "2029-12-31" in answer.answer
+    # both lines quoted, each from the page (the card gathered them; it is not cited)
+    quoted = [q for c in answer.citations for q in c.quotes]
+    assert quoted == ["Giltig från: 2025-01-30", "Giltig till: 2029-12-31"]
+    assert all(c.passage.kind == "passage" and c.passage.page == 1 for c in answer.citations)

@@ -60,6 +60,27 @@ def test_body_line_with_dates_beats_title_period():
     assert (v.valid_from, v.page, v.line) == (date(2019, 3, 1), 2, body)
 
 
+def test_a_period_on_two_lines_is_one_period_citing_both():
+    # A region's document head: "Giltig från: …" and "Giltig till: …" on lines of their own.
+    meta = {
+        "card_facts": [
+            fact("validity", "Giltig från: 2025-01-30"),
+            fact("validity", "Giltig till: 2029-12-31"),
+        ]
+    }
+    v = validity_of(meta)
+    assert (v.valid_from, v.valid_to, v.open_ended) == (
+        date(2025, 1, 30),
+        date(2029, 12, 31),
+        False,
+    )
+    assert (v.line, v.other_line) == ("Giltig från: 2025-01-30", "Giltig till: 2029-12-31")
+    # an end before the start is no other half
+    meta["card_facts"][1] = fact("validity", "Giltig till: 2020-12-31")
+    v = validity_of(meta)
+    assert (v.valid_to, v.other_line) == (None, None)
+
+
 def test_open_ended_guideline_starts_at_adoption():
     adopted = "Antagen av kommunstyrelsen 2015-04-14, § 77."
     meta = {
