@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .answer import ExtractiveAnswerer
+from .fact_lines import card_of
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -21,7 +22,7 @@ from .timed import answer_in_time, versions_for
 if TYPE_CHECKING:
     from .core import Assistant
 
-__all__ = ["answer_one", "card_of", "commitment_answer", "with_cards"]
+__all__ = ["answer_one", "commitment_answer", "with_cards"]
 
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
@@ -75,26 +76,13 @@ def answer_one(
     return note_expired(answer, found, assistant._documents, assistant.as_of())
 
 
-def card_of(assistant: Assistant, source: str) -> Passage | None:
-    """The document card of ``source`` (the facts gathered at indexing), if it has one."""
-    card = next(
-        (
-            d
-            for d in assistant.retriever.lexical.docs
-            if d.metadata.get("source") == source and d.metadata.get("kind") == "card"
-        ),
-        None,
-    )
-    return None if card is None else Passage.from_document(card, 1.0)
-
-
 def with_cards(assistant: Assistant, passages: list[Passage], source: str | None) -> list[Passage]:
     """A document-fact question reads the card of the document it asks about (``source``, else
     that of the best passage) second, whether or not the search found it: the card's labels
     ("Beslut (beslutad, antagen, …)") do not hold every form of the question's verb ("När
     antogs taxan?"), and a long card is far from a short question in the vector space."""
     own = source or (passages[0].source if passages else None)
-    card = card_of(assistant, own) if own else None
+    card = card_of(assistant.retriever.lexical.docs, own) if own else None
     if card is None or any(p.id == card.id for p in passages[:2]):
         return passages
     # Found further down (past the passages the answerer reads), it is moved up too.

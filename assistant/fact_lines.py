@@ -12,6 +12,7 @@ header) stays a card citation, shown without quotation marks (``framing.quoted``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .indexing.records import StoredDocument
@@ -19,7 +20,14 @@ from .ingest.facts import CASE_NUMBER
 from .ingest.revisions import REVISED
 from .results import Citation, Passage
 
-__all__ = ["card_fact", "fact_line", "fact_stated", "fact_unstated", "original_lines"]
+__all__ = [
+    "card_fact",
+    "card_of",
+    "fact_line",
+    "fact_stated",
+    "fact_unstated",
+    "original_lines",
+]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -187,20 +195,26 @@ _ON_EVENT = re.compile(
 )
 
 
+def _states(fact: str, text: str, dated: bool) -> bool:
+    """Does ``text`` state the ``fact`` in its own words (``_STATED``), with a year when
+    ``dated`` — or, for an entry into force, the event it takes effect on?"""
+    pattern = _STATED.get(fact)
+    return bool(
+        pattern is not None
+        and pattern.search(text)
+        and (not dated or _YEAR.search(text) or (fact == "in_force" and _ON_EVENT.search(text)))
+    )
+
+
 def fact_unstated(query: Any, texts: list[str]) -> bool:
     """Is the question a document fact of a kind no read line states (``_STATED``)?"""
-    pattern = _STATED.get(getattr(query, "fact", None) or "")
+    fact = getattr(query, "fact", None) or ""
     # "När reviderades …?" wants the date: "För revidering ansvarar: …" names a revision, no date.
     dated = getattr(query, "wants", None) == "date"
-    on_event = getattr(query, "fact", None) == "in_force"
     return (
         getattr(query, "intent", "") == "document_fact"
-        and pattern is not None
-        and not any(
-            pattern.search(t)
-            and (not dated or _YEAR.search(t) or (on_event and _ON_EVENT.search(t)))
-            for t in texts
-        )
+        and fact in _STATED
+        and not any(_states(fact, t, dated) for t in texts)
     )
 
 
@@ -212,11 +226,21 @@ def fact_stated(query: Any, text: str) -> bool:
     fact = getattr(query, "fact", None)
     if getattr(query, "intent", "") != "document_fact" or fact not in ("adoption", "in_force"):
         return False
-    pattern = _STATED[fact]
-    return bool(
-        pattern.search(text)
-        and (_YEAR.search(text) or (fact == "in_force" and _ON_EVENT.search(text)))
+    return _states(fact, text, dated=True)
+
+
+def card_of(docs: Iterable[Any], source: str) -> Passage | None:
+    """The document card of ``source`` among the index's ``docs`` (langchain Documents), if it
+    has one."""
+    card = next(
+        (
+            d
+            for d in docs
+            if d.metadata.get("source") == source and d.metadata.get("kind") == "card"
+        ),
+        None,
     )
+    return None if card is None else Passage.from_document(card, 1.0)
 
 
 def card_fact(query: Any, best: Any) -> bool:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .applied import documents_for
-from .fact_lines import original_lines
+from .fact_lines import card_of, original_lines
 from .in_force import describe_name, status_phrase
 from .query import Query
 from .quotes import cite
@@ -111,25 +111,14 @@ def _statute_answer(
     else:
         text = f"{name} states no end date: a statute applies until it is repealed, and it {status}"
     designation = str(doc.metadata.get("designation") or "")
-    card = next(
-        (
-            d
-            for d in assistant.retriever.lexical.docs
-            if d.metadata.get("source") == doc.source and d.metadata.get("kind") == "card"
-        ),
-        None,
-    )
+    card = card_of(assistant.retriever.lexical.docs, doc.source)
     line = next(
-        (
-            ln
-            for ln in (card.page_content.split("\n") if card else [])
-            if designation and designation in ln
-        ),
+        (ln for ln in (card.text.split("\n") if card else []) if designation and designation in ln),
         None,
     )
     if card is None or line is None:
         return Answer(query.question, True, f"{text}.", language, [])
-    citations = cite([(Passage.from_document(card, 1.0), line, 1.0)], assistant._documents)
+    citations = cite([(card, line, 1.0)], assistant._documents)
     return Answer(query.question, True, f"{text} [1].", language, citations)
 
 

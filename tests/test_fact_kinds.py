@@ -315,11 +315,12 @@ def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(q
 
 
 def test_a_card_found_past_the_passages_read_is_moved_up(tmp_path, e5):
-    from assistant.answering import card_of, with_cards
+    from assistant.answering import with_cards
+    from assistant.fact_lines import card_of
 
     over = assistant_over_texts(tmp_path, {"va-taxa.txt": TAXA}, e5)
     found = over._search(over.analyze("avgift för mätare", None), 8)
-    card = card_of(over, "va-taxa.txt")
+    card = card_of(over.retriever.lexical.docs, "va-taxa.txt")
     assert card is not None and card.kind == "card"
     late = [p for p in found if p.id != card.id][:6] + [card]
     moved = with_cards(over, late, None)
