@@ -71,7 +71,9 @@ __all__ = [
 # 22: the text width is read over the text's own column (reflow.text_width): a few lines of run
 # together table cells or columns no longer leave wrapped lines unjoined.
 # 23: "Innehållsansvar(ig): …" is the card's document owner.
-CHUNKER_VERSION = "23"
+# 24: a value line (an amount, a figure with a unit, a date) is one sentence with the label line
+# above it (sentences._VALUE_LINE): a table's cells read to text one per line.
+CHUNKER_VERSION = "24"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -25,16 +25,20 @@ _LINKED = (",", ";", ":", ".", "?", "!", " och", " eller", " samt", " and", " or
 
 def quoted(c: Citation) -> str:
     """A citation's words as the answer shows them: verbatim in quotation marks, or, for the
-    document card (facts gathered at indexing, not words of the text), without them."""
+    document card (facts gathered at indexing, not words of the text), without them. Runs of
+    white space inside a quote are shown as one space."""
     if c.passage.kind == "card":
         return "; ".join(q.replace("\n", "; ") for q in c.quotes)
     text, spans = c.passage.text, c.spans
-    out = c.quotes[0]
+    # Line breaks inside a highlight are layout (a table's label and value on their own lines,
+    # ``sentences._VALUE_LINE``), not words: shown as one space, so the quote reads as one line.
+    shown = [" ".join(q.split()) for q in c.quotes]
+    out = shown[0]
     # Is the last quote added a list item (after a bullet or number on its line)? The first
     # is one when its lead is the heading above the passage ("• utse en kontaktperson").
     before = text[: spans[0][0]].rsplit("\n", 1)[-1].strip() if spans else ""
     item = bool(before) and not any(ch.isalpha() for ch in before)
-    for (_, end), (start, _), quote in zip(spans, spans[1:], c.quotes[1:], strict=False):
+    for (_, end), (start, _), quote in zip(spans, spans[1:], shown[1:], strict=False):
         gap = text[end:start]
         if any(ch.isalpha() for ch in gap):
             out += " … "  # words left out

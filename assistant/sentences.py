@@ -2,7 +2,11 @@
 
 ``split_sentences`` cuts a passage's text (``page[start:end]``, see ``chunking``) into sentence
 spans: a sentence ends at . ! ? … before a capital, digit or quote (not after an abbreviation
-such as "t.ex."), and at a line break; a list item's bullet is not part of its sentence.
+such as "t.ex."), and at a line break; a list item's bullet is not part of its sentence. A line
+that holds only a value (``_VALUE_LINE``: an amount, a figure with a unit, a date) ends the label
+line above it, not a sentence of its own: a PDF table read to text puts each cell on its own line
+("Avstängning av vattentillförsel\n\n1 444 kr"), and the label quoted without its figure, or
+the figure without its label, answers nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +21,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])
 _ABBREVIATION = re.compile(
     r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
 )
+# A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
+# ("1 444", "12,5") or an ISO date. A bare small integer is not one: a page or item number.
+_UNIT = r"(?:kr|kronor|sek|tkr|mkr|msek|euro|eur|%|procent|st|timmar|tim|dagar|veckor|månader|år)"
+_FIGURE = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?|\d+,\d+|\d+"
+_VALUE_LINE = re.compile(
+    rf"(?:(?:{_FIGURE})\s*{_UNIT}\.?(?:/\w+)?|\d{{1,3}}(?:[ \u00a0.]\d{{3}})+(?:,\d+)?|\d+,\d+"
+    r"|\d{4}-\d{2}-\d{2})",
+    re.I,
+)
+# The label a value line belongs to ends without a sentence's closing mark.
+_CLOSED = re.compile(r"[.!?…]\W*$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -39,6 +54,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             a += bullet.end()
         if b - a >= 3:
             out.append((a, b))
+    return _values_joined(text, out)
+
+
+def _values_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each value line joined to the label line before it (and any value lines between)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and "\n" in text[out[-1][1] : a]
+            and _VALUE_LINE.fullmatch(text[a:b])
+            and not _CLOSED.search(text[out[-1][0] : out[-1][1]])
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
     return out
 
 

@@ -751,3 +751,46 @@ def test_hours_counted_are_not_answered_by_a_span_of_years():
     assert absent_kind(asked, _read("Avbrottet får pågå i högst fyra timmar.")) is None
     years = _query("Hur länge gäller riktlinjen för avbrott?")
     assert absent_kind(years, _read("Riktlinjen för avbrott gäller 2023 – 2027.")) is None
+
+
+# A fee table read from a PDF by pdftotext: each cell on its own line (sentences._VALUE_LINE).
+AVGIFTSTABELL = """Taxa för uthyrning av lokaler
+
+§ 5 Avgifter för särskilda åtgärder
+
+Har förvaltningen på hyresgästens begäran vidtagit en särskild åtgärd tas avgift ut enligt
+tabellen nedan.
+
+Tjänst
+
+AVGIFT PER PÅBÖRJAD TIMME
+
+Upplåsning av lokal
+
+650 kr
+
+Extra städning av lokal
+
+1 200 kr
+
+Larmutryckning
+
+2 400 kr
+
+§ 6 Betalning
+
+Avgiften betalas mot faktura inom 30 dagar.
+"""
+
+
+@pytest.fixture(scope="module")
+def fee_table(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("tabell"), {"taxa.txt": AVGIFTSTABELL}, e5)
+
+
+def test_a_fee_on_the_line_below_its_label_is_quoted_with_the_label_on_one_line(fee_table):
+    # Before, the label was one sentence and "1 200 kr" another: the quote named the service
+    # without its fee (or the fee without its service).
+    asked = fee_table.ask("Vad kostar extra städning av lokalen?")
+    assert asked.answered, asked.answer
+    assert "”Extra städning av lokal 1 200 kr”" in asked.answer, asked.answer

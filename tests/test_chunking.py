@@ -172,6 +172,29 @@ def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
     ]
 
 
+
+def test_a_table_cell_holding_only_a_value_ends_its_label_line():
+    # pdftotext puts each cell of a fee table on its own line: the fee belongs to its label.
+    text = (
+        "AVGIFT PER PÅBÖRJAD TIMME\n\nNedtagning av vattenmätare\n\n1 444 kr\n\n"
+        "Avstängning av vattentillförsel\n\n1 444 kr\n\n2 000 kr\n\n"
+        "Beslutsdatum:\n2019-03-01\n"
+        "Andelen är\n12,5 %\n"
+        "Avgiften höjs med 500 kr.\n2 500 kr\n"  # after a closed sentence: a cell of its own
+        "Rubrik\n\n300\n"  # a bare integer: a page or item number, not a value
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "AVGIFT PER PÅBÖRJAD TIMME",
+        "Nedtagning av vattenmätare\n\n1 444 kr",
+        "Avstängning av vattentillförsel\n\n1 444 kr\n\n2 000 kr",
+        "Beslutsdatum:\n2019-03-01",
+        "Andelen är\n12,5 %",
+        "Avgiften höjs med 500 kr.",
+        "2 500 kr",
+        "Rubrik",
+        "300",
+    ]
+
 # --- passages from laid-out units ----------------------------------------------------------
 
 
