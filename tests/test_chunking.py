@@ -172,7 +172,6 @@ def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
     ]
 
 
-
 def test_a_table_cell_holding_only_a_value_ends_its_label_line():
     # pdftotext puts each cell of a fee table on its own line: the fee belongs to its label.
     text = (
@@ -194,6 +193,7 @@ def test_a_table_cell_holding_only_a_value_ends_its_label_line():
         "Rubrik",
         "300",
     ]
+
 
 # --- passages from laid-out units ----------------------------------------------------------
 
