@@ -31,7 +31,14 @@ from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
 from .elsewhere import named_elsewhere
-from .fact_lines import card_fact, fact_line, fact_stated, fact_unstated, original_lines
+from .fact_lines import (
+    card_fact,
+    fact_line,
+    fact_stated,
+    fact_unstated,
+    original_lines,
+    states_entry,
+)
 from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -235,6 +242,7 @@ class ExtractiveAnswerer:
         named = [p for p in parties_of(passages, documents) if p.name in query.parties]
         out = []
         counts = {p.id: p.sentences for p in passages}
+        entry = query.intent == "document_fact" and query.fact == "in_force"
         for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
             passage = by_id[chunk_id]
             text = passage.text[start:end]
@@ -250,6 +258,8 @@ class ExtractiveAnswerer:
                 # no answer to "När träder avtalet i kraft?" where the card has no such line.
                 if not fact_line(query, text):
                     continue
+                lift += _FACT_LINE_BONUS
+            elif entry and states_entry(text):  # the text's own line (``with_cards``)
                 lift += _FACT_LINE_BONUS
             sim, standing = float(vec @ qvec), passage.score - top
             score = sim + lift + _PASSAGE_WEIGHT * standing

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .answer import ExtractiveAnswerer
-from .fact_lines import card_of
+from .fact_lines import card_of, entry_passage
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -67,7 +67,7 @@ def answer_one(
         prefer = prefer_in_force(prefer, found, list(assistant._documents))
     passages = assistant._search(query, k, source, prefer, also=_nameless(assistant, query))
     if query.intent == "document_fact":
-        passages = with_cards(assistant, passages, source)
+        passages = with_cards(assistant, passages, source, query.fact)
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
     answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
@@ -76,18 +76,27 @@ def answer_one(
     return note_expired(answer, found, assistant._documents, assistant.as_of())
 
 
-def with_cards(assistant: Assistant, passages: list[Passage], source: str | None) -> list[Passage]:
+def with_cards(
+    assistant: Assistant, passages: list[Passage], source: str | None, fact: str | None = None
+) -> list[Passage]:
     """A document-fact question reads the card of the document it asks about (``source``, else
     that of the best passage) second, whether or not the search found it: the card's labels
     ("Beslut (beslutad, antagen, …)") do not hold every form of the question's verb ("När
-    antogs taxan?"), and a long card is far from a short question in the vector space."""
+    antogs taxan?"), and a long card is far from a short question in the vector space. Asked
+    when it takes effect (``fact`` "in_force"), it also reads the text's passage that says so
+    (``fact_lines.entry_passage``), next: the card holds only a dated line of that kind."""
     own = source or (passages[0].source if passages else None)
-    card = card_of(assistant.retriever.lexical.docs, own) if own else None
-    if card is None or any(p.id == card.id for p in passages[:2]):
-        return passages
-    # Found further down (past the passages the answerer reads), it is moved up too.
-    rest = [p for p in passages[1:] if p.id != card.id]
-    return passages[:1] + [card] + rest
+    docs = assistant.retriever.lexical.docs
+    wanted = [card_of(docs, own) if own else None]
+    if fact == "in_force" and own:
+        wanted.append(entry_passage(docs, own))
+    for n, extra in enumerate((w for w in wanted if w is not None), start=1):
+        if any(p.id == extra.id for p in passages[: n + 1]):
+            continue
+        # Found further down (past the passages the answerer reads), it is moved up too.
+        rest = [p for p in passages[n:] if p.id != extra.id]
+        passages = passages[:n] + [extra] + rest
+    return passages
 
 
 def _nameless(assistant: Assistant, query: Query) -> tuple[str, ...]:

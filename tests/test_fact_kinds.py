@@ -351,3 +351,59 @@ def test_a_period_on_two_lines_is_answered_and_cited_whole(tmp_path, e5, questio
     quoted = [q for c in answer.citations for q in c.quotes]
     assert quoted == ["Giltig från: 2025-01-30", "Giltig till: 2029-12-31"]
     assert all(c.passage.kind == "passage" and c.passage.page == 1 for c in answer.citations)
+
+
+# An agreement that says when it takes effect only in its text, on an event, in words the
+# question does not use; a change clause says when something else takes effect.
+def _clause(n: int, topic: str) -> str:
+    return (
+        f"{n}. {topic.capitalize()}\n\nEnligt avtalet ansvarar plattformsägaren för {topic} inom "
+        f"plattformen. Kraven på {topic} gäller för alla operatörer på plattformen och börjar "
+        f"gälla för en ny operatör vid anslutningen. Brister i {topic} ska rapporteras till "
+        "plattformsägaren utan dröjsmål.\n\n"
+    )
+
+
+ANSLUTNING = (
+    "Anslutningsavtal för operatörer på plattformen\n\n"
+    + "".join(
+        _clause(n, topic)
+        for n, topic in enumerate(
+            [
+                "informationssäkerhet",
+                "incidenthantering",
+                "loggning",
+                "behörighetsstyrning",
+                "driftstörningar",
+                "testmiljöer",
+                "certifikat",
+                "adressering",
+                "kapacitet",
+                "tillgänglighet",
+            ],
+            start=1,
+        )
+    )
+    + "11. Ändringar\n\nÄndringar i bilagorna träder i kraft 30 dagar efter att de har meddelats "
+    "operatören.\n\n"
+    + "12. Giltighet\n\nDetta anslutningsavtal träder i kraft när det har undertecknats av båda "
+    "parter och gäller tills vidare med en uppsägningstid om tolv månader.\n"
+)
+
+
+def test_when_it_takes_effect_is_read_from_the_texts_own_line_whatever_the_search_found(
+    tmp_path, e5
+):
+    over = assistant_over_texts(tmp_path, {"anslutningsavtal.txt": ANSLUTNING}, e5)
+    asked = over.ask("När börjar avtalet med plattformen att gälla?")
+    assert asked.answered, asked.answer
+    _, kind, quote = first_cited(asked)
+    assert kind == "passage" and quote.startswith("Detta anslutningsavtal träder i kraft när"), (
+        quote
+    )
+    # The change clause is no entry into force of the agreement itself.
+    from assistant.fact_lines import states_entry
+
+    assert not states_entry(
+        "Ändringar i bilagorna träder i kraft 30 dagar efter att de har meddelats."
+    )
