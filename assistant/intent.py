@@ -103,7 +103,9 @@ _FACT_PATTERNS = {
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
     r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
-    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*",
+    r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
+    # English past with "did": "When did the council approve the tariff?"
+    r"\bdid\s+(?:\S+\s+){0,6}?(?:approve|adopt|enact|sign|pass|decide on)\b",
     # When the document was revised, or how often it is ("Reviderad februari 2020", "Revideras
     # årligen"): before "date", so "Vilket datum reviderades riktlinjen?" reads the revision.
     "revised": r"revider\w*|revidering\w*|revision\w*|revised?|versionshistorik\w*|"
@@ -150,6 +152,9 @@ _FACT_WORDS = (
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
     "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
     "antagit antog beslutat beslutade fattat fattade fattats nämnd nämnden organ organet "
+    # the body that adopts, named as the adopter ("När antog kommunfullmäktige VA-taxan?")
+    "fullmäktige kommunfullmäktige regionfullmäktige styrelsen kommunstyrelsen regionstyrelsen "
+    "council municipal board committee approve approves adopt adopts enact enacts "
     "från sedan from "
     "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "
     "entry come comes came into börjar började börja start starts started begin begins "

@@ -304,6 +304,10 @@ def test_an_entry_into_force_on_an_event_answers_when(tmp_path, e5, question):
         ("När antogs den nya policyn?", "fact"),
         # a genitive's owner is no kind: "kommun" is in the title, "kulturstrategi" is not
         ("När antogs Sagoby kommuns kulturstrategi?", "fact"),
+        # the body that adopted it, named as the adopter, is no topic; nor English "did approve"
+        ("När antog kommunfullmäktige den nya taxan?", "document_fact"),
+        ("When did the municipal council approve the tariff?", "document_fact"),
+        ("När antog kommunfullmäktige taxan för parkering?", "fact"),
     ],
 )
 def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(question, intent):
