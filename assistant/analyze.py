@@ -26,6 +26,7 @@ from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
 from .query import (
     Query,
+    asked_part,
     detect_language,
     frame_terms,
     frame_words,
@@ -177,7 +178,9 @@ class QueryAnalyzer:
             # ("och 2020 då?") chooses the version in force then instead.
             named = by_title
         all_terms = terms(search_text)
-        topic = self._topic_terms(search_text, parties, named)
+        # The asker's own case ("Vi har en industritomt …") helps find the passage; the answer
+        # need not repeat it: the topic is the question's.
+        topic = self._topic_terms(asked_part(search_text), parties, named)
         rest = [t for t in topic if t not in fact_terms()]
         if fact_kind(folded) and (
             titled := self.book.titled_by(rest)

@@ -31,6 +31,7 @@ __all__ = [
     "Query",
     "INTENTS",
     "FACTS",
+    "asked_part",
     "asks_for_more",
     "detect_language",
     "fact_kind",
@@ -188,13 +189,31 @@ def split_compound(text: str) -> list[str]:
 _SITUATION = re.compile(r"^(?:jag|vi|man|min|mitt|mina|vart|det|i|we|my|our|it|there)\b")
 
 
+_SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
+
+
+def _statement(sentence: str) -> bool:
+    """Is ``sentence`` about the asker's own case (``_SITUATION``, no question mark)?"""
+    return not sentence.rstrip().endswith("?") and bool(_SITUATION.match(fold(sentence).casefold()))
+
+
+def asked_part(text: str) -> str:
+    """``text`` without its statements about the asker's own case ("Vi har en industritomt där
+    en del av marken inte används än. Hur länge kan vi få skjuta upp avgiften?" -> the
+    question): what the answer must be about; the statements stay in what retrieval reads. The
+    whole ``text`` when nothing else is left."""
+    sentences = _SENTENCES.split(text.strip())
+    asked = [s for s in sentences if not _statement(s)]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+
+
 def _with_statements_joined(parts: list[str]) -> list[str]:
     """``parts`` with each statement (``_SITUATION``, no "?") joined to the question before it
     (or after it, when it comes first)."""
     out: list[str] = []
     pending = ""
     for part in parts:
-        if not part.rstrip().endswith("?") and _SITUATION.match(fold(part).casefold()):
+        if _statement(part):
             if out:
                 out[-1] = f"{out[-1]} {part}"
             else:
