@@ -147,23 +147,6 @@ def test_numbered_headings_get_levels_and_lead_ins_are_not_headings():
     ]
 
 
-def test_a_numbered_heading_may_ask_the_question_its_section_answers():
-    page = (
-        "5.1 När ska en plan tas fram?\nPlanen ska finnas innan tjänsten installeras.\n"
-        "5.2 Vad ska en plan innehålla?\nPlanen ska inkludera åtgärder och en kontaktlista.\n"
-        "Vad ska en plan innehålla? Det avgör verksamheten."
-    )
-    kinds = [(kind, text[:12]) for kind, text in _kinds(page)]
-    assert kinds[:4] == [
-        ("heading", "5.1 När ska "),
-        ("paragraph", "Planen ska f"),
-        ("heading", "5.2 Vad ska "),
-        ("paragraph", "Planen ska i"),
-    ]
-    # unnumbered, a question is a sentence of the text
-    assert all(kind != "heading" for kind, _ in kinds[4:])
-
-
 def test_page_number_forms():
     assert all(
         is_page_number(s, 51, strict=True) for s in ["2 (51)", "1/2", "Sida 2 av 5", "Page 3 of 4"]

@@ -81,10 +81,7 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     numbered = NUMBERED_HEADING.match(text)
     words = text.split()
     short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
-    # A numbered line may ask what its section answers ("5.2 Vad ska en kontinuitetsplan
-    # innehålla?"); any other line ending so is a sentence.
-    ends = ".!,;…" if numbered else ".!?,;…"
-    if unit.kind == "list_item" and not numbered or not short or text[-1] in ends:
+    if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
         return False
     if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
         return False
