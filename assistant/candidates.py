@@ -24,7 +24,7 @@ from .quotes import Pick
 from .results import Passage
 from .sentence_context import neighbours, read_in_context
 from .sentence_share import wants_number
-from .signals import answer_type_found, in_context
+from .signals import actor_named, answer_type_found, in_context
 from .validity import validity_of
 
 __all__ = [
@@ -149,9 +149,13 @@ def with_typed(
     often = often_asked(query.folded)
 
     def holds(c: Candidate) -> bool:
-        # "Hur ofta …?" is answered by how often ("minst en gång per år"), not by any number.
+        # "Hur ofta …?" is answered by how often ("minst en gång per år"), not by any number;
+        # "Vem …?" by a sentence that names who acts ("Alla planer ska dokumenteras …" names
+        # nobody; the next one, "Respektive ägare … ansvarar för att detta sker", does).
         text = in_context(c)
-        return frequency_found(text) if often else answer_type_found(wants, [text])
+        if often:
+            return frequency_found(text)
+        return actor_named(text) if wants == "person" else answer_type_found(wants, [text])
 
     if any(holds(c) for c in chosen):
         return chosen

@@ -794,3 +794,34 @@ def test_a_fee_on_the_line_below_its_label_is_quoted_with_the_label_on_one_line(
     asked = fee_table.ask("Vad kostar extra städning av lokalen?")
     assert asked.answered, asked.answer
     assert "”Extra städning av lokal 1 200 kr”" in asked.answer, asked.answer
+
+
+DOKUMENTATION = """Rutin för kontinuitet
+
+Dokumentation
+
+Alla kontinuitetsplaner, incidentrapporter och testresultat som rör tjänsten ska dokumenteras
+enligt de överenskomna dokumentmallarna och förvaras för spårbarhet. Respektive systemägare
+ansvarar för att detta sker. Informationen ska hanteras enligt myndighetens
+informationshanteringsplan.
+
+Övning
+
+Kontinuitetsplanerna ska övas minst en gång per år tillsammans med driftleverantören.
+"""
+
+
+@pytest.fixture(scope="module")
+def documentation(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("dok"), {"rutin.txt": DOKUMENTATION}, e5)
+
+
+def test_who_is_answered_with_the_sentence_that_names_the_actor(documentation):
+    # The closest sentence says what is done, not by whom; the next one names who ("…
+    # ansvarar för att detta sker"), not the body that only owns a plan ("myndighetens").
+    asked = documentation.ask(
+        "Who is responsible for documenting the continuity plans and test results?"
+    )
+    assert asked.answered, asked.answer
+    assert "Respektive systemägare ansvarar för att detta sker" in asked.answer, asked.answer
+    assert "myndighetens" not in asked.answer, asked.answer
