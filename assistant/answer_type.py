@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "actor_named",
     "definition_asked",
     "opens_who_or_which",
     "opens_with_verb",
@@ -177,3 +178,21 @@ def wanted_answer(folded: str) -> str | None:
     if kind in ("amount", "duration") and yes_no(folded):
         return None
     return None if kind == "date" and _CASES.search(folded) else kind
+
+
+# Who acts in a sentence: a name (two capitalised words, case-sensitive), or a body or role
+# by its noun ("informationsägare", "ordföranden", "huvudmannen", "mark- och miljödomstolen").
+_ACTOR = re.compile(
+    r"(?-i:\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b)|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
+    r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"
+    r"verk(?:et|en)|fullmäktige|samordnare|ombud\w*|ägare\w*|ordförande\w*|sekreterare\w*|"
+    r"ledamot|ledamöter\w*|direktör\w*|rektor\w*|huvudman\w*|operatör\w*|leverantör\w*|"
+    r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten)\b",
+    re.I,
+)
+
+
+def actor_named(text: str) -> bool:
+    """Does ``text`` name who acts: a person, a body or a role (``_ACTOR``)? A body in the
+    genitive owns, it does not act ("enligt myndighetens informationshanteringsplan")."""
+    return any(" " in m.group(0) or not m.group(0).endswith("s") for m in _ACTOR.finditer(text))

@@ -4,11 +4,12 @@ passages (written by the generative answerer when one is configured), noted for 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .answer import ExtractiveAnswerer
-from .fact_lines import card_of, entry_passage
+from .fact_lines import card_of, states_entry
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -17,6 +18,7 @@ from .query import Query
 from .quotes import Pick, cite_picks
 from .results import Answer, Passage
 from .scope import within_document
+from .sentences import split_sentences
 from .timed import answer_in_time, versions_for
 
 if TYPE_CHECKING:
@@ -84,12 +86,12 @@ def with_cards(
     ("Beslut (beslutad, antagen, …)") do not hold every form of the question's verb ("När
     antogs taxan?"), and a long card is far from a short question in the vector space. Asked
     when it takes effect (``fact`` "in_force"), it also reads the text's passage that says so
-    (``fact_lines.entry_passage``), next: the card holds only a dated line of that kind."""
+    (``_entry_passage``), next: the card holds only a dated line of that kind."""
     own = source or (passages[0].source if passages else None)
     docs = assistant.retriever.lexical.docs
     wanted = [card_of(docs, own) if own else None]
     if fact == "in_force" and own:
-        wanted.append(entry_passage(docs, own))
+        wanted.append(_entry_passage(docs, own))
     for n, extra in enumerate((w for w in wanted if w is not None), start=1):
         if any(p.id == extra.id for p in passages[: n + 1]):
             continue
@@ -97,6 +99,24 @@ def with_cards(
         rest = [p for p in passages[n:] if p.id != extra.id]
         passages = passages[:n] + [extra] + rest
     return passages
+
+
+def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
+    """The first passage of ``source``'s text, in document order, holding a sentence that
+    ``fact_lines.states_entry`` (``docs``: the index's langchain Documents): a document may say when it
+    takes effect in its text only ("… träder i kraft när det har undertecknats av behöriga
+    företrädare"), in words a question ("När börjar avtalet gälla?") does not share."""
+    own = [
+        d
+        for d in docs
+        if d.metadata.get("source") == source and d.metadata.get("kind", "passage") != "card"
+    ]
+    own.sort(key=lambda d: (int(d.metadata.get("page", 0)), int(d.metadata.get("start", 0))))
+    for d in own:
+        text = d.page_content
+        if any(states_entry(text[a:b]) for a, b in split_sentences(text)):
+            return Passage.from_document(d, 1.0)
+    return None
 
 
 def _nameless(assistant: Assistant, query: Query) -> tuple[str, ...]:

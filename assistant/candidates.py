@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .answer_type import actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .frequency import frequency_found, often_asked
@@ -24,7 +25,7 @@ from .quotes import Pick
 from .results import Passage
 from .sentence_context import neighbours, read_in_context
 from .sentence_share import wants_number
-from .signals import actor_named, answer_type_found, in_context
+from .signals import answer_type_found, in_context
 from .validity import validity_of
 
 __all__ = [

@@ -19,12 +19,10 @@ from .indexing.records import StoredDocument
 from .ingest.facts import CASE_NUMBER
 from .ingest.revisions import REVISED
 from .results import Citation, Passage
-from .sentences import split_sentences
 
 __all__ = [
     "card_fact",
     "card_of",
-    "entry_passage",
     "fact_line",
     "fact_stated",
     "fact_unstated",
@@ -248,26 +246,6 @@ def states_entry(text: str) -> bool:
     force (``_STATED``) with a year or the event it takes effect on, the document its subject
     (``_OWN_SUBJECT``)?"""
     return _states("in_force", text, dated=True) and bool(_OWN_SUBJECT.search(text))
-
-
-def entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
-    """The first passage of ``source``'s text, in document order, holding a sentence that
-    ``states_entry`` (``docs``: the index's langchain Documents): a document may say when it
-    takes effect in its text only ("… träder i kraft när det har undertecknats av behöriga
-    företrädare"), in words a question ("När börjar avtalet gälla?") does not share."""
-    own = [
-        d
-        for d in docs
-        if d.metadata.get("source") == source and d.metadata.get("kind", "passage") != "card"
-    ]
-    own.sort(key=lambda d: (int(d.metadata.get("page", 0)), int(d.metadata.get("start", 0))))
-    for d in own:
-        text = d.page_content
-        if _STATED["in_force"].search(text) and any(
-            states_entry(text[a:b]) for a, b in split_sentences(text)
-        ):
-            return Passage.from_document(d, 1.0)
-    return None
 
 
 def card_of(docs: Iterable[Any], source: str) -> Passage | None:
