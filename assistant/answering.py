@@ -102,10 +102,11 @@ def with_cards(
 
 
 def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
-    """The first passage of ``source``'s text, in document order, holding a sentence that
-    ``fact_lines.states_entry`` (``docs``: the index's langchain Documents): a document may say when it
-    takes effect in its text only ("… träder i kraft när det har undertecknats av behöriga
-    företrädare"), in words a question ("När börjar avtalet gälla?") does not share."""
+    """The first passage of ``source``'s text, in document order, with a sentence that says
+    when the document takes effect (``fact_lines.states_entry``; ``docs``: the index's langchain
+    Documents): a document may say so in its text only ("… träder i kraft när det har
+    undertecknats av behöriga företrädare"), in words a question ("När börjar avtalet gälla?")
+    does not share."""
     own = [
         d
         for d in docs
