@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .ingest.units import VALUE_LINE as _VALUE_LINE
+
 __all__ = ["split_sentences", "starts_lower"]
 
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
@@ -20,15 +22,6 @@ _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
 _ABBREVIATION = re.compile(
     r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
-)
-# A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
-# ("1 444", "12,5") or an ISO date. A bare small integer is not one: a page or item number.
-_UNIT = r"(?:kr|kronor|sek|tkr|mkr|msek|euro|eur|%|procent|st|timmar|tim|dagar|veckor|månader|år)"
-_FIGURE = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?|\d+,\d+|\d+"
-_VALUE_LINE = re.compile(
-    rf"(?:(?:{_FIGURE})\s*{_UNIT}\.?(?:/\w+)?|\d{{1,3}}(?:[ \u00a0.]\d{{3}})+(?:,\d+)?|\d+,\d+"
-    r"|\d{4}-\d{2}-\d{2})",
-    re.I,
 )
 # The label a value line belongs to ends without a sentence's closing mark.
 _CLOSED = re.compile(r"[.!?…]\W*$")

@@ -468,3 +468,36 @@ def test_lines_of_run_together_table_cells_do_not_set_the_text_width():
     blocks = [[f"{prose} {n}." for n in range(12)], [rows] * 4, [lead, rest]]
     page = "\n\n".join("\n".join(b) for b in blocks) + "\n"
     assert ("paragraph", f"{lead} {rest}") in _kinds(page)
+
+
+# A fee schedule read by plain pdftotext: "§ N" headings, a table's cells one per line.
+FEE_PAGES = [
+    "§ 16 Brukningsavgift för obebyggd fastighet\n\n"
+    "Brukningsavgift ska betalas för obebyggd fastighet som ligger inom verksamhetsområdet.\n\n"
+    "§ 17 Avgifter för särskilda åtgärder\n\n"
+    "§ 17.1\n\nFör åtgärder på fastighetsägarens begäran debiteras följande avgifter:\n\n"
+    "Tjänst\n\nAVGIFT PER PÅBÖRJAD TIMME\n\n"
+    "Nedtagning av vattenmätare\n\n1 444 kr\n\n"
+    "Förgävesbesök\n\n1 444 kr\n\n"
+    "TOTAL AVGIFT\n\n821 kr (44%)\n\n"
+    "Df\n\nJa\n\n"
+    "Om 11,45 kr\n\n"
+    "§ 18 Betalning av avgift\n\nAvgift ska betalas inom tid som anges i räkningen.\n",
+]
+
+
+def test_section_sign_headings_head_a_fee_schedule_and_its_cells_head_nothing():
+    lay = lay_out_pages(FEE_PAGES)
+    headings = [(u.level, lay.pages[0][u.start : u.end]) for u in lay.units if u.kind == "heading"]
+    titles = [t for _, t in headings]
+    assert "§ 16 Brukningsavgift för obebyggd fastighet" in titles
+    assert "§ 17 Avgifter för särskilda åtgärder" in titles
+    assert "§ 18 Betalning av avgift" in titles
+    # a value, a share, a yes, a column code or a row label over its value heads no section
+    for cell in ("1 444 kr", "821 kr (44%)", "Ja", "Df", "Om 11,45 kr", "Förgävesbesök"):
+        assert cell not in titles, headings
+    assert "Nedtagning av vattenmätare" not in titles
+    # the § headings are the top level; another heading ("Tjänst") sits inside one
+    levels = {t: lvl for lvl, t in headings}
+    assert levels["§ 17 Avgifter för särskilda åtgärder"] == 1
+    assert all(lvl > 1 for lvl, t in headings if not t.startswith("§"))

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from .units import FUNCTION_WORDS, KEY_VALUE, NUMBERED_HEADING, Item, mid_sentence, next_item
+from .units import (
+    FUNCTION_WORDS,
+    KEY_VALUE,
+    NUMBERED_HEADING,
+    SECTION_SIGN_HEADING,
+    UNIT,
+    VALUE_LINE,
+    Item,
+    mid_sentence,
+    next_item,
+)
 
 __all__ = ["RECORD", "TOC_ENTRY", "mark_headings", "merge_contents"]
 
@@ -16,6 +26,11 @@ TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
 RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
+# A word that can name a topic: three letters or more, not a unit ("Om 11,45 kr", "12 680 kr
+# (54%)", "100%", "Df", "Ja" are a table's cells, one per line in a PDF read to text: as headings
+# they named the sections of a whole fee schedule).
+_TOPIC_WORD = re.compile(rf"\b(?!{UNIT}\b)[^\W\d_]{{3,}}", re.I)
+_ANSWER_CELL = {"ja", "nej", "yes", "no"}
 
 
 def merge_contents(pages: list[list[Item]]) -> None:
@@ -53,24 +68,29 @@ def mark_headings(pages: list[list[Item]]) -> None:
         for i, unit in enumerate(body):
             if unit.kind == "heading":
                 found.append((unit, False))
-            elif unit.wrapped and i and NUMBERED_HEADING.match(unit.text) and _in_list(body, i):
+            elif unit.wrapped and i and _numbered(unit.text) and _in_list(body, i):
                 # "… prioriteringar avseende trafikinfrastruktur är:" then "1. Dubbelspår
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
                 # headings without text of their own, items 1 and 2 were in no passage).
                 unit.kind = "list_item"
             elif unit.wrapped and _is_heading(unit, body, i) and not _in_run(body, i):
                 unit.kind = "heading"
-                found.append((unit, bool(NUMBERED_HEADING.match(unit.text))))
-    numbered_rule = sum(n for _, n in found) * 2 > len(found)
+                found.append((unit, _numbered(unit.text)))
+    # A taxa or föreskrift is built of its "§ N" sections: every unnumbered heading (a fee
+    # table's "TOTAL AVGIFT", "En ledning") sits inside the current one, however many there are.
+    signed = sum(bool(SECTION_SIGN_HEADING.match(u.text)) for u, _ in found) >= 3
+    numbered_rule = signed or sum(n for _, n in found) * 2 > len(found)
     depth = plain = 0
     for unit, numbered in found:
         if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
             depth = plain = unit.level
         elif numbered:
-            dots = unit.text.split()[0].rstrip(".").count(".") + 1
+            dots = unit.text.lstrip("§ ").split()[0].rstrip(".").count(".") + 1
             unit.level = depth = plain = dots if numbered_rule else dots + 1
         elif unit.text.endswith(":"):
             unit.level = plain + 1
+        elif signed and depth:
+            unit.level = plain = depth + 1
         else:
             unit.level = plain = max(1, depth) if numbered_rule else 1
             depth = depth if numbered_rule else 1
@@ -78,13 +98,17 @@ def mark_headings(pages: list[list[Item]]) -> None:
 
 def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     text = unit.text
-    numbered = NUMBERED_HEADING.match(text)
+    numbered = _numbered(text)
     words = text.split()
     short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
     if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
         return False
-    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0].isdigit()):
+    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0] in "0123456789§"):
         return False
+    if not _TOPIC_WORD.search(text) or text.casefold() in _ANSWER_CELL:
+        return False
+    if not numbered and i + 1 < len(body) and VALUE_LINE.fullmatch(body[i + 1].text.strip()):
+        return False  # a table row's label over its value ("Förgävesbesök" / "1 444 kr")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
     if not numbered and RECORD.search(text):
@@ -100,6 +124,11 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
+
+
+def _numbered(text: str) -> bool:
+    """A numbered heading: "8.2 Uppföljning", "3 Mål", or with a section sign, "§ 13 Avgift"."""
+    return bool(NUMBERED_HEADING.match(text) or SECTION_SIGN_HEADING.match(text))
 
 
 _DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}

@@ -12,6 +12,9 @@ __all__ = [
     "KEY_VALUE",
     "LIST_START",
     "NUMBERED_HEADING",
+    "SECTION_SIGN_HEADING",
+    "UNIT",
+    "VALUE_LINE",
     "PAIR_CLOSE",
     "TERMINAL",
     "Item",
@@ -29,7 +32,22 @@ LIST_START = re.compile(
     r"^(?:[•\uf0b7\uf0a7\ue000-\uf8ff▪■◦○‣⁃·➢*–-]\s+|\(?\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)"
 )
 NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-ZÅÄÖ]")
+# A section-sign heading of a taxa or föreskrift ("§ 13 Brukningsavgift för bebyggd fastighet",
+# "§ 5.1 Anläggningsavgift"): numbered like "13 Brukningsavgift …", the sign first.
+SECTION_SIGN_HEADING = re.compile(r"^§\s?\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
 KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
+# A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
+# ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before
+# it ("- 1 850 kr", a total column). A bare small
+# integer is not one: a page or item number. A PDF table read to text puts each cell on its
+# own line: such a line is a cell, never a heading, and ends the label line above it.
+UNIT = r"(?:kr|kronor|sek|tkr|mkr|msek|euro|eur|%|procent|st|timmar|tim|dagar|veckor|månader|år)"
+_FIGURE = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?|\d+,\d+|\d+"
+VALUE_LINE = re.compile(
+    rf"(?:[-–]\s*)?(?:(?:{_FIGURE})\s*{UNIT}\.?(?:/\w+)?|\d{{1,3}}(?:[ \u00a0.]\d{{3}})+(?:,\d+)?"
+    r"|\d+,\d+|\d{4}-\d{2}-\d{2})(?:\s*\(\d{1,3}(?:,\d+)?\s?%\))?",
+    re.I,
+)
 # Words after which a line never ends a sentence or a heading (Swedish and English).
 FUNCTION_WORDS = set(
     [
