@@ -196,6 +196,11 @@ class QueryAnalyzer:
         intent, fact = intent_of(
             folded, set(topic), len(parties), title_words, present, self._municipalities
         )
+        known = [all(self._knows(part) for part in t.split("-") if part) for t in rest]
+        if intent == "fact" and fact == "in_force" and sum(known) * 2 < max(1, len(known)):
+            # When something the texts mostly never name takes effect ("När börjar skolplikten
+            # gälla?"): no text's own entry line answers it.
+            fact = None
         if intent == "document_fact" and not named:
             # the documents a name by kind and topic fits: their facts, not another's card
             phrase = phrase_of(folded, title_words)

@@ -242,7 +242,7 @@ class ExtractiveAnswerer:
         named = [p for p in parties_of(passages, documents) if p.name in query.parties]
         out = []
         counts = {p.id: p.sentences for p in passages}
-        entry = query.intent == "document_fact" and query.fact == "in_force"
+        entry = query.fact == "in_force"
         for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
             passage = by_id[chunk_id]
             text = passage.text[start:end]

@@ -24,7 +24,7 @@ from .timed import answer_in_time, versions_for
 if TYPE_CHECKING:
     from .core import Assistant
 
-__all__ = ["answer_one", "commitment_answer", "with_cards"]
+__all__ = ["answer_one", "commitment_answer", "with_cards", "with_entry"]
 
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
@@ -70,6 +70,8 @@ def answer_one(
     passages = assistant._search(query, k, source, prefer, also=_nameless(assistant, query))
     if query.intent == "document_fact":
         passages = with_cards(assistant, passages, source, query.fact)
+    elif query.fact == "in_force":
+        passages = with_entry(assistant, passages, source)
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
     answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
@@ -99,6 +101,18 @@ def with_cards(
         rest = [p for p in passages[n:] if p.id != extra.id]
         passages = passages[:n] + [extra] + rest
     return passages
+
+
+def with_entry(assistant: Assistant, passages: list[Passage], source: str | None) -> list[Passage]:
+    """A content question asking when something takes effect also reads the passage where the
+    text (``source``, else the best passage's) says when it takes effect itself, after the best
+    passage: the fees of a taxa apply from the taxa's own date. The decision weighs it as any
+    other read sentence."""
+    own = source or (passages[0].source if passages else None)
+    entry = _entry_passage(assistant.retriever.lexical.docs, own) if own else None
+    if entry is None or any(p.id == entry.id for p in passages[:2]):
+        return passages
+    return passages[:1] + [entry] + [p for p in passages[1:] if p.id != entry.id]
 
 
 def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:

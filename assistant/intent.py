@@ -279,7 +279,10 @@ def intent_of(
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:
         return "commitments", None
-    return "fact", None
+    # "Från vilket datum gäller de nya VA-avgifterna?": when something the text is about takes
+    # effect, which may be when the text itself does ("Denna taxa träder i kraft 2026-09-01"):
+    # a content question that also reads the text's entry line (``answering.with_entry``).
+    return "fact", "in_force" if kind == "in_force" else None
 
 
 def topic_of(text: str) -> str:

@@ -62,7 +62,8 @@ class Query:
     documents: tuple[str, ...] = ()  # sources named explicitly (file name, title, short name)
     prefer: tuple[str, ...] = ()  # sources pointed at by title words or party names
     intent: str = "fact"  # one of INTENTS
-    fact: str | None = None  # for "document_fact": one of FACTS
+    # "document_fact": one of FACTS; "fact": "in_force" when it asks when something takes effect
+    fact: str | None = None
     wants: str | None = None  # "date", "amount", "duration", "person", "place", "contact_detail"
     follow_up: bool = False
     exclude: frozenset[str] = frozenset()  # quotes an earlier answer gave ("vad mer?")

@@ -411,3 +411,37 @@ def test_when_it_takes_effect_is_read_from_the_texts_own_line_whatever_the_searc
     assert not states_entry(
         "Ändringar i bilagorna träder i kraft 30 dagar efter att de har meddelats."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # when the text's own subject takes effect: the text's entry line, found or not
+        ("Från vilket datum gäller de nya avgifterna för mätare?", True),
+        ("När börjar avgiften för dagvatten att gälla?", True),
+        # what the texts never name: no text's entry line answers when it takes effect
+        ("När börjar skolplikten gälla?", False),
+    ],
+)
+def test_when_the_texts_subject_takes_effect_reads_the_texts_entry_line(
+    tmp_path, e5, question, answered
+):
+    over = assistant_over_texts(tmp_path, {"va-taxa.txt": TAXA}, e5)
+    query = over.analyze(question, None)
+    assert (query.intent, query.fact) == ("fact", "in_force" if answered else None)
+    answer = over.ask(question)
+    assert answer.answered is answered, answer.answer
+    if answered:
+        _, kind, quote = first_cited(answer)
+        assert kind == "passage" and quote == "Denna taxa träder i kraft 2026-09-01.", quote
+
+
+def test_a_topic_beside_an_in_force_question_keeps_it_a_content_question():
+    titles = frozenset(fold(t) for t in terms("Taxa för Sagoby kommuns allmänna VA-anläggning"))
+    question = "Från vilket datum gäller de nya avgifterna för dagvatten?"
+    topic = {t for t in terms(question) if t not in terms("från vilket datum gäller")}
+    assert intent_of(fold(question), topic, 0, titles) == ("fact", "in_force")
+    assert intent_of(fold("Vad kostar dagvatten?"), {"kost", "dagvatt"}, 0, titles) == (
+        "fact",
+        None,
+    )
