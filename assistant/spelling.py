@@ -8,6 +8,8 @@
   sentence ("Ludvika", "SIP"): a question typed all in lower case gets them back.
 - ``stems_by_fold``: the corpus's stems by their folded form, so a word the corpus has only in
   other forms still gets its diacritics back ("foljs" -> "följ"-s).
+- ``neighbour_pairs``: for a plain word the corpus spells in several ways ("ar": "är", "år"),
+  which spelling stands beside which words, so a question's "per ar" is "per år".
 - ``english_forms_of``: English words with their regular inflections, what an English
   question's typo'd word is corrected towards.
 """
@@ -26,6 +28,7 @@ __all__ = [
     "capitalised",
     "english_forms_of",
     "nearest",
+    "neighbour_pairs",
     "stems_by_fold",
 ]
 
@@ -212,4 +215,31 @@ def english_forms_of(words: Iterable[str]) -> set[str]:
             out.add(w[:-1] + "ies")
         if w.endswith("e"):
             out.update((w + "d", w[:-1] + "ing"))
+    return out
+
+
+def neighbour_pairs(
+    tokens: list[str], ambiguous: set[str], fold: Callable[[str], str]
+) -> dict[str, Counter[tuple[str, str, str]]]:
+    """For each ``ambiguous`` folded word ("ar": the corpus writes "är" and "år"), how often each
+    spelling stands between which folded neighbours: (left, spelling, right) -> count, over the
+    corpus's whitespace ``tokens`` ("" at the corpus's ends). Distinct tokens are split into
+    words once: at 10k passages the tokens run to millions."""
+    out: dict[str, Counter[tuple[str, str, str]]] = {}
+    if not ambiguous:
+        return out
+    split = {t: _WORD.findall(t.casefold()) for t in set(tokens)}
+    wanted = {t for t, words in split.items() if any(fold(w) in ambiguous for w in words)}
+    for i, token in enumerate(tokens):
+        if token not in wanted:
+            continue
+        before = split[tokens[i - 1]][-1:] if i else []
+        after = split[tokens[i + 1]][:1] if i + 1 < len(tokens) else []
+        words = [*before, *split[token], *after]
+        for j in range(len(before), len(words) - len(after)):
+            key = fold(words[j])
+            if key in ambiguous:
+                left = fold(words[j - 1]) if j else ""
+                right = fold(words[j + 1]) if j + 1 < len(words) else ""
+                out.setdefault(key, Counter())[(left, words[j], right)] += 1
     return out

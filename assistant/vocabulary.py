@@ -30,6 +30,7 @@ from .spelling import (
     capitalised,
     english_forms_of,
     nearest,
+    neighbour_pairs,
     stems_by_fold,
 )
 
@@ -80,6 +81,8 @@ class Vocabulary:
         for word, _ in counts.most_common():
             by_fold.setdefault(fold_word(word), word)
         self.by_fold = by_fold
+        folds = Counter(fold_word(w) for w in counts)  # "ar": "är" and "år"
+        self._pairs = neighbour_pairs(tokens, {f for f, n in folds.items() if n > 1}, fold_word)
         self.identifiers = {k: c.most_common(1)[0][0] for k, c in ids.items()}
         self.names = capitalised(joined.splitlines())
         # Only long words are corrected, so only long words are candidates.
@@ -232,6 +235,8 @@ class Vocabulary:
         def word(m: re.Match[str]) -> str:
             w = m[0]
             found = self._respelt(m, text, typos, min_length, inflected, english, plain)
+            if found is not None and not english:
+                found = self._in_context(found, text, m) or found
             if found is None and plain and not english and self.knows(w):
                 found = self._dominant(w)
             if found is None and lowered and not (english and self.is_english(w)):
@@ -246,6 +251,22 @@ class Vocabulary:
             return found
 
         return WORD.sub(word, text), changes
+
+    def _in_context(self, found: str, text: str, m: re.Match[str]) -> str | None:
+        """Of the corpus's spellings of one plain word ("ar": "är", "år"), the one the corpus
+        writes beside the question's next or previous word ("per ar" -> "per år", "det ar" ->
+        "det är"); None when the neighbours do not tell them apart."""
+        key = fold_word(found)
+        before = [fold_word(w) for w in WORD.findall(text[: m.start()])[-1:]]
+        after = [fold_word(w) for w in WORD.findall(text[m.end() :])[:1]]
+        scores = Counter[str]()
+        for (left, spelling, right), n in self._pairs.get(key, {}).items():
+            if left in before or right in after:
+                scores[spelling] += n
+        ranked = scores.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _respelt(
         self,

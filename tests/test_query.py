@@ -95,6 +95,20 @@ def test_vocabulary_restores_diacritics_and_corrects_small_typos():
     assert vocab.rewrite("hamnen", typos=False)[0] == "hamnen"
 
 
+def test_a_plain_word_with_two_spellings_takes_the_one_its_neighbours_have():
+    # "ar" is "är" or "år": the corpus's spelling beside the same neighbour decides
+    vocab = Vocabulary(
+        [
+            "Grundavgiften är 821 kr per år. Det är fastighetsägaren som betalar.",
+            "Avgiften är fast. Mätaravgiften tas ut per år och mätare. Taxan är ny.",
+        ]
+    )
+    text, _ = vocab.rewrite("hur mycket ar grundavgiften per ar for en fastighet?")
+    assert text.startswith("hur mycket är grundavgiften per år "), text
+    # no neighbour the corpus has: its commonest spelling, as before
+    assert vocab.rewrite("xyz ar")[0] == "xyz är"
+
+
 def test_vocabulary_writes_identifiers_the_corpus_way():
     vocab = Vocabulary(TEXTS)
     for written in ("NK 4417", "nk4417", "nk-4417", "NK4417"):
