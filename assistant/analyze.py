@@ -180,7 +180,8 @@ class QueryAnalyzer:
         all_terms = terms(search_text)
         # The asker's own case ("Vi har en industritomt …") helps find the passage; the answer
         # need not repeat it: the topic is the question's.
-        topic = self._topic_terms(asked_part(search_text), parties, named)
+        asked = asked_part(search_text)
+        topic = self._topic_terms(asked, parties, named)
         rest = [t for t in topic if t not in fact_terms()]
         if fact_kind(folded) and (
             titled := self.book.titled_by(rest)
@@ -216,6 +217,7 @@ class QueryAnalyzer:
             normalized=normalized,
             search_text=search_text,
             folded=folded,
+            asked=asked if asked != search_text else "",
             terms=tuple(all_terms),
             topic_terms=tuple(topic),
             unknown_terms=tuple(t for t in topic if not self._knows(t)),

@@ -233,9 +233,12 @@ def measure(
         focus_absent_en=english * absent,
         focus_counted=counted,
         context_coverage=covered(wanted, context_terms),
-        # The year of a time-scoped question ("… öppet 2020?") chose the documents; it is not
-        # a number the answer must state.
-        numbers_agree=numbers_agree(query.time.rest if query.time else query.search_text, context),
+        # The year of a time-scoped question ("… öppet 2020?") chose the documents, and the
+        # asker's own figures ("… studentrum på 25 kvm, räknas det …?") tell their case: neither
+        # is a number the answer must state.
+        numbers_agree=numbers_agree(
+            query.time.rest if query.time else query.asked or query.search_text, context
+        ),
         type_fit=(
             0.0 if wants is None else (1.0 if answer_type_found(wants, [best_context]) else -1.0)
         ),

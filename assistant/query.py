@@ -55,6 +55,7 @@ class Query:
     normalized: str  # ``clean(text)``: NFKC, no zero-width characters, case and accents kept
     search_text: str  # ``question`` in the corpus's spelling: what retrieval embeds and matches
     folded: str  # ``fold(search_text)``: for matching only
+    asked: str = ""  # ``asked_part(search_text)``: without the asker's own case ("" = all of it)
     terms: tuple[str, ...] = ()  # stemmed words of ``search_text``
     topic_terms: tuple[str, ...] = ()  # ``terms`` without frame words, party and document names
     unknown_terms: tuple[str, ...] = ()  # topic terms the corpus does not know
@@ -198,14 +199,22 @@ def _statement(sentence: str) -> bool:
     return not sentence.rstrip().endswith("?") and bool(_SITUATION.match(fold(sentence).casefold()))
 
 
+# "min son hyr ett studentrum på 25 kvm, räknas det som en bostadsenhet?": the asker's own case
+# before a comma, in the first person, then the question.
+_OWN_CASE = re.compile(r"^(?:jag|vi|min|mitt|mina|we|my|our)\b[^,?]*,\s*(?=\w)", re.I)
+
+
 def asked_part(text: str) -> str:
     """``text`` without its statements about the asker's own case ("Vi har en industritomt där
     en del av marken inte används än. Hur länge kan vi få skjuta upp avgiften?" -> the
-    question): what the answer must be about; the statements stay in what retrieval reads. The
-    whole ``text`` when nothing else is left."""
+    question; "min son hyr ett studentrum på 25 kvm, räknas det …?" -> "räknas det …?"): what
+    the answer must be about; the statements stay in what retrieval reads. The whole ``text``
+    when nothing else is left."""
     sentences = _SENTENCES.split(text.strip())
     asked = [s for s in sentences if not _statement(s)]
-    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+    asked = [s[len(m[0]) :] if (m := _OWN_CASE.match(s)) else s for s in asked]
+    changed = len(asked) < len(sentences) or " ".join(asked) != " ".join(sentences)
+    return " ".join(asked) if asked and changed else text
 
 
 def _with_statements_joined(parts: list[str]) -> list[str]:

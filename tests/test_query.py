@@ -386,7 +386,31 @@ def test_the_askers_own_case_is_searched_but_is_no_topic_the_answer_must_hold(an
     assert "skol" not in case.topic_terms and "elevkulturombud" in case.topic_terms
     # without a question beside it, the statement is the question
     alone = analyzer.analyze("Vi undrar om elevkulturombud")
-    assert "elevkulturombud" in alone.topic_terms
+    assert "elevkulturombud" in alone.topic_terms and alone.asked == ""
+    # the asker's case before a comma, in the first person, and its figures: the same
+    comma = analyzer.analyze("min skola har 25 elever, vem utser elevkulturombud?")
+    assert comma.asked == "vem utser elevkulturombud?", comma.asked
+    assert "elev" not in comma.topic_terms and "elevkulturombud" in comma.topic_terms
+    # not a first-person case: the whole question
+    kept = analyzer.analyze("I Sagoby, vem utser elevkulturombud?")
+    assert kept.asked == "" and "sagoby" not in kept.asked
+
+
+def test_the_askers_own_figures_are_no_number_the_answer_must_state(tmp_path, e5):
+    from assistant import decide
+    from tests.helpers import assistant_over_texts
+
+    text = (
+        "Taxa för Sagoby\n\nBostadsenhet: ett eller flera utrymmen som bildar en enhet.\n\n"
+        "Små bostadsenheter om högst 30 m² bruttoarea räknas som en halv bostadsenhet.\n"
+    )
+    over = assistant_over_texts(tmp_path, {"taxa.txt": text}, e5)
+    with decide.recording() as records:
+        over.ask("min son hyr ett rum på 25 kvm, räknas det som en hel bostadsenhet?")
+    assert records and records[-1]["features"]["numbers_agree"] == 0.0
+    with decide.recording() as records:
+        over.ask("räknas ett rum på 25 kvm som en hel bostadsenhet?")
+    assert records[-1]["features"]["numbers_agree"] == -1.0
 
 
 def test_english_question_keeps_english_words(analyzer):
