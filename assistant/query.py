@@ -32,6 +32,7 @@ __all__ = [
     "INTENTS",
     "FACTS",
     "asked_part",
+    "quoted_phrases",
     "asks_for_more",
     "detect_language",
     "fact_kind",
@@ -56,6 +57,7 @@ class Query:
     search_text: str  # ``question`` in the corpus's spelling: what retrieval embeds and matches
     folded: str  # ``fold(search_text)``: for matching only
     asked: str = ""  # ``asked_part(search_text)``: without the asker's own case ("" = all of it)
+    quoted: tuple[str, ...] = ()  # phrases the question quotes (``quoted_phrases``), folded
     terms: tuple[str, ...] = ()  # stemmed words of ``search_text``
     topic_terms: tuple[str, ...] = ()  # ``terms`` without frame words, party and document names
     unknown_terms: tuple[str, ...] = ()  # topic terms the corpus does not know
@@ -202,6 +204,17 @@ def _statement(sentence: str) -> bool:
 # "min son hyr ett studentrum på 25 kvm, räknas det som en bostadsenhet?": the asker's own case
 # before a comma, in the first person, then the question.
 _OWN_CASE = re.compile(r"^(?:jag|vi|min|mitt|mina|we|my|our)\b[^,?]*,\s*(?=\w)", re.I)
+
+
+# A phrase in double quotes or guillemets ("Vilka räknas som ”annan fastighet”?"): words the
+# asker cites from the text. Single quotes are apostrophes as often.
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{4,60})[\"“”„«»]")
+
+
+def quoted_phrases(text: str) -> tuple[str, ...]:
+    """The phrases of one to six words ``text`` quotes, folded (``fold``): "annan fastighet"."""
+    found = (" ".join(fold(m[1]).split()) for m in _QUOTED.finditer(text))
+    return tuple(p for p in found if 1 <= len(p.split()) <= 6)
 
 
 def asked_part(text: str) -> str:

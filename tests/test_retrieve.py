@@ -262,3 +262,30 @@ def test_dense_candidates_are_the_exact_nearest_by_the_saved_vectors(tiny):
         assert list(retriever._dense(q, None)[0]) == list(dict(tiny.similar(q, 3)))
     finally:
         tiny.passage_table = table
+
+
+def test_a_passage_holding_a_phrase_the_question_quotes_is_lifted(tiny, monkeypatch):
+    import assistant.retrieve as retrieve
+    from assistant.query import Query, quoted_phrases
+
+    asked = "Vad gäller för ”ett staket” enligt texterna?"
+    assert quoted_phrases(asked) == ("ett staket",)
+    query = Query(
+        text=asked,
+        question=asked,
+        language="sv",
+        normalized=asked,
+        search_text=asked,
+        folded=asked.casefold(),
+        quoted=quoted_phrases(asked),
+    )
+    retriever = _retriever(tiny)
+    lifted = {p.source: p.score for p in retriever.search(query)}
+    monkeypatch.setattr(retrieve, "QUOTED_BONUS", 0.0)
+    plain = {p.source: p.score for p in retriever.search(query)}
+    # only the passage with the quoted words, by exactly the bonus
+    assert math.isclose(lifted["bygglov.txt"] - plain["bygglov.txt"], 0.03, abs_tol=1e-6)
+    assert all(math.isclose(lifted[s], plain[s], abs_tol=1e-9) for s in plain if s != "bygglov.txt")
+    assert quoted_phrases('Where can I buy a "children playing" sign? It\'s "a"') == (
+        "children playing",
+    )
