@@ -73,7 +73,7 @@ __all__ = [
 # 23: "Innehållsansvar(ig): …" is the card's document owner.
 # 24: a value line (an amount, a figure with a unit, a date) is one sentence with the label line
 # above it (sentences._VALUE_LINE): a table's cells read to text one per line.
-CHUNKER_VERSION = "25"
+CHUNKER_VERSION = "26"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

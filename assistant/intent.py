@@ -82,7 +82,10 @@ _FACT_PATTERNS = {
     r"policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
     r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
-    r"responsible officer|ansvarig tjansteman",
+    r"responsible officer|ansvarig tjansteman|"
+    # "Vem ska jag ringa om …?", "Who do I call about …?": whom to contact, asked by phone
+    r"(?:vem|vart|vilket nummer) (?:ska|kan|bor) (?:jag|man|vi) ringa|telefonnummer\w*|"
+    r"who (?:do|should|can) (?:i|we) (?:call|phone)|phone number",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
     "validity": r"hur lange galler|(?:till|fram till|fran|fran och med|sedan) nar galler|until when|"
@@ -156,6 +159,8 @@ _FACT_WORDS = (
     "fullmäktige kommunfullmäktige regionfullmäktige styrelsen kommunstyrelsen regionstyrelsen "
     "council municipal board committee approve approves adopt adopts enact enacts "
     "från sedan from "
+    # whom to ask about it, by phone ("Vem ska jag ringa om jag har frågor om taxan?")
+    "ringa ring call phone telefonnummer frågor frågan fråga questions question "
     "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "
     "entry come comes came into börjar började börja start starts started begin begins "
     "date dated parter parterna parties vem who när when vilket vilken which "

@@ -31,6 +31,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("När träder föreskrifterna om personalliggare i kraft?", "in_force"),
         ("When did the regulations enter into force?", "in_force"),
         ("Who decided the travel policy?", "adoption"),
+        # whom to call is whom to contact
+        ("Vem ska jag ringa om jag har frågor om taxan?", "contact"),
+        ("Who do I call about the tariff?", "contact"),
         # "börjar gälla" is when it takes effect, typed with or without å/ä/ö
         ("När börjar avtalet gälla?", "in_force"),
         ("nar borjar avtalet med DIGG att galla?", "in_force"),
@@ -445,3 +448,12 @@ def test_a_topic_beside_an_in_force_question_keeps_it_a_content_question():
         "fact",
         None,
     )
+
+
+def test_whom_to_call_is_answered_from_the_service_desks_own_line(tmp_path, e5):
+    text = TAXA + "\nKontakta oss\n\nSagoby Vatten AB\n\nKundservice: 0771-25 26 27\n"
+    over = assistant_over_texts(tmp_path, {"va-taxa.txt": text}, e5)
+    answer = over.ask("Vem ska jag ringa om jag har frågor om taxan?")
+    assert answer.answered, answer.answer
+    _, kind, quote = first_cited(answer)
+    assert kind == "passage" and quote == "Kundservice: 0771-25 26 27", quote

@@ -27,6 +27,21 @@ def test_replaces_keeps_the_colon_inside_a_case_number(line, value):
     assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "replaces") == [value]
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Kundservice: 0771-25 26 27", ["0771-25 26 27"]),
+        ("Kundtjänst: 08-123 45 67", ["08-123 45 67"]),
+        ("Handläggare: Eva Ek", ["Eva Ek"]),
+        # a sentence about the desk, no label with its colon: no contact line
+        ("Kundtjänst är öppen vardagar 8-17.", []),
+        ("Kontakta oss gärna.", []),
+    ],
+)
+def test_a_service_desks_line_is_a_contact_fact(line, value):
+    assert _values(f"Regler för kort\n\nText om korten.\n\n{line}\n", "contact") == value
+
+
 def test_owner_value_after_the_label_colon_only():
     text = "Regler för kort\n\nDokumentansvarig är: Avdelning 2:a\n\nText om korten."
     assert _values(text, "owner") == ["Avdelning 2:a"]

@@ -58,7 +58,13 @@ OWNER = re.compile(
     r"document owner)\b",
     re.I,
 )
-_CONTACT = re.compile(r"^(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?", re.I)
+# Who to contact: a named officer, or a service desk's line in a "Kontakta oss" block
+# ("Kundservice: 0771-25 26 27"; with its colon: "Kundtjänst är öppen …" is a sentence).
+_CONTACT = re.compile(
+    r"^(?:(?:kontaktperson|kontakt|handläggare|contact(?: person)?)\b\s*:?|"
+    r"(?:kundservice|kundtjänst|kundcenter|kontaktcenter|customer service)\s*:)",
+    re.I,
+)
 _LABEL_COLON = re.compile(r":(?=\s|$)")
 _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
 # The second party ends before a year, a comma or full stop, or the agreement's topic ("… och
