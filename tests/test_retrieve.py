@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from helpers import indexed_texts, rescored_by_best_sentence
+from helpers import indexed_texts, query_of, rescored_by_best_sentence
 from langchain_core.documents import Document
 
 from assistant.bilingual import swedish_rendering
@@ -266,19 +266,11 @@ def test_dense_candidates_are_the_exact_nearest_by_the_saved_vectors(tiny):
 
 def test_a_passage_holding_a_phrase_the_question_quotes_is_lifted(tiny, monkeypatch):
     import assistant.retrieve as retrieve
-    from assistant.query import Query, quoted_phrases
+    from assistant.query import quoted_phrases
 
     asked = "Vad gäller för ”ett staket” enligt texterna?"
     assert quoted_phrases(asked) == ("ett staket",)
-    query = Query(
-        text=asked,
-        question=asked,
-        language="sv",
-        normalized=asked,
-        search_text=asked,
-        folded=asked.casefold(),
-        quoted=quoted_phrases(asked),
-    )
+    query = query_of(asked, quoted=quoted_phrases(asked))
     retriever = _retriever(tiny)
     lifted = {p.source: p.score for p in retriever.search(query)}
     monkeypatch.setattr(retrieve, "QUOTED_BONUS", 0.0)
