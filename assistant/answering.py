@@ -106,8 +106,8 @@ def with_cards(
 def with_entry(assistant: Assistant, passages: list[Passage], source: str | None) -> list[Passage]:
     """A content question asking when something takes effect also reads the passage where the
     text (``source``, else the best passage's) says when it takes effect itself, after the best
-    passage: the fees of a taxa apply from the taxa's own date. The decision weighs it as any
-    other read sentence."""
+    passage: the fees of a taxa apply from the taxa's own date. Its entry sentence is lifted as
+    a card's fact line (``answer``); the decision weighs it as it weighs any answer."""
     own = source or (passages[0].source if passages else None)
     entry = _entry_passage(assistant.retriever.lexical.docs, own) if own else None
     if entry is None or any(p.id == entry.id for p in passages[:2]):

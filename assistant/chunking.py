@@ -73,6 +73,8 @@ __all__ = [
 # 23: "Innehållsansvar(ig): …" is the card's document owner.
 # 24: a value line (an amount, a figure with a unit, a date) is one sentence with the label line
 # above it (sentences._VALUE_LINE): a table's cells read to text one per line.
+# 25: "§ N Title" headings (the top level where a text has three); a table's cell heads nothing.
+# 26: a service desk's labelled line ("Kundservice: …") is the card's contact.
 CHUNKER_VERSION = "26"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "

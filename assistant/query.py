@@ -32,7 +32,6 @@ __all__ = [
     "INTENTS",
     "FACTS",
     "asked_part",
-    "quoted_phrases",
     "asks_for_more",
     "detect_language",
     "fact_kind",
@@ -40,6 +39,7 @@ __all__ = [
     "frame_words",
     "intent_of",
     "opens_follow_up",
+    "quoted_phrases",
     "split_compound",
     "topic_of",
     "wanted_answer",
@@ -48,7 +48,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Query:
-    """One user turn, analysed. Field meanings are documented in ANSWERS_NOTES.md and below."""
+    """One user turn, analysed (``analyze.QueryAnalyzer``); each field's meaning beside it."""
 
     text: str  # as typed (validated)
     question: str  # self-contained (a follow-up resolved against the history), cleaned

@@ -12,11 +12,11 @@ __all__ = [
     "KEY_VALUE",
     "LIST_START",
     "NUMBERED_HEADING",
+    "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
+    "TERMINAL",
     "UNIT",
     "VALUE_LINE",
-    "PAIR_CLOSE",
-    "TERMINAL",
     "Item",
     "is_list_start",
     "item_number",
@@ -37,10 +37,10 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-
 SECTION_SIGN_HEADING = re.compile(r"^§\s?\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
 KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 # A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
-# ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before
-# it ("- 1 850 kr", a total column). A bare small
-# integer is not one: a page or item number. A PDF table read to text puts each cell on its
-# own line: such a line is a cell, never a heading, and ends the label line above it.
+# ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before it
+# ("- 1 850 kr", a total column). A bare small integer is not one: a page or item number. A PDF
+# table read to text puts each cell on its own line: such a line is a cell, never a heading,
+# and ends the label line above it.
 UNIT = r"(?:kr|kronor|sek|tkr|mkr|msek|euro|eur|%|procent|st|timmar|tim|dagar|veckor|månader|år)"
 _FIGURE = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?|\d+,\d+|\d+"
 VALUE_LINE = re.compile(
