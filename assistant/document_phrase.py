@@ -30,6 +30,13 @@ _KIND_SV_BARE = re.compile(
     r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi|taxa|foreskrifter|"
     r"stadgar|instruktion)$"
 )
+# A kind word with its topic compounded before it ("avvikelserutinen", "va-taxan"): the part
+# before the kind names the document as "rutinen för avvikelser" would.
+_COMPOUND_KIND = re.compile(
+    r"^([\w]{3,}?)-?(dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
+    r"reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|strategin|"
+    r"taxan|foreskrifterna|instruktionen)$"
+)
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).
 _FIT_SHARE = 1 / 3
@@ -65,6 +72,8 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
             named += [tokens[k - 1], token]
         elif not (_KIND_EN.match(token) or _KIND_SV.match(token)):
             continue
+        if (m := _COMPOUND_KIND.match(token)) and _in_titles(m.group(1), titles):
+            named += [m.group(1), token]  # its topic part and the compound
         # before the kind word: back to a determiner or a possessive ("botkyrka's"), 4 at most
         before = tokens[max(0, k - 4) : k]
         for i in range(len(before) - 1, -1, -1):
@@ -98,6 +107,11 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
         h == t or (h.startswith(t) and h[len(t) :] in _ENDINGS) for h in heads for t in titles
     )
     return words if titled and not words - kinds - _QUALIFIERS else set()
+
+
+def _in_titles(part: str, titles: frozenset[str]) -> bool:
+    """Is a compound's first part ("avvikelse" of "avvikelserutinen") a title's word?"""
+    return any(in_words(t, titles) or any(w.startswith(t) for w in titles) for t in terms(part))
 
 
 def in_words(stem: str, words: frozenset[str]) -> bool:

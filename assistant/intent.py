@@ -78,8 +78,8 @@ _DOC_EN = (
 _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
     "owner": r"dokumentagare\w*|dokumentansvarig\w*|innehallsansvar\w*|"
-    r"ansvarig for (?:dokumentet|riktlinjen|rutinen|"
-    r"policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
+    # the document by its kind, compounds too ("Vem är ansvarig för avvikelserutinen?")
+    r"ansvarig for [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
     r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman|"
@@ -142,7 +142,8 @@ _FACTS = {k: re.compile(rf"\b(?:{v})\b") for k, v in _FACT_PATTERNS.items()}
 _FRAME_WORDS = (
     "säger står avtalet avtal överenskommelsen överenskommelse texten texterna dokumentet dokument "
     "gäller nämns handlar skriver lagen bibliotekslagen beskrivs många mycket antal policyn "
-    "riktlinjen reglerna agreement document text texts law policy say says said state states "
+    "riktlinjen rutinen reglerna agreement document text texts law policy say says said state "
+    "states "
     # the document itself by its kind, as ``document_phrase`` reads it ("När antogs taxan?")
     "taxan föreskrifterna stadgarna reglementet tariff regulations ordinance bylaws "
     "mention mentions according how what who which when where why vad vem hur när var varför "
@@ -167,9 +168,11 @@ _FACT_WORDS = (
     "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "
     "revisionen revised revise revision updated update uppdaterad uppdaterades uppdateras "
     "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
+    # a verb that only says it happened ("När gjordes den senaste revideringen?")
+    "gjordes gjorde gjorts skedde skett "
     "versionen versionshistorik ändrad ändrades recently most "
     "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige innehållsansvarig "
-    "innehållsansvar owner owns owned "
+    "innehållsansvar owner owns owned ansvarig ansvarige "
     "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
     "superseded take takes taken took effect effective still fortfarande "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
@@ -185,7 +188,8 @@ _COMMITMENT_FRAME = (
 # Words that stand for a document itself ("vad säger *lagen* om …"), folded.
 _DOCUMENT_WORDS = (
     "avtalet avtal overenskommelsen overenskommelse lagen lag dokumentet dokument policyn "
-    "riktlinjen taxan foreskrifterna reglementet agreement document law act policy guideline "
+    "riktlinjen rutinen taxan foreskrifterna reglementet agreement document law act policy "
+    "guideline "
     "tariff ordinance"
 )
 

@@ -24,3 +24,13 @@ def test_a_short_name_sharing_a_title_word_names_its_document():
 def test_a_name_every_document_fits_as_well_chooses_nothing():
     titles = {"a.md": frozenset({"rutin"}), "b.md": frozenset({"rutin"})}
     assert phrase_documents({"routin"}, titles, {"routin": {"rutin"}}) == []
+
+
+def test_a_compound_of_topic_and_kind_names_the_document_whose_title_has_the_topic():
+    from assistant.document_phrase import document_phrase
+
+    titles = frozenset({"rutin", "avvik", "kommunal", "sjukvård"})
+    asked = "vem ar ansvarig for avvikelserutinen?"
+    assert {"avvik", "avvikelserutin"} <= document_phrase(asked, titles, lambda w: False)
+    # a compound whose first part is no title's word names nothing
+    assert document_phrase("vem ar ansvarig for kulturrutinen?", titles, lambda w: False) == set()
