@@ -75,7 +75,9 @@ __all__ = [
 # above it (sentences._VALUE_LINE): a table's cells read to text one per line.
 # 25: "§ N Title" headings (the top level where a text has three); a table's cell heads nothing.
 # 26: a service desk's labelled line ("Kundservice: …") is the card's contact.
-CHUNKER_VERSION = "26"
+# 27: a title at a cover's foot takes no "Innehåll" from the next page; a -layout export's
+# metadata box (labels over values) gives the card its pairs ("Ansvarig: …", "Reviderad den: …").
+CHUNKER_VERSION = "27b"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

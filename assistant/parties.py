@@ -219,7 +219,7 @@ def extract_commitments(
 ) -> list[Commitment]:
     """Every sentence of every passage in which one of its document's parties commits."""
     from .chunking import split_sentences
-    from .ingest.headings import TOC_ENTRY
+    from .ingest.units import TOC_ENTRY
     from .lexical import terms
     from .quotes import list_items
     from .sentences import starts_lower

@@ -44,9 +44,12 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
     """The card text: one fact a line, the labels in Swedish and English for search."""
     lines = [f"Dokumentuppgifter för {title}", f"Titel: {title}", f"Typ: {type_label}"]
     for fact in facts:
-        # The original line when it is short: the card then quotes the document's own words.
+        # The original line when it is short: the card then quotes the document's own words
+        # (a metadata box's value alone: its row holds other columns' values too).
         said = (
-            fact["line"] if len(fact["line"]) <= 200 and fact["where"] != "title" else fact["value"]
+            fact["line"]
+            if len(fact["line"]) <= 200 and fact["where"] not in ("title", "grid")
+            else fact["value"]
         )
         line = f"{_LABELS.get(fact['key'], fact['key'])}: {' '.join(said.split())}"
         if line not in lines:

@@ -55,7 +55,7 @@ VALIDITY = re.compile(
 # "Innehållsansvar: …" / "Innehållsansvarig: …" heads the regions' governing documents (VGR).
 OWNER = re.compile(
     r"\b(?:dokumentägare|dokumentansvarig|innehållsansvar(?:ig)?|ansvarig för dokumentet|"
-    r"document owner)\b",
+    r"document owner)\b|^ansvarig(?=\s*:)",
     re.I,
 )
 # Who to contact: a named officer, or a service desk's line in a "Kontakta oss" block
@@ -157,6 +157,17 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             under_purpose = u.kind == "heading" and bool(_PURPOSE_HEADING.match(unit_text.strip()))
     lines.extend(_party_lines(layout))
     lines.extend((page, text, "removed") for page, text in layout.edge_lines)
+    # A metadata box's label over its value (``grid``): read as "Label: value", cited by the
+    # value's own row, which the page holds.
+    # A page line that runs a box's rows together ("Upprättad av Reviderad den Helen Hansson
+    # Malmgren 2020-05-11") states no fact of its own: the box's pairs do.
+    cites = {(g.page, g.text): g.value_line for g in layout.grid}
+    boxed = {(g.page, g.value_line) for g in layout.grid}
+    lines = [(g.page, g.text, "grid") for g in layout.grid] + [
+        (page, text, where)
+        for page, text, where in lines
+        if not any(p == page and row in text for p, row in boxed)
+    ]
     facts: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -167,12 +178,13 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             facts.append({"key": key, "value": value, "page": page, "line": line, "where": where})
 
     for page, line, where in lines:
+        cite = cites.get((page, line), line) if where == "grid" else line
         if m := CASE_LABEL.search(line):
             rest = line[m.end() :]
             if (num := CASE_NUMBER.match(rest)) is not None and not _TEMPLATE.search(rest):
-                add("case_number", num.group(), page, line, where)
+                add("case_number", num.group(), page, cite, where)
         elif len(line) <= 40 and (num := CASE_NUMBER.fullmatch(line.strip())) and "/" in line:
-            add("case_number", num.group(), page, line, where)
+            add("case_number", num.group(), page, cite, where)
         for key, pattern in (
             ("decision", DECISION),
             ("in_force", IN_FORCE),
@@ -196,16 +208,16 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
                 # How often the document is revised ("Riktlinjen revideras årligen").
                 stated = stated or (key == "revised" and revision_cycle(line))
                 if stated and _label_value(line):
-                    add(key, line[m.start() :].strip(), page, line, where)
+                    add(key, line[m.start() :].strip(), page, cite, where)
         if (m := OWNER.search(line)) and m.start() <= 30:
-            add("owner", _value(line, m), page, line, where)
+            add("owner", _value(line, m), page, cite, where)
         if (m := _CONTACT.match(line)) and len(line) <= 160:
-            add("contact", _value(line, m), page, line, where)
+            add("contact", _value(line, m), page, cite, where)
         if (m := _REPLACES.match(line)) and page == 1:
-            add("replaces", _value(line, m), page, line, where)
+            add("replaces", _value(line, m), page, cite, where)
         flat = " ".join(line.split())  # a party line over several units holds line breaks
         if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
-            add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, line, where)
+            add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, cite, where)
     for row in version_rows(layout):  # a version table's latest row ("1.2 | 2021-03-04 | …")
         if all(f["line"] != row["line"] for f in facts if f["key"] == "revised"):
             add(**row)

@@ -10,6 +10,7 @@ from .units import (
     KEY_VALUE,
     NUMBERED_HEADING,
     SECTION_SIGN_HEADING,
+    TOC_ENTRY,
     UNIT,
     VALUE_LINE,
     Item,
@@ -17,11 +18,8 @@ from .units import (
     next_item,
 )
 
-__all__ = ["RECORD", "TOC_ENTRY", "mark_headings", "merge_contents"]
+__all__ = ["RECORD", "mark_headings", "merge_contents"]
 
-# A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
-# but is none: taken for one, the whole contents list would become nested empty sections.
-TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
 # Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .edges import is_page_number, recurring_keys, similar_key
+from .grid import GridPair, label_pairs
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .reflow import join_across_pages, reflow, text_width
@@ -56,21 +57,25 @@ class Layout:
     removed: list[list[str]]
     edge_lines: list[tuple[int, str]] = field(default_factory=list)
     title_hint: str = ""  # a line the reader knows is the title (a Word Title-style paragraph)
+    grid: list[GridPair] = field(default_factory=list)  # label rows over value rows (``grid``)
 
 
 def lay_out_pages(pages: list[str], vocabulary: Counter[str] | None = None) -> Layout:
     """Lay out plain page texts (one physical line per line, blank lines between blocks)."""
-    items = [
-        Item("line", no, [ln]) if ln.strip() else Item("blank", no, [])
-        for no, page in enumerate(pages, start=1)
-        for ln in normalise(page).split("\n")
-    ]
-    return _lay_out(items, max(1, len(pages)), vocabulary)
+    items: list[Item] = []
+    raw: list[str | None] = []  # each item's line as exported, columns' spaces kept
+    for no, page in enumerate(pages, start=1):
+        _add_lines(items, raw, no, page)
+    items, grid = _boxes(items, raw)
+    laid = _lay_out(items, max(1, len(pages)), vocabulary)
+    laid.grid = grid
+    return laid
 
 
 def lay_out(blocks: list[Any], page_count: int) -> Layout:
     """Lay out reader blocks (``model.Block``; kinds by their string value)."""
     items: list[Item] = []
+    raw: list[str | None] = []
     hint = ""
     for b in blocks:
         kind = str(getattr(b.kind, "value", b.kind))
@@ -80,10 +85,8 @@ def lay_out(blocks: list[Any], page_count: int) -> Layout:
         if kind == "line":
             if b.props.get("gap") or b.props.get("blank_before"):
                 items.append(Item("blank", b.page, []))
-            items.extend(
-                Item("line", b.page, [ln]) if ln.strip() else Item("blank", b.page, [])
-                for ln in (text.split("\n") or [""])
-            )
+                raw.append("")
+            _add_lines(items, raw, b.page, b.text or "")
             continue
         text = " ".join(text.split())
         if kind == "list_item" and not LIST_START.match(text):
@@ -92,9 +95,46 @@ def lay_out(blocks: list[Any], page_count: int) -> Layout:
         if kind == "table_row" and getattr(b, "cells", None) is not None:
             item.lines = [" | ".join(" ".join(normalise(c).split()) for c in b.cells)]
         items.append(item)
+        raw.append(None)
+    items, grid = _boxes(items, raw)
     laid = _lay_out(items, max(1, page_count), None)
     laid.title_hint = hint
+    laid.grid = grid
     return laid
+
+
+def _add_lines(items: list[Item], raw: list[str | None], page: int, text: str) -> None:
+    """One item per physical line of ``text``, its exported form beside it in ``raw``."""
+    exported = text.split("\n") or [""]
+    lines = normalise(text).split("\n") or [""]
+    same = len(lines) == len(exported)  # else no column is read (``_boxes``)
+    for k, line in enumerate(lines):
+        items.append(Item("line", page, [line]) if line.strip() else Item("blank", page, []))
+        raw.append(exported[k] if same else None)
+
+
+def _boxes(items: list[Item], raw: list[str | None]) -> tuple[list[Item], list[GridPair]]:
+    """A metadata box's rows (``grid``: labels over values) as one unit, never a heading (its
+    value's second line, "Medicinskt ansvarig sjuksköterska", had named a section), and the
+    box's label/value pairs for the card."""
+    pairs: list[GridPair] = []
+    merged: dict[int, list[int]] = {}  # first row's item -> the box's items
+    for page in sorted({it.page for it in items}):
+        at = [i for i, it in enumerate(items) if it.page == page]
+        lines = [raw[i] or "" for i in at]
+        for box in label_pairs(page, lines):
+            pairs.append(box)
+            rows = [at[k] for k in range(box.first, box.last + 1)]
+            if all(raw[i] for i in rows) and not any(i in merged for i in rows):
+                merged[rows[0]] = rows
+    drop = {i for rows in merged.values() for i in rows[1:]}
+    out: list[Item] = []
+    for i, it in enumerate(items):
+        if i in merged:
+            out.append(Item("paragraph", it.page, [items[k].lines[0] for k in merged[i]]))
+        elif i not in drop:
+            out.append(it)
+    return out, pairs
 
 
 def _lay_out(items: list[Item], page_count: int, vocabulary: Counter[str] | None) -> Layout:

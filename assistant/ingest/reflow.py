@@ -18,6 +18,7 @@ from .units import (
     NUMBERED_HEADING,
     PAIR_CLOSE,
     TERMINAL,
+    TOC_ENTRY,
     Item,
     is_list_start,
     mid_sentence,
@@ -279,7 +280,20 @@ def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
             continue
         if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text):
             continue
+        if _opens_contents(nxt_page, nxt):
+            continue
         for line in nxt.lines:
             _append(last, line, vocab)
         last.page_end = nxt.page_end or nxt.page
         nxt_page.remove(nxt)
+
+
+def _opens_contents(page: list[Item], first: Item) -> bool:
+    """Is ``first`` a table of contents or its heading (the next unit is a contents entry)? A
+    title left open at a cover's foot ("Rutin för avvikelser i kommunal / hälso- och sjukvård")
+    runs on into no contents: joined, the title read "… sjukvård Innehåll"."""
+    if TOC_ENTRY.search(first.text):
+        return True
+    body = [u for u in page if u.kind != "footnote"]
+    after = body[body.index(first) + 1] if first in body[:-1] else None
+    return len(first.lines) == 1 and after is not None and bool(TOC_ENTRY.search(after.text))

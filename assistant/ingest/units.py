@@ -15,6 +15,7 @@ __all__ = [
     "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
     "TERMINAL",
+    "TOC_ENTRY",
     "UNIT",
     "VALUE_LINE",
     "Item",
@@ -35,6 +36,9 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-
 # A section-sign heading of a taxa or föreskrift ("§ 13 Brukningsavgift för bebyggd fastighet",
 # "§ 5.1 Anläggningsavgift"): numbered like "13 Brukningsavgift …", the sign first.
 SECTION_SIGN_HEADING = re.compile(r"^§\s?\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+# A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
+# but is none: taken for one, the whole contents list would become nested empty sections.
+TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
 KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 # A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
 # ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before it
