@@ -70,9 +70,10 @@ QUOTED = 3
 # ("när krävs", "when is … required", "when can the consumer rescind"): "om …", "vid …" answer.
 _WHEN = re.compile(
     r"^(?:fran och med|fran|sedan|till|fram till|senast) nar\b|"
-    r"^nar (?!(?:krav\w*|behov\w*|galler|behover|raknas|maste|kan|far|ar det)\b)|"
+    r"^nar (?!(?:krav\w*|behov\w*|galler|behover|raknas|anses|betraktas|klassas|"
+    r"klassificeras|definieras|maste|kan|far|ar det)\b)|"
     r"^(?:since |until |by )?when "
-    r"(?!(?:is|are) [^?]{0,40}\b(?:required|needed)\b|"
+    r"(?!(?:is|are) [^?]{0,40}\b(?:required|needed|considered|regarded|classified|deemed)\b|"
     r"(?:do|does|must|can|may) (?:i|you|we|one|the \w+) (?:need|have to|rescind|cancel)\b)"
 )
 # A question naming the time it asks for: "Vilket år …?", "By what date …?", "deadline".

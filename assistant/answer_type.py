@@ -144,10 +144,13 @@ _LEADING_CLAUSE = re.compile(
 )
 # "När krävs kontrollansvarig?", "When is an energy declaration required?": a requirement's
 # "when" asks in which cases, and a condition answers it ("vid försäljning av hus"), not a date
-# (the suite's sets: every such question's evidence is a condition).
+# (the suite's sets: every such question's evidence is a condition). So does a classification's:
+# "När räknas en vårdskada som allvarlig?", "When is an injury considered serious?" (a
+# definition answers: "Allvarlig vårdskada innebär att …"), not "räknas ut" (is calculated).
 _CASES = re.compile(
     r"^(?:nar|when)\b.*\b(?:kravs|behovs|required|needed|necessary|mandatory|obligatorisk\w*|"
-    r"nodvandig\w*)\b"
+    r"nodvandig\w*|raknas(?!.*\but\b)|anses|betraktas|klassas|klassificeras|definieras|considered|"
+    r"regarded|classified|deemed|counts? as|qualif(?:y|ies) as)\b"
 )
 
 

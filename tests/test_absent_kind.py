@@ -56,12 +56,18 @@ def _read(*sentences: str) -> list[SimpleNamespace]:
         # A condition, not a time: answered by "om …", "vid …".
         ("När krävs bygglov för ett plank?", False),
         ("When is a building permit required for a fence?", False),
+        # a classification's "when" asks for its criteria ("Allvarlig vårdskada innebär att …")
+        ("När räknas en vårdskada som allvarlig?", False),
+        ("When is an injury considered serious?", False),
         ("Vad gäller när resenären själv har avbokat?", False),
         ("Vem ska kallas när det gäller elevkulturombuden?", False),
     ],
 )
 def test_a_question_asking_when(question, asks):
     assert when_wanted(fold(question)) is asks
+    if question.startswith(("När räknas", "When is an injury")):
+        assert wanted_answer(fold(question)) is None  # no date lifted or wanted either
+    assert wanted_answer(fold("När räknas avgiften ut?")) == "date"  # is calculated: a time
 
 
 def test_a_time_as_texts_write_it():
