@@ -204,6 +204,14 @@ def _statement(sentence: str) -> bool:
 # "min son hyr ett studentrum på 25 kvm, räknas det som en bostadsenhet?": the asker's own case
 # before a comma, in the first person, then the question.
 _OWN_CASE = re.compile(r"^(?:jag|vi|min|mitt|mina|we|my|our)\b[^,?]*,\s*(?=\w)", re.I)
+# The asker's example after a comma or in brackets ("… fel på ett hjälpmedel, typ en lyft?",
+# "(t.ex. en lyft)", ", for example a hoist"): one instance of what is asked, which the text
+# names by its kind ("medicintekniska produkter"), so no word the answer must hold.
+_EXAMPLE = re.compile(
+    r"\s*(?:,\s*|\(\s*)(?:typ(?! av\b)|t\.\s?ex\.?|till exempel|exempelvis|som till exempel|"
+    r"e\.\s?g\.?|for example|for instance|such as|like)\s+[^,?()]{1,40}\)?(?=\s*[?!.]?\s*$)",
+    re.I,
+)
 
 
 # A phrase in double quotes or guillemets ("Vilka räknas som ”annan fastighet”?"): words the
@@ -226,6 +234,7 @@ def asked_part(text: str) -> str:
     sentences = _SENTENCES.split(text.strip())
     asked = [s for s in sentences if not _statement(s)]
     asked = [s[len(m[0]) :] if (m := _OWN_CASE.match(s)) else s for s in asked]
+    asked = [_EXAMPLE.sub("", s) or s for s in asked]
     changed = len(asked) < len(sentences) or " ".join(asked) != " ".join(sentences)
     return " ".join(asked) if asked and changed else text
 

@@ -394,6 +394,13 @@ def test_the_askers_own_case_is_searched_but_is_no_topic_the_answer_must_hold(an
     # not a first-person case: the whole question
     kept = analyzer.analyze("I Sagoby, vem utser elevkulturombud?")
     assert kept.asked == "" and "sagoby" not in kept.asked
+    # the asker's example after a comma ("…, typ en lyft?"): one instance, no topic word
+    example = analyzer.analyze("Vem utser elevkulturombud på en skola, typ en friskola?")
+    assert example.asked == "Vem utser elevkulturombud på en skola?", example.asked
+    assert not any(t.startswith("friskol") for t in example.topic_terms), example.topic_terms
+    # "typ av" is a kind asked for, not an example
+    kind = analyzer.analyze("Vilken typ av elevkulturombud, typ av skola?")
+    assert kind.asked == ""
 
 
 def test_the_askers_own_figures_are_no_number_the_answer_must_state(tmp_path, e5):
