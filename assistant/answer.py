@@ -47,7 +47,7 @@ from .lexical import terms
 from .one_sentence import about_topic
 from .parties import acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
-from .quotes import Pick, cite, cite_picks
+from .quotes import Pick, cite, cite_picks, orphan_item
 from .results import Answer, Passage
 from .signals import answer_type_found
 
@@ -250,6 +250,8 @@ class ExtractiveAnswerer:
                 # List fragments ("skolbibliotek,") quote badly and score too well; a table of
                 # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
                 continue
+            if orphan_item(passage.text, start):
+                continue  # a list's label without the sentence that introduces it
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             lift = _OVERLAP_WEIGHT * overlap
             lift += party_bonus(text, named, parties_of([passage], documents))

@@ -17,7 +17,7 @@ from .chunking import split_sentences
 from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["Pick", "cite", "cite_picks", "expand", "list_items", "starts_cut"]
+__all__ = ["Pick", "cite", "cite_picks", "expand", "list_items", "orphan_item", "starts_cut"]
 
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 300
@@ -156,6 +156,22 @@ def _lead_of(text: str, spans: list[tuple[int, int]], k: int) -> int | None:
             return None
         j -= 1
     return None
+
+
+def orphan_item(text: str, start: int) -> bool:
+    """Is the sentence at ``start`` of ``text`` a short marked list item (five words at most, no
+    figure, no full stop) whose list has no lead-in (``_lead_of``)? Quoted, it is a label ("• Risk för allvarlig
+    vårdskada" under "… utifrån nedanstående kriterier. Bedömningen … kan ändras."), not an
+    answer: an item is quoted with the sentence that introduces it, or not at all."""
+    spans = _spans(text)
+    k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
+    if k is None or not _marked(text, spans, k):
+        return False
+    item = text[spans[k][0] : spans[k][1]]
+    # A sentence is no label, however short ("1. För folkbibliotek ansvarar kommunerna.").
+    label = not item.rstrip().endswith((".", "!", "?", ":"))
+    short = len(item.split()) <= 5 and not any(ch.isdigit() for ch in item)
+    return label and short and _lead_of(text, spans, k) is None
 
 
 def _continues(text: str, spans: list[tuple[int, int]], k: int) -> bool:
