@@ -79,7 +79,8 @@ _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
     "owner": r"dokumentagare\w*|dokumentansvarig\w*|innehallsansvar\w*|"
     # the document by its kind, compounds too ("Vem är ansvarig för avvikelserutinen?")
-    r"ansvarig for [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn)|document owner|owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
+    r"ansvarig for [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn)|document owner|"
+    r"owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
     r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman|"
@@ -189,8 +190,7 @@ _COMMITMENT_FRAME = (
 _DOCUMENT_WORDS = (
     "avtalet avtal overenskommelsen overenskommelse lagen lag dokumentet dokument policyn "
     "riktlinjen rutinen taxan foreskrifterna reglementet agreement document law act policy "
-    "guideline "
-    "tariff ordinance"
+    "guideline tariff ordinance"
 )
 
 

@@ -10,9 +10,9 @@ starting in its label's column::
 Read line by line (as the page text is) it says "Ansvarig Upprättad den Helen Hansson Malmgren
 2019-02-28": no line pairs a label with its value, so no fact pattern ("Reviderad den: …",
 "Ansvarig: …") can read it. ``label_pairs`` pairs them by column ("Ansvarig: Helen Hansson
-Malmgren, Medicinskt ansvarig sjuksköterska", "Upprättad den: 2019-02-28"), for the card's
-facts only (``facts.find_facts``): the page text keeps the export's lines, which is what a
-citation quotes.
+Malmgren, Medicinskt ansvarig sjuksköterska", "Upprättad den: 2019-02-28") for the card's facts
+(``facts.find_facts``), and layout keeps the box as one unit (``layout._boxes``): its words stay
+in the export's order on the page, which is what a citation quotes.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class GridPair:
 
     @property
     def text(self) -> str:
-        """ "Label: value", as a metadata line reads ("Upprättad den: 2019-02-28")."""
+        """The pair as a metadata line reads it: "Upprättad den: 2019-02-28"."""
         return f"{self.label.rstrip(':')}: {self.value}"
 
 

@@ -105,8 +105,8 @@ def lay_out(blocks: list[Any], page_count: int) -> Layout:
 
 def _add_lines(items: list[Item], raw: list[str | None], page: int, text: str) -> None:
     """One item per physical line of ``text``, its exported form beside it in ``raw``."""
-    exported = text.split("\n") or [""]
-    lines = normalise(text).split("\n") or [""]
+    exported = text.split("\n")
+    lines = normalise(text).split("\n")
     same = len(lines) == len(exported)  # else no column is read (``_boxes``)
     for k, line in enumerate(lines):
         items.append(Item("line", page, [line]) if line.strip() else Item("blank", page, []))
@@ -119,8 +119,10 @@ def _boxes(items: list[Item], raw: list[str | None]) -> tuple[list[Item], list[G
     box's label/value pairs for the card."""
     pairs: list[GridPair] = []
     merged: dict[int, list[int]] = {}  # first row's item -> the box's items
-    for page in sorted({it.page for it in items}):
-        at = [i for i, it in enumerate(items) if it.page == page]
+    by_page: dict[int, list[int]] = {}
+    for i, it in enumerate(items):
+        by_page.setdefault(it.page, []).append(i)
+    for page, at in sorted(by_page.items()):
         lines = [raw[i] or "" for i in at]
         for box in label_pairs(page, lines):
             pairs.append(box)
