@@ -250,8 +250,10 @@ class ExtractiveAnswerer:
                 # List fragments ("skolbibliotek,") quote badly and score too well; a table of
                 # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
                 continue
-            if orphan_item(passage.text, start):
-                continue  # a list's label without the sentence that introduces it
+            # A list's label without the sentence that introduces it; only a short sentence can
+            # be one, so the passage is split again for those alone (the per-question path).
+            if len(text.split()) <= 5 and orphan_item(passage.text, start):
+                continue
             overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
             lift = _OVERLAP_WEIGHT * overlap
             lift += party_bonus(text, named, parties_of([passage], documents))
