@@ -77,7 +77,7 @@ __all__ = [
 # 26: a service desk's labelled line ("Kundservice: …") is the card's contact.
 # 27: a title at a cover's foot takes no "Innehåll" from the next page; a -layout export's
 # metadata box (labels over values) gives the card its pairs ("Ansvarig: …", "Reviderad den: …").
-CHUNKER_VERSION = "27"
+CHUNKER_VERSION = "31"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -501,3 +501,24 @@ def test_section_sign_headings_head_a_fee_schedule_and_its_cells_head_nothing():
     levels = {t: lvl for lvl, t in headings}
     assert levels["§ 17 Avgifter för särskilda åtgärder"] == 1
     assert all(lvl > 1 for lvl, t in headings if not t.startswith("§"))
+
+
+def test_a_case_number_or_a_dated_decision_line_is_no_heading():
+    # "Dnr KS 2013/105" and "Beslutad av … 27 juli 2017" on a cover: records, not section names
+    # (as headings they left the passage under them and its evidence out of the search).
+    page = (
+        "Rutin för inköp\n\n"
+        "Dnr KS 2013/105\n\n"
+        "Rutin för inköp (B 16:1)\n\n"
+        "Beslutad av kommunchef Anna Berg 27 juli 2017\n\n"
+        "Gäller från 1 augusti 2017.\n\n"
+        "Inköp\n\n"
+        "Alla inköp ska göras enligt gällande ramavtal.\n"
+    )
+    headings = [text for kind, text in _kinds(page) if kind == "heading"]
+    assert "Dnr KS 2013/105" not in headings, headings
+    assert not any("27 juli 2017" in h for h in headings), headings
+    assert "Inköp" in headings, headings
+    # a timetable's row, its day first: an entry, not the name of the rows after it
+    rows = "Tidplan\n\n28 sep MBL-förhandling\n\n2 okt Förslagen skickas in till kommunstyrelsen.\n"
+    assert [t for k, t in _kinds(rows) if k == "heading"] == ["Tidplan"]

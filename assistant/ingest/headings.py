@@ -23,7 +23,15 @@ __all__ = ["RECORD", "mark_headings", "merge_contents"]
 # Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
-RECORD = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w")
+# A date written out ("Beslutad av … 27 juli 2017"), a case number's label ("Dnr KS 2013/105") and
+# a timetable's row ("5 okt Reservdag för MBL-förhandling") are records as well. Flags inline:
+# ``title`` extends the pattern.
+_MONTH = r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
+RECORD = re.compile(
+    r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w|"
+    rf"(?i:\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|^\d{{1,2}}\s+{_MONTH}\s+\S|"
+    r"^(?:dnr|diarienummer|diarienr|ärendenummer)\b\.?\s*:?\s*(?:\S+\s+)?\S*\d)"
+)
 # A word that can name a topic: three letters or more, not a unit ("Om 11,45 kr", "12 680 kr
 # (54%)", "100%", "Df", "Ja" are a table's cells, one per line in a PDF read to text: as headings
 # they named the sections of a whole fee schedule).
