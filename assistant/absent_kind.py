@@ -84,6 +84,19 @@ _TIME_NAMED = re.compile(
 )
 # A named time that is not a calendar time ("what time", "vilket klockslag", "vilken tidpunkt").
 _CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
+# A time of day asked for by its start or end ("Vilken tid börjar mötet …?", "What time does the
+# office open?"): a date, even the question's own, does not answer it; a clock time or a part of
+# the day does (``_CLOCK``).
+_CLOCK_ASKED = re.compile(
+    r"\bvilken tid (?:borjar|startar|slutar|oppnar|stanger)\b|\bhur dags\b|\bvilket klockslag\b|"
+    r"\bwhat time (?:does|do|will|did)\b(?:\s+\S+){0,6}?\s+(?:start|begin|open|close|end|finish)"
+)
+_CLOCK = re.compile(
+    r"\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|"
+    r"\b(?:förmiddag|eftermiddag|morgon|kväll|lunch|midnatt|morning|afternoon|evening|noon|"
+    r"midnight)\w*",
+    re.I,
+)
 # A time limit as a text writes it: "senast …", "inom 30 dagar", "within two weeks", "vecka 12".
 _LIMIT = re.compile(
     r"\bsenast\b|\b(?:inom|within)\s+(?:\d+|\w+)\s+(?:dag|dagar|veckor|vecka|månad|månader|år|"
@@ -228,7 +241,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     named = time_named(query.folded)
     own = _own_times(query)  # a time the question names answers no "when" by itself
     event = any(p.search(query.folded.strip()) for p in (_FUTURE_WHEN, _PAST_WHEN))
-    if named and not _CLOCK_NAMED.search(query.folded):
+    if _CLOCK_ASKED.search(query.folded):
+        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
+        if not any(_found_beyond(_CLOCK, t, own) for t in texts):
+            return "time"
+    elif named and not _CLOCK_NAMED.search(query.folded):
         # A calendar time named ("vilket år", "what date", "deadline") is answered by a time
         # that says when by itself or a time limit, not by a word that goes with times
         # ("årligt vägbidrag", "varje", "efter"): every answerable such question of the suite

@@ -292,6 +292,14 @@ _ORDERING = re.compile(
 )
 
 
+# A year is no amount ("jämfört med 2022 års siffror" answers no "hur stor ram …?"), unless a
+# unit follows it ("2025 kr").
+_YEAR = re.compile(
+    r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:kr\b|kronor|sek\b|tkr|mkr|%|procent|st\b|"
+    r"timmar|dagar|personer|m\b|km\b|kvm|m2|m²))"
+)
+
+
 def without_references(text: str) -> str:
     """``text`` without the numbers that name a chapter, section, law or standard."""
     return _REFERENCE.sub(" ", text)
@@ -304,7 +312,7 @@ def answer_type_found(wanted: str | None, texts: Sequence[str]) -> bool:
     if not pattern:
         return False
     if wanted == "amount":
-        texts = [_ORDERING.sub(" ", without_references(t)) for t in texts]
+        texts = [_YEAR.sub(" ", _ORDERING.sub(" ", without_references(t))) for t in texts]
     return any(pattern.search(t) for t in texts)
 
 

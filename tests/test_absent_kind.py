@@ -831,3 +831,27 @@ def test_who_is_answered_with_the_sentence_that_names_the_actor(documentation):
     assert asked.answered, asked.answer
     assert "Respektive systemägare ansvarar för att detta sker" in asked.answer, asked.answer
     assert "myndighetens" not in asked.answer, asked.answer
+
+
+def test_a_time_of_day_asked_is_not_answered_by_a_date():
+    # "Vilken tid börjar …?" with the day named: the sentence repeating the day names no hour.
+    asked = _query("Vilken tid börjar förhandlingen den 28 september?")
+    dated = "Förslaget skickas ut inför förhandlingen den 28 september."
+    assert absent_kind(asked, _read(dated)) == "time"
+    assert absent_kind(asked, _read("Förhandlingen den 28 september börjar kl. 9.00.")) is None
+    assert absent_kind(asked, _read("Förhandlingen hålls på förmiddagen den 28 september.")) is None
+    english = _query("What time does the office open on Mondays?", "en")
+    assert absent_kind(english, _read("The office is open on Mondays.")) == "time"
+    assert absent_kind(english, _read("On Mondays the office opens at 8:30.")) is None
+
+
+def test_a_year_is_no_amount_unless_a_unit_follows_it():
+    # "Hur stor ram …?" over "(ökning jämfört med 2022 års siffror)": a year, no size.
+    assert not answer_type_found("amount", ["Ökning jämfört med 2022 års siffror."])
+    assert not answer_type_found("amount", ["Ramen för 2027 beslutas i juni."])
+    assert answer_type_found("amount", ["Avgiften är 2025 kr per år."])
+    assert answer_type_found("amount", ["Ramen för 2027 är 12 mnkr."])
+    asked = _query("Hur stor driftbudgetram får socialnämnden för 2027?")
+    assert absent_kind(asked, _read("Socialnämnden redovisar jämfört med 2022 års siffror.")) == (
+        "number"
+    )
