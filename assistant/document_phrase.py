@@ -40,7 +40,10 @@ _COMPOUND_KIND = re.compile(
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).
 _FIT_SHARE = 1 / 3
-_DETERMINERS = frozenset(["the", "this", "its", "den", "det", "denna", "detta", "dess"])
+# "de här anvisningarna", "these rules": a demonstrative points at the document asked about.
+_DETERMINERS = frozenset(
+    ["the", "this", "these", "its", "den", "det", "de", "denna", "detta", "dessa", "dess"]
+)
 # Words that qualify a document named by its kind alone ("den nya taxan", "the current policy").
 _QUALIFIERS = frozenset(
     terms("ny nya nytt nuvarande gällande aktuell aktuella senaste new current latest present")
@@ -91,7 +94,9 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     kinds = {
         t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) or w in bare for t in terms(w)
     }
-    if (words - kinds) & titles:
+    # A name word is a title's whole ("fritidsgård"), a part of one ("upphandling" of
+    # "upphandlingsreglement"), or one with a definite ending ("tillämpningsanvisningarna").
+    if any(in_words(w, titles) or _with_ending(w, titles) for w in words - kinds):
         return words
     # "den nya VA-taxan" of a corpus whose title is "Taxa för …": the kind word (its last part
     # after a hyphen) is the title's, and nothing but "ny/gällande" qualifies it.
@@ -103,10 +108,13 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
         if _KIND_EN.match(w) or _KIND_SV.match(w) or _KIND_SV_BARE.match(w)
         for t in terms(w.rsplit("-", 1)[-1])
     }
-    titled = any(
-        h == t or (h.startswith(t) and h[len(t) :] in _ENDINGS) for h in heads for t in titles
-    )
+    titled = any(_with_ending(h, titles) for h in heads)
     return words if titled and not words - kinds - _QUALIFIERS else set()
+
+
+def _with_ending(word: str, titles: frozenset[str]) -> bool:
+    """Is the word a title's, or one with a definite or plural ending ("taxan" of "tax")?"""
+    return any(word == t or (word.startswith(t) and word[len(t) :] in _ENDINGS) for t in titles)
 
 
 def _in_titles(part: str, titles: frozenset[str]) -> bool:

@@ -158,6 +158,7 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "replaces": ("ersätter",),
     "parties": ("parter",),
     "purpose": ("syfte",),
+    "signed": ("undertecknad",),
 }
 
 
@@ -180,6 +181,8 @@ _STATED: dict[str, re.Pattern[str]] = {
         r"gäller från|gäller fr\.?o\.?m|giltig\w* från|valid from|applies from)",
         re.I,
     ),
+    # who signed: the card's signature line ("Undertecknad …: Diana Olsson Kommundirektör")
+    "signed": re.compile(r"\b(?:undertecknad\w*|underskrift\w*|signed|signature)", re.I),
     # a contact is a person's role word, an e-mail address or a phone number
     "contact": re.compile(
         r"\b(?:kontakt\w*|handläggar\w*|contact\w*|case officer)\b|@|\b0\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2}\b",

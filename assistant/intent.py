@@ -35,6 +35,7 @@ FACTS = (
     "case_number",
     "validity",
     "in_force",
+    "signed",
     "adoption",
     "revised",
     "replaces",
@@ -101,9 +102,15 @@ _FACT_PATTERNS = {
     "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
     r"fran (?:och med )?(?:vilket datum|vilken dag) (?:galler|ska \S+ (?:\S+ )?galla)|"
+    r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,8}?\s+(?:apply|applies|valid)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",
+    # Who signed or sends it ("Vem har skrivit under?", "Who signed the agreement?"): the
+    # signature block (``ingest/signatures``); "när undertecknades …?" asks the adoption's date.
+    "signed": r"(?:vem|vilka|who)\b(?:\s+\S+){0,4}?\s+(?:(?:skrev|skrivit|skrivits) under|"
+    r"undertecknat|undertecknade|signerat|signerade|signed)|avsandare\w*|underskrift\w*|"
+    r"signator(?:y|ies)|signatures?|sender",
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
     r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
@@ -156,7 +163,9 @@ _FACT_WORDS = (
     "giltighetstid period perioden planperiod planperioden valid long expire force antogs "
     "antagen beslutades beslutad fastställd undertecknad signed adopted approved decided datum "
     "antaget antagits beslutats fastställt fastställts fastställdes godkänd godkänt godkändes "
-    "antagit antog beslutat beslutade fattat fattade fattats nämnd nämnden organ organet "
+    "skrivit skrev undertecknat undertecknade avsändare avsändaren underskrift signatory sender "
+    "signature räkning vägnar behalf "
+    "antagit antog beslutat beslutade fattat fattade fattats tog tagit togs nämnd nämnden organ organet "
     # the body that adopts, named as the adopter ("När antog kommunfullmäktige VA-taxan?")
     "fullmäktige kommunfullmäktige regionfullmäktige styrelsen kommunstyrelsen regionstyrelsen "
     "council municipal board committee approve approves adopt adopts enact enacts "

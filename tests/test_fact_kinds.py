@@ -43,6 +43,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vilken nämnd beslutade riktlinjen?", "adoption"),
         ("Vem har fattat beslut om rutinen?", "adoption"),
         ("Vem har beslutat om riktlinjen?", "adoption"),
+        ("Vem tog beslut om anvisningarna?", "adoption"),
+        # "from what date … apply" is when it takes effect, as "från vilket datum gäller"
+        ("From what date do these rules apply?", "in_force"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
         ("Vem ersätter kostnaden för resan?", None),
         ("Vad ersätter kommunen vid resor?", None),
@@ -75,6 +78,11 @@ def test_fact_kinds(question, kind):
         ("When was the care plan last updated?", "fact"),
         # "Vad beskriver överenskommelsen om X?" asks about X (purpose keeps its own rule)
         ("Vad beskriver överenskommelsen om elevkulturombud?", "fact"),
+        # a demonstrative points at the document; a compound of a title's word and the kind
+        # ("tvättriktlinjen"), or a title's compound with its ending, names it
+        ("Vem tog beslut om de här tvättriktlinjerna?", "document_fact"),
+        ("Vilket diarienummer har Sagobys rutin för resepolicyn?", "document_fact"),
+        ("Vem tog beslut om de här snöriktlinjerna?", "fact"),
     ],
 )
 def test_a_document_named_by_kind_and_topic_keeps_a_document_fact(question, intent):

@@ -37,6 +37,7 @@ _LABELS = {
     "replaces": "Ersätter (ersatt dokument, replaces)",
     "revised": "Reviderad (uppdaterad, revised)",
     "purpose": "Syfte (syftet, beskriver, handlar om, purpose)",
+    "signed": "Undertecknad (underskrift, skrivit under, avsändare, signed)",
 }
 
 

@@ -223,11 +223,27 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add(**row)
     if purpose is not None and len(purpose[1]) <= 300:
         add("purpose", purpose[1], purpose[0], purpose[1], "page")
+    if (signed := _signature_line(layout)) is not None:
+        add("signed", *signed)
     if m := PARTIES.search(title):
         add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", 1, title, "title")
     if m := PERIOD.search(title):
         add("validity", f"{m.group(1)}–{m.group(2)}", 1, title, "title")
     return facts
+
+
+def _signature_line(layout: Layout) -> tuple[str, int, str, str] | None:
+    """(value, page, line, where) of the signature block (``signatures``): its people, and the
+    laid-out page's text from its first row to its last, which a citation quotes."""
+    signed = layout.signature
+    if signed is None or not 1 <= signed.page <= len(layout.pages):
+        return None
+    page = layout.pages[signed.page - 1]
+    a = page.find(signed.first)
+    b = page.find(signed.last, max(a, 0))
+    if a < 0 or b < 0 or b + len(signed.last) - a > 300:
+        return None
+    return "; ".join(signed.people), signed.page, page[a : b + len(signed.last)], "page"
 
 
 def _party_lines(layout: Layout) -> list[tuple[int, str, str]]:

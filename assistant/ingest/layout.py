@@ -19,6 +19,7 @@ from .grid import GridPair, label_pairs
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .reflow import join_across_pages, reflow, text_width
+from .signatures import Signature, signature_block
 from .units import LIST_START, Item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -58,6 +59,7 @@ class Layout:
     edge_lines: list[tuple[int, str]] = field(default_factory=list)
     title_hint: str = ""  # a line the reader knows is the title (a Word Title-style paragraph)
     grid: list[GridPair] = field(default_factory=list)  # label rows over value rows (``grid``)
+    signature: Signature | None = None  # the last page's signature block (``signatures``)
 
 
 def lay_out_pages(pages: list[str], vocabulary: Counter[str] | None = None) -> Layout:
@@ -66,9 +68,11 @@ def lay_out_pages(pages: list[str], vocabulary: Counter[str] | None = None) -> L
     raw: list[str | None] = []  # each item's line as exported, columns' spaces kept
     for no, page in enumerate(pages, start=1):
         _add_lines(items, raw, no, page)
+    signature = _signature(items, raw)  # before ``_boxes`` merges items
     items, grid = _boxes(items, raw)
     laid = _lay_out(items, max(1, len(pages)), vocabulary)
     laid.grid = grid
+    laid.signature = signature
     return laid
 
 
@@ -96,11 +100,23 @@ def lay_out(blocks: list[Any], page_count: int) -> Layout:
             item.lines = [" | ".join(" ".join(normalise(c).split()) for c in b.cells)]
         items.append(item)
         raw.append(None)
+    signature = _signature(items, raw)
     items, grid = _boxes(items, raw)
     laid = _lay_out(items, max(1, page_count), None)
     laid.title_hint = hint
     laid.grid = grid
+    laid.signature = signature
     return laid
+
+
+def _signature(items: list[Item], raw: list[str | None]) -> Signature | None:
+    """The signature block of the last page with text, read in its exported lines (columns'
+    spaces kept) where the reader gave them, else in the items' own."""
+    pages: dict[int, list[str]] = {}
+    for it, line in zip(items, raw, strict=True):
+        pages.setdefault(it.page, []).extend([line] if line is not None else it.lines or [""])
+    last = max((n for n, lines in pages.items() if any(ln.strip() for ln in lines)), default=0)
+    return signature_block(last, pages[last]) if last else None
 
 
 def _add_lines(items: list[Item], raw: list[str | None], page: int, text: str) -> None:
