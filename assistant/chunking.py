@@ -77,7 +77,12 @@ __all__ = [
 # 26: a service desk's labelled line ("Kundservice: …") is the card's contact.
 # 27: a title at a cover's foot takes no "Innehåll" from the next page; a -layout export's
 # metadata box (labels over values) gives the card its pairs ("Ansvarig: …", "Reviderad den: …").
-CHUNKER_VERSION = "31"
+# 28–31 (one session's steps): a case number's label ("Dnr KS 2013/105"), a written-out date
+# and a timetable's day-first row ("5 okt Reservdag …") are no headings; the card's signer from
+# the last page's signature block.
+# 32: a lead ending in "följande:" is no heading; lines with one label and rising numbers after
+# a lead ("Fokusområde 1 – …", "Fokusområde 9 – …") are its list items.
+CHUNKER_VERSION = "32"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

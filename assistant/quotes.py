@@ -202,7 +202,20 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         out.append(spans[lead])  # a list item with the sentence that introduces it
     if _opens_list(text, spans, k):
         out += [spans[i] for i in _items(text, spans, k)]  # a list's lead with its items
+    elif _short_lead(text, spans, k + 1):
+        # "… vilka fokusområden som blir mål för 2027. Förslaget är följande:" over the items:
+        # a lead without words of its own points back to the sentence before it.
+        out += [spans[i] for i in (k + 1, *_items(text, spans, k + 1))]
     return _merge(sorted(out), text)
+
+
+def _short_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Is span ``k`` a lead of five words at most ending in a colon over items of its own
+    ("Förslaget är följande:", "Dessa är:")?"""
+    if k >= len(spans):
+        return False
+    lead = text[spans[k][0] : spans[k][1]]
+    return lead.endswith(":") and len(lead.split()) <= 5 and bool(_items(text, spans, k))
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -522,3 +522,23 @@ def test_a_case_number_or_a_dated_decision_line_is_no_heading():
     # a timetable's row, its day first: an entry, not the name of the rows after it
     rows = "Tidplan\n\n28 sep MBL-förhandling\n\n2 okt Förslagen skickas in till kommunstyrelsen.\n"
     assert [t for k, t in _kinds(rows) if k == "heading"] == ["Tidplan"]
+
+
+def test_lines_opening_with_one_label_and_rising_numbers_after_a_lead_are_a_list():
+    # "Förslaget är följande:" over "Fokusområde 1 – …" … "Fokusområde 17 – …" and text: a list
+    # with its lead; the last line had headed the section after it, the lead the list.
+    page = (
+        "Kommunövergripande mål\n\n"
+        "Fullmäktige beslutar i december om vilka fokusområden som blir mål för 2027.\n\n"
+        "Förslaget är följande:\n\n"
+        "Fokusområde 1 – Hållbarhet i näringsliv och arbetsmarknad\n"
+        "Fokusområde 9 – Klimatanpassning\n"
+        "Fokusområde 17 – Partnerskap och samverkan\n\n"
+        "Nämnderna ska sedan besluta om strategiska ställningstaganden.\n"
+    )
+    kinds = _kinds(page)
+    assert [t for k, t in kinds if k == "heading"] == ["Kommunövergripande mål"], kinds
+    assert [k for k, t in kinds if t.startswith("Fokusområde")] == ["list_item"] * 3
+    # without a lead the same lines stay what they were (numbered section names)
+    bare = page.replace("Förslaget är följande:\n\n", "")
+    assert "list_item" not in [k for k, _ in _kinds(bare)]

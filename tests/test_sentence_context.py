@@ -107,3 +107,22 @@ def test_a_heading_holding_only_part_of_the_topic_lends_nothing():
         wanted = _stems(question)
         specific, _ = one_sentence_signals(wanted, wanted, "amount", folded, False, best, best)
         assert (specific < SPECIFIC_SHARE) is refused
+
+
+def test_a_sentence_before_a_lead_without_words_of_its_own_is_quoted_with_the_list():
+    # "Förslaget är följande:" points back to the sentence before it: asked "which focus areas",
+    # that sentence is chosen, and without the lead and its items it names none.
+    text = (
+        "Fullmäktige beslutar i december om vilka fokusområden som blir mål för 2027.\n"
+        "Förslaget är följande:\n"
+        "Fokusområde 1 – Hållbarhet i näringsliv\n"
+        "Fokusområde 9 – Klimatanpassning\n"
+    )
+    passage = _passage(text)
+    quoted = quote_of(_sentence(passage, text.split("\n")[0]))
+    assert "Förslaget är följande:" in quoted and "Fokusområde 9 – Klimatanpassning" in quoted
+    # a lead that says something of its own stands on its own, and so does a sentence
+    # followed by other sentences
+    own = text.replace("Förslaget är följande:", "Nämnderna ska därför arbeta med följande:")
+    passage = _passage(own)
+    assert quote_of(_sentence(passage, own.split("\n")[0])) == own.split("\n")[0]

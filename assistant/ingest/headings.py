@@ -79,6 +79,8 @@ def mark_headings(pages: list[list[Item]]) -> None:
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
                 # headings without text of their own, items 1 and 2 were in no passage).
                 unit.kind = "list_item"
+            elif unit.wrapped and _labelled_run(body, i):
+                unit.kind = "list_item"
             elif unit.wrapped and _is_heading(unit, body, i) and not _in_run(body, i):
                 unit.kind = "heading"
                 found.append((unit, _numbered(unit.text)))
@@ -127,9 +129,14 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
     duty = any(w.casefold() in _DUTY_VERBS for w in words)
     # A lead ending in a function word ("Avgiften består av") stops mid-sentence whatever its length.
     mid = words[-1].casefold() in FUNCTION_WORDS
+    if text.endswith(":") and words[-1].rstrip(":").casefold() in _LEAD_ENDS:
+        return False  # "Förslaget är följande:", "as follows:": a clause that leads, no heading
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
+
+
+_LEAD_ENDS = {"följande", "nedan", "nedanstående", "följer", "following", "below", "follows"}
 
 
 def _numbered(text: str) -> bool:
@@ -150,6 +157,34 @@ def _in_run(body: list[Item], i: int) -> bool:
     """Is unit ``i`` one of a run of numbered lines with no text between them ("1. Skolverket",
     "2. Sunet", "3. De anslutna federationerna")? A list: numbered headings have text between."""
     return (i > 0 and _follows(body, i - 1, i)) or (i + 1 < len(body) and _follows(body, i, i + 1))
+
+
+# A line opening with a label word and a number ("Fokusområde 13 – Hållbar kultur …").
+_LABELLED = re.compile(r"([A-ZÅÄÖ][^\W\d_]+) (\d{1,3})\b")
+
+
+def _labelled_run(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` one of a run of lines after a lead ending in ":", each opening with the same
+    label word and a rising number ("Förslaget är följande:" / "Fokusområde 1 – Hållbarhet …" /
+    "Fokusområde 9 – Klimatanpassning" …)? A list: its last line, followed by text, had headed
+    the section after it, and the lead stood without its items."""
+
+    def label(k: int) -> tuple[str, int] | None:
+        m = _LABELLED.match(body[k].text) if 0 <= k < len(body) else None
+        return (m.group(1), int(m.group(2))) if m else None
+
+    def follows(k: int) -> bool:  # unit k continues the run of unit k - 1
+        a, b = label(k - 1), label(k)
+        return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
+
+    if label(i) is None:
+        return False
+    first, last = i, i
+    while first > 0 and follows(first):
+        first -= 1
+    while last + 1 < len(body) and follows(last + 1):
+        last += 1
+    return last > first and first > 0 and body[first - 1].text.rstrip().endswith(":")
 
 
 def _in_list(body: list[Item], i: int) -> bool:
