@@ -42,7 +42,7 @@ from typing import Any
 from .dimension import dimension_absent
 from .frequency import frequency_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
-from .named_answer import kind_asked, name_given
+from .named_answer import holder_asked, kind_asked, name_given
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
@@ -289,8 +289,9 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # officiella testmiljö." from a document with web addresses elsewhere.
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if answer_type_found("contact_detail", texts) else "contact"
-    if kind_asked(query.folded):
-        # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag".
+    if kind_asked(query.folded) or holder_asked(query.folded):
+        # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag";
+        # "Vem är rektor för …?" by a person's, not by "… behöver ledas av rektor".
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if name_given(texts, query.folded) else "name"
     if currency_named(query.folded) and not yes_no(query.folded):

@@ -12,6 +12,8 @@ high. What is missing is anything that says *which*:
   its name (``_SV_KINDS``, ``_EN_KINDS``: authorities, courts, boards, companies,
   laboratories, organisations, countries, municipalities, laws …); not a yes/no question ("Kan
   jag bo i vilken kommun jag vill?");
+- ``holder_asked``: "Vem är rektor för …?", "Who is the head teacher …?": who holds a role the
+  question names, answered by a person's name, not by the role ("… behöver ledas av rektor");
 - ``name_given``: a sentence names one: a capitalised word that does not open it and is not the
   question's own ("Norrstads tingsrätt", "fastställd av Socialstyrelsen"), an acronym ("IMY"),
   a first word with an authority's ending ("Boverket ansvarar …", not "Kommunen"), and by the
@@ -31,7 +33,7 @@ from collections.abc import Iterable
 from .folding import fold
 from .sentence_share import opens_with_verb
 
-__all__ = ["kind_asked", "name_given"]
+__all__ = ["holder_asked", "kind_asked", "name_given"]
 
 # Kinds of thing a text names rather than describes (folded). A court, an authority or a board
 # is also answered by a narrower kind's compound ("tingsrätten" for "vilken domstol").
@@ -82,6 +84,21 @@ def kind_asked(folded: str) -> bool:
     """Does the (folded) question ask which body, court, company, country or law?"""
     # A question opening with a verb asks yes or no, whatever kind it names after it.
     return bool(_ASKED.search(folded)) and not opens_with_verb(folded)
+
+
+# "Vem är rektor för enhet 2?", "Who is the head teacher …?": the role is the question's own, what
+# is asked is who holds it: a name. Not "Vem är ansvarig för …?" (a role answers that).
+_HOLDER = re.compile(
+    r"^vem (?:ar|var|blir) (?:\w+ )?(?:rektor\w*|\w*chef\w*|ordforande\w*|\w*direktor\w*|"
+    r"\w*samordnare\w*|sekreterare\w*|\w*strateg\w*|handlaggare\w*|kontaktperson\w*)\b|"
+    r"^who (?:is|was|will be) (?:the )?(?:\w+ )?(?:head teacher|headteacher|manager|director|chair|"
+    r"chairman|chairperson|coordinator|secretary|ceo|contact person|case officer)\b"
+)
+
+
+def holder_asked(folded: str) -> bool:
+    """Does the (folded) question ask who holds a role it names ("Vem är kulturchef …?")?"""
+    return bool(_HOLDER.search(folded.strip()))
 
 
 def _own(word: str, question: set[str]) -> bool:

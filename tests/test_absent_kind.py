@@ -855,3 +855,16 @@ def test_a_year_is_no_amount_unless_a_unit_follows_it():
     assert absent_kind(asked, _read("Socialnämnden redovisar jämfört med 2022 års siffror.")) == (
         "number"
     )
+
+
+def test_who_holds_a_role_the_question_names_is_answered_by_a_name():
+    # "Vem är rektor för enhet 2?" over "… behöver ledas av rektor": the question's own role,
+    # nobody named; "Vem är ansvarig för …?" may be answered by a role.
+    asked = _query("Vem är rektor för enhet 2?")
+    assert absent_kind(asked, _read("Elevhälsan för enheten behöver ledas av rektor.")) == "name"
+    assert absent_kind(asked, _read("Rektor för enhet 2 är Anna Berg.")) is None
+    english = _query("Who is the head teacher of unit 2?", "en")
+    assert absent_kind(english, _read("Unit 2 is led by a head teacher.")) == "name"
+    assert absent_kind(english, _read("The head teacher of unit 2 is Anna Berg.")) is None
+    responsible = _query("Vem är ansvarig för personalliggaren?")
+    assert absent_kind(responsible, _read("Rektor ansvarar för personalliggaren.")) is None
