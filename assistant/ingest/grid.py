@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from .normalise import normalise
 
-__all__ = ["GridPair", "label_pairs"]
+__all__ = ["CELL", "GridPair", "label_pairs"]
 
 # A cell: words one space apart; two or more spaces part the columns.
-_CELL = re.compile(r"\S+(?: \S+)*")
+CELL = re.compile(r"\S+(?: \S+)*")
 # A label: one to four words opening with a capital, no digit, no sentence end ("Ansvarig",
 # "Upprättad den", "Dokumenttyp:", "Beslutad av").
 _LABEL = re.compile(r"[A-ZÅÄÖ][^\W\d_]*(?: [^\W\d_]+\.?){0,3}:?")
@@ -52,7 +52,7 @@ class GridPair:
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _CELL.finditer(line)]
+    return [(m.start(), m.group()) for m in CELL.finditer(line)]
 
 
 def _label_row(cells: list[tuple[int, str]]) -> bool:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .grid import CELL
+
 __all__ = ["Signature", "signature_block"]
 
 _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüë]+(?:-[A-ZÅÄÖÉ][a-zåäöéüë]+)?"
@@ -31,7 +33,6 @@ _ROLE = re.compile(
     r"manager|officer|secretary|mayor)\b",
     re.I,
 )
-_CELL = re.compile(r"\S+(?: \S+)*")  # cells of a -layout row: text between runs of 2+ spaces
 _CONTACT_HEAD = re.compile(r"^\s*(?:kontakt\w*|contact\w*)\b", re.I)
 _TAIL = 16  # how many of the page's last non-empty lines can hold the block
 _COLUMN = 4  # how far (in characters) a role may stand from its name's column
@@ -65,7 +66,7 @@ def signature_block(page: int, lines: list[str]) -> Signature | None:
     rows = [(k, line) for k, line in enumerate(lines) if line.strip()][-_TAIL:]
     people: list[tuple[int, int, str]] = []  # (first row, last row, "Name (Role)")
     for i, (k, line) in enumerate(rows):
-        for cell in _CELL.finditer(line):
+        for cell in CELL.finditer(line):
             name, _, after = cell.group().partition(", ")
             if not _NAME.fullmatch(name) or _ROLE.search(name):
                 continue
@@ -76,7 +77,7 @@ def signature_block(page: int, lines: list[str]) -> Signature | None:
                 role = next(
                     (
                         c.group()
-                        for c in _CELL.finditer(below)
+                        for c in CELL.finditer(below)
                         if abs(c.start() - cell.start()) <= _COLUMN and _role(c.group())
                     ),
                     None,
