@@ -19,12 +19,13 @@ from .absent_kind import absent_kind
 from .acronyms import defining
 from .candidates import (
     Candidate,
+    best_quoted,
     notes_of,
     older,
     parties_of,
     party_bonus,
     readable,
-    typed_about,
+    typed_rescue,
     with_typed,
 )
 from .choice import load_choice, rank, twins
@@ -44,7 +45,6 @@ from .framing import abstain, frame, frame_list, frame_per_document, more_or_not
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
-from .one_sentence import about_topic
 from .parties import acting_parties, without_party_names
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks, orphan_item
@@ -143,21 +143,15 @@ class ExtractiveAnswerer:
         # twelfth and sixteenth sessions).
         refuse_time = self.settings.refuse_absent_time
         absent = absent_kind(query, chosen, time=refuse_time)
-        typed = with_typed(query, chosen, candidates)
-        if absent and (
-            absent == "money"
-            or absent_kind(query, typed, time=refuse_time)
+        if absent is None:
+            chosen = with_typed(query, chosen, candidates)
+        else:
             # About the topic as ``sentence_context`` reads it: the quote under its heading
             # ("Den bör vara ca 25 meter lång." under "Livbojslina").
-            or not about_topic(
-                query,
-                typed_about(typed, chosen, candidates, absent),
-                [c.text for c in candidates],
-                self.vocabulary,
-            )
-        ):
-            return abstain(query.question, language, passages, query.absent_names)
-        chosen = typed
+            rescued = typed_rescue(query, absent, chosen, candidates, self.vocabulary, refuse_time)
+            if rescued is None:
+                return abstain(query.question, language, passages, query.absent_names)
+            chosen = rescued
         # A name another document writes and none of the cited ones does: about someone else.
         cited = [c.passage.source for c in chosen]
         elsewhere = named_elsewhere(query.name_words, cited, documents)
@@ -349,6 +343,13 @@ class ExtractiveAnswerer:
 
         features = measure(query, language, candidates, documents, self.vocabulary, nameless)
         read = list(dict.fromkeys(c.passage.text for c in candidates))
-        absent = absent_kind(query, candidates, time=self.settings.refuse_absent_time)
+        time = self.settings.refuse_absent_time
+        absent = absent_kind(query, candidates, time=time)
+        # The kind asked for beside the best sentences in their passage answers as it would
+        # once they are chosen (``typed_rescue``, as ``_answer`` reads it): "2 år är den
+        # giltig." after "Nybyggnadskarta", under the closer "Med det menas …".
+        best = best_quoted(candidates)
+        if absent and typed_rescue(query, absent, best, candidates, self.vocabulary, time):
+            absent = None
         ok, _ = should_answer(features, self.settings.answer_threshold, read, absent)
         return ok

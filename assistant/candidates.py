@@ -9,16 +9,19 @@ the footnotes a quoted sentence marks (``notes_of``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from .absent_kind import QUOTED, absent_kind
 from .answer_type import actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
 from .intent import fact_kind
+from .one_sentence import about_topic
 from .parties import Party, acting_parties
 from .query import Query
 from .quotes import Pick
@@ -36,7 +39,9 @@ __all__ = [
     "parties_of",
     "party_bonus",
     "readable",
+    "best_quoted",
     "typed_about",
+    "typed_rescue",
     "with_typed",
 ]
 
@@ -188,3 +193,42 @@ def typed_about(
         return about
     follows = [c for c in neighbours(last, candidates) if id(c) in quoted and c.end <= last.start]
     return f"{read_in_context(follows[0]).about}\n{last.text}" if follows else about
+
+
+def typed_rescue(
+    query: Query,
+    absent: str,
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    known: Callable[[str], bool],
+    time: bool,
+) -> list[Candidate] | None:
+    """The sentences to quote when ``chosen`` lacks the ``absent`` kind of answer
+    (``absent_kind``) but a sentence of the first quote's passage holds it (``with_typed``) and,
+    read under its heading, is about what is asked (``one_sentence.about_topic``): "Med det menas
+    att fastighetsgränserna …" chosen, "2 år är den giltig." beside it. None when none does; a
+    sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
+    ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
+    if absent == "money":
+        return None
+    typed = with_typed(query, chosen, candidates)
+    texts = [c.text for c in candidates]
+    if absent_kind(query, typed, time=time) is None:
+        about = typed_about(typed, chosen, candidates, absent)
+        return typed if about_topic(query, about, texts, known) else None
+    if absent != "time":
+        return None
+    # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
+    # time by itself and is about what is asked answers as well ("Detta ställningstagande har
+    # fastställts … den 16 mars 2023." after the sentence naming the stance).
+    for c in typed:
+        if absent_kind(query, [c], time=time) is None and about_topic(
+            query, read_in_context(c).about, texts, known
+        ):
+            return typed
+    return None
+
+
+def best_quoted(candidates: list[Candidate]) -> list[Candidate]:
+    """The ``QUOTED`` best candidates by score: what a quote would take."""
+    return sorted(candidates, key=lambda c: -c.score)[:QUOTED]

@@ -82,7 +82,8 @@ __all__ = [
 # the last page's signature block.
 # 32: a lead ending in "följande:" is no heading; lines with one label and rising numbers after
 # a lead ("Fokusområde 1 – …", "Fokusområde 9 – …") are its list items.
-CHUNKER_VERSION = "32"
+# 33: "Ansvarig för revidering: …" is the card's owner line.
+CHUNKER_VERSION = "33"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -11,8 +11,9 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
   skadeståndsansvaret bli?" is answered by "25 procent av årsavgiften");
 - "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
-  or a time limit ("inom 24 timmar", "senast tre dagar"), or a word of promptness
-  ("omgående", "utan dröjsmål"); "… ska anmälas till Läkemedelsverket" is none;
+  or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
+  "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
+  Läkemedelsverket" is none;
 
 None when the question names a sum, rate or time ("hur hög avgift", "hur lång tid": other
 rules read those). ``dimension_absent`` applies it to the sentences a quote reaches and their
@@ -62,7 +63,13 @@ _PROMPT = re.compile(
     r"\b(?:omgående|omedelbart|snarast\w*|genast|direkt|skyndsamt|utan (?:onödigt )?dröjsmål|"
     r"samma dag|inom (?:skälig|rimlig) tid|immediately|promptly|without (?:undue )?delay|"
     r"as soon as|same day|within (?:a )?reasonable time)\b|"
-    rf"\b(?:inom|senast|within|at the latest|no later than)\s+{_NUMBER}\b",
+    rf"\b(?:inom|senast|within|at the latest|no later than)\s+{_NUMBER}\b|"
+    # how fast something changes is a rate: "halveras vart fjärde år", "med 5 procent per år"
+    r"\b(?:halver\w*|fördubbl\w*|halved|doubled?|halving|doubling)\b|"
+    r"\b(?:var|vart|varje)\s+(?:annan|annat|tredje|fjärde|femte|sjätte|sjunde|åttonde|tionde)\s+"
+    r"(?:år|månad|vecka|dag|kvartal)|\bper\s+(?:år|månad|vecka|dag)\b|"
+    r"\bom\s+(?:året|månaden|dagen)\b|"
+    r"\b(?:a|per) (?:year|month)\b",
     re.I,
 )
 _LENGTH = re.compile(

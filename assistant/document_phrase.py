@@ -16,26 +16,26 @@ __all__ = ["document_phrase", "in_words", "phrase_documents"]
 # staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
 _KIND_EN = re.compile(
     r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy|act|law|statute|tariff|ordinance|bylaw)s?$"
+    r"program|handbook|instructions?|strategy|act|law|statute|tariff|ordinance|bylaw|plan)s?$"
 )
 _KIND_SV = re.compile(
     r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin|lagen|taxan|foreskrifterna|stadgarna|instruktionen)$"
+    r"strategin|lagen|taxan|foreskrifterna|stadgarna|instruktionen|planen)$"
 )
 # A kind word without its article after a genitive ("Sundsvalls riktlinje för …", "kommunens
 # policy"): Swedish drops the article there, so the bare form names a document only so placed.
 _KIND_SV_BARE = re.compile(
     r"^[\w-]*(?:dokument|riktlinje|riktlinjer|rutin|policy|overenskommelse|avtal|bilaga|regler|"
     r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi|taxa|foreskrifter|"
-    r"stadgar|instruktion)$"
+    r"stadgar|instruktion|plan)$"
 )
 # A kind word with its topic compounded before it ("avvikelserutinen", "va-taxan"): the part
 # before the kind names the document as "rutinen för avvikelser" would.
 _COMPOUND_KIND = re.compile(
     r"^([\w]{3,}?)-?(dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|strategin|"
-    r"taxan|foreskrifterna|instruktionen)$"
+    r"taxan|foreskrifterna|instruktionen|planen)$"
 )
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).
@@ -84,7 +84,12 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
                 named += [*before[i:], token]
                 break
         # after it: a link word ("on", "om", "för") and its words, up to a document-fact word
-        if k + 1 < len(tokens) and tokens[k + 1] in _LINKS:
+        linked = k + 1 < len(tokens) and tokens[k + 1] in _LINKS
+        if not linked and _KIND_SV.match(token):
+            # a definite kind word alone ("Hur länge gäller planen?"): the document when a title
+            # is of that kind (``titled`` below), a topic's plan ("detaljplanen") when none is
+            named.append(token)
+        if linked:
             named.append(token)  # the kind word is part of the name ("rutinen för …")
             for t in tokens[k + 1 : k + 16]:
                 if stops(t):
@@ -108,13 +113,21 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
         if _KIND_EN.match(w) or _KIND_SV.match(w) or _KIND_SV_BARE.match(w)
         for t in terms(w.rsplit("-", 1)[-1])
     }
-    titled = any(_with_ending(h, titles) for h in heads)
+    # The kind word may also be the last part of a compound title ("planen" of "Handlingsplan
+    # för klimat och energi", "policyn" of "Resepolicy").
+    titled = any(_with_ending(h, titles) or _title_head(h, titles) for h in heads)
     return words if titled and not words - kinds - _QUALIFIERS else set()
 
 
 def _with_ending(word: str, titles: frozenset[str]) -> bool:
     """Is the word a title's, or one with a definite or plural ending ("taxan" of "tax")?"""
     return any(word == t or (word.startswith(t) and word[len(t) :] in _ENDINGS) for t in titles)
+
+
+def _title_head(head: str, titles: frozenset[str]) -> bool:
+    """Is ``head`` (a kind word's stem, "plan") the last part of a compound title word
+    ("handlingsplan")?"""
+    return len(head) >= 3 and any(len(t) > len(head) and t.endswith(head) for t in titles)
 
 
 def _in_titles(part: str, titles: frozenset[str]) -> bool:

@@ -81,6 +81,10 @@ _FACT_PATTERNS = {
     "owner": r"dokumentagare\w*|dokumentansvarig\w*|innehallsansvar\w*|"
     # the document by its kind, compounds too ("Vem är ansvarig för avvikelserutinen?")
     r"ansvarig for [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn)|document owner|"
+    # who keeps it up to date ("Ansvarig för revidering: …"): "Vem ansvarar för att planen
+    # ses över?"; a topic's plan ("vårdplanen") leaves the question a content one (``intent_of``)
+    r"(?:ansvarig\w*|ansvarar) for (?:att )?(?:\S+ ){0,3}?(?:revider\w*|uppdater\w*|ses over|"
+    r"oversyn\w*)|responsible for (?:reviewing|revising|updating)|"
     r"owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
     r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
@@ -90,27 +94,30 @@ _FACT_PATTERNS = {
     r"who (?:do|should|can) (?:i|we) (?:call|phone)|phone number",
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
-    "validity": r"hur lange galler|(?:till|fram till|fran|fran och med|sedan) nar galler|until when|"
-    r"from when|valid from|galler\s+\w+\s+(?:till|fran|mellan|under|fortfarande|an)|giltig\w*|"
-    r"still (?:valid|apply|applies|in force|current)|"
-    r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
-    r"expire\w*|loper ut|lopa ut|duration of",
-    # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
     # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
     # decision's date; before "adoption".
     # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
     "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
+    r"(?:fran|fran och med|sedan) nar galler|galler \w+ fran|giltig\w* fran|"
+    r"(?:from|since) when\b|valid from|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
     r"fran (?:och med )?(?:vilket datum|vilken dag) (?:galler|ska \S+ (?:\S+ )?galla)|"
     r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,8}?\s+(?:apply|applies|valid)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",
+    # "Från när gäller …?", "From when is it valid?" ask its start: "in_force" above.
+    "validity": r"hur lange galler|(?:till|fram till) nar galler|until when|"
+    r"galler\s+\w+\s+(?:till|mellan|under|fortfarande|an)|giltig(?!\w* fran\b)\w*|"
+    r"still (?:valid|apply|applies|in force|current)|"
+    r"planperiod\w*|avtalsperiod\w*|period|perioden|how long\b.{0,40}\bvalid|valid\w*|in force|"
+    r"expire\w*|loper ut|lopa ut|duration of",
     # Who signed or sends it ("Vem har skrivit under?", "Who signed the agreement?"): the
     # signature block (``ingest/signatures``); "när undertecknades …?" asks the adoption's date.
     "signed": r"(?:vem|vilka|who)\b(?:\s+\S+){0,4}?\s+(?:(?:skrev|skrivit|skrivits) under|"
     r"undertecknat|undertecknade|signerat|signerade|signed)|avsandare\w*|underskrift\w*|"
     r"signator(?:y|ies)|signatures?|sender",
+    # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
     r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
@@ -132,6 +139,11 @@ _FACT_PATTERNS = {
     # A document named by title is out of the text read here: "Vad ersätter resepolicyn?" is
     # "vad ersätter?".
     "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
+    # the documents that stop applying ("Vilka äldre styrdokument slutar gälla …?")
+    r"(?:vilket|vilka|vad) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|regler\w*|"
+    r"foreskrift\w*|beslut\w*|planer\w*) (?:\w+ )?(?:slutar|upphor) (?:att )?galla|"
+    r"(?:which|what) (?:\w+ )?(?:documents?|policies|policy|guidelines?|rules|regulations) "
+    r"(?:\w+ )?(?:no longer apply|cease to apply|stop applying)|"
     r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
     r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
     r"supersedes|superseded",
@@ -155,7 +167,9 @@ _FRAME_WORDS = (
     # the document itself by its kind, as ``document_phrase`` reads it ("När antogs taxan?")
     "taxan föreskrifterna stadgarna reglementet tariff regulations ordinance bylaws "
     "mention mentions according how what who which when where why vad vem hur när var varför "
-    "vilken vilket vilka"
+    "vilken vilket vilka "
+    # a speaker's particles, no topic ("Hur länge gäller planen egentligen?")
+    "egentligen alltså faktiskt ungefär actually really exactly roughly anyway"
 )
 _FACT_WORDS = (
     "handläggare handläggaren kontaktperson kontakt contact person case officer diarienummer "
@@ -185,6 +199,11 @@ _FACT_WORDS = (
     "innehållsansvar owner owns owned ansvarig ansvarige "
     "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
     "superseded take takes taken took effect effective still fortfarande "
+    # the documents it replaces, as they stop applying ("Vilka äldre styrdokument slutar gälla?")
+    "slutar upphör upphöra styrdokument styrdokumenten äldre tidigare older earlier previous "
+    "antas antages "
+    # whose job the document is ("Vilken tjänsteperson ansvarar för att planen ses över?")
+    "tjänsteperson tjänsteman befattning funktion roll ansvarar ses revising reviewing updating "
     "syfte syftet syftar beskriver handlar reglerar purpose aim describe describes about "
     "regulate regulates"
 )

@@ -24,9 +24,11 @@ _WRITTEN = re.compile(
     re.I,
 )
 _OPEN = re.compile(r"\btills\s*vidare\b|\buntil further notice\b|\bindefinitely\b", re.I)
-# Words just before a lone date that make it the end, not the start.
+# Words just before a lone date that make it the end, not the start; a validity term's label
+# with one date gives when it runs out ("Giltighetstid: 31 december 2026", "Expires: …").
 _UNTIL = re.compile(
-    r"(?:\btill och med|\bt\.\s?o\.\s?m\.?|\btill\b|\buntil\b|\bthrough\b)\s*(?:den\b)?\s*:?\s*$",
+    r"(?:\btill och med|\bt\.\s?o\.\s?m\.?|\btill\b|\buntil\b|\bthrough\b|\bgiltighetstid|"
+    r"\butgångsdatum|\bsista giltighetsdag|\bexpir\w*|\bvalidity(?: period)?)\s*(?:den\b)?\s*:?\s*$",
     re.I,
 )
 

@@ -748,6 +748,16 @@ def test_how_quickly_is_answered_by_a_limit_or_a_word_of_promptness(language):
         assert absent_kind(asked, _read(limit)) is None, limit
 
 
+def test_how_fast_something_changes_is_answered_by_a_rate():
+    asked = _query("Hur snabbt ska utsläppen i länet minska?")
+    assert absent_kind(asked, _read("Utsläppen i länet ska minska enligt strategin.")) == "number"
+    for rate in (
+        "I länet ska utsläppen halveras vart fjärde år.",
+        "Utsläppen i länet ska minska med fem procent per år.",
+    ):
+        assert absent_kind(asked, _read(rate)) is None, rate
+
+
 def test_hours_counted_are_not_answered_by_a_span_of_years():
     # "Regional riktlinje 2023 – 2027" spans years: it counts no hours, though "duration" reads
     # a span as one ("Hur länge gäller avtalet?" — "2019–2022").
@@ -868,3 +878,25 @@ def test_who_holds_a_role_the_question_names_is_answered_by_a_name():
     assert absent_kind(english, _read("The head teacher of unit 2 is Anna Berg.")) is None
     responsible = _query("Vem är ansvarig för personalliggaren?")
     assert absent_kind(responsible, _read("Rektor ansvarar för personalliggaren.")) is None
+
+
+SOLCELLER = """Riktlinje för solceller och bygglov
+
+Solceller på tak
+
+Solceller som följer takets form kräver inte bygglov. Vill man vara säker kan man som sökande
+ansöka om ett frivilligt bygglov för solcellerna, som vid ett godkännande ger rätt att behålla
+dem. Detta ställningstagande har fastställts av förvaltningen den 16 mars 2023.
+
+Solfångare
+
+Solfångare på marken kräver bygglov om de är högre än 1,8 meter.
+"""
+
+
+def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_path, e5):
+    # The best sentences by score hold no date; the one after them in their passage does and
+    # is about what is asked: answered with it (``candidates.typed_rescue``), not refused.
+    solar = assistant_over_texts(tmp_path, {"solceller.txt": SOLCELLER}, e5)
+    question = "När fastställdes ställningstagandet att man kan söka frivilligt bygglov för solceller?"
+    _answered_quoting(solar, question, "16 mars 2023")

@@ -50,6 +50,18 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vem ersätter kostnaden för resan?", None),
         ("Vad ersätter kommunen vid resor?", None),
         ("Vem är ansvarig för nyckelskåpet?", None),
+        # who keeps it up to date ("Ansvarig för revidering: …") answers for the document
+        ("Vilken tjänsteperson ansvarar för att planen ses över?", "owner"),
+        ("Who is responsible for revising the plan?", "owner"),
+        # the documents that stop applying are the ones it replaces
+        ("Vilka äldre styrdokument slutar gälla när planen antas?", "replaces"),
+        ("Vilka regler upphör att gälla?", "replaces"),
+        ("Which documents no longer apply?", "replaces"),
+        ("Vad händer om avtalet upphör att gälla?", None),
+        # from when it applies is its start, until when its validity
+        ("Från när gäller avtalet?", "in_force"),
+        ("From when is the plan valid?", "in_force"),
+        ("Till när gäller avtalet?", "validity"),
     ],
 )
 def test_fact_kinds(question, kind):
@@ -328,6 +340,27 @@ def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(q
     topic = {t for t in terms(question) if t not in terms("när från vilket datum gäller antogs")}
     assert intent_of(fold(question), topic, 0, titles)[0] == intent
 
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # the kind word alone, the last part of a compound title: the document
+        ("Hur länge gäller planen?", "document_fact"),
+        # a speaker's particle is no topic word
+        ("Hur länge gäller planen egentligen?", "document_fact"),
+        ("Vilken tjänsteperson ansvarar för att planen ses över?", "document_fact"),
+        # a plan no title ends with is a topic's
+        ("Hur länge gäller detaljplanen?", "fact"),
+        ("Vem ansvarar för att vårdplanen uppdateras?", "fact"),
+    ],
+)
+def test_a_kind_word_alone_names_the_document_whose_compound_title_ends_with_it(
+    question, intent
+):
+    titles = frozenset(fold(t) for t in terms("Handlingsplan för klimat och energi"))
+    topic = set(terms(question)) - set(terms("hur länge gäller vem vilken"))
+    assert intent_of(fold(question), topic, 0, titles)[0] == intent
 
 def test_a_card_found_past_the_passages_read_is_moved_up(tmp_path, e5):
     from assistant.answering import with_cards

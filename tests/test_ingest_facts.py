@@ -50,6 +50,20 @@ def test_owner_value_after_the_label_colon_only():
 @pytest.mark.parametrize(
     ("line", "value"),
     [
+        # who keeps the document up to date answers for it
+        ("Ansvarig för revidering: Miljösamordnare", ["Miljösamordnare"]),
+        ("Revideringsansvarig: Kanslichef", ["Kanslichef"]),
+        # a responsibility in the text is no label of the document
+        ("Ansvarig för revidering av rutinerna är varje enhet.", []),
+    ],
+)
+def test_who_revises_the_document_is_its_owner(line, value):
+    assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "owner") == value
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
         ("Dokumentet är beslutat av: Kommunstyrelsen", "beslutat av: Kommunstyrelsen"),
         ("Antagen av kommunfullmäktige", "Antagen av kommunfullmäktige"),
         ("Beslutad: Socialnämnden", "Beslutad: Socialnämnden"),

@@ -92,7 +92,9 @@ def test_a_version_tables_latest_row_is_the_revision(table, row):
         # the other document facts keep their kinds
         ("När fastställdes riktlinjen?", "adoption"),
         ("Vem har fastställt policyn?", "adoption"),
-        ("Från när gäller policyn?", "validity"),
+        # from when it applies is its start: its entry into force, or its "giltig från" line
+        ("Från när gäller policyn?", "in_force"),
+        ("Hur länge gäller policyn?", "validity"),
     ],
 )
 def test_revision_questions_name_the_revised_fact(question, kind):

@@ -34,6 +34,9 @@ def fact(key: str, line: str, page: int = 1, where: str = "page", value: str = "
             (date(2024, 7, 1), date(2027, 6, 30), False),
         ),
         ("Gäller från 2023-02-30.", (None, None, False)),  # no such day: no date
+        # a validity term's label with one date: when it runs out
+        ("Giltighetstid: 31 december 2026", (None, date(2026, 12, 31), False)),
+        ("Giltighetstid: 2023-2026", (date(2023, 1, 1), date(2026, 12, 31), False)),
     ],
 )
 def test_parse_line(line, expected):

@@ -55,7 +55,9 @@ VALIDITY = re.compile(
 # "Innehållsansvar: …" / "Innehållsansvarig: …" heads the regions' governing documents (VGR).
 OWNER = re.compile(
     r"\b(?:dokumentägare|dokumentansvarig|innehållsansvar(?:ig)?|ansvarig för dokumentet|"
-    r"document owner)\b|^ansvarig(?=\s*:)",
+    r"document owner)\b|^ansvarig(?=\s*:)|"
+    # who keeps it up to date is who answers for it ("Ansvarig för revidering: Miljösamordnare")
+    r"^(?:ansvarig för (?:revidering|uppdatering|översyn)|revideringsansvarig)(?=\s*:)",
     re.I,
 )
 # Who to contact: a named officer, or a service desk's line in a "Kontakta oss" block
