@@ -160,6 +160,14 @@ _OPENING_WHO = re.compile(r"(?:vem|vems|who|whom|whose) (?!ar|var|is|are|was|wer
 _OPENING_WHICH = re.compile(r"(?:vilk(?:en|et|a)|which) [\w-]+(?: (?:i|in|per) [\w-]+)?")
 
 
+# A question opening with a verb ("Får …", "Skickas …", "Is …") and whether the asker is its
+# subject or a desk is asked to have one ("Kan jag få …", "Finns det …", "Do you have …").
+_VERB_FIRST = re.compile(rf"(?:{_YES_NO.pattern}|\w+as)\b")
+_ASKER = re.compile(
+    r"\w+ (?:jag|man|vi|du|ni|i|you|we)\b|(?:finns|fanns)\b|(?:is|are) there\b"
+)
+
+
 def wanted_answer(folded: str) -> str | None:
     """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?") or for the
@@ -179,6 +187,13 @@ def wanted_answer(folded: str) -> str | None:
     # not stand as a sum in the answer ("… erlägga de avgifter som följer av lag"), as
     # ``sentence_share.wants_number`` already reads it for the number rules.
     if kind in ("amount", "duration") and yes_no(folded):
+        return None
+    # "Får AI-tjänsten användarens mejladress …?", "Sparas e-postadressen?" ask whether a detail
+    # is handed on or kept, not for one; "Finns det ett telefonnummer …?", "Kan jag få
+    # telefonnumret?" still ask for one.
+    if kind == "contact_detail" and _VERB_FIRST.match(folded.strip()) and not _ASKER.match(
+        folded.strip()
+    ):
         return None
     return None if kind == "date" and _CASES.search(folded) else kind
 

@@ -218,6 +218,13 @@ def test_a_fact_question_of_a_document_without_the_fact_is_refused(assistant, qu
         ("Do I have to pay a fee for the permit?", None),
         ("Vilken avgift tar kommunen ut?", "amount"),
         ("Hur mycket kostar det, och måste jag betala direkt?", "amount"),
+        # whether a detail is handed on or kept asks no detail; the asker's own asks one
+        ("Får AI-tjänsten användarens mejladress när man ställer frågor?", None),
+        ("Sparas e-postadressen hos leverantören?", None),
+        ("Is the e-mail address shared with the supplier?", None),
+        ("Kan jag få telefonnumret till handläggaren?", "contact_detail"),
+        ("Finns det ett telefonnummer jag kan ringa?", "contact_detail"),
+        ("Vilket telefonnummer har kundtjänst?", "contact_detail"),
     ],
 )
 def test_the_answer_type_a_question_wants(question, wants):
