@@ -163,9 +163,7 @@ _OPENING_WHICH = re.compile(r"(?:vilk(?:en|et|a)|which) [\w-]+(?: (?:i|in|per) [
 # A question opening with a verb ("Får …", "Skickas …", "Is …") and whether the asker is its
 # subject or a desk is asked to have one ("Kan jag få …", "Finns det …", "Do you have …").
 _VERB_FIRST = re.compile(rf"(?:{_YES_NO.pattern}|\w+as)\b")
-_ASKER = re.compile(
-    r"\w+ (?:jag|man|vi|du|ni|i|you|we)\b|(?:finns|fanns)\b|(?:is|are) there\b"
-)
+_ASKER = re.compile(r"\w+ (?:jag|man|vi|du|ni|i|you|we)\b|(?:finns|fanns)\b|(?:is|are) there\b")
 
 
 def wanted_answer(folded: str) -> str | None:
@@ -191,8 +189,10 @@ def wanted_answer(folded: str) -> str | None:
     # "Får AI-tjänsten användarens mejladress …?", "Sparas e-postadressen?" ask whether a detail
     # is handed on or kept, not for one; "Finns det ett telefonnummer …?", "Kan jag få
     # telefonnumret?" still ask for one.
-    if kind == "contact_detail" and _VERB_FIRST.match(folded.strip()) and not _ASKER.match(
-        folded.strip()
+    if (
+        kind == "contact_detail"
+        and _VERB_FIRST.match(folded.strip())
+        and not _ASKER.match(folded.strip())
     ):
         return None
     return None if kind == "date" and _CASES.search(folded) else kind

@@ -542,3 +542,21 @@ def test_lines_opening_with_one_label_and_rising_numbers_after_a_lead_are_a_list
     # without a lead the same lines stay what they were (numbered section names)
     bare = page.replace("Förslaget är följande:\n\n", "")
     assert "list_item" not in [k for k, _ in _kinds(bare)]
+
+
+def test_a_run_of_annexes_under_a_lead_naming_them_is_a_list():
+    # "Bilagor" over "Bilaga 1 – …", "Bilaga 2 – …" at an agreement's end: the list of its
+    # annexes, not the heading of the text after it (which once read "Bilaga 2 – Lista …").
+    page = (
+        "Underskrifter\n\n"
+        "Avtalet har upprättats i två exemplar.\n\n"
+        "Bilagor\n"
+        "Bilaga 1 – Instruktion för behandling av personuppgifter\n"
+        "Bilaga 2 – Lista över underbiträden\n\n"
+        "Detta avtal är baserat på en mall för personuppgiftsbiträdesavtal.\n"
+    )
+    kinds = _kinds(page)
+    assert [k for k, t in kinds if t.startswith("Bilaga ")] == ["list_item"] * 2, kinds
+    # a heading that is not the label's plural leads no such list
+    other = page.replace("Bilagor\n", "Övrigt\n")
+    assert "list_item" not in [k for k, t in _kinds(other) if t.startswith("Bilaga ")]

@@ -164,9 +164,9 @@ _LABELLED = re.compile(r"([A-ZÅÄÖ][^\W\d_]+) (\d{1,3})\b")
 
 
 def _labelled_run(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` one of a run of lines after a lead ending in ":", each opening with the same
-    label word and a rising number ("Förslaget är följande:" / "Fokusområde 1 – Hållbarhet …" /
-    "Fokusområde 9 – Klimatanpassning" …)? A list: its last line, followed by text, had headed
+    """Is unit ``i`` one of a run of lines after a lead ending in ":" (or naming the label in the
+    plural, "Bilagor"), each opening with the same label word and a rising number ("Förslaget
+    är följande:" / "Fokusområde 1 – Hållbarhet …" / "Fokusområde 9 – Klimatanpassning" …)? A list: its last line, followed by text, had headed
     the section after it, and the lead stood without its items."""
 
     def label(k: int) -> tuple[str, int] | None:
@@ -184,7 +184,15 @@ def _labelled_run(body: list[Item], i: int) -> bool:
         first -= 1
     while last + 1 < len(body) and follows(last + 1):
         last += 1
-    return last > first and first > 0 and body[first - 1].text.rstrip().endswith(":")
+    named = label(first)
+    if named is None or not (last > first and first > 0):
+        return False
+    # The lead ends in ":", or names the label in the plural as a heading of its own
+    # ("Bilagor" / "Bilaga 1 – Instruktion …" / "Bilaga 2 – Lista över underbiträden").
+    lead, word = body[first - 1].text.strip(), named[0].casefold()
+    folded = lead.casefold()
+    plural = len(lead.split()) <= 2 and folded.startswith(word[:-1]) and folded != word
+    return lead.endswith(":") or plural
 
 
 def _in_list(body: list[Item], i: int) -> bool:
