@@ -898,5 +898,7 @@ def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_p
     # The best sentences by score hold no date; the one after them in their passage does and
     # is about what is asked: answered with it (``candidates.typed_rescue``), not refused.
     solar = assistant_over_texts(tmp_path, {"solceller.txt": SOLCELLER}, e5)
-    question = "När fastställdes ställningstagandet att man kan söka frivilligt bygglov för solceller?"
+    question = (
+        "När fastställdes ställningstagandet att man kan söka frivilligt bygglov för solceller?"
+    )
     _answered_quoting(solar, question, "16 mars 2023")

@@ -348,7 +348,6 @@ def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(q
     assert intent_of(fold(question), topic, 0, titles)[0] == intent
 
 
-
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
@@ -362,12 +361,11 @@ def test_a_document_named_by_its_kind_alone_is_the_document_whose_title_has_it(q
         ("Vem ansvarar för att vårdplanen uppdateras?", "fact"),
     ],
 )
-def test_a_kind_word_alone_names_the_document_whose_compound_title_ends_with_it(
-    question, intent
-):
+def test_a_kind_word_alone_names_the_document_whose_compound_title_ends_with_it(question, intent):
     titles = frozenset(fold(t) for t in terms("Handlingsplan för klimat och energi"))
     topic = set(terms(question)) - set(terms("hur länge gäller vem vilken"))
     assert intent_of(fold(question), topic, 0, titles)[0] == intent
+
 
 def test_a_card_found_past_the_passages_read_is_moved_up(tmp_path, e5):
     from assistant.answering import with_cards

@@ -149,7 +149,8 @@ def test_numbered_headings_get_levels_and_lead_ins_are_not_headings():
 
 def test_page_number_forms():
     assert all(
-        is_page_number(s, 51, strict=True) for s in ["2 (51)", "1/2", "Sida 2 av 5", "Page 3 of 4"]
+        is_page_number(s, 51, strict=True)
+        for s in ["2 (51)", "1/2", "Sida 2 av 5", "Sid 22 av 30", "Sid. 3 av 5", "Page 3 of 4"]
     )
     assert not is_page_number("12", 5, strict=True) and is_page_number("12", 5)
     assert not is_page_number("2019/2022", 3, strict=True)

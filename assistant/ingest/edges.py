@@ -11,13 +11,13 @@ from difflib import SequenceMatcher
 __all__ = ["PAGE_OF_TOTAL", "is_page_number", "line_key", "recurring_keys", "similar_key"]
 
 _SIMILAR = 0.88
-# "2 (51)", "2 [51]", "1/2", "Sida 2 av 5", "Page 2 of 5", "- 2 -", "s. 2": with a total, a page number
+# "2 (51)", "2 [51]", "1/2", "Sida 2 av 5", "Sid 2 av 5", "Page 2 of 5", "- 2 -", "s. 2": with a total, a page number
 # anywhere on a page; a bare number only at a page edge.
 PAGE_OF_TOTAL = re.compile(
-    r"^(?:sida|page|s\.|p\.)?\s*(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4})|(?:av|of)\s+(\d{1,4}))$",
+    r"^(?:sida|sid\.?|page|s\.|p\.)?\s*(\d{1,4})\s*(?:\((\d{1,4})\)|\[(\d{1,4})\]|/\s*(\d{1,4})|(?:av|of)\s+(\d{1,4}))$",
     re.I,
 )
-_LABELLED = re.compile(r"^(?:sida|page)\s+\d{1,4}$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
+_LABELLED = re.compile(r"^(?:sida|sid\.?|page)\s+\d{1,4}$|^[-–]\s*\d{1,4}\s*[-–]$", re.I)
 _BARE = re.compile(r"^\d{1,4}$")
 
 
