@@ -83,9 +83,9 @@ __all__ = [
 # 32: a lead ending in "följande:" is no heading; lines with one label and rising numbers after
 # a lead ("Fokusområde 1 – …", "Fokusområde 9 – …") are its list items.
 # 33: "Ansvarig för revidering: …" is the card's owner line.
-# 34: a run of "Bilaga 1 – …", "Bilaga 2 – …" under a lead naming them ("Bilagor") is a list;
-# "Sid 22 av 103" is a page number.
-CHUNKER_VERSION = "34"
+# 34: a run of "Bilaga 1 – …", "Bilaga 2 – …" under a lead naming them ("Bilagor") is a list.
+# 35: "Sid 22 av 103" is a page number.
+CHUNKER_VERSION = "35"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
