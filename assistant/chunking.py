@@ -85,7 +85,8 @@ __all__ = [
 # 33: "Ansvarig för revidering: …" is the card's owner line.
 # 34: a run of "Bilaga 1 – …", "Bilaga 2 – …" under a lead naming them ("Bilagor") is a list.
 # 35: "Sid 22 av 103" is a page number.
-CHUNKER_VERSION = "35"
+# 36: a text export's tab-separated table row is a record: no heading, no wrapped line.
+CHUNKER_VERSION = "36"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -561,3 +561,22 @@ def test_a_run_of_annexes_under_a_lead_naming_them_is_a_list():
     # a heading that is not the label's plural leads no such list
     other = page.replace("Bilagor\n", "Övrigt\n")
     assert "list_item" not in [k for k, t in _kinds(other) if t.startswith("Bilaga ")]
+
+
+def test_tab_separated_table_rows_are_records_not_headings_or_wrapped_lines():
+    # A Word table copied as text: each row its cells split by tabs. Read as prose, the header
+    # row headed the rows and every row wrapped onto the one before.
+    page = (
+        "3.2 Lagringstider\n"
+        "Uppgiftstyp\tLagringstid\tMotivering\n"
+        "Användarkonton\tTills kontot raderas\tNödvändigt för tjänsten\n"
+        "Aktivitetsloggar\t12 månader\tFelsökning och säkerhet\n"
+        "3.3 Efter avtalets upphörande\n"
+        "Personuppgifterna raderas enligt huvudavtalet.\n"
+    )
+    kinds = _kinds(page)
+    assert [t for k, t in kinds if k == "heading"] == [
+        "3.2 Lagringstider",
+        "3.3 Efter avtalets upphörande",
+    ], kinds
+    assert "Aktivitetsloggar\t12 månader\tFelsökning och säkerhet" in [t for _, t in kinds], kinds

@@ -10,6 +10,7 @@ from .units import (
     KEY_VALUE,
     NUMBERED_HEADING,
     SECTION_SIGN_HEADING,
+    TAB_ROW,
     TOC_ENTRY,
     UNIT,
     VALUE_LINE,
@@ -119,6 +120,8 @@ def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
         return False  # a table row's label over its value ("Förgävesbesök" / "1 444 kr")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
+    if TAB_ROW.match(text):
+        return False  # a table's row (its header row too: "Begrepp\tDefinition")
     if not numbered and RECORD.search(text):
         return False
     at_foot = i == len(body) - 1 and mid_sentence(unit)

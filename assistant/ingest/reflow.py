@@ -17,6 +17,7 @@ from .units import (
     LIST_START,
     NUMBERED_HEADING,
     PAIR_CLOSE,
+    TAB_ROW,
     TERMINAL,
     TOC_ENTRY,
     Item,
@@ -174,6 +175,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     last = prev.lines[-1]
     if is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
         return False
+    if TAB_ROW.match(text) or TAB_ROW.match(last):
+        return False  # a table row, its cells split by tabs: each row its own record
     if prev.kind == "list_item" and _SECTION_NUMBER.match(text):
         return False  # "• … i tid" / "3.2 Kommunerna åtar sig att": the next section's heading
     if KEY_VALUE.match(text) and not text[0].islower():

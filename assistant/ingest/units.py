@@ -14,6 +14,7 @@ __all__ = [
     "NUMBERED_HEADING",
     "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
+    "TAB_ROW",
     "TERMINAL",
     "TOC_ENTRY",
     "UNIT",
@@ -39,6 +40,12 @@ SECTION_SIGN_HEADING = re.compile(r"^§\s?\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]
 # A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
 # but is none: taken for one, the whole contents list would become nested empty sections.
 TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+# A table row of a text export, its cells split by tabs (a Word or spreadsheet table copied as
+# text: "Aktivitetsloggar\t12 månader\tFelsökning"): a record of its own, neither a heading nor
+# a line a paragraph wraps onto. Not a numbered heading's tab ("3.1\tAvtalstid").
+TAB_ROW = re.compile(
+    r"^(?!\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z][.)]|§\s*\d+)\t)\s*[^\t\s][^\t]*\t+\S"
+)
 KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
 # A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
 # ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before it
