@@ -82,6 +82,8 @@ _TIME_NAMED = re.compile(
     r"\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b|"
     r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b"
 )
+_YEAR_ASKED = re.compile(r"\bvilket (?:ar|artal)\b|\b(?:what|which) year\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A named time that is not a calendar time ("what time", "vilket klockslag", "vilken tidpunkt").
 _CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
 # A time of day asked for by its start or end ("Vilken tid börjar mötet …?", "What time does the
@@ -253,7 +255,9 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # tid"). Read in the sentences a quote reaches: "… 70 år eller äldre får åka
         # sjukresetaxi …" is the best sentence, "… till den 30 juni 2021" the next.
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        if not any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
+        # "Vilket år …?" wants a year: "E-tjänsten öppnas den 1 juli." names none.
+        found = _YEAR if _YEAR_ASKED.search(query.folded) else _DATE
+        if not any(_found_beyond(found, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
             return "time"
     elif (
         (time or named or event)

@@ -9,6 +9,8 @@ the footnotes a quoted sentence marks (``notes_of``).
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from .absent_kind import QUOTED, absent_kind
 from .answer_type import actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
+from .folding import fold
 from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
 from .intent import fact_kind
@@ -219,14 +222,32 @@ def typed_rescue(
     if absent != "time":
         return None
     # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
-    # time by itself and is about what is asked answers as well ("Detta ställningstagande har
-    # fastställts … den 16 mars 2023." after the sentence naming the stance).
+    # time by itself, states the event asked about in its own verb and is about what is asked
+    # answers as well ("Detta ställningstagande har fastställts … den 16 mars 2023." after the
+    # sentence naming the stance; not "… utgår från … plan 2019–2022 samt … kommande
+    # kulturstrategi" for "När antogs kulturstrategin?").
     for c in typed:
-        if absent_kind(query, [c], time=time) is None and about_topic(
-            query, read_in_context(c).about, texts, known
+        if (
+            _states_event(query.folded, c.text)
+            and absent_kind(query, [c], time=time) is None
+            and about_topic(query, read_in_context(c).about, texts, known)
         ):
             return typed
     return None
+
+
+# The event a Swedish "när …?" asks the time of, by its verb ("När fastställdes …?").
+_EVENT_VERB = re.compile(r"^nar (\w{4,})\b")
+_SAME_VERB = 5  # letters a form of the verb shares with it ("fastställdes", "fastställts")
+
+
+def _states_event(folded: str, text: str) -> bool:
+    """Does ``text`` hold a form of the verb the (folded) "när …?" question opens with?"""
+    m = _EVENT_VERB.match(folded.strip())
+    if m is None:
+        return False
+    verb = m.group(1)
+    return any(len(os.path.commonprefix([verb, w])) >= _SAME_VERB for w in fold(text).split())
 
 
 def best_quoted(candidates: list[Candidate]) -> list[Candidate]:

@@ -129,6 +129,8 @@ def test_a_calendar_time_named_wants_a_time_that_says_when_by_itself():
     year = _query("Vilket år ska dubbelspåret vara klart?")
     assert absent_kind(year, _read("Dubbelspåret byggs efter att planen antagits."), time=False)
     assert absent_kind(year, _read("Dubbelspåret ska vara klart år 2035.")) is None
+    # a year asked is not answered by a day without one
+    assert absent_kind(year, _read("Dubbelspåret ska vara klart den 1 juli.")) == "time"
     # "What time" may be answered by a time limit without a date ("inom skälig tid").
     clock = _query("Within what time must the contractor remedy defects?", "en")
     assert absent_kind(clock, _read("Entreprenören ska avhjälpa fel inom skälig tid.")) is None
@@ -893,12 +895,32 @@ Solfångare
 Solfångare på marken kräver bygglov om de är högre än 1,8 meter.
 """
 
+KULTUR = """Överenskommelse om kultursamverkan mellan Sagoby kommun och Region Sagoby
+
+Bakgrund
+
+Överenskommelsen utgår från den regionala kultur- och bildningsplanen 2019–2022 samt Sagoby
+kommuns kommande kulturstrategi. Sagoby kommun verkar för att erbjuda kultur med hög kvalitet.
+Sagoby kommun ska å sin sida ge förutsättningar för kulturlivet i kommunen.
+
+Åtaganden
+
+Regionen stöder kommunens bibliotek med fortbildning.
+"""
+
 
 def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_path, e5):
     # The best sentences by score hold no date; the one after them in their passage does and
     # is about what is asked: answered with it (``candidates.typed_rescue``), not refused.
-    solar = assistant_over_texts(tmp_path, {"solceller.txt": SOLCELLER}, e5)
+    (tmp_path / "sol").mkdir()
+    solar = assistant_over_texts(tmp_path / "sol", {"solceller.txt": SOLCELLER}, e5)
     question = (
         "När fastställdes ställningstagandet att man kan söka frivilligt bygglov för solceller?"
     )
     _answered_quoting(solar, question, "16 mars 2023")
+    # a quoted period of another thing, beside a strategy still to come, states no adoption:
+    # the sentence must hold the event's own verb ("antogs")
+    (tmp_path / "kultur").mkdir()
+    culture = assistant_over_texts(tmp_path / "kultur", {"kultur.txt": KULTUR}, e5)
+    refused = culture.ask("När antogs Sagoby kommuns kulturstrategi?")
+    assert not refused.answered, refused.answer
