@@ -36,13 +36,13 @@ from .validity import validity_of
 
 __all__ = [
     "Candidate",
+    "best_quoted",
     "cards_last",
     "notes_of",
     "older",
     "parties_of",
     "party_bonus",
     "readable",
-    "best_quoted",
     "typed_about",
     "typed_rescue",
     "with_typed",
@@ -211,7 +211,9 @@ def typed_rescue(
     read under its heading, is about what is asked (``one_sentence.about_topic``): "Med det menas
     att fastighetsgränserna …" chosen, "2 år är den giltig." beside it. None when none does; a
     sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
-    ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
+    For a missing time a quoted sentence below the best that holds it and the event's verb
+    answers too (``_states_event``; README, twenty-ninth session). ``known``: the corpus
+    vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
     typed = with_typed(query, chosen, candidates)
