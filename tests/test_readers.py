@@ -107,6 +107,18 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_an_html_line_break_in_a_table_cell_is_a_space(tmp_path, suffix):
+    # Markdown exports write a cell's lines with "<br>"; a text file may hold such a table too
+    path = tmp_path / f"a{suffix}"
+    path.write_text(
+        "| Nr | Delegerat till |\n|---|---|\n| 2.1 | Anställning av chef hos<br>nämnd<br/>(Au) |\n",
+        encoding="utf-8",
+    )
+    said = " ".join(b.text for b in read_raw(path).blocks)
+    assert "chef hos nämnd (Au)" in said and "<br" not in said
+
+
 def test_markdown_footnotes_and_single_emphasis_read_as_the_word_reader_reads_them(tmp_path):
     # pandoc's Word -> Markdown export: notes as "[^n]" and "[^n]: …" (indented continuation),
     # italics as "*…*"; a list bullet "* " and a file name's "_" are no emphasis.

@@ -107,6 +107,11 @@ def split_text_pages(text: str) -> list[str]:
     return ["\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+# An HTML line break inside a Markdown table cell ("förvaltningschef hos<br>nämnd": pandoc and
+# Markdown exports write a cell's lines so) is a space between words, never text to quote.
+_HTML_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
 def _read(path: Path) -> str:
     return decode(path.read_bytes())
 
@@ -120,6 +125,7 @@ def _line_blocks(pages: list[str]) -> list[Block]:
                 gap = True
                 continue
             props = {"blank_before": True} if gap else {}
+            line = _HTML_BREAK.sub(" ", line)
             blocks.append(Block(BlockKind.LINE, line.rstrip(), page_no, props=props))
             gap = False
     return blocks
@@ -217,5 +223,6 @@ def markdown_inline(text: str) -> str:
     """``text`` without Markdown link and emphasis syntax ("[a](u)" -> "a", "**a**", "*a*",
     "_a_" -> "a"), a footnote reference as the other readers write it ("[^3]" -> "[3]"), as the
     Markdown reader keeps a line's words."""
+    text = _HTML_BREAK.sub(" ", text)
     text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", _MD_NOTE_REF.sub(r"[\1]", text)))
     return _MD_ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
