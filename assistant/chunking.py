@@ -86,7 +86,10 @@ __all__ = [
 # 34: a run of "Bilaga 1 – …", "Bilaga 2 – …" under a lead naming them ("Bilagor") is a list.
 # 35: "Sid 22 av 103" is a page number.
 # 36: a text export's tab-separated table row is a record: no heading, no wrapped line.
-CHUNKER_VERSION = "36"
+# 37: an HTML line break in a text or Markdown line ("hos<br>nämnd" in a table cell) is a space.
+# 38: a cover box's label wrapped around its row is a label; "Diarienummer: 0451/23" (no letters)
+#     and "Datum och paragraf för beslutet: …" are card facts.
+CHUNKER_VERSION = "38"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

@@ -119,3 +119,38 @@ def test_a_box_fact_is_answered_from_its_values_row(assistant, question, row):
     assert row in first.quote and first.passage.page == 1
     assert stored.pages[0][first.passage.start : first.passage.end] == first.passage.text
     assert "Reviderad (uppdaterad" not in answer.answer and "Dokumentägare (" not in answer.answer
+
+
+# A PDF table cell of two lines, centred on its row, reaches the export as one line above the
+# label row and one below it, in a column of its own.
+WRAPPED = (
+    " Dokumentnamn: Riktlinje för parkering\n"
+    "                                                                    Datum och paragraf för\n"
+    " Beslutad av:                 Gäller för:             Diarienummer:\n"
+    "                                                                    beslutet:\n"
+    " Kommunstyrelsen              Hela kommunen           0312/21\n"
+    "                                                                    2021-05-04\n"
+    "\n"
+    "Riktlinje för parkering\n"
+)
+
+
+def test_a_label_wrapped_around_its_row_pairs_with_its_column():
+    pairs = [g.text for g in label_pairs(1, WRAPPED.split("\n"))]
+    assert pairs == [
+        "Beslutad av: Kommunstyrelsen",
+        "Gäller för: Hela kommunen",
+        "Diarienummer: 0312/21",
+        "Datum och paragraf för beslutet: 2021-05-04",
+    ]
+
+
+def test_a_case_number_without_letters_and_the_decision_date_label_are_card_facts():
+    facts = find_facts(lay_out_pages([WRAPPED]), "Riktlinje för parkering")
+    values = {(f["key"], f["value"]) for f in facts}
+    assert ("case_number", "0312/21") in values
+    assert ("decision", "Datum och paragraf för beslutet: 2021-05-04") in values
+    # the box is one unit, its words one space apart
+    laid = lay_out_pages([WRAPPED])
+    said = [laid.pages[0][u.start : u.end] for u in laid.units]
+    assert any("beslutet: Kommunstyrelsen Hela kommunen 0312/21 2021-05-04" in s for s in said)

@@ -28,6 +28,7 @@ CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{1,6}(?:\s|/|-)?\d{2,4}(?:[/:.-]\d{1,6})
 CASE_LABEL = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|ärendenummer|ärendenr|vårt dnr|beteckning)\b\.?\s*:?\s*", re.I
 )
+_BARE_CASE_NUMBER = re.compile(r"\d{2,6}(?:/\d{2,6}){1,2}\b")
 _TEMPLATE = re.compile(r"\bskriv\b|\bexempelvis\b|\bxx+\b|\.\.\.|_{3,}", re.I)
 _DATE = re.compile(
     r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b",
@@ -35,7 +36,9 @@ _DATE = re.compile(
 )
 DECISION = re.compile(
     r"\b(?:antagen|antaget|antogs|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutades|"
-    r"beslutade|utfärdad|godkänd|godkänt|godkändes|adopted|approved)\b"
+    r"beslutade|utfärdad|godkänd|godkänt|godkändes|adopted|approved|"
+    # a cover box's date label ("Datum och paragraf för beslutet: 2023-02-22")
+    r"beslutsdatum|datum (?:och paragraf )?för beslutet)\b"
     r"(?:\s+(?:av|den|i|by|on)\b|\s*:)",
     re.I,
 )
@@ -183,7 +186,10 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
         cite = cites.get((page, line), line) if where == "grid" else line
         if m := CASE_LABEL.search(line):
             rest = line[m.end() :]
-            if (num := CASE_NUMBER.match(rest)) is not None and not _TEMPLATE.search(rest):
+            # After its label a case number may lack the register's letters ("Diarienummer:
+            # 0451/23", as Göteborg writes it).
+            num = CASE_NUMBER.match(rest) or _BARE_CASE_NUMBER.match(rest)
+            if num is not None and not _TEMPLATE.search(rest):
                 add("case_number", num.group(), page, cite, where)
         elif len(line) <= 40 and (num := CASE_NUMBER.fullmatch(line.strip())) and "/" in line:
             add("case_number", num.group(), page, cite, where)

@@ -29,6 +29,8 @@ CELL = re.compile(r"\S+(?: \S+)*")
 # A label: one to four words opening with a capital, no digit, no sentence end ("Ansvarig",
 # "Upprättad den", "Dokumenttyp:", "Beslutad av").
 _LABEL = re.compile(r"[A-ZÅÄÖ][^\W\d_]*(?: [^\W\d_]+\.?){0,3}:?")
+# A label wrapped over two lines ("Datum och paragraf för beslutet:"): longer, and it ends in ":".
+_WRAPPED = re.compile(r"[A-ZÅÄÖ][^\W\d_]*(?: [^\W\d_]+\.?){1,5}:")
 _SLACK = 2  # columns a value may start off its label's (a PDF's glyph positions rounded)
 _MAX_VALUE_ROWS = 3
 
@@ -66,6 +68,22 @@ def _column(start: int, labels: list[tuple[int, str]]) -> int | None:
     )
 
 
+def _wrapped_label(lines: list[str], i: int, labels: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """A label the export wrapped around its row, one cell alone on the line above the row and
+    one below it, in a column none of the row's labels start in: a table cell's two lines,
+    centred on the row ("Datum och paragraf för" over "beslutet:", Göteborg's cover box)."""
+    if i == 0 or i + 1 >= len(lines):
+        return None
+    above, below = _cells(lines[i - 1]), _cells(lines[i + 1])
+    if len(above) != 1 or len(below) != 1:
+        return None
+    (a, top), (b, bottom) = above[0], below[0]
+    label = f"{top} {bottom}"
+    if abs(a - b) > _SLACK or _column(a, labels) is not None or not _WRAPPED.fullmatch(label):
+        return None
+    return a, label
+
+
 def label_pairs(page: int, lines: list[str]) -> list[GridPair]:
     """The label/value pairs of ``lines`` (one page's raw lines, spaces as exported).
 
@@ -79,9 +97,13 @@ def label_pairs(page: int, lines: list[str]) -> list[GridPair]:
         if not _label_row(labels):
             i += 1
             continue
+        first, start = i, i + 1
+        if wrapped := _wrapped_label(lines, i, labels):
+            labels = sorted([*labels, wrapped])
+            first, start = i - 1, i + 2
         values: dict[int, list[tuple[int, str]]] = {}
         rows: list[str] = []
-        for line in lines[i + 1 : i + 1 + _MAX_VALUE_ROWS]:
+        for line in lines[start : start + _MAX_VALUE_ROWS]:
             cells = _cells(line)
             columns = [_column(at, labels) for at, _ in cells]
             if not cells or None in columns:
@@ -96,8 +118,8 @@ def label_pairs(page: int, lines: list[str]) -> list[GridPair]:
                 label = normalise(labels[column][1])
                 value = ", ".join(normalise(c) for _, c in cells)
                 row = normalise(rows[cells[0][0]]).strip()
-                pairs.append(GridPair(page, label, value, row, i, i + len(rows)))
-            i += 1 + len(rows)
+                pairs.append(GridPair(page, label, value, row, first, start - 1 + len(rows)))
+            i = start + len(rows)
         else:
             i += 1
     return pairs

@@ -149,7 +149,9 @@ def _boxes(items: list[Item], raw: list[str | None]) -> tuple[list[Item], list[G
     out: list[Item] = []
     for i, it in enumerate(items):
         if i in merged:
-            out.append(Item("paragraph", it.page, [items[k].lines[0] for k in merged[i]]))
+            # a wrapped label's lines keep their column indent: one space between words
+            rows = [" ".join(items[k].lines[0].split()) for k in merged[i]]
+            out.append(Item("paragraph", it.page, rows))
         elif i not in drop:
             out.append(it)
     return out, pairs
