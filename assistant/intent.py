@@ -80,7 +80,8 @@ _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").
     "owner": r"dokumentagare\w*|dokumentansvarig\w*|innehallsansvar\w*|"
     # the document by its kind, compounds too ("Vem är ansvarig för avvikelserutinen?")
-    r"ansvarig for [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn)|document owner|"
+    r"(?:ansvarig for|vem ager) [\w-]*(?:dokumentet|riktlinjen|rutinen|policyn|planen|"
+    r"programmet|anvisningen|strategin|reglementet)\b|document owner|"
     # who keeps it up to date ("Ansvarig för revidering: …"): "Vem ansvarar för att planen
     # ses över?"; a topic's plan ("vårdplanen") leaves the question a content one (``intent_of``)
     r"(?:ansvarig\w*|ansvarar) for (?:att )?(?:\S+ ){0,3}?(?:revider\w*|uppdater\w*|ses over|"
@@ -196,7 +197,7 @@ _FACT_WORDS = (
     "gjordes gjorde gjorts skedde skett "
     "versionen versionshistorik ändrad ändrades recently most "
     "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige innehållsansvarig "
-    "innehållsansvar owner owns owned ansvarig ansvarige "
+    "innehållsansvar owner owns owned ansvarig ansvarige äger ägare "
     "responsible ersätter ersatt ersatte replaces replace replaced supersedes supersede "
     "superseded take takes taken took effect effective still fortfarande "
     # the documents it replaces, as they stop applying ("Vilka äldre styrdokument slutar gälla?")

@@ -62,6 +62,10 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Från när gäller avtalet?", "in_force"),
         ("From when is the plan valid?", "in_force"),
         ("Till när gäller avtalet?", "validity"),
+        # who owns a plan or an instruction as a document
+        ("Vem äger planen?", "owner"),
+        ("Vem är ansvarig för anvisningen?", "owner"),
+        ("Vem äger frågan om parkering?", None),
     ],
 )
 def test_fact_kinds(question, kind):
@@ -95,6 +99,8 @@ def test_fact_kinds(question, kind):
         ("Vem tog beslut om de här tvättriktlinjerna?", "document_fact"),
         ("Vilket diarienummer har Sagobys rutin för resepolicyn?", "document_fact"),
         ("Vem tog beslut om de här snöriktlinjerna?", "fact"),
+        # "äger" asks for the owner, the definite kind word names the document
+        ("Vem är ansvarig för dokumentet, alltså vem äger riktlinjen?", "document_fact"),
     ],
 )
 def test_a_document_named_by_kind_and_topic_keeps_a_document_fact(question, intent):
