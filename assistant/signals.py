@@ -194,7 +194,11 @@ _ANSWER_TYPES = {
     "date": re.compile(
         rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
         r"senast|från och med|fr\.o\.m|t\.o\.m|till och med|årligen|varje år|vart\w* år|"
-        r"kvartal|vår|höst|vecka \d+)\b",
+        r"kvartal|vår|höst|vecka \d+)\b|"
+        # A time set by the next event or at once: "ska anmälas vid kommunstyrelsens nästa
+        # sammanträde", "omgående", "utan dröjsmål" ("i samband med" is more often no time).
+        r"\bvid (?:\w+s )?(?:nästa|kommande|närmast följande|första|varje)\b|"
+        r"\b(?:omgående|snarast|utan dröjsmål|månadsvis)\b",
         re.I,
     ),
     "amount": re.compile(

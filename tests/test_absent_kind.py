@@ -924,3 +924,20 @@ def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_p
     culture = assistant_over_texts(tmp_path / "kultur", {"kultur.txt": KULTUR}, e5)
     refused = culture.ask("När antogs Sagoby kommuns kulturstrategi?")
     assert not refused.answered, refused.answer
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "när?" answered by the next event or by "at once"
+        ("Besluten ska anmälas vid kommunstyrelsens nästa sammanträde.", True),
+        ("Besluten ska anmälas till nämnden vid nästa sammanträde.", True),
+        ("Felet ska rapporteras omgående till förvaltningen.", True),
+        ("Avvikelsen ska anmälas utan dröjsmål.", True),
+        # no time at all
+        ("Besluten ska anmälas till kommunstyrelsen.", False),
+        ("Information till arbetsutskottet i samband med lönesättning.", False),
+    ],
+)
+def test_a_time_set_by_the_next_event_answers_when(text, found):
+    assert answer_type_found("date", [text]) is found
