@@ -121,7 +121,13 @@ def _norm(text: str) -> str:
     # Evidence strings are compared in the ingest's normal form (a soft hyphen or a ligature in
     # an evidence string is gone from the passages too; so is Markdown's "**" or "[a](url)" in a
     # string copied from a .md source), whitespace-normalised, case-folded.
-    return re.sub(r"\s+", " ", normalise(markdown_inline(text))).strip().casefold()
+    # A quoted list reads "lead: item; item" where the page has "lead: • item • item": list
+    # marks and item separators are no words on either side.
+    text = _LIST_MARKS.sub(" ", normalise(markdown_inline(text)))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+_LIST_MARKS = re.compile(r"[•·▪●◦■;]")
 
 
 def _relevant(text: str, evidence: list[str]) -> bool:

@@ -43,6 +43,12 @@ def test_evidence_copied_from_markdown_meets_the_passage_the_reader_made():
     assert not _relevant(passage, ["**120 000 invånare**"])
 
 
+def test_a_list_quoted_with_semicolons_holds_evidence_copied_with_bullets():
+    quote = "Arbetet kräver tre stödområden: Kompetens; Kommunikation; Verktyg"
+    assert _relevant(quote, ["tre stödområden: • Kompetens • Kommunikation • Verktyg"])
+    assert not _relevant(quote, ["tre stödområden: • Kompetens • Samverkan"])
+
+
 def test_evaluate_counts_hits_and_misses_exactly(corpus_assistant):
     questions = [
         EvalQuestion("hit", ELEVKULTUROMBUD_Q, [ELEVKULTUROMBUD_QUOTE.upper()], True, "en"),
