@@ -93,7 +93,8 @@ _FACT_PATTERNS = {
     # "Vem ska jag ringa om …?", "Who do I call about …?": whom to contact, asked by phone
     r"(?:vem|vart|vilket nummer) (?:ska|kan|bor) (?:jag|man|vi) ringa|telefonnummer\w*|"
     r"who (?:do|should|can) (?:i|we) (?:call|phone)|phone number",
-    "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:number|no)|reference number|"
+    "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:\(diary\) )?(?:number|no)|"
+    r"diary (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
     # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
     # decision's date; before "adoption".

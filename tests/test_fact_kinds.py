@@ -66,6 +66,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vem äger planen?", "owner"),
         ("Vem är ansvarig för anvisningen?", "owner"),
         ("Vem äger frågan om parkering?", None),
+        # "diarienummer" word for word
+        ("What is the diary number of the plan?", "case_number"),
+        ("What is the case (diary) number of the plan?", "case_number"),
     ],
 )
 def test_fact_kinds(question, kind):
