@@ -68,7 +68,9 @@ def _column(start: int, labels: list[tuple[int, str]]) -> int | None:
     )
 
 
-def _wrapped_label(lines: list[str], i: int, labels: list[tuple[int, str]]) -> tuple[int, str] | None:
+def _wrapped_label(
+    lines: list[str], i: int, labels: list[tuple[int, str]]
+) -> tuple[int, str] | None:
     """A label the export wrapped around its row, one cell alone on the line above the row and
     one below it, in a column none of the row's labels start in: a table cell's two lines,
     centred on the row ("Datum och paragraf för" over "beslutet:", Göteborg's cover box)."""
