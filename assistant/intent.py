@@ -171,7 +171,9 @@ _FRAME_WORDS = (
     "mention mentions according how what who which when where why vad vem hur när var varför "
     "vilken vilket vilka "
     # a speaker's particles, no topic ("Hur länge gäller planen egentligen?")
-    "egentligen alltså faktiskt ungefär actually really exactly roughly anyway"
+    "egentligen alltså faktiskt ungefär actually really exactly roughly anyway "
+    # modal verbs frame what is asked; a text says "ska", the asker "måste", "behöver"
+    "måste behöver behövs bör borde need needs needed"
 )
 _FACT_WORDS = (
     "handläggare handläggaren kontaktperson kontakt contact person case officer diarienummer "
