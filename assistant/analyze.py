@@ -24,6 +24,7 @@ from .lexical import stem_word, terms
 from .names import NameBook, names_party, question_names
 from .parties import Party, parties_in
 from .parts import analyse_parts, ask_of
+from .plain_words import in_texts_terms
 from .query import (
     Query,
     asked_part,
@@ -210,6 +211,10 @@ class QueryAnalyzer:
         # A word the corpus has only inside compounds ("resor" in "resekostnader") stays unknown
         # here: counted as known (compounds.py), the fitted decision answered more unanswerable
         # questions and fewer answerable ones on held-out sets (README "Swedish compounds").
+        read: dict[str, str] = {}
+        if language == "sv" and topic:
+            # "sjuk eller borta" where the texts write "förfall" (plain_words.py)
+            topic, read = in_texts_terms(asked, topic, self._knows)
         prefer = self.book.preferred(folded) if not named else []
         return Query(
             text=typed if typed is not None else normalized,
@@ -234,6 +239,7 @@ class QueryAnalyzer:
             exclude=frozenset(turn.exclude),
             topic=topic_of(search_text) if intent == "which_documents" else search_text,
             corrections=tuple(changes.items()),
+            readings=tuple(read.items()),
             time=time_scope(search_text),
             names=tuple(n.text for n in names),
             absent_names=tuple(dict.fromkeys(absent)),

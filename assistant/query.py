@@ -73,6 +73,9 @@ class Query:
     parts: tuple[Query, ...] = ()  # a compound question's parts, each analysed
     topic: str = ""  # ``search_text`` without its frame ("which documents mention X" -> X)
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corpus spelling) rewrites
+    # (everyday phrase, the texts' term) the topic words and lexical signals read in its stead
+    # ("sjuk eller borta" -> "förfall": plain_words.py); the typed text stays for embedding
+    readings: tuple[tuple[str, str], ...] = ()
     time: TimeScope | None = None  # the time asked about ("vad gällde 2020?"): timeframe.py
     # A compound part that leans on the part before it ("…, och vem finansierar det?"): what it
     # asks of its own beyond the inherited topic (leaning.py); None for a part standing alone.

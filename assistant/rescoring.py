@@ -5,6 +5,7 @@ by ``weight`` times how much closer its closest sentence is to the question than
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ __all__ = [
     "ANSWER_TYPE_WEIGHT_EN",
     "AnswerTypeLift",
     "by_best_sentence",
+    "lexical_text",
     "scaled_top",
     "unlifted",
 ]
@@ -44,6 +46,16 @@ def _dense_text(query: Query, keeps_names: bool) -> str:
     if keeps_names and query.documents and query.intent != "which_documents":
         return query.question
     return query.search_text
+
+
+def lexical_text(query: Query, keeps_names: bool) -> str:
+    """The text the lexical signals match: ``_dense_text`` with each everyday phrase the question
+    uses in the texts' own term (``Query.readings``: "sjuk eller borta" -> "förfall"), which
+    BM25 can meet and whose known words keep the signals' weight (``retrieve``)."""
+    text = _dense_text(query, keeps_names)
+    for phrase, term in query.readings:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", term, text, flags=re.I)
+    return text
 
 
 class AnswerTypeLift:

@@ -49,6 +49,7 @@ from .rescoring import (
     AnswerTypeLift,
     _dense_text,
     by_best_sentence,
+    lexical_text,
     scaled_top,
 )
 from .results import Passage
@@ -172,7 +173,7 @@ class HybridRetriever(BaseRetriever):
         quoted = question.quoted if isinstance(question, Query) else ()
         if isinstance(question, Query):
             asked = _dense_text(question, self.dense_keeps_names)
-            words = _dense_text(question, self.lexical_keeps_names)
+            words = lexical_text(question, self.lexical_keeps_names)
             question, language = question.search_text, question.language
         else:
             asked, language = question, detect_language(question)
