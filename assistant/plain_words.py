@@ -65,20 +65,36 @@ def _keys(word: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def _by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """``entries`` by their first word's key, longest first."""
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase, alternatives in sorted(entries().items(), key=lambda kv: -len(kv[0])):
+        table.setdefault(phrase[0], []).append((phrase, alternatives))
+    return table
+
+
 def _matches(words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, terms) of the longest entries over the question's words, left to right."""
     keys = [_keys(w) for w in words]
-    by_length = sorted(entries().items(), key=lambda kv: -len(kv[0]))
+    first = _by_first()
     found, i = [], 0
     while i < len(words):
-        for phrase, alternatives in by_length:
-            n = len(phrase)
-            if i + n <= len(words) and all(phrase[j] in keys[i + j] for j in range(n)):
-                found.append((i, i + n, alternatives))
-                i += n
-                break
-        else:
+        hit = next(
+            (
+                (phrase, alternatives)
+                for key in keys[i]
+                for phrase, alternatives in first.get(key, ())
+                if i + len(phrase) <= len(words)
+                and all(phrase[j] in keys[i + j] for j in range(1, len(phrase)))
+            ),
+            None,
+        )
+        if hit is None:
             i += 1
+            continue
+        found.append((i, i + len(hit[0]), hit[1]))
+        i += len(hit[0])
     return found
 
 
