@@ -144,7 +144,7 @@ def party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> floa
 def with_typed(
     query: Query, chosen: list[Candidate], candidates: list[Candidate]
 ) -> list[Candidate]:
-    """``chosen`` with the sentence of the first quote's passage that holds the kind of answer
+    """``chosen`` with the sentence of the first quote's (or the first-ranked) passage that holds the kind of answer
     asked for (a sum, a period, a date, a phone number, how often) when none quoted holds it: "Heta
     Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Read after the refusal
     rules have read the choice: the answerer lets the added sentence answer a "when" or a
@@ -168,9 +168,12 @@ def with_typed(
 
     if any(holds(c) for c in chosen):
         return chosen
-    # The first quote's passage; how often may stand beside any quote ("… ska ske regelbundet
-    # …. Det är den enskildes behov som styr hur ofta …, men bör ske minst en gång per år.").
-    where = {d.passage.id for d in chosen} if often else {chosen[0].passage.id}
+    # The first quote's passage, or the passage retrieval ranked first ("2 år är den giltig."
+    # under "Nybyggnadskarta" while the best sentence stood in another passage); how often may
+    # stand beside any quote ("… ska ske regelbundet …. Det är den enskildes behov som styr hur
+    # ofta …, men bör ske minst en gång per år.").
+    first = {c.passage.id for c in candidates if c.standing >= 0}
+    where = {d.passage.id for d in chosen} if often else {chosen[0].passage.id, *first}
     typed = [
         c
         for c in candidates

@@ -424,13 +424,15 @@ def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
 
 
 def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_first():
-    def cand(text: str, passage: str, score: float) -> SimpleNamespace:
-        return SimpleNamespace(text=text, score=score, passage=SimpleNamespace(id=passage))
+    def cand(text: str, passage: str, score: float, standing: float = 0.0) -> SimpleNamespace:
+        return SimpleNamespace(
+            text=text, score=score, passage=SimpleNamespace(id=passage), standing=standing
+        )
 
     question = _query("Hur länge är ett Heta Arbeten-certifikat giltigt?")
     first = cand("Heta Arbeten-certifikat krävs vid svetsning.", "p1", 0.9)
     valid = cand("Certifikatet är giltigt i fem år.", "p1", 0.8)
-    elsewhere = cand("Kursen tar två dagar.", "p2", 0.85)
+    elsewhere = cand("Kursen tar två dagar.", "p2", 0.85, standing=-0.05)
     chosen = with_typed(question, [first], [first, elsewhere, valid])
     assert [c.text for c in chosen] == [first.text, valid.text]
     # Another passage's period is about something else; a quote that holds one needs none.
@@ -438,6 +440,12 @@ def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_
     assert with_typed(question, [valid], [valid, first]) == [valid]
     # A question wanting no kind of answer is quoted as chosen.
     assert with_typed(_query("Vem utfärdar certifikatet?"), [first], [first, valid]) == [first]
+    # The best sentence may stand in another passage than the one retrieval ranked first: the
+    # period of the first-ranked passage is quoted beside it; a lower passage's is not.
+    other = cand("Heta Arbeten-certifikat kontrolleras vid tillsyn.", "p3", 0.95, standing=-0.1)
+    chosen = with_typed(question, [other], [other, valid, elsewhere])
+    assert [c.text for c in chosen] == [other.text, valid.text]
+    assert with_typed(question, [other], [other, elsewhere]) == [other]
 
 
 def test_a_date_beside_the_quote_in_its_passage_is_quoted_not_refused(library, monkeypatch):
