@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .folding import fold
 from .lexical import terms
 
 __all__ = ["document_phrase", "in_words", "phrase_documents"]
@@ -99,14 +100,7 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     kinds = {
         t for w in named if _KIND_EN.match(w) or _KIND_SV.match(w) or w in bare for t in terms(w)
     }
-    # A name word is a title's whole ("fritidsgård"), a part of one ("upphandling" of
-    # "upphandlingsreglement"), or one with a definite ending ("tillämpningsanvisningarna").
-    if any(in_words(w, titles) or _with_ending(w, titles) for w in words - kinds):
-        return words
-    # "den nya VA-taxan" of a corpus whose title is "Taxa för …": the kind word (its last part
-    # after a hyphen) is the title's, and nothing but "ny/gällande" qualifies it.
-    # (A definite form may stem apart from the title's: "taxan" beside "tax" of "Taxa".) The
-    # kind word only, not a genitive's owner ("kommuns kulturstrategi": "kommun" is no kind).
+    # The kind word only, not a genitive's owner ("kommuns kulturstrategi": "kommun" is no kind).
     heads = {
         t
         for w in named
@@ -116,7 +110,38 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     # The kind word may also be the last part of a compound title ("planen" of "Handlingsplan
     # för klimat och energi", "policyn" of "Resepolicy").
     titled = any(_with_ending(h, titles) or _title_head(h, titles) for h in heads)
+    asked = {next((k for k in _KIND_STEMS if h.endswith(k)), h) for h in heads}
+    of_kind = any(_with_ending(k, titles) or in_words(k, titles) for k in asked)
+    whole = any(w in titles or _with_ending(w, titles) for w in words - kinds)
+    if asked and not of_kind and not whole and _kinded(titles):
+        # "Göteborgs Stads policy för digitalisering och IT" beside a corpus whose only title
+        # is a plan ("… digitaliseringsplan"): a policy the plan refers to, not the plan. A
+        # title's whole word keeps a kind named loosely ("rutinen för tvätt" of "Riktlinje för
+        # tvätt …").
+        return set()
+    # A name word is a title's whole ("fritidsgård"), a part of one ("upphandling" of
+    # "upphandlingsreglement"), or one with a definite ending ("tillämpningsanvisningarna").
+    if any(in_words(w, titles) or _with_ending(w, titles) for w in words - kinds):
+        return words
+    # "den nya VA-taxan" of a corpus whose title is "Taxa för …": the kind word (its last part
+    # after a hyphen) is the title's, and nothing but "ny/gällande" qualifies it.
+    # (A definite form may stem apart from the title's: "taxan" beside "tax" of "Taxa".)
     return words if titled and not words - kinds - _QUALIFIERS else set()
+
+
+# The kinds' stems, as a title holds them whole or as a compound's last part.
+_KIND_STEMS = frozenset(
+    fold(t)
+    for t in terms(
+        "dokument riktlinje rutin policy överenskommelse avtal regler program handbok reglemente "
+        "vägledning anvisning strategi taxa föreskrifter stadgar instruktion plan"
+    )
+)
+
+
+def _kinded(titles: frozenset[str]) -> bool:
+    """Does some title word name a kind of document ("digitaliseringsplan", "riktlinj")?"""
+    return any(t.endswith(k) for t in titles for k in _KIND_STEMS)
 
 
 def _with_ending(word: str, titles: frozenset[str]) -> bool:

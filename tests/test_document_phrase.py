@@ -34,3 +34,19 @@ def test_a_compound_of_topic_and_kind_names_the_document_whose_title_has_the_top
     assert {"avvik", "avvikelserutin"} <= document_phrase(asked, titles, lambda w: False)
     # a compound whose first part is no title's word names nothing
     assert document_phrase("vem ar ansvarig for kulturrutinen?", titles, lambda w: False) == set()
+
+
+def test_a_name_of_another_kind_than_every_title_names_no_document():
+    from assistant.document_phrase import document_phrase
+
+    # the plan refers to a policy: "Sagobys policy för digitalisering" is not the plan
+    titles = frozenset({"stadsledningskontor", "digitaliseringsplan"})
+    other = "vilket datum antog fullmaktige sagobys policy for digitalisering och it?"
+    assert document_phrase(other, titles, lambda w: False) == set()
+    # its own kind names it, a compound of topic and kind too
+    assert document_phrase("vem antog planen for digitalisering?", titles, lambda w: False)
+    own = "vilket diarienummer har anvisningen om digitaliseringsplanen?"
+    assert document_phrase(own, titles, lambda w: False)
+    # a title without any kind word cannot tell: the topic word still names it
+    plain = frozenset({"delegering", "beslutanderatt"})
+    assert document_phrase("nar antogs policyn for delegering?", plain, lambda w: False)
