@@ -10,6 +10,8 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "length_or_sum": "hur hög/högt", "how high": a height, or a sum or a share ("Hur högt kan
   skadeståndsansvaret bli?" is answered by "25 procent av årsavgiften");
 - "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
+- "area": "hur många kvadratmeter/kvm", "how many square metres": an area ("upp till 30 m²"), not
+  a height ("högre än 1,2 meter"); "hur många meter" asks a length;
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
@@ -46,6 +48,15 @@ _FAST = re.compile(
     r"\bhow (?:quickly|fast|soon|promptly)\b|\bwithin what time\b"
 )
 _HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
+# The unit named: "Hur många kvadratmeter …?" wants an area, "Hur många meter …?" a length.
+_AREA_ASKED = re.compile(
+    r"\bhur (?:manga|mycket) (?:kvadratmeter|kvadrat|kvm|m2|m²)|\bhow many (?:square|sq)\b|"
+    r"\bhow many (?:m2|m²|sqm)\b"
+)
+_METRES_ASKED = re.compile(
+    r"\bhur manga (?:meter|centimeter|cm|millimeter|mm|decimeter|kilometer|km|mil)\b|"
+    r"\bhow many (?:metres|meters|centimet\w+|millimet\w+|kilomet\w+|km|feet|inches)\b"
+)
 _LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
 # "Hur hög är avgiften?", "How high is the fee?": a sum or a rate, not a height.
 _NOT_A_LENGTH = re.compile(
@@ -72,6 +83,11 @@ _PROMPT = re.compile(
     r"\b(?:a|per) (?:year|month)\b",
     re.I,
 )
+_AREA = re.compile(
+    rf"\b{_NUMBER}\s*(?:kvm|m2|kvadratmeter|kvadrat|square met\w+|sq\.? ?m|sqm)\b|"
+    rf"\b{_NUMBER}\s*m²",
+    re.I,
+)
 _LENGTH = re.compile(
     rf"\b{_NUMBER}\s*(?:km|m|cm|mm|dm|mil|meter|metres?|meters?|centimeter\w*|millimeter\w*|"
     rf"decimeter\w*|kilometer\w*|feet|foot|ft|inch\w*)(?![²2\w])",
@@ -81,10 +97,14 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "promptness"); None when it names a sum, rate or time (but for
+    "length_or_period", "area", "promptness"); None when it names a sum, rate or time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
         return "promptness"
+    if _AREA_ASKED.search(folded):
+        return "area"
+    if _METRES_ASKED.search(folded):
+        return "length"
     if _NOT_A_LENGTH.search(folded):
         return None
     if _DEEP_WIDE.search(folded):
@@ -100,6 +120,8 @@ def dimension_found(dimension: str, text: str) -> bool:
     """Does ``text`` (as written) hold a number in the ``dimension`` (``dimension_asked``)?"""
     if dimension == "promptness":
         return bool(_PROMPT.search(text)) or answer_type_found("duration", [text])
+    if dimension == "area":
+        return bool(_AREA.search(text))
     if _LENGTH.search(text):
         return True
     if dimension == "length_or_sum":

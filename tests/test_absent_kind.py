@@ -949,3 +949,24 @@ def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_p
 )
 def test_a_time_set_by_the_next_event_answers_when(text, found):
     assert answer_type_found("date", [text]) is found
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_square_metres_asked_are_answered_by_an_area_not_a_height(language):
+    asked = _query(
+        "Hur många kvadratmeter får en altan vara utan bygglov?"
+        if language == "sv"
+        else "How many square metres may a deck be without a permit?",
+        language,
+    )
+    height = "En altan som är högre än 1,2 meter kan kräva bygglov."
+    assert absent_kind(asked, _read(height)) == "number"
+    for area in (
+        "En altan på högst 15 kvm kräver inget bygglov.",
+        "Altaner upp till 30 m² är fria.",
+    ):
+        assert absent_kind(asked, _read(area)) is None, area
+    # "Hur många meter …?" asks a length
+    metres = _query("Hur många meter från tomtgränsen får altanen byggas?")
+    assert absent_kind(metres, _read(height)) is None
+    assert absent_kind(metres, _read("Altanen får byggas utan lov.")) == "number"
