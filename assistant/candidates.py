@@ -144,12 +144,13 @@ def party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> floa
 def with_typed(
     query: Query, chosen: list[Candidate], candidates: list[Candidate]
 ) -> list[Candidate]:
-    """``chosen`` with the sentence of the first quote's (or the first-ranked) passage that holds the kind of answer
-    asked for (a sum, a period, a date, a phone number, how often) when none quoted holds it: "Heta
-    Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år". Read after the refusal
-    rules have read the choice: the answerer lets the added sentence answer a "when" or a
-    number only when it is about what is asked (``one_sentence.about_topic``), a price never
-    (README "Answer or refuse", eleventh and sixteenth sessions)."""
+    """``chosen`` with the sentence of the first quote's (or the first-ranked) passage that holds
+    the kind of answer asked for (a sum, a period, a date, a phone number, how often) when none
+    quoted holds it: "Heta Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år".
+    Read after the refusal rules have read the choice: the answerer lets the added sentence
+    answer a "when" or a number only when it is about what is asked
+    (``one_sentence.about_topic``), a price never (README "Answer or refuse", eleventh and
+    sixteenth sessions)."""
     wants = wanted_type(query)
     if wants is None and wants_number(None, query.folded):
         wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers
