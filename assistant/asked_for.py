@@ -14,12 +14,39 @@ from collections.abc import Callable
 from typing import Any
 
 from .bilingual import swedish_rendering
-from .compounds import compound_match
+from .compounds import LINKS, MIN_PART, compound_match
 from .folding import fold
 from .intent import wanted_answer
-from .lexical import terms, uses_word
+from .lexical import stem_word, terms, uses_word
 
-__all__ = ["focus_rendering", "wanted_type"]
+__all__ = ["focus_rendering", "held", "wanted_type"]
+
+def _modifier_known(word: str, head: str, known: Callable[[str], bool]) -> bool:
+    """Is the rest of ``word`` (a stem as written) before its ``head`` (folded) a word the
+    corpus knows, with or without a linking letter? A rest too short to be a word is no
+    evidence either way (True)."""
+    rest = word[: len(word) - len(head)] if len(fold(word)) == len(word) else ""
+    if len(rest) < MIN_PART:
+        return True
+    forms = {rest, rest[:-1]} if rest.endswith(LINKS) else {rest}
+    # The stemmer cuts a word alone and inside a text differently ("plats" -> "plat", "platser"
+    # -> "plats"): both forms are asked.
+    return any(known(s) for f in forms if len(f) >= MIN_PART for s in {f, stem_word(f)})
+
+
+def held(word: str, read_terms: set[str], known: Callable[[str], bool]) -> bool:
+    """Does a folded read term name the (stemmed, as written) ``word``, counting compounds
+    (``compound_match``), but not only by its head when the corpus never uses its first part:
+    "påminnelseavgift" is not held by "avgift" in a text without "påminnelse" (a reminder
+    fee is a fee the text does not name), "platsantal" is by "antal" where "plats" is used."""
+    folded = fold(word)
+    for term in read_terms:
+        if not compound_match(folded, term):
+            continue
+        if folded != term and folded.endswith(term) and not _modifier_known(word, term, known):
+            continue
+        return True
+    return False
 
 
 # --- an English focus, rendered -------------------------------------------------------------------
@@ -37,8 +64,8 @@ def focus_rendering(
     def used(word: str) -> bool:
         if uses_word(known, word):
             return True
-        stems = [fold(t) for t in terms(word)]
-        return bool(stems) and all(any(compound_match(s, t) for t in read_terms) for s in stems)
+        stems = terms(word)
+        return bool(stems) and all(held(s, read_terms, known) for s in stems)
 
     return lambda text: swedish_rendering(text, used)
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .asked_for import focus_rendering, wanted_type
+from .asked_for import focus_rendering, held, wanted_type
 from .folding import fold
 from .lexical import terms
 from .one_sentence import one_sentence_signals
@@ -179,7 +179,7 @@ def measure(
     )
     folded_focus = {fold(t) for t in focus}
     absent = (
-        sum(not known(t) and not covered({fold(t)}, read_terms) for t in focus) / len(focus)
+        sum(not known(t) and not held(t, read_terms, known) for t in focus) / len(focus)
         if focus
         else 0.0
     )

@@ -106,3 +106,22 @@ def test_public_side_reads_compounds_from_public_passages_only():
     assert lexical.recognizes("flarp")  # inside the internal "flarpkostnader"
     assert not lexical.public().recognizes("flarp")
     assert lexical.public().recognizes("zorb")
+
+
+def test_a_compound_is_held_by_its_head_only_where_its_first_part_is_used():
+    # A reminder fee is a fee the text does not name: "påminnelseavgift" asked of a text with
+    # "avgift" and no "påminnelse" is not there; "platsantal" is, where "plats" is used.
+    from assistant.asked_for import held
+    from assistant.lexical import terms
+
+    def vocabulary(text):
+        return set(terms(text)).__contains__
+
+    read = {"avgift", "antal"}
+    fees = vocabulary("Avgiften tas ut per antal platser.")
+    assert held("avgift", read, fees)
+    assert held("platsantal", read, fees)
+    assert not held("påminnelseavgift", read, fees)
+    assert held("påminnelseavgift", read, vocabulary("Avgift tas ut vid påminnelse."))
+    # a part of a text's compound still holds ("poesi" in "poesifestival")
+    assert held("poesi", {"poesifestival"}, vocabulary("En poesifestival."))
