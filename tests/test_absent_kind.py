@@ -375,14 +375,17 @@ def test_the_rule_refuses_whatever_the_model_says():
 
 def test_a_time_the_agreement_never_gives_is_refused(corpus_assistant, monkeypatch):
     # The agreement says Ludvika is an administrative area for Finnish, never since when: the
-    # model answers with that sentence (its topic is all there), the rule refuses when on.
+    # model answers with that sentence (its topic is all there), the rule (on as shipped since
+    # the thirty-first session) refuses.
     question = "När blev Ludvika förvaltningsområde för finska språket?"
-    assert corpus_assistant.ask(question).answered  # off as shipped: the model decides
-    on = corpus_assistant.settings.model_copy(update={"refuse_absent_time": True})
-    monkeypatch.setattr(corpus_assistant, "settings", on)
     with recording() as records:
-        asked = corpus_assistant.ask("När blev Ludvika förvaltningsområde för finska språket?")
+        asked = corpus_assistant.ask(question)
     assert not asked.answered and not asked.citations
+    shipped = corpus_assistant.settings
+    off = shipped.model_copy(update={"refuse_absent_time": False})
+    monkeypatch.setattr(corpus_assistant, "settings", off)
+    assert corpus_assistant.ask(question).answered  # off: the model decides
+    monkeypatch.setattr(corpus_assistant, "settings", shipped)
     features = Features(**records[-1]["features"])
     assert load_model().probability(features) >= load_model().threshold
     assert features.number_wanted == 0.0 and features.name_share == 1.0  # no other rule
