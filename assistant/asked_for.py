@@ -21,6 +21,7 @@ from .lexical import stem_word, terms, uses_word
 
 __all__ = ["focus_rendering", "held", "wanted_type"]
 
+
 def _modifier_known(word: str, head: str, known: Callable[[str], bool]) -> bool:
     """Is the rest of ``word`` (a stem as written) before its ``head`` (folded) a word the
     corpus knows, with or without a linking letter? A rest too short to be a word is no
