@@ -76,6 +76,27 @@ def test_lone_bullet_glyphs_join_their_items():
     ]
 
 
+def test_list_markers_printed_apart_from_their_items_are_joined_to_them():
+    # A PDF export printed the list's numbers in a column of their own, then the items: the
+    # n-th number is the n-th short line's, and the last item is no heading.
+    page = (
+        "Planen har tre delar.\n1.\n2.\n3.\n\nBättre skolmat\nFler cykelvägar\nLjusare parker\n\n"
+        "Varje del har egna mål."
+    )
+    assert _kinds(page) == [
+        ("paragraph", "Planen har tre delar."),
+        ("list_item", "1. Bättre skolmat"),
+        ("list_item", "2. Fler cykelvägar"),
+        ("list_item", "3. Ljusare parker"),
+        ("paragraph", "Varje del har egna mål."),
+    ]
+    # Fewer lines than markers (or more, running on): nothing is paired.
+    short = "Planen har tre delar.\n1.\n2.\n3.\n\nBättre skolmat\nFler cykelvägar\n"
+    assert ("list_item", "1. Bättre skolmat") not in _kinds(short)
+    longer = short + "Ljusare parker\nOch mer\n"
+    assert ("list_item", "1. Bättre skolmat") not in _kinds(longer)
+
+
 def test_running_header_and_page_numbers_are_removed_and_reported():
     texts = ["Bidraget betalas ut i mars.", "Parterna träffas varje år.", "Avtalet kan sägas upp."]
     pages = [
