@@ -148,6 +148,11 @@ _FACT_PATTERNS = {
     r"(?:\w+ )?(?:no longer apply|cease to apply|stop applying)|"
     r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
     r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
+    # the passive, naming the earlier document by its kind ("Vilket tidigare styrdokument ersätts
+    # av den nya strategin?"): "Vilka kostnader ersätts av kommunen?" is paid, no document
+    r"(?:vilket|vilka) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|[\w-]*program\w*|"
+    r"[\w-]*plan\w*|[\w-]*strategi\w*|regler\w*|foreskrift\w*|reglemente\w*|taxa\w*) "
+    r"(?:\w+ )?ersatts (?:nu )?av|"
     r"supersedes|superseded",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",

@@ -25,6 +25,8 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Who owns the document?", "owner"),
         ("Vad ersätter riktlinjen?", "replaces"),
         ("What does the policy replace?", "replaces"),
+        # the passive, the earlier document named by its kind
+        ("Vilket tidigare styrdokument ersätts av den nya planen?", "replaces"),
         ("Gäller policyn fortfarande?", "validity"),
         ("Is the agreement still valid?", "validity"),
         ("When did the agreement take effect?", "in_force"),

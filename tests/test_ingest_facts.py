@@ -28,6 +28,27 @@ def test_replaces_keeps_the_colon_inside_a_case_number(line, value):
 
 
 @pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        # the document itself, by its kind, as the subject, anywhere in the text; a range broken
+        # at its dash over two lines is one sentence
+        (
+            "Text om korten.\n\nKortreglerna ersätter tidigare regler 2019\n– 2023 (KS-2019-12).",
+            ["tidigare regler 2019 – 2023 (KS-2019-12)."],
+        ),
+        (
+            "Text.\n\nDenna riktlinje ersätter riktlinjen för lånekort.",
+            ["riktlinjen för lånekort."],
+        ),
+        # "ersätter" as "pays", said of someone else: no fact
+        ("Text.\n\nKommunen ersätter kostnader för resor.", []),
+    ],
+)
+def test_a_sentence_saying_what_the_document_replaces_is_a_fact(body, value):
+    assert _values(f"Regler för kort\n\n{body}\n", "replaces") == value
+
+
+@pytest.mark.parametrize(
     ("line", "value"),
     [
         ("Kundservice: 0771-25 26 27", ["0771-25 26 27"]),

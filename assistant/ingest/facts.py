@@ -72,6 +72,15 @@ _CONTACT = re.compile(
 )
 _LABEL_COLON = re.compile(r":(?=\s|$)")
 _REPLACES = re.compile(r"\b(?:dokumentet\s+)?ersätter\b\s*:?", re.I)
+# A sentence anywhere in the text whose subject is the document itself, by its kind, says what
+# it replaces ("Tillväxtstrategin ersätter tidigare Näringslivspolitiskt program 2019 – 2023.",
+# "Denna riktlinje ersätter …"): "Kommunen ersätter kostnader …" pays, and names no kind.
+_SELF_REPLACES = re.compile(
+    r"^(?:(?:denna|detta|dessa|den här|det här|den nya|det nya|de nya)\s+)?[\w-]*(?:dokument|"
+    r"riktlinje|policy|policyn|program|plan|strategi|regl|taxa|föreskrift|rutin|avtal|"
+    r"överenskommelse|anvisning)\w*\s+ersätter\s+(?=\S)",
+    re.I,
+)
 # The second party ends before a year, a comma or full stop, or the agreement's topic ("… och
 # kommuner i Stockholms län om läkemedelshantering i hemsjukvården").
 PARTIES = re.compile(
@@ -223,6 +232,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("contact", _value(line, m), page, cite, where)
         if (m := _REPLACES.match(line)) and page == 1:
             add("replaces", _value(line, m), page, cite, where)
+        elif (m := _SELF_REPLACES.match(" ".join(line.split()))) and len(line) <= 300:
+            add("replaces", " ".join(line.split())[m.end() :], page, cite, where)
         flat = " ".join(line.split())  # a party line over several units holds line breaks
         if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
             add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, cite, where)

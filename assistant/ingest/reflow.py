@@ -47,6 +47,10 @@ _BULLET_GLYPHS = {
     "➢",
 }
 _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+# A number range broken at its dash over two lines: a line ending in a number, the next opening
+# with the dash and a number ("2019" / "– 2023"; "10" / "- 20 kr").
+_RANGE_START = re.compile(r"\d$")
+_RANGE_END = re.compile(r"^[–-]\s*\d")
 # A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
@@ -173,6 +177,9 @@ def text_width(lines: list[Item]) -> int:
 def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     """Does the physical line ``text`` continue the unit ``prev``?"""
     last = prev.lines[-1]
+    if not blank and _RANGE_END.match(text) and _RANGE_START.search(last):
+        # "… program 2019" / "– 2023 (KS-2019-00586).": a range broken at its dash, no bullet
+        return prev.kind in ("paragraph", "list_item")
     if is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
         return False
     if TAB_ROW.match(text) or TAB_ROW.match(last):
