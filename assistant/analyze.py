@@ -18,7 +18,7 @@ from .conversation import resolve
 from .document_names import SHORT_NAME, DocumentBook, DocumentName
 from .document_phrase import in_words, phrase_documents
 from .folding import clean, fold, fold_word
-from .intent import fact_kind, fact_terms, measure_words, phrase_of
+from .intent import fact_kind, fact_terms, measure_words, phrase_of, without_frame_phrases
 from .leaning import OwnAsk
 from .lexical import stem_word, terms
 from .names import NameBook, names_party, question_names
@@ -289,5 +289,5 @@ class QueryAnalyzer:
             cue = set(terms(source.group(0).split()[0]))
             names |= set(terms(source.group(1))) & self._title_stems | cue
         frame = frame_terms() | measure_words(text)
-        kept = [t for t in terms(text) if t not in frame and t not in names]
+        kept = [t for t in terms(without_frame_phrases(text)) if t not in frame and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))

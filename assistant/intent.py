@@ -26,6 +26,7 @@ __all__ = [
     "phrase_of",
     "topic_of",
     "wanted_answer",
+    "without_frame_phrases",
 ]
 
 INTENTS = ("fact", "commitments", "which_documents", "document_fact")
@@ -260,6 +261,20 @@ _MEASURE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+
+
+# Phrases that tie a question's parts together and name no topic ("Är uppgifterna hemliga, och
+# i så fall hur länge?": "fall" is no case the text must be about).
+_FRAME_PHRASES = re.compile(
+    r"\b(?:i så fall|isåfall|i sådana fall|i sådant fall|i förekommande fall|om så är fallet|"
+    r"if so|in that case|in which case|if that is the case)\b",
+    re.IGNORECASE,
+)
+
+
+def without_frame_phrases(text: str) -> str:
+    """``text`` without the phrases that frame its parts (``_FRAME_PHRASES``)."""
+    return _FRAME_PHRASES.sub(" ", text)
 
 
 def measure_words(text: str) -> frozenset[str]:

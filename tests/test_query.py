@@ -144,6 +144,22 @@ def test_a_measure_after_hur_frames_the_question(analyzer, question, topic):
     assert stems == tuple(t for w in topic for t in terms(w))
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # "i så fall" ties the parts together: "fall" is no case the text must be about
+        ("Har elevkulturombud arvode, och i så fall hur mycket?", ("elevkulturombud", "arvode")),
+        ("Do elevkulturombud get paid, and if so how much?", ("elevkulturombud", "get", "paid")),
+    ],
+)
+def test_a_phrase_tying_the_parts_together_is_no_topic(analyzer, question, topic):
+    stems = analyzer.analyze(question).topic_terms
+    assert set(stems) >= {t for w in topic for t in terms(w)}
+    assert not {"fall", "so", "if"} & set(stems)
+    # "fall" asked of its own stays
+    assert "fall" in analyzer.analyze("I vilka fall får elevkulturombud arvode?").topic_terms
+
+
 def test_typed_twins_give_the_same_search_text(analyzer):
     twins = [
         "Vad ska Fjärrvik öppna i hamnen?",
