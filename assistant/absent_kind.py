@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from .answer_type import APPLIED
 from .dimension import dimension_absent
 from .frequency import frequency_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
@@ -68,13 +69,18 @@ QUOTED = 3
 # A question asking WHEN (folded text). "när/when" counts only opening the question (or after
 # "från/sedan/till/senast": always a time), and not before a verb that makes it a condition
 # ("när krävs", "when is … required", "when can the consumer rescind"): "om …", "vid …" answer.
+# Choosing or applying something ("När ska AGPL-3 användas?", "When should the MIT licence be
+# used?") asks in which case, as "när gäller" does (``answer_type.APPLIED``).
+_APPLIED_SV = rf"(?:ska|skall|bor|maste) (?:\S+ ){{1,4}}?(?:{APPLIED})\b"
+_APPLIED_EN = rf"(?:should|shall|must|is|are) (?:\S+ ){{1,5}}?(?:be )?(?:{APPLIED})\b"
 _WHEN = re.compile(
     r"^(?:fran och med|fran|sedan|till|fram till|senast) nar\b|"
     r"^nar (?!(?:krav\w*|behov\w*|galler|behover|raknas|anses|betraktas|klassas|"
-    r"klassificeras|definieras|maste|kan|far|ar det)\b)|"
+    rf"klassificeras|definieras|maste|kan|far|ar det|anvands|tillampas)\b|{_APPLIED_SV})|"
     r"^(?:since |until |by )?when "
     r"(?!(?:is|are) [^?]{0,40}\b(?:required|needed|considered|regarded|classified|deemed)\b|"
-    r"(?:do|does|must|can|may) (?:i|you|we|one|the \w+) (?:need|have to|rescind|cancel)\b)"
+    r"(?:do|does|must|can|may) (?:i|you|we|one|the \w+) (?:need|have to|rescind|cancel)\b|"
+    rf"{_APPLIED_EN})"
 )
 # A question naming the time it asks for: "Vilket år …?", "By what date …?", "deadline".
 _TIME_NAMED = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "APPLIED",
     "actor_named",
     "definition_asked",
     "opens_who_or_which",
@@ -147,10 +148,13 @@ _LEADING_CLAUSE = re.compile(
 # (the suite's sets: every such question's evidence is a condition). So does a classification's:
 # "När räknas en vårdskada som allvarlig?", "When is an injury considered serious?" (a
 # definition answers: "Allvarlig vårdskada innebär att …"), not "räknas ut" (is calculated).
+# So does choosing or applying something: "När ska AGPL-3 användas?", "When should the MIT
+# licence be used?" are answered by the cases ("Tjänster som utgör en del av en plattform …").
+APPLIED = r"anvandas|anvands|tillampas|valjas|used|applied(?! for)|chosen"
 _CASES = re.compile(
     r"^(?:nar|when)\b.*\b(?:kravs|behovs|required|needed|necessary|mandatory|obligatorisk\w*|"
     r"nodvandig\w*|raknas(?!.*\but\b)|anses|betraktas|klassas|klassificeras|definieras|considered|"
-    r"regarded|classified|deemed|counts? as|qualif(?:y|ies) as)\b"
+    rf"regarded|classified|deemed|counts? as|qualif(?:y|ies) as|{APPLIED})\b"
 )
 
 

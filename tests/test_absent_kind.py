@@ -61,6 +61,12 @@ def _read(*sentences: str) -> list[SimpleNamespace]:
         ("When is an injury considered serious?", False),
         ("Vad gäller när resenären själv har avbokat?", False),
         ("Vem ska kallas när det gäller elevkulturombuden?", False),
+        # choosing or applying something: in which case (a relative clause may answer)
+        ("När ska licensen AGPL-3 användas?", False),
+        ("When should the AGPL-3 license be used instead?", False),
+        ("När tillämpas den lägre taxan?", False),
+        ("När ska avgiften betalas?", True),
+        ("When should the report be submitted?", True),
     ],
 )
 def test_a_question_asking_when(question, asks):
@@ -68,6 +74,8 @@ def test_a_question_asking_when(question, asks):
     if question.startswith(("När räknas", "When is an injury")):
         assert wanted_answer(fold(question)) is None  # no date lifted or wanted either
     assert wanted_answer(fold("När räknas avgiften ut?")) == "date"  # is calculated: a time
+    if "AGPL" in question or "tillämpas" in question:
+        assert wanted_answer(fold(question)) is None  # in which case: no date wanted
 
 
 def test_a_time_as_texts_write_it():
