@@ -89,7 +89,8 @@ __all__ = [
 # 37: an HTML line break in a text or Markdown line ("hos<br>nämnd" in a table cell) is a space.
 # 38: a cover box's label wrapped around its row is a label; "Diarienummer: 0451/23" (no letters)
 #     and "Datum och paragraf för beslutet: …" are card facts.
-CHUNKER_VERSION = "40"
+# 41: a copyright line ("Copyright (c) 2021 Sundsvalls kommun") is a card fact.
+CHUNKER_VERSION = "41"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

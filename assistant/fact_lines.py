@@ -149,7 +149,7 @@ _CARD_LABELS: dict[str, tuple[str, ...]] = {
     "contact": ("kontakt", "handläggare"),
     "case_number": ("diarienummer",),
     "validity": ("giltighet", "period"),
-    "date": ("datum", "beslut"),
+    "date": ("datum", "beslut", "upphovsrätt"),
     "adoption": ("beslut", "datum"),
     # Where no line says when it takes effect, the line that says from when it applies.
     "in_force": ("ikraftträdande", "giltighet"),

@@ -156,7 +156,11 @@ _FACT_PATTERNS = {
     r"(?:\w+ )?ersatts (?:nu )?av|"
     r"supersedes|superseded",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
-    "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum",
+    # The year a document is from ("What year is this guideline from?", "Från vilket år är
+    # policyn?"): a date line, or where there is none its copyright line ("© 2021 …").
+    "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum|"
+    r"(?:vilket|what|which) (?:ar|year) (?:ar|is|was) (?:\S+ ){1,4}?(?:fran|from)(?=\W*$)|"
+    r"^fran vilket ar (?:ar|kommer)\b|^from (?:what|which) year (?:is|was|does)\b",
     "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
     # What the document is for or about, asked of the document itself ("Vad beskriver bilagan?",
     # "What is the purpose of the routine?"): a topic word beside it makes it a content question.
@@ -193,7 +197,7 @@ _FACT_WORDS = (
     # the body that adopts, named as the adopter ("När antog kommunfullmäktige VA-taxan?")
     "fullmäktige kommunfullmäktige regionfullmäktige styrelsen kommunstyrelsen regionstyrelsen "
     "council municipal board committee approve approves adopt adopts enact enacts "
-    "från sedan from "
+    "från sedan from year år "
     # whom to ask about it, by phone ("Vem ska jag ringa om jag har frågor om taxan?")
     "ringa ring call phone telefonnummer frågor frågan fråga questions question "
     "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "

@@ -58,6 +58,10 @@ from tests.helpers import assistant_over_texts, first_cited
         # the documents that stop applying are the ones it replaces
         ("Vilka äldre styrdokument slutar gälla när planen antas?", "replaces"),
         ("Vilka regler upphör att gälla?", "replaces"),
+        # the year a document is from: its date line, or its copyright line
+        ("What year is this guideline from?", "date"),
+        ("Från vilket år är riktlinjerna?", "date"),
+        ("Hur många år gäller avtalet?", None),
         ("Which documents no longer apply?", "replaces"),
         ("Vad händer om avtalet upphör att gälla?", None),
         # from when it applies is its start, until when its validity
@@ -514,3 +518,25 @@ def test_whom_to_call_is_answered_from_the_service_desks_own_line(tmp_path, e5):
     assert answer.answered, answer.answer
     _, kind, quote = first_cited(answer)
     assert kind == "passage" and quote == "Kundservice: 0771-25 26 27", quote
+
+
+GUIDE = (
+    "# Riktlinjer för publicering av källkod\n\n"
+    + "\n\n".join(
+        f"## {thing.capitalize()}\n\nKällkoden ska granskas med avseende på {thing} innan den "
+        f"publiceras, och granskningen ska dokumenteras i ärendet."
+        for thing in ["säkerhet", "licenser", "personuppgifter", "kvalitet"]
+    )
+    + "\n\n## \nCopyright (c) 2021 Sjöby kommun\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["What year is this guideline from?", "Från vilket år är riktlinjerna?"]
+)
+def test_the_year_of_a_text_without_a_date_line_is_its_copyright_line(tmp_path, e5, question):
+    over = assistant_over_texts(tmp_path, {"riktlinjer.md": GUIDE}, e5)
+    answer = over.ask(question)
+    assert answer.answered
+    assert answer.citations[0].quote == "Copyright (c) 2021 Sjöby kommun"
+    assert answer.citations[0].passage.kind == "passage"  # the line itself, not the card

@@ -193,3 +193,17 @@ def test_an_entry_into_force_is_a_fact_of_its_own():
     )
     assert _values(text, "in_force") == ["träder i kraft den 1 januari 2016."]
     assert _values(text, "decision") == ["beslutade den 31 augusti 2015."]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Copyright (c) 2021 Sundsvalls kommun", ["Copyright (c) 2021 Sundsvalls kommun"]),
+        ("© Digg 2024", ["© Digg 2024"]),
+        ("© 2019–2023 Region Sagoby", ["© 2019–2023 Region Sagoby"]),
+        # a sentence about copyright is no copyright line
+        ("Copyright gäller för bilderna i rapporten.", []),
+    ],
+)
+def test_a_copyright_line_is_a_fact(line, value):
+    assert _values(f"Regler för kort\n\nText om korten.\n\n{line}\n", "copyright") == value

@@ -38,6 +38,7 @@ _LABELS = {
     "revised": "Reviderad (uppdaterad, revised)",
     "purpose": "Syfte (syftet, beskriver, handlar om, purpose)",
     "signed": "Undertecknad (underskrift, skrivit under, avsändare, signed)",
+    "copyright": "Upphovsrätt (copyright, utgivare, år, year)",
 }
 
 

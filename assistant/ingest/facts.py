@@ -1,6 +1,7 @@
 """Card facts in Swedish public documents' own forms, each with the line it came from: case
-number, decision, revision, validity, owner, contact, replaced document, parties, purpose. A blank
-template field ("skriv nummer exempelvis KS/xxx:xx", an empty "Diarienummer:") is no fact."""
+number, decision, revision, validity, owner, contact, replaced document, parties, purpose,
+copyright. A blank template field ("skriv nummer exempelvis KS/xxx:xx", an empty "Diarienummer:")
+is no fact."""
 
 from __future__ import annotations
 
@@ -79,6 +80,13 @@ _SELF_REPLACES = re.compile(
     r"^(?:(?:denna|detta|dessa|den här|det här|den nya|det nya|de nya)\s+)?[\w-]*(?:dokument|"
     r"riktlinje|policy|policyn|program|plan|strategi|regl|taxa|föreskrift|rutin|avtal|"
     r"överenskommelse|anvisning)\w*\s+ersätter\s+(?=\S)",
+    re.I,
+)
+# A copyright line dates a text that has no date line and names who issued it ("Copyright (c)
+# 2021 Sundsvalls kommun", "© Digg 2024"), as web and Markdown exports end.
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*(?:\(c\)|©)?|©|\(c\))\s*(?:(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)?\d{2})?"
+    r"\s*,?\s*\S.{0,80}|\S.{0,80}?\s(?:19|20)\d{2})$",
     re.I,
 )
 # The second party ends before a year, a comma or full stop, or the agreement's topic ("… och
@@ -234,6 +242,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("replaces", _value(line, m), page, cite, where)
         elif (m := _SELF_REPLACES.match(" ".join(line.split()))) and len(line) <= 300:
             add("replaces", " ".join(line.split())[m.end() :], page, cite, where)
+        if _COPYRIGHT.match(line.strip()):
+            add("copyright", line.strip(), page, cite, where)
         flat = " ".join(line.split())  # a party line over several units holds line breaks
         if page == 1 and _AGREEMENT_LINE.match(flat) and (m := PARTIES.search(flat)):
             add("parties", f"{m.group(1).strip()} och {m.group(2).strip()}", page, cite, where)
