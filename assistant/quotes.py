@@ -3,7 +3,8 @@
 The answerer picks sentences; this module turns them into citations a reader can use:
 - a sentence that introduces a list ("… vid följande fall:") is quoted with its items, and a
   list item is never quoted without the sentence that introduces it;
-- a fragment that continues the sentence before it (it starts in lower case) is quoted with it;
+- a fragment that continues the sentence before it (it starts in lower case) is quoted with it,
+  and a sentence after a bare answer opening its paragraph ("Nej.", "Delvis.") with that answer;
 - several sentences from one passage are one citation with several highlights (``quotes``),
   not [1], [2], [3] of the same text.
 """
@@ -196,6 +197,8 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         j -= 1
     while k + 1 < len(spans) and _continues(text, spans, k + 1):  # and with its own end
         k += 1
+    if _answer_word(text, spans, j - 1):
+        j -= 1  # "Delvis. Nybyggt enbostadshus behöver …": the answer's own first word with it
     out = [(spans[j][0], spans[k][1])]
     lead = _lead_of(text, spans, j)
     if lead is not None:
@@ -207,6 +210,25 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         # a lead without words of its own points back to the sentence before it.
         out += [spans[i] for i in (k + 1, *_items(text, spans, k + 1))]
     return _merge(sorted(out), text)
+
+
+def _answer_word(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Is span ``k`` a bare answer opening its paragraph ("Nej.", "Delvis.", "Ej alltid.",
+    "Starkt rekommenderat."): three words at most, no figure, ending in a full stop, the next
+    sentence on its line? FAQ answers open so; quoted without it, the sentence after it loses
+    the yes or no it explains."""
+    if k < 0 or k + 1 >= len(spans):
+        return False
+    word = text[spans[k][0] : spans[k][1]]
+    opens = k == 0 or "\n" in text[spans[k - 1][1] : spans[k][0]]
+    return (
+        opens
+        and "\n" not in text[spans[k][1] : spans[k + 1][0]]
+        and word[:1].isupper()
+        and word.endswith((".", "!"))
+        and len(word.split()) <= 3
+        and not any(ch.isdigit() for ch in word)
+    )
 
 
 def _short_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:

@@ -495,6 +495,28 @@ def test_a_lower_case_fragment_is_quoted_with_the_sentence_it_continues():
     assert [p.text[x:y] for x, y in expand(p, a, b)] == ["Lånen är annars avgiftsfria."]
 
 
+FAQ_ANSWER = (
+    "Kräver reglerna tillgänglighet i enbostadshus?\n\n"
+    "Delvis. Nybyggda enbostadshus ska vara tillgängliga på entréplanet. Övervåningen undantas.\n\n"
+    "Varför finns kravet?\n\nKravet gäller sedan 1994. Det ska göra bostaden användbar."
+)
+
+
+def test_a_sentence_after_a_bare_answer_is_quoted_with_it():
+    p = _passage(FAQ_ANSWER)
+
+    def quoted(part: str) -> list[str]:
+        a = FAQ_ANSWER.index(part)
+        return [p.text[x:y] for x, y in expand(p, a, a + len(part))]
+
+    assert quoted("Nybyggda enbostadshus ska vara tillgängliga på entréplanet.") == [
+        "Delvis. Nybyggda enbostadshus ska vara tillgängliga på entréplanet."
+    ]
+    # only the sentence right after it; and a sentence with a figure is no bare answer
+    assert quoted("Övervåningen undantas.") == ["Övervåningen undantas."]
+    assert quoted("Det ska göra bostaden användbar.") == ["Det ska göra bostaden användbar."]
+
+
 def test_sentences_of_one_passage_are_one_citation_with_several_highlights():
     p, other = _passage(), _passage(pid="p2")
     picks = [
