@@ -328,6 +328,26 @@ def test_the_threshold_is_the_middle_of_the_best_run_rounding_noise_apart():
     assert _middle_of_best(grid, scores, 1 / 103) == 0.4
 
 
+def test_when_the_worst_set_is_flat_the_next_worst_chooses_the_threshold():
+    # Set "flat": one unanswerable question at 0.95, refused at no threshold of the grid, one
+    # answerable at 0.99: its min is 0 everywhere. Set "b" is served only between 0.3 and 0.6;
+    # set "c" only between 0.5 and 0.7. The worst set alone leaves the whole grid (its middle,
+    # 0.5, by chance inside both); leximin keeps where "b" and "c" both are served: 0.51-0.6.
+    from assistant.fit_decision import _threshold
+
+    rows = [
+        ("flat", 1, 0.99), ("flat", 0, 0.96),
+        ("b", 1, 0.61), ("b", 0, 0.3),
+        ("c", 1, 0.71), ("c", 0, 0.5),
+    ]  # fmt: skip
+    rows = rows * 10  # ten questions of each: a tie is within one question of ten
+    groups = np.array([g for g, _, _ in rows])
+    y = np.array([label for _, label, _ in rows])
+    p = np.array([score for _, _, score in rows])
+    kinds = np.array(["own" if label else "unanswerable" for _, label, _ in rows])
+    assert 0.5 < _threshold(p, y, groups, kinds) <= 0.61
+
+
 def test_fit_reproduces_shipped_parameters():
     """`python -m assistant.fit_decision --from-csv` on the saved feature table gives exactly the
     shipped parameters (the extraction itself is what `make fit` re-runs)."""
