@@ -90,7 +90,8 @@ __all__ = [
 # 38: a cover box's label wrapped around its row is a label; "Diarienummer: 0451/23" (no letters)
 #     and "Datum och paragraf för beslutet: …" are card facts.
 # 41: a copyright line ("Copyright (c) 2021 Sundsvalls kommun") is a card fact.
-CHUNKER_VERSION = "41"
+# 42: a bullet glyph line after another ("-" / "-", a table's empty cells) is kept, not dropped.
+CHUNKER_VERSION = "42"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100

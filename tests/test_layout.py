@@ -601,3 +601,14 @@ def test_tab_separated_table_rows_are_records_not_headings_or_wrapped_lines():
         "3.3 Efter avtalets upphörande",
     ], kinds
     assert "Aktivitetsloggar\t12 månader\tFelsökning och säkerhet" in [t for _, t in kinds], kinds
+
+
+def test_a_table_exports_empty_cells_are_kept():
+    # A fee table exported cell by cell: "-" marks an empty cell. Two in a row were read as a
+    # bullet glyph waiting for its item, and the first was dropped: the page lost text.
+    table = (
+        "Avgift utgår per fastighet med:\n\nc) en dagvattenavgift\nper m² tomtyta och år\n\n"
+        "-\n\n-\n\n1,25 kr (66%)\n\n0,65 kr (34%)\n\n1,90 kr\n"
+    )
+    page = lay_out_pages([table]).pages[0]
+    assert " ".join(page.split()).endswith("år - - 1,25 kr (66%) 0,65 kr (34%) 1,90 kr")

@@ -87,6 +87,10 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
                 _append(out[-1], text, vocab)
             continue
         if text in _BULLET_GLYPHS or len(text) == 1 and "\ue000" <= text <= "\uf8ff":
+            if bullet is not None:
+                # No item followed the glyph: a table's empty cell ("-" / "-" / "1,25 kr" in a
+                # fee table's plain export), kept as written; ``wrapped`` False: nothing joins it.
+                out.append(Item("paragraph", it.page, [bullet], blank_before=True, wrapped=False))
             bullet = text
             continue
         prev = out[-1] if out else None
