@@ -502,12 +502,15 @@ FAQ_ANSWER = (
 )
 
 
-def test_a_sentence_after_a_bare_answer_is_quoted_with_it():
-    p = _passage(FAQ_ANSWER)
+def _quoted(page: str, part: str) -> list[str]:
+    """The highlights ``expand`` makes of the sentence ``part`` of a one-passage ``page``."""
+    a = page.index(part)
+    return [page[x:y] for x, y in expand(_passage(page), a, a + len(part))]
 
+
+def test_a_sentence_after_a_bare_answer_is_quoted_with_it():
     def quoted(part: str) -> list[str]:
-        a = FAQ_ANSWER.index(part)
-        return [p.text[x:y] for x, y in expand(p, a, a + len(part))]
+        return _quoted(FAQ_ANSWER, part)
 
     assert quoted("Nybyggda enbostadshus ska vara tillgängliga på entréplanet.") == [
         "Delvis. Nybyggda enbostadshus ska vara tillgängliga på entréplanet."
@@ -574,8 +577,7 @@ def test_a_lead_without_a_colon_over_bullets_is_quoted_with_its_items():
     p = _passage(BULLET_PAGE)
 
     def quotes(part: str) -> list[str]:
-        a = BULLET_PAGE.index(part)
-        return [BULLET_PAGE[x:y] for x, y in expand(p, a, a + len(part))]
+        return _quoted(BULLET_PAGE, part)
 
     lead = "Kommunerna åtar sig att se till att"
     items = [
