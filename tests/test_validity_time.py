@@ -67,7 +67,9 @@ def sources(answer) -> set[str]:
         ("Vad gällde för bokbussen 2020?", OLD, "bokbuss"),
         ("Vad säger den nuvarande överenskommelsen om musikskolan?", NOW, "200 000"),
         ("Hur många medlemmar måste en förening ha för att få bidrag 2022?", GUIDE_NEW, "fem"),
-        ("How often did the parties meet in 2021?", OLD, "en gång per år"),
+        # "should": the agreement says how often they were to meet, not how often they did
+        # (asked "did … meet", the re-fitted decision of the thirty-second session refuses, p 0.39)
+        ("How often should the parties meet in 2021?", OLD, "en gång per år"),
     ],
 )
 def test_a_question_with_a_time_is_answered_from_the_document_of_that_time(
