@@ -7,8 +7,8 @@
    Leave-one-set-out: each fit set is predicted by a model fitted on the others; the threshold
    maximises the worst held-out set's min(answered, refused), then the next worst's (leximin),
    as users see them (a question a rule in ``decide`` refuses is refused at every threshold);
-   sets listed under ``held_out`` are never fitted on. The final model (all fit sets) goes to ``assistant/data/decision.json``
-   with the held-out figures.
+   sets listed under ``held_out`` are never fitted on. The final model (all fit sets) goes to
+   ``assistant/data/decision.json`` with the held-out figures.
 """
 
 from __future__ import annotations
