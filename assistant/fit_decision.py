@@ -22,8 +22,12 @@ from typing import Any
 
 import numpy as np
 
+from .decide import load_model
 from .features import FEATURES
 from .fit_data import DEFAULT_CONFIG, extract, load_config, read_rows, write_rows
+
+# The file ``decide.load_model`` reads.
+SHIPPED = Path(__file__).resolve().parent / "data" / "decision.json"
 
 __all__ = ["extract", "fit", "main"]
 
@@ -247,18 +251,37 @@ def main(argv: list[str] | None = None) -> int:
     if args.features:
         config["features"] = args.features
     started = time.perf_counter()
-    if args.from_csv:
-        rows = read_rows(config["features"])
-    else:
-        rows = extract(config, args.cache, log=lambda m: print(m, file=sys.stderr, flush=True))
-        write_rows(rows, config["features"])
-        rows = read_rows(config["features"])  # fit exactly what the CSV holds
-    result = fit(rows, config)
     output = args.output or config["output"]
-    output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    # Extraction asks every question with the shipped parameters: a refused part is asked again
+    # (another document, the card), and those decisions are rows too. Parameters fitted on other
+    # features cannot decide (every decision answers), so the first table lacks those rows: fitted
+    # on it, the file is written and the table extracted again with it (a new feature's first
+    # fit: 28 283 rows, then 28 691 as the fit after it, thirty-third session).
+    again = not args.from_csv and output.resolve() == SHIPPED.resolve() and not _shipped_loads()
+    passes = 2 if again else 1
+    for n in range(passes):
+        if args.from_csv:
+            rows = read_rows(config["features"])
+        else:
+            if n:
+                print("again, with the parameters just fitted", file=sys.stderr, flush=True)
+            rows = extract(config, args.cache, log=lambda m: print(m, file=sys.stderr, flush=True))
+            write_rows(rows, config["features"])
+            rows = read_rows(config["features"])  # fit exactly what the CSV holds
+        result = fit(rows, config)
+        output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        load_model.cache_clear()
     print(report_table(result))
     print(f"{len(rows)} rows; written {output} in {time.perf_counter() - started:.0f} s")
     return 0
+
+
+def _shipped_loads() -> bool:
+    try:
+        load_model()
+    except (RuntimeError, OSError, ValueError, KeyError):
+        return False
+    return True
 
 
 if __name__ == "__main__":

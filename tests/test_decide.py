@@ -390,3 +390,32 @@ def test_the_shipped_table_is_what_todays_code_extracts(corpus_assistant):
         for f in FEATURES:
             # Another CPU may differ in the last digits of an embedding; a code change moves more.
             assert record["features"][f] == pytest.approx(row[f], abs=1e-5), (q.id, f)
+
+
+@pytest.mark.parametrize(
+    ("shipped_loads", "elsewhere", "extractions"),
+    [(False, False, 2), (True, False, 1), (False, True, 1)],
+)
+def test_a_fit_on_new_features_extracts_again_with_its_own_parameters(
+    tmp_path, monkeypatch, shipped_loads, elsewhere, extractions
+):
+    """Parameters fitted on other features cannot decide while the table is extracted (every
+    decision answers, no part is asked again): `make fit` then extracts twice, the second time
+    with what the first fitted. Extraction is replaced by the saved table (a sample of it)."""
+    import assistant.fit_decision as fd
+    from assistant.fit_data import load_config, read_rows
+
+    config = load_config(CONFIG)
+    rows = [
+        r
+        for i, r in enumerate(read_rows(config["features"]))
+        if r["kind"] != "cross" or i % 40 == 0
+    ]
+    extracted = []
+    monkeypatch.setattr(fd, "extract", lambda config, cache, log: extracted.append(1) or rows)
+    monkeypatch.setattr(fd, "_shipped_loads", lambda: shipped_loads)
+    target = tmp_path / "decision.json"
+    monkeypatch.setattr(fd, "SHIPPED", tmp_path / ("other.json" if elsewhere else "decision.json"))
+    fd.main(["--features", str(tmp_path / "table.csv"), "--output", str(target)])
+    assert len(extracted) == extractions
+    assert json.loads(target.read_text(encoding="utf-8"))["features"] == list(FEATURES)
