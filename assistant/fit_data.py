@@ -12,31 +12,29 @@ pays its grant, asked of the sibling whose grants are paid "i mars varje år"), 
 be a negative with a positive's features. A kept answerable question that names a party of its
 corpus is also asked about a party of another corpus that its texts never mention (``swapped``:
 "Vad ska Ludvika kommun göra …" -> "Vad ska Bäckby kommun göra …"), a cross-corpus negative with
-its own topic. An answerable question whose evidence was not read is
-left out: refusing it is right for the decision, retrieval failed. One row per decision, columns
-``COLUMNS``, saved as ``eval/decision-features.csv``.
+its own topic (these negatives: ``fit_negatives``). With ``hidden_evidence`` in the config, each
+kept answerable question is also asked with its evidence passages hidden (kind ``hidden``:
+measured by the fit, not fitted on). An answerable question whose evidence was not read is left out: refusing
+it is right for the decision, retrieval failed. One row per decision, columns ``COLUMNS``, saved
+as ``eval/decision-features.csv``.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import re
 import time
 import tomllib
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .decide import recording
 from .evaluate import _norm, _relevant, load_questions
 from .features import FEATURES
+from .fit_negatives import ask, cross_corpora, hidden_rows, swap_rows
 
 __all__ = [
     "COLUMNS",
     "DEFAULT_CONFIG",
-    "cross_corpora",
     "extract",
     "load_config",
     "own_records",
@@ -58,58 +56,9 @@ def load_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def _ask(assistant: Any, question: str) -> list[dict[str, Any]]:
-    with recording() as records:
-        assistant.ask(question)
-    # A compound or "which documents" question makes several decisions: too many to label one.
-    return records if len(records) <= 2 else []
-
-
 def _sample(ids: list[str], salt: str, n: int) -> set[str]:
     """A fixed pseudo-random ``n`` of the ids (the same on every run and machine)."""
     return set(sorted(ids, key=lambda i: hashlib.sha1(f"{salt}|{i}".encode()).hexdigest())[:n])
-
-
-def cross_corpora(group: str, corpora: list[str], siblings: dict[str, set[str]]) -> list[str]:
-    """The corpora a set's answerable questions are asked of as cross-corpus negatives: every
-    corpus but the set's own parts (``siblings``: set name -> its corpus keys)."""
-    return [key for key in corpora if key not in siblings.get(group, set())]
-
-
-_KIND_WORDS = frozenset({"kommun", "region", "regionen", "kommunen"})
-_TRIES = 5  # other parties tried for a swapped question
-
-
-def _proper(party: str) -> list[str]:
-    """The proper words of a party's name ("Region Dalarna" -> ["Dalarna"])."""
-    return [w for w in party.split() if w.casefold() not in _KIND_WORDS and w[:1].isupper()]
-
-
-def swapped(
-    question: str,
-    named: tuple[str, ...],
-    others: list[str],
-    salt: str,
-    absent: Callable[[str], bool],
-) -> str | None:
-    """``question`` about another party: the proper name of the first party it names
-    (``Query.parties``) replaced by one of ``others`` (parties of other corpora), the first in
-    an order fixed by ``salt`` for which ``absent(new question)`` holds (the asked corpus never
-    mentions it). The same question about a party the texts do not cover is a negative with a
-    positive's topic, which the cross-corpus copies never are (they change the topic with the
-    corpus), and what a user asking about another municipality meets."""
-    for party in named:
-        for word in _proper(party):
-            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?=s?\b|['’]s\b)")
-            if not pattern.search(question):
-                continue
-            order = sorted(others, key=lambda o: hashlib.sha1(f"{salt}|{o}".encode()).hexdigest())
-            for pick in order[:_TRIES]:
-                text = pattern.sub(pick, question)
-                if pick != word and absent(text):
-                    return text
-            return None
-    return None
 
 
 def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print) -> list[dict]:
@@ -160,6 +109,9 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
         for q, kind, label, record in own_records(assistant, questions, kept):
             add(group, key, q, kind, label, record)
         n_cross = len(swap_rows(group, key, questions, kept, corpora, add))
+        n_hidden = 0
+        if config.get("hidden_evidence"):
+            n_hidden = len(hidden_rows(group, key, questions, kept, corpora[key][0], add))
         answerable = [q for q in questions if q.answerable and q.evidence]
         for other in cross_corpora(group, list(corpora), siblings):
             other_assistant, text = corpora[other]
@@ -171,11 +123,12 @@ def extract(config: dict[str, Any], cache: Path | None = None, log: Any = print)
             )
             for q in absent:
                 if q.id in chosen:
-                    for record in _ask(other_assistant, q.question):
+                    for record in ask(other_assistant, q.question):
                         add(group, other, q, "cross", 0, record)
                         n_cross += 1
         log(
             f"{group} ({key}): {len(questions)} questions, {n_cross} cross-corpus, "
+            f"{n_hidden} with evidence hidden, "
             f"{time.perf_counter() - started:.0f} s"
         )
     return rows
@@ -191,53 +144,12 @@ def own_records(
     for q in questions:
         if q.answerable and q.id not in kept:
             continue
-        for record in _ask(assistant, q.question):
+        for record in ask(assistant, q.question):
             if not q.answerable:
                 out.append((q, "unanswerable", 0, record))
             elif _relevant(" ".join(record["passages"]), q.evidence):
                 out.append((q, "own", 1, record))
     return out
-
-
-def swap_rows(
-    group: str,
-    key: str,
-    questions: list[Any],
-    kept: set[str],
-    corpora: dict[str, tuple[Any, str]],
-    add: Any,
-) -> list[str]:
-    """The set's kept answerable questions that name a party, asked about a party of another
-    corpus (``swapped``) that the asked corpus never mentions: cross-corpus negatives (id
-    ``<id>~swap``). Returns the questions asked."""
-    assistant = corpora[key][0]
-    others = sorted(
-        {
-            w
-            for k, (a, _) in corpora.items()
-            if k != key
-            for p in a.parties()
-            for w in _proper(p.name)
-        }
-    )
-    asked = []
-    for q in questions:
-        if not q.answerable or q.id not in kept:
-            continue
-        # Only a name the asked corpus never mentions makes the question one it cannot answer.
-        text = swapped(
-            q.question,
-            assistant.analyze(q.question).parties,
-            others,
-            q.id,
-            lambda t: bool(assistant.analyze(t).absent_names),
-        )
-        if text is None:
-            continue
-        asked.append(text)
-        for record in _ask(assistant, text):
-            add(group, key, replace(q, id=f"{q.id}~swap"), "cross", 0, record)
-    return asked
 
 
 def write_rows(rows: list[dict[str, Any]], path: Path) -> None:

@@ -102,20 +102,27 @@ def _outcome(p: np.ndarray, rows: list[dict[str, Any]]) -> np.ndarray:
 
 
 def _figures(p: np.ndarray, rows: list[dict[str, Any]], threshold: float) -> dict[str, Any]:
-    """AUC of the model's ``p``; answered and refused as users see them (``_outcome``)."""
+    """AUC of the model's ``p``; answered and refused as users see them (``_outcome``). Rows of
+    kind ``hidden`` count in ``refused_hidden`` alone."""
     from sklearn.metrics import roc_auc_score
 
-    y = np.array([r["label"] for r in rows])
     kinds = np.array([r["kind"] for r in rows])
+    hidden = kinds == "hidden"
+    seen = _outcome(p, rows)
+    refused_hidden = round(float((seen[hidden] < threshold).mean()), 3) if hidden.any() else None
+    rows = [r for r, h in zip(rows, hidden, strict=True) if not h]
+    p, seen, kinds = p[~hidden], seen[~hidden], kinds[~hidden]
+    y = np.array([r["label"] for r in rows])
     out: dict[str, Any] = {"positives": int(y.sum()), "negatives": int((1 - y).sum())}
     out["auc"] = round(float(roc_auc_score(y, p)), 3) if 0 < y.sum() < len(y) else None
-    p = _outcome(p, rows)
+    p = seen
     out["answered"] = round(float((p[y == 1] >= threshold).mean()), 3) if y.any() else None
     for kind in ("unanswerable", "cross"):
         sel = kinds == kind
         out[f"refused_{kind}"] = round(float((p[sel] < threshold).mean()), 3) if sel.any() else None
     refused = _refused(p, kinds, y == 0, threshold)
     out["refused"] = None if refused is None else round(refused, 3)
+    out["refused_hidden"] = refused_hidden
     return out
 
 
@@ -177,25 +184,35 @@ def _middle_of_best(grid: np.ndarray, scores: list[float], tie: float) -> float:
 
 
 def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
-    """Leave-one-set-out figures, the threshold, and the final parameters."""
-    train = [r for r in rows if r["group"] in config["fit"]]
+    """Leave-one-set-out figures, the threshold, and the final parameters.
+
+    Rows of kind ``hidden`` (``fit_negatives.hidden_rows``) are measured, never fitted on: fitted on,
+    even weighed 10-40 times, they left the separation of the written unanswerable questions
+    from the answerable ones where it was (AUC 0.887 -> 0.884 -> 0.873) and moved the threshold
+    (README, thirty-fourth session). Each set's are predicted by the model that held it out."""
+    train = [r for r in rows if r["group"] in config["fit"] and r["kind"] != "hidden"]
     x, y, groups, kinds = _matrix(train)
+    probes = [r for r in rows if r["group"] in config["fit"] and r["kind"] == "hidden"]
+    probe_x, _, probe_groups, _ = _matrix(probes)
+    probe_p = np.zeros(len(probes))
     share = config.get("unanswerable_share")
     oof = np.zeros(len(y))
     for g in np.unique(groups):
         held = groups == g
         fitted = _fit(x[~held], y[~held], groups[~held], kinds[~held], config["C"], share)
         oof[held] = _predict(fitted, x[held])
+        if (probe_groups == g).any():
+            probe_p[probe_groups == g] = _predict(fitted, probe_x[probe_groups == g])
     # Chosen on the outcome: a threshold that refuses what the rules refuse anyway buys nothing
     # (README "Answer or refuse", fourteenth session).
     threshold = _threshold(_outcome(oof, train), y, groups, kinds)
     params = _fit(x, y, groups, kinds, config["C"], share)
     report: dict[str, Any] = {}
     for g in np.unique(groups):
-        held = groups == g
-        report[str(g)] = _figures(
-            oof[held], [r for r, h in zip(train, held, strict=True) if h], threshold
-        )
+        held, mine = groups == g, probe_groups == g
+        own = [r for r, h in zip(train, held, strict=True) if h]
+        own += [r for r, m in zip(probes, mine, strict=True) if m]
+        report[str(g)] = _figures(np.r_[oof[held], probe_p[mine]], own, threshold)
     for g in config.get("held_out", []):
         own = [r for r in rows if r["group"] == g]
         if own:
@@ -224,12 +241,13 @@ def report_table(result: dict[str, Any]) -> str:
         f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
         f"{result['rows']} rows)",
         "",
-        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable | refused cross |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable "
+        "| refused cross | refused hidden |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, m in result["held_out"].items():
         cells = [m["positives"], m["negatives"], m["auc"], m["answered"], m["refused"]]
-        cells += [m["refused_unanswerable"], m["refused_cross"]]
+        cells += [m["refused_unanswerable"], m["refused_cross"], m.get("refused_hidden")]
         mark = " (never fitted)" if m.get("never_fitted") else ""
         lines.append(
             f"| {name}{mark} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |"

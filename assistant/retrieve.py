@@ -25,6 +25,8 @@ hyphen-joined word's parts and whether BM25 reads the named document's words too
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, Literal
 
@@ -103,6 +105,8 @@ class HybridRetriever(BaseRetriever):
     _renderer: Renderer | None = PrivateAttr(default=None)
     # Each lexical passage's row in the saved passage vectors and its norm (``_exact``).
     _rows: tuple[np.ndarray, np.ndarray] | tuple[()] | None = PrivateAttr(default=None)
+    # Passages ``search`` passes over (``hiding``).
+    _hidden: frozenset[str] = PrivateAttr(default=frozenset())
 
     @property
     def vectorstore(self) -> Any:
@@ -146,6 +150,17 @@ class HybridRetriever(BaseRetriever):
         """In how many passages the corpus uses this word (its rarest stemmed term; 0: never)."""
         stems = terms(word)
         return min(map(self.lexical.frequency, stems)) if stems else 0
+
+    @contextmanager
+    def hiding(self, ids: set[str]) -> Iterator[None]:
+        """Within the block ``search`` never returns the passages ``ids``: the corpus as if they
+        were not in it. The fit asks an answerable question so with its evidence passages hidden,
+        a negative on its own topic (``fit_data``)."""
+        before, self._hidden = self._hidden, frozenset(ids)
+        try:
+            yield
+        finally:
+            self._hidden = before
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -192,6 +207,7 @@ class HybridRetriever(BaseRetriever):
             asked, rendering, (question, *also) if asked != question else also
         )
         dense, floor = self._dense(qvec, source)
+        dense = {pid: v for pid, v in dense.items() if pid not in self._hidden}
         lexical = self.lexical
         signals = self._lexical_signals(words, source, self.bm25_weight, self.trigram_weight)
         if rendering:
@@ -219,7 +235,9 @@ class HybridRetriever(BaseRetriever):
                 pid
                 for _, hits in signals
                 for pid in hits
-                if pid not in dense and fused(pid, lexical.by_id[pid], floor) > bar
+                if pid not in dense
+                and pid not in self._hidden
+                and fused(pid, lexical.by_id[pid], floor) > bar
             }
         )
         cosines = {pid: cos for pid, (_, cos) in dense.items()}

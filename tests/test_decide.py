@@ -16,7 +16,7 @@ from assistant.asked_for import wanted_type as _wanted
 from assistant.decide import load_model, recording, should_answer
 from assistant.fact_lines import card_fact
 from assistant.features import FEATURES, Features, measure
-from assistant.fit_data import cross_corpora
+from assistant.fit_negatives import cross_corpora
 from assistant.folding import fold
 from assistant.intent import wanted_answer
 from assistant.query import Query
@@ -346,6 +346,63 @@ def test_when_the_worst_set_is_flat_the_next_worst_chooses_the_threshold():
     p = np.array([score for _, _, score in rows])
     kinds = np.array(["own" if label else "unanswerable" for _, label, _ in rows])
     assert 0.5 < _threshold(p, y, groups, kinds) <= 0.61
+
+
+def test_a_question_asked_with_its_evidence_hidden_is_a_negative_that_never_read_it(
+    corpus_assistant,
+):
+    from assistant.evaluate import _relevant, load_questions
+    from assistant.fit_negatives import hidden_rows
+
+    questions = load_questions(REPO / "tests" / "data" / "extra-questions.jsonl")
+    answerable = [q for q in questions if q.answerable and q.evidence][:6]
+    rows: list[tuple] = []
+    asked = hidden_rows(
+        "extra", "k", questions, {q.id for q in answerable}, corpus_assistant,
+        lambda group, key, q, kind, label, record: rows.append((q, kind, label, record)),
+    )  # fmt: skip
+    assert set(asked) <= {q.id for q in answerable} and len(asked) >= 4
+    assert rows and all(kind == "hidden" and label == 0 for _, kind, label, _ in rows)
+    by_id = {q.id: q for q in answerable}
+    for q, _, _, record in rows:
+        assert q.id.endswith("~hidden")
+        assert not _relevant(
+            " ".join(record["passages"]), by_id[q.id.removesuffix("~hidden")].evidence
+        )
+    # out of the block the corpus is whole again: the first question reads its evidence
+    first = by_id[asked[0]]
+    found = corpus_assistant.retriever.search(first.question, k=10)
+    assert any(_relevant(p.text, first.evidence) for p in found)
+
+
+def test_hidden_evidence_rows_are_measured_with_the_model_that_held_their_set_out():
+    # Three sets of separable rows; set "a" also has hidden-evidence rows, every one scored like
+    # a positive. Fitted on, they would change the model; measured, the fit is the same as
+    # without them and set "a" reports them all answered (refused_hidden 0), none refused.
+    from assistant.fit_decision import fit
+
+    rng = np.random.default_rng(7)
+
+    def row(group: str, kind: str, label: int, centre: float) -> dict:
+        values = rng.normal(centre, 0.3, len(FEATURES))
+        return {"group": group, "kind": kind, "label": label, "ruled": 0} | dict(
+            zip(FEATURES, values, strict=True)
+        )
+
+    rows = [
+        row(g, kind, label, centre)
+        for g in ("a", "b", "c")
+        for kind, label, centre in [("own", 1, 1.0)] * 12 + [("cross", 0, -1.0)] * 12
+    ]
+    hidden = [row("a", "hidden", 0, 1.0) for _ in range(6)]
+    config = {"fit": ["a", "b", "c"], "C": 1.0}
+    plain, measured = fit(rows, config), fit(rows + hidden, config)
+    for key in ("coef", "intercept", "threshold", "rows"):
+        assert measured[key] == plain[key], key
+    assert measured["held_out"]["a"]["refused_hidden"] == 0.0
+    assert measured["held_out"]["a"]["negatives"] == plain["held_out"]["a"]["negatives"] == 12
+    assert plain["held_out"]["a"]["refused_hidden"] is None
+    assert measured["held_out"]["b"]["refused_hidden"] is None
 
 
 def test_fit_reproduces_shipped_parameters():

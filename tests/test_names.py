@@ -139,9 +139,9 @@ def test_a_question_naming_a_party_of_the_texts_is_answered(corpus_assistant):
 
 
 def test_a_fit_question_asked_about_another_party():
-    """``fit_data.swapped``: the negatives that teach the decision a question about a party the
+    """``fit_negatives.swapped``: the negatives that teach the decision a question about a party the
     texts do not cover (the first named party's proper name replaced, genitive kept)."""
-    from assistant.fit_data import swapped
+    from assistant.fit_negatives import swapped
 
     def absent(text: str) -> bool:
         return "Ludvika" not in text

@@ -281,3 +281,19 @@ def test_a_passage_holding_a_phrase_the_question_quotes_is_lifted(tiny, monkeypa
     assert quoted_phrases('Where can I buy a "children playing" sign? It\'s "a"') == (
         "children playing",
     )
+
+
+def test_hidden_passages_are_never_returned_and_come_back_after_the_block(tiny):
+    # bm25 on: a hidden passage must not come back through the lexical side either
+    retriever = _retriever(tiny, bm25_weight=0.3, trigram_weight=0.3)
+    question = "Hur länge gäller garantin för entreprenaden?"
+    before = retriever.search(question)
+    assert before[0].source == "garanti.txt"
+    hidden = {p.id for p in before if p.source == "garanti.txt"}
+    scores = [(p.id, round(p.score, 6)) for p in before]
+    with retriever.hiding(hidden):
+        during = [(p.id, round(p.score, 6)) for p in retriever.search(question, k=10)]
+    assert during and not hidden & {pid for pid, _ in during}
+    # the others keep their scores: the corpus as if the hidden passages were not in it
+    assert [x for x in scores if x[0] not in hidden] == during[: len(scores) - len(hidden)]
+    assert [(p.id, round(p.score, 6)) for p in retriever.search(question)] == scores
