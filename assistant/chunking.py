@@ -91,7 +91,8 @@ __all__ = [
 #     and "Datum och paragraf för beslutet: …" are card facts.
 # 41: a copyright line ("Copyright (c) 2021 Sundsvalls kommun") is a card fact.
 # 42: a bullet glyph line after another ("-" / "-", a table's empty cells) is kept, not dropped.
-CHUNKER_VERSION = "42"
+# 43: a heading-like line left alone as a passage opens the next passage of its page.
+CHUNKER_VERSION = "43"
 CARD_SECTION = "dokumentuppgifter"
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -131,7 +132,7 @@ def chunk_document(doc: LoadedDocument) -> list[Document]:
         laid = lay_out_pages(doc.pages)
         doc.pages, doc.units = laid.pages, laid.units
     chunks = [_card_chunk(doc)] if doc.card else []
-    for span in _group(_spans(doc), doc.pages):
+    for span in _join_orphans(_group(_spans(doc), doc.pages), doc.pages):
         page = doc.pages[span.page - 1]
         for a, b in _split_long(page[span.start : span.end]):
             start, end = span.start + a, span.start + b
@@ -329,6 +330,51 @@ def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
         out.append(_Span(**span.__dict__))
         out[-1].tail = span.kind
     return out
+
+
+# A passage this short with no sentence in it is a heading-like line the layout did not take
+# for a heading ("Kontakta oss" over a contact block whose first line, a company's name, was
+# taken for one; a table's first cell): alone it answers nothing and its block loses its
+# title. It opens the passage after it on its page instead, with the heading lines between.
+ORPHAN_CHARS = 40
+_ORPHAN_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _join_orphans(spans: list[_Span], pages: list[str]) -> list[_Span]:
+    """Each orphan (``ORPHAN_CHARS``) opens the next passage of its page (which keeps its
+    section), unless that passage would grow over ``MAX_CHARS`` or is a footnote or table."""
+    out: list[_Span] = []
+    pending: _Span | None = None
+    for span in spans:
+        if pending is not None:
+            if (
+                span.page == pending.page
+                and span.kind in ("text", "list")
+                and span.end - pending.start <= MAX_CHARS
+            ):
+                span = _Span(**{**span.__dict__, "start": pending.start})
+            else:
+                out.append(pending)
+            pending = None
+        if _orphan(span, pages):
+            pending = span
+            continue
+        out.append(span)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _orphan(span: _Span, pages: list[str]) -> bool:
+    text = pages[span.page - 1][span.start : span.end].strip()
+    return (
+        span.kind == "text"
+        and span.page == span.page_end
+        and len(text) < ORPHAN_CHARS
+        and text[-1:] not in ".!?"
+        and not text.startswith(("<!--", "http"))
+        and _ORPHAN_WORD.search(text) is not None
+    )
 
 
 def _leads_in(last_char: str) -> bool:

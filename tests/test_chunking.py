@@ -355,3 +355,25 @@ def test_a_rule_of_underscores_ends_the_section_above_it(tmp_path):
     assert "upphävs myndighetens äldre föreskrifter om register" in " ".join(
         c.page_content.replace("\n", " ") for c in chunk_document(_load(path, tmp_path))
     )
+
+
+def test_a_heading_like_line_left_alone_opens_the_passage_after_it():
+    # A contact block's title the layout took for text, over a first line it took for a
+    # heading: alone, "Kontakta oss" answered nothing and the block lost its title.
+    page = (
+        "§ 21 Taxans införande\n\nDenna taxa träder i kraft den 1 juli 2026 och ersätter den "
+        "tidigare taxan som gällde från den 1 januari 2025.\n\nKontakta oss\n\n"
+        "Vattenbolaget i Kommunen AB (publ)\n\nKundservice: 0771-25 26 27\n\n"
+        "E-post: kundservice@vattenbolaget.se\n"
+    )
+    doc = _doc(
+        ["Titel\n\nInledande text om taxan och hur den ska läsas av fastighetsägaren.", page]
+    )
+    passages = [p for p in chunk_document(doc) if p.metadata["section"] != CARD_SECTION]
+    assert not [p for p in passages if p.page_content.strip() == "Kontakta oss"]
+    block = next(p for p in passages if "Kundservice" in p.page_content)
+    assert block.page_content.startswith("Kontakta oss")
+    assert "Vattenbolaget i Kommunen AB (publ)" in block.page_content
+    for piece in passages:
+        page_text = doc.pages[piece.metadata["page"] - 1]
+        assert page_text[piece.metadata["start"] : piece.metadata["end"]] == piece.page_content
