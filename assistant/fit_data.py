@@ -14,9 +14,9 @@ corpus is also asked about a party of another corpus that its texts never mentio
 "Vad ska Ludvika kommun göra …" -> "Vad ska Bäckby kommun göra …"), a cross-corpus negative with
 its own topic (these negatives: ``fit_negatives``). With ``hidden_evidence`` in the config, each
 kept answerable question is also asked with its evidence passages hidden (kind ``hidden``:
-measured by the fit, not fitted on). An answerable question whose evidence was not read is left out: refusing
-it is right for the decision, retrieval failed. One row per decision, columns ``COLUMNS``, saved
-as ``eval/decision-features.csv``.
+measured by the fit, not fitted on). An answerable question whose evidence was not read is left
+out: refusing it is right for the decision, retrieval failed. One row per decision, columns
+``COLUMNS``, saved as ``eval/decision-features.csv``.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@
 2. **Fit** (``--from-csv`` starts here): logistic regression (scikit-learn, only here), each
    set's positives and negatives weighed equally so a big set does not drown a small one.
    Leave-one-set-out: each fit set is predicted by a model fitted on the others; the threshold
-   maximises the sum over held-out sets of log min(answered, refused), as users see them (a question a rule in ``decide`` refuses is refused at every threshold);
-   sets listed under ``held_out`` are never fitted on. The final model (all fit sets) goes to
+   maximises the sum over held-out sets of log min(answered, refused), as users see them (a
+   question a rule in ``decide`` refuses is refused at every threshold); sets listed under
+   ``held_out`` are never fitted on. The final model (all fit sets) goes to
    ``assistant/data/decision.json`` with the held-out figures.
 """
 
@@ -183,10 +184,11 @@ def _middle_of_best(grid: np.ndarray, scores: list[float], tie: float) -> float:
 def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
     """Leave-one-set-out figures, the threshold, and the final parameters.
 
-    Rows of kind ``hidden`` (``fit_negatives.hidden_rows``) are measured, never fitted on: fitted on,
-    even weighed 10-40 times, they left the separation of the written unanswerable questions
-    from the answerable ones where it was (AUC 0.887 -> 0.884 -> 0.873) and moved the threshold
-    (README, thirty-fourth session). Each set's are predicted by the model that held it out."""
+    Rows of kind ``hidden`` (``fit_negatives.hidden_rows``) are measured, never fitted on:
+    fitted on, even weighed 10-40 times, they left the separation of the written unanswerable
+    questions from the answerable ones where it was (AUC 0.887 -> 0.884 -> 0.873) and moved the
+    threshold (README, thirty-fourth session). Each set's are predicted by the model that held
+    the set out."""
     train = [r for r in rows if r["group"] in config["fit"] and r["kind"] != "hidden"]
     x, y, groups, kinds = _matrix(train)
     probes = [r for r in rows if r["group"] in config["fit"] and r["kind"] == "hidden"]
