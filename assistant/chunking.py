@@ -3,17 +3,18 @@
 A bullet point, a paragraph or a statute paragraph (§) is the natural unit. Headings are not
 passages; they become the ``section`` path. Every chunk's text is exactly
 ``page[start:end]`` of its cleaned page, so a quote found in a chunk is found in the source.
+Which units share a passage (merging, lists under their lead-in, orphan lines) is ``grouping``'s.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from .grouping import MAX_CHARS, SECTION_SEP, SHORT_ITEM, Span, group
 from .ingest import LoadedDocument
 from .ingest.card import title_block
 from .ingest.layout import Unit, lay_out_pages
@@ -94,32 +95,8 @@ __all__ = [
 # 43: a heading-like line left alone as a passage opens the next passage of its page.
 CHUNKER_VERSION = "43"
 CARD_SECTION = "dokumentuppgifter"
-SECTION_SEP = " › "
-MIN_CHARS = 100
-MAX_CHARS = 1200
-LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
-SHORT_ITEM = 200
 
-_STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
-
-
-@dataclass
-class _Span:
-    """A run of units that becomes one passage (before splitting over-long text)."""
-
-    page: int
-    start: int
-    end: int
-    section: str
-    page_end: int
-    kind: str = "text"  # text | table | footnote
-    table: int | None = None
-    table_header: str = ""
-    short_items: bool = False  # a list passage made of short items only (more may join)
-    led: bool = False  # a list passage that opens with its lead-in line ("… ska det framgå:")
-    tail: str = ""  # the kind of the last unit merged in ("text" for a lead-in line)
-    anchor: str = ""  # a footnote's: the body sentence that carries its marker
 
 
 def chunk_document(doc: LoadedDocument) -> list[Document]:
@@ -132,7 +109,7 @@ def chunk_document(doc: LoadedDocument) -> list[Document]:
         laid = lay_out_pages(doc.pages)
         doc.pages, doc.units = laid.pages, laid.units
     chunks = [_card_chunk(doc)] if doc.card else []
-    for span in _join_orphans(_group(_spans(doc), doc.pages), doc.pages):
+    for span in group(_spans(doc), doc.pages):
         page = doc.pages[span.page - 1]
         for a, b in _split_long(page[span.start : span.end]):
             start, end = span.start + a, span.start + b
@@ -140,7 +117,7 @@ def chunk_document(doc: LoadedDocument) -> list[Document]:
     return chunks
 
 
-def _spans(doc: LoadedDocument) -> list[_Span]:
+def _spans(doc: LoadedDocument) -> list[Span]:
     """One span per content unit; headings become the section path, footnotes and table rows
     carry what their passage needs (marker, header row)."""
     title = doc.title.strip()
@@ -155,7 +132,7 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
     skip = title_block(doc.pages[0], doc.title)[0] if doc.pages else 0
     path: list[str] = []
     headers: dict[int, str] = {}
-    spans: list[_Span] = []
+    spans: list[Span] = []
     anchors: dict[tuple[int, str], tuple[str, str]] = {}
     # The last heading while nothing has stood under it yet: (unit, its place in ``path``, its
     # parent section). Cut from the path by the next heading, it would be in no section name and
@@ -189,14 +166,14 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             # A footnote belongs where its marker stands: that section, read with that sentence.
             anchor_section, anchor = anchors.get((u.page, u.marker or ""), ("", ""))
             name = SECTION_SEP.join(p for p in (anchor_section, name) if p)
-            span = _Span(u.page, u.start, u.end, name, end_page, "footnote")
+            span = Span(u.page, u.start, u.end, name, end_page, "footnote")
             span.anchor = anchor
             spans.append(span)
         elif u.kind == "table_row":
             if u.table is not None and (u.header_row or u.table not in headers):
                 headers.setdefault(u.table, text)
             spans.append(
-                _Span(
+                Span(
                     u.page,
                     u.start,
                     u.end,
@@ -209,7 +186,7 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
             )
         else:
             kind = "list" if u.kind == "list_item" else "text"
-            span = _Span(u.page, u.start, u.end, section, end_page, kind)
+            span = Span(u.page, u.start, u.end, section, end_page, kind)
             span.short_items = kind == "list" and u.end - u.start <= SHORT_ITEM
             spans.append(span)
     if empty is not None:  # a last heading with nothing under it
@@ -217,9 +194,9 @@ def _spans(doc: LoadedDocument) -> list[_Span]:
     return spans
 
 
-def _line(u: Unit, section: str) -> _Span:
+def _line(u: Unit, section: str) -> Span:
     """A heading kept as a line of text in ``section`` (its parent's)."""
-    return _Span(u.page, u.start, u.end, section, u.page)
+    return Span(u.page, u.start, u.end, section, u.page)
 
 
 def _note_anchors(u: Unit, text: str, section: str, found: dict) -> None:
@@ -238,11 +215,11 @@ def _text(doc: LoadedDocument, u: Unit) -> str:
 
 
 def _card_chunk(doc: LoadedDocument) -> Document:
-    span = _Span(1, 0, len(doc.card), CARD_SECTION, 1, "card")
+    span = Span(1, 0, len(doc.card), CARD_SECTION, 1, "card")
     return _make_chunk(doc, span, 0, doc.card)
 
 
-def _make_chunk(doc: LoadedDocument, span: _Span, start: int, text: str) -> Document:
+def _make_chunk(doc: LoadedDocument, span: Span, start: int, text: str) -> Document:
     key = f"{doc.source}\x1f{doc.file_hash}\x1f{span.page}\x1f{start}\x1f{text}"
     digest = hashlib.sha1(key.encode()).hexdigest()
     meta = {
@@ -271,116 +248,6 @@ def _make_chunk(doc: LoadedDocument, span: _Span, start: int, text: str) -> Docu
     if span.table_header and not text.startswith(span.table_header):
         meta["table_header"] = span.table_header
     return Document(page_content=text, id=digest[:20], metadata=meta)
-
-
-def _group(spans: list[_Span], pages: list[str]) -> list[_Span]:
-    """Merge small neighbours of one section and page; a § stays whole; a footnote stands
-    alone; a table is cut into passages of whole rows."""
-    out: list[_Span] = []
-    for i, span in enumerate(spans):
-        # A lead-in line ("… åtar sig att" over items) opens a passage of its own after a list
-        # passage, so that its items can join it (a lead with another list's items reads as
-        # theirs, and its own items then start a passage without it).
-        opens = (
-            span.kind == "text"
-            and i + 1 < len(spans)
-            and spans[i + 1].kind == "list"
-            and _leads_in(pages[span.page - 1][span.end - 1])
-        )
-        if out and not (opens and out[-1].tail == "list"):
-            last = out[-1]
-            same = (
-                last.section == span.section
-                and last.page == span.page
-                and (last.kind == span.kind or {last.kind, span.kind} <= {"text", "list"})
-                and span.kind != "footnote"
-                and last.table == span.table
-            )
-            whole = _STATUTE_SECTION.match(span.section.split(SECTION_SEP)[-1])
-            small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
-            if span.kind == "table":
-                small = True  # rows fill a passage up to MAX_CHARS
-            # A list stays with its lead-in line ("… ska det framgå:", or one that stops
-            # mid-sentence: "… åtar sig att") and its other items.
-            lead_in = last.tail == "text" and _leads_in(pages[last.page - 1][last.end - 1])
-            # Items gather under their lead-in; a long item, or items that follow a heading
-            # directly, are statements of their own.
-            short = span.end - span.start <= SHORT_ITEM
-            if (
-                span.kind == "list"
-                and short
-                and ((last.kind == "list" and last.led and last.short_items) or lead_in)
-                and last.section == span.section
-                and last.page == span.page
-                and span.end - last.start <= LIST_CHARS
-            ):
-                last.end, last.page_end, last.kind = (
-                    span.end,
-                    max(last.page_end, span.page_end),
-                    "list",
-                )
-                if lead_in:  # more short items gather under this lead
-                    last.led, last.short_items = True, True
-                last.tail = "list"
-                continue
-            if same and (small or whole) and span.end - last.start <= MAX_CHARS:
-                last.end, last.page_end = span.end, max(last.page_end, span.page_end)
-                last.tail = span.kind
-                continue
-        out.append(_Span(**span.__dict__))
-        out[-1].tail = span.kind
-    return out
-
-
-# A passage this short with no sentence in it is a heading-like line the layout did not take
-# for a heading ("Kontakta oss" over a contact block whose first line, a company's name, was
-# taken for one; a table's first cell): alone it answers nothing and its block loses its
-# title. It opens the passage after it on its page instead, with the heading lines between.
-ORPHAN_CHARS = 40
-_ORPHAN_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _join_orphans(spans: list[_Span], pages: list[str]) -> list[_Span]:
-    """Each orphan (``ORPHAN_CHARS``) opens the next passage of its page (which keeps its
-    section), unless that passage would grow over ``MAX_CHARS`` or is a footnote or table."""
-    out: list[_Span] = []
-    pending: _Span | None = None
-    for span in spans:
-        if pending is not None:
-            if (
-                span.page == pending.page
-                and span.kind in ("text", "list")
-                and span.end - pending.start <= MAX_CHARS
-            ):
-                span = _Span(**{**span.__dict__, "start": pending.start})
-            else:
-                out.append(pending)
-            pending = None
-        if _orphan(span, pages):
-            pending = span
-            continue
-        out.append(span)
-    if pending is not None:
-        out.append(pending)
-    return out
-
-
-def _orphan(span: _Span, pages: list[str]) -> bool:
-    text = pages[span.page - 1][span.start : span.end].strip()
-    return (
-        span.kind == "text"
-        and span.page == span.page_end
-        and len(text) < ORPHAN_CHARS
-        and text[-1:] not in ".!?"
-        and not text.startswith(("<!--", "http"))
-        and _ORPHAN_WORD.search(text) is not None
-    )
-
-
-def _leads_in(last_char: str) -> bool:
-    """Does a line ending in ``last_char`` lead into what follows: a colon, or a letter (a
-    sentence that stops mid-way, "… åtar sig att", continued by list items)?"""
-    return last_char == ":" or last_char.isalpha()
 
 
 _SPLITTER = RecursiveCharacterTextSplitter(
