@@ -38,6 +38,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from .bilingual import Renderer
 from .config import Settings
+from .dense import Candidates, Rows, aligned_rows, nearest_passages
 from .errors import DocumentNotFoundError
 from .folding import fold
 from .indexing.store import Index
@@ -103,8 +104,8 @@ class HybridRetriever(BaseRetriever):
     _store: Any = PrivateAttr(default=None)
     # Renderings of English questions, each made once per question and index state.
     _renderer: Renderer | None = PrivateAttr(default=None)
-    # Each lexical passage's row in the saved passage vectors and its norm (``_exact``).
-    _rows: tuple[np.ndarray, np.ndarray] | tuple[()] | None = PrivateAttr(default=None)
+    # Each lexical passage's row in the saved passage vectors (``dense.aligned_rows``).
+    _rows: Rows | None = PrivateAttr(default=None)
     # Passages ``search`` passes over (``hiding``).
     _hidden: frozenset[str] = PrivateAttr(default=frozenset())
 
@@ -301,41 +302,13 @@ class HybridRetriever(BaseRetriever):
             return np.zeros_like(scores)  # unsure which passages are public: none are
         return scores * self._visible
 
-    def _dense(
-        self, qvec: np.ndarray, source: str | None
-    ) -> tuple[dict[str, tuple[Document, float]], float]:
-        """The dense candidates by id, and the lowest cosine among them (1.0 if none).
-
-        Exact (``_exact``) where the passage vectors are saved beside the index; Chroma's
-        nearest-neighbour query otherwise (a Chroma server)."""
-        exact = self._exact(qvec, source)
-        if exact is not None:
-            return exact
-        similar = self.index.similar(qvec, self.candidates, source, self.public_only)
-        floor = min((cos for _, cos in similar), default=1.0)
-        # Only committed passages (those the lexical side was built from) are answers: a
-        # concurrent index run's half-written file stays invisible. Their texts and metadata
-        # come from there too (Chroma returns ids only: ``Index.nearest``).
-        known = self.lexical.by_id
-        return {pid: (known[pid], cos) for pid, cos in similar if pid in known}, floor
-
-    def _exact(
-        self, qvec: np.ndarray, source: str | None
-    ) -> tuple[dict[str, tuple[Document, float]], float] | None:
-        """Exact dense candidates from the saved passage vectors (``PassageVectors.nearest``:
-        Chroma's HNSW search is approximate and differed between processes); None without a
-        table that holds every passage."""
-        table, docs = self.index.passage_table, self.lexical.docs
-        if table is None or not docs:
-            return None
-        if self._rows is None:  # () when the table lacks a passage: not this state's table
-            self._rows = table.aligned([str(d.id) for d in docs]) or ()
-        if not self._rows:
-            return None
-        allowed = None if source is None else self.lexical.sources == source
-        top = table.nearest(qvec, self._rows, self.candidates, allowed)
-        found = {str(docs[i].id): (docs[i], cos) for i, cos in top}
-        return found, min((cos for _, cos in top), default=1.0)
+    def _dense(self, qvec: np.ndarray, source: str | None) -> tuple[Candidates, float]:
+        """The dense candidates by id, and the lowest cosine among them (``dense``)."""
+        if self._rows is None:
+            self._rows = aligned_rows(self.index, self.lexical.docs)
+        return nearest_passages(
+            self.index, self.lexical, qvec, self.candidates, self._rows, source, self.public_only
+        )
 
     def _top(self, scores: np.ndarray) -> dict[str, float]:
         """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""
