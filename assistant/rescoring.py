@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from langchain_core.documents import Document
 
+from .definitions import DefinitionLift
 from .query import Query
 from .signals import answer_type_found
 
@@ -92,8 +93,8 @@ class AnswerTypeLift:
 
 
 def unlifted(query: Any, passages: Any) -> list[float]:
-    """Each passage's retrieval score without the answer-type lift (``AnswerTypeLift`` at the
-    shipped weights).
+    """Each passage's retrieval score without the answer-type and definition lifts
+    (``AnswerTypeLift``, ``definitions.DefinitionLift``, at the shipped weights).
 
     The lift orders passages (rank only); the answer-or-refuse decision reads the scores
     without it. With the lift in the score it reads, a question wanting an amount or a date
@@ -101,7 +102,9 @@ def unlifted(query: Any, passages: Any) -> list[float]:
     unanswerable questions were answered (README "Answer or refuse", ninth session).
     """
     fits = AnswerTypeLift(query)
-    return [float(p.score) - fits(p.text, p.text) for p in passages]  # keyed by text: same lift
+    defined = DefinitionLift(getattr(query, "search_text", ""))
+    # keyed by text: the same lifts
+    return [float(p.score) - fits(p.text, p.text) - defined(p.text, p.text) for p in passages]
 
 
 def scaled_top(scores: np.ndarray, candidates: int, docs: Any) -> dict[str, float]:

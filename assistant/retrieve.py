@@ -38,6 +38,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from .bilingual import Renderer
 from .config import Settings
+from .definitions import DEFINITION_BONUS, DefinitionLift
 from .dense import Candidates, Rows, aligned_rows, nearest_passages
 from .errors import DocumentNotFoundError
 from .folding import fold
@@ -96,6 +97,7 @@ class HybridRetriever(BaseRetriever):
     hyphen_part_weight: float = _DEFAULTS["hyphen_part_weight"].default
     answer_type_weight: float = ANSWER_TYPE_WEIGHT
     answer_type_weight_en: float = ANSWER_TYPE_WEIGHT_EN
+    definition_weight: float = DEFINITION_BONUS
     source: str | None = None
     public_only: bool = False  # the public surface: passages of public documents only
     _visible: np.ndarray | None = PrivateAttr(default=None)
@@ -186,6 +188,8 @@ class HybridRetriever(BaseRetriever):
         query cache; they change nothing here.
         """
         fits = AnswerTypeLift(question, self.answer_type_weight, self.answer_type_weight_en)
+        asked = question.search_text if isinstance(question, Query) else question
+        defined = DefinitionLift(asked, self.definition_weight)
         quoted = question.quoted if isinstance(question, Query) else ()
         if isinstance(question, Query):
             asked = _dense_text(question, self.dense_keeps_names)
@@ -220,7 +224,7 @@ class HybridRetriever(BaseRetriever):
 
         def fused(pid: str, doc: Document, cos: float) -> float:
             lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
-            lift += fits(pid, doc.page_content)
+            lift += fits(pid, doc.page_content) + defined(pid, doc.page_content)
             if quoted and any(q in fold(" ".join(doc.page_content.split())) for q in quoted):
                 lift += QUOTED_BONUS
             return cos + lift + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)

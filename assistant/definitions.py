@@ -1,0 +1,111 @@
+"""A question that asks what a term means, and the passages that define it.
+
+"Vad betyder 'exponering' enligt föreskrifterna?", "Vad avses med extern avvikelse?", "What does
+permutation mean?" ask for a definition, and regulations, guidelines and FAQ pages give it in a
+few fixed forms: a definition list's entry that opens with the term ("Exponering Att utsättas
+för …", "Exponering: …", "Exponering – …"), or a sentence "Med X avses/menas …", "X avser/
+innebär/betyder …", "X är en/ett …". Every other passage on the topic uses the word without
+saying what it is, and e5 ranks them as high: the question is the term and a frame, and a
+passage full of the term matches it best (a blind regulation, 374 passages: the definition
+ranked 18th under passages that only use the word). ``DefinitionLift`` lifts a passage that
+defines the asked term by a small fixed amount, the way a quoted phrase is lifted.
+
+Abbreviations asked to be spelled out are ``acronyms``'s (the letters, not a word, are asked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .folding import fold
+from .lexical import stem_word
+
+__all__ = ["DEFINITION_BONUS", "DefinitionLift", "asked_term", "defines"]
+
+# Above the lift of a document the question points at (0.03): a passage that defines the
+# asked term is the answer where one exists; measured on the read sets' definition questions
+# (README, thirty-fifth session). Not read by the answer-or-refuse decision (``rescoring.unlifted``).
+DEFINITION_BONUS = 0.05
+
+# The question asks what a term means (folded, without quotes): the term is the rest up to an
+# "in/according to …" tail. "Vad är X" only with an article ("Vad är en extern avvikelse?"):
+# without one it asks for a fact as often as for a meaning ("Vad är avgiften?").
+_ASKED = re.compile(
+    r"^(?:vad (?:betyder|menas med|avses med|innebar)(?: begreppet| ordet)?|hur definieras|"
+    r"vad ar (?:en|ett)|what is (?:an|a)|"
+    r"vad ar definitionen (?:av|pa)|definitionen (?:av|pa)|what (?:does|do)|what is meant by|"
+    r"what is the definition of|how (?:is|are))(?: the (?:term|word))?\s+"
+    r"(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??)"
+    r"(?:\s+(?:mean|means|defined|stand for))?"
+    r"(?:\s+(?:i|in|inom|enligt|according to|har|here)(?:\s+[\w-]+){0,5})?\s*\??\s*$"
+)
+_QUOTES = re.compile(r"[\"'“”‘’«»]")
+_FRAME = {"en", "ett", "a", "an", "the", "det", "den"}
+
+
+def asked_term(question: str) -> str | None:
+    """The term (folded, one or two words) whose meaning the question asks, if it asks that."""
+    m = _ASKED.match(_QUOTES.sub("", fold(question)).strip())
+    if m is None:
+        return None
+    words = [w for w in m.group("term").split() if w not in _FRAME]
+    return " ".join(words) or None
+
+
+def defines(term: str, text: str) -> bool:
+    """Does ``text`` (a passage) define ``term`` (folded, from ``asked_term``), in one of the
+    forms regulations and guidelines use? Inflected forms count: the term's stem, then any
+    word ending ("externa avvikelser" for "extern avvikelse")."""
+    stems = [re.escape(stem_word(w)) for w in term.split()]
+    if not stems or any(not s for s in stems):
+        return False
+    word = r"\s+".join(rf"{s}\w*" for s in stems)
+    folded = fold(" ".join(text.split()))
+    return _list_entry(stems, text) or bool(
+        # "Med externa avvikelser avses …", "Med permutation menas …"
+        re.search(rf"\bmed\s+{word}\s+(?:\w+\s+){{0,3}}(?:avses|menas)\b", folded)
+        # "Exponering avser …", "Vaccination … innebär", "X är en/ett …", "X definieras som …"
+        or re.search(
+            rf"(?:^|[.:;]\s+|\b(?:en|ett|den|det)\s+){word}\s+"
+            r"(?:avser|innebar|betyder|definieras som|ar (?:en|ett)|means|is defined as)\b",
+            folded,
+        )
+    )
+
+
+def _list_entry(stems: list[str], text: str) -> bool:
+    """A definition list's entry: a line or sentence of the passage opens with the term (after
+    a bullet, if any) and then a capital, a colon or a dash ("Exponering Att utsättas …",
+    "… (CLP-förordningen). Hantering Tillverkning, bearbetning …", "Exponering: …")."""
+    tokens = text.split()
+    n = len(stems)
+    for i in range(len(tokens) - n):
+        if i and not (tokens[i - 1][-1] in ".:;)" or tokens[i - 1] in _BULLETS):
+            continue
+        head = [fold(t) for t in tokens[i : i + n]]
+        if not all(re.fullmatch(rf"{s}\w*:?", h) for s, h in zip(stems, head, strict=True)):
+            continue
+        after = tokens[i + n]
+        if head[-1].endswith(":") or after in _BULLETS or after[:1].isupper():
+            return True
+    return False
+
+
+_BULLETS = {"-", "–", "•", "*", ":"}
+
+
+class DefinitionLift:
+    """``DEFINITION_BONUS`` for a passage that defines the term the question asks the meaning
+    of (``asked_term``), else 0; each passage read once."""
+
+    def __init__(self, question: str, weight: float = DEFINITION_BONUS) -> None:
+        self.term = asked_term(question)
+        self.weight = weight
+        self._seen: dict[str, float] = {}
+
+    def __call__(self, pid: str, text: str) -> float:
+        if self.term is None:
+            return 0.0
+        if pid not in self._seen:
+            self._seen[pid] = self.weight if defines(self.term, text) else 0.0
+        return self._seen[pid]

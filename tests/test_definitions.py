@@ -1,0 +1,85 @@
+"""A question asking what a term means lifts the passage that defines it (``definitions``)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import indexed_texts
+
+from assistant.definitions import DEFINITION_BONUS, DefinitionLift, asked_term, defines
+from assistant.retrieve import HybridRetriever
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Vad betyder 'exponering' enligt de här föreskrifterna?", "exponering"),
+        ("Vad avses med extern avvikelse?", "extern avvikelse"),
+        ("Vad menas med klampning i det här uppdraget?", "klampning"),
+        ("Vad innebär begreppet särskilt boende?", "sarskilt boende"),
+        ("What does 'exposure' mean in these regulations?", "exposure"),
+        ("Vad är en extern avvikelse?", "extern avvikelse"),
+        # facts, not meanings
+        ("Vad är avgiften?", None),
+        ("Vad betyder det om kommunen säger upp avtalet?", None),
+        ("Vad innebär det att nämnden har en skyldighet att överväga flytt?", None),
+        ("What does the municipality pay for?", None),
+    ],
+)
+def test_a_question_asking_what_a_term_means_names_the_term(question, term):
+    assert asked_term(question) == term
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "expected"),
+    [
+        ("exponering", "Exponering Att utsättas för en kemisk riskkälla genom inandning.", True),
+        ("exponering", "– Exponering: att utsättas för en kemisk riskkälla.", True),
+        (
+            "extern avvikelse",
+            "Med externa avvikelser avses avvikelser utanför förvaltningen.",
+            True,
+        ),
+        ("samordningsnummer", "Ett samordningsnummer är en identitetsbeteckning.", True),
+        # the word used, not defined
+        ("exponering", "Exponering för lösningsmedel ska mätas varje år.", False),
+        ("hantering", "– Förordningen (CLP). Hantering Tillverkning, förvaring.", True),
+        ("hantering", "Mätningen avser hantering. Hantering av avfall sker i rum.", False),
+        ("exponering", "För att avgöra vilken grad av exponering en arbetstagare har.", False),
+        ("extern avvikelse", "En extern avvikelse rapporteras till nämnden.", False),
+    ],
+)
+def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):
+    assert defines(term, text) is expected
+
+
+def test_the_lift_is_given_only_to_the_defining_passage_of_a_definition_question():
+    lift = DefinitionLift("Vad betyder exponering?")
+    assert lift("a", "Exponering Att utsättas för en kemisk riskkälla.") == DEFINITION_BONUS
+    assert lift("b", "Exponering för lösningsmedel ska mätas varje år.") == 0.0
+    assert DefinitionLift("Hur ofta ska exponering mätas?")("a", "Exponering Att utsättas.") == 0.0
+
+
+# Passages that use the word, and one definition-list entry (a regulation's "Definitioner").
+_REGULATION = {
+    "definitioner.txt": "Definitioner\n\nExponering Att utsättas för en kemisk riskkälla genom "
+    "inandning, förtäring eller kontakt med hud.\n",
+    "matning.txt": "Mätning\n\nFör att avgöra vilken grad av exponering en arbetstagare utsatts "
+    "för behövs uppgifter om hur hög exponeringen varit.\n\nExponeringen ska mätas när den "
+    "kan vara hög, och exponering för lösningsmedel ska begränsas.\n",
+    "register.txt": "Register\n\nSyftet med registret är att bevara uppgifter om exponering "
+    "för cancerframkallande ämnen.\n",
+}
+
+
+def test_a_definition_question_finds_the_definition_first(tmp_path, e5):
+    index = indexed_texts(tmp_path, _REGULATION, e5)
+    question = "Vad betyder exponering enligt föreskrifterna?"
+    found = HybridRetriever(index=index, k=3).search(question)
+    assert found[0].source == "definitioner.txt", [p.text for p in found]
+    # The lift is exactly the difference from the same search without it.
+    plain = HybridRetriever(index=index, k=3, definition_weight=0.0).search(question)
+    scores = {p.source: p.score for p in plain}
+    assert found[0].score == pytest.approx(scores["definitioner.txt"] + DEFINITION_BONUS)
+    assert {p.source: p.score for p in found[1:]} == pytest.approx(
+        {p.source: scores[p.source] for p in found[1:]}
+    )
