@@ -19,6 +19,7 @@ import re
 
 from .folding import fold
 from .lexical import stem_word
+from .lifts import PassageLift
 
 __all__ = ["DEFINITION_BONUS", "DefinitionLift", "asked_term", "defines"]
 
@@ -94,18 +95,11 @@ def _list_entry(stems: list[str], text: str) -> bool:
 _BULLETS = {"-", "–", "•", "*", ":"}
 
 
-class DefinitionLift:
-    """``DEFINITION_BONUS`` for a passage that defines the term the question asks the meaning
-    of (``asked_term``), else 0; each passage read once."""
+class DefinitionLift(PassageLift):
+    """``weight`` for a passage that defines the term the question asks the meaning of
+    (``asked_term``), else 0; each passage read once."""
 
     def __init__(self, question: str, weight: float = DEFINITION_BONUS) -> None:
         self.term = asked_term(question)
-        self.weight = weight
-        self._seen: dict[str, float] = {}
-
-    def __call__(self, pid: str, text: str) -> float:
-        if self.term is None:
-            return 0.0
-        if pid not in self._seen:
-            self._seen[pid] = self.weight if defines(self.term, text) else 0.0
-        return self._seen[pid]
+        term = self.term
+        super().__init__(None if term is None else (lambda text: defines(term, text)), weight)

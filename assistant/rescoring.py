@@ -12,6 +12,7 @@ import numpy as np
 from langchain_core.documents import Document
 
 from .definitions import DefinitionLift
+from .lifts import PassageLift
 from .query import Query
 from .signals import answer_type_found
 
@@ -59,7 +60,7 @@ def lexical_text(query: Query, keeps_names: bool) -> str:
     return text
 
 
-class AnswerTypeLift:
+class AnswerTypeLift(PassageLift):
     """The lift for a passage that holds the kind of answer the question wants (a date, an
     amount, a duration, a person: ``Query.wants``): ``weight`` for a Swedish question,
     ``weight_en`` for another language's, else 0; each passage read once.
@@ -80,16 +81,9 @@ class AnswerTypeLift:
         if isinstance(question, Query) and question.language != "sv":
             weight = weight_en
         self.wants = wants if weight > 0 else None
-        self.weight = weight
-        self._seen: dict[str, float] = {}
-
-    def __call__(self, pid: str, text: str) -> float:
-        if self.wants is None:
-            return 0.0
-        if pid not in self._seen:
-            found = answer_type_found(self.wants, [text])
-            self._seen[pid] = self.weight if found else 0.0
-        return self._seen[pid]
+        wanted = self.wants
+        test = None if wanted is None else (lambda text: answer_type_found(wanted, [text]))
+        super().__init__(test, weight)
 
 
 def unlifted(query: Any, passages: Any) -> list[float]:
