@@ -188,8 +188,8 @@ class HybridRetriever(BaseRetriever):
         query cache; they change nothing here.
         """
         fits = AnswerTypeLift(question, self.answer_type_weight, self.answer_type_weight_en)
-        asked = question.search_text if isinstance(question, Query) else question
-        defined = DefinitionLift(asked, self.definition_weight)
+        typed = question.search_text if isinstance(question, Query) else question
+        defined = DefinitionLift(typed, self.definition_weight)
         quoted = question.quoted if isinstance(question, Query) else ()
         if isinstance(question, Query):
             asked = _dense_text(question, self.dense_keeps_names)
