@@ -93,7 +93,9 @@ __all__ = [
 # 41: a copyright line ("Copyright (c) 2021 Sundsvalls kommun") is a card fact.
 # 42: a bullet glyph line after another ("-" / "-", a table's empty cells) is kept, not dropped.
 # 43: a heading-like line left alone as a passage opens the next passage of its page.
-CHUNKER_VERSION = "43"
+# 44: a lead-in that announces its list and ends with a full stop ("… i följande
+#     prioritetsordning.") gathers the list's short items, as a colon does.
+CHUNKER_VERSION = "44"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

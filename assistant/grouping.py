@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LIST_CHARS", "MAX_CHARS", "MIN_CHARS", "SECTION_SEP", "SHORT_ITEM", "Span", "group"]
+__all__ = [
+    "LIST_CHARS",
+    "MAX_CHARS",
+    "MIN_CHARS",
+    "SECTION_SEP",
+    "SHORT_ITEM",
+    "STATUTE_PARAGRAPH",
+    "Span",
+    "group",
+    "leads_in",
+]
 
 SECTION_SEP = " › "
 MIN_CHARS = 100
@@ -20,7 +30,8 @@ MAX_CHARS = 1200
 LIST_CHARS = 900  # a list of short items with its lead-in is one passage up to this size
 SHORT_ITEM = 200
 
-_STATUTE_SECTION = re.compile(r"^\d+\s*[a-z]?\s*§")
+# A statute's paragraph: "16 §", "37 b §" (as a section heading, or opening a paragraph).
+STATUTE_PARAGRAPH = re.compile(r"^\d+\s*[a-z]?\s*§")
 
 
 @dataclass
@@ -60,7 +71,7 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
             span.kind == "text"
             and i + 1 < len(spans)
             and spans[i + 1].kind == "list"
-            and _leads_in(pages[span.page - 1][span.end - 1])
+            and leads_in(_tail(span, pages))
         )
         if out and not (opens and out[-1].tail == "list"):
             last = out[-1]
@@ -71,13 +82,13 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
                 and span.kind != "footnote"
                 and last.table == span.table
             )
-            whole = _STATUTE_SECTION.match(span.section.split(SECTION_SEP)[-1])
+            whole = STATUTE_PARAGRAPH.match(span.section.split(SECTION_SEP)[-1])
             small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
             if span.kind == "table":
                 small = True  # rows fill a passage up to MAX_CHARS
             # A list stays with its lead-in line ("… ska det framgå:", or one that stops
             # mid-sentence: "… åtar sig att") and its other items.
-            lead_in = last.tail == "text" and _leads_in(pages[last.page - 1][last.end - 1])
+            lead_in = last.tail == "text" and leads_in(_tail(last, pages))
             # Items gather under their lead-in; a long item, or items that follow a heading
             # directly, are statements of their own.
             short = span.end - span.start <= SHORT_ITEM
@@ -152,7 +163,26 @@ def _orphan(span: Span, pages: list[str]) -> bool:
     )
 
 
-def _leads_in(last_char: str) -> bool:
-    """Does a line ending in ``last_char`` lead into what follows: a colon, or a letter (a
-    sentence that stops mid-way, "… åtar sig att", continued by list items)?"""
-    return last_char == ":" or last_char.isalpha()
+def _tail(span: Span, pages: list[str]) -> str:
+    """The last few hundred characters of ``span``'s text (its last sentence, for ``leads_in``)."""
+    return pages[span.page - 1][max(span.start, span.end - 300) : span.end]
+
+
+# A last sentence that announces what follows: "… i följande prioritetsordning." over numbered
+# items (Arbetsmiljöverket's föreskrifter end such a lead with a full stop, not a colon). The
+# announcing word must stand in the last sentence (no full stop, colon or other end after it).
+_ANNOUNCES = re.compile(
+    r"\b(?:följande|nedan|nedanstående|the following|as follows|below)\b[^.!?:;]*\.\s*$",
+    re.IGNORECASE,
+)
+
+
+def leads_in(text: str) -> bool:
+    """Does text ending this way lead into a list that follows it: a colon, a letter (a sentence
+    that stops mid-way, "… åtar sig att", continued by list items), or a last sentence that
+    announces what follows ("… i följande prioritetsordning.", ``_ANNOUNCES``)? Whether a list
+    does follow is the caller's to see."""
+    tail = text.rstrip()
+    if not tail:
+        return False
+    return tail[-1] == ":" or tail[-1].isalpha() or _ANNOUNCES.search(tail) is not None

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .chunking import split_sentences
+from .grouping import STATUTE_PARAGRAPH, leads_in
 from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
@@ -103,14 +104,18 @@ def _marked(text: str, spans: list[tuple[int, int]], k: int) -> bool:
 def _opens_list(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     """Does span ``k`` introduce a list: it ends with a colon ("… vid följande fall:"), or it
     is no list item itself, stops mid-sentence and marked items follow it ("Kommunerna åtar sig
-    att se till att" over bullets, as PDF exports of agreements write a party's commitments)?"""
+    att se till att" over bullets, as PDF exports of agreements write a party's commitments),
+    or announces them and stops ("… i följande prioritetsordning." over numbered items)?"""
     sentence = text[spans[k][0] : spans[k][1]]
     if sentence.endswith(":"):
         return True
     return (
         k + 1 < len(spans)
-        and sentence[:1].isupper()  # a sentence's start: not an item's second line
-        and not sentence.endswith(_SENTENCE_END)
+        # A sentence's start (a capital, or a statute's "16 §"): not an item's second line.
+        and (sentence[:1].isupper() or STATUTE_PARAGRAPH.match(sentence) is not None)
+        # A full stop ends the sentence unless it announces the list ("… i följande
+        # prioritetsordning.", as ``grouping.leads_in`` gathers such a list under it).
+        and (not sentence.endswith(_SENTENCE_END) or leads_in(sentence))
         and not (k > 0 and _marked(text, spans, k))
         and _marked(text, spans, k + 1)
     )

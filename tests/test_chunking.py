@@ -9,6 +9,7 @@ from helpers import CORPUS_DIR, DATA_DIR, DOCX_PATH, LUDVIKA_PATH, PDF_PATH, STA
 
 from assistant import chunking
 from assistant.chunking import CARD_SECTION, chunk_document, split_sentences
+from assistant.grouping import leads_in
 from assistant.ingest import LoadedDocument, load_document
 
 FILES = [
@@ -304,6 +305,49 @@ def test_items_over_a_hundred_characters_gather_under_a_lead_that_stops_mid_sent
     assert len(region) == 1 and region[0].count("•") == 2
     assert len(municipalities) == 1 and municipalities[0].startswith("Kommunerna")
     assert municipalities[0].count("•") == 3
+
+
+def test_a_lead_that_announces_its_list_and_ends_with_a_full_stop_keeps_its_items():
+    # Arbetsmiljöverket's föreskrifter end a lead with a full stop ("… i följande
+    # prioritetsordning."): each item alone (> MIN_CHARS) lost the paragraph it belongs to,
+    # and the question about the paragraph found neither. A sentence that does not announce
+    # what follows still ends its passage's list-gathering.
+    item = "{}. {} arbetet så att arbetstagarna inte utsätts för risken, eller andra tekniska åtgärder vidtas."
+    page = "\n".join(
+        [
+            "Åtgärder",
+            "16 § Riskerna ska minskas genom följande typer av åtgärder i följande prioritetsordning.",
+            item.format(1, "Utföra"),
+            item.format(2, "Planera"),
+            "17 § Den som överlämnar avfall ska ge mottagaren den produktinformation som behövs för en säker hantering.",
+            item.format(1, "Utföra"),
+            item.format(2, "Planera"),
+        ]
+    )
+    passages = [p.page_content for p in chunk_document(_doc([page]))]
+    led = [p for p in passages if p.startswith("16 §")]
+    assert len(led) == 1 and led[0].count("arbetstagarna") == 2
+    assert [p for p in passages if p.startswith("17 §")] == [
+        "17 § Den som överlämnar avfall ska ge mottagaren den produktinformation som behövs för en"
+        " säker hantering."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("Kommunen åtar sig följande:", True),
+        ("Kommunerna åtar sig att", True),
+        ("… i följande prioritetsordning.", True),
+        ("Skyltning ska ske enligt alternativ 1 eller 2 nedan.", True),
+        ("The parties agree as follows.", True),
+        ("Se följande avsnitt. Avgiften betalas årligen.", False),  # not in the last sentence
+        ("Avgiften betalas årligen.", False),
+        ("", False),
+    ],
+)
+def test_leads_in(text: str, leads: bool) -> None:
+    assert leads_in(text) is leads
 
 
 def test_a_heading_with_nothing_under_it_stays_in_a_passage():

@@ -573,6 +573,22 @@ BULLET_PAGE = (
 )
 
 
+def test_a_lead_that_announces_its_list_with_a_full_stop_is_quoted_with_its_items():
+    page = (
+        "16 § Riskerna ska minskas genom åtgärder i följande prioritetsordning.\n\n"
+        "1. Utföra arbetet i ett slutet system.\n\n"
+        "2. Använda processventilation.\n\n"
+        "Avgiften betalas årligen.\n\n"
+        "1. Första delen."
+    )
+    lead = "16 § Riskerna ska minskas genom åtgärder i följande prioritetsordning."
+    items = ["Utföra arbetet i ett slutet system.", "Använda processventilation."]
+    assert _quoted(page, lead) == [lead, *items]
+    assert _quoted(page, items[0]) == [lead, items[0]]
+    # A full stop that announces nothing ends the sentence: the item after it is no part of it.
+    assert _quoted(page, "Avgiften betalas årligen.") == ["Avgiften betalas årligen."]
+
+
 def test_a_lead_without_a_colon_over_bullets_is_quoted_with_its_items():
     p = _passage(BULLET_PAGE)
 
