@@ -95,7 +95,10 @@ __all__ = [
 # 43: a heading-like line left alone as a passage opens the next passage of its page.
 # 44: a lead-in that announces its list and ends with a full stop ("… i följande
 #     prioritetsordning.") gathers the list's short items, as a colon does.
-CHUNKER_VERSION = "44"
+# 45: a short line over a statute's paragraph that opens a sentence ("Vilka föreskrifterna riktar
+#     sig till" / "2 § Arbetsgivaren …", "Till 2 § …") is its own unit, though it ends in a
+#     function word.
+CHUNKER_VERSION = "45"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -437,6 +437,28 @@ def test_a_statutes_paragraph_after_a_numbered_item_is_no_continuation_of_it():
     )
 
 
+def test_a_short_line_over_a_statutes_paragraph_is_its_own_unit_though_it_ends_in_a_function_word():
+    # A PDF export (pypdf) of a föreskrift writes a heading on the line straight above its
+    # paragraph; "… riktar sig till" ends in a function word, but a sentence that runs on into
+    # a paragraph reference is wrapped at the width and goes on in lower case ("enligt" /
+    # "5 § första stycket").
+    page = (
+        "Om det finns särskilda skäl får arbetsgivaren göra undersökning och riskbedömning enligt\n"
+        "5 § första stycket utan att tillämpa de övriga bestämmelserna i dessa föreskrifter.\n"
+        "Vilka föreskrifterna riktar sig till\n"
+        "2 § Arbetsgivaren har ansvaret för att föreskrifterna följs. Andra än arbetsgivare är också\n"
+        "skyldiga att följa arbetsmiljölagen.\n"
+        "Vilka föreskrifterna riktar sig till\n"
+        "Till 2 § Arbetsmiljölagen gäller allt arbete som en arbetstagare utför för en arbetsgivares\n"
+        "räkning.\n"
+    )
+    texts = [text for _, text in _kinds(page)]
+    assert texts[0].startswith("Om det finns") and texts[0].endswith("dessa föreskrifter.")
+    assert texts.count("Vilka föreskrifterna riktar sig till") == 2, texts
+    assert any(t.startswith("2 § Arbetsgivaren") for t in texts)
+    assert any(t.startswith("Till 2 § Arbetsmiljölagen") for t in texts)
+
+
 def test_a_short_lead_in_ending_in_a_function_word_is_no_heading():
     page = "3. Avgifter\n\nAvgiften består av\n• en grundavgift\n• en rörlig del\n"
     assert [t for k, t in _kinds(page) if k == "heading"] == ["3. Avgifter"], _kinds(page)

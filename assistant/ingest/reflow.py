@@ -55,6 +55,8 @@ _RANGE_END = re.compile(r"^[–-]\s*\d")
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
 _PARAGRAPH = re.compile(r"\d{1,3}\s?[a-z]?\s?§\s")
+# A statute's paragraph, or the general advice to one ("Till 2 § …"), opening a sentence.
+_OPENS_PARAGRAPH = re.compile(r"(?:Till\s+)?\d{1,3}\s?[a-z]?\s?§\s+[A-ZÅÄÖ]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
@@ -199,6 +201,17 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         # "… om kultursamverkan" / "1. Bakgrund", "• … regionens konsulenter" / "3. Uppföljning",
         # "• rehabilitering," / "4. Ekonomi": a numbered heading starts a unit, after a blank
         # line or not, unless the line before cannot end there ("enligt" / "3 kap.").
+        return False
+    if (
+        _OPENS_PARAGRAPH.match(text)
+        and len(prev.lines) == 1
+        and prev.text[:1].isupper()
+        and len(last) < 0.7 * width
+    ):
+        # "Vilka föreskrifterna riktar sig till" / "2 § Arbetsgivaren har ansvaret …": a short
+        # line before a statute's paragraph that opens a sentence is its heading, even when it
+        # ends in a function word; a sentence that runs on into "… enligt" / "2 § lagen …" is
+        # wrapped at the width and goes on in lower case.
         return False
     if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
