@@ -19,7 +19,8 @@ from .edges import is_page_number, recurring_keys, similar_key
 from .grid import GridPair, label_pairs
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
-from .reflow import join_across_pages, reflow, text_width
+from .page_joins import join_across_pages
+from .reflow import reflow, text_width
 from .signatures import Signature, signature_block
 from .units import LIST_START, Item
 

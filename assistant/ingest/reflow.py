@@ -1,7 +1,7 @@
 """Reflow: physical lines -> units. Wrapped lines joined (in every format), line-end hyphens
 joined when they only split a word, lone bullet glyphs joined with their item, footnotes at a
-page foot found, a unit running over a page break kept whole (units and what their text says:
-units.py; footnotes: footnotes.py; headings: headings.py; hyphens: hyphens.py)."""
+page foot found (units and what their text says: units.py; footnotes: footnotes.py; headings:
+headings.py; hyphens: hyphens.py; a unit running over a page break: page_joins.py)."""
 
 from __future__ import annotations
 
@@ -19,15 +19,13 @@ from .units import (
     PAIR_CLOSE,
     TAB_ROW,
     TERMINAL,
-    TOC_ENTRY,
     Item,
     is_list_start,
-    mid_sentence,
     next_item,
     open_pair,
 )
 
-__all__ = ["join_across_pages", "reflow", "text_width"]
+__all__ = ["append_line", "reflow", "text_width"]
 
 _BULLET_GLYPHS = {
     "•",
@@ -86,7 +84,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             ):
                 out.append(Item("footnote", it.page, [text], marker=m.group(1), wrapped=True))
             elif out and out[-1].kind == "footnote":
-                _append(out[-1], text, vocab)
+                append_line(out[-1], text, vocab)
             continue
         if text in _BULLET_GLYPHS or len(text) == 1 and "\ue000" <= text <= "\uf8ff":
             if bullet is not None:
@@ -116,7 +114,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             and not it.after_break
             and _continues(prev, text, blank, width)
         ):
-            _append(prev, text, vocab)
+            append_line(prev, text, vocab)
         else:
             kind = "list_item" if is_list_start(text) or in_run else "paragraph"
             # Items that lost their bullets (a Word list as text): lower-case lines standing
@@ -280,7 +278,9 @@ def _form_field(prev: Item, text: str, blank: bool) -> bool:
     )
 
 
-def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
+def append_line(unit: Item, text: str, vocab: Counter[str]) -> None:
+    """Add the physical line ``text`` to ``unit``: a word hyphenated at the line's end rejoined
+    (``hyphen_join``, by the document's own vocabulary), a path cut after "/" closed up."""
     last = unit.lines[-1]
     unit.last_len = len(text)
     if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].isalpha():
@@ -292,35 +292,3 @@ def _append(unit: Item, text: str, vocab: Counter[str]) -> None:
         unit.lines[-1] = last + text
         return
     unit.lines.append(text)
-
-
-def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
-    """A unit ending mid-sentence at a page foot takes the next page's first unit."""
-    for no in range(len(pages) - 1):
-        body = [u for u in pages[no] if u.kind != "footnote"]
-        if not body:
-            continue
-        last = body[-1]
-        nxt_page = pages[no + 1]
-        nxt = next((u for u in nxt_page if u.kind != "footnote"), None)
-        if nxt is None or not (last.wrapped and nxt.wrapped) or nxt.kind != "paragraph":
-            continue
-        if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text):
-            continue
-        if _opens_contents(nxt_page, nxt):
-            continue
-        for line in nxt.lines:
-            _append(last, line, vocab)
-        last.page_end = nxt.page_end or nxt.page
-        nxt_page.remove(nxt)
-
-
-def _opens_contents(page: list[Item], first: Item) -> bool:
-    """Is ``first`` a table of contents or its heading (the next unit is a contents entry)? A
-    title left open at a cover's foot ("Rutin för avvikelser i kommunal / hälso- och sjukvård")
-    runs on into no contents: joined, the title read "… sjukvård Innehåll"."""
-    if TOC_ENTRY.search(first.text):
-        return True
-    body = [u for u in page if u.kind != "footnote"]
-    after = body[body.index(first) + 1] if first in body[:-1] else None
-    return len(first.lines) == 1 and after is not None and bool(TOC_ENTRY.search(after.text))
