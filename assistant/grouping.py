@@ -175,14 +175,19 @@ _ANNOUNCES = re.compile(
     r"\b(?:följande|nedan|nedanstående|the following|as follows|below)\b[^.!?:;]*\.\s*$",
     re.IGNORECASE,
 )
+# A cross-reference points elsewhere, not at the lines after it: "… konstruktionen, se nedan.",
+# "Se bild nedan som exempel.", "(see below)".
+_REFERS = re.compile(r"\b(?:se|see)\b[^.!?:;]*\b(?:nedan|below)\b[^.!?:;]*\.\s*$", re.IGNORECASE)
 
 
 def leads_in(text: str) -> bool:
     """Does text ending this way lead into a list that follows it: a colon, a letter (a sentence
     that stops mid-way, "… åtar sig att", continued by list items), or a last sentence that
-    announces what follows ("… i följande prioritetsordning.", ``_ANNOUNCES``)? Whether a list
-    does follow is the caller's to see."""
+    announces what follows ("… i följande prioritetsordning.", ``_ANNOUNCES``; not a
+    cross-reference, "se nedan.")? Whether a list does follow is the caller's to see."""
     tail = text.rstrip()
     if not tail:
         return False
-    return tail[-1] == ":" or tail[-1].isalpha() or _ANNOUNCES.search(tail) is not None
+    if tail[-1] == ":" or tail[-1].isalpha():
+        return True
+    return _ANNOUNCES.search(tail) is not None and _REFERS.search(tail) is None

@@ -342,6 +342,8 @@ def test_a_lead_that_announces_its_list_and_ends_with_a_full_stop_keeps_its_item
         ("Skyltning ska ske enligt alternativ 1 eller 2 nedan.", True),
         ("The parties agree as follows.", True),
         ("Se följande avsnitt. Avgiften betalas årligen.", False),  # not in the last sentence
+        ("Upp till två takkupor, utan anmälan om det inte berör konstruktionen, se nedan.", False),
+        ("Se bild nedan som exempel.", False),  # cross-references point elsewhere
         ("Avgiften betalas årligen.", False),
         ("", False),
     ],

@@ -585,8 +585,13 @@ def test_a_lead_that_announces_its_list_with_a_full_stop_is_quoted_with_its_item
     items = ["Utföra arbetet i ett slutet system.", "Använda processventilation."]
     assert _quoted(page, lead) == [lead, *items]
     assert _quoted(page, items[0]) == [lead, items[0]]
-    # A full stop that announces nothing ends the sentence: the item after it is no part of it.
+    # A full stop that announces nothing ends the sentence: the item after it is no part of it;
+    # nor does a cross-reference ("se nedan.") lead the bullets after it.
     assert _quoted(page, "Avgiften betalas årligen.") == ["Avgiften betalas årligen."]
+    refers = "Takkupor kräver ingen anmälan, se nedan.\n\n• Attefall: tillbyggnad, anmälansplikt."
+    assert _quoted(refers, "Takkupor kräver ingen anmälan, se nedan.") == [
+        "Takkupor kräver ingen anmälan, se nedan."
+    ]
 
 
 def test_a_lead_without_a_colon_over_bullets_is_quoted_with_its_items():
