@@ -54,7 +54,7 @@ _RANGE_END = re.compile(r"^[–-]\s*\d")
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
 _PARAGRAPH = re.compile(r"\d{1,3}\s?[a-z]?\s?§\s")
 # A statute's paragraph, or the general advice to one ("Till 2 § …"), opening a sentence.
-_OPENS_PARAGRAPH = re.compile(r"(?:Till\s+)?\d{1,3}\s?[a-z]?\s?§\s+[A-ZÅÄÖ]")
+_OPENS_PARAGRAPH = re.compile(rf"(?:Till\s+)?{_PARAGRAPH.pattern}\s*[A-ZÅÄÖ]")
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
