@@ -254,7 +254,7 @@ class ExtractiveAnswerer:
             if passage.kind == "card":
                 # Only the card's line of the very fact asked for: its title or type line is
                 # no answer to "När träder avtalet i kraft?" where the card has no such line.
-                if not fact_line(query, text):
+                if not fact_line(query, text, passage.text):
                     continue
                 lift += _FACT_LINE_BONUS
             elif entry and states_entry(text):  # the text's own line (``with_cards``)

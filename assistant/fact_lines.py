@@ -270,12 +270,28 @@ def card_fact(query: Any, best: Any) -> bool:
 
     Such a question ("Vem är handläggare?") is a lookup of a fact gathered at indexing, not a
     topic to match: its words are all frame words, so the evidence features say nothing."""
-    return getattr(best.passage, "kind", "") == "card" and fact_line(query, best.text)
+    passage = best.passage
+    return getattr(passage, "kind", "") == "card" and fact_line(query, best.text, passage.text)
 
 
-def fact_line(query: Any, text: str) -> bool:
-    """Is ``text`` (a card line) the line of the document fact a document-fact question asks?"""
-    labels = _CARD_LABELS.get(getattr(query, "fact", None) or "")
+# A card line naming a decision or a signing ("Beslut (…): Antagen av: Koncernchefsgruppen").
+_DECISION_LINE = re.compile(r"^(?:beslut|undertecknad)", re.I | re.M)
+
+
+def fact_line(query: Any, text: str, card: str) -> bool:
+    """Is ``text`` (a line of the document card ``card``) the line of the document fact a
+    document-fact question asks?"""
+    fact = getattr(query, "fact", None) or ""
+    labels = _CARD_LABELS.get(fact)
+    # A document's date is its adoption's only beside a line naming the decision ("Antagen av:
+    # Koncernchefsgruppen" / "Datum: 2023-03-31"): alone it may date a draft or a report
+    # ("Datum: 2025-10-06" on a strategy the council had yet to adopt; measured on heldout55).
+    if (
+        fact == "adoption"
+        and text.casefold().startswith("datum")
+        and not _DECISION_LINE.search(card)
+    ):
+        return False
     # "När fastställdes …?" is answered by the decision line with its date, not by the one
     # naming who decided ("Dokumentet är beslutat av: …"), when the card has both.
     dated = getattr(query, "wants", None) != "date" or bool(_YEAR.search(_value(text)))

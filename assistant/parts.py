@@ -64,7 +64,10 @@ def lean(
     if reference is None and own:
         return part
     at_document = reference is None or reference in POINTS_AT_DOCUMENT
-    if part.intent == "document_fact" and at_document:
+    # "Vem antog riktlinjen, och vilket datum?": a bare date after another document fact asks
+    # that fact's date, not the document's own date line (measured: a copyright year quoted).
+    dated = part.fact == "date" and before.fact not in (None, "date")
+    if part.intent == "document_fact" and at_document and not dated:
         return replace(part, documents=before.documents)
     if before.intent == "document_fact" and not own and at_document:
         # "När antogs policyn, och av vilken nämnd?": the rest of a document fact, of its
@@ -75,7 +78,7 @@ def lean(
             single(asked),
             text=part.text,
             intent="document_fact",
-            fact=part.fact or before.fact,
+            fact=before.fact if dated else part.fact or before.fact,
             wants=part.wants,
             documents=before.documents,
         )

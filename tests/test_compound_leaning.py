@@ -162,6 +162,18 @@ def test_a_document_fact_part_is_asked_of_the_earlier_parts_document(analyzer):
     assert handler.parts[1].intent == "document_fact" and handler.parts[1].leans is None
 
 
+def test_a_bare_date_after_another_document_fact_asks_that_facts_date(analyzer):
+    # "vilket datum?" after "Vem antog …" asks the adoption's date, not the document's date line
+    for question in (
+        "Vem antog överenskommelsen, och vilket datum?",
+        "Which board adopted the agreement, and on what date?",
+    ):
+        second = analyzer.analyze(question).parts[1]
+        assert (second.intent, second.fact, second.wants) == ("document_fact", "adoption", "date")
+    alone = analyzer.analyze("Vilket datum har överenskommelsen?")
+    assert (alone.intent, alone.fact) == ("document_fact", "date")
+
+
 def test_english_parts_lean_too(analyzer):
     q = analyzer.analyze("Who is responsible for the loan centres and why must they exist?")
     assert q.parts[1].question == "why must loan centres exist?"

@@ -155,6 +155,20 @@ def test_card_line_answers_a_document_fact():
     assert not card_fact(asks, _candidates()[0])  # the text's sentence, not the card
 
 
+def test_a_documents_date_answers_its_adoption_only_beside_a_decision_line():
+    lines = "Datum (datumet, date): 2023-03-31"
+    decided = "Beslut (beslutad, antagen): Antagen av: Koncernchefsgruppen\n" + lines
+    asks = _query("När antogs planen?", intent="document_fact", fact="adoption", wants="date")
+    dated = _query("Vilket datum har planen?", intent="document_fact", fact="date", wants="date")
+    for card_text, adopted in ((decided, True), (lines, False)):
+        card = _Passage("a.txt", card_text, 0.7)
+        card.kind = "card"
+        best = _Cand(card, "Datum (datumet, date): 2023-03-31", 0.8, 0.9, np.array([1.0, 0.0]))
+        # a draft's or a report's date is no adoption's; it still dates the document
+        assert card_fact(asks, best) is adopted
+        assert card_fact(dated, best)
+
+
 def test_answer_types():
     assert answer_type_found("date", ["Beslutet fattades den 3 mars 2021."])
     assert not answer_type_found("date", ["Regionen ska stödja kulturen."])
