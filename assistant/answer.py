@@ -11,9 +11,10 @@ citations and ``framing`` words the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
+from langchain_core.documents import Document
 
 from .absent_kind import absent_kind
 from .acronyms import defining
@@ -94,12 +95,22 @@ def as_query(question: str | Query, language: str | None = None) -> Query:
 
 
 class ExtractiveAnswerer:
-    """Picks and frames sentences; needs the index only for the stored sentence vectors."""
+    """Picks and frames sentences; needs the index only for the stored sentence vectors.
 
-    def __init__(self, index: Index, settings: Settings, vocabulary: Callable[[str], bool]) -> None:
+    ``docs``: the index's passages (langchain Documents), where a card fact's original line is
+    cited in its passage (``fact_lines.original_lines``); without them, the line alone."""
+
+    def __init__(
+        self,
+        index: Index,
+        settings: Settings,
+        vocabulary: Callable[[str], bool],
+        docs: Sequence[Document] = (),
+    ) -> None:
         self.index = index
         self.settings = settings
         self.vocabulary = vocabulary
+        self.docs = docs
 
     def answer(
         self,
@@ -171,7 +182,7 @@ class ExtractiveAnswerer:
         picks = [Pick(c.passage, c.start, c.end, c.score) for c in chosen]
         citations = cite_picks(picks + notes_of(chosen, passages), documents)
         # A document fact is cited from the line it was read from, not from the card's wording.
-        citations = original_lines(citations, documents)
+        citations = original_lines(citations, documents, self.docs)
         return Answer(query.question, True, frame(citations, language), language, citations)
 
     def per_document(

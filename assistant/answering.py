@@ -38,9 +38,8 @@ def answer_one(
     if source is None and len(query.documents) == 1:
         source = query.documents[0]
     language = query.language
-    answerer = ExtractiveAnswerer(
-        assistant.index, assistant.settings, assistant.retriever.lexical.knows
-    )
+    lexical = assistant.retriever.lexical
+    answerer = ExtractiveAnswerer(assistant.index, assistant.settings, lexical.knows, lexical.docs)
     # The titles only for a "which documents" question: at 1 000 documents the dictionary
     # cost 1 ms of every question (`make bench` profile).
     which = source is None and query.intent == "which_documents"

@@ -88,51 +88,90 @@ def _candidates(doc: StoredDocument, card_line: str) -> list[tuple[int, str]]:
     return [(p, w.strip()) for p, w in found if len(w.strip()) >= 4]
 
 
-def _from_line(citation: Citation, doc: StoredDocument, quote: str) -> Citation | None:
+def _holding(docs: Iterable[Any], source: str, page: int, start: int, end: int) -> Any | None:
+    """The indexed passage (a langchain Document of ``docs``) of ``source`` whose slice of
+    ``page`` holds ``start:end``; one page only (an offset past a page break is another page's)."""
+    for d in docs:
+        meta = d.metadata
+        if (
+            meta.get("source") == source
+            and meta.get("kind", "passage") != "card"
+            and int(meta.get("page", 0)) == page
+            and int(meta.get("page_end") or page) == page
+            and int(meta.get("start", 0)) <= start
+            and end <= int(meta.get("end", 0))
+        ):
+            return d
+    return None
+
+
+def _from_line(
+    citation: Citation, doc: StoredDocument, quote: str, docs: Iterable[Any]
+) -> Citation | None:
     for page, words in _candidates(doc, quote):
         hit = _locate(doc, page, words)
         if hit is None:
             continue
         n, a, b = hit
         text = doc.pages[n - 1][a:b]
-        passage = Passage(
-            id=f"{doc.source}#line-{n}-{a}",
-            source=doc.source,
-            title=doc.title,
-            page=n,
-            section="",
-            text=text,
-            score=citation.passage.score,
-            start=a,
-            end=b,
-            kind="passage",
-            sentences=1,
-            page_end=n,
-        )
+        holder = _holding(docs, doc.source, n, a, b)
+        if holder is not None:  # the line in its passage, under its section, as any quote
+            passage = Passage.from_document(holder, citation.passage.score)
+        else:
+            passage = Passage(
+                id=f"{doc.source}#line-{n}-{a}",
+                source=doc.source,
+                title=doc.title,
+                page=n,
+                section="",
+                text=text,
+                score=citation.passage.score,
+                start=a,
+                end=b,
+                kind="passage",
+                sentences=1,
+                page_end=n,
+            )
         return Citation(citation.n, passage, text, citation.score, quotes=[text])
     return None
 
 
+def _with_quotes(citation: Citation, more: Citation) -> Citation:
+    """``citation`` highlighting also ``more``'s quotes (one passage), in passage order."""
+    text = citation.passage.text
+    spans = sorted({(at := text.index(q), at + len(q)) for q in [*citation.quotes, *more.quotes]})
+    quotes = [text[a:b] for a, b in spans]
+    return Citation(citation.n, citation.passage, citation.quote, citation.score, quotes=quotes)
+
+
 def original_lines(
-    citations: list[Citation], documents: dict[str, StoredDocument]
+    citations: list[Citation], documents: dict[str, StoredDocument], docs: Iterable[Any] = ()
 ) -> list[Citation]:
     """Each card citation replaced by the original line of its fact, where the cleaned page
-    holds it; numbered through again (two card lines of one original line are one citation)."""
+    holds it: quoted in the indexed passage that holds it (``docs``: the index's langchain
+    Documents; with none, or none holding it, the line alone is the passage). Numbered through
+    again: lines of one passage are one citation with several highlights."""
+    docs = list(docs)
     out: list[Citation] = []
-    seen: set[tuple[str, int, int]] = set()
+    at: dict[tuple[str, int, int], int] = {}
     for citation in citations:
         doc = documents.get(citation.passage.source)
         replaced = None
         if citation.passage.kind == "card" and doc is not None:
             replaced = next(
-                (c for q in citation.quotes if (c := _from_line(citation, doc, q)) is not None),
+                (
+                    c
+                    for q in citation.quotes
+                    if (c := _from_line(citation, doc, q, docs)) is not None
+                ),
                 None,
             )
         chosen = replaced or citation
         key = (chosen.passage.source, chosen.passage.page, chosen.passage.start)
-        if replaced is not None and key in seen:
+        if replaced is not None and key in at:
+            out[at[key]] = _with_quotes(out[at[key]], chosen)
             continue
-        seen.add(key)
+        at.setdefault(key, len(out))
         out.append(chosen)
     return [
         Citation(i, c.passage, c.quote, c.score, quotes=list(c.quotes))

@@ -90,7 +90,8 @@ def validity_answer(
         picks = [(picked[0], [picked[1], end[1]], 1.0)]
     elif end:
         picks.append(end)
-    citations = original_lines(cite(picks, assistant._documents), assistant._documents)
+    documents = assistant._documents
+    citations = original_lines(cite(picks, documents), documents, assistant.retriever.lexical.docs)
     joint = "och" if sv else "and"
     quoted = " ".join(" ".join(f"”{q}”" for q in c.quotes) + f" [{c.n}]" for c in citations)
     text = f"{name} {span} {joint} {status}: {quoted}"

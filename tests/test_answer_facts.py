@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import LUDVIKA
+from langchain_core.documents import Document
 
 from assistant.fact_lines import original_lines
 from assistant.indexing.records import StoredDocument
@@ -80,6 +81,35 @@ def test_a_fact_whose_line_is_not_in_the_page_stays_on_the_card():
     line = "Handläggare (handläggaren, kontaktperson, contact person): Eva Ek, Strateg"
     [cited] = original_lines([_card_citation(line)], {"a.txt": _doc()})
     assert cited.passage.kind == "card" and cited.quote == line
+
+
+def _indexed(page: int, start: int, end: int, section: str) -> Document:
+    meta = {"source": "a.txt", "title": "Avtal om kultur 2021-2024", "page": page}
+    meta |= {"start": start, "end": end, "section": section, "kind": "passage"}
+    return Document(page_content=PAGES[page - 1][start:end], id=f"p{page}-{start}", metadata=meta)
+
+
+def test_a_card_fact_is_quoted_in_the_indexed_passage_that_holds_its_line():
+    # page 1 as indexed: the title line alone, then "Dnr …" and the next paragraph together
+    docs = [_indexed(1, 0, 25, ""), _indexed(1, 27, len(PAGES[0]), "Inledning")]
+    cases = "Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042"
+    [cited] = original_lines([_card_citation(cases)], {"a.txt": _doc()}, docs)
+    assert (cited.passage.id, cited.passage.section) == ("p1-27", "Inledning")
+    assert cited.quotes == ["Dnr KS 2020/0042"] and cited.quote == "Dnr KS 2020/0042"
+    # a line no indexed passage holds whole is its own passage, as without the index
+    [alone] = original_lines([_card_citation(cases)], {"a.txt": _doc()}, docs[:1])
+    assert alone.passage.text == "Dnr KS 2020/0042"
+
+
+def test_two_lines_of_one_passage_are_one_citation_with_two_highlights():
+    docs = [_indexed(1, 0, len(PAGES[0]), "")]
+    lines = [
+        _card_citation("Diarienummer (diarienumret, dnr, case number): Dnr KS 2020/0042", 1),
+        _card_citation("Period (perioden, giltighetstid): 2021-2024", 2),
+    ]
+    [cited] = original_lines(lines, {"a.txt": _doc()}, docs)
+    assert cited.n == 1 and cited.quotes == ["Avtal om kultur 2021-2024", "Dnr KS 2020/0042"]
+    assert cited.quote == "Dnr KS 2020/0042"
 
 
 def test_two_card_lines_of_one_original_line_are_one_citation():
