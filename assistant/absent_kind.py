@@ -27,7 +27,8 @@ and no threshold is needed to see it:
   holds a number in its dimension (``dimension``);
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
-  at what interval (``frequency.frequency_found``); "contact" when it asks for a phone number,
+  at what interval (``frequency.frequency_found``), "hours" when it asks for opening hours and
+  none of them gives a time of day or the days it is open; "contact" when it asks for a phone number,
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
   body, court, company, country or law and none names one (``named_answer``); else None.
 """
@@ -41,7 +42,7 @@ from typing import Any
 
 from .answer_type import APPLIED
 from .dimension import dimension_absent
-from .frequency import frequency_found, often_asked
+from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
 from .named_answer import holder_asked, kind_asked, name_given
 from .sentence_context import neighbours
@@ -290,6 +291,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         read = [*ranked[:QUOTED], *near]
         found = any(frequency_found(without_references(in_context(c))) for c in read)
         return None if found else "frequency"
+    if hours_asked(query.folded) and not yes_no(query.folded):
+        # "Vilka öppettider har Återbruket?" is not answered by "… Återbrukets öppettider skulle
+        # kunna förlängas": the hours themselves, or the days it is open.
+        return None if any(hours_found(in_context(c)) for c in ranked[:QUOTED]) else "hours"
     if dimension_absent(query.folded, ranked[:QUOTED], candidates):
         return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":

@@ -1,4 +1,4 @@
-"""Asking how often, and the words a text answers it with.
+"""Asking how often or at what hours, and the words a text answers it with.
 
 One place for both, read by the number rule (``sentence_share``), the refusal rule for an absent
 kind of answer (``absent_kind``) and a leaning part's own ask (``leaning``). How texts say how
@@ -18,7 +18,7 @@ import re
 from .answer_type import opens_who_or_which
 from .folding import fold
 
-__all__ = ["FREQUENCY_WORDS", "frequency_found", "often_asked"]
+__all__ = ["FREQUENCY_WORDS", "frequency_found", "hours_asked", "hours_found", "often_asked"]
 
 # Words that ask how often and carry no topic of their own (``leaning``'s own-ask terms).
 FREQUENCY_WORDS = "ofta oft often frequent frequently frekvens"
@@ -50,3 +50,29 @@ def often_asked(folded: str) -> bool:
 def frequency_found(text: str) -> bool:
     """Does ``text`` say how often (a frequency or an interval)?"""
     return bool(_SAID.search(fold(text).casefold()))
+
+
+# Opening hours asked by their noun ("Vilka öppettider har …?", "What are the opening hours of
+# …?"); "När är ansökan öppen?" asks for dates, not hours, and is left to the "time" rule.
+_HOURS_ASKED = re.compile(
+    r"\b(?:oppettid\w*|oppethall\w*|telefontid\w*|opening (?:hours|times)|business hours|"
+    r"office hours|hours of business)\b"
+)
+# Hours as a text gives them: a time of day ("kl. 9", "08.00–16.30", "10:00"), a span of hours
+# ("9–16"), or the days it is open ("måndag–fredag", "vardagar"), in either language.
+_HOURS_SAID = re.compile(
+    r"\bkl\.?\s*\d{1,2}\b|\b\d{1,2}[.:]\d{2}\b|(?<![-–./:])\b\d{1,2}\s*[-–]\s*\d{1,2}\b(?![-–./:]\d)|"
+    r"\b(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:ar|en|arna)?\b|\bvardag\w*|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\bweekdays?\b|"
+    r"\b\d{1,2}\s*(?:am|pm)\b|dygnet runt|around the clock|24/7"
+)
+
+
+def hours_asked(folded: str) -> bool:
+    """Does the (folded) question ask for opening hours by their noun?"""
+    return bool(_HOURS_ASKED.search(folded.casefold()))
+
+
+def hours_found(text: str) -> bool:
+    """Does ``text`` give hours (a time of day, a span of hours, the days it is open)?"""
+    return bool(_HOURS_SAID.search(fold(text).casefold()))

@@ -10,8 +10,9 @@ high. What is missing is anything that says *which*:
 - ``kind_asked``: the folded question asks "vilken/vilket/vilka [a word] <kind>" or "which [a
   word] <kind>" ("vilket annat land", "which supervisory authority"), a kind of thing known by
   its name (``_SV_KINDS``, ``_EN_KINDS``: authorities, courts, boards, companies,
-  laboratories, organisations, countries, municipalities, laws …); not a yes/no question ("Kan
-  jag bo i vilken kommun jag vill?");
+  laboratories, organisations, countries, municipalities, laws …), or a thing's own name ("Vad
+  heter systemet …?", "What is the name of …?"); not a yes/no question ("Kan jag bo i vilken
+  kommun jag vill?");
 - ``holder_asked``: "Vem är rektor för …?", "Who is the head teacher …?": who holds a role the
   question names, answered by a person's name, not by the role ("… behöver ledas av rektor");
 - ``name_given``: a sentence names one: a capitalised word that does not open it and is not the
@@ -54,7 +55,10 @@ _EN_KINDS = (
 )
 _ASKED = re.compile(
     rf"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:{_SV_KINDS})\b|"
-    rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b"
+    rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b|"
+    # a thing's own name, whatever kind it is ("Vad heter systemet …?", "What is the name of …?")
+    r"^vad heter\b|\bvad (?:\w+ )?heter (?:den|det|de|han|hon|hen)\b|\bvilket namn\b|"
+    r"\bwhat (?:is|was|are|were)(?: the)? names? of\b|\bwhat'?s(?: the)? name of\b"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ACRONYM = re.compile(r"\b[A-ZÅÄÖ]{2,}\b")
@@ -81,7 +85,8 @@ _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 
 def kind_asked(folded: str) -> bool:
-    """Does the (folded) question ask which body, court, company, country or law?"""
+    """Does the (folded) question ask which body, court, company, country or law, or a thing's
+    name?"""
     # A question opening with a verb asks yes or no, whatever kind it names after it.
     return bool(_ASKED.search(folded)) and not opens_with_verb(folded)
 

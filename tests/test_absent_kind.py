@@ -981,3 +981,40 @@ def test_square_metres_asked_are_answered_by_an_area_not_a_height(language):
     metres = _query("Hur många meter från tomtgränsen får altanen byggas?")
     assert absent_kind(metres, _read(height)) is None
     assert absent_kind(metres, _read("Altanen får byggas utan lov.")) == "number"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Vilka öppettider har återvinningscentralen?", "sv"),
+        ("What are the opening hours of the recycling centre?", "en"),
+    ],
+)
+def test_opening_hours_are_answered_by_hours_or_days_not_by_the_word(question, language):
+    asked = _query(question, language)
+    named = "Kommunen ska undersöka om återvinningscentralens öppettider kan förlängas."
+    assert absent_kind(asked, _read(named)) == "hours"
+    for given in (
+        "Återvinningscentralen har öppet måndag–fredag.",
+        "Öppettider: 10.00–18.00.",
+        "Återvinningscentralen har öppet kl. 7–19 på vardagar.",
+    ):
+        assert absent_kind(asked, _read(named, given)) is None, given
+    # a date is no hour; "När är ansökan öppen?" asks for dates and is no hours question
+    assert absent_kind(asked, _read("Öppettiderna ändrades 2023-03-31.")) == "hours"
+    assert absent_kind(_query("När är ansökan öppen?"), _read("Ansökan är öppen i mars.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Vad heter systemet som används som avtalsdatabas?", "sv"),
+        ("What is the name of the system used as the contract database?", "en"),
+    ],
+)
+def test_a_things_name_asked_is_answered_by_a_name(question, language):
+    asked = _query(question, language)
+    unnamed = "Samtliga avtal ska förtecknas i en avtalsdatabas som beställarna når."
+    assert absent_kind(asked, _read(unnamed)) == "name"
+    named = "Avtalen förtecknas i avtalsdatabasen Kommers Annons."
+    assert absent_kind(asked, _read(unnamed, named)) is None
