@@ -242,11 +242,25 @@ def _states(fact: str, text: str, dated: bool) -> bool:
     """Does ``text`` state the ``fact`` in its own words (``_STATED``), with a year when
     ``dated`` — or, for an entry into force, the event it takes effect on?"""
     pattern = _STATED.get(fact)
+    if fact == "adoption" and not (_DECIDED_LINE.match(text) or _OWN_SUBJECT.search(text)):
+        # the document's own decision: a decision line ("Antagen av: …", "Beslutad av …") or
+        # a sentence about the document; "SBN har antagit riktlinjer för mobilmaster" states
+        # another decision (measured: "Vilken nämnd har antagit samsynsguiden?" answered so)
+        return False
     return bool(
         pattern is not None
         and pattern.search(text)
         and (not dated or _YEAR.search(text) or (fact == "in_force" and _ON_EVENT.search(text)))
     )
+
+
+# A line that opens with its decision ("Antagen av kommunfullmäktige 2026-04-28", the card's
+# "Beslut (…): …", "Approved by …").
+_DECIDED_LINE = re.compile(
+    r"\s*(?:beslut\w*|antag\w*|fastst[äa]ll\w*|godk[äa]n\w*|underteckn\w*|adopted|approved|"
+    r"decided|decision|signed|enacted)\b",
+    re.I,
+)
 
 
 def fact_unstated(query: Any, texts: list[str]) -> bool:

@@ -14,7 +14,7 @@ from helpers import query_of
 from assistant.asked_for import focus_rendering as _focus_rendering
 from assistant.asked_for import wanted_type as _wanted
 from assistant.decide import load_model, recording, should_answer
-from assistant.fact_lines import card_fact
+from assistant.fact_lines import card_fact, fact_stated, fact_unstated
 from assistant.features import FEATURES, Features, measure
 from assistant.fit_negatives import cross_corpora
 from assistant.folding import fold
@@ -167,6 +167,22 @@ def test_a_documents_date_answers_its_adoption_only_beside_a_decision_line():
         # a draft's or a report's date is no adoption's; it still dates the document
         assert card_fact(asks, best) is adopted
         assert card_fact(dated, best)
+
+
+def test_an_adoption_is_stated_by_a_decision_line_or_of_the_document_itself():
+    asks = _query("Vilken nämnd antog riktlinjen?", intent="document_fact", fact="adoption")
+    # another decision the text reports is not the document's own
+    assert fact_unstated(asks, ["SBN har antagit riktlinjer för mobilmaster."])
+    for stated in (
+        "Antagen av kommunfullmäktige 2026-04-28",
+        "Beslut (beslutad, antagen): Beslutad av: Kommunstyrelsen",
+        "Riktlinjen antogs av socialnämnden den 3 mars 2021.",
+        "Detta ställningstagande har fastställts på förvaltningen den 16 mars 2023.",
+    ):
+        assert not fact_unstated(asks, ["Nämnden ska samråda.", stated]), stated
+    when = _query("När antogs riktlinjen?", intent="document_fact", fact="adoption", wants="date")
+    assert fact_stated(when, "Riktlinjen antogs av socialnämnden den 3 mars 2021.")
+    assert not fact_stated(when, "Fullmäktige antog budgeten 2019.")
 
 
 def test_answer_types():
