@@ -30,7 +30,8 @@ and no threshold is needed to see it:
   at what interval (``frequency.frequency_found``), "hours" when it asks for opening hours and
   none of them gives a time of day or the days it is open; "contact" when it asks for a phone number,
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
-  body, court, company, country or law and none names one (``named_answer``); else None.
+  body, court, company, country or law and none names one (``named_answer``); "year" when it
+  names a year none of them holds while the best names others (``years``); else None.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from .named_answer import holder_asked, kind_asked, name_given
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
+from .years import other_year
 
 __all__ = [
     "QUOTED",
@@ -243,6 +245,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         return None
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = in_context(ranked[0])
+    if not getattr(query, "documents", ()) and other_year(
+        query.search_text, [in_context(c) for c in ranked[:QUOTED]]
+    ):
+        return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
     # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
     # future or past event's ("When will …?", "När antogs …?") is read with the time rule even
     # while it is off: its only fault was refusing "when" questions a condition answers, which

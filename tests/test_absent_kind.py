@@ -883,9 +883,9 @@ def test_a_year_is_no_amount_unless_a_unit_follows_it():
     assert answer_type_found("amount", ["Avgiften är 2025 kr per år."])
     assert answer_type_found("amount", ["Ramen för 2027 är 12 mnkr."])
     asked = _query("Hur stor driftbudgetram får socialnämnden för 2027?")
-    assert absent_kind(asked, _read("Socialnämnden redovisar jämfört med 2022 års siffror.")) == (
-        "number"
-    )
+    # (the year asked stands in it: another year's sentence is refused as such, "year")
+    compared = "Socialnämnden redovisar ramen för 2027 jämfört med 2022 års siffror."
+    assert absent_kind(asked, _read(compared)) == "number"
 
 
 def test_who_holds_a_role_the_question_names_is_answered_by_a_name():
@@ -1018,3 +1018,11 @@ def test_a_things_name_asked_is_answered_by_a_name(question, language):
     assert absent_kind(asked, _read(unnamed)) == "name"
     named = "Avtalen förtecknas i avtalsdatabasen Kommers Annons."
     assert absent_kind(asked, _read(unnamed, named)) is None
+
+
+def test_a_year_asked_is_not_answered_by_a_sentence_about_another_year():
+    asked = _query("Hur stort var prisbasbeloppet år 2023?")
+    assert (
+        absent_kind(asked, _read("Självrisken är 1 prisbasbelopp (47 600 kr år 2021).")) == "year"
+    )
+    assert absent_kind(asked, _read("Prisbasbeloppet var 52 500 kr år 2023.")) is None

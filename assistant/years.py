@@ -1,0 +1,78 @@
+"""The year a question asks about, and whether a sentence speaks of another year.
+
+"Hur stort var prisbasbeloppet år 2023?" over "Myndighetens självrisk är som lägst 1
+prisbasbelopp (47 600 kr år 2021)": the sum is right in kind and wrong in year; every fitted
+feature is high (``numbers_agree`` is one weak feature among many). A sentence that names years,
+none of them the one asked, answers about another year. One that names no year may state a
+rule that holds every year, and is left to the fitted decision.
+
+Years as texts write them: one year ("2023", "år 2023"); a span ("2019-2022", "2024–2025",
+"läsåret 2023/24", "LÅ 2023-2024") holds each year in it; "från 2021", "sedan 2021", "fr.o.m.
+2021", "efter 2021", "from 2021", "since 2021" hold every later year ("Från 2021 gäller ett
+höjt tak …" answers "What is the maximum RUT amount for 2026?"); "till 2030", "senast 2030",
+"före 2030", "by 2030", "until 2030" every earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["other_year", "years_of"]
+
+_YEAR = r"(?:19|20)\d\d"
+# A span: "2019-2022", "2024–2025", "2023/24", "2023/2024".
+_SPAN = re.compile(rf"(?<![\d-])({_YEAR})\s*(?:[-–/]|till)\s*((?:19|20)?\d\d)(?!\d)(?![-–]\d)")
+_FROM = re.compile(
+    rf"\b(?:från|fran|sedan|fr\.\s?o\.\s?m\.?|efter|from|since|after|as of|starting)\s+"
+    rf"(?:och med\s+)?(?:år\s+|the year\s+)?(?:\d{{1,2}}\s+\w+\s+)?({_YEAR})\b(?![-–/]\d)",
+    re.I,
+)
+_UNTIL = re.compile(
+    rf"\b(?:till|senast|före|fore|innan|t\.\s?o\.\s?m\.?|by|until|before)\s+"
+    rf"(?:och med\s+)?(?:år\s+|the year\s+|the end of\s+)?(?:\d{{1,2}}\s+\w+\s+)?({_YEAR})\b"
+    r"(?![-–/]\d)",
+    re.I,
+)
+# A year alone; not inside a date's digits run or a reference number ("2023:12", "SFS 2010:900").
+_SINGLE = re.compile(rf"(?<![\d:/-])({_YEAR})(?![\d:])")
+_OPEN = 10_000  # "from 2021" holds every year up to this
+
+
+def years_of(text: str) -> list[tuple[int, int]]:
+    """The years ``text`` names, as (first, last) spans; an open span ends at 10 000 or starts
+    at 0."""
+    spans: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SPAN.finditer(text):
+        first, last = int(m.group(1)), m.group(2)
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first <= end <= first + 50:
+            spans.append((first, end))
+            taken.append(m.span())
+    for pattern, open_after in ((_FROM, True), (_UNTIL, False)):
+        for m in pattern.finditer(text):
+            year = int(m.group(1))
+            spans.append((year, _OPEN) if open_after else (0, year))
+            taken.append(m.span(1))
+    for m in _SINGLE.finditer(text):
+        if not any(a <= m.start(1) < b for a, b in taken):
+            spans.append((int(m.group(1)), int(m.group(1))))
+    return spans
+
+
+def other_year(question: str, texts: Iterable[str]) -> bool:
+    """Does the question name a year (or a span of years) that none of ``texts`` holds, while
+    the first of them names years? ``texts``: the sentences that would be quoted, best first."""
+    asked = [(a, b) for a, b in years_of(question) if b != _OPEN and a != 0]
+    texts = list(texts)
+    if not asked or not texts:
+        return False
+    first = years_of(texts[0])
+    if not first:
+        return False  # a rule that names no year may hold every year
+
+    def holds(spans: list[tuple[int, int]]) -> bool:
+        return any(a <= y2 and y1 <= b for a, b in spans for y1, y2 in asked)
+
+    return not any(holds(years_of(t)) for t in texts)

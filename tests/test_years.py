@@ -1,0 +1,37 @@
+"""The year a question asks about against the years a sentence names (``assistant.years``):
+exact, without a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.years import other_year, years_of
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Självrisken är 1 prisbasbelopp (47 600 kr år 2021).", [(2021, 2021)]),
+        ("Planperioden 2019–2022 och läsåret 2023/24.", [(2019, 2022), (2023, 2024)]),
+        ("Från 2021 gäller ett höjt tak.", [(2021, 10_000)]),
+        ("Utsläppen ska halveras senast år 2030.", [(0, 2030)]),
+        # a date's year counts, a law's number does not
+        ("Beslutat 2023-03-31 enligt SFS 2010:900.", [(2023, 2023)]),
+        ("Avgiften är 2 500 kr per år.", []),
+    ],
+)
+def test_years_as_texts_write_them(text, spans):
+    assert sorted(years_of(text)) == sorted(spans)
+
+
+def test_a_sentence_naming_only_other_years_answers_about_another_year():
+    asked = "Hur stort var prisbasbeloppet år 2023?"
+    assert other_year(asked, ["Självrisken är 1 prisbasbelopp (47 600 kr år 2021)."])
+    assert not other_year(asked, ["Prisbasbeloppet var 52 500 kr år 2023."])
+    # a rule naming no year may hold every year; a later quote may hold the year asked
+    assert not other_year(asked, ["Självrisken är ett prisbasbelopp."])
+    assert not other_year(asked, ["Det höjdes 2021.", "År 2023 var det 52 500 kr."])
+    # a span or an open start holds the year; a question naming no year asks none
+    assert not other_year("Vad är taket för RUT 2026?", ["Från 2021 gäller ett tak på 75 000 kr."])
+    assert not other_year("Vad gäller läsåret 2023/24?", ["Målet för LÅ 2024-2025 är högre."])
+    assert not other_year("Hur stort är taket?", ["Taket var 50 000 kr år 2020."])
