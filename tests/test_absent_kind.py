@@ -1026,3 +1026,20 @@ def test_a_year_asked_is_not_answered_by_a_sentence_about_another_year():
         absent_kind(asked, _read("Självrisken är 1 prisbasbelopp (47 600 kr år 2021).")) == "year"
     )
     assert absent_kind(asked, _read("Prisbasbeloppet var 52 500 kr år 2023.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "named"),
+    [
+        ("Vilket system ska avvikelser registreras i?", "sv", "Avvikelser registreras i LifeCare."),
+        ("Vilken blankett används för anmälan?", "sv", "Anmälan görs på blankett SKV 4820."),
+        ("Which tool is used for the code review?", "en", "The review is run in SonarQube."),
+    ],
+)
+def test_a_form_tool_or_system_asked_is_answered_by_its_name(question, language, named):
+    asked = _query(question, language)
+    unnamed = "Avvikelser och anmälningar ska registreras och granskas i det system som används."
+    assert absent_kind(asked, _read(unnamed)) == "name"
+    assert absent_kind(asked, _read(unnamed, named)) is None
+    # a kind asked by a compound is no name asked ("Vilket värmesystem är billigast?")
+    assert absent_kind(_query("Vilket värmesystem är billigast?"), _read(unnamed)) is None
