@@ -40,7 +40,9 @@ _ASKED = re.compile(
     r"what is the definition of|how (?:is|are))(?: the (?:term|word))?\s+"
     r"(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??)"
     r"(?:\s+(?:mean|means|defined|stand for))?"
-    r"(?:\s+(?:i|in|inom|enligt|according to|har|here)(?:\s+[\w-]+){0,5})?\s*\??\s*$"
+    r"(?:\s+(?:i|in|inom|enligt|according to|har|here)(?:\s+[\w-]+){0,5})?"
+    # a speaker's particle after it ("vad betyder northern grit egentligen")
+    r"(?:\s+(?:egentligen|alltsa|faktiskt|har|actually|really|exactly))?\s*\??\s*$"
 )
 _QUOTES = re.compile(r"[\"'“”‘’«»]")
 _FRAME = {"en", "ett", "a", "an", "the", "det", "den"}
@@ -67,10 +69,12 @@ def defines(term: str, text: str) -> bool:
     return _list_entry(stems, text) or bool(
         # "Med externa avvikelser avses …", "Med permutation menas …"
         re.search(rf"\bmed\s+{word}\s+(?:\w+\s+){{0,3}}(?:avses|menas)\b", folded)
-        # "Exponering avser …", "Vaccination … innebär", "X är en/ett …", "X definieras som …"
+        # "Exponering avser …", "Vaccination … innebär", "X är en/ett …", "X definieras som …",
+        # "GRIT syftar här både på …", "X står för …"
         or re.search(
             rf"(?:^|[.:;]\s+|\b(?:en|ett|den|det)\s+){word}\s+"
-            r"(?:avser|innebar|betyder|definieras som|ar (?:en|ett)|means|is defined as)\b",
+            r"(?:avser|innebar|betyder|definieras som|ar (?:en|ett)|syftar (?:\w+ ){0,3}?pa|"
+            r"star for|means|is defined as|refers to|stands for)\b",
             folded,
         )
     )
@@ -104,4 +108,13 @@ class DefinitionLift(PassageLift):
     def __init__(self, question: str, weight: float = DEFINITION_BONUS) -> None:
         self.term = asked_term(question)
         term = self.term
-        super().__init__(None if term is None else (lambda text: defines(term, text)), weight)
+        # A two-word term is also defined by its head alone ("The Northern GRIT" by "GRIT
+        # syftar här på …"; "extern avvikelse" by "Avvikelse avser …"): the general definition.
+        head = term.split()[-1] if term and " " in term else None
+        if head is not None and len(head) < 4:
+            head = None
+
+        def defined(text: str) -> bool:
+            return defines(term, text) or (head is not None and defines(head, text))
+
+        super().__init__(None if term is None else defined, weight)

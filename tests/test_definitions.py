@@ -18,6 +18,7 @@ from assistant.retrieve import HybridRetriever
         ("Vad innebär begreppet särskilt boende?", "sarskilt boende"),
         ("What does 'exposure' mean in these regulations?", "exposure"),
         ("Vad är en extern avvikelse?", "extern avvikelse"),
+        ("vad betyder northern grit egentligen", "northern grit"),  # a speaker's particle
         # facts, not meanings
         ("Vad är avgiften?", None),
         ("Vad betyder det om kommunen säger upp avtalet?", None),
@@ -46,6 +47,8 @@ def test_a_question_asking_what_a_term_means_names_the_term(question, term):
         ("hantering", "Mätningen avser hantering. Hantering av avfall sker i rum.", False),
         ("exponering", "För att avgöra vilken grad av exponering en arbetstagare har.", False),
         ("extern avvikelse", "En extern avvikelse rapporteras till nämnden.", False),
+        ("grit", "GRIT syftar här både på vår envisa motståndskraft och uthållighet.", True),
+        ("sfi", "Sfi står för svenska för invandrare.", True),
     ],
 )
 def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):
@@ -57,6 +60,10 @@ def test_the_lift_is_given_only_to_the_defining_passage_of_a_definition_question
     assert lift("a", "Exponering Att utsättas för en kemisk riskkälla.") == DEFINITION_BONUS
     assert lift("b", "Exponering för lösningsmedel ska mätas varje år.") == 0.0
     assert DefinitionLift("Hur ofta ska exponering mätas?")("a", "Exponering Att utsättas.") == 0.0
+    # a two-word term is also defined by its head alone: the general definition
+    two = DefinitionLift("Vad betyder Northern GRIT?")
+    assert two("a", "GRIT syftar här på vår envisa motståndskraft.") == DEFINITION_BONUS
+    assert two("b", "Berättelsen om The Northern GRIT lyfts fram.") == 0.0
 
 
 # Passages that use the word, and one definition-list entry (a regulation's "Definitioner").
