@@ -32,15 +32,9 @@ from .candidates import (
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .decide import should_answer
+from .document_facts import card_fact, fact_line, fact_stated, fact_unstated, states_entry
 from .elsewhere import named_elsewhere
-from .fact_lines import (
-    card_fact,
-    fact_line,
-    fact_stated,
-    fact_unstated,
-    original_lines,
-    states_entry,
-)
+from .fact_lines import original_lines
 from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument

@@ -9,7 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .answer import ExtractiveAnswerer
-from .fact_lines import card_of, states_entry
+from .document_facts import states_entry
+from .fact_lines import card_of
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -116,7 +117,7 @@ def with_entry(assistant: Assistant, passages: list[Passage], source: str | None
 
 def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
     """The first passage of ``source``'s text, in document order, with a sentence that says
-    when the document takes effect (``fact_lines.states_entry``; ``docs``: the index's langchain
+    when the document takes effect (``document_facts.states_entry``; ``docs``: the index's langchain
     Documents): a document may say so in its text only ("… träder i kraft när det har
     undertecknats av behöriga företrädare"), in words a question ("När börjar avtalet gälla?")
     does not share."""

@@ -14,7 +14,7 @@ from helpers import query_of
 from assistant.asked_for import focus_rendering as _focus_rendering
 from assistant.asked_for import wanted_type as _wanted
 from assistant.decide import load_model, recording, should_answer
-from assistant.fact_lines import card_fact, fact_stated, fact_unstated
+from assistant.document_facts import card_fact, fact_stated, fact_unstated
 from assistant.features import FEATURES, Features, measure
 from assistant.fit_negatives import cross_corpora
 from assistant.folding import fold

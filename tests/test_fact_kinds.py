@@ -470,7 +470,7 @@ def test_when_it_takes_effect_is_read_from_the_texts_own_line_whatever_the_searc
         quote
     )
     # The change clause is no entry into force of the agreement itself.
-    from assistant.fact_lines import states_entry
+    from assistant.document_facts import states_entry
 
     assert not states_entry(
         "Ändringar i bilagorna träder i kraft 30 dagar efter att de har meddelats."
