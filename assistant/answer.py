@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-import numpy as np
 from langchain_core.documents import Document
 
 from .absent_kind import absent_kind
 from .acronyms import defining
 from .candidates import (
     Candidate,
-    best_quoted,
     notes_of,
     older,
     parties_of,
@@ -31,20 +29,18 @@ from .candidates import (
 )
 from .choice import load_choice, rank, twins
 from .config import Settings
-from .decide import should_answer
-from .document_facts import card_fact, fact_line, fact_stated, fact_unstated, states_entry
+from .document_facts import fact_line, states_entry
 from .elsewhere import named_elsewhere
 from .fact_lines import original_lines
-from .features import measure
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
-from .parties import acting_parties, without_party_names
+from .parties import acting_parties
 from .query import Query, detect_language, topic_of
 from .quotes import Pick, cite, cite_picks, orphan_item
 from .results import Answer, Passage
-from .signals import answer_type_found
+from .support import supported
 
 __all__ = [
     "ExtractiveAnswerer",
@@ -129,12 +125,12 @@ class ExtractiveAnswerer:
         spelled = defining(query.text, candidates)
         if spelled is not None:
             return self._answered(query, language, [spelled], passages, documents)
-        supported = self._supported(query.search_text, language, candidates, documents, query=query)
+        enough = self._supported(query, query.search_text, language, candidates, documents)
         # A question about a public body no text mentions ("Vad gäller i Huddinge kommun?") asks
         # what another party does: the texts cannot say, however close its topic is (the model
         # weighs ``named_absent`` little, its fitted negatives being easy ones: README). Decided
         # after the model so that its features are still recorded for a re-fit (``fit_data``).
-        if not supported or query.absent_parties:
+        if not enough or query.absent_parties:
             if query.exclude:  # "vad mer?": what the earlier answer did not quote yet
                 return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages, query.absent_names)
@@ -201,7 +197,7 @@ class ExtractiveAnswerer:
             own = [p for p in passages if p.source == source and p.kind != "card"][:2]
             candidates = self._score(topic, own, documents)
             if candidates and self._supported(
-                topic.question, topic.language, candidates, documents, query=topic
+                topic, topic.question, topic.language, candidates, documents
             ):
                 best[source] = candidates[0]
         top = max((c.similarity for c in best.values()), default=0.0)
@@ -309,52 +305,20 @@ class ExtractiveAnswerer:
 
     def _supported(
         self,
+        query: Query,
         question: str,
         language: str,
         candidates: list[Candidate],
         documents: dict[str, StoredDocument],
-        query: Query | None = None,
     ) -> bool:
-        """Is the evidence strong enough to answer? The fitted decision (``decide``) weighs it.
-
-        The single abstention entry point (``query``: the analysed question, when there is one)."""
-        if not candidates:
-            return False
-        query = query or as_query(question, language)
-        if card_fact(query, candidates[0]) or fact_stated(query, candidates[0].text):
-            return True
-        # Only the named documents' lines can state their facts ("Vem beslutade riktlinjen för
-        # öppen källkod?" is not answered by another document's "den antagna policyn").
-        own = [c.text for c in candidates if c.passage.source in query.documents]
-        if fact_unstated(query, own or [c.text for c in candidates]):
-            return False  # a revision, decision or case number no line read states
-        # A phone number, e-mail or web address asked for by name cannot be read from passages
-        # that hold none, however close they are (the decision's features are shared with every
-        # other answer type, and such questions are too few in the fitted sets to weigh this).
-        # Checked before the features are measured; that the quote itself holds one is
-        # ``absent_kind``'s "contact", read below.
-        if query.wants == "contact_detail" and not answer_type_found(
-            query.wants, [c.passage.text for c in candidates]
-        ):
-            return False
-        # Party names are not the topic: they pull their own agreement close to any question
-        # ("What is the tax rate in Ludvika?"); the decision also sees the nameless closeness.
-        topic = without_party_names(
-            question, parties_of([c.passage for c in candidates], documents)
+        """``support.supported`` with this answerer's index, settings and vocabulary."""
+        return supported(
+            query,
+            question,
+            language,
+            candidates,
+            documents,
+            self.index,
+            self.settings,
+            self.vocabulary,
         )
-
-        def nameless() -> np.ndarray | None:
-            return None if topic == question else self.index.embeddings.query_vector(topic)
-
-        features = measure(query, language, candidates, documents, self.vocabulary, nameless)
-        read = list(dict.fromkeys(c.passage.text for c in candidates))
-        time = self.settings.refuse_absent_time
-        absent = absent_kind(query, candidates, time=time)
-        # The kind asked for beside the best sentences in their passage answers as it would
-        # once they are chosen (``typed_rescue``, as ``_answer`` reads it): "2 år är den
-        # giltig." after "Nybyggnadskarta", under the closer "Med det menas …".
-        best = best_quoted(candidates)
-        if absent and typed_rescue(query, absent, best, candidates, self.vocabulary, time):
-            absent = None
-        ok, _ = should_answer(features, self.settings.answer_threshold, read, absent)
-        return ok
