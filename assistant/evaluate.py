@@ -131,7 +131,22 @@ _LIST_MARKS = re.compile(r"[•·▪●◦■;]")
 
 
 def _relevant(text: str, evidence: list[str]) -> bool:
-    return any(_norm(e) in _norm(text) for e in evidence)
+    passage = _norm(text)
+    return any(form in passage for e in evidence for form in _forms(_norm(e)))
+
+
+# A word broken over two lines ("Göte- borgs", "IS/IT- tjänst" as copied from a PDF export) is
+# one word in the passages, joined as the ingest joins it (``ingest.hyphens``): without the
+# hyphen, or with it. A suspended compound ("mark- och miljödomstolen") keeps its space.
+_BROKEN = re.compile(r"(?<=\w)- (?!(?:och|eller|samt|respektive|resp|som|till|and|or)\b)(?=\w)")
+
+
+def _forms(evidence: str) -> tuple[str, ...]:
+    """The normalised evidence string and, when it holds a word broken over two lines, the
+    string with every such word joined without and with its hyphen."""
+    if not _BROKEN.search(evidence):
+        return (evidence,)
+    return (evidence, _BROKEN.sub("", evidence), _BROKEN.sub("-", evidence))
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:

@@ -49,6 +49,16 @@ def test_a_list_quoted_with_semicolons_holds_evidence_copied_with_bullets():
     assert not _relevant(quote, ["tre stödområden: • Kompetens • Samverkan"])
 
 
+def test_evidence_copied_across_a_broken_line_meets_the_joined_word():
+    # a PDF export's line-end hyphen, copied with its line break: the passage joins the word
+    assert _relevant("Staden Göteborgs va-taxa.", ["Staden Göte-\nborgs va-taxa."])
+    assert _relevant("Ägare av IS/IT-tjänst ansvarar.", ["Ägare av IS/IT-\ntjänst ansvarar"])
+    # a suspended compound keeps its hyphen and space; another word is no match
+    assert _relevant("prövas av mark- och miljödomstolen", ["mark- och miljödomstolen"])
+    assert not _relevant("prövas av markoch miljödomstolen", ["mark- och miljödomstolen"])
+    assert not _relevant("Staden Götebos va-taxa.", ["Staden Göte-\nborgs va-taxa."])
+
+
 def test_evaluate_counts_hits_and_misses_exactly(corpus_assistant):
     questions = [
         EvalQuestion("hit", ELEVKULTUROMBUD_Q, [ELEVKULTUROMBUD_QUOTE.upper()], True, "en"),
