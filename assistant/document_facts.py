@@ -108,11 +108,7 @@ def _states(fact: str, text: str, dated: bool) -> bool:
 
 # A line that opens with its decision ("Antagen av kommunfullmäktige 2026-04-28", the card's
 # "Beslut (…): …", "Approved by …").
-_DECIDED_LINE = re.compile(
-    r"\s*(?:beslut\w*|antag\w*|fastst[äa]ll\w*|godk[äa]n\w*|underteckn\w*|adopted|approved|"
-    r"decided|decision|signed|enacted)\b",
-    re.I,
-)
+_DECIDED_LINE = re.compile(r"\s*" + _STATED["adoption"].pattern, re.I)
 
 
 def fact_unstated(query: Any, texts: list[str]) -> bool:
