@@ -13,7 +13,7 @@ line answers which fact, and whether any line states it, is ``document_facts``'s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .document_facts import card_value
@@ -132,13 +132,12 @@ def _with_quotes(citation: Citation, more: Citation) -> Citation:
 
 
 def original_lines(
-    citations: list[Citation], documents: dict[str, StoredDocument], docs: Iterable[Any] = ()
+    citations: list[Citation], documents: dict[str, StoredDocument], docs: Sequence[Any] = ()
 ) -> list[Citation]:
     """Each card citation replaced by the original line of its fact, where the cleaned page
     holds it: quoted in the indexed passage that holds it (``docs``: the index's langchain
     Documents; with none, or none holding it, the line alone is the passage). Numbered through
     again: lines of one passage are one citation with several highlights."""
-    docs = list(docs)
     out: list[Citation] = []
     at: dict[tuple[str, int, int], int] = {}
     for citation in citations:
