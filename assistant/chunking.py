@@ -98,7 +98,10 @@ __all__ = [
 # 45: a short line over a statute's paragraph that opens a sentence ("Vilka föreskrifterna riktar
 #     sig till" / "2 § Arbetsgivaren …", "Till 2 § …") is its own unit, though it ends in a
 #     function word.
-CHUNKER_VERSION = "45"
+# 46: the titles a table of contents lists are headings (questions, lines as wide as the text)
+#     at the list's indentation levels; a section number whose parent was missed ("5.3" after
+#     "4.3") heads no section of the earlier number.
+CHUNKER_VERSION = "46"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

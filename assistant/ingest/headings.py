@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .contents import title_key
 from .units import (
     FUNCTION_WORDS,
     KEY_VALUE,
@@ -63,18 +64,26 @@ def merge_contents(pages: list[list[Item]]) -> None:
         page[:] = merged
 
 
-def mark_headings(pages: list[list[Item]]) -> None:
-    """A short stand-alone line without final punctuation is a heading (not at a page foot).
+def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None) -> None:
+    """A short stand-alone line without final punctuation is a heading (not at a page foot),
+    and so is a title the contents list names (``titles``, ``contents.contents_titles``).
 
-    Levels: a numbered heading by its depth ("8.2.1" is 3). Where numbered headings are the
-    rule, an unnumbered one sits below the current numbered one; where they are the exception,
+    Levels: a title's by its indentation in the contents list, where the list has levels; a
+    numbered heading by its depth ("8.2.1" is 3). Where numbered headings are the rule, an
+    unnumbered one sits below the current numbered one; where they are the exception,
     unnumbered headings are the top level and numbered ones nest below them."""
+    titles = titles or {}
     found: list[tuple[Item, bool]] = []
     for page in pages:
         body = [u for u in page if u.kind != "footnote"]
         for i, unit in enumerate(body):
             if unit.kind == "heading":
                 found.append((unit, False))
+            elif unit.titled and _is_heading(unit, body, i, titled=True):
+                # The contents list names it (``contents.contents_titles``): a heading even
+                # as a question, or as long as the text is wide; a list's lead-in stays text.
+                unit.kind = "heading"
+                found.append((unit, _numbered(unit.text)))
             elif unit.wrapped and i and _numbered(unit.text) and _in_list(body, i):
                 # "… prioriteringar avseende trafikinfrastruktur är:" then "1. Dubbelspår
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
@@ -89,13 +98,25 @@ def mark_headings(pages: list[list[Item]]) -> None:
     # table's "TOTAL AVGIFT", "En ledning") sits inside the current one, however many there are.
     signed = sum(bool(SECTION_SIGN_HEADING.match(u.text)) for u, _ in found) >= 3
     numbered_rule = signed or sum(n for _, n in found) * 2 > len(found)
-    depth = plain = 0
+    # A contents list with levels places the headings it names; one it does not name ("Artikel
+    # uppdaterad 20230427", a note's own heading) sits below the last it named, never above
+    # the next one's section.
+    levelled = any(titles.values())
+    depth = plain = last_listed = 0
+    numbers: dict[int, str] = {}  # the last section number seen at each depth
     for unit, numbered in found:
+        listed = titles.get(title_key(unit.text), 0) if unit.titled else 0
         if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
             depth = plain = unit.level
+        elif listed:
+            unit.level = depth = plain = last_listed = listed
+        elif levelled:
+            unit.level = last_listed + 1
         elif numbered:
-            dots = unit.text.lstrip("§ ").split()[0].rstrip(".").count(".") + 1
+            number = unit.text.lstrip("§ ").split()[0].rstrip(".")
+            dots = _under(number, numbers)
             unit.level = depth = plain = dots if numbered_rule else dots + 1
+            numbers[dots] = number
         elif unit.text.endswith(":"):
             unit.level = plain + 1
         elif signed and depth:
@@ -105,14 +126,29 @@ def mark_headings(pages: list[list[Item]]) -> None:
             depth = depth if numbered_rule else 1
 
 
-def _is_heading(unit: Item, body: list[Item], i: int) -> bool:
+def _under(number: str, numbers: dict[int, str]) -> int:
+    """A section number's depth ("5.3" is 2), or less where the sections above it are not the
+    last ones seen: "5.3 Riskhantering" after "4 Ansvar" / "4.3 Regional processägare", its "5"
+    missed (run into its paragraph), heads a top-level section, not one inside "4 Ansvar"."""
+    parts = number.split(".")
+    for depth in range(1, len(parts)):
+        if numbers.get(depth) != ".".join(parts[:depth]):
+            return depth
+    return len(parts)
+
+
+def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> bool:
+    """``titled``: the contents list names the unit, so a question's "?" and a length or line
+    count no heading of its own reaches are no objection."""
     text = unit.text
     numbered = _numbered(text)
     words = text.split()
     short = len(text) <= (120 if numbered else 80) and len(words) <= (16 if numbered else 10)
-    if unit.kind == "list_item" and not numbered or not short or text[-1] in ".!?,;…":
+    ends = ".,;…" if titled else ".!?,;…"
+    if unit.kind == "list_item" and not numbered or not (short or titled) or text[-1] in ends:
         return False
-    if len(unit.lines) > 1 and not numbered or not (text[0].isupper() or text[0] in "0123456789§"):
+    multi = len(unit.lines) > 1 and not (numbered or titled)
+    if multi or not (text[0].isupper() or text[0] in "0123456789§"):
         return False
     if not _TOPIC_WORD.search(text) or text.casefold() in _ANSWER_CELL:
         return False

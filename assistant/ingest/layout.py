@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .contents import contents_titles
 from .detached import rejoin_markers
 from .edges import is_page_number, recurring_keys, similar_key
 from .grid import GridPair, label_pairs
@@ -177,10 +178,11 @@ def _lay_out(items: list[Item], page_count: int, vocabulary: Counter[str] | None
     _strip_edges(by_page, removed, edge)
     vocab = vocabulary if vocabulary is not None else _vocabulary(by_page)
     width = text_width([it for page in by_page for it in page])
-    pages_units = [reflow(rejoin_markers(page), vocab, width) for page in by_page]
+    titles = contents_titles(by_page)
+    pages_units = [reflow(rejoin_markers(page), vocab, width, titles) for page in by_page]
     join_across_pages(pages_units, vocab)
     merge_contents(pages_units)
-    mark_headings(pages_units)
+    mark_headings(pages_units, titles)
     return _render(pages_units, removed, edge)
 
 

@@ -22,7 +22,7 @@ def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
         nxt = next((u for u in nxt_page if u.kind != "footnote"), None)
         if nxt is None or not (last.wrapped and nxt.wrapped) or nxt.kind != "paragraph":
             continue
-        if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text):
+        if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text) or nxt.titled:
             continue
         if _opens_contents(nxt_page, nxt):
             continue

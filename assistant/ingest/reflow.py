@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from .contents import title_key
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import hyphen_join
 from .units import (
@@ -20,6 +21,7 @@ from .units import (
     TAB_ROW,
     TERMINAL,
     Item,
+    form_field,
     is_list_start,
     next_item,
     open_pair,
@@ -58,13 +60,18 @@ _OPENS_PARAGRAPH = re.compile(rf"(?:Till\s+)?{_PARAGRAPH.pattern}\s*[A-ZÅÄÖ]"
 _SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ]")
 
 
-def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
-    """Physical lines -> units: wrapped lines joined, bullets with their items, footnotes found."""
+def reflow(
+    page: list[Item], vocab: Counter[str], width: int, titles: dict[str, int] | None = None
+) -> list[Item]:
+    """Physical lines -> units: wrapped lines joined, bullets with their items, footnotes found.
+    A line the contents list names (``titles``: ``contents.title_key`` keys) is a unit of its
+    own, as is a unit whose lines together make such a title."""
     body_end = footnote_start(page)
     out: list[Item] = []
     blank = False
     bullet: str | None = None
     runs = _numbered_runs(page)
+    titles = titles or {}
     for idx, it in enumerate(page):
         if it.kind == "blank":
             blank = True
@@ -95,6 +102,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             continue
         prev = out[-1] if out else None
         in_run = idx in runs
+        titled = title_key(text) in titles if titles else False
         if bullet is not None:
             out.append(
                 Item(
@@ -111,12 +119,16 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
             prev is not None
             and prev.wrapped
             and not in_run
+            and not titled
+            and not prev.titled
             and not it.after_break
             and _continues(prev, text, blank, width)
         ):
             append_line(prev, text, vocab)
+            # "5.1 När ska en kontinuitetsplan" / "tas fram?": a title wrapped over two lines.
+            prev.titled = title_key(prev.text) in titles if titles else False
         else:
-            kind = "list_item" if is_list_start(text) or in_run else "paragraph"
+            kind = "list_item" if (is_list_start(text) or in_run) and not titled else "paragraph"
             # Items that lost their bullets (a Word list as text): lower-case lines standing
             # alone after a lead-in ("… ska det framgå:") or after such an item.
             after = prev is not None and blank and text[0].islower()
@@ -132,6 +144,7 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
                     blank_before=blank,
                     wrapped=True,
                     after_break=it.after_break,
+                    titled=titled,
                 )
             )
         blank = False
@@ -139,7 +152,9 @@ def reflow(page: list[Item], vocab: Counter[str], width: int) -> list[Item]:
         out.append(Item("paragraph", page[-1].page if page else 1, [bullet], wrapped=True))
     for unit in out:
         # "1. Text …" that runs over lines or ends a sentence is a list item, not a heading.
-        numbered = unit.kind == "paragraph" and _NUMBERED_ITEM.match(unit.lines[0])
+        numbered = (
+            unit.kind == "paragraph" and not unit.titled and _NUMBERED_ITEM.match(unit.lines[0])
+        )
         if numbered and (len(unit.lines) > 1 or unit.text[-1] in TERMINAL):
             unit.kind = "list_item"
     set_markers_apart(out)
@@ -211,7 +226,7 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         # ends in a function word; a sentence that runs on into "… enligt" / "2 § lagen …" is
         # wrapped at the width and goes on in lower case.
         return False
-    if _form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
+    if form_field(prev, text, blank) or _lazy_continuation(prev, text, blank, width):
         return True
     if last.endswith(";") and _DECIDED.match(text):
         return True  # "Föreskrifter om …;" / "beslutade den 31 augusti 2015.": one title
@@ -259,23 +274,6 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     # A section number starts the next section ("… läkemedelsberättelsen." / "4.1.2 Den
     # enskilde/patienten får …"), whatever the heading's length (``_continues`` says so first).
     return item and not blank and prose and ended
-
-
-def _form_field(prev: Item, text: str, blank: bool) -> bool:
-    """A form's field over two lines ("Utarbetad av:" / "Helena Sundvall", "Giltig från:" /
-    "2021-09-22"), as PDF exports of a document's metadata table write it: one unit "label:
-    value", so the value is read with its label (a card fact) and the label is no heading."""
-    label = prev.lines[0]
-    return (
-        not blank
-        and len(prev.lines) == 1
-        and label.endswith(":")
-        and len(label) <= 30
-        and len(label.split()) <= 4
-        and bool(KEY_VALUE.match(label))
-        and len(text) <= 60
-        and text[-1] not in TERMINAL
-    )
 
 
 def append_line(unit: Item, text: str, vocab: Counter[str]) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "UNIT",
     "VALUE_LINE",
     "Item",
+    "form_field",
     "is_list_start",
     "item_number",
     "next_item",
@@ -128,6 +129,9 @@ class Item:
     # The first unit after a rule that ends a section (a statute's "__________" before its
     # transitional provisions): it stands under no heading of the text before the rule.
     after_break: bool = False
+    # A title the document's contents list names (``contents.contents_titles``): a heading,
+    # whatever it looks like, and a unit no following line runs on into.
+    titled: bool = False
 
     @property
     def text(self) -> str:
@@ -190,4 +194,21 @@ def mid_sentence(unit: Item) -> bool:
         # a number or an abbreviation with dots that ends a letterhead's row ("106 47 Stockholm
         # 08-690 91 91 www.fritzes.se"): no sentence runs on from those to the next page.
         or (len(words) >= 5 and bool(_PROSE_WORD.fullmatch(words[-1])) and words[-1][0].islower())
+    )
+
+
+def form_field(prev: Item, text: str, blank: bool) -> bool:
+    """A form's field over two lines ("Utarbetad av:" / "Helena Sundvall", "Giltig från:" /
+    "2021-09-22"), as PDF exports of a document's metadata table write it: one unit "label:
+    value", so the value is read with its label (a card fact) and the label is no heading."""
+    label = prev.lines[0]
+    return (
+        not blank
+        and len(prev.lines) == 1
+        and label.endswith(":")
+        and len(label) <= 30
+        and len(label.split()) <= 4
+        and bool(KEY_VALUE.match(label))
+        and len(text) <= 60
+        and text[-1] not in TERMINAL
     )

@@ -1,0 +1,61 @@
+"""The titles a document's table of contents lists: the names of its headings, as the author
+wrote them. A PDF export loses what made a heading one (its size, its weight), and a title can
+look like text: a line as long as the text's width runs on into the paragraph under it ("5
+Kontinuitetshantering av IS/IT-tjänst" / "Kontinuitetshantering … innebär att"), a question
+("5.1 När ska en kontinuitetsplan tas fram?") ends like a sentence. The contents list says
+which lines head sections (reflow.py keeps them apart, headings.py marks them)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .units import NUMBERED_HEADING, TOC_ENTRY, Item
+
+__all__ = ["contents_titles", "title_key"]
+
+# Fewer entries than this are no table of contents: a line or two with a dot leader and a
+# number ("Avgift ........ 120") are a price list's rows.
+_MIN_ENTRIES = 3
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def title_key(text: str) -> str:
+    """A heading's text as matched against the contents list: NFC, case folded, whitespace
+    collapsed, a section number's final dot dropped ("1. Inledning" is "1 inledning")."""
+    text = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return _SECTION_NUMBER.sub(r"\1 ", text)
+
+
+def contents_titles(pages: list[list[Item]]) -> dict[str, int]:
+    """The titles the document's contents list names, by key (``title_key``), each with its
+    level: the rank of its indentation among the list's (1 = flush left), or 0 where every entry
+    stands at one indentation (the section numbers say the levels there). An entry is its text
+    before the dot leader and page number; one wrapped over two lines is joined ("3.2
+    Kommunernas åtaganden inom" / "kultur och fritid ..... 7"). Empty where the document has
+    fewer than three entries."""
+    entries: list[tuple[str, int]] = []
+    for page in pages:
+        raw = [it.lines[0].expandtabs(4) for it in page if it.kind == "line"]
+        for i, line in enumerate(raw):
+            leader = TOC_ENTRY.search(line)
+            if not leader:
+                continue
+            title = line[: leader.start()].strip(" .…\t")
+            indent = len(line) - len(line.lstrip())
+            before = raw[i - 1].strip() if i else ""
+            if (
+                before
+                and not TOC_ENTRY.search(before)
+                and NUMBERED_HEADING.match(before)
+                and not NUMBERED_HEADING.match(title)
+            ):
+                title, indent = f"{before} {title}", len(raw[i - 1]) - len(raw[i - 1].lstrip())
+            if _WORD.search(title) and len(title.split()) <= 16:
+                entries.append((title_key(title), indent))
+    if len(entries) < _MIN_ENTRIES:
+        return {}
+    indents = sorted({indent for _, indent in entries})
+    rank = {indent: k + 1 for k, indent in enumerate(indents)} if len(indents) > 1 else {}
+    return {key: rank.get(indent, 0) for key, indent in entries}

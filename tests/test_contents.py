@@ -1,0 +1,125 @@
+"""A table of contents names the document's headings: tiny exact cases (contents.py, and how
+reflow and headings read its titles)."""
+
+from __future__ import annotations
+
+from assistant.ingest.contents import contents_titles, title_key
+from assistant.ingest.layout import lay_out_pages
+from assistant.ingest.units import Item
+
+_BODY = [
+    "Regionen ansvarar för att tjänsterna finns tillgängliga för alla",
+    "verksamheter som behöver dem, dygnet runt och hela året om.",
+    "Varje förvaltning utser en samordnare som håller ihop arbetet",
+    "och rapporterar till regionens ledning två gånger per år.",
+]
+_WIDE_TITLE = "2 Kontinuitetshantering av IS/IT-tjänster i regionen"
+_AFTER_TITLE = [
+    "Kontinuitetshantering innebär att planera för, förebygga och",
+    "hantera störningar så att tillgängligheten kan upprätthållas.",
+]
+_QUESTION = "2.1 När ska en kontinuitetsplan tas fram?"
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n".join(line for block in blocks for line in block) + "\n"
+
+
+def _headings(pages: list[str]) -> list[tuple[str, int]]:
+    """(text, level) of each heading. One page: on two, the first lines of both count as a
+    running header (a line recurring on half the pages)."""
+    lay = lay_out_pages(pages)
+    return [
+        (lay.pages[u.page - 1][u.start : u.end], u.level) for u in lay.units if u.kind == "heading"
+    ]
+
+
+def _contents(*entries: str) -> str:
+    return "Innehåll\n" + "".join(f"{e} {'.' * 20} 2\n" for e in entries)
+
+
+def test_title_key_folds_case_space_and_a_section_numbers_dot():
+    assert title_key("1.  Inledning ") == title_key("1 inledning") == "1 inledning"
+    assert title_key("2.1 När ska en plan\ttas fram?") == "2.1 när ska en plan tas fram?"
+
+
+def test_contents_titles_levels_by_indentation_and_joins_a_wrapped_entry():
+    lines = [
+        "Avvikelser ........................ 3",
+        "   Rapportering ...................... 4",
+        "      Utredningen i sin helhet ........ 5",
+        "3.2 Kommunernas åtaganden inom",
+        "kultur och fritid ................... 7",
+    ]
+    page = [Item("line", 1, [line]) for line in lines]
+    assert contents_titles([page]) == {
+        "avvikelser": 1,
+        "rapportering": 2,
+        "utredningen i sin helhet": 3,
+        "3.2 kommunernas åtaganden inom kultur och fritid": 1,
+    }
+
+
+def test_fewer_than_three_entries_are_no_contents_list():
+    page = [Item("line", 1, ["Avgift ........ 120"]), Item("line", 1, ["Moms ........ 30"])]
+    assert contents_titles([page]) == {}
+
+
+def test_a_title_as_wide_as_the_text_does_not_run_into_its_paragraph():
+    body = _page(_BODY, _BODY, [_WIDE_TITLE], _AFTER_TITLE, _BODY)
+    without = [h for h, _ in _headings([body])]
+    assert _WIDE_TITLE not in without  # the width rule joins it to the paragraph
+    listed = _headings([_contents("1 Inledning", _WIDE_TITLE, "3 Uppföljning") + "\n" + body])
+    assert _WIDE_TITLE in [h for h, _ in listed]
+
+
+def test_a_question_the_contents_list_names_is_a_heading():
+    body = _page(["1 Inledning"], _BODY, [_QUESTION], _BODY)
+    assert _QUESTION not in [h for h, _ in _headings([body])]
+    listed = _headings([_contents("1 Inledning", _QUESTION, "3 Uppföljning") + "\n" + body])
+    assert _QUESTION in [h for h, _ in listed]
+
+
+def test_indented_contents_place_headings_and_unlisted_ones_sit_below():
+    contents = (
+        "Innehåll\n"
+        "Avvikelsehantering ................ 2\n"
+        "   Utredning ...................... 2\n"
+        "   Åtgärder ....................... 2\n"
+        "Lex Maria ......................... 2\n"
+    )
+    body = _page(
+        ["Avvikelsehantering"],
+        _BODY,
+        ["Utredning"],
+        _BODY,
+        ["Allvarlighetsgrad 4"],
+        _BODY,
+        ["Åtgärder"],
+        _BODY,
+        ["Lex Maria"],
+        _BODY,
+    )
+    assert _headings([contents + "\n" + body])[1:] == [  # [0]: "Innehåll"
+        ("Avvikelsehantering", 1),
+        ("Utredning", 2),
+        ("Allvarlighetsgrad 4", 3),  # not listed: inside the last listed heading
+        ("Åtgärder", 2),
+        ("Lex Maria", 1),
+    ]
+
+
+def test_a_section_number_whose_parent_was_missed_heads_no_earlier_section():
+    body = _page(
+        ["4 Ansvar och roller"],
+        _BODY,
+        ["4.3 Regional processägare"],
+        _BODY,
+        ["5.3 Riskhantering"],
+        _BODY,
+    )
+    assert _headings([body]) == [
+        ("4 Ansvar och roller", 1),
+        ("4.3 Regional processägare", 2),
+        ("5.3 Riskhantering", 1),
+    ]
