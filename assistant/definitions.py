@@ -35,6 +35,10 @@ DEFINITION_BONUS = 0.05
 # without one it asks for a fact as often as for a meaning ("Vad är avgiften?").
 _ASKED = re.compile(
     r"^(?:vad (?:betyder|menas med|avses med|innebar)(?: begreppet| ordet)?|hur definieras|"
+    # the document named as the one that defines: "Hur förklarar rutinen begreppet X?"
+    r"hur (?:forklarar|definierar) (?:\w+ )?(?:begreppet|termen|ordet)|"
+    r"hur definierar \w+|hur beskriver (?:\w+ )?(?:begreppet|termen)|"
+    r"how does the \w+ (?:define|explain)(?: the (?:term|concept|word))?|"
     r"vad ar (?:en|ett)|what is (?:an|a)|"
     r"vad ar definitionen (?:av|pa)|definitionen (?:av|pa)|what (?:does|do)|what is meant by|"
     r"what is the definition of|how (?:is|are))(?: the (?:term|word))?\s+"

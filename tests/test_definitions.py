@@ -19,6 +19,11 @@ from assistant.retrieve import HybridRetriever
         ("What does 'exposure' mean in these regulations?", "exposure"),
         ("Vad är en extern avvikelse?", "extern avvikelse"),
         ("vad betyder northern grit egentligen", "northern grit"),  # a speaker's particle
+        # the document named as the one that defines
+        ("Hur förklarar rutinen begreppet driftskontinuitet?", "driftskontinuitet"),
+        ("Hur definierar riktlinjen redundans?", "redundans"),
+        ("How does the routine define redundancy?", "redundancy"),
+        ("Hur förklarar kommunen beslutet?", None),  # an account, not a meaning
         # facts, not meanings
         ("Vad är avgiften?", None),
         ("Vad betyder det om kommunen säger upp avtalet?", None),
