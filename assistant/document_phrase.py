@@ -49,6 +49,9 @@ _DETERMINERS = frozenset(
 _QUALIFIERS = frozenset(
     terms("ny nya nytt nuvarande gällande aktuell aktuella senaste new current latest present")
 )
+# An adjective between a genitive and its document's kind ("VGR:s regionala rutin", "kommunens
+# nya policy"): a weak ending, or a qualifier.
+_ADJECTIVE = re.compile(r"[a-z]{2,}(?:a|e)|ny|nya|nytt")
 # A definite or plural ending after a title word's stem ("tax" + "an").
 _ENDINGS = frozenset(["a", "an", "en", "et", "n", "na", "ar", "arna", "er", "erna"])
 # Split from one string: the list reads as a sentence of link words.
@@ -69,11 +72,13 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     named: list[str] = []
     bare: set[str] = set()
     for k, token in enumerate(tokens):
-        genitive = k > 0 and tokens[k - 1].endswith("s") and bool(_KIND_SV_BARE.match(token))
+        # the owner, maybe before an adjective: "sundsvalls riktlinje", "vgr:s regionala rutin"
+        owner = k - 2 if k > 1 and _ADJECTIVE.fullmatch(tokens[k - 1]) else k - 1
+        genitive = owner >= 0 and tokens[owner].endswith("s") and bool(_KIND_SV_BARE.match(token))
         if genitive:
             # "sundsvalls riktlinje": whose document, a name word that shows no title's topic
-            bare.update((token, tokens[k - 1]))
-            named += [tokens[k - 1], token]
+            bare.update((token, tokens[owner]))
+            named += [*tokens[owner:k], token]
         elif not (_KIND_EN.match(token) or _KIND_SV.match(token)):
             continue
         if (m := _COMPOUND_KIND.match(token)) and _in_titles(m.group(1), titles):

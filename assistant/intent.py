@@ -88,7 +88,9 @@ _FACT_PATTERNS = {
     r"(?:ansvarig\w*|ansvarar) for (?:att )?(?:\S+ ){0,3}?(?:revider\w*|uppdater\w*|ses over|"
     r"oversyn\w*)|responsible for (?:reviewing|revising|updating)|"
     r"owns? (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
-    r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)",
+    r"responsible for (?:the|this) (?:\w+ )?(?:document|guideline|routine|policy)|"
+    # who answers for what it says ("Innehållsansvar: …")
+    r"responsible for (?:the |its )?contents? of|(?:ansvarig\w*|ansvarar) for (?:dess )?innehall(?:et)?",
     "contact": r"handlaggar\w*|kontaktperson\w*|kontakta|kontakten|contact\w*|case officer|"
     r"responsible officer|ansvarig tjansteman|"
     # "Vem ska jag ringa om …?", "Who do I call about …?": whom to contact, asked by phone
@@ -208,6 +210,8 @@ _FACT_WORDS = (
     "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
     # a verb that only says it happened ("När gjordes den senaste revideringen?")
     "gjordes gjorde gjorts skedde skett "
+    # who answers for its content ("Who is listed as responsible for the content of …?")
+    "content listed "
     "versionen versionshistorik ändrad ändrades recently most "
     "dokumentägare dokumentägaren dokumentansvarig dokumentansvarige innehållsansvarig "
     "innehållsansvar owner owns owned ansvarig ansvarige äger ägare "

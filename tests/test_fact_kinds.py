@@ -23,6 +23,8 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vem är dokumentansvarig för resepolicyn?", "owner"),
         ("Vem är innehållsansvarig för rutinen?", "owner"),
         ("Who owns the document?", "owner"),
+        ("Who is listed as responsible for the content of the routine?", "owner"),
+        ("Vem är ansvarig för innehållet i riktlinjen?", "owner"),
         ("Vad ersätter riktlinjen?", "replaces"),
         ("What does the policy replace?", "replaces"),
         # the passive, the earlier document named by its kind
