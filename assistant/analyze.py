@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
+from .answer_type import detail_nouns
 from .bilingual import Renderer
 from .conversation import resolve
 from .document_names import SHORT_NAME, DocumentBook, DocumentName
@@ -289,5 +290,6 @@ class QueryAnalyzer:
             cue = set(terms(source.group(0).split()[0]))
             names |= set(terms(source.group(1))) & self._title_stems | cue
         frame = frame_terms() | measure_words(text)
+        frame |= {t for noun in detail_nouns(fold(text)) for t in terms(noun)}
         kept = [t for t in terms(without_frame_phrases(text)) if t not in frame and t not in names]
         return list(dict.fromkeys(t for t in kept if t not in short))

@@ -11,6 +11,7 @@ __all__ = [
     "APPLIED",
     "actor_named",
     "definition_asked",
+    "detail_nouns",
     "opens_who_or_which",
     "opens_with_verb",
     "wanted_answer",
@@ -80,6 +81,15 @@ _WANTS = (
     ),
 )
 _WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
+_DETAIL = re.compile(rf"\b(?:{_WANTS[0][1]})")
+
+
+def detail_nouns(folded: str) -> list[str]:
+    """The nouns of a (folded) question that name a contact detail as the answer's kind
+    ("vilken *mejladress* …", "what *phone number* …"): the answer's type, like "datum", not a
+    topic the text must say; a text gives the address itself, not the word "mejladress"."""
+    return [m.group(0) for m in _DETAIL.finditer(folded)]
+
 
 # A yes/no question opens with a finite verb (folded; not "var", which also asks "where") and
 # asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").

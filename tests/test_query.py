@@ -137,9 +137,12 @@ def test_query_of_a_plain_question(analyzer):
         ("Hur utses elevkulturombud?", ("utses", "elevkulturombud")),
         # "lång" elsewhere than after "hur" is a topic word.
         ("Vad säger avtalet om långa resor?", ("långa", "resor")),
+        # A contact detail's noun names the answer's kind: the text gives the address itself.
+        ("Vilken mejladress har elevkulturombud?", ("elevkulturombud",)),
+        ("What phone number do elevkulturombud call?", ("elevkulturombud", "call")),
     ],
 )
-def test_a_measure_after_hur_frames_the_question(analyzer, question, topic):
+def test_a_measure_or_a_contact_noun_frames_the_question(analyzer, question, topic):
     stems = analyzer.analyze(question).topic_terms
     assert stems == tuple(t for w in topic for t in terms(w))
 
