@@ -47,7 +47,8 @@ _WANTS = (
         r"frist|fristen)\b|"
         # "Vilken uppsägningstid har avtalet?", "What notice period applies?": a named period
         # ("vilken tid" alone may ask for a time of day)
-        r"\bvilken \w+(?:tid|frist|period)\b|"
+        # adjectives before it too ("Vilken maximal tolerabel avbrottstid gäller?")
+        r"\bvilken (?:\w+(?:al|el|ig|isk|ad|a) ){0,2}\w+(?:tid|frist|period)\b|"
         r"\b(?:what|which) (?:\w+ )?(?:notice|warranty|guarantee|processing|retention|trial) "
         r"(?:period|time)\b|\bwhat (?:is the )?(?:\w+ )?time limit\b",
     ),
@@ -171,7 +172,10 @@ _CASES = re.compile(
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
 # decides the kind, not one in the clause it asks about.
 _OPENING_WHO = re.compile(r"(?:vem|vems|who|whom|whose) (?!ar|var|is|are|was|were)\w+ (?=\w)")
-_OPENING_WHICH = re.compile(r"(?:vilk(?:en|et|a)|which) [\w-]+(?: (?:i|in|per) [\w-]+)?")
+# Adjectives before the noun are read with it ("vilken maximal tolerabel avbrottstid").
+_OPENING_WHICH = re.compile(
+    r"(?:vilk(?:en|et|a)|which) (?:\w+(?:al|el|ig|isk|ad|a) ){0,2}[\w-]+(?: (?:i|in|per) [\w-]+)?"
+)
 
 
 # A question opening with a verb ("Får …", "Skickas …", "Is …") and whether the asker is its

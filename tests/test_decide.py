@@ -232,6 +232,9 @@ def test_answer_types():
         ("Vilken uppsägningstid har avtalet?", "duration"),
         ("What notice period applies to the contract?", "duration"),
         ("Vid vilken tid öppnar biblioteket?", None),
+        # adjectives before the period's noun
+        ("Vilken maximal tolerabel avbrottstid gäller för journalsystemet?", "duration"),
+        ("Vilka andra kommuner äger aktier i bolaget?", None),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):
