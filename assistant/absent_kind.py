@@ -232,6 +232,14 @@ def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bo
     )
 
 
+def _dated(ranked: Sequence[Any], own: list[str]) -> bool:
+    """Does a sentence a quote reaches hold a date, a year or a time limit? A past event
+    happened at a time ("När beslutade fullmäktige …?"): a word that goes with times ("… som
+    fullmäktige sedan beslutar om") dates none."""
+    texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
+    return any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts)
+
+
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
     "frequency", "contact" or "name", when the best of the read ``candidates`` (by the answerer's
@@ -255,7 +263,8 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     # none of them is (README, eleventh and twenty-third sessions).
     named = time_named(query.folded)
     own = _own_times(query)  # a time the question names answers no "when" by itself
-    event = any(p.search(query.folded.strip()) for p in (_FUTURE_WHEN, _PAST_WHEN))
+    past = bool(_PAST_WHEN.search(query.folded.strip()))
+    event = past or bool(_FUTURE_WHEN.search(query.folded.strip()))
     if _CLOCK_ASKED.search(query.folded):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         if not any(_found_beyond(_CLOCK, t, own) for t in texts):
@@ -275,7 +284,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     elif (
         (time or named or event)
         and when_wanted(query.folded)
-        and not _found_beyond(_TIME, best, own)
+        and (not _found_beyond(_TIME, best, own) or past and not _dated(ranked, own))
     ):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English

@@ -115,6 +115,13 @@ def test_a_question_naming_the_time_it_wants_is_read_with_the_rule_off():
         assert absent_kind(_query(past), _read(topic), time=False) == "time", past
         assert absent_kind(_query(past), _read("Strategin antogs 2019.", topic), time=False) is None
     assert absent_kind(_query("När gäller kulturstrategin?"), _read(topic), time=False) is None
+    # A past event is not dated by a word that goes with times ("sedan"): a date or a year.
+    later = "Nämnden tar fram förslaget till strategin som fullmäktige sedan beslutar om."
+    decided = _query("När beslutade fullmäktige om kulturstrategin?")
+    assert absent_kind(decided, _read(later), time=True) == "time"
+    assert (
+        absent_kind(decided, _read(later, "Fullmäktige beslutade i mars 2019."), time=True) is None
+    )
     signed = _query("When was the culture strategy signed?", "en")
     assert absent_kind(signed, _read(topic), time=False) == "time"
     english = _query("What date was the culture strategy adopted?", "en")
