@@ -9,14 +9,7 @@ weighs (closeness, the topic words, an answer type *somewhere* among the best fi
 is missing is the kind of answer in the sentence the answerer ranks first — the one it quotes —
 and no threshold is needed to see it:
 
-- ``when_wanted``: the question asks for a point in time ("När antogs …?", "Vilket år …?",
-  "When will …?", "By what date …?", "deadline"), not a condition ("När krävs bygglov?", "When
-  is a permit required?", "Vad gäller när …?": "när" opening a clause);
-- ``situation_asked``: "När ska jag vända mig till …?" asks in which situation one acts, which
-  a condition ("om …", "vid …", ``condition_found``) answers as well as a time;
-- ``time_found``: a time expression, read broadly (a year, a date, a month, a weekday, a season,
-  a period, "senast", "inom", "efter", "innan", "varje år", "löpande", "when", "within" …):
-  any way a text can answer "when"; ``date_found``: only a time that says when by itself;
+- when a time is asked for and what gives one: ``when_asked``;
 - ``absent_kind``: "time" when a time is asked for and the best sentence (the answerer's own
   score, read in context as it would be quoted) holds none — for an English question (ranked
   through a rendering) not naming the time, when no date stands in any of the ``QUOTED`` best
@@ -36,12 +29,10 @@ and no threshold is needed to see it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from .answer_type import APPLIED
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
@@ -49,6 +40,16 @@ from .named_answer import holder_asked, kind_asked, name_given
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
+from .when_asked import (
+    QUOTED,
+    condition_found,
+    date_found,
+    situation_asked,
+    time_absent,
+    time_found,
+    time_named,
+    when_wanted,
+)
 from .years import other_year
 
 __all__ = [
@@ -63,182 +64,6 @@ __all__ = [
     "when_wanted",
 ]
 
-# How many of the best sentences a quote reaches (the answer quotes up to three): a number
-# question is refused when none of them holds a number, an English "when" when none holds a
-# date. The best one alone refused right answers whose number or date stood in a near-tied
-# runner-up ("Bäckby museum | 300 000 kr | 310 000 kr" under "Region Sydmark bidrar till …").
-QUOTED = 3
-
-# A question asking WHEN (folded text). "när/when" counts only opening the question (or after
-# "från/sedan/till/senast": always a time), and not before a verb that makes it a condition
-# ("när krävs", "when is … required", "when can the consumer rescind"): "om …", "vid …" answer.
-# Choosing or applying something ("När ska AGPL-3 användas?", "When should the MIT licence be
-# used?") asks in which case, as "när gäller" does (``answer_type.APPLIED``).
-_APPLIED_SV = rf"(?:ska|skall|bor|maste) (?:\S+ ){{1,4}}?(?:{APPLIED})\b"
-_APPLIED_EN = rf"(?:should|shall|must|is|are) (?:\S+ ){{1,5}}?(?:be )?(?:{APPLIED})\b"
-_WHEN = re.compile(
-    r"^(?:fran och med|fran|sedan|till|fram till|senast) nar\b|"
-    r"^nar (?!(?:krav\w*|behov\w*|galler|behover|raknas|anses|betraktas|klassas|"
-    rf"klassificeras|definieras|maste|kan|far|ar det|anvands|tillampas)\b|{_APPLIED_SV})|"
-    r"^(?:since |until |by )?when "
-    r"(?!(?:is|are) [^?]{0,40}\b(?:required|needed|considered|regarded|classified|deemed)\b|"
-    r"(?:do|does|must|can|may) (?:i|you|we|one|the \w+) (?:need|have to|rescind|cancel)\b|"
-    rf"{_APPLIED_EN})"
-)
-# A question naming the time it asks for: "Vilket år …?", "By what date …?", "deadline".
-_TIME_NAMED = re.compile(
-    r"\bvilket (?:datum|ar|artal|klockslag)\b|\bvilken (?:dag|manad|vecka|tidpunkt)\b|"
-    r"\bwhat (?:date|year|day|month|time)\b|\bwhich (?:date|year|day|month)\b|"
-    r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b"
-)
-_YEAR_ASKED = re.compile(r"\bvilket (?:ar|artal)\b|\b(?:what|which) year\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# A named time that is not a calendar time ("what time", "vilket klockslag", "vilken tidpunkt").
-_CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
-# A time of day asked for by its start or end ("Vilken tid börjar mötet …?", "What time does the
-# office open?"): a date, even the question's own, does not answer it; a clock time or a part of
-# the day does (``_CLOCK``).
-_CLOCK_ASKED = re.compile(
-    r"\bvilken tid (?:borjar|startar|slutar|oppnar|stanger)\b|\bhur dags\b|\bvilket klockslag\b|"
-    r"\bwhat time (?:does|do|will|did)\b(?:\s+\S+){0,6}?\s+(?:start|begin|open|close|end|finish)"
-)
-_CLOCK = re.compile(
-    r"\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|"
-    r"\b(?:förmiddag|eftermiddag|morgon|kväll|lunch|midnatt|morning|afternoon|evening|noon|"
-    r"midnight)\w*",
-    re.I,
-)
-# A time limit as a text writes it: "senast …", "inom 30 dagar", "within two weeks", "vecka 12".
-_LIMIT = re.compile(
-    r"\bsenast\b|\b(?:inom|within)\s+(?:\d+|\w+)\s+(?:dag|dagar|veckor|vecka|månad|månader|år|"
-    r"days?|weeks?|months?|years?)\b|\bvecka\s+\d+\b",
-    re.I,
-)
-# A future event's time: "When will … open?" is read with the time rule while it is off (a
-# condition answers "when is … required?", none "when will …"); as an English question, its
-# runners-up may hold the date.
-_FUTURE_WHEN = re.compile(r"^when will\b")
-# A past event's time ("När antogs …?", "När undertecknades …?", "When was … signed?") the same:
-# a condition answers "när krävs …?", in the present, never "när infördes …?".
-_PAST_WHEN = re.compile(
-    r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
-    r"when (?:was|were|did)\b)"
-)
-_MONTHS = (
-    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
-)
-# A calendar time: a whole date first ("2019-06-10", not read as the year a question may name
-# itself), a year, "12/3", "15 mars", a month. Opens both ``_TIME`` and ``_DATE``.
-_CALENDAR = (
-    rf"(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
-    rf"{_MONTHS}"
-)
-# A time as a text writes it (not folded: "år" must not meet "är"). Broad on purpose: a false
-# find leaves the decision to the model, a miss refuses.
-_TIME = re.compile(
-    rf"\b(?:{_CALENDAR}|"
-    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|helg\w*|vardag\w*|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend\w*|"
-    r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter|"
-    r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje|vart|kvartal\w*|"
-    r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
-    r"tim(?:me|mar|man)\w*|kl|klockan|minut\w*|days?|weeks?|months?|years?|hours?|"
-    r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|direkt|omedelbart|"
-    r"genast|löpande|fortlöpande|nu|idag|i dag|tidigast|before|after|within|until|"
-    r"once|as soon as|when|since|daily|weekly|monthly|annually|immediately|period\w*|"
-    r"tidpunkt\w*|datum|date|början|slutet|mitten|beginning|end)\b",
-    re.I,
-)
-
-
-# A time that says when by itself (a year, a date, a month, a weekday, a season), not a word
-# that only often goes with one ("då", "idag", "efter"): read over several sentences, where such
-# words are common.
-_DATE = re.compile(
-    rf"\b(?:{_CALENDAR}|"
-    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter)\b",
-    re.I,
-)
-
-
-# "When should I …?" asks in which situation the asker (or anyone: "man", "one") acts as much as
-# at what time: a modal with a personal subject right after "när/when" ("när ska jag vända mig
-# till …", "when do I need to …"), possibly after "när och var/hur". Such a question is answered
-# by a condition ("om din resa ställs in …") as well as by a time.
-_SITUATION = re.compile(
-    r"^(?:nar(?: och (?:var|hur))?) (?:ska|skall|bor|behover|maste|kan|far) "
-    r"(?:jag|man|du|vi|ni|en)\b|"
-    r"^(?:when(?: and (?:where|how))?) (?:should|shall|must|can|may|do|does) "
-    r"(?:i|you|we|one)\b"
-)
-# A condition as a text states it (not folded: Swedish "om" is also "about", so this is read
-# only for a situation question, where a false find leaves the decision to the model).
-_CONDITION = re.compile(
-    r"\b(?:om|ifall|i fall|vid|när|då|såvida|förutsatt|i händelse|i de fall|"
-    r"if|when|whenever|where|unless|provided|in case)\b",
-    re.I,
-)
-
-
-def situation_asked(folded: str) -> bool:
-    """Does the (folded) question ask in which situation one acts ("När ska jag vända mig
-    till …?"), which a condition answers as well as a time?"""
-    return bool(_SITUATION.search(folded.strip()))
-
-
-def condition_found(text: str) -> bool:
-    """Does ``text`` (as written) state a condition ("om …", "vid …", "if …")?"""
-    return bool(_CONDITION.search(text))
-
-
-def time_named(folded: str) -> bool:
-    """Does the (folded) question name the time it asks for ("vilket år", "what date")?"""
-    return bool(_TIME_NAMED.search(folded.strip()))
-
-
-def when_wanted(folded: str) -> bool:
-    """Does the (folded) question ask for a point in time, not a condition?"""
-    return bool(_WHEN.search(folded.strip())) or time_named(folded)
-
-
-def time_found(text: str) -> bool:
-    """Does ``text`` (as written, not folded) hold a time expression?"""
-    return bool(_TIME.search(text))
-
-
-def date_found(text: str) -> bool:
-    """Does ``text`` (as written) hold a time that says when by itself ("2019", "i mars")?"""
-    return bool(_DATE.search(text))
-
-
-def _own_times(query: Any) -> list[str]:
-    """The times the question itself names ("vecka 18", "hösten 2022", "inom 30 dagar")."""
-    text = getattr(query, "search_text", "") or ""
-    return [m.group(0) for pattern in (_DATE, _LIMIT) for m in pattern.finditer(text)]
-
-
-def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bool:
-    """Does ``pattern`` find a time in ``text`` that is not (inside) one the question names?
-    "Vilken dag under vecka 18 …?" is not answered by "Tider är avsatta … vecka 18 och 19":
-    the sentence repeats the question's week and names no day. A longer time holding the
-    question's stays ("15 mars" for "När i mars …?")."""
-    spans = [m.span() for o in own for m in re.finditer(re.escape(o), text, re.I)]
-    return any(
-        not any(start <= m.start() and m.end() <= end for start, end in spans)
-        for m in pattern.finditer(text)
-    )
-
-
-def _dated(ranked: Sequence[Any], own: list[str]) -> bool:
-    """Does a sentence a quote reaches hold a date, a year or a time limit? A past event
-    happened at a time ("När beslutade fullmäktige …?"): a word that goes with times ("… som
-    fullmäktige sedan beslutar om") dates none."""
-    texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-    return any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts)
-
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
@@ -252,49 +77,12 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # lines and refused when no line states them (``fact_lines``), not by this rule.
         return None
     ranked = sorted(candidates, key=lambda c: -c.score)
-    best = in_context(ranked[0])
     if not getattr(query, "documents", ()) and other_year(
         query.search_text, [in_context(c) for c in ranked[:QUOTED]]
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
-    # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
-    # future or past event's ("When will …?", "När antogs …?") is read with the time rule even
-    # while it is off: its only fault was refusing "when" questions a condition answers, which
-    # none of them is (README, eleventh and twenty-third sessions).
-    named = time_named(query.folded)
-    own = _own_times(query)  # a time the question names answers no "when" by itself
-    past = bool(_PAST_WHEN.search(query.folded.strip()))
-    event = past or bool(_FUTURE_WHEN.search(query.folded.strip()))
-    if _CLOCK_ASKED.search(query.folded):
-        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        if not any(_found_beyond(_CLOCK, t, own) for t in texts):
-            return "time"
-    elif named and not _CLOCK_NAMED.search(query.folded):
-        # A calendar time named ("vilket år", "what date", "deadline") is answered by a time
-        # that says when by itself or a time limit, not by a word that goes with times
-        # ("årligt vägbidrag", "varje", "efter"): every answerable such question of the suite
-        # and the read held-out sets had one in its evidence ("what time" may be "inom skälig
-        # tid"). Read in the sentences a quote reaches: "… 70 år eller äldre får åka
-        # sjukresetaxi …" is the best sentence, "… till den 30 juni 2021" the next.
-        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        # "Vilket år …?" wants a year: "E-tjänsten öppnas den 1 juli." names none.
-        found = _YEAR if _YEAR_ASKED.search(query.folded) else _DATE
-        if not any(_found_beyond(found, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
-            return "time"
-    elif (
-        (time or named or event)
-        and when_wanted(query.folded)
-        and (not _found_beyond(_TIME, best, own) or past and not _dated(ranked, own))
-    ):
-        situation = situation_asked(query.folded) and condition_found(best)
-        # An English question's sentences are ranked through a rendering: of the eight English
-        # "when" questions whose best sentence held no time, three were answerable, with the
-        # time in a runner-up or beside it (README). Unless it names the time ("what date"),
-        # it is refused only when none of the sentences a quote reaches holds a date.
-        english = query.language != "sv" and not named
-        quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
-        if not situation and not any(_found_beyond(_DATE, t, own) for t in quoted):
-            return "time"
+    if time_absent(query, ranked, time):
+        return "time"
     if often_asked(query.folded) and not yes_no(query.folded):
         # "Hur ofta …?" is answered by a frequency or an interval ("en gång per år", "var
         # sjätte månad", "6-12 år"), not by a footnote's number, which the number rule below
