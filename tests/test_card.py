@@ -107,6 +107,22 @@ def test_title_is_never_a_page_number_department_tick_box_or_glued(page, title):
     assert find_title(lay_out_pages([page]), "", "doc") == title
 
 
+def test_a_running_header_that_reads_as_sentences_is_no_title_and_no_body():
+    header = "OBS! Utskriven version kan vara ogiltig. Verifiera innehållet."
+    body = "Rutinen gäller för alla förvaltningar. Den ses över varje år av regionen."
+    pages = [f"{header}\nKontinuitetshantering av IT-tjänster\n{body}\n"] + [
+        f"{header}\n{body}\nText på sida {n}.\n" for n in range(2, 5)
+    ]
+    assert (
+        find_title(lay_out_pages(pages), "", "vgr-rutin") == "Kontinuitetshantering av IT-tjänster"
+    )
+    # a running header that is the title stays the title
+    pages = ["Handlingsplan för klimat\nBakgrund\nText.\n"] + [
+        f"Handlingsplan för klimat\n{body}\n" for _ in range(3)
+    ]
+    assert find_title(lay_out_pages(pages), "", "doc") == "Handlingsplan för klimat"
+
+
 # --- dev2: the README's titles and facts; generic checks, no strings tuned for ------------
 
 _EXPECTED_TITLE_WORDS = {

@@ -85,11 +85,17 @@ def find_title(
     if layout.title_hint:
         return layout.title_hint
     page = layout.pages[0] if layout.pages else ""
+    # A running header kept on page 1 (taken there for the title it might be: ``layout``)
+    # that reads as sentences is no title and starts no body ("OBS! Utskriven version kan
+    # vara ogiltig. Verifiera innehållet." atop every page, before the title).
+    running = {" ".join(t.split()) for no, t in layout.edge_lines if no > 1}
     texts: list[str] = []
     for u in layout.units:
         if u.page != 1 or u.kind == "footnote":
             continue
         text = page[u.start : u.end]
+        if " ".join(text.split()) in running and text.rstrip()[-1:] in ".!?":
+            continue  # a header that is a title ("Handlingsplan för klimat och energi") stays
         if _RECORD.search(text) and not sentences(text)[0].endswith("."):
             texts.append(text)  # a letterhead's contact block is long but no body
             continue
