@@ -12,6 +12,9 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
 - "area": "hur många kvadratmeter/kvm", "how many square metres": an area ("upp till 30 m²"), not
   a height ("högre än 1,2 meter"); "hur många meter" asks a length;
+- "days", "weeks", "months", "years", "hours": "hur många dagar/veckor/…", "how many days/…": a
+  number with that unit or a neighbouring one ("inom en månad" for days), not another scale
+  ("längst tio år" answers no "Hur många dagar har jag på mig att betala?");
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
@@ -58,6 +61,27 @@ _METRES_ASKED = re.compile(
     r"\bhow many (?:metres|meters|centimet\w+|millimet\w+|kilomet\w+|km|feet|inches)\b"
 )
 _LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
+# A period asked by its unit: "Hur många dagar har jag på mig …?", "How many hours a week …?".
+_PERIOD_ASKED = re.compile(
+    r"\bhur manga (?P<sv>dagar|arbetsdagar|vardagar|kalenderdagar|veckor|manader|ar|timmar|"
+    r"minuter)\b|\bhow many (?:working |calendar )?(?P<en>days|weeks|months|years|hours|minutes)\b"
+)
+# The units that answer a period asked by its unit: a neighbouring scale counts ("inom en
+# månad" answers "how many days"), another does not ("längst tio år" answers no "hur många dagar").
+_DAYS = r"(?:arbets|vard|kalender)?dag(?:ar|en|s)?|vecka|veckor|månad|månader|days?|weeks?|months?"
+_PERIOD_UNITS = {
+    "days": _DAYS,
+    "weeks": _DAYS,
+    "months": r"månad(?:er)?|vecka|veckor|år|months?|weeks?|years?",
+    "years": r"år|månad(?:er)?|years?|months?",
+    "hours": r"timm(?:e|ar)|tim|h|minut(?:er)?|dag(?:ar)?|hours?|minutes?|days?",
+}
+_PERIOD_UNIT_OF = {
+    "dagar": "days", "arbetsdagar": "days", "vardagar": "days", "kalenderdagar": "days",
+    "veckor": "weeks", "manader": "months", "ar": "years", "timmar": "hours", "minuter": "hours",
+    "days": "days", "weeks": "weeks", "months": "months", "years": "years", "hours": "hours",
+    "minutes": "hours",
+}  # fmt: skip
 # "Hur hög är avgiften?", "How high is the fee?": a sum or a rate, not a height.
 _NOT_A_LENGTH = re.compile(
     r"\b\w*(?:avgift|ranta|skatt|kostnad|lon|ersattning|bidrag|sanktion|hyra|taxa|pris|belopp|"
@@ -97,7 +121,8 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "promptness"); None when it names a sum, rate or time (but for
+    "length_or_period", "area", "promptness", or a period's unit: "days", "weeks", "months",
+    "years", "hours"); None when it names a sum, rate or time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
         return "promptness"
@@ -105,6 +130,8 @@ def dimension_asked(folded: str) -> str | None:
         return "area"
     if _METRES_ASKED.search(folded):
         return "length"
+    if m := _PERIOD_ASKED.search(folded):
+        return _PERIOD_UNIT_OF[m.group("sv") or m.group("en")]
     if _NOT_A_LENGTH.search(folded):
         return None
     if _DEEP_WIDE.search(folded):
@@ -122,6 +149,8 @@ def dimension_found(dimension: str, text: str) -> bool:
         return bool(_PROMPT.search(text)) or answer_type_found("duration", [text])
     if dimension == "area":
         return bool(_AREA.search(text))
+    if dimension in _PERIOD_UNITS:
+        return bool(re.search(rf"\b{_NUMBER}\s*(?:{_PERIOD_UNITS[dimension]})\b", text, re.I))
     if _LENGTH.search(text):
         return True
     if dimension == "length_or_sum":
