@@ -701,6 +701,27 @@ def test_how_long_is_a_length_or_a_period_and_a_named_sum_no_height():
     assert absent_kind(fee, _read("Avgiften för kursen är 900 kr.")) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hur många dagar har jag på mig att betala fakturan?", "sv"),
+        ("How many days do I have to pay the invoice?", "en"),
+    ],
+)
+def test_a_period_asked_by_its_unit_is_answered_in_that_unit_or_a_neighbouring_one(
+    question, language
+):
+    asked = _query(question, language)
+    years = "Fakturan för avgiften kan delas upp på längst tio år."
+    assert absent_kind(asked, _read(years)) == "number"
+    assert absent_kind(asked, _read("Fakturan ska betalas inom tid som anges i den.")) == "number"
+    for given in ("Fakturan ska betalas inom 30 dagar.", "Fakturan betalas inom en månad."):
+        assert absent_kind(asked, _read(given)) is None, given
+    hours = _query("Hur många timmar i veckan ska biblioteket ha öppet?")
+    assert absent_kind(hours, _read("Biblioteket har öppet 40 timmar i veckan.")) is None
+    assert absent_kind(hours, _read("Biblioteket har öppet alla vardagar 2024.")) == "number"
+
+
 def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_not():
     for question, language in (
         ("Vilken postadress ska ansökan skickas till?", "sv"),
