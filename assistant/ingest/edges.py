@@ -1,5 +1,6 @@
 """Running headers, footers and page numbers: lines that recur at the top or bottom of most
-pages (nearly verbatim: a typo in a letterhead still counts) and page-number lines."""
+pages (nearly verbatim: a typo in a letterhead still counts) and page-number lines, found and
+taken off the pages (``strip_edges``, before reflow)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,18 @@ import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
+from typing import Any
 
-__all__ = ["PAGE_OF_TOTAL", "is_page_number", "line_key", "recurring_keys", "similar_key"]
+from .units import Item
+
+__all__ = [
+    "PAGE_OF_TOTAL",
+    "is_page_number",
+    "line_key",
+    "recurring_keys",
+    "similar_key",
+    "strip_edges",
+]
 
 _SIMILAR = 0.88
 # "2 (51)", "2 [51]", "1/2", "Sida 2 av 5", "Sid 2 av 5", "Page 2 of 5", "- 2 -", "s. 2": with a total, a page number
@@ -79,3 +90,85 @@ def recurring_keys(pages: list[list[str]], fuzzy_lines: int = 8) -> set[str]:
 def similar_key(line: str, recurring: set[str]) -> bool:
     key = line_key(line)
     return bool(key) and any(_similar(key, r) for r in recurring)
+
+
+# A rule of underscores ends a section: Swedish statutes and authorities' regulations print one
+# ("___________") between the last paragraph and the transitional provisions ("1. Dessa
+# föreskrifter träder i kraft …", "2. Genom föreskrifterna upphävs …"), which belong to no
+# section above it (they stood under "Särskilda bestämmelser för byggverksamhet"). Dashes and
+# equals signs also underline headings or separate front matter: they stay mere rules.
+_SECTION_END = re.compile(r"^_{5,}$")
+
+
+def strip_edges(
+    by_page: list[list[Item]], removed: list[list[str]], edge: list[tuple[int, str]]
+) -> None:
+    """Drop page numbers anywhere and recurring lines at page tops and bottoms."""
+    n = len(by_page)
+    # A running line recurs at the same edge: atop pages, or at their feet. A sentence the text
+    # repeats (the same duty in two sections, at the foot of one page and atop the next) is no
+    # header; it was lost as one when any line in a page's first or last 25 counted.
+    page_lines = [_text_lines(p) for p in by_page]
+    tops = [[it.text for it in p[:_EDGE_DEPTH]] for p in page_lines]
+    feet = [[it.text for it in p[-_EDGE_DEPTH:]] for p in page_lines]
+    recurring = recurring_keys(tops) | recurring_keys(feet) if n >= 2 else set()
+
+    def running(text: str) -> bool:
+        return similar_key(text, recurring)
+
+    ended = False  # a section-ending rule stood since the last kept text (even a page before)
+    for no, page in enumerate(by_page, start=1):
+        keep: list[Item] = []
+        lines = _text_lines(page)
+        top_ids = _edge_run(lines, running)
+        bottom_ids = _edge_run(list(reversed(lines)), running)
+        if no == 1 and top_ids:
+            # A title that is also the running header stays on page 1: a header line there
+            # followed by a line that is not a variant of it (the real title) is the title.
+            for i in sorted(top_ids):
+                words = set(lines[i].text.casefold().split())
+                nxt = set(lines[i + 1].text.casefold().split()) if i + 1 < len(lines) else set()
+                if len(words) >= 3 and len(words & nxt) < len(words) / 2:
+                    top_ids = {j for j in top_ids if j < i}
+                    break
+        drop = {id(lines[i]) for i in top_ids} | {id(lines[len(lines) - 1 - i]) for i in bottom_ids}
+        for it in page:
+            text = it.text.strip()
+            if it.kind == "rule":
+                if any(ch.isalnum() for ch in text):
+                    removed[no - 1].append(text)
+                if _SECTION_END.match(text):
+                    # Read as a blank line (no line joins across it), its end of section
+                    # carried by the next unit.
+                    it.kind, it.lines, ended = "blank", [""], True
+                    keep.append(it)
+                continue
+            edge_line = id(it) in drop or it.kind == "line" and is_page_number(text, n, strict=True)
+            if edge_line:
+                removed[no - 1].append(text)
+                edge.append((no, text))
+                continue
+            if ended and it.kind != "blank":
+                it.after_break, ended = True, False
+            keep.append(it)
+        page[:] = keep
+
+
+_EDGE_KINDS = ("line", "heading")
+_EDGE_DEPTH = 12  # text lines from a page's top or foot where letterheads and footers stand
+
+
+def _text_lines(page: list[Item]) -> list[Item]:
+    return [it for it in page if it.kind not in ("blank", "rule")]
+
+
+def _edge_run(lines: list[Item], running: Any) -> set[int]:
+    ids: set[int] = set()
+    for i, it in enumerate(lines):
+        # A letterhead typed as a Markdown heading ("## KOMMUNEN" atop every page) runs too.
+        if it.kind not in _EDGE_KINDS or not (
+            is_page_number(it.text.strip(), 0) or running(it.text)
+        ):
+            break
+        ids.add(i)
+    return ids

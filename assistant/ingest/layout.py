@@ -16,7 +16,7 @@ from typing import Any
 
 from .contents import contents_titles
 from .detached import rejoin_markers
-from .edges import is_page_number, recurring_keys, similar_key
+from .edges import strip_edges
 from .grid import GridPair, label_pairs
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
@@ -27,12 +27,6 @@ from .units import LIST_START, Item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-# A rule of underscores ends a section: Swedish statutes and authorities' regulations print one
-# ("___________") between the last paragraph and the transitional provisions ("1. Dessa
-# föreskrifter träder i kraft …", "2. Genom föreskrifterna upphävs …"), which belong to no
-# section above it (they stood under "Särskilda bestämmelser för byggverksamhet"). Dashes and
-# equals signs also underline headings or separate front matter: they stay mere rules.
-_SECTION_END = re.compile(r"^_{5,}$")
 
 __all__ = ["Layout", "Unit", "lay_out", "lay_out_pages"]
 
@@ -175,7 +169,7 @@ def _lay_out(items: list[Item], page_count: int, vocabulary: Counter[str] | None
         if it.kind == "line":
             table_id = _markup(it, by_page[it.page - 1], table_id)
         by_page[it.page - 1].append(it)
-    _strip_edges(by_page, removed, edge)
+    strip_edges(by_page, removed, edge)
     vocab = vocabulary if vocabulary is not None else _vocabulary(by_page)
     width = text_width([it for page in by_page for it in page])
     titles = contents_titles(by_page)
@@ -206,80 +200,6 @@ def _markup(it: Item, page: list[Item], table_id: int) -> int:
     elif set(text) <= set("-_=*· ") and len(text) >= 3:
         it.kind = "rule"
     return table_id
-
-
-def _strip_edges(
-    by_page: list[list[Item]], removed: list[list[str]], edge: list[tuple[int, str]]
-) -> None:
-    """Drop page numbers anywhere and recurring lines at page tops and bottoms."""
-    n = len(by_page)
-    # A running line recurs at the same edge: atop pages, or at their feet. A sentence the text
-    # repeats (the same duty in two sections, at the foot of one page and atop the next) is no
-    # header; it was lost as one when any line in a page's first or last 25 counted.
-    page_lines = [_text_lines(p) for p in by_page]
-    tops = [[it.text for it in p[:_EDGE_DEPTH]] for p in page_lines]
-    feet = [[it.text for it in p[-_EDGE_DEPTH:]] for p in page_lines]
-    recurring = recurring_keys(tops) | recurring_keys(feet) if n >= 2 else set()
-
-    def running(text: str) -> bool:
-        return similar_key(text, recurring)
-
-    ended = False  # a section-ending rule stood since the last kept text (even a page before)
-    for no, page in enumerate(by_page, start=1):
-        keep: list[Item] = []
-        lines = _text_lines(page)
-        top_ids = _edge_run(lines, running)
-        bottom_ids = _edge_run(list(reversed(lines)), running)
-        if no == 1 and top_ids:
-            # A title that is also the running header stays on page 1: a header line there
-            # followed by a line that is not a variant of it (the real title) is the title.
-            for i in sorted(top_ids):
-                words = set(lines[i].text.casefold().split())
-                nxt = set(lines[i + 1].text.casefold().split()) if i + 1 < len(lines) else set()
-                if len(words) >= 3 and len(words & nxt) < len(words) / 2:
-                    top_ids = {j for j in top_ids if j < i}
-                    break
-        drop = {id(lines[i]) for i in top_ids} | {id(lines[len(lines) - 1 - i]) for i in bottom_ids}
-        for it in page:
-            text = it.text.strip()
-            if it.kind == "rule":
-                if any(ch.isalnum() for ch in text):
-                    removed[no - 1].append(text)
-                if _SECTION_END.match(text):
-                    # Read as a blank line (no line joins across it), its end of section
-                    # carried by the next unit.
-                    it.kind, it.lines, ended = "blank", [""], True
-                    keep.append(it)
-                continue
-            edge_line = id(it) in drop or it.kind == "line" and is_page_number(text, n, strict=True)
-            if edge_line:
-                removed[no - 1].append(text)
-                edge.append((no, text))
-                continue
-            if ended and it.kind != "blank":
-                it.after_break, ended = True, False
-            keep.append(it)
-        page[:] = keep
-
-
-_EDGE_KINDS = ("line", "heading")
-_EDGE_DEPTH = 12  # text lines from a page's top or foot where letterheads and footers stand
-
-
-def _text_lines(page: list[Item]) -> list[Item]:
-    return [it for it in page if it.kind not in ("blank", "rule")]
-
-
-def _edge_run(lines: list[Item], running: Any) -> set[int]:
-    ids: set[int] = set()
-    for i, it in enumerate(lines):
-        # A letterhead typed as a Markdown heading ("## KOMMUNEN" atop every page) runs too.
-        if it.kind not in _EDGE_KINDS or not (
-            is_page_number(it.text.strip(), 0) or running(it.text)
-        ):
-            break
-        ids.add(i)
-    return ids
 
 
 def _vocabulary(by_page: list[list[Item]]) -> Counter[str]:
