@@ -48,10 +48,7 @@ def compound_match(wanted: str, found: str) -> bool:
         return True
     if len(found) >= MIN_PART and (wanted.endswith(found) or wanted.startswith(found)):
         return True
-    # "o-" before a word negates it, no compound's modifier ("bebygg" is not in "obebygg": a
-    # built plot is no unbuilt one; "giltig" is not in "ogiltig"). Two letters may be one
-    # ("el" of "elavgift").
-    return len(wanted) >= MIN_PART and wanted in found and not found.startswith(f"o{wanted}")
+    return len(wanted) >= MIN_PART and wanted in found
 
 
 class CompoundVocabulary:
