@@ -60,6 +60,17 @@ def test_contents_titles_levels_by_indentation_and_joins_a_wrapped_entry():
     }
 
 
+def test_a_tab_is_a_leader_too():
+    lines = ["1 Inledning\t3", "2 Ansvar\t4", "\t2.1 Nämnden\t4", "3 Uppföljning\t6"]
+    page = [Item("line", 1, [line]) for line in lines]
+    assert contents_titles([page]) == {
+        "1 inledning": 1,
+        "2 ansvar": 1,
+        "2.1 nämnden": 2,
+        "3 uppföljning": 1,
+    }
+
+
 def test_fewer_than_three_entries_are_no_contents_list():
     page = [Item("line", 1, ["Avgift ........ 120"]), Item("line", 1, ["Moms ........ 30"])]
     assert contents_titles([page]) == {}

@@ -37,13 +37,15 @@ def contents_titles(pages: list[list[Item]]) -> dict[str, int]:
     fewer than three entries."""
     entries: list[tuple[str, int]] = []
     for page in pages:
-        raw = [it.lines[0].expandtabs(4) for it in page if it.kind == "line"]
+        # A tab may be the leader ("Inledning\t3"): the leader is read in the line as written,
+        # the indentation with tabs as spaces.
+        raw = [it.lines[0] for it in page if it.kind == "line"]
         for i, line in enumerate(raw):
             leader = TOC_ENTRY.search(line)
             if not leader:
                 continue
             title = line[: leader.start()].strip(" .…\t")
-            indent = len(line) - len(line.lstrip())
+            indent = _indent(line)
             before = raw[i - 1].strip() if i else ""
             if (
                 before
@@ -51,7 +53,7 @@ def contents_titles(pages: list[list[Item]]) -> dict[str, int]:
                 and NUMBERED_HEADING.match(before)
                 and not NUMBERED_HEADING.match(title)
             ):
-                title, indent = f"{before} {title}", len(raw[i - 1]) - len(raw[i - 1].lstrip())
+                title, indent = f"{before} {title}", _indent(raw[i - 1])
             if _WORD.search(title) and len(title.split()) <= 16:
                 entries.append((title_key(title), indent))
     if len(entries) < _MIN_ENTRIES:
@@ -59,3 +61,8 @@ def contents_titles(pages: list[list[Item]]) -> dict[str, int]:
     indents = sorted({indent for _, indent in entries})
     rank = {indent: k + 1 for k, indent in enumerate(indents)} if len(indents) > 1 else {}
     return {key: rank.get(indent, 0) for key, indent in entries}
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
