@@ -82,7 +82,7 @@ _WANTS = (
     ),
 )
 _WANTS_RE = tuple((kind, re.compile(p)) for kind, p in _WANTS)
-_DETAIL = re.compile(rf"\b(?:{_WANTS[0][1]})")
+_DETAIL = re.compile(rf"\b(?:{dict(_WANTS)['contact_detail']})")
 
 
 def detail_nouns(folded: str) -> list[str]:
