@@ -20,7 +20,9 @@ and no threshold is needed to see it:
   holds a number in its dimension (``dimension``);
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
-  at what interval (``frequency.frequency_found``), "hours" when it asks for opening hours and
+  at what interval (``frequency.frequency_found``), "consequence" when it asks what happens if
+  something is not done and none of them states a condition or a consequence
+  (``consequence``), "hours" when it asks for opening hours and
   none of them gives a time of day or the days it is open; "contact" when it asks for a phone number,
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
   body, court, company, country or law and none names one (``named_answer``); "year" when it
@@ -33,6 +35,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from .consequence import consequence_asked, consequence_found
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
@@ -67,7 +70,7 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "contact" or "name", when the best of the read ``candidates`` (by the answerer's
+    "frequency", "consequence", "contact" or "name", when the best of the read ``candidates`` (by the answerer's
     score, in context) hold none; else None. ``time``: apply the time rule
     (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
     time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
@@ -98,6 +101,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # "Vilka öppettider har Återbruket?" is not answered by "… Återbrukets öppettider skulle
         # kunna förlängas": the hours themselves, or the days it is open.
         return None if any(hours_found(in_context(c)) for c in ranked[:QUOTED]) else "hours"
+    if consequence_asked(query.folded):
+        # "Vad händer om en kommun inte har något folkbibliotek?" is not answered by "Varje
+        # kommun ska ha folkbibliotek.": a condition or a consequence (``consequence``).
+        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
+        return None if any(consequence_found(t) for t in texts) else "consequence"
     if dimension_absent(query.folded, ranked[:QUOTED], candidates):
         return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":

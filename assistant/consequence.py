@@ -1,0 +1,53 @@
+"""Asking what follows from a failure, and the words a text answers it with: the "consequence"
+kind of ``absent_kind``.
+
+"Vad händer om en kommun inte har något folkbibliotek?", "What happens to a committee that
+submits its budget after the deadline?" ask what follows when something is not done. An
+on-topic sentence stating the duty itself ("Varje kommun ska ha folkbibliotek.", "Nämnderna ska
+lämna in … senast den 30 juni") is what the answerer quotes, and every fitted feature is high;
+what is missing is anything that follows from anything. A text answers with a condition ("Om
+något saknas kommer …", "Betalas … inte inom tid …, ska dröjsmålsränta betalas", "vid fel") or
+a consequence named ("kan leda till byggsanktionsavgift", "har … rätt att vända sig till …").
+
+- ``consequence_asked``: the folded question opens with "vad händer/sker om, när, ifall, med
+  den som" or "what happens if, when, to"; not "vad händer med buggen?" (what is done with a
+  thing) nor one asked after another question ("… och vad händer om vi glömmer det?", whose
+  first part may be answered);
+- ``consequence_found``: a sentence (as written) holds a condition or a consequence.
+
+Every answerable such question of the labelled and read held-out sets had one in its evidence
+(README "Answer or refuse", thirty-ninth session).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["consequence_asked", "consequence_found"]
+
+_ASKED = re.compile(
+    r"^(?:men |och |so |but |and )?(?:vad (?:hander|sker|blir foljden|blir konsekvensen)|"
+    r"what (?:happens|will happen|would happen|are the consequences|is the consequence))"
+    r"(?: (?:da|then|egentligen))?"
+    r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot) \w+ som|if|when|to)\b"
+)
+# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence named. "om"
+# is read anywhere ("frågan om" too): a sentence without one surely states no condition.
+_FOUND = re.compile(
+    r"\b(?:om|ifall|i fall|vid|när|då|annars|såvida|förutsatt|"
+    r"led(?:a|er)? till|medför\w*|resulter\w*|påföljd\w*|\w*sanktion\w*|\w*avgift\w*|\w*ränta\w*|"
+    r"vite\w*|straff\w*|böter|återkall\w*|återkräv\w*|dras? in|drar in|underkänn\w*|avslå\w*|"
+    r"avslag\w*|konsekvens\w*|rätt att|skyldig\w*|if|when|unless|otherwise|"
+    r"lead to|leads to|result\w*|penalt\w*|fines?|sanction\w*|fees?|interest)\b",
+    re.I,
+)
+
+
+def consequence_asked(folded: str) -> bool:
+    """Does the (folded) question ask what follows when something happens or is not done?"""
+    return bool(_ASKED.search(folded.strip()))
+
+
+def consequence_found(text: str) -> bool:
+    """Does ``text`` (as written) state a condition or a consequence?"""
+    return bool(_FOUND.search(text))
