@@ -105,7 +105,7 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # "Vad händer om en kommun inte har något folkbibliotek?" is not answered by "Varje
         # kommun ska ha folkbibliotek.": a condition or a consequence (``consequence``).
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        return None if any(consequence_found(t) for t in texts) else "consequence"
+        return None if any(consequence_found(t, query.folded) for t in texts) else "consequence"
     if dimension_absent(query.folded, ranked[:QUOTED], candidates):
         return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":

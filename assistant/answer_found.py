@@ -50,7 +50,9 @@ _ANSWER_TYPES = {
     "duration": re.compile(
         rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|minut\w*|min|"
         r"days?|weeks?|months?|years?|hours?|minutes?)\b|"
-        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b",
+        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b|"
+        # no time at all: "Anmälan ska göras omgående." answers "Hur snart …?"
+        r"\b(?:omgående|omedelbart|snarast|genast|utan dröjsmål|immediately|without delay)\b",
         re.I,
     ),
     # "Hur många timmar …?" counts a time unit: a number with one, not a span of years

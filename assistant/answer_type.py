@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .consequence import consequence_asked
+
 __all__ = [
     "APPLIED",
     "actor_named",
@@ -39,7 +41,10 @@ _WANTS = (
     (
         "duration",
         # a unit word whole: "Hur många arbetar där?" asks for people, not years ("ar")
-        r"hur lange|how long|inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
+        # "Hur snart får man göra om provet?", "How soon must it take place?": a time's length
+        # from now ("tidigast efter tre månader", "senast en månad"), as "hur länge"
+        r"hur lange|how long|hur snart|how soon|hur tidigt|how early|"
+        r"inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
         r"timmar|minuter|arbetsdagar)\b|how many (?:days|weeks|months|years|hours|minutes|"
         r"working days)\b|"
         # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length
@@ -186,9 +191,12 @@ _ASKER = re.compile(r"\w+ (?:jag|man|vi|du|ni|i|you|we)\b|(?:finns|fanns)\b|(?:i
 
 def wanted_answer(folded: str) -> str | None:
     """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
-    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?") or for the
-    cases a requirement applies in ("När krävs bygglov?")."""
-    if definition_asked(folded):
+    mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?"), for what
+    follows from something ("Vad händer om …?") or for the cases a requirement applies in
+    ("När krävs bygglov?")."""
+    if definition_asked(folded) or consequence_asked(folded):
+        # "Vad händer om jag betalar avgiften för sent?" asks what follows (``consequence``),
+        # not a sum: the fee is what the clause is about.
         return None
     folded = _LEADING_CLAUSE.sub("", folded)
     if _OPENING_WHO.match(folded):

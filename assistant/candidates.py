@@ -20,6 +20,7 @@ from .absent_kind import QUOTED, absent_kind
 from .answer_type import actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
+from .consequence import consequence_asked, consequence_found
 from .folding import fold
 from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
@@ -31,7 +32,7 @@ from .quotes import Pick
 from .results import Passage
 from .sentence_context import neighbours, read_in_context
 from .sentence_share import wants_number
-from .signals import answer_type_found, in_context
+from .signals import answer_type_found, in_context, without_references
 from .validity import validity_of
 
 __all__ = [
@@ -145,13 +146,25 @@ def with_typed(
     query: Query, chosen: list[Candidate], candidates: list[Candidate]
 ) -> list[Candidate]:
     """``chosen`` with the sentence of the first quote's (or the first-ranked) passage that holds
-    the kind of answer asked for (a sum, a period, a date, a phone number, how often) when none
+    the kind of answer asked for (a sum, a period, a date, a phone number, how often; for "Vad
+    händer om …?" a condition or consequence from any read passage) when none
     quoted holds it: "Heta Arbeten-certifikat krävs …" is quoted with "… är giltigt i fem år".
     Read after the refusal rules have read the choice: the answerer lets the added sentence
     answer a "when" or a number only when it is about what is asked
     (``one_sentence.about_topic``), a price never (README "Answer or refuse", eleventh and
     sixteenth sessions)."""
     wants = wanted_type(query)
+    if consequence_asked(query.folded):
+        # "Vad händer om …?": a sentence of a read passage stating a condition or a
+        # consequence, the best by score, beside the quotes (``consequence``).
+        found = [
+            c
+            for c in candidates
+            if consequence_found(without_references(in_context(c)), query.folded)
+        ]
+        if not found or any(c is f for c in chosen for f in found):
+            return chosen
+        return [*chosen[: MAX_SENTENCES - 1], max(found, key=lambda c: c.score)]
     if wants is None and wants_number(None, query.folded):
         wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers
     if wants is None:

@@ -23,24 +23,33 @@ from __future__ import annotations
 
 import re
 
+from .folding import fold
+
 __all__ = ["consequence_asked", "consequence_found"]
 
 _ASKED = re.compile(
     r"^(?:men |och |so |but |and )?(?:vad (?:hander|sker|blir foljden|blir konsekvensen)|"
     r"what (?:happens|will happen|would happen|are the consequences|is the consequence))"
     r"(?: (?:da|then|egentligen))?"
-    r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot) \w+ som|if|when|to)\b"
+    r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b"
 )
-# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence named. "om"
+# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done. "om"
 # is read anywhere ("frågan om" too): a sentence without one surely states no condition.
 _FOUND = re.compile(
     r"\b(?:om|ifall|i fall|vid|när|då|annars|såvida|förutsatt|"
-    r"led(?:a|er)? till|medför\w*|resulter\w*|påföljd\w*|\w*sanktion\w*|\w*avgift\w*|\w*ränta\w*|"
-    r"vite\w*|straff\w*|böter|återkall\w*|återkräv\w*|dras? in|drar in|underkänn\w*|avslå\w*|"
-    r"avslag\w*|konsekvens\w*|rätt att|skyldig\w*|if|when|unless|otherwise|"
-    r"lead to|leads to|result\w*|penalt\w*|fines?|sanction\w*|fees?|interest)\b",
+    r"led(?:a|er)? till|medför\w*|resulter\w*|återkall\w*|återkräv\w*|dras? in|drar in|"
+    r"underkänn\w*|avslå\w*|rätt att|skyldig\w*|if|when|unless|otherwise|"
+    r"lead to|leads to|result\w*)\b",
     re.I,
 )
+# A consequence named: not when the question names it ("Vad händer om jag inte betalar
+# avgiften?" is not answered by "Avgiften betalas till kommunen.").
+_NAMED = re.compile(
+    r"\b(?:påföljd\w*|\w*sanktion\w*|\w*avgift\w*|\w*ränta\w*|vite\w*|straff\w*|böter|"
+    r"avslag\w*|konsekvens\w*|penalt\w*|fines?|sanction\w*|fees?|interest)\b",
+    re.I,
+)
+_PREFIX = 5  # letters a word shares with the question's to be its own ("avgiften", "avgift")
 
 
 def consequence_asked(folded: str) -> bool:
@@ -48,6 +57,10 @@ def consequence_asked(folded: str) -> bool:
     return bool(_ASKED.search(folded.strip()))
 
 
-def consequence_found(text: str) -> bool:
-    """Does ``text`` (as written) state a condition or a consequence?"""
-    return bool(_FOUND.search(text))
+def consequence_found(text: str, question: str = "") -> bool:
+    """Does ``text`` (as written) state a condition or a consequence that the (folded)
+    ``question`` does not name itself?"""
+    if _FOUND.search(text):
+        return True
+    own = {w[:_PREFIX] for w in re.findall(r"\w+", question) if len(w) >= _PREFIX}
+    return any(fold(m.group(0))[:_PREFIX] not in own for m in _NAMED.finditer(text))

@@ -194,6 +194,8 @@ def test_answer_types():
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("duration", ["Avtalet sägs upp med sex (6) månaders varsel."])
     assert answer_type_found("duration", ["Rättelse ska ske inom trettio (30) dagar."])
+    assert answer_type_found("duration", ["Anmälan ska göras omgående."])  # "hur snart"
+    assert not answer_type_found("duration", ["Anmälan görs till nämnden."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
     for detail in (

@@ -366,6 +366,11 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         # "hur många ar…" begins "arbetar": a unit word is a whole word.
         ("Hur många arbetar på biblioteket?", "amount"),
         ("How many minutes does the visit take?", "duration"),
+        # how soon: a time's length from now, as how long
+        ("Om man inte klarar provet, hur snart får man göra om det?", "duration"),
+        ("How soon must the inspection take place?", "duration"),
+        # what follows from paying late, not the fee's sum
+        ("Vad händer om jag betalar avgiften för sent?", None),
     ],
 )
 def test_wanted_answer_type(analyzer, question, wants):

@@ -1,0 +1,126 @@
+""" "Vad händer om …?" wants a condition or a consequence in what is quoted
+(``assistant.consequence``, the "consequence" kind of ``absent_kind``): tiny exact inputs and one
+invented text with the real e5, each refused question beside its answered twin."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.absent_kind import absent_kind
+from assistant.candidates import with_typed
+from assistant.consequence import consequence_asked, consequence_found
+from assistant.folding import fold
+from assistant.intent import wanted_answer
+from tests.helpers import assistant_over_texts
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Vad händer om jag betalar fakturan för sent?", True),
+        ("Vad händer om en kommun inte har något folkbibliotek?", True),
+        ("Vad sker ifall nämnden inte lämnar in budgeten?", True),
+        ("Vad händer med den som inte följer reglerna?", True),
+        ("What happens if I build without a permit?", True),
+        ("What happens to a committee that submits its budget late?", True),
+        ("Och vad händer då om ingen svarar?", True),
+        # what is done with a thing, not what follows from a failure
+        ("Vad händer med buggen jag rapporterade?", False),
+        # asked after another question, whose first part may be answered
+        ("Måste vi anmäla tillbyggnaden och vad händer om vi glömmer det?", False),
+        ("Vad är byggsanktionsavgift?", False),
+        ("När händer det?", False),
+    ],
+)
+def test_a_consequence_is_asked_by_what_happens_if(question, asks):
+    assert consequence_asked(fold(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Om något saknas kommer förvaltningen att begära en komplettering.", True),
+        ("Betalas beloppet inte i tid ska dröjsmålsränta betalas.", True),
+        ("Olovligt byggande kan leda till byggsanktionsavgift.", True),
+        (
+            "För de områden som förblir obesvarade har myndigheten rätt att vända sig till andra.",
+            True,
+        ),
+        ("If the fee is not paid, the permit lapses.", True),
+        ("Varje kommun ska ha folkbibliotek.", False),
+        ("Nämnderna ska lämna in budgetskrivelsen senast den 30 juni.", False),
+    ],
+)
+def test_a_condition_or_a_consequence_is_found(text, found):
+    assert consequence_found(text) is found
+
+
+def _query(question: str) -> SimpleNamespace:
+    folded = fold(question)
+    return SimpleNamespace(
+        folded=folded, search_text=question, language="sv", wants=wanted_answer(folded)
+    )
+
+
+def _read(*sentences: str) -> list[SimpleNamespace]:
+    return [
+        SimpleNamespace(
+            text=s, score=1.0 - i / 10, passage=SimpleNamespace(id=f"p{i}", text=s, kind="text")
+        )
+        for i, s in enumerate(sentences)
+    ]
+
+
+def test_a_duty_answers_no_what_happens_if_it_is_not_met():
+    question = _query("Vad händer om en kommun inte har något folkbibliotek?")
+    duty = _read("Varje kommun ska ha folkbibliotek.", "Folkbiblioteket ska vara tillgängligt.")
+    assert absent_kind(question, duty) == "consequence"
+    stated = _read("Varje kommun ska ha folkbibliotek.", "Saknas bibliotek kan staten ge vite.")
+    assert absent_kind(question, stated) is None
+
+
+def test_the_best_sentence_stating_a_consequence_is_quoted_beside_the_duty():
+    question = _query("Vad händer om jag betalar avgiften för sent?")
+    read = _read(
+        "Avgiften betalas till kommunen.",
+        "Avgiften ska vara betald inom 30 dagar.",
+        "Betalas avgiften inte i tid ska dröjsmålsränta betalas.",
+        "Vid för sen betalning skickas en påminnelse.",
+    )
+    chosen = with_typed(question, read[:2], read)
+    assert [c.text for c in chosen][-1] == "Betalas avgiften inte i tid ska dröjsmålsränta betalas."
+    # nothing added when a quote already states one, nor when none of the read does
+    assert with_typed(question, read[2:3], read) == read[2:3]
+    assert with_typed(question, read[:2], read[:2]) == read[:2]
+
+
+TAXA = """Taxa för parkeringstillstånd i Sagoby kommun
+
+1 Ansökan
+Ansökan om parkeringstillstånd görs hos tekniska nämnden. Tillståndet gäller i ett år.
+
+2 Avgift
+Avgiften för ett boendeparkeringstillstånd är 600 kronor per år. Avgiften ska betalas inom 30
+dagar från det att fakturan skickats. Betalas avgiften inte i tid skickas en påminnelse, och
+därefter kan tillståndet återkallas.
+
+3 Skyltning
+Tillståndet ska placeras väl synligt innanför vindrutan. Varje bil ska ha eget tillstånd.
+"""
+
+
+@pytest.fixture(scope="module")
+def taxa(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("taxa"), {"taxa.txt": TAXA}, e5)
+
+
+def test_what_happens_is_refused_when_the_text_only_states_the_duty(taxa):
+    # The text says where the permit is placed and nothing of what follows if it is not.
+    refused = taxa.ask("Vad händer om tillståndet inte syns i vindrutan?")
+    assert not refused.answered and not refused.citations
+    # The twin: what follows from paying late is stated.
+    answered = taxa.ask("Vad händer om jag betalar avgiften för sent?")
+    assert answered.answered
+    assert any("återkallas" in q for c in answered.citations for q in c.quotes)
