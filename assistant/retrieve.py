@@ -51,10 +51,9 @@ from .rescoring import (
     ANSWER_TYPE_WEIGHT,
     ANSWER_TYPE_WEIGHT_EN,
     AnswerTypeLift,
-    _dense_text,
     by_best_sentence,
-    lexical_text,
     scaled_top,
+    searched_text,
 )
 from .results import Passage
 from .sentence_table import PassageVectors, SentenceTable
@@ -192,8 +191,8 @@ class HybridRetriever(BaseRetriever):
         defined = DefinitionLift(typed, self.definition_weight)
         quoted = question.quoted if isinstance(question, Query) else ()
         if isinstance(question, Query):
-            asked = _dense_text(question, self.dense_keeps_names)
-            words = lexical_text(question, self.lexical_keeps_names)
+            asked = searched_text(question, self.dense_keeps_names)
+            words = searched_text(question, self.lexical_keeps_names)
             question, language = question.search_text, question.language
         else:
             asked, language = question, detect_language(question)

@@ -71,9 +71,10 @@ def test_a_question_in_everyday_words_is_answered_from_the_texts_term(assistant)
     assert "Vid förfall för rektor" in answer.citations[0].quotes[0]
 
 
-def test_the_lexical_signals_match_the_texts_term(assistant):
-    from assistant.rescoring import lexical_text
+def test_the_search_embeds_and_matches_the_texts_term(assistant):
+    from assistant.rescoring import searched_text
 
     query = assistant.analyze("Vem tar över om rektorn är sjuk eller borta?")
-    said = lexical_text(query, keeps_names=True)
-    assert "förfall" in said and "sjuk" not in said
+    for keeps_names in (True, False):
+        said = searched_text(query, keeps_names=keeps_names)
+        assert "förfall" in said and "sjuk" not in said
