@@ -45,7 +45,9 @@ _SV_KINDS = (
     r"\w*namnd\w*|\w*bolag\w*|\w*foretag\w*|\w*leverantor\w*|\w*laboratori\w*|"
     r"\w*organisation\w*|\w*forening\w*|\w*forbund\w*|\w*sjukhus\w*|universitet\w*|"
     r"hogskol\w*|\w*skola|\w*skolan|\w*skolor|\w*skolorna|lander|land|landet|stad|staden|stader|"
-    r"kommun|kommunen|kommuner|region|regionen|regioner|\w*federation\w*|organ|organet|organen|"
+    r"kommun|kommunen|kommuner|region|regionen|regioner|\w*federation\w*|"
+    # a compound names the same kind ("certifieringsorgan", "tillsynsorganet")
+    r"\w*organ|\w*organet|\w*organen|"
     r"institution\w*|lag|lagen|lagar|forordning\w*"
 )
 _EN_KINDS = (

@@ -632,6 +632,7 @@ def test_how_often_is_quoted_from_the_sentence_after_the_one_naming_the_activity
         ("Vid vilken tingsrätt prövas tvister om hyresavtalet?", "sv"),
         ("Vilken nämnd ansvarar för lekplatserna?", "sv"),
         ("Which authority supervises the playgrounds?", "en"),
+        ("Vilket tillsynsorgan granskar lekplatserna?", "sv"),
     ],
 )
 def test_which_body_is_answered_by_a_name_not_by_the_kind(question, language):
