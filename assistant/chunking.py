@@ -101,7 +101,7 @@ __all__ = [
 # 46: the titles a table of contents lists are headings (questions, lines as wide as the text)
 #     at the list's indentation levels; a section number whose parent was missed ("5.3" after
 #     "4.3") heads no section of the earlier number.
-CHUNKER_VERSION = "46"
+CHUNKER_VERSION = "47"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

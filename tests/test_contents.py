@@ -134,3 +134,41 @@ def test_a_section_number_whose_parent_was_missed_heads_no_earlier_section():
         ("4.3 Regional processägare", 2),
         ("5.3 Riskhantering", 1),
     ]
+
+
+def test_a_contents_list_without_leaders_is_read_under_its_heading():
+    lines = [
+        "Innehåll",
+        "Förord av kommunalrådet 05",
+        "Varför en strategi? 07",
+        " – bakgrund och syfte",
+        "Skyldighet att informera om risker och hålla dokumentation",
+        "tillgänglig  8",
+        "Uppföljning  12",
+        "Antagen 2013 av fullmäktige 3",  # the numbers fall: the text after the list
+    ]
+    page = [Item("line", 1, [line]) for line in lines]
+    assert set(contents_titles([page])) == {
+        "förord av kommunalrådet",
+        "varför en strategi?",
+        "skyldighet att informera om risker och hålla dokumentation tillgänglig",
+        "uppföljning",
+    }
+    # Lines ending in a number are no contents list without a line naming one.
+    assert contents_titles([page[1:]]) == {}
+
+
+def test_a_listed_title_wrapped_over_two_lines_does_not_run_into_the_paragraph_above():
+    # "ekono-" / "Visionen om" / "Hållbara Haparanda": a brochure's title placed inside a
+    # wrapped paragraph, the line before running on to the width.
+    title = ["Visionen om", "Hållbara Sagoby"]
+    wrapped = [
+        "Regionalt har länet i sin tur beslutat om en klimatstrategi som fastslår mål om en ekono-",
+        *title,
+        "”Sagoby är ett centrum mitt i regionen med en hållbar livsmiljö”",
+    ]
+    body = _page(_BODY, wrapped, _BODY)
+    assert "Visionen om Hållbara Sagoby" not in [h for h, _ in _headings([body])]
+    contents = "Innehåll\nFörord 05\nVisionen om Hållbara Sagoby 07\nUppföljning 09\n\n"
+    listed = _headings([contents + body])
+    assert "Visionen om Hållbara Sagoby" in [h.replace("\n", " ") for h, _ in listed]

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .contents import title_key
+from .contents import title_key, title_opens
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import hyphen_join
 from .units import (
@@ -103,6 +103,10 @@ def reflow(
         prev = out[-1] if out else None
         in_run = idx in runs
         titled = title_key(text) in titles if titles else False
+        # "ekono-" / "Visionen om" / "Hållbara Haparanda": a title the contents list names,
+        # wrapped over two lines, starts a unit (the next line joins it) though the line
+        # before ran on to the width.
+        opens_title = not titled and title_opens(page, idx, titles)
         if bullet is not None:
             out.append(
                 Item(
@@ -120,6 +124,7 @@ def reflow(
             and prev.wrapped
             and not in_run
             and not titled
+            and not opens_title
             and not prev.titled
             and not it.after_break
             and _continues(prev, text, blank, width)
