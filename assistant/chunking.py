@@ -101,6 +101,9 @@ __all__ = [
 # 46: the titles a table of contents lists are headings (questions, lines as wide as the text)
 #     at the list's indentation levels; a section number whose parent was missed ("5.3" after
 #     "4.3") heads no section of the earlier number.
+# 47: a contents list without leaders ("Innehåll" / "Visionen om Hållbara Haparanda 07") names
+#     titles too, and a listed title wrapped over two lines starts its unit; a numbered table
+#     row is read with the value cell under it ("1. Förskolor … ventilation." / "3 år").
 CHUNKER_VERSION = "47"
 CARD_SECTION = "dokumentuppgifter"
 

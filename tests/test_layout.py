@@ -634,3 +634,25 @@ def test_a_table_exports_empty_cells_are_kept():
     )
     page = lay_out_pages([table]).pages[0]
     assert " ".join(page.split()).endswith("år - - 1,25 kr (66%) 0,65 kr (34%) 1,90 kr")
+
+
+def test_a_numbered_row_is_read_with_its_value_cell_and_a_dashed_cell_with_no_other():
+    # "1. Förskolor … ventilation." / "3 år": the row's value on the next line is the row's
+    # (chunked apart, it went with the next row); a table's dashed cell ("- 61 359 kr") is a
+    # value itself and joins no other.
+    page = (
+        "3 § Besiktning ska utföras med de intervall som anges i följande sammanställning:\n"
+        "1. Förskolor, skolor och vårdlokaler oavsett typ av\n"
+        "ventilationssystem.\n"
+        "3 år\n"
+        "2. Flerbostadshus med F- och S-ventilation.\n"
+        "6 år\n"
+        "TOTAL AVGIFT\n"
+        "- 61 359 kr\n"
+        "67,00 kr\n"
+    )
+    lay = lay_out_pages([page])
+    units = [" ".join(lay.pages[0][u.start : u.end].split()) for u in lay.units]
+    assert "1. Förskolor, skolor och vårdlokaler oavsett typ av ventilationssystem. 3 år" in units
+    assert "2. Flerbostadshus med F- och S-ventilation. 6 år" in units
+    assert "- 61 359 kr" in units and "67,00 kr" in units

@@ -1,4 +1,5 @@
-"""Line-end hyphens: join a word split over two lines, keep a suspended compound.
+"""Line-end hyphens: join a word split over two lines, keep a suspended compound; and adding a
+physical line to a unit (``append_line``), which joins them.
 
 "huvudbiblio-" + "teket" is one word; "kultur-" + "och bildningsplan" is a suspended compound
 and keeps its hyphen. The document's own vocabulary decides (a word it uses unbroken is
@@ -11,7 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["hyphen_join"]
+from .units import Item
+
+__all__ = ["append_line", "hyphen_join"]
 
 _SUSPENDED = set(
     ["och", "eller", "samt", "respektive", "resp.", "resp", "som", "till", ",", "eller/och"]
@@ -38,3 +41,19 @@ def hyphen_join(last: str, text: str, vocab: Counter[str]) -> str | None:
         or (vocab[hyphened] > 0 and vocab[whole] == 0)
     )
     return last + text if keep_hyphen else last[:-1] + text
+
+
+def append_line(unit: Item, text: str, vocab: Counter[str]) -> None:
+    """Add the physical line ``text`` to ``unit``: a word hyphenated at the line's end rejoined
+    (``hyphen_join``, by the document's own vocabulary), a path cut after "/" closed up."""
+    last = unit.lines[-1]
+    unit.last_len = len(text)
+    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].isalpha():
+        joined = hyphen_join(last, text, vocab)
+        if joined is not None:
+            unit.lines[-1] = joined
+            return
+    if last.endswith("/") and text[:1].isalnum():
+        unit.lines[-1] = last + text
+        return
+    unit.lines.append(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .reflow import append_line
+from .hyphens import append_line
 from .units import NUMBERED_HEADING, TOC_ENTRY, Item, mid_sentence
 
 __all__ = ["join_across_pages"]

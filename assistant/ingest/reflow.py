@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from .contents import title_key, title_opens
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
-from .hyphens import hyphen_join
+from .hyphens import append_line
 from .units import (
     FUNCTION_WORDS,
     KEY_VALUE,
@@ -20,6 +20,7 @@ from .units import (
     PAIR_CLOSE,
     TAB_ROW,
     TERMINAL,
+    VALUE_LINE,
     Item,
     form_field,
     is_list_start,
@@ -27,7 +28,7 @@ from .units import (
     open_pair,
 )
 
-__all__ = ["append_line", "reflow", "text_width"]
+__all__ = ["reflow", "text_width"]
 
 _BULLET_GLYPHS = {
     "•",
@@ -235,6 +236,15 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return True
     if last.endswith(";") and _DECIDED.match(text):
         return True  # "Föreskrifter om …;" / "beslutade den 31 augusti 2015.": one title
+    if (
+        (prev.kind == "list_item" or _NUMBERED_ITEM.match(prev.lines[0]))
+        and not blank
+        and VALUE_LINE.fullmatch(text)
+        and not VALUE_LINE.fullmatch(last.strip())
+    ):
+        # "1. Förskolor, skolor … FTX-ventilation." / "3 år": a table's numbered row and its
+        # value cell, one record (apart, the value was chunked with the next row).
+        return True
     if last[-1] in TERMINAL:
         return False
     lower = text[0].islower() or text[0] in "(,"
@@ -279,19 +289,3 @@ def _lazy_continuation(prev: Item, text: str, blank: bool, width: int) -> bool:
     # A section number starts the next section ("… läkemedelsberättelsen." / "4.1.2 Den
     # enskilde/patienten får …"), whatever the heading's length (``_continues`` says so first).
     return item and not blank and prose and ended
-
-
-def append_line(unit: Item, text: str, vocab: Counter[str]) -> None:
-    """Add the physical line ``text`` to ``unit``: a word hyphenated at the line's end rejoined
-    (``hyphen_join``, by the document's own vocabulary), a path cut after "/" closed up."""
-    last = unit.lines[-1]
-    unit.last_len = len(text)
-    if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and text[:1].isalpha():
-        joined = hyphen_join(last, text, vocab)
-        if joined is not None:
-            unit.lines[-1] = joined
-            return
-    if last.endswith("/") and text[:1].isalnum():
-        unit.lines[-1] = last + text
-        return
-    unit.lines.append(text)
