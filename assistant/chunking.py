@@ -102,9 +102,10 @@ __all__ = [
 #     at the list's indentation levels; a section number whose parent was missed ("5.3" after
 #     "4.3") heads no section of the earlier number.
 # 47: a contents list without leaders ("Innehåll" / "Visionen om Hållbara Haparanda 07") names
-#     titles too, and a listed title wrapped over two lines starts its unit; a numbered table
-#     row is read with the value cell under it ("1. Förskolor … ventilation." / "3 år").
-CHUNKER_VERSION = "47"
+#     titles too, and a listed title wrapped over two lines starts its unit.
+# 48: a numbered table row is read with the value cell under it ("1. Förskolor …
+#     ventilation." / "3 år").
+CHUNKER_VERSION = "48"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
