@@ -192,8 +192,13 @@ def split_compound(text: str) -> list[str]:
 
 
 # "hur ofta läses mätaren av? jag tycker bara jag får uppskattade räkningar": a sentence about
-# the asker's own case, without a question mark, tells why they ask; it asks nothing alone.
-_SITUATION = re.compile(r"^(?:jag|vi|man|min|mitt|mina|vart|det|i|we|my|our|it|there)\b")
+# the asker's own case, without a question mark, tells why they ask; it asks nothing alone. So
+# does one about what the question names, by a pronoun ("behöver jag göra ovk i min villa? den
+# har självdrag").
+_SITUATION = re.compile(
+    r"^(?:jag|vi|man|min|mitt|mina|vart|det|den|denna|dessa|de|dom|han|hon|hen|i|we|my|our|it|"
+    r"there|this|these|they|he|she)\b"
+)
 
 
 _SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")

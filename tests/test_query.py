@@ -392,6 +392,8 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
     # a sentence about the asker's own case asks nothing alone: one question, as typed
     told = "hur ofta läses mätaren av? jag tycker bara jag får uppskattade räkningar"
     assert split_compound(told) == [told]
+    told = "behöver jag besiktiga ventilationen i min villa? den har självdrag"
+    assert split_compound(told) == [told]
     told = "Vi har en tomt. Vad kostar anslutningen? Och vem betalar servisen?"
     assert split_compound(told) == [
         "Vi har en tomt. Vad kostar anslutningen?",
