@@ -105,7 +105,9 @@ __all__ = [
 #     titles too, and a listed title wrapped over two lines starts its unit.
 # 48: a numbered table row is read with the value cell under it ("1. Förskolor …
 #     ventilation." / "3 år").
-CHUNKER_VERSION = "48"
+# 49: a statute's designation ("BFS 2011:16 med ändringar till och med BFS 2017:10") is no
+#     heading.
+CHUNKER_VERSION = "49"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

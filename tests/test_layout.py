@@ -566,6 +566,18 @@ def test_a_case_number_or_a_dated_decision_line_is_no_heading():
     # a timetable's row, its day first: an entry, not the name of the rows after it
     rows = "Tidplan\n\n28 sep MBL-förhandling\n\n2 okt Förslagen skickas in till kommunstyrelsen.\n"
     assert [t for k, t in _kinds(rows) if k == "heading"] == ["Tidplan"]
+    # a statute's designation under its title: the text's own words, no section's name (as a
+    # heading it left the passage, and "which amendment is the latest?" had no passage)
+    statute = (
+        "Sagoverkets föreskrifter om lekplatser\n\n"
+        "SVFS 2011:16 med ändringar till och med SVFS 2017:10\n\n"
+        "Detta är en konsoliderad version av föreskrifterna.\n\n"
+        "Inledning\n\n"
+        "1 § Dessa föreskrifter gäller lekplatser.\n"
+    )
+    headings = [t for k, t in _kinds(statute) if k == "heading"]
+    assert not any("2011:16" in h for h in headings), headings
+    assert "Inledning" in headings, headings
 
 
 def test_lines_opening_with_one_label_and_rising_numbers_after_a_lead_are_a_list():

@@ -25,12 +25,14 @@ __all__ = ["RECORD", "mark_headings", "merge_contents"]
 # Headings name topics; a line carrying a full date, a clock time or an e-mail address is a
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
-# A date written out ("Beslutad av … 27 juli 2017"), a case number's label ("Dnr KS 2013/105") and
-# a timetable's row ("5 okt Reservdag för MBL-förhandling") are records as well. Flags inline:
+# A date written out ("Beslutad av … 27 juli 2017"), a case number's label ("Dnr KS 2013/105"), a
+# statute's designation ("BFS 2011:16 med ändringar …") and a timetable's row ("5 okt Reservdag för MBL-förhandling") are records as well. Flags inline:
 # ``title`` extends the pattern.
 _MONTH = r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
 RECORD = re.compile(
     r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\S@\S+\.\w|"
+    # a statute's designation ("BFS 2011:16 med ändringar till och med BFS 2017:10")
+    r"^[A-ZÅÄÖ]{1,6}FS\s?(?:19|20)\d{2}:\d+\b|"
     rf"(?i:\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}\b|^\d{{1,2}}\s+{_MONTH}\s+\S|"
     r"^(?:dnr|diarienummer|diarienr|ärendenummer)\b\.?\s*:?\s*(?:\S+\s+)?\S*\d)"
 )
