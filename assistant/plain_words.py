@@ -57,12 +57,21 @@ def entries() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 def _keys(word: str) -> set[str]:
-    """A question word's keys: its stem, and for a short verb's present ("tar", "går", "får") the
-    infinitive's (the stemmer leaves "tar" and "ta" apart)."""
+    """A question word's keys: its stem, for a short verb's present ("tar", "går", "får") the
+    infinitive's (the stemmer leaves "tar" and "ta" apart), and for a noun's definite form in
+    "-an" the form without "n" (it leaves "fakturan" and "faktura" apart)."""
     keys = {_key(word)}
     if len(word) <= 4 and word.casefold().endswith("r"):
         keys.add(_key(word[:-1]))
+    if len(word) > 5 and word.casefold().endswith("an"):
+        keys.add(_key(word[:-1]))
     return keys
+
+
+def _tail(word: str) -> str:
+    """The last part of a hyphen-joined word ("va-fakturan" -> "fakturan"), "" if none."""
+    head, sep, tail = word.rpartition("-")
+    return tail if sep and head and len(tail) > 2 else ""
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +85,8 @@ def _by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
 
 def _matches(words: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, terms) of the longest entries over the question's words, left to right."""
-    keys = [_keys(w) for w in words]
+    # A hyphen-joined word is matched whole, or as its last part ("va-fakturan" as "fakturan").
+    keys = [_keys(w) | (_keys(_tail(w)) if _tail(w) else set()) for w in words]
     first = _by_first()
     found, i = [], 0
     while i < len(words):
@@ -117,6 +127,11 @@ def in_texts_terms(
             continue  # "hur länge", "vem bestämmer": the question's frame (``intent``)
         phrase = " ".join(written[start:end])
         stems = terms(phrase)
+        # Read through its last part, a hyphen-joined word keeps its first: "va-fakturan" is
+        # "va-räkning", whose parts BM25 matches (``lexical.index_terms``).
+        tail = _tail(phrase) if end - start == 1 else ""
+        whole = any((key,) in entries() for key in _keys(phrase))  # "p-tillstånd" is an entry
+        head = phrase[: -len(tail)] if tail and not whole else ""
         if end - start == 1 and (not stems or stems[0] not in topic):
             continue  # the question's frame ("vad kostar"), not its topic
         stems = [s for s in stems if s in topic]
@@ -130,5 +145,5 @@ def in_texts_terms(
         at -= sum(1 for t in topic[:at] if t in stems)
         topic = [s for s in topic if s not in stems]
         topic[at:at] = [s for s in terms(term) if s not in topic]
-        read[phrase] = term
+        read[phrase] = head + term
     return topic, read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.folding import fold
 from assistant.intent import frame_terms
 from assistant.lexical import terms
 from assistant.plain_words import entries, in_texts_terms
@@ -50,6 +51,19 @@ def test_nothing_is_read_so_when_the_texts_use_none_of_its_terms():
     topic, read = _read("Vad händer om jag betalar för sent?")
     assert read == {}  # no "dröjsmålsränta" here
     assert topic == terms("händer betalar sent")
+
+
+def test_a_definite_form_and_a_hyphen_joined_word_are_read_by_their_last_part():
+    # "fakturan" (the stemmer keeps it apart from "faktura") and "va-fakturan" (read as its
+    # last part; its first part kept for the lexical signals) where the texts write "räkning"
+    billing = CORPUS | set(terms("räkning"))
+    topic, read = _read("Vem skickar fakturan?", billing)
+    assert read == {"fakturan": "räkning"} and "rakning" in {fold(t) for t in topic}
+    topic, read = _read("Vem skickar va-fakturan?", billing)
+    assert read == {"va-fakturan": "va-räkning"}
+    # a hyphen-joined word that is an entry itself is read whole
+    topic, read = _read("Var söker jag p-tillstånd?", CORPUS | set(terms("parkeringstillstånd")))
+    assert read == {"p-tillstånd": "parkeringstillstånd"}
 
 
 def test_a_colloquial_function_word_is_no_topic_word():
