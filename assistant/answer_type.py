@@ -76,7 +76,15 @@ _WANTS = (
         r"percent|"
         r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
-    ("person", r"^vem\b|\bvem\b|\bwho\b|\bwhom\b"),
+    (
+        # "Vilken politiker har skrivit förordet?", "Which official …?": a person by a role noun
+        "person",
+        r"^vem\b|\bvem\b|\bwho\b|\bwhom\b|"
+        r"\bvilk(?:en|et|a) (?:\w+ )?(?:politiker\w*|tjansteperson\w*|tjanstem[ae]n\w*|"
+        r"person|personen|personer|personerna|ledamot\w*|ledamoter\w*|handlaggare\w*|"
+        r"\w*chef|\w*chefen|\w*chefer|befattningshavare\w*|fortroendevald\w*)\b|"
+        r"\bwhich (?:\w+ )?(?:politicians?|officials?|officers?|persons?|people|members?)\b",
+    ),
     # "Var/Vart ska …?" opening a sentence and followed by its verb: folded, "Vår förening
     # driver …" (our) reads "var forening", so the verb tells the question word apart.
     (

@@ -369,6 +369,10 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         # how soon: a time's length from now, as how long
         ("Om man inte klarar provet, hur snart får man göra om det?", "duration"),
         ("How soon must the inspection take place?", "duration"),
+        # a person by a role noun, not a personal identity number
+        ("Vilken politiker har skrivit förordet?", "person"),
+        ("Which official signed the agreement?", "person"),
+        ("Vilket personnummer ska anges?", None),
         # what follows from paying late, not the fee's sum
         ("Vad händer om jag betalar avgiften för sent?", None),
     ],
