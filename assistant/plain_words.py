@@ -135,8 +135,8 @@ def in_texts_terms(
         if end - start == 1 and (not stems or stems[0] not in topic):
             continue  # the question's frame ("vad kostar"), not its topic
         stems = [s for s in stems if s in topic]
-        if stems and all(map(knows, stems)):
-            continue  # words the corpus uses itself
+        if stems and all(map(knows, stems)) or head and all(map(knows, terms(tail))):
+            continue  # words the corpus uses itself ("VA-räkningen" where it writes "räkning")
         # A term of function words only ("nån" -> "någon") is known: the phrase is no topic.
         term = next((t for t in alternatives if all(map(knows, terms(t)))), None)
         if term is None:
