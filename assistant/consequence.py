@@ -30,7 +30,8 @@ __all__ = ["consequence_asked", "consequence_found"]
 _ASKED = re.compile(
     r"^(?:men |och |so |but |and )?(?:vad (?:hander|sker|blir foljden|blir konsekvensen)|"
     r"what (?:happens|will happen|would happen|are the consequences|is the consequence))"
-    r"(?: (?:da|then|egentligen))?"
+    # "What happens, or what sanctions apply, if …?": an aside between them
+    r"(?:,? (?:eller|or) [^,?]{1,40},)?(?: (?:da|then|egentligen))?"
     r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b"
 )
 # A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done. "om"

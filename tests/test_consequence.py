@@ -26,6 +26,8 @@ from tests.helpers import assistant_over_texts
         ("What happens if I build without a permit?", True),
         ("What happens to a committee that submits its budget late?", True),
         ("Och vad händer då om ingen svarar?", True),
+        ("What happens, or what sanctions apply, if nobody writes the plan?", True),
+        ("Vad händer, eller vilka påföljder finns, om planen saknas?", True),
         # what is done with a thing, not what follows from a failure
         ("Vad händer med buggen jag rapporterade?", False),
         # asked after another question, whose first part may be answered
