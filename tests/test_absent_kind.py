@@ -464,6 +464,12 @@ def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_
     chosen = with_typed(question, [other], [other, valid, elsewhere])
     assert [c.text for c in chosen] == [other.text, valid.text]
     assert with_typed(question, [other], [other, elsewhere]) == [other]
+    # A date may stand in any read passage ("Tryck: 2013" in the colophon): quoted beside.
+    printed = _query("Vilket år trycktes strategin?")
+    about = cand("Strategin är tryckt på miljömärkt papper.", "p1", 0.9)
+    colophon = cand("Tryck: 2013", "p4", 0.7, standing=-0.2)
+    chosen = with_typed(printed, [about], [about, elsewhere, colophon])
+    assert [c.text for c in chosen] == [about.text, colophon.text]
 
 
 def test_a_date_beside_the_quote_in_its_passage_is_quoted_not_refused(library, monkeypatch):
