@@ -10,7 +10,6 @@ citations and ``framing`` words the answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from langchain_core.documents import Document
@@ -22,14 +21,12 @@ from .candidates import (
     notes_of,
     older,
     parties_of,
-    party_bonus,
     readable,
     typed_rescue,
     with_typed,
 )
 from .choice import load_choice, rank, twins
 from .config import Settings
-from .document_facts import fact_line, states_entry
 from .elsewhere import named_elsewhere
 from .fact_lines import original_lines
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
@@ -38,8 +35,9 @@ from .indexing.store import Index
 from .lexical import terms
 from .parties import acting_parties
 from .query import Query, detect_language, topic_of
-from .quotes import Pick, cite, cite_picks, orphan_item
+from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
+from .sentence_scores import score_sentences
 from .support import supported
 
 __all__ = [
@@ -52,14 +50,8 @@ __all__ = [
     "which_topic",
 ]
 
-_OVERLAP_WEIGHT = 0.08
-_PASSAGE_WEIGHT = 0.5
 _PARTY_MARGIN = 0.08
-# Above any similarity: a document-fact question's own card line comes first.
-_FACT_LINE_BONUS = 1.0
-_MIN_WORDS = 3
 _DOCUMENT_MARGIN = 0.05
-_LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
 # Kept for importers of the old names: the question is read in ``query``.
 which_topic = topic_of
@@ -228,43 +220,7 @@ class ExtractiveAnswerer:
     def _score(
         self, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
     ) -> list[Candidate]:
-        if not passages:
-            return []
-        qvec = self.index.embeddings.query_vector(query.search_text)
-        qterms = set(query.terms)
-        by_id = {p.id: p for p in passages}
-        top = passages[0].score
-        named = [p for p in parties_of(passages, documents) if p.name in query.parties]
-        out = []
-        counts = {p.id: p.sentences for p in passages}
-        entry = query.fact == "in_force"
-        for chunk_id, start, end, vec in self.index.sentences(list(by_id), counts):
-            passage = by_id[chunk_id]
-            text = passage.text[start:end]
-            if len(text.split()) < _MIN_WORDS or _LEADERS.search(text):
-                # List fragments ("skolbibliotek,") quote badly and score too well; a table of
-                # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
-                continue
-            # A list's label without the sentence that introduces it; only a short sentence can
-            # be one, so the passage is split again for those alone (the per-question path).
-            if len(text.split()) <= 5 and orphan_item(passage.text, start):
-                continue
-            overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
-            lift = _OVERLAP_WEIGHT * overlap
-            lift += party_bonus(text, named, parties_of([passage], documents))
-            if passage.kind == "card":
-                # Only the card's line of the very fact asked for: its title or type line is
-                # no answer to "När träder avtalet i kraft?" where the card has no such line.
-                if not fact_line(query, text, passage.text):
-                    continue
-                lift += _FACT_LINE_BONUS
-            elif entry and states_entry(text):  # the text's own line (``with_cards``)
-                lift += _FACT_LINE_BONUS
-            sim, standing = float(vec @ qvec), passage.score - top
-            score = sim + lift + _PASSAGE_WEIGHT * standing
-            out.append(Candidate(passage, start, end, score, sim, vec, lift, standing))
-        out.sort(key=lambda c: -c.score)
-        return out
+        return score_sentences(self.index, query, passages, documents)
 
     def _choose(
         self, query: Query, candidates: list[Candidate], documents: dict[str, StoredDocument]

@@ -1,6 +1,6 @@
 """The sentences an answer may quote, and what the answerer reads about their documents.
 
-``Candidate`` is one scored sentence (``answer.ExtractiveAnswerer._score`` makes them, ``choice``
+``Candidate`` is one scored sentence (``sentence_scores.score_sentences`` makes them, ``choice``
 orders them, ``features`` measures them). Around it: the passages a question may quote
 (``readable``), the parties of the passages' documents (``parties_of``) and a named party as a
 sentence's subject (``party_bonus``), an older version of the same agreement (``older``), and

@@ -1,6 +1,6 @@
 """Which of the scored sentences an answer cites: a fitted order and a fitted margin.
 
-The answerer scores every sentence of the passages it read (``answer._score``); the answer-or-
+The answerer scores every sentence of the passages it read (``sentence_scores.score_sentences``); the answer-or-
 refuse decision reads those scores. Which sentences are *cited* is decided here, by
 
     similarity + lift + passage_weight * standing

@@ -35,7 +35,7 @@ __all__ = ["BEFORE", "WEIGHTS", "MARGINS", "choose", "fit", "main", "score"]
 
 WEIGHTS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0)
 MARGINS = (0.0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1)
-# The recorded ``score`` was made with this passage weight (``answer._PASSAGE_WEIGHT``): rows
+# The recorded ``score`` was made with this passage weight (``sentence_scores._PASSAGE_WEIGHT``): rows
 # dumped before ``lift`` was recorded are read back through it.
 _RECORDED_WEIGHT = 0.5
 BEFORE = (0.5, 0.015)  # the rule the first fit replaced: its citations' share is the floor

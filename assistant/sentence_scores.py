@@ -1,0 +1,71 @@
+"""Scoring the sentences of the passages read: the answerer's candidates (``Candidate``), which
+``choice`` orders and ``support`` and the refusal rules read."""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate, parties_of, party_bonus
+from .document_facts import fact_line, states_entry
+from .indexing.records import StoredDocument
+from .indexing.store import Index
+from .lexical import terms
+from .query import Query
+from .quotes import orphan_item
+from .results import Passage
+
+__all__ = ["score_sentences"]
+
+_OVERLAP_WEIGHT = 0.08
+_PASSAGE_WEIGHT = 0.5
+# Above any similarity: a document-fact question's own card line comes first.
+_FACT_LINE_BONUS = 1.0
+_MIN_WORDS = 3
+_LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
+
+
+def score_sentences(
+    index: Index, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
+) -> list[Candidate]:
+    """Every sentence of ``passages`` as a ``Candidate``, best first: its cosine to the
+    question's vector (the sentence vectors stored at index time), a lift for the question's
+    words it holds and for a named party as its subject, and ``_PASSAGE_WEIGHT`` times its
+    passage's retrieval score below the first passage's. List fragments, contents lines and a
+    list's labels without their lead are left out; a card line only for the fact asked for."""
+    if not passages:
+        return []
+    qvec = index.embeddings.query_vector(query.search_text)
+    qterms = set(query.terms)
+    by_id = {p.id: p for p in passages}
+    top = passages[0].score
+    named = [p for p in parties_of(passages, documents) if p.name in query.parties]
+    out = []
+    counts = {p.id: p.sentences for p in passages}
+    entry = query.fact == "in_force"
+    for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
+        passage = by_id[chunk_id]
+        text = passage.text[start:end]
+        if len(text.split()) < _MIN_WORDS or _LEADERS.search(text):
+            # List fragments ("skolbibliotek,") quote badly and score too well; a table of
+            # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
+            continue
+        # A list's label without the sentence that introduces it; only a short sentence can
+        # be one, so the passage is split again for those alone (the per-question path).
+        if len(text.split()) <= 5 and orphan_item(passage.text, start):
+            continue
+        overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
+        lift = _OVERLAP_WEIGHT * overlap
+        lift += party_bonus(text, named, parties_of([passage], documents))
+        if passage.kind == "card":
+            # Only the card's line of the very fact asked for: its title or type line is
+            # no answer to "När träder avtalet i kraft?" where the card has no such line.
+            if not fact_line(query, text, passage.text):
+                continue
+            lift += _FACT_LINE_BONUS
+        elif entry and states_entry(text):  # the text's own line (``with_cards``)
+            lift += _FACT_LINE_BONUS
+        sim, standing = float(vec @ qvec), passage.score - top
+        score = sim + lift + _PASSAGE_WEIGHT * standing
+        out.append(Candidate(passage, start, end, score, sim, vec, lift, standing))
+    out.sort(key=lambda c: -c.score)
+    return out
