@@ -192,7 +192,7 @@ def test_municipalities_named_in_the_plural_are_one_party():
 def test_items_under_a_heading_that_commits_a_party_are_its_commitments():
     from langchain_core.documents import Document
 
-    from assistant.parties import extract_commitments
+    from assistant.commitments import extract_commitments
 
     county = Party.from_name("kommuner i Stockholms län")
     region = Party.from_name("Region Stockholm")
@@ -752,7 +752,7 @@ def _commitments_of(text: str, section: str) -> list[Any]:
     and Region Norrland."""
     from langchain_core.documents import Document
 
-    from assistant.parties import extract_commitments
+    from assistant.commitments import extract_commitments
 
     meta = {"source": "a.txt", "title": "A", "page": 2, "section": section}
     return extract_commitments(
