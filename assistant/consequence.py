@@ -16,7 +16,7 @@ a consequence named ("kan leda till byggsanktionsavgift", "har … rätt att vä
 - ``consequence_found``: a sentence (as written) holds a condition or a consequence.
 
 Every answerable such question of the labelled and read held-out sets had one in its evidence
-(README "Answer or refuse", thirty-ninth session).
+(README "Answer or refuse", thirty-ninth session: 16 of 16).
 """
 
 from __future__ import annotations
