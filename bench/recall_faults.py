@@ -44,7 +44,7 @@ import numpy as np
 from assistant import embeddings as _embeddings
 from assistant.config import Settings
 from assistant.evaluate import _relevant
-from assistant.retrieve import _dense_text
+from assistant.rescoring import searched_text
 from assistant.signals import answer_type_found
 from bench.retrieval import Asked, load_sets
 
@@ -108,7 +108,7 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
         # As ``HybridRetriever.search``: a named document's words in BM25 and the vector as
         # the settings say.
         signals = retriever._lexical_signals(
-            _dense_text(query, retriever.lexical_keeps_names),
+            searched_text(query, retriever.lexical_keeps_names),
             source,
             retriever.bm25_weight,
             retriever.trigram_weight,
@@ -138,7 +138,7 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
                 [str(d.id) for d in docs],
                 matrix if source is None else _only(matrix, docs, source),
                 best,
-                retriever._query_vector(_dense_text(query, retriever.dense_keeps_names), rendering),
+                retriever._query_vector(searched_text(query, retriever.dense_keeps_names), rendering),
                 signals,
                 relevant,
                 any("\n\n" in docs[n].page_content for n in relevant),
