@@ -138,7 +138,9 @@ def cases(asked: list[Asked], lang: str | None) -> list[Case]:
                 [str(d.id) for d in docs],
                 matrix if source is None else _only(matrix, docs, source),
                 best,
-                retriever._query_vector(searched_text(query, retriever.dense_keeps_names), rendering),
+                retriever._query_vector(
+                    searched_text(query, retriever.dense_keeps_names), rendering
+                ),
                 signals,
                 relevant,
                 any("\n\n" in docs[n].page_content for n in relevant),
