@@ -192,8 +192,9 @@ def with_typed(
         # A date may stand in any read passage ("Tryck: 2013" in the colophon, the question's
         # topic in the text): over the suite it answered three "när" questions more and no
         # unanswerable one; a sum or a period from any passage answered three unanswerable
-        # ones (README "Answer or refuse", thirty-ninth session). The answerer still wants it
-        # about what is asked (``typed_rescue``).
+        # ones (README "Answer or refuse", thirty-ninth session). As a rescue of a refused
+        # "when" it must be about what is asked (``typed_rescue``); beside quotes that pass the
+        # time rule it is added as the first passage's date was.
         where = {c.passage.id for c in candidates}
     typed = [
         c

@@ -26,7 +26,8 @@ __all__ = ["RECORD", "mark_headings", "merge_contents"]
 # record (a signature, "Reviderat 2015-01-09", "Dokumentet gäller från 2024-01-01"), and as a
 # heading it would leave every passage under it and out of the text that is searched.
 # A date written out ("Beslutad av … 27 juli 2017"), a case number's label ("Dnr KS 2013/105"), a
-# statute's designation ("BFS 2011:16 med ändringar …") and a timetable's row ("5 okt Reservdag för MBL-förhandling") are records as well. Flags inline:
+# statute's designation ("BFS 2011:16 med ändringar …") and a timetable's row ("5 okt Reservdag
+# för MBL-förhandling") are records as well. Flags inline:
 # ``title`` extends the pattern.
 _MONTH = r"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
 RECORD = re.compile(
