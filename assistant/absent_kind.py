@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from .answer_found import detail_found
+from .answer_type import detail_nouns
 from .consequence import consequence_asked, consequence_found
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
@@ -42,7 +44,7 @@ from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_f
 from .named_answer import holder_asked, kind_asked, name_given
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
-from .signals import answer_type_found, in_context, without_references
+from .signals import in_context, without_references
 from .when_asked import (
     QUOTED,
     condition_found,
@@ -113,8 +115,9 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # quoted, not only in the passages read (``ExtractiveAnswerer._supported`` refuses
         # first when none holds one): "Vilken webbadress har testmiljön?" quoted "… QA - …
         # officiella testmiljö." from a document with web addresses elsewhere.
+        # The detail its noun names: "What telephone number …?" is not answered by a web address.
         texts = [in_context(c) for c in ranked[:QUOTED]]
-        return None if answer_type_found("contact_detail", texts) else "contact"
+        return None if detail_found(detail_nouns(query.folded), texts) else "contact"
     if kind_asked(query.folded) or holder_asked(query.folded):
         # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag";
         # "Vem är rektor för …?" by a person's, not by "… behöver ledas av rektor".

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["WRITTEN_NUMBERS", "answer_type_found", "without_references"]
+__all__ = ["WRITTEN_NUMBERS", "answer_type_found", "detail_found", "without_references"]
 
 # Numbers written out, as agreements often write them ("fyrtio timmar", "sex föreställningar"):
 # the one list both the count check (folded: "två" -> "tva") and the answer types read.
@@ -25,6 +25,29 @@ _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october"
 )
+# Each contact detail as documents write it, by the noun a question asks it with
+# (``detail_found``).
+_DETAILS = {
+    "phone": r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
+    r"\b11\d(?: ?\d\d)?\b|\b1177\b",
+    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # a web address written without "www." too ("minsida.exempel.se")
+    "web": r"\bwww\.|https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",
+    "organisation": r"\b\d{6}-\d{4}\b",
+    # "Box 2218", "103 15 Stockholm", "Storgatan 5"
+    "postal": r"\bbox \d+|\b[1-9]\d\d ?\d\d (?-i:[A-ZÅÄÖ][a-zåäö]+)|"
+    r"\b\w+(?:gatan|vägen|gränd|torget|allén|backen|platsen) \d+",
+}
+# The detail a (folded) noun asks for: "telefonnumret" a phone number, not a web address.
+_DETAIL_NOUNS = (
+    ("phone", re.compile(r"telefon|phone")),
+    # before e-mail: "mailing address" is a postal one, "e-postadress" an e-mail
+    ("postal", re.compile(r"^(?:post|besok|utdelnings)|postal|mailing|visiting")),
+    ("email", re.compile(r"e-?post|mejl|mail")),
+    ("web", re.compile(r"webb|web")),
+    ("organisation", re.compile(r"organi|org")),
+)
+_DETAIL_RES = {kind: re.compile(p, re.I) for kind, p in _DETAILS.items()}
 _ANSWER_TYPES = {
     "date": re.compile(
         rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
@@ -90,18 +113,10 @@ _ANSWER_TYPES = {
         re.U,
     ),
     # Swedish numbers as documents write them (08-717 10 09, 023-49 00 00, 0771-11 22 33,
-    # +46 8 ..., 11313, 1177), e-mail and web addresses. A false find only leaves the decision
-    # to the model; a miss would refuse, so the patterns are broad.
-    "contact_detail": re.compile(
-        r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
-        r"\b11\d(?: ?\d\d)?\b|\b1177\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bwww\.|https?://|"
-        # an organisation number; a postal address ("Box 2218", "103 15 Stockholm",
-        # "Storgatan 5"); a web address written without "www." ("minsida.exempel.se")
-        r"\b\d{6}-\d{4}\b|\bbox \d+|\b[1-9]\d\d ?\d\d (?-i:[A-ZÅÄÖ][a-zåäö]+)|"
-        r"\b\w+(?:gatan|vägen|gränd|torget|allén|backen|platsen) \d+|"
-        r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",
-        re.I,
-    ),
+    # +46 8 ..., 11313, 1177), e-mail and web addresses, organisation numbers and postal
+    # addresses (``_DETAILS``). A false find only leaves the decision to the model; a miss
+    # would refuse, so the patterns are broad.
+    "contact_detail": re.compile("|".join(f"(?:{p})" for p in _DETAILS.values()), re.I),
 }
 
 
@@ -120,7 +135,11 @@ _REFERENCE = re.compile(
     r"punkt(?:en|erna)?|bilag\w*|annex\w*|appendix|stycke\w*|paragraf\w*|paragraphs?|"
     r"clauses?|klausul\w*)\s+\d+(?:\.\d+)*[a-z]?\b"
     r"(?:\s*(?:[-–,]|och|and|or|eller)\s*\d+(?:\.\d+)*[a-z]?\b)*)|"
-    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b"
+    r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b|"
+    # A link, a web or an e-mail address names a page: "[1177.se/bensår](https://…)" answers
+    # no "Hur många patienter …?" with its 1177.
+    r"\[[^\]]*\]\([^)]*\)|(?i:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:se|nu|com|org|net|eu|info)\b(?:/\S*)?)"
 )
 
 # Numerals that order or date, not count: a list's enumerator before its item ("följande
@@ -139,6 +158,17 @@ _YEAR = re.compile(
     r"(?<![\d.,])\b(?:19|20)\d{2}\b(?![.,]\d|\s*(?:kr\b|kronor|sek\b|tkr|mkr|%|procent|st\b|"
     r"timmar|dagar|personer|m\b|km\b|kvm|m2|m²))"
 )
+
+
+def detail_found(nouns: Sequence[str], texts: Sequence[str]) -> bool:
+    """Does any of the texts hold a contact detail of a kind the (folded) ``nouns`` ask for
+    (``answer_type.detail_nouns``: "telefonnummer" wants a phone number, not the web address
+    "What telephone number should I call …?" was answered with)? Any detail when no noun
+    names a kind."""
+    kinds = {next((k for k, noun in _DETAIL_NOUNS if noun.search(n)), None) for n in nouns}
+    if not kinds or None in kinds:
+        return answer_type_found("contact_detail", texts)
+    return any(_DETAIL_RES[k].search(t) for k in kinds for t in texts)
 
 
 def without_references(text: str) -> str:

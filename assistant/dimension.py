@@ -6,7 +6,8 @@ the topic with an area ("upp till 30 m²"), a period ("håller 20-25 år") or a 
 holds a number but not the answer, and the number rule (any number among the quoted sentences)
 lets it through. ``dimension_asked`` reads which dimension the (folded) question asks for:
 
-- "length": "hur djup/bred/tjock", "how deep/wide/thick/tall/far";
+- "length": "hur djup/bred/tjock", "how deep/wide/thick/tall/far", or the noun ("vilket
+  minsta mönsterdjup", "vilken takhöjd", "what distance");
 - "length_or_sum": "hur hög/högt", "how high": a height, or a sum or a share ("Hur högt kan
   skadeståndsansvaret bli?" is answered by "25 procent av årsavgiften");
 - "length_or_period": "hur lång/långt", "how long" ("Hur lång är utbildningen?");
@@ -59,6 +60,13 @@ _AREA_ASKED = re.compile(
 _METRES_ASKED = re.compile(
     r"\bhur manga (?:meter|centimeter|cm|millimeter|mm|decimeter|kilometer|km|mil)\b|"
     r"\bhow many (?:metres|meters|centimet\w+|millimet\w+|kilomet\w+|km|feet|inches)\b"
+)
+# A length asked by its noun: "Vilket minsta mönsterdjup krävs …?", "Vilken takhöjd …?", "What
+# minimum distance …?" (the compound's last part names the dimension).
+_LENGTH_NOUN = re.compile(
+    r"^(?:vilk(?:en|et|a)|vad ar(?: den| det)?|what(?: is the)?|which) (?:\w+ ){0,2}?"
+    r"\w*(?:djup|djupet|hojd|hojden|bredd|bredden|tjocklek|tjockleken|avstand|avstandet)\b|"
+    r"\b(?:what|which) (?:\w+ ){0,2}(?:depth|height|width|thickness|distance)\b"
 )
 _LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
 # A period asked by its unit: "Hur många dagar har jag på mig …?", "How many hours a week …?".
@@ -134,7 +142,7 @@ def dimension_asked(folded: str) -> str | None:
         return _PERIOD_UNIT_OF[m.group("sv") or m.group("en")]
     if _NOT_A_LENGTH.search(folded):
         return None
-    if _DEEP_WIDE.search(folded):
+    if _DEEP_WIDE.search(folded) or _LENGTH_NOUN.search(folded):
         return "length"
     if _HIGH.search(folded):
         return "length_or_sum"

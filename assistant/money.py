@@ -14,7 +14,13 @@ __all__ = ["cost_asked", "cost_asked_en", "currency_named", "money_found", "sum_
 # A question asking what something costs or pays (folded): its number is a sum of money.
 _MONEY_ASKED = re.compile(
     r"\b(?:kosta(?:r|de|t)?|kostnad\w*|pris|priset|avgift\w*|arvode\w*|"
-    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|budget\w*|hur mycket pengar)\b"
+    r"ersattning\w*|taxa\w*|hyra|hyran|hyror\w*|budget\w*|hur mycket pengar)\b|"
+    # The sum asked of a named charge or payment, a compound's last part ("Hur hög är
+    # sanktionsavgiften …?", "Vad är mätaravgiften …?", "Hur mycket får patienten betala …?"):
+    # read only after "hur mycket/hög/stor", "vad är/blir" or "vilket belopp", so "Hur många
+    # dagar har jag på mig att betala …?" (a period) or "Vem ska betala …?" are not read so.
+    r"\b(?:hur (?:mycket|hog\w*|stor\w*)|vad (?:ar|blir)|vilket belopp)\b.*\b(?:\w*avgift\w*|"
+    r"betala\w*|\w*kostnad\w*|\w*pris\w*|\w*ersattning\w*|boter|boten|vite|vitet)\b"
 )
 # An English question asking what something costs (folded): "How much … cost/pay/fee …?",
 # "What does … cost?", "What is the fee …?". Not "What is reverse charge VAT?" (a definition)
@@ -22,7 +28,10 @@ _MONEY_ASKED = re.compile(
 _MONEY_ASKED_EN = re.compile(
     r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
     r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
-    r"^what is the (?:\w+ )?(?:cost|price|fee|rent|budget)\b(?! vs| versus| or)|"
+    # the noun after up to six words ("What is the culture and leisure committee's total
+    # operating budget …?")
+    r"^(?:what|how much) (?:is|was|will be) (?:the )?(?:[\w']+ ){0,6}?(?:cost|price|fee|fees|"
+    r"rent|budget|fine)\b(?! vs| versus| or)|"
     r"^how (?:large|big|high) is the (?:\w+ )?budget\b"
 )
 # A question naming the currency it wants the answer in ("i kronor", "how many kronor", "SEK").

@@ -15,6 +15,8 @@ from collections.abc import Callable
 import numpy as np
 
 from .absent_kind import absent_kind
+from .answer_found import detail_found
+from .answer_type import detail_nouns
 from .candidates import Candidate, best_quoted, parties_of, typed_rescue
 from .config import Settings
 from .decide import should_answer
@@ -24,7 +26,6 @@ from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .parties import without_party_names
 from .query import Query
-from .signals import answer_type_found
 
 __all__ = ["supported"]
 
@@ -56,8 +57,8 @@ def supported(
     # other answer type, and such questions are too few in the fitted sets to weigh this).
     # Checked before the features are measured; that the quote itself holds one is
     # ``absent_kind``'s "contact", read below.
-    if query.wants == "contact_detail" and not answer_type_found(
-        query.wants, [c.passage.text for c in candidates]
+    if query.wants == "contact_detail" and not detail_found(
+        detail_nouns(query.folded), [c.passage.text for c in candidates]
     ):
         return False
     # Party names are not the topic: they pull their own agreement close to any question
