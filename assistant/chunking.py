@@ -107,7 +107,9 @@ __all__ = [
 #     ventilation." / "3 år").
 # 49: a statute's designation ("BFS 2011:16 med ändringar till och med BFS 2017:10") is no
 #     heading.
-CHUNKER_VERSION = "49"
+# 50: a type line naming no topic ("Regional rutin 2025–2029") is joined to the title line
+#     above it.
+CHUNKER_VERSION = "50"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

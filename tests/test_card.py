@@ -123,6 +123,18 @@ def test_a_running_header_that_reads_as_sentences_is_no_title_and_no_body():
     assert find_title(lay_out_pages(pages), "", "doc") == "Handlingsplan för klimat"
 
 
+def test_a_type_line_naming_no_topic_is_joined_to_the_topic_above_it():
+    body = "Rutinen beskriver hur tjänsterna ska kunna fortsätta vid avbrott i driften."
+    page = f"Kontinuitetshantering\nav e-tjänster\n\nKommunal rutin 2024–2027\n\n{body}\n"
+    assert (
+        find_title(lay_out_pages([page]), "", "doc")
+        == "Kontinuitetshantering av e-tjänster – Kommunal rutin 2024–2027"
+    )
+    # a type line that names its topic stays the title
+    page = f"Ledningssystem\n\nRutin för avbrott i e-tjänster\n\n{body}\n"
+    assert find_title(lay_out_pages([page]), "", "doc") == "Rutin för avbrott i e-tjänster"
+
+
 # --- dev2: the README's titles and facts; generic checks, no strings tuned for ------------
 
 _EXPECTED_TITLE_WORDS = {

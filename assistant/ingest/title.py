@@ -136,6 +136,35 @@ def _is_type_word(text: str) -> bool:
     return len(words) == 1 and bool(_TYPE_WORD.fullmatch(words[0].casefold()))
 
 
+def _typed(text: str) -> bool:
+    return any(_TYPE_WORD.search(w) for w in _fold(text).split())
+
+
+# Words that say which edition or level a type line is, not what it is about ("Regional rutin
+# 2025–2029", "Kommunövergripande riktlinje, version 2").
+_GENERIC = re.compile(
+    r"(?:regionala?|lokala?|kommunala?|\w*övergripande|gemensamma?|centrala?|nationella?|"
+    r"interna?|nya?|reviderad|uppdaterad|version|ver|v|[\d–./:-]+),?",
+    re.I,
+)
+
+
+def _named_types(lines: list[str]) -> list[str]:
+    """A type line naming no topic joined to the topic line above it: "Kontinuitetshantering av
+    IS/IT-tjänst" over "Regional rutin 2025–2029" is one title, not the type line alone."""
+    out: list[str] = []
+    for text in lines:
+        words = text.split()
+        generic = len(words) > 1 and all(
+            _TYPE_WORD.search(_fold(w).strip(",")) or _GENERIC.fullmatch(w) for w in words
+        )
+        if generic and out and out[-1][-1] not in ".!?:" and not _typed(out[-1]):
+            out[-1] = f"{out[-1]} – {text}"
+        else:
+            out.append(text)
+    return out
+
+
 def _typed_titles(candidates: list[str]) -> list[str]:
     """Title candidates with type labels resolved: a lone "RUTIN" gives way to a later line
     that names the same type with more words ("Riktlinjer mot mutor …"), else it is joined to
@@ -151,7 +180,6 @@ def _typed_titles(candidates: list[str]) -> list[str]:
             continue
         nxt = next((o for o in rest[:2] if not _is_type_word(o) and len(o.split()) <= 6), "")
         out.append(f"{text.capitalize()} {nxt}".strip() if nxt else text)
-    typed = [
-        t for t in out if t[-1] not in ".!?" and any(_TYPE_WORD.search(w) for w in _fold(t).split())
-    ]
+    out = _named_types(out)
+    typed = [t for t in out if t[-1] not in ".!?" and _typed(t)]
     return typed + [t for t in out if t not in typed]
