@@ -286,8 +286,8 @@ def test_a_contact_detail_asked_for_by_its_noun_stands_in_the_quote(question):
     named = "Testmiljön och kundtjänsten är bemannade på vardagar."
     assert absent_kind(asked, _read(named)) == "contact"
     for holds in (
-        "Testmiljön nås på https://qa.exempel.se och kundtjänsten på 08-123 45 67.",
-        "Testmiljön finns på qa.exempel.se, kundtjänsten nås på support@exempel.se.",
+        "Testmiljön nås på https://qa.exempel.se, kundtjänsten på 08-123 45 67 och support@exempel.se.",
+        "Testmiljön finns på qa.exempel.se, kundtjänsten nås på support@exempel.se eller 0812345678.",
     ):
         assert absent_kind(asked, _read(named, holds)) is None, holds
 
@@ -1078,3 +1078,51 @@ def test_a_form_tool_or_system_asked_is_answered_by_its_name(question, language,
     assert absent_kind(asked, _read(unnamed, named)) is None
     # a kind asked by a compound is no name asked ("Vilket värmesystem är billigast?")
     assert absent_kind(_query("Vilket värmesystem är billigast?"), _read(unnamed)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hur hög är sanktionsavgiften för den som bryter mot reglerna?", "sv"),
+        ("Hur mycket får patienten betala för strumporna?", "sv"),
+        ("Vad är mätaravgiften per år för en stor mätare?", "sv"),
+        ("What is the committee's total operating budget for 2026?", "en"),
+    ],
+)
+def test_a_charge_named_by_its_compound_or_a_payment_wants_a_sum(question, language):
+    asked = _query(question, language)
+    counted = "Strumporna, mätaren och reglerna: klass 1, 2 eller 3 och 2026 års budget."
+    assert absent_kind(asked, _read(counted)) == "money"
+    assert absent_kind(asked, _read(counted, "Avgiften är 1 200 kr per år.")) is None
+    # a period to pay in, or who pays, asks no sum
+    paid = _query("Hur många dagar har jag på mig att betala sanktionsavgiften?")
+    assert absent_kind(paid, _read("Sanktionsavgiften betalas inom 30 dagar.")) is None
+
+
+def test_a_length_asked_by_its_noun_is_answered_by_a_length():
+    for question, language in (
+        ("Vilket minsta mönsterdjup krävs på vinterdäcken?", "sv"),
+        ("What minimum tread depth is required for winter tyres?", "en"),
+    ):
+        asked = _query(question, language)
+        required = "Vinterdäcken krävs på drivaxeln sedan den 1 januari 2013."
+        assert absent_kind(asked, _read(required)) == "number", question
+        assert absent_kind(asked, _read(required, "Mönsterdjupet ska vara minst 5 mm.")) is None
+
+
+def test_a_number_in_a_link_or_a_web_address_is_no_amount():
+    asked = _query("Hur många patienter behandlas varje år för bensår?")
+    linked = "Patientinformation om bensår finns på [1177.se/bensår](https://www.1177.se/bensar/)"
+    assert absent_kind(asked, _read(linked)) == "number"
+    assert (
+        absent_kind(asked, _read(linked, "Varje år behandlas 2 000 patienter för bensår.")) is None
+    )
+
+
+def test_a_contact_detail_is_of_the_kind_its_noun_asks():
+    phone = _query("What telephone number should I call to reach the foot team?", "en")
+    web = "Fotteamet beskrivs i [vårdriktlinjen](https://intra.exempel.se/fotteam.docx)."
+    assert absent_kind(phone, _read(web)) == "contact"
+    assert absent_kind(phone, _read(web, "Fotteamet nås på 035-13 10 00.")) is None
+    either = _query("Vilket telefonnummer eller vilken e-postadress har fotteamet?")
+    assert absent_kind(either, _read(web, "Fotteamet nås på fot@exempel.se.")) is None
