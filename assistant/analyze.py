@@ -38,6 +38,7 @@ from .query import (
     topic_of,
     wanted_answer,
 )
+from .shorthand import expand_shorthand
 from .timeframe import resolve_in_time, time_scope
 from .vocabulary import Vocabulary
 
@@ -134,7 +135,7 @@ class QueryAnalyzer:
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""
-        normalized = clean(question)
+        normalized = expand_shorthand(clean(question))
         parts = split_compound(normalized)
         if len(parts) > 1:
             analysed = analyse_parts(parts, lambda text: self._single(text, history), self._knows)

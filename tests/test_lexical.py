@@ -32,6 +32,16 @@ def test_terms_are_stemmed_and_stop_word_free():
     assert terms("Kommunerna och regionen") == ["kommun", "region"]
 
 
+def test_a_unit_written_as_a_word_or_a_symbol_is_one_term():
+    assert terms("per kubikmeter") == terms("per m3") == terms("per m³") == ["per", "m3"]
+    assert terms("25 kvm") == terms("25 m²") == terms("25 kvadratmeter") == ["25", "m2"]
+    lexical = LexicalIndex(
+        _passages("Avgift per m3 levererat vatten: 10,70 kr.", "Grundavgift per år: 2 310 kr.")
+    )
+    scores = lexical.scores("Vad kostar vattnet per kubikmeter?")
+    assert scores[0] > 2 * scores[1]  # "per" is in both; "m3" only in the first
+
+
 def test_trigrams_find_the_parts_of_a_compound_that_words_miss():
     lexical = LexicalIndex(
         _passages(

@@ -20,6 +20,7 @@ from assistant.parties import COMMITMENT_VERBS, Party, acting_parties, parties_i
 from assistant.query import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
+from assistant.shorthand import expand_shorthand
 from assistant.vocabulary import Vocabulary
 
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
@@ -73,6 +74,15 @@ def test_folding_meets_across_diacritics_case_decomposition_and_zero_width():
 @pytest.mark.parametrize("written", ["NK 4417", "nk4417", "NK-4417", "Nk-4417"])
 def test_identifiers_written_any_way_fold_alike(written):
     assert fold(f"Ärende {written}?") == "arende nk4417?"
+
+
+def test_chat_shorthand_is_written_out_before_the_question_is_read(analyzer):
+    q = analyzer.analyze("hur mkt kostar nån utbildning för elevkulturombud o skolor?")
+    assert q.wants == "amount"
+    assert "mkt" not in q.folded and "hur mycket" in q.folded and "och skolor" in q.folded
+    assert not {"mkt", "nan"} & set(q.topic_terms)
+    # a capital kept, a lone "O" or a word holding the shorthand left alone
+    assert expand_shorthand("Nån rabatt? O nej, mktg.") == "Någon rabatt? O nej, mktg."
 
 
 def test_ordinary_numbers_are_not_identifiers():

@@ -1,0 +1,46 @@
+"""Chat shorthand in a typed question written out before it is read: "hur mkt kostar …?" asks
+"hur mycket", "finns det nån rabatt" asks for "någon".
+
+A shorthand word is no typo the vocabulary can correct (``vocabulary.Vocabulary.rewrite``
+corrects towards the corpus's words, and no agreement writes "mkt"), and left as it is it
+counts as a topic word no sentence holds: "hur mkt kostar vattnet per kubikmeter?" lost a
+quarter of its specific words' weight to "mkt" and was refused over the sentence giving the
+price (``one_sentence.specific_share``), and "hur mkt" asked for no amount
+(``answer_type.wanted_answer``). Only forms that are never another word are written out: not
+"mm" (millimetre or "med mera"), "ev" or "tex" (names), "kvm" (a unit the texts also use).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SHORTHAND", "expand_shorthand"]
+
+# Shorthand -> what it stands for (lower case; Swedish chat and text-message forms).
+SHORTHAND = {
+    "mkt": "mycket",
+    "ngt": "något",
+    "nåt": "något",
+    "ngn": "någon",
+    "nån": "någon",
+    "ngra": "några",
+    "nåra": "några",
+    "nånstans": "någonstans",
+    "nånting": "någonting",
+    "pga": "på grund av",
+    "iom": "i och med",
+}
+# "o" stands for "och" only between two lower-case words ("vatten o avlopp"), never alone.
+_AND = re.compile(r"(?<=[a-zåäö] )o(?= [a-zåäö])")
+_WORDS = re.compile(r"(?<![\w-])(" + "|".join(SHORTHAND) + r")(?![\w-])", re.I)
+
+
+def expand_shorthand(text: str) -> str:
+    """``text`` with each shorthand word (``SHORTHAND``) written out, a capital kept ("Nån
+    rabatt?" -> "Någon rabatt?"), and a lone "o" between two lower-case words as "och"."""
+
+    def written(m: re.Match[str]) -> str:
+        word = SHORTHAND[m.group(1).casefold()]
+        return word[:1].upper() + word[1:] if m.group(1)[:1].isupper() else word
+
+    return _AND.sub("och", _WORDS.sub(written, text))
