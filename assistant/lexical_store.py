@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 __all__ = ["LEXICAL_VERSION", "folder_for", "load_or_build", "save_for"]
 
 # Part of the saved folder's name: a change to tokenising or the file layout bumps it.
-LEXICAL_VERSION = "3"  # 2: hyphen-joined words indexed whole and as parts; 3: "X's" read as "X"
+# 2: hyphen-joined words indexed whole and as parts; 3: "X's" read as "X"; 4: a unit's word and
+# symbol one term ("kubikmeter" = "m3").
+LEXICAL_VERSION = "4"
 _log = logging.getLogger(__name__)
 
 
