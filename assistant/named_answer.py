@@ -77,9 +77,12 @@ _AUTHORITY_END = re.compile(
 )
 # A law is named by its number or its own name ("lag (2017:631)", "permutationslagen"); a body
 # by a compound in the definite form ("socialnämnden", "tingsrätten där fastigheten ligger").
+# A law's title names it too ("Lagen om allmänna vattentjänster", "lag om offentlig
+# upphandling"): "lag/lagen/förordningen om" and what it is about.
 _LAW_NAMED = re.compile(
     r"\b\w*(?:lag|lagen|forordning|forordningen)\s*\(\s*\d{4}\s*:\s*\d+|"
-    r"\b\w{3,}(?:lagen|forordningen|balken)\b"
+    r"\b\w{3,}(?:lagen|forordningen|balken)\b|"
+    r"\b(?:lag|lagen|forordning|forordningen) om (?:\w+ ){0,2}\w{5,}"
 )
 _BODY_NAMED = re.compile(
     r"\b\w{3,}(?:namnden|domstolen|ratten|myndigheten|bolaget|foretaget|laboratoriet|"

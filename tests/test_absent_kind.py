@@ -664,8 +664,10 @@ def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names
     for named in (
         "Säkerheten regleras i lag (2004:451) om lekplatser.",
         "Säkerheten regleras i produktsäkerhetslagen.",
+        "Lagen om säkerhet på lekplatser har varit huvudkriterium.",  # by its title
     ):
         assert absent_kind(asked, _read(named)) is None, named
+    assert absent_kind(asked, _read("Säkerheten följer av lagen om det.")) == "name"
     # A law's number answers which law, not which authority; the question's own name no body.
     body = _query("Till vilken myndighet anmäler Norrstad olyckor på lekplatserna?")
     for unnamed in (
