@@ -65,7 +65,7 @@ _FACT_PATTERNS = {
     r"(?:from|since) when\b|valid from|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
     r"fran (?:och med )?(?:vilket datum|vilken dag) (?:galler|ska \S+ (?:\S+ )?galla)|"
-    r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,8}?\s+(?:apply|applies|valid)|"
+    r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,12}?\s+(?:apply|applies|valid)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"
     r"(?:come|comes|came|enter|enters|entered)\s+(?:\w+\s+){0,2}?into force",

@@ -50,6 +50,7 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vem tog beslut om anvisningarna?", "adoption"),
         # "from what date … apply" is when it takes effect, as "från vilket datum gäller"
         ("From what date do these rules apply?", "in_force"),
+        ("From what date do the new water and sewage charges in Norrvik apply?", "in_force"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
         ("Vem ersätter kostnaden för resan?", None),
         ("Vad ersätter kommunen vid resor?", None),
