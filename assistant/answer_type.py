@@ -184,7 +184,10 @@ _CASES = re.compile(
 
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
 # decides the kind, not one in the clause it asks about.
-_OPENING_WHO = re.compile(r"(?:vem|vems|who|whom|whose) (?!ar|var|is|are|was|were)\w+ (?=\w)")
+# "Vem är det jag ska betala avgifterna till?" asks who as well (the payee), not the fee.
+_OPENING_WHO = re.compile(
+    r"(?:vem|vems|who|whom|whose) (?:(?!ar|var|is|are|was|were)\w+ (?=\w)|(?:ar|var) det\b)"
+)
 # Adjectives before the noun are read with it ("vilken maximal tolerabel avbrottstid").
 _OPENING_WHICH = re.compile(
     r"(?:vilk(?:en|et|a)|which) (?:\w+(?:al|el|ig|isk|ad|a) ){0,2}[\w-]+(?: (?:i|in|per) [\w-]+)?"

@@ -751,6 +751,7 @@ def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_no
     [
         ("Vem avgör hur många platser som ska erbjudas?", "person"),
         ("Who decides how many places are offered?", "person"),
+        ("Vem är det jag ska betala avgifterna till?", "person"),
         ("Vilka villkor gäller för att få betala avgiften med kortet?", None),
         ("Vilken avgift tar kommunen ut?", "amount"),
         ("Vilken tillgänglighet i procent ska tjänsten ha?", "amount"),
