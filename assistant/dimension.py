@@ -66,7 +66,8 @@ _METRES_ASKED = re.compile(
 _LENGTH_NOUN = re.compile(
     r"^(?:vilk(?:en|et|a)|vad ar(?: den| det)?|what(?: is the)?|which) (?:\w+ ){0,2}?"
     r"\w*(?:djup|djupet|hojd|hojden|bredd|bredden|tjocklek|tjockleken|avstand|avstandet)\b|"
-    r"\b(?:what|which) (?:\w+ ){0,2}(?:depth|height|width|thickness|distance)\b"
+    r"\b(?:what|which)(?: is| are| was)?(?: the)? (?:\w+ ){0,2}(?:depth|height|width|thickness|"
+    r"distance)\b"
 )
 _LONG = re.compile(r"\bhur (?:lang|langt|langa)\b|\bhow long\b")
 # A period asked by its unit: "Hur många dagar har jag på mig …?", "How many hours a week …?".

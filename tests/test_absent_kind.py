@@ -1106,6 +1106,7 @@ def test_a_length_asked_by_its_noun_is_answered_by_a_length():
     for question, language in (
         ("Vilket minsta mönsterdjup krävs på vinterdäcken?", "sv"),
         ("What minimum tread depth is required for winter tyres?", "en"),
+        ("What is the maximum tread depth of the winter tyres?", "en"),
     ):
         asked = _query(question, language)
         required = "Vinterdäcken krävs på drivaxeln sedan den 1 januari 2013."
