@@ -26,6 +26,7 @@ __all__ = [
     "fold_word",
     "identifier_key",
     "strip_accents",
+    "unit_word",
     "without_possessive",
     "words",
 ]
@@ -52,6 +53,21 @@ def _canonical(text: str) -> str:
 def clean(text: str) -> str:
     """NFKC, invisible characters removed, whitespace collapsed; case and accents kept."""
     return " ".join(_canonical(text).split())
+
+
+# A unit written as a word or as a symbol is one term: a tariff's "per m3" answers "per
+# kubikmeter", "25 kvm" meets "25 m²" (the symbol's superscript is NFKC-folded to a digit
+# wherever text is cleaned; here both spellings meet).
+_UNITS = {
+    **dict.fromkeys(("kubikmeter", "kubikmetern", "kubikmetrar", "m³", "cubic"), "m3"),
+    **dict.fromkeys(("kvadratmeter", "kvadratmetern", "kvadratmetrar", "kvm", "m²"), "m2"),
+}
+
+
+def unit_word(word: str) -> str:
+    """A (lower-case) unit's word or symbol as its one term ("kubikmeter" -> "m3"); any other
+    word as it is."""
+    return _UNITS.get(word, word)
 
 
 # An English genitive "'s" after a word ("GotlandsHem's", "Ludvika’s"): the name is the word

@@ -24,7 +24,7 @@ from langchain_core.documents import Document
 from .bm25_model import BM25Model
 from .chunking import embedding_text
 from .compounds import CompoundVocabulary, expanded_scores
-from .folding import without_possessive
+from .folding import unit_word, without_possessive
 
 __all__ = [
     "LexicalIndex",
@@ -53,25 +53,12 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("swedish")
 
 
-# A unit written as a word or as a symbol is one term: a tariff's "per m3" answers "per
-# kubikmeter", "25 kvm" meets "25 m²" (the symbol's superscript is NFKC-folded to a digit
-# wherever text is cleaned; here both spellings meet).
-_UNITS = {
-    **dict.fromkeys(("kubikmeter", "kubikmetern", "kubikmetrar", "m³", "cubic"), "m3"),
-    **dict.fromkeys(("kvadratmeter", "kvadratmetern", "kvadratmetrar", "kvm", "m²"), "m2"),
-}
-
-
-def _unit(word: str) -> str:
-    return _UNITS.get(word, word)
-
-
 def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Swedish-stemmed word tokens, a unit's word and symbol one
-    term (``_UNITS``); an English genitive "'s" is dropped (``without_possessive``:
+    term (``folding.unit_word``); an English genitive "'s" is dropped (``without_possessive``:
     "GotlandsHem's" is the name "GotlandsHem")."""
     text = without_possessive(text).casefold()
-    words = [_unit(w) for w in _WORD.findall(text) if w not in _stopwords()]
+    words = [unit_word(w) for w in _WORD.findall(text) if w not in _stopwords()]
     return _stemmer().stemWords(words)
 
 
@@ -87,7 +74,7 @@ def index_terms(text: str) -> list[str]:
     words: list[str] = []
     for word in _WORD.findall(text.casefold()):
         if word not in _stopwords():
-            words += [_unit(word), *_parts(word)]
+            words += [unit_word(word), *_parts(word)]
     return _stemmer().stemWords(words)
 
 
@@ -137,7 +124,7 @@ def _known_share(question: str, recognizes: Callable[[str], bool]) -> float:
 
 def stem_word(word: str) -> str:
     """One lower-case word's Swedish stem (stop words too)."""
-    return str(_stemmer().stemWord(_unit(word)))
+    return str(_stemmer().stemWord(unit_word(word)))
 
 
 def trigrams(text: str) -> list[str]:
