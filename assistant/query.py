@@ -171,6 +171,12 @@ _AND_QUESTION = re.compile(
     rf"[,;]?\s+(?:och|and)\s+(?=(?:{_PART_PREPOSITION}\s+)?(?:{_QUESTION_WORDS})\b)", re.I
 )
 _NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+# "… gäller rutinen, från och till vilket datum?": "och" between two prepositions joins them
+# ("från och till", "from and until"); it starts no second question.
+_ENDS_PREPOSITION = re.compile(
+    r"(?:^|[\s,])(?:fran|från|till|fore|före|efter|sedan|from|to|until|before|after|since)$",
+    re.I,
+)
 
 
 def split_compound(text: str) -> list[str]:
@@ -183,6 +189,8 @@ def split_compound(text: str) -> list[str]:
         # only if it is as long as the sentence, else on the sentence itself.
         source = folded if len(folded) == len(sentence) else sentence
         for m in _AND_QUESTION.finditer(source):
+            if _ENDS_PREPOSITION.search(source[: m.start()]):
+                continue
             pieces.append(sentence[pos : m.start()])
             pos = m.end()
         pieces.append(sentence[pos:])

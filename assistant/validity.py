@@ -73,8 +73,8 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
     """The dates one document states (no status, no supersession yet: see ``assess``).
 
     Sidecar ``valid_from``/``valid_to`` win over the text; of the card's validity facts, the one
-    that states the most (start, end, "tills vidare") wins, the first on a tie (body lines come
-    before the title's period); an adoption date is the start when nothing else gives one."""
+    that states the most (start, end, "tills vidare"; a half with its other half on another line
+    as both) wins, the first on a tie (body lines come before the title's period); an adoption date is the start when nothing else gives one."""
     facts = [f for f in metadata.get("card_facts") or [] if isinstance(f, dict)]
     best: tuple[int, date | None, date | None, bool, dict[str, Any] | None] = (
         0, None, None, False, None,
@@ -83,7 +83,11 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
         start, end, open_ended = parse_line(str(fact.get("line") or fact.get("value") or ""))
         if start is None and end is None and not open_ended:
             start, end, open_ended = parse_line(str(fact.get("value") or ""))
-        score = (start is not None) + (end is not None) + open_ended
+        # A half whose other half stands on another line ("Giltig från: 2025-01-30" / "Giltig
+        # till: 2029-12-31") states as much as a title's year span ("Regional rutin 2025–2029"),
+        # and comes before it: the days, not the years.
+        halves = other_half(facts, start, end, open_ended, fact) is not None
+        score = (start is not None) + (end is not None) + open_ended + halves
         if score > best[0]:
             best = (score, start, end, open_ended, fact)
     _, start, end, open_ended, source = best

@@ -403,6 +403,9 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
         "vad har Sagoby lovat?",
     ]
     assert split_compound("Vad gör kommunen och regionen?") == ["Vad gör kommunen och regionen?"]
+    # "och" between two prepositions joins them
+    joined = "Hur länge gäller rutinen, från och till vilket datum?"
+    assert split_compound(joined) == [joined]
     # a sentence about the asker's own case asks nothing alone: one question, as typed
     told = "hur ofta läses mätaren av? jag tycker bara jag får uppskattade räkningar"
     assert split_compound(told) == [told]

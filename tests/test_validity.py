@@ -78,6 +78,10 @@ def test_a_period_on_two_lines_is_one_period_citing_both():
         False,
     )
     assert (v.line, v.other_line) == ("Giltig från: 2025-01-30", "Giltig till: 2029-12-31")
+    # the two halves' days, not the title's years that follow them
+    title = fact("validity", "Kontinuitetshantering – Regional rutin 2025–2029")
+    v = validity_of({"card_facts": [*meta["card_facts"], title]})
+    assert (v.valid_from, v.line) == (date(2025, 1, 30), "Giltig från: 2025-01-30")
     # an end before the start is no other half
     meta["card_facts"][1] = fact("validity", "Giltig till: 2020-12-31")
     v = validity_of(meta)
