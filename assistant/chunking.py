@@ -109,7 +109,9 @@ __all__ = [
 #     heading.
 # 50: a type line naming no topic ("Regional rutin 2025–2029") is joined to the title line
 #     above it.
-CHUNKER_VERSION = "50"
+# 51: a label with its plural ending in parentheses ("Personuppgiftsansvarig(a): …") is a
+#     field line, not a heading (it stood in no passage).
+CHUNKER_VERSION = "51"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

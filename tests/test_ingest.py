@@ -325,6 +325,19 @@ def test_opening_title_block_facts_go_to_the_card_not_the_first_passage(tmp_path
     assert doc.pages[0][start : start + len(passages[0].page_content)] == passages[0].page_content
 
 
+def test_a_label_with_its_plural_ending_in_parentheses_is_a_field_not_a_heading(tmp_path):
+    # "**Personuppgiftsansvarig(a):** Kommunstyrelseförvaltningen" under the title was read as
+    # a heading and stood in no passage and not on the card: the answer to "who is responsible"
+    # was lost.
+    text = (
+        "# Konsekvensbedömning\n\n**Personuppgiftsansvarig(a):** Socialförvaltningen\n"
+        "**Status:** Risk\n\n## Beskrivning\n\nPortalen samlar interna dokument.\n"
+    )
+    doc = load_text(tmp_path, "dpia.md", text)
+    assert "Personuppgiftsansvarig(a): Socialförvaltningen" in doc.card.split("\n")
+    assert not any("Personuppgiftsansvarig" in c.metadata["section"] for c in chunk_document(doc))
+
+
 def test_title_block_needs_the_title_followed_by_key_value_lines():
     assert title_block("Rubrik\nKälla: X\n\nText.", "Rubrik") == (15, {"Källa": "X"})
     assert title_block("Rubrik\nEn mening som är text.\n\nText.", "Rubrik") == (0, {})

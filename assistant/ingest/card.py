@@ -62,7 +62,7 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
 
 # --- the card's metadata (the keys answer/index read: title, type, parties, period, ...) ------
 
-KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}:\s+\S.{0,80}$")
+KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}(?:\(\w{1,3}\))?:\s+\S.{0,80}$")
 _DATE_LABEL = re.compile(r"\b(?:Datum|Date|Dated)\s*:?\s*(\d{4}-\d{2}-\d{2})")
 _CONTACT_LABEL = re.compile(
     r"^(handläggare|kontaktperson|kontakt ?person|contact person)\s*:?$", re.I

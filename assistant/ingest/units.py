@@ -47,7 +47,8 @@ TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*
 TAB_ROW = re.compile(
     r"^(?!\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z][.)]|§\s*\d+)\t)\s*[^\t\s][^\t]*\t+\S"
 )
-KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)")
+# A label may write its plural ending in parentheses ("Personuppgiftsansvarig(a): …").
+KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}(?:\(\w{1,3}\))?:(?:\s|$)")
 # A value alone on its line: a figure with a unit or per-cent sign, a grouped or decimal number
 # ("1 444", "12,5") or an ISO date, with a share after it ("821 kr (44%)") or a dash before it
 # ("- 1 850 kr", a total column). A bare small integer is not one: a page or item number. A PDF
