@@ -110,7 +110,8 @@ __all__ = [
 # 50: a type line naming no topic ("Regional rutin 2025–2029") is joined to the title line
 #     above it.
 # 51: a label with its plural ending in parentheses ("Personuppgiftsansvarig(a): …") is a
-#     field line, not a heading (it stood in no passage).
+#     field line, not a heading (it stood in no passage); so is a lead ending in a function
+#     word or naming what follows ("Avgift utgår per fastighet med:", "… följande kriterier:").
 CHUNKER_VERSION = "51"
 CARD_SECTION = "dokumentuppgifter"
 
