@@ -103,12 +103,9 @@ __all__ = [
 #     "4.3") heads no section of the earlier number.
 # 47: a contents list without leaders ("Innehåll" / "Visionen om Hållbara Haparanda 07") names
 #     titles too, and a listed title wrapped over two lines starts its unit.
-# 48: a numbered table row is read with the value cell under it ("1. Förskolor …
-#     ventilation." / "3 år").
-# 49: a statute's designation ("BFS 2011:16 med ändringar till och med BFS 2017:10") is no
-#     heading.
-# 50: a type line naming no topic ("Regional rutin 2025–2029") is joined to the title line
-#     above it.
+# 48: a numbered table row is read with the value cell under it ("1. Förskolor …" / "3 år").
+# 49: a statute's designation ("BFS 2011:16 med ändringar till och med …") is no heading.
+# 50: a type line naming no topic ("Regional rutin 2025–2029") joins the title line above it.
 # 51: a label with its plural ending in parentheses ("Personuppgiftsansvarig(a): …") is a
 #     field line, not a heading (it stood in no passage); so is a lead ending in a function
 #     word or naming what follows ("Avgift utgår per fastighet med:", "… följande kriterier:").
