@@ -209,7 +209,12 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     if lead is not None:
         out.append(spans[lead])  # a list item with the sentence that introduces it
     if _opens_list(text, spans, k):
-        out += [spans[i] for i in _items(text, spans, k)]  # a list's lead with its items
+        items = _items(text, spans, k)
+        if not items and text[spans[k][0] : spans[k][1]].endswith(":") and k + 1 < len(spans):
+            # "Avgift utgår per mätare och år:" over a table's run of cells: what it introduces,
+            # never the lead alone
+            items = [k + 1]
+        out += [spans[i] for i in items]  # a list's lead with its items
     elif _short_lead(text, spans, k + 1):
         # "… vilka fokusområden som blir mål för 2027. Förslaget är följande:" over the items:
         # a lead without words of its own points back to the sentence before it.

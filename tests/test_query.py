@@ -506,6 +506,18 @@ def test_a_list_lead_is_quoted_with_its_items():
     ]
 
 
+def test_a_lead_over_no_items_is_quoted_with_what_it_introduces():
+    # a lead over a table's run of cells (one long span): never the lead alone
+    cells = " ".join(f"DN{n} småhus {n * 30} kr ({n}%)" for n in range(20, 60))
+    text = f"Mätaravgift\n\nAvgift utgår per mätare och år:\n\n{cells}\n\nSlut."
+    p = _passage(text)
+    start = text.index("Avgift utgår")
+    quotes = [
+        text[x:y] for x, y in expand(p, start, start + len("Avgift utgår per mätare och år:"))
+    ]
+    assert quotes[0] == "Avgift utgår per mätare och år:" and quotes[1].startswith("DN20 småhus")
+
+
 def test_a_list_item_is_never_quoted_without_its_lead():
     p = _passage()
     a, b = _span(LIST_PAGE, "försenade lån.")
