@@ -107,8 +107,7 @@ __all__ = [
 # 49: a statute's designation ("BFS 2011:16 med ändringar till och med …") is no heading.
 # 50: a type line naming no topic ("Regional rutin 2025–2029") joins the title line above it.
 # 51: a label with its plural ending in parentheses ("Personuppgiftsansvarig(a): …") is a
-#     field line, not a heading (it stood in no passage); so is a lead ending in a function
-#     word or naming what follows ("Avgift utgår per fastighet med:", "… följande kriterier:").
+#     field line, not a heading (it stood in no passage).
 CHUNKER_VERSION = "51"
 CARD_SECTION = "dokumentuppgifter"
 

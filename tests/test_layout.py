@@ -600,18 +600,6 @@ def test_lines_opening_with_one_label_and_rising_numbers_after_a_lead_are_a_list
     assert "list_item" not in [k for k, _ in _kinds(bare)]
 
 
-def test_a_lead_ending_in_a_function_word_or_naming_what_follows_is_no_heading():
-    # "Avgift utgår per fastighet med:" over "V" / "a) en grundavgift per år": the clause leads
-    # its items and is quoted with them; as a heading it stood in no passage.
-    for lead in ("Avgift utgår per fastighet med:", "Behandlingen uppfyller följande kriterier:"):
-        page = f"Brukningsavgift\n\nAvgift ska betalas.\n\n{lead}\n\nV\n\na) en grundavgift\n"
-        kinds = _kinds(page)
-        assert [t for k, t in kinds if k == "heading"] == ["Brukningsavgift"], kinds
-    # a short label heading stays one
-    kinds = _kinds("Avgifter\n\nExempel på utformning:\n\nEn ramp vid entrén.\n")
-    assert "Exempel på utformning:" in [t for k, t in kinds if k == "heading"], kinds
-
-
 def test_a_run_of_annexes_under_a_lead_naming_them_is_a_list():
     # "Bilagor" over "Bilaga 1 – …", "Bilaga 2 – …" at an agreement's end: the list of its
     # annexes, not the heading of the text after it (which once read "Bilaga 2 – Lista …").

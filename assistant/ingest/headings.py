@@ -170,12 +170,9 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
     # ska gemensamt", "Regionen ansvarar för") that a heading's noun phrase has not.
     duty = any(w.casefold() in _DUTY_VERBS for w in words)
     # A lead ending in a function word ("Avgiften består av") stops mid-sentence whatever its length.
-    mid = words[-1].rstrip(":").casefold() in FUNCTION_WORDS
-    if text.endswith(":") and (mid or any(w.rstrip(":").casefold() in _LEAD_ENDS for w in words)):
-        # "Förslaget är följande:", "Följande rekommendationer lämnas:", "as follows:", "Avgift
-        # utgår per fastighet med:" (a function word before the colon): a clause that leads
-        # its items, quoted with them, no heading
-        return False
+    mid = words[-1].casefold() in FUNCTION_WORDS
+    if text.endswith(":") and words[-1].rstrip(":").casefold() in _LEAD_ENDS:
+        return False  # "Förslaget är följande:", "as follows:": a clause that leads, no heading
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
