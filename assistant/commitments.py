@@ -63,7 +63,7 @@ def extract_commitments(
     from .chunking import split_sentences
     from .ingest.units import TOC_ENTRY
     from .lexical import terms
-    from .quotes import list_items
+    from .list_spans import list_items
     from .sentences import starts_lower
 
     df: dict[str, int] = {}

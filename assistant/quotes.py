@@ -14,22 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .chunking import split_sentences
-from .grouping import STATUTE_PARAGRAPH, leads_in
 from .indexing.records import StoredDocument
+from .list_spans import items_of, lead_of, opens_list, spans_of
 from .results import Citation, Passage
 
-__all__ = ["Pick", "cite", "cite_picks", "expand", "list_items", "orphan_item", "starts_cut"]
-
-_MAX_ITEMS = 12
-_MAX_ITEM_CHARS = 300
-_MAX_LIST_CHARS = 1200
-_LIST_END = (",", ";", " och", " eller", " and", " or")
-# A list item's marker, between the spans ``split_sentences`` yields: a bullet or a number
-# ("•", "-", "1.", "2)"); a letter's "a)" stays inside the item's span.
-_MARKER = re.compile(r"\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s*$")
-_ITEM_START = re.compile(r"[a-zåäö][.)]\s")
-_SENTENCE_END = (".", "!", "?", ";", ",", ")")
+__all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]
 
 
 @dataclass
@@ -84,102 +73,6 @@ def _whole(group: list[Pick], documents: dict[str, StoredDocument]) -> list[Pick
     return [Pick(wider, p.start + shift, p.end + shift, p.score) for p in group]
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    return split_sentences(text)
-
-
-def _own_line(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    return k > 0 and "\n" in text[spans[k - 1][1] : spans[k][0]]
-
-
-def _marked(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Is span ``k`` a marked list item: on its own line after a bullet or number ("• ha en
-    organisation", "2. porto"), or opening with a letter's "a) "?"""
-    if not _own_line(text, spans, k):
-        return False
-    before = text[spans[k - 1][1] : spans[k][0]]
-    return bool(_MARKER.search(before) or _ITEM_START.match(text[spans[k][0] : spans[k][1]]))
-
-
-def _opens_list(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Does span ``k`` introduce a list: it ends with a colon ("… vid följande fall:"), or it
-    is no list item itself, stops mid-sentence and marked items follow it ("Kommunerna åtar sig
-    att se till att" over bullets, as PDF exports of agreements write a party's commitments),
-    or announces them and stops ("… i följande prioritetsordning." over numbered items)?"""
-    sentence = text[spans[k][0] : spans[k][1]]
-    if sentence.endswith(":"):
-        return True
-    return (
-        k + 1 < len(spans)
-        # A sentence's start (a capital, or a statute's "16 §"): not an item's second line.
-        and (sentence[:1].isupper() or STATUTE_PARAGRAPH.match(sentence) is not None)
-        # A full stop ends the sentence unless it announces the list ("… i följande
-        # prioritetsordning.", as ``grouping.leads_in`` gathers such a list under it).
-        and (not sentence.endswith(_SENTENCE_END) or leads_in(sentence))
-        and not (k > 0 and _marked(text, spans, k))
-        and _marked(text, spans, k + 1)
-    )
-
-
-def _items(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:
-    """The spans that form the list introduced by span ``lead`` (``_opens_list``): the lines
-    after it; once the first is marked, only marked ones (a paragraph after the bullets is no
-    item)."""
-    found: list[int] = []
-    chars = 0
-    marked = lead + 1 < len(spans) and _marked(text, spans, lead + 1)
-    for k in range(lead + 1, min(len(spans), lead + 1 + _MAX_ITEMS)):
-        a, b = spans[k]
-        item = text[a:b]
-        if not _own_line(text, spans, k) or b - a > _MAX_ITEM_CHARS or chars > _MAX_LIST_CHARS:
-            break
-        if marked and not _marked(text, spans, k):
-            break
-        found.append(k)
-        chars += b - a
-        if _opens_list(text, spans, k):
-            break
-        # "1. folkbibliotek, 2. …, 6. övrig verksamhet." ends the list at the full stop.
-        earlier = [text[spans[j][0] : spans[j][1]] for j in found[:-1]]
-        if item.endswith(".") and earlier and all(e.endswith(_LIST_END) for e in earlier):
-            break
-    return found
-
-
-def list_items(text: str, spans: list[tuple[int, int]], k: int) -> list[int]:
-    """The indexes in ``spans`` (``split_sentences(text)``) of the items of the list that span
-    ``k`` introduces ("… åtar sig att:" over bullets); none when it introduces no list."""
-    return _items(text, spans, k) if _opens_list(text, spans, k) else []
-
-
-def _lead_of(text: str, spans: list[tuple[int, int]], k: int) -> int | None:
-    """The span that introduces the list span ``k`` stands in, if it is a list item."""
-    j = k - 1
-    while j >= 0 and k - j <= _MAX_ITEMS:
-        if _opens_list(text, spans, j):
-            return j if k in _items(text, spans, j) else None
-        if not _own_line(text, spans, j + 1):
-            return None
-        j -= 1
-    return None
-
-
-def orphan_item(text: str, start: int) -> bool:
-    """Is the sentence at ``start`` of ``text`` a short marked list item (five words at most, no
-    figure, no full stop) whose list has no lead-in (``_lead_of``)? Quoted, it is a label ("• Risk för allvarlig
-    vårdskada" under "… utifrån nedanstående kriterier. Bedömningen … kan ändras."), not an
-    answer: an item is quoted with the sentence that introduces it, or not at all."""
-    spans = _spans(text)
-    k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
-    if k is None or not _marked(text, spans, k):
-        return False
-    item = text[spans[k][0] : spans[k][1]]
-    # A sentence is no label, however short ("1. För folkbibliotek ansvarar kommunerna.").
-    label = not item.rstrip().endswith((".", "!", "?", ":"))
-    short = len(item.split()) <= 5 and not any(ch.isdigit() for ch in item)
-    return label and short and _lead_of(text, spans, k) is None
-
-
 def _continues(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     """Does span ``k`` continue the sentence before it (a fragment starting in lower case)?"""
     if k == 0:
@@ -193,7 +86,7 @@ def _continues(text: str, spans: list[tuple[int, int]], k: int) -> bool:
 def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     """The highlights that quote the sentence at ``start:end`` so that it reads on its own."""
     text = passage.text
-    spans = _spans(text)
+    spans = spans_of(text)
     k = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
     if k is None:
         return [(start, end)]
@@ -205,11 +98,11 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     if _answer_word(text, spans, j - 1):
         j -= 1  # "Delvis. Nybyggt enbostadshus behöver …": the answer's own first word with it
     out = [(spans[j][0], spans[k][1])]
-    lead = _lead_of(text, spans, j)
+    lead = lead_of(text, spans, j)
     if lead is not None:
         out.append(spans[lead])  # a list item with the sentence that introduces it
-    if _opens_list(text, spans, k):
-        items = _items(text, spans, k)
+    if opens_list(text, spans, k):
+        items = items_of(text, spans, k)
         if not items and text[spans[k][0] : spans[k][1]].endswith(":") and k + 1 < len(spans):
             # "Avgift utgår per mätare och år:" over a table's run of cells: what it introduces,
             # never the lead alone
@@ -218,7 +111,7 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     elif _short_lead(text, spans, k + 1):
         # "… vilka fokusområden som blir mål för 2027. Förslaget är följande:" over the items:
         # a lead without words of its own points back to the sentence before it.
-        out += [spans[i] for i in (k + 1, *_items(text, spans, k + 1))]
+        out += [spans[i] for i in (k + 1, *items_of(text, spans, k + 1))]
     return _merge(sorted(out), text)
 
 
@@ -247,7 +140,7 @@ def _short_lead(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     if k >= len(spans):
         return False
     lead = text[spans[k][0] : spans[k][1]]
-    return lead.endswith(":") and len(lead.split()) <= 5 and bool(_items(text, spans, k))
+    return lead.endswith(":") and len(lead.split()) <= 5 and bool(items_of(text, spans, k))
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -10,8 +10,8 @@ from .document_facts import fact_line, states_entry
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
+from .list_spans import orphan_item
 from .query import Query
-from .quotes import orphan_item
 from .results import Passage
 
 __all__ = ["score_sentences"]

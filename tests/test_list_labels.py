@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.quotes import orphan_item
+from assistant.list_spans import orphan_item
 from tests.helpers import assistant_over_texts
 
 LABELS = (
