@@ -1,26 +1,25 @@
 """Retrieval: dense (Chroma) and BM25 (``lexical``) fused, as a langchain ``BaseRetriever``.
 
-The fusion is dense-dominant: ``dense cosine + w * bm25 / max bm25`` for two BM25 signals, one
-over stemmed words and one over character trigrams of words. BM25 can lift a passage that
-shares rare words with the question (names, programme titles), but cannot outvote a clear dense
-match. They count in proportion to the share of the question's words the corpus knows: an
-English question over Swedish texts shares letters with them mostly by chance (measured:
-trigrams at full weight halved R@1 of English questions).
+The fusion is dense-dominant: ``dense cosine + w * bm25 / max bm25`` for two BM25 signals, one over
+stemmed words and one over character trigrams of words. BM25 can lift a passage that shares rare
+words with the question (names, programme titles), but cannot outvote a clear dense match. They
+count in proportion to the share of the question's words the corpus knows: an English question over
+Swedish texts shares letters with them mostly by chance (measured: trigrams at full weight halved
+R@1 of English questions).
 
-A question in another language than the texts (English) leans on a word-by-word Swedish
-rendering (``bilingual``) in two ways: its vector is mixed with the rendering's, and the
-rendering gets BM25 signals of its own (the English words meet nothing in Swedish passages);
-the first candidates are then re-scored with their best sentence's cosine beside the passage's.
+A question in another language than the texts (English) leans on a word-by-word Swedish rendering
+(``bilingual``) in two ways: its vector is mixed with the rendering's, and the rendering gets BM25
+signals of its own (the English words meet nothing in Swedish passages); the first candidates are
+then re-scored with their best sentence's cosine beside the passage's.
 
 The English weights are ``Settings`` defaults fitted by ``python -m bench.fit_retrieval`` on
 byggfaq, SweFAQ, dev and ``eval/english-fit.toml`` (English paraphrases, and Swedish questions with
 English twins over statutes: ``eval/english-regulations``) and measured held out on dev2, field and
-extra; the Swedish ones were
-measured on dev and SweFAQ, and the fit found them flat (README "Retrieval"). Whether a question
-naming a document keeps the name's words in its vector, and a Swedish best-sentence weight, are
-fitted on halves of byggfaq and SweFAQ by ``python -m bench.fit_swedish``; the weight of a
-hyphen-joined word's parts and whether BM25 reads the named document's words too, the same way by
-``python -m bench.fit_lexical``.
+extra; the Swedish ones were measured on dev and SweFAQ, and the fit found them flat (README
+"Retrieval"). Whether a question naming a document keeps the name's words in its vector, and a
+Swedish best-sentence weight, are fitted on halves of byggfaq and SweFAQ by ``python -m
+bench.fit_swedish``; the weight of a hyphen-joined word's parts and whether BM25 reads the named
+document's words too, the same way by ``python -m bench.fit_lexical``.
 """
 
 from __future__ import annotations
@@ -41,10 +40,10 @@ from .config import Settings
 from .definitions import DEFINITION_BONUS, DefinitionLift
 from .dense import Candidates, Rows, aligned_rows, nearest_passages
 from .errors import DocumentNotFoundError
-from .folding import fold
 from .indexing.store import Index
 from .lexical import LexicalIndex, PublicLexical, terms, uses_word
 from .lexical_store import folder_for, load_or_build
+from .lifts import preferred, quoting
 from .query import Query, detect_language
 from .query_vector import query_vector
 from .rescoring import (
@@ -60,12 +59,6 @@ from .sentence_table import PassageVectors, SentenceTable
 
 __all__ = ["ANSWER_TYPE_WEIGHT", "ANSWER_TYPE_WEIGHT_EN", "HybridRetriever"]
 
-PREFER_BONUS = 0.03
-# A passage holding a phrase the question quotes ("… räknas som ”annan fastighet”?": the asker
-# cites the text's words) gets the same lift as a document the question points at: a close call
-# won, a clearly better match not buried. Words alone cannot: "fastighet" is in every passage of
-# a taxa, and "annan" is a stop word.
-QUOTED_BONUS = 0.03
 # One place for the fitted weights: a retriever built directly has the Settings defaults.
 _DEFAULTS = Settings.model_fields
 
@@ -222,10 +215,9 @@ class HybridRetriever(BaseRetriever):
             )
 
         def fused(pid: str, doc: Document, cos: float) -> float:
-            lift = PREFER_BONUS if prefer and doc.metadata["source"] in prefer else 0.0
-            lift += fits(pid, doc.page_content) + defined(pid, doc.page_content)
-            if quoted and any(q in fold(" ".join(doc.page_content.split())) for q in quoted):
-                lift += QUOTED_BONUS
+            text = doc.page_content
+            lift = preferred(doc.metadata["source"], prefer) + quoting(text, quoted)
+            lift += fits(pid, text) + defined(pid, text)
             return cos + lift + sum(weight * hits.get(pid, 0.0) for weight, hits in signals)
 
         scored = sorted(

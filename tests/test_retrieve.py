@@ -266,7 +266,7 @@ def test_dense_candidates_are_the_exact_nearest_by_the_saved_vectors(tiny):
 
 
 def test_a_passage_holding_a_phrase_the_question_quotes_is_lifted(tiny, monkeypatch):
-    import assistant.retrieve as retrieve
+    import assistant.lifts as lifts
     from assistant.query import quoted_phrases
 
     asked = "Vad gäller för ”ett staket” enligt texterna?"
@@ -274,7 +274,7 @@ def test_a_passage_holding_a_phrase_the_question_quotes_is_lifted(tiny, monkeypa
     query = query_of(asked, quoted=quoted_phrases(asked))
     retriever = _retriever(tiny)
     lifted = {p.source: p.score for p in retriever.search(query)}
-    monkeypatch.setattr(retrieve, "QUOTED_BONUS", 0.0)
+    monkeypatch.setattr(lifts, "QUOTED_BONUS", 0.0)
     plain = {p.source: p.score for p in retriever.search(query)}
     # only the passage with the quoted words, by exactly the bonus
     assert math.isclose(lifted["bygglov.txt"] - plain["bygglov.txt"], 0.03, abs_tol=1e-6)
