@@ -1,6 +1,7 @@
 """What an answer looks like in a text: the kind of answer a question wants ("date", "amount",
 "duration", "person", "place", "contact_detail"; ``answer_type.wanted_answer``) found in a
-sentence (``answer_type_found``), numbers that name a chapter, section or law taken out first
+sentence (``answer_type_found``), a contact detail of the kind a question's noun asks
+(``detail_found``), numbers that name a chapter, section, law or page taken out first
 (``without_references``), and numbers written out (``WRITTEN_NUMBERS``)."""
 
 from __future__ import annotations
@@ -172,7 +173,8 @@ def detail_found(nouns: Sequence[str], texts: Sequence[str]) -> bool:
 
 
 def without_references(text: str) -> str:
-    """``text`` without the numbers that name a chapter, section, law or standard."""
+    """``text`` without the numbers that name a chapter, section, law or standard, and without
+    links, web and e-mail addresses."""
     return _REFERENCE.sub(" ", text)
 
 
