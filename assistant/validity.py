@@ -74,7 +74,8 @@ def validity_of(metadata: dict[str, Any]) -> Validity:
 
     Sidecar ``valid_from``/``valid_to`` win over the text; of the card's validity facts, the one
     that states the most (start, end, "tills vidare"; a half with its other half on another line
-    as both) wins, the first on a tie (body lines come before the title's period); an adoption date is the start when nothing else gives one."""
+    as both) wins, the first on a tie (body lines come before the title's period); an adoption
+    date is the start when nothing else gives one."""
     facts = [f for f in metadata.get("card_facts") or [] if isinstance(f, dict)]
     best: tuple[int, date | None, date | None, bool, dict[str, Any] | None] = (
         0, None, None, False, None,
