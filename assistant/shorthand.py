@@ -8,6 +8,11 @@ quarter of its specific words' weight to "mkt" and was refused over the sentence
 price (``one_sentence.specific_share``), and "hur mkt" asked for no amount
 (``answer_type.wanted_answer``). Only forms that are never another word are written out: not
 "mm" (millimetre or "med mera"), "ev" or "tex" (names), "kvm" (a unit the texts also use).
+
+The everyday-word list (``plain_words``, ``data/sv_plain_admin.tsv``) reads these forms too, and
+more ("sen", "dom", "ev"), but only for a question's topic words: the frame ("hur mkt") and the
+sentence rules never saw its readings. Written out here, before the question is read once, every
+stage reads "mycket"; the list's lines stay for the forms that may be other words.
 """
 
 from __future__ import annotations
