@@ -25,7 +25,8 @@ and no threshold is needed to see it:
   (``consequence``), "hours" when it asks for opening hours and
   none of them gives a time of day or the days it is open; "contact" when it asks for a phone number,
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
-  body, court, company, country or law and none names one (``named_answer``); "year" when it
+  body, court, company, country or law and none names one (``named_answer``); "restated"
+  when an open Swedish question is quoted only its own words (``restated``); "year" when it
   names a year none of them holds while the best names others (``years``); else None.
 """
 
@@ -42,6 +43,7 @@ from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
 from .named_answer import holder_asked, kind_asked, name_given
+from .restated import restates_only
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
 from .signals import in_context, without_references
@@ -72,7 +74,7 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "consequence", "contact" or "name", when the best of the read ``candidates``
+    "frequency", "consequence", "contact", "name" or "restated", when the best of the read ``candidates``
     (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
     (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
     time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
@@ -118,6 +120,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # The detail its noun names: "What telephone number …?" is not answered by a web address.
         texts = [in_context(c) for c in ranked[:QUOTED]]
         return None if detail_found(detail_nouns(query.folded), texts) else "contact"
+    if query.language == "sv" and restates_only(
+        query.search_text, query.folded, [in_context(c) for c in ranked[:QUOTED]]
+    ):
+        return "restated"  # "Vad innebär Mål 6 …?" is not answered by "Mål 6 gäller …"
     if kind_asked(query.folded) or holder_asked(query.folded):
         # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag";
         # "Vem är rektor för …?" by a person's, not by "… behöver ledas av rektor".

@@ -86,7 +86,7 @@ def should_answer(
 ) -> tuple[bool, float]:
     """(answer?, probability that the read passages answer the question). ``absent``: the kind
     of answer asked for that the best sentence lacks (``absent_kind``: "time", "number",
-    "money", "frequency", "consequence", "contact", "name")."""
+    "money", "frequency", "consequence", "contact", "name", "restated", "year")."""
     ruled = _ruled_out(features, absent)
     records = _RECORDS.get()
     if records is not None:

@@ -92,6 +92,7 @@ _LAW_KIND = re.compile(
     r"\b(?:vilk(?:en|et|a)|which)\s+(?:[\w-]+\s+)?"
     r"(?:lag|lagen|lagar|forordning\w*|acts?|laws?|ordinances?)\b"
 )
+_OWN_LAW = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 
@@ -131,6 +132,10 @@ def name_given(texts: Iterable[str], question: str) -> bool:
         if (_LAW_NAMED if law else _BODY_NAMED).search(fold(text)):
             return True
         for m in _ACRONYM.finditer(text):
+            # "… finns i 8 kap. 12 § PBL": an acronym after a paragraph cites a law, which
+            # names no body (only a law asked is answered by it, above)
+            if _OWN_LAW.search(text[: m.start()]) and not law:
+                continue
             if not _own(fold(m.group(0)), asked):
                 return True
         words = list(_WORD.finditer(text))

@@ -109,7 +109,9 @@ _UNIT_COUNTED = re.compile(
 )
 _MEASURED = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
-    r"tkr|mkr|%|procent|kg|ton|liter|l|"
+    r"tkr|mkr|%|procent|kg|ton|liter|l|m3|m³|kubikmeter|hektar|ha|km2|km²|"
+    # an energy or a power counts no things ("Hur många hushåll …?" is not "13508 MWh")
+    r"[kmgt]wh|[kmg]w|"
     # A period counts no things either: "Hur många legitimeringstjänster finns?" is not answered
     # by "senast 180 dagar efter …".
     r"dag|dagar|dagarna|vecka|veckor|månad|månader|år|days?|weeks?|months?|years?|hours?)\b",

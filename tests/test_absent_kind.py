@@ -511,6 +511,9 @@ def test_a_count_is_not_answered_by_a_measure():
     asked = _query("Hur många avdelningar har förskolan Växthuset?")
     assert absent_kind(asked, _read(distances)) == "number"
     assert absent_kind(asked, _read(distances, "Förskolan Växthuset har fyra avdelningar.")) is None
+    # Nor is it answered by an energy or a volume.
+    used = "Förskolan Växthuset använde 2009 13508 MWh och 420 m3 vatten."
+    assert absent_kind(asked, _read(used)) == "number"
     assert absent_kind(asked, _read("Växthuset har 5 avdelningar.")) is None
     # Counting the unit itself, or measuring: the measure answers.
     far = _query("Hur många kilometer är det till förskolan Växthuset?")
@@ -676,6 +679,28 @@ def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names
     ):
         assert absent_kind(body, _read(unnamed)) == "name", unnamed
     assert absent_kind(_query("Kan jag bo i vilken kommun jag vill?"), _read("Ja.")) is None
+    # An acronym after a section cites a law: it names no board; asked for a law, it does.
+    cited = "Bestämmelser om tillsyn finns i 11 kap. 5 § PBL."
+    assert absent_kind(_query("Vilken nämnd utövar tillsyn över lekplatserna?"), _read(cited)) == (
+        "name"
+    )
+    assert absent_kind(_query("Vilken lag gäller för tillsynen?"), _read(cited)) is None
+    assert absent_kind(_query("Vilken nämnd utövar tillsyn?"), _read("IMY utövar tillsyn.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Vad innebär mål 6 som bara gäller Malungs kommun?", "restated"),
+        ("Vilka åtgärder ingår i mål 6, som bara gäller Malungs kommun?", "restated"),
+        ("Gäller mål 6 bara Malungs kommun?", None),  # yes or no: its own words answer it
+    ],
+)
+def test_a_quote_made_of_the_questions_own_words_answers_no_open_question(question, kind):
+    premise = "Mål 6 gäller endast Malungs kommun."
+    assert absent_kind(_query(question), _read(premise)) == kind
+    said = "Mål 6 innebär att kommunen minskar sin elanvändning med 20 procent."
+    assert absent_kind(_query(question), _read(premise, said)) is None
 
 
 @pytest.mark.parametrize(
