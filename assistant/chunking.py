@@ -108,7 +108,9 @@ __all__ = [
 # 50: a type line naming no topic ("Regional rutin 2025–2029") joins the title line above it.
 # 51: a label with its plural ending in parentheses ("Personuppgiftsansvarig(a): …") is a
 #     field line, not a heading (it stood in no passage).
-CHUNKER_VERSION = "51"
+# 52: a sentence does not end after "inkl.", "exkl.", "enl.", "fr.o.m.", "kl.", "tel." … (the
+#     sentence spans are stored with the index).
+CHUNKER_VERSION = "52"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -30,6 +30,11 @@ from .signals import rendering
 __all__ = ["analyse_parts", "ask_of", "held_answer", "lean"]
 
 
+# Prepositions the stop-word list keeps as topic terms: "…, och genom vilket beslut?" names no
+# topic of its own.
+_PREPOSITIONS = frozenset(("genom", "enligt", "hos", "före"))
+
+
 def analyse_parts(
     texts: list[str], single: Callable[[str], Query], knows: Callable[[str], bool]
 ) -> tuple[Query, ...]:
@@ -60,7 +65,7 @@ def lean(
     if part.documents:
         return part
     reference = back_reference(part.text)
-    own = [t for t in part.topic_terms if t not in fact_terms()]
+    own = [t for t in part.topic_terms if t not in fact_terms() and t not in _PREPOSITIONS]
     if reference is None and own:
         return part
     at_document = reference is None or reference in POINTS_AT_DOCUMENT

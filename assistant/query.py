@@ -166,7 +166,11 @@ _QUESTION_WORDS = (
 )
 # "…, och vad har Ludvika lovat …?" and "…Skapande skola? Vem är handläggare?"
 # A preposition may come first: "…, och inom vilket program ska det ske?".
-_PART_PREPOSITION = r"(?:i|pa|for|om|med|inom|till|av|vid|fran|in|on|for|with|within|to|at|from|of)"
+# "…, och genom vilket beslut?", "… and by which board?": a preposition may open the next part.
+_PART_PREPOSITION = (
+    r"(?:i|pa|for|om|med|inom|till|av|vid|fran|genom|enligt|hos|under|"
+    r"in|on|for|with|within|to|at|from|of|by|through|under)"
+)
 _AND_QUESTION = re.compile(
     rf"[,;]?\s+(?:och|and)\s+(?=(?:{_PART_PREPOSITION}\s+)?(?:{_QUESTION_WORDS})\b)", re.I
 )

@@ -21,7 +21,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
 _ABBREVIATION = re.compile(
-    r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|resp|kap|st|nr|p|e\.g|i\.e)\.$", re.I
+    r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|jmf|resp|kap|st|nr|p|e\.g|i\.e|inkl|exkl|"
+    r"enl|ang|fr\.o\.m|t\.o\.m|kl|tel|ev|dnr|avd|ff)\.$",
+    re.I,
 )
 # The label a value line belongs to ends without a sentence's closing mark.
 _CLOSED = re.compile(r"[.!?…]\W*$")

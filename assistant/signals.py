@@ -64,7 +64,15 @@ _SKIP = frozenset(
     )
 )
 # The answer type itself, not a thing asked for: "hur lång tid", "on what date", "vilket år".
-_TYPE_WORDS = frozenset(re.findall(r"\w+", "tid tidpunkt date datum year years time dag dagar"))
+# Words naming the answer's type, not a thing to find: "Vilken tidsperiod gäller planen för?" is
+# answered by "gäller 2010-2020", which need not repeat "tidsperiod".
+_TYPE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "tid tidpunkt date datum year years time dag dagar period perioden tidsperiod "
+        "tidsperioden tidsram tidsramen tidrymd period periods",
+    )
+)
 _EN_STOP = frozenset(
     re.findall(
         r"\w+",

@@ -171,6 +171,12 @@ def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
         "Stödet avser bl.a. teater.",
         "Beslut fattas enl. ordföranden och m.m. i nämnden.",
     ]
+    # before a capital too: a name or a date after "inkl.", "fr.o.m.", "kl." goes on
+    text = "Kostnaden inkl. Vansbrohem är 22 kr. Stödet gäller fr.o.m. Januari och kl. 8 Stängt."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Kostnaden inkl. Vansbrohem är 22 kr.",
+        "Stödet gäller fr.o.m. Januari och kl. 8 Stängt.",
+    ]
 
 
 def test_a_table_cell_holding_only_a_value_ends_its_label_line():

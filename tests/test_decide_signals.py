@@ -23,6 +23,7 @@ from assistant.signals import (
         ("Hur ofta ska brandskyddskontroller göras?", "sv", {"brandskyddskontroll"}),
         ("Vilket tidigare dokument ersätts?", "sv", {"dokument"}),
         ("Hur lång tid har kommunen på sig?", "sv", set()),  # the answer type, no thing asked
+        ("Vilken tidsperiod gäller planen för?", "sv", set()),
         ("Vad gör regionen?", "sv", set()),  # no "which/how many" thing
         ("What is the deadline for applying?", "en", {"deadlin"}),
         ("What is the tax rate in Ludvika?", "en", {"tax", "rat"}),
