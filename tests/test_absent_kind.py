@@ -514,6 +514,9 @@ def test_a_count_is_not_answered_by_a_measure():
     # Nor is it answered by an energy or a volume.
     used = "Förskolan Växthuset använde 2009 13508 MWh och 420 m3 vatten."
     assert absent_kind(asked, _read(used)) == "number"
+    # a figure grouped in thousands is one measure, not a count and a measure
+    driven = "Förskolan Växthusets bilar har körts 1 043 518 km."
+    assert absent_kind(asked, _read(driven)) == "number"
     assert absent_kind(asked, _read("Växthuset har 5 avdelningar.")) is None
     # Counting the unit itself, or measuring: the measure answers.
     far = _query("Hur många kilometer är det till förskolan Växthuset?")
