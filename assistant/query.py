@@ -175,6 +175,15 @@ _AND_QUESTION = re.compile(
     rf"[,;]?\s+(?:och|and)\s+(?=(?:{_PART_PREPOSITION}\s+)?(?:{_QUESTION_WORDS})\b)", re.I
 )
 _NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
+# A question phrase without its verb shares the next part's: "På vilken höjd och med vilket
+# avstånd från hörnet bör knappen sitta?" asks one question of two phrases.
+_PHRASE_ONLY = re.compile(
+    rf"(?:{_PART_PREPOSITION}\s+)?(?:(?:{_QUESTION_WORDS})|"
+    # the word after "vilken"/"hur" is the thing or the measure asked ("vilken höjd", "hur
+    # ofta"); after "vem"/"vad" it would be the verb of a question of its own ("vem betalar")
+    r"(?:vilken|vilket|vilka|hur|which|how)\s+[\w-]+)",
+    re.I,
+)
 # "… gäller rutinen, från och till vilket datum?": "och" between two prepositions joins them
 # ("från och till", "from and until"); it starts no second question.
 _ENDS_PREPOSITION = re.compile(
@@ -195,6 +204,8 @@ def split_compound(text: str) -> list[str]:
         for m in _AND_QUESTION.finditer(source):
             if _ENDS_PREPOSITION.search(source[: m.start()]):
                 continue
+            if _PHRASE_ONLY.fullmatch(source[pos : m.start()].strip(" ,;")):
+                continue  # "På vilken höjd och med vilket avstånd … bör knappen sitta?"
             pieces.append(sentence[pos : m.start()])
             pos = m.end()
         pieces.append(sentence[pos:])

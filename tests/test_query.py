@@ -403,6 +403,13 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
         "vad har Sagoby lovat?",
     ]
     assert split_compound("Vad gör kommunen och regionen?") == ["Vad gör kommunen och regionen?"]
+    # a question phrase without its verb shares the next part's: one question
+    shared = "På vilken höjd och med vilket avstånd från hörnet bör knappen sitta?"
+    assert split_compound(shared) == [shared]
+    assert split_compound("Hur mycket och hur ofta betalar man?") == [
+        "Hur mycket och hur ofta betalar man?"
+    ]
+    assert split_compound("Vem ansvarar och vad kostar det?") == ["Vem ansvarar", "vad kostar det?"]
     # "och" between two prepositions joins them
     joined = "Hur länge gäller rutinen, från och till vilket datum?"
     assert split_compound(joined) == [joined]
