@@ -28,16 +28,15 @@ from .parts import analyse_parts, ask_of
 from .plain_words import in_texts_terms
 from .query import (
     Query,
-    asked_part,
     detect_language,
     frame_terms,
     frame_words,
     intent_of,
     quoted_phrases,
-    split_compound,
     topic_of,
     wanted_answer,
 )
+from .question_split import asked_part, split_compound
 from .shorthand import expand_shorthand
 from .timeframe import resolve_in_time, time_scope
 from .vocabulary import Vocabulary

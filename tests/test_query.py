@@ -17,7 +17,7 @@ from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
 from assistant.lexical import terms
 from assistant.parties import COMMITMENT_VERBS, Party, acting_parties, parties_in
-from assistant.query import split_compound
+from assistant.question_split import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
 from assistant.shorthand import expand_shorthand
