@@ -1,7 +1,8 @@
 """Parts of ``HybridRetriever``'s scoring: the text a question's vector is embedded from, the
-lexical signals' scaling, the lift for a passage holding the answer type the question wants, and
-the best-sentence re-scoring (its last step for a cross-lingual question: a passage's score moves
-by ``weight`` times how much closer its closest sentence is to the question than the passage)."""
+lexical signals' scaling, the lift for a passage holding the answer type the question wants, the
+best-sentence re-scoring (its last step for a cross-lingual question: a passage's score moves
+by ``weight`` times how much closer its closest sentence is to the question than the passage),
+and one place for each text a document repeats (``distinct``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ __all__ = [
     "ANSWER_TYPE_WEIGHT_EN",
     "AnswerTypeLift",
     "by_best_sentence",
+    "distinct",
     "searched_text",
     "scaled_top",
     "unlifted",
@@ -141,3 +143,19 @@ def by_best_sentence(
             score += weight * (best[pid] - cosines[pid])
         rescored.append((score, doc))
     return sorted(rescored + scored[n:], key=lambda pair: -pair[0])
+
+
+def distinct(scored: list[tuple[float, Document]]) -> list[tuple[float, Document]]:
+    """``scored`` (best first) with each passage text a document repeats kept once, at its best
+    place: a council paper quotes the proposal it forwards, a tariff stands twice (the board's
+    and the office's version), and two copies of one paragraph took two of the three places a
+    question's answer is read from (measured: "Avgift 3 § …" twice above "2 § Avgift … ska
+    betalas av …"). Whitespace does not tell copies apart."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for score, doc in scored:
+        key = (doc.metadata.get("source", ""), " ".join(doc.page_content.split()))
+        if key not in seen:
+            seen.add(key)
+            out.append((score, doc))
+    return out

@@ -51,6 +51,7 @@ from .rescoring import (
     ANSWER_TYPE_WEIGHT_EN,
     AnswerTypeLift,
     by_best_sentence,
+    distinct,
     scaled_top,
     searched_text,
 )
@@ -246,7 +247,7 @@ class HybridRetriever(BaseRetriever):
         if weight > 0:
             n = max(k, self.sentence_candidates)
             scored = by_best_sentence(self.index, scored, qvec, cosines, n, weight)
-        return [Passage.from_document(doc, score) for score, doc in scored[:k]]
+        return [Passage.from_document(doc, score) for score, doc in distinct(scored)[:k]]
 
     def _rendering(self, question: str) -> str:
         """The question's Swedish rendering ("" if it has none or it is the question itself)."""

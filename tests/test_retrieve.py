@@ -298,3 +298,21 @@ def test_hidden_passages_are_never_returned_and_come_back_after_the_block(tiny):
     # the others keep their scores: the corpus as if the hidden passages were not in it
     assert [x for x in scores if x[0] not in hidden] == during[: len(scores) - len(hidden)]
     assert [(p.id, round(p.score, 6)) for p in retriever.search(question)] == scores
+
+
+def test_a_paragraph_a_document_repeats_takes_one_place_among_the_best(tmp_path, e5):
+    # A council paper quotes the tariff it forwards: the same paragraphs twice in one file.
+    tail = " Det gäller all handläggning som nämnden utför inom marknadskontrollen" * 3 + "."
+    fee = "3 § Avgiften tas ut som timavgift för varje påbörjad halvtimme handläggningstid." + tail
+    payer = "2 § Avgiften ska betalas av den som släpper ut produkten på marknaden." + tail
+    other = "Nämndens bedömning är att taxan ger en tydlig och rättvis avgiftsgrund." + tail
+    text = "\n\n".join(["Förslag till taxa", fee, payer, other, "Taxan", fee, payer])
+    index = indexed_texts(tmp_path, {"taxa.txt": text}, e5)
+    retriever = _retriever(index, k=3)
+    held = [" ".join(d.page_content.split()) for d in retriever.lexical.docs]
+    assert held.count(fee) == 2 and held.count(payer) == 2  # two passages of each text
+    found = [
+        " ".join(p.text.split()) for p in retriever.search("Hur tas avgiften ut enligt taxan?")
+    ]
+    assert len(found) == 3 and len(set(found)) == 3
+    assert {fee, payer} <= set(found)
