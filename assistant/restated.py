@@ -10,8 +10,7 @@ A word counts as the question's only as the same stem (``sentence_share.stems``)
 compound part: "kommunstyrelsen" answers "Vem i kommunen …?". Focus adverbs ("endast" for
 "bara", "även") say nothing of their own.
 
-Measured over every labelled set and the held-out sets (README "Answer or refuse", forty-first
-session).
+Measured over every labelled set and the held-out sets (README "Forty-first session").
 """
 
 from __future__ import annotations
