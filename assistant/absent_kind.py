@@ -74,8 +74,8 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "consequence", "contact", "name" or "restated", when the best of the read ``candidates``
-    (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
+    "frequency", "consequence", "contact", "name", "restated" or "year", when the best of the
+    read ``candidates`` (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
     (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
     time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
     antogs …?") is always read with it."""

@@ -92,7 +92,8 @@ _LAW_KIND = re.compile(
     r"\b(?:vilk(?:en|et|a)|which)\s+(?:[\w-]+\s+)?"
     r"(?:lag|lagen|lagar|forordning\w*|acts?|laws?|ordinances?)\b"
 )
-_OWN_LAW = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
+# What stands before an acronym that cites a law: a section or a chapter ("12 § PBL").
+_AFTER_SECTION = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 
@@ -134,7 +135,7 @@ def name_given(texts: Iterable[str], question: str) -> bool:
         for m in _ACRONYM.finditer(text):
             # "… finns i 8 kap. 12 § PBL": an acronym after a paragraph cites a law, which
             # names no body (only a law asked is answered by it, above)
-            if _OWN_LAW.search(text[: m.start()]) and not law:
+            if _AFTER_SECTION.search(text[: m.start()]) and not law:
                 continue
             if not _own(fold(m.group(0)), asked):
                 return True
