@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from .framing import abstain
 from .intent import document_words, fact_terms
@@ -23,6 +24,7 @@ from .leaning import (
     own_ask,
     with_words,
 )
+from .lexical import terms
 from .query import Query
 from .results import Answer
 from .signals import rendering
@@ -30,9 +32,11 @@ from .signals import rendering
 __all__ = ["analyse_parts", "ask_of", "held_answer", "lean"]
 
 
-# Prepositions the stop-word list keeps as topic terms: "…, och genom vilket beslut?" names no
-# topic of its own.
-_PREPOSITIONS = frozenset(("genom", "enligt", "hos", "före"))
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    """Prepositions the stop-word list keeps, as topic terms (stemmed: "enligt" is "enl"):
+    "…, och genom vilket beslut?" names no topic of its own."""
+    return frozenset(terms("genom enligt hos före"))
 
 
 def analyse_parts(
@@ -65,7 +69,7 @@ def lean(
     if part.documents:
         return part
     reference = back_reference(part.text)
-    own = [t for t in part.topic_terms if t not in fact_terms() and t not in _PREPOSITIONS]
+    own = [t for t in part.topic_terms if t not in fact_terms() and t not in _prepositions()]
     if reference is None and own:
         return part
     at_document = reference is None or reference in POINTS_AT_DOCUMENT

@@ -258,9 +258,10 @@ def test_the_rest_of_a_document_fact_is_asked_of_the_same_document(assistant):
     assert "Dokumentet är beslutat av: Kommunstyrelsen" in quotes
     assert all(c.passage.source == "resepolicy.txt" for c in answer.citations)
     # a preposition opening the rest ("…, och genom vilket beslut?") names no topic either
-    through = assistant.ask("När fastställdes resepolicyn, och genom vilket beslut?")
-    assert through.answered and "Dokumentet beslutades den: 2022-04-12" in through.answer
-    assert {c.passage.source for c in through.citations} == {"resepolicy.txt"}
+    for rest in ("genom vilket beslut?", "enligt vilket beslut?"):
+        through = assistant.ask(f"När fastställdes resepolicyn, och {rest}")
+        assert through.answered and "Dokumentet beslutades den: 2022-04-12" in through.answer
+        assert {c.passage.source for c in through.citations} == {"resepolicy.txt"}, rest
     # of a document stating no decision, both parts are refused
     refused = assistant.ask("När beslutades rutinen för nyckelhantering, och av vem?")
     assert not refused.answered and "Kommunstyrelsen" not in refused.answer
