@@ -109,7 +109,8 @@ _UNIT_COUNTED = re.compile(
 )
 # A figure grouped in thousands is one figure ("1 043 518 km", not "1 043" and a measure).
 _MEASURED = re.compile(
-    r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?\s*(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
+    r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?\s*"
+    r"(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
     r"tkr|mkr|%|procent|kg|ton|liter|l|m3|m³|kubikmeter|hektar|ha|km2|km²|"
     # an energy or a power counts no things ("Hur många hushåll …?" is not "13508 MWh")
     r"[kmgt]wh|[kmg]w|"
