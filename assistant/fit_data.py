@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import time
 import tomllib
 from pathlib import Path
@@ -38,10 +39,20 @@ __all__ = [
     "extract",
     "load_config",
     "own_records",
+    "PROBE",
     "read_rows",
+    "report_table",
+    "same_machine",
+    "write_probe",
     "write_rows",
 ]
 
+# A text whose vector tells whether a machine embeds as the one that extracted the table did:
+# the e5 engine's last digits differ by CPU model (its 4-bit activations round a last-digit
+# difference of the C library's math into another step), and the cosines with them, up to 0.003
+# apart between two x86-64 machines (forty-second session). Only where this text's vector is the
+# same does asking again give the table's floats exactly.
+PROBE = "Vilka åtaganden har kommunen enligt överenskommelsen?"
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = ROOT / "eval" / "fit-decision.toml"
 # ``ruled``: 1 when a rule refused the question whatever the model said (``decide``): the
@@ -152,6 +163,30 @@ def own_records(
     return out
 
 
+def _probe_file(features: Path) -> Path:
+    return features.with_name(f"{features.stem}-probe.json")
+
+
+def write_probe(embeddings: Any, features: Path) -> None:
+    """Beside the table ``features``: this machine's vector of ``PROBE`` (7 decimals)."""
+    vector = [round(float(x), 7) for x in embeddings.embed_query(PROBE)]
+    record = {"text": PROBE, "vector": vector}
+    _probe_file(features).write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def same_machine(embeddings: Any, features: Path) -> bool:
+    """Does this machine embed ``PROBE`` as the one that wrote the table ``features`` did (each
+    component within 1e-6)? False without a saved probe."""
+    try:
+        saved = json.loads(_probe_file(features).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    today = embeddings.embed_query(saved["text"])
+    return len(today) == len(saved["vector"]) and all(
+        abs(float(a) - b) <= 1e-6 for a, b in zip(today, saved["vector"], strict=True)
+    )
+
+
 def write_rows(rows: list[dict[str, Any]], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
@@ -169,3 +204,23 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
             }
             for r in csv.DictReader(f)
         ]
+
+
+def report_table(result: dict[str, Any]) -> str:
+    """The fit's result as a Markdown table: per set held out, its rows, AUC and rates."""
+    lines = [
+        f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
+        f"{result['rows']} rows)",
+        "",
+        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable "
+        "| refused cross | refused hidden |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, m in result["held_out"].items():
+        cells = [m["positives"], m["negatives"], m["auc"], m["answered"], m["refused"]]
+        cells += [m["refused_unanswerable"], m["refused_cross"], m.get("refused_hidden")]
+        mark = " (never fitted)" if m.get("never_fitted") else ""
+        lines.append(
+            f"| {name}{mark} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |"
+        )
+    return "\n".join(lines)

@@ -22,9 +22,19 @@ from typing import Any
 
 import numpy as np
 
+from .config import Settings
 from .decide import load_model
+from .embeddings import make_embeddings
 from .features import FEATURES
-from .fit_data import DEFAULT_CONFIG, extract, load_config, read_rows, write_rows
+from .fit_data import (
+    DEFAULT_CONFIG,
+    extract,
+    load_config,
+    read_rows,
+    report_table,
+    write_probe,
+    write_rows,
+)
 
 # The file ``decide.load_model`` reads.
 SHIPPED = Path(__file__).resolve().parent / "data" / "decision.json"
@@ -235,25 +245,6 @@ def fit(rows: list[dict[str, Any]], config: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def report_table(result: dict[str, Any]) -> str:
-    lines = [
-        f"threshold {result['threshold']} (fitted on {', '.join(result['fit_sets'])}; "
-        f"{result['rows']} rows)",
-        "",
-        "| set (held out) | pos | neg | AUC | answered | refused | refused unanswerable "
-        "| refused cross | refused hidden |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for name, m in result["held_out"].items():
-        cells = [m["positives"], m["negatives"], m["auc"], m["answered"], m["refused"]]
-        cells += [m["refused_unanswerable"], m["refused_cross"], m.get("refused_hidden")]
-        mark = " (never fitted)" if m.get("never_fitted") else ""
-        lines.append(
-            f"| {name}{mark} | " + " | ".join("–" if c is None else str(c) for c in cells) + " |"
-        )
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant.fit_decision", description=__doc__)
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
@@ -284,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("again, with the parameters just fitted", file=sys.stderr, flush=True)
             rows = extract(config, args.cache, log=lambda m: print(m, file=sys.stderr, flush=True))
             write_rows(rows, config["features"])
+            write_probe(make_embeddings(Settings()), config["features"])
             rows = read_rows(config["features"])  # fit exactly what the CSV holds
         result = fit(rows, config)
         output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -7,6 +7,8 @@ and one place for each text a document repeats (``distinct``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -23,6 +25,7 @@ __all__ = [
     "AnswerTypeLift",
     "by_best_sentence",
     "distinct",
+    "lexical_signals",
     "searched_text",
     "scaled_top",
     "unlifted",
@@ -108,6 +111,29 @@ def scaled_top(scores: np.ndarray, candidates: int, docs: Any) -> dict[str, floa
         return {}
     top = np.argpartition(-scores, n - 1)[:n]
     return {str(docs[i].id): float(scores[i]) / best for i in top if scores[i] > 0}
+
+
+def lexical_signals(
+    lexical: Any,
+    text: str,
+    source: str | None,
+    weights: tuple[float, float],
+    parts: float,
+    candidates: int,
+    allowed: Callable[[np.ndarray], np.ndarray],
+) -> list[tuple[float, dict[str, float]]]:
+    """(weight, best passages scaled to 1) of word and trigram BM25 over ``text``: ``weights``
+    are (words, trigrams), ``parts`` a hyphen-joined word's parts' weight, ``allowed`` zeroes
+    the scores of passages the caller may not return. Each weight counts in proportion to the
+    share of the text's words the corpus knows (an English question shares letters with Swedish
+    passages mostly by chance)."""
+    share = lexical.known_share(text)
+    scorers = (partial(lexical.scores, parts=parts), lexical.trigram_scores)
+    return [
+        (weight * share, scaled_top(allowed(scorer(text, source)), candidates, lexical.docs))
+        for weight, scorer in zip(weights, scorers, strict=True)
+        if weight * share > 0
+    ]
 
 
 def by_best_sentence(

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -41,7 +40,7 @@ from .definitions import DEFINITION_BONUS, DefinitionLift
 from .dense import Candidates, Rows, aligned_rows, nearest_passages
 from .errors import DocumentNotFoundError
 from .indexing.store import Index
-from .lexical import LexicalIndex, PublicLexical, terms, uses_word
+from .lexical import LexicalIndex, PublicLexical, terms
 from .lexical_store import folder_for, load_or_build
 from .lifts import preferred, quoting
 from .query import Query, detect_language
@@ -52,7 +51,7 @@ from .rescoring import (
     AnswerTypeLift,
     by_best_sentence,
     distinct,
-    scaled_top,
+    lexical_signals,
     searched_text,
 )
 from .results import Passage
@@ -137,10 +136,6 @@ class HybridRetriever(BaseRetriever):
             self.refresh()
         assert self._lexical is not None
         return self._lexical
-
-    def _known_word(self, word: str) -> bool:
-        """Does the corpus use this word (all of its stemmed terms)?"""
-        return uses_word(self.lexical.knows, word)
 
     def _word_frequency(self, word: str) -> int:
         """In how many passages the corpus uses this word (its rarest stemmed term; 0: never)."""
@@ -258,30 +253,27 @@ class HybridRetriever(BaseRetriever):
         )
         if not any(w > 0 for w in uses):
             return ""
-        if self._renderer is None:
-            by_use = self.translation_senses == "by_use"
-            uses = self._word_frequency if by_use else self._known_word
-            self._renderer = Renderer(uses, by_use=by_use)
+        if self._renderer is None and self.translation_senses == "by_use":
+            self._renderer = Renderer(self._word_frequency, by_use=True)
+        elif self._renderer is None:
+            self._renderer = Renderer.of_terms(self.lexical.knows)
         rendering = self._renderer.text(question)
         return "" if rendering == question else rendering
 
     def _lexical_signals(
         self, text: str, source: str | None, bm25_weight: float, trigram_weight: float
     ) -> list[tuple[float, dict[str, float]]]:
-        """(weight, best passages scaled to 1) of word and trigram BM25 over ``text``.
-
-        Each weight counts in proportion to the share of the text's words the corpus knows.
-        """
-        lexical = self.lexical
-        share = lexical.known_share(text)
-        return [
-            (weight * share, self._top(self._allowed(scorer(text, source))))
-            for weight, scorer in (
-                (bm25_weight, partial(lexical.scores, parts=self.hyphen_part_weight)),
-                (trigram_weight, lexical.trigram_scores),
-            )
-            if weight * share > 0
-        ]
+        """(weight, best passages scaled to 1) of word and trigram BM25 (``lexical_signals``)."""
+        weights = (bm25_weight, trigram_weight)
+        return lexical_signals(
+            self.lexical,
+            text,
+            source,
+            weights,
+            self.hyphen_part_weight,
+            self.candidates,
+            self._allowed,
+        )
 
     def _query_vector(
         self, question: str, rendering: str, also: tuple[str, ...] = ()
@@ -305,7 +297,3 @@ class HybridRetriever(BaseRetriever):
         return nearest_passages(
             self.index, self.lexical, qvec, self.candidates, self._rows, source, self.public_only
         )
-
-    def _top(self, scores: np.ndarray) -> dict[str, float]:
-        """The best ``candidates`` passages of one lexical signal, scaled so its best is 1."""
-        return scaled_top(scores, self.candidates, self.lexical.docs)
