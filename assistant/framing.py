@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .chunking import SECTION_SEP
+from .ingest.card import shown_fact
 from .results import Answer, Citation, Passage
 from .sentences import starts_lower
 
@@ -28,7 +29,7 @@ def quoted(c: Citation) -> str:
     document card (facts gathered at indexing, not words of the text), without them. Runs of
     white space inside a quote are shown as one space."""
     if c.passage.kind == "card":
-        return "; ".join(q.replace("\n", "; ") for q in c.quotes)
+        return "; ".join(shown_fact(line) for q in c.quotes for line in q.split("\n"))
     text, spans = c.passage.text, c.spans
     # Line breaks inside a highlight are layout (a table's label and value on their own lines,
     # ``sentences._VALUE_LINE``), not words: shown as one space, so the quote reads as one line.

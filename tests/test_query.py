@@ -703,6 +703,35 @@ def test_card_facts_are_not_put_in_quotation_marks():
     assert quoted(c) == "Diarienummer: NK-4417" and "”" not in frame([c], "sv")
 
 
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        # the label's search words go; the document's own labelled line is the value
+        (
+            "Diarienummer (diarienumret, dnr, case number): Diarienummer: KS-2025-00512",
+            "Diarienummer: KS-2025-00512",
+        ),
+        (
+            "Kontakt (kontaktperson, handläggare, contact): Handläggare: Anna Berg",
+            "Handläggare: Anna Berg",
+        ),
+        (
+            "Beslut (beslutad, antagen, fastställd, decision): Antagen av kommunfullmäktige 2026-04-28",
+            "Beslut: Antagen av kommunfullmäktige 2026-04-28",
+        ),
+        # a period is no label of its own; a card line without search words is as it is
+        ("Giltighet (gäller, giltighetstid, validity): 2019-2022", "Giltighet: 2019-2022"),
+        ("Titel: Avtal (bilaga 2)", "Titel: Avtal (bilaga 2)"),
+    ],
+)
+def test_a_card_fact_is_shown_without_the_labels_search_words(line, shown):
+    card = f"Dokumentuppgifter för X\n{line}"
+    p = _passage(card, kind="card")
+    docs = {"x.txt": StoredDocument("x.txt", "X", "document", [""], card, {})}
+    (c,) = cite_picks([Pick(p, card.index(line), len(card), 0.9)], docs)
+    assert quoted(c) == shown
+
+
 def test_a_citation_made_with_one_quote_keeps_its_old_shape():
     c = Citation(1, _passage(), "porto, och", 0.5)
     assert c.quotes == ["porto, och"] and set(c.to_dict()) == {

@@ -23,6 +23,7 @@ __all__ = [
     "find_facts",
     "find_title",
     "render_card",
+    "shown_fact",
     "title_block",
 ]
 
@@ -58,6 +59,25 @@ def render_card(title: str, type_label: str, facts: list[dict[str, Any]], extra:
             lines.append(line)
     lines.extend(line for line in extra if line not in lines)
     return "\n".join(lines)
+
+
+# A card line's label with its search words: "Diarienummer (diarienumret, dnr, case number): ".
+_SEARCH_LABEL = re.compile(r"^([^\n():]+?) \([^()\n]*\):\s*")
+# A value that is a labelled line of its own ("Diarienummer: KS-…", "Handläggare: Anna").
+_OWN_LABEL = re.compile(r"^[^\W\d_][^:\n]{0,30}:\s")
+
+
+def shown_fact(line: str) -> str:
+    """A card line as a reader sees it: the label without the words that are there for search
+    (``_LABELS``), and the value alone when it is a labelled line of the document's own
+    ("Diarienummer (diarienumret, dnr, case number): Diarienummer: KS-2025-00512" ->
+    "Diarienummer: KS-2025-00512", "Kontakt (…): Handläggare: Anna" -> "Handläggare: Anna").
+    Any other line unchanged."""
+    found = _SEARCH_LABEL.match(line)
+    if not found:
+        return line
+    label, value = found.group(1), line[found.end() :]
+    return value if _OWN_LABEL.match(value) else f"{label}: {value}"
 
 
 # --- the card's metadata (the keys answer/index read: title, type, parties, period, ...) ------
