@@ -31,7 +31,7 @@ from .query import Query
 from .quotes import Pick
 from .results import Passage
 from .sentence_context import neighbours, read_in_context
-from .sentence_share import wants_number
+from .sentence_share import age_answered, wants_number
 from .signals import answer_type_found, in_context, without_references
 from .validity import validity_of
 
@@ -178,6 +178,8 @@ def with_typed(
         text = in_context(c)
         if often:
             return frequency_found(text)
+        if age_answered(query.folded, text):
+            return True  # "Hur gammal är resepolicyn?": "… policy … från 2015"
         return actor_named(text) if wants == "person" else answer_type_found(wants, [text])
 
     if any(holds(c) for c in chosen):

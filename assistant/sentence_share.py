@@ -38,6 +38,7 @@ from .signals import WRITTEN_NUMBERS, answer_type_found
 Match = Callable[[str, str], bool]
 
 __all__ = [
+    "age_answered",
     "asked_stems",
     "best_typed",
     "holds",
@@ -98,6 +99,11 @@ _WRITTEN = re.compile(
 # min", "30 %") measures something else and answers no count — unless the question counts that
 # unit itself ("hur många kvadratmeter/timmar/procent …", folded).
 _COUNT = re.compile(r"\b(?:hur manga|how many)\b")
+# "Hur gammal är resepolicyn?", "How old is the plan?": a thing's age is answered by the year it
+# was made ("policy för resor och transporter från 2015") as much as by a count of years. Not a
+# person's ("Hur gammal måste man vara …?": an age in years).
+_AGE_OF = re.compile(r"\bhur (?:gammal|gammalt|gamla) ar\b|\bhow old (?:is|are)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_COUNTED = re.compile(
     r"\b(?:hur manga|how many) (?:\w+ )?(?:minut\w*|timm\w*|sekund\w*|dagar|veckor|manader|"
     r"arbetsdagar|minutes?|hours?|seconds?|days|weeks|months|working days)\b"
@@ -233,6 +239,11 @@ def topic_text(read: InContext, specific: set[str], match: Match = compound_matc
     return read.about if all(holds(w, said, match) for w in specific) else read.text
 
 
+def age_answered(folded: str, text: str) -> bool:
+    """Does the (``folded``) question ask a thing's age (``_AGE_OF``) and ``text`` name a year?"""
+    return bool(_AGE_OF.search(folded) and _YEAR.search(text))
+
+
 def typed_contexts(
     wants: str | None, folded: str, best: Sequence[Any], specific: set[str] | None = None
 ) -> tuple[list[str], list[bool]]:
@@ -260,6 +271,7 @@ def typed_contexts(
         or any(answer_type_found(k, [quote(r.text)]) for k in kinds)
         or ("amount" in kinds and bool(_WRITTEN.search(r.text)))
         or (often and frequency_found(r.text))
+        or age_answered(folded, r.text)
         for r in read
     ]
     return [topic_text(r, specific or set()) for r in read], typed

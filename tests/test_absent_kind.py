@@ -273,6 +273,19 @@ def test_a_count_of_things_is_not_answered_by_a_period():
     assert absent_kind(_query("Hur många dagar har tjänsten på sig?"), _read(period)) is None
 
 
+def test_a_things_age_is_answered_by_the_year_it_was_made():
+    dated = "Kommunens policy för resor och transporter från 2015 behöver nu revideras."
+    for question in ("Hur gammal är kommunens resepolicy?", "How old is the travel policy?"):
+        assert absent_kind(_query(question), _read(dated)) is None, question
+        # with_typed keeps the quote that dates it: it holds what is asked
+        (chosen,) = _read(dated)
+        assert with_typed(_query(question), [chosen], [chosen]) == [chosen]
+    # A person's age is a number of years, which a year is not.
+    person = _query("Hur gammal måste man vara för att köra kommunens bil?")
+    assert absent_kind(person, _read("Bilen köptes 2015 av kommunen.")) == "number"
+    assert absent_kind(person, _read("Föraren måste vara minst 18 år.")) is None
+
+
 @pytest.mark.parametrize(
     "question",
     [
