@@ -110,7 +110,9 @@ __all__ = [
 #     field line, not a heading (it stood in no passage).
 # 52: a sentence does not end after "inkl.", "exkl.", "enl.", "fr.o.m.", "kl.", "tel." … (the
 #     sentence spans are stored with the index).
-CHUNKER_VERSION = "52"
+# 53: a table's last column header after two or more short column labels ("Df" / "Dg" / "TOTAL
+#     AVGIFT") heads nothing (``headings._after_column_labels``).
+CHUNKER_VERSION = "53"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

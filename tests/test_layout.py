@@ -547,6 +547,26 @@ def test_section_sign_headings_head_a_fee_schedule_and_its_cells_head_nothing():
     assert all(lvl > 1 for lvl, t in headings if not t.startswith("§"))
 
 
+def test_a_tables_last_column_header_heads_nothing_after_its_short_column_labels():
+    # The meter fee table of a plain pdftotext export: its own heading, then the header cells a
+    # line each, then the rows. "TOTAL AVGIFT" after "Df" and "Dg" is a header cell: taken for a
+    # heading it headed the rows, and "MÄTARAVGIFT" (what a question about the fee names) did not.
+    page = (
+        "§ 13 Brukningsavgift\n\nAvgift utgår per mätare och år:\n\nMÄTARAVGIFT\n\n"
+        "V\n\nS\n\nDf\n\nDg\n\nTOTAL AVGIFT\n\nd) DN20 småhus\n\n686 kr (46%)\n\n"
+        "793 kr (54%)\n\n1 479 kr\n\nVid byte av mätare tas ingen avgift ut.\n"
+    )
+    lay = lay_out_pages([page])
+    titles = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "heading"]
+    assert "MÄTARAVGIFT" in titles and "TOTAL AVGIFT" not in titles, titles
+    # One short label before it is no run of column labels: a heading after a one-letter line
+    # ("Bilaga" / "A" / "Avgifter för …") still heads its text.
+    single = "Bilaga\n\nA\n\nAvgifter för tillsyn\n\nAvgiften tas ut per timme.\n"
+    lay = lay_out_pages([single])
+    titles = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "heading"]
+    assert "Avgifter för tillsyn" in titles, titles
+
+
 def test_a_case_number_or_a_dated_decision_line_is_no_heading():
     # "Dnr KS 2013/105" and "Beslutad av … 27 juli 2017" on a cover: records, not section names
     # (as headings they left the passage under them and its evidence out of the search).

@@ -157,6 +157,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False
     if not numbered and i + 1 < len(body) and VALUE_LINE.fullmatch(body[i + 1].text.strip()):
         return False  # a table row's label over its value ("Förgävesbesök" / "1 444 kr")
+    if not numbered and _after_column_labels(body, i):
+        return False  # a table's last column header ("V" / "S" / "Df" / "Dg" / "TOTAL AVGIFT")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
     if TAB_ROW.match(text):
@@ -176,6 +178,21 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
+
+
+def _after_column_labels(body: list[Item], i: int) -> bool:
+    """Does unit ``i`` follow two or more column labels of a table exported a cell a line
+    ("V" / "S" / "Df" / "Dg" before "TOTAL AVGIFT"), each a line of at most three characters
+    that is no list item? Then it is a header cell too: taken for a heading, it headed the
+    table's rows instead of the table's own heading ("MÄTARAVGIFT")."""
+
+    def label(k: int) -> bool:
+        if k < 0 or body[k].kind == "list_item":
+            return False
+        text = body[k].text.strip()
+        return 0 < len(text) <= 3 and text.isalpha()
+
+    return label(i - 1) and label(i - 2)
 
 
 _LEAD_ENDS = {"följande", "nedan", "nedanstående", "följer", "following", "below", "follows"}
