@@ -10,7 +10,7 @@ from typing import Any
 
 from .layout import Layout
 from .revisions import REVISED, revision_cycle, version_rows
-from .units import open_pair
+from .units import open_pair, sentences
 
 __all__ = [
     "CASE_LABEL",
@@ -22,7 +22,6 @@ __all__ = [
     "PERIOD",
     "VALIDITY",
     "find_facts",
-    "sentences",
 ]
 
 CASE_NUMBER = re.compile(r"\b[A-ZÅÄÖ]{1,6}(?:\s|/|-)?\d{2,4}(?:[/:.-]\d{1,6}){1,2}\b")
@@ -119,16 +118,6 @@ _PURPOSE_HEADING = re.compile(
     re.I,
 )
 PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
-
-
-def _sentence(text: str, pos: int) -> str:
-    start = 0
-    for m in _SENTENCE.finditer(text):
-        if m.start() >= pos:
-            return text[start : m.start()]
-        start = m.end()
-    return text[start:]
 
 
 def _label_value(line: str) -> bool:
@@ -292,13 +281,3 @@ def _party_lines(layout: Layout) -> list[tuple[int, str, str]]:
                 found.append((1, page[u.start : v.end], "page"))
                 break
     return found
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a unit, each an exact substring of it (a fact cites one line)."""
-    out, start = [], 0
-    for m in _SENTENCE.finditer(text):
-        out.append(text[start : m.start()])
-        start = m.end()
-    out.append(text[start:])
-    return [s for s in out if s.strip()]

@@ -7,9 +7,10 @@ import re
 import unicodedata
 
 from .edges import is_page_number
-from .facts import CASE_LABEL, CASE_NUMBER, DECISION, OWNER, VALIDITY, sentences
+from .facts import CASE_LABEL, CASE_NUMBER, DECISION, OWNER, VALIDITY
 from .headings import RECORD
 from .layout import Layout
+from .units import sentences
 
 __all__ = ["find_title"]
 

@@ -26,6 +26,8 @@ __all__ = [
     "next_item",
     "mid_sentence",
     "open_pair",
+    "sentence_at",
+    "sentences",
 ]
 
 TERMINAL = ".!?:;…"
@@ -213,3 +215,28 @@ def form_field(prev: Item, text: str, blank: bool) -> bool:
         and len(text) <= 60
         and text[-1] not in TERMINAL
     )
+
+
+# A sentence's end in a fact's line: a stop, then a capital or a digit (no abbreviation list:
+# a card fact cites one line, and a label's value rarely holds "t.ex.").
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a unit, each an exact substring of it (a fact cites one line)."""
+    out, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` (as ``sentences`` cuts it) that holds position ``pos``."""
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() >= pos:
+            return text[start : m.start()]
+        start = m.end()
+    return text[start:]
