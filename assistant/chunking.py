@@ -112,7 +112,9 @@ __all__ = [
 #     sentence spans are stored with the index).
 # 53: a table's last column header after two or more short column labels ("Df" / "Dg" / "TOTAL
 #     AVGIFT") heads nothing (``headings._after_column_labels``).
-CHUNKER_VERSION = "53"
+# 54: control characters removed, a run of unmapped glyphs (U+FFFD) a dot leader: a contents
+#     list that pdftotext wrote so is seen as one, and a page's last line no longer runs into it.
+CHUNKER_VERSION = "54"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -82,3 +82,21 @@ def test_rendered_or_explicit_breaks_keep_page_numbers(tmp_path):
     assert explicit.page_known and len(explicit.pages) == 4
     last = chunk_document(explicit)[-1]
     assert last.metadata["page"] == 4 and "page_known" not in last.metadata
+
+
+def test_a_line_at_a_page_foot_does_not_run_into_a_contents_list_with_unmapped_leaders(tmp_path):
+    # pdftotext writes a contents list's dot leaders it cannot map as a backspace and a run of
+    # U+FFFD: read as dots, the list is a contents list, and the definition over the page break
+    # (no full stop) stays a passage of its own instead of running on into "Innehåll …".
+    leader = "\x08" + "\ufffd" * 30
+    definitions = "\n".join(
+        f"Avgift {n}: en årlig fast avgift som utgår\nper enhet {n} och år" for n in "ABCDEFGHIJKL"
+    )
+    contents = "\n".join(f"§ {n} Avgifter{leader} {n + 3}" for n in range(1, 6))
+    text = f"Taxa för vatten\n\nOrdförklaringar\n{definitions}\n\n2\n\n\fInnehåll\n{contents}\n"
+    path = tmp_path / "taxa.txt"
+    path.write_text(text, encoding="utf-8")
+    chunks = chunk_document(load_document(path, path.parent))
+    last = next(c for c in chunks if "Avgift L:" in c.page_content)
+    assert "Innehåll" not in last.page_content and "\ufffd" not in last.page_content
+    assert all("\x08" not in c.page_content and "\ufffd" not in c.page_content for c in chunks)

@@ -21,6 +21,9 @@ from assistant.ingest.normalise import fold_compat, normalise
         ("sida\fsida", "sida\fsida"),  # page breaks kept
         ("a\u0308r", "är"),  # NFC
         ("e\u2011post", "e-post"),  # non-breaking hyphen
+        ("Ord\x08\ufffd\ufffd\ufffd\ufffd 2", "Ord.... 2"),  # an unmapped leader: dots
+        ("a \ufffd b", "a \ufffd b"),  # one unmapped glyph is a character, kept
+        ("rad\x0bnästa\x07 klar\x7f", "rad\nnästa klar"),  # controls; Word's line break
     ],
 )
 def test_normalise_exact(raw, expected):

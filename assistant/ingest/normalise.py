@@ -11,6 +11,11 @@ Decisions (why):
 - No-break and other fixed-width spaces become ordinary spaces; runs of spaces between words
   (justified text) become one. Indentation at a line start stays (Markdown nesting).
 - Line ends become ``\\n``; form feeds (page breaks) stay. The result is NFC.
+- Control characters other than tab, line end and form feed are no text: removed (a vertical
+  tab, Word's manual line break, is a line end). A run of
+  three or more replacement characters (U+FFFD: glyphs the exporter could not map) is a leader
+  of dots: pdftotext writes a contents list's "Ordförklaringar ........ 2" so, after a backspace,
+  and as junk it hid the contents list (a definition at a page's foot ran on into it).
 """
 
 from __future__ import annotations
@@ -42,6 +47,11 @@ _SPACES = {
     "\u2006\u2008\u2009\u200a\u205f\u3000"
 }
 _SPACES.update({0x2011: "-", 0x2028: "\n", 0x2029: "\n"})  # no-break hyphen; line separators
+# C0 controls but tab, line feed, form feed and carriage return (read as line ends); DEL. A
+# vertical tab is Word's manual line break: a line end.
+_CONTROLS: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROLS[0x0B] = "\n"
+_UNMAPPED_RUN = re.compile("\ufffd{3,}")
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 _TRAILING = re.compile(r"[ \t]+(?=\n|\f|$)")
 _FOLD_CACHE: dict[str, str] = {}
@@ -68,6 +78,7 @@ def normalise(text: str) -> str:
     """The normal form: NFC, compatibility folding, invisibles removed, spaces collapsed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
-    text = fold_compat(text)
+    text = fold_compat(text).translate(_CONTROLS)
+    text = _UNMAPPED_RUN.sub(lambda m: "." * len(m.group(0)), text)
     text = _SPACE_RUN.sub(" ", text)
     return unicodedata.normalize("NFC", _TRAILING.sub("", text))
