@@ -14,6 +14,7 @@ __all__ = [
     "actor_named",
     "definition_asked",
     "detail_nouns",
+    "list_asked",
     "opens_who_or_which",
     "opens_with_verb",
     "wanted_answer",
@@ -251,3 +252,19 @@ def actor_named(text: str) -> bool:
     """Does ``text`` name who acts: a person, a body or a role (``_ACTOR``)? A body in the
     genitive owns, it does not act ("enligt myndighetens informationshanteringsplan")."""
     return any(" " in m.group(0) or not m.group(0).endswith("s") for m in _ACTOR.finditer(text))
+
+
+# What a list holds: "Vad ska framgå av en SIP …?", "Vad ska planen innehålla?", "What routines
+# must the agreement cover?" (folded). Its answer is a list's lead with its items.
+_LIST_ASKED = re.compile(
+    r"\bvad (?:ska|skall|bor|maste|behover) (?:det )?(?:framga|inga)\b|"
+    r"\bvad (?:ska|skall|bor|maste) (?:\w+ ){1,6}(?:innehalla|omfatta|framga|inga)\b|"
+    r"\bvilka (?:\w+ )?(?:ska|skall|bor|maste) (?:det )?(?:framga|inga)\b|"
+    r"\bwhat (?:\w+ )?(?:must|should|shall|does|do|will) (?:\w+ ){1,12}(?:include|cover|contain)\b|"
+    r"\bwhat (?:must|should|shall) be (?:included|covered|stated)\b"
+)
+
+
+def list_asked(folded: str) -> bool:
+    """Does the (folded) question ask what a list holds (``_LIST_ASKED``)?"""
+    return bool(_LIST_ASKED.search(folded))

@@ -12,7 +12,16 @@ import re
 from .chunking import split_sentences
 from .grouping import STATUTE_PARAGRAPH, leads_in
 
-__all__ = ["items_of", "lead_of", "list_items", "marked", "opens_list", "orphan_item", "spans_of"]
+__all__ = [
+    "items_of",
+    "lead_of",
+    "leads_list",
+    "list_items",
+    "marked",
+    "opens_list",
+    "orphan_item",
+    "spans_of",
+]
 
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 300
@@ -61,6 +70,13 @@ def opens_list(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         and not (k > 0 and marked(text, spans, k))
         and marked(text, spans, k + 1)
     )
+
+
+def leads_list(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a span of ``text`` that introduces a list with items after it?"""
+    spans = spans_of(text)
+    k = next((i for i, span in enumerate(spans) if span == (start, end)), None)
+    return k is not None and opens_list(text, spans, k) and bool(items_of(text, spans, k))
 
 
 def items_of(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
 from .document_facts import fact_line, states_entry
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
-from .list_spans import orphan_item
+from .list_spans import leads_list, orphan_item
 from .query import Query
 from .results import Passage
 
@@ -20,6 +21,11 @@ _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
 # Above any similarity: a document-fact question's own card line comes first.
 _FACT_LINE_BONUS = 1.0
+# "Vad ska framgå av en SIP?" (``answer_type.list_asked``): the lead of a list ("I en SIP ska det
+# framgå:"), quoted with its items, over sentences about the same thing that list nothing.
+# Measured over the suite (forty-second session): 0.03 lifted dev2's citation precision 0.839 ->
+# 0.871, 0.06 to 0.903; no other set moved, nor the blind sets.
+_LIST_LEAD_BONUS = 0.06
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
@@ -42,6 +48,7 @@ def score_sentences(
     out = []
     counts = {p.id: p.sentences for p in passages}
     entry = query.fact == "in_force"
+    listed = list_asked(query.folded)
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
         text = passage.text[start:end]
@@ -56,6 +63,8 @@ def score_sentences(
         overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
         lift = _OVERLAP_WEIGHT * overlap
         lift += party_bonus(text, named, parties_of([passage], documents))
+        if listed and leads_list(passage.text, start, end):
+            lift += _LIST_LEAD_BONUS
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.

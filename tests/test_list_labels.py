@@ -3,6 +3,8 @@ item is quoted with the sentence that introduces it, or not at all."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.list_spans import orphan_item
@@ -53,3 +55,63 @@ def test_a_classification_question_quotes_the_definition_not_the_label(tmp_path,
     quotes = [q for c in answer.citations for q in c.quotes]
     assert any(q.startswith("Allvarlig vårdskada innebär") for q in quotes), quotes
     assert "Risk för allvarlig vårdskada" not in quotes
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Vad ska framgå av en SIP?", True),
+        ("Vad ska planen innehålla?", True),
+        ("Vilka uppgifter ska ingå i ansökan?", True),
+        ("What routines must the local agreement between the parties cover?", True),
+        ("What does the fee include?", True),
+        ("Vad ska kommunen göra?", False),  # what is done, not what a list holds
+        ("Vad kostar det?", False),
+        ("What does the library act say?", False),
+    ],
+)
+def test_a_question_asking_what_a_list_holds(question, asked):
+    from assistant.answer_type import list_asked
+    from assistant.folding import fold
+
+    assert list_asked(fold(question)) is asked
+
+
+# A guideline whose list of what a plan must state stands beside sentences about the plan
+# that list nothing.
+PLAN = (
+    "Samordnad individuell plan\n\n"
+    "En samordnad individuell plan, SIP, ska upprättas när kommunen eller regionen bedömer att "
+    "den enskilde behöver insatser från båda och planen behövs för att behoven ska tillgodoses.\n\n"
+    "Riktlinjen ska stödja verksamheterna i arbetet med planen så att alla som behöver en plan "
+    "erbjuds att en sådan upprättas.\n\n"
+    "Planmötet\n\n"
+    "I planen ska det framgå:\n\n"
+    "• vilka insatser den enskilde behöver\n"
+    "• vilka insatser kommunen och regionen ska svara för\n"
+    "• vem som har det övergripande ansvaret\n"
+    "• hur och när planen ska följas upp\n"
+)
+
+
+def test_a_list_asked_for_lifts_its_lead_and_is_quoted_with_its_items(tmp_path, e5):
+    from assistant.sentence_scores import _LIST_LEAD_BONUS, score_sentences
+
+    over = assistant_over_texts(tmp_path, {"sip.txt": PLAN}, e5)
+    documents = {d.source: d for d in over.documents()}
+    query = over.analyze("Vad ska framgå av en samordnad individuell plan?")
+    passages = over.retriever.search(query, k=5)
+
+    def lifts(folded: str) -> dict[str, float]:
+        # the same question's words, read as asking for a list or not
+        asked = dataclasses.replace(query, folded=folded)
+        return {c.text: c.lift for c in score_sentences(over.index, asked, passages, documents)}
+
+    listed, plain = lifts(query.folded), lifts("vad galler for en samordnad individuell plan?")
+    lead = "I planen ska det framgå:"
+    # the lead gets the bonus only when a list is asked; a sentence that lists nothing never
+    assert listed[lead] - plain[lead] == pytest.approx(_LIST_LEAD_BONUS) and _LIST_LEAD_BONUS > 0
+    assert all(listed[t] == plain[t] for t in listed if t != lead)
+    answer = over.ask("Vad ska framgå av en samordnad individuell plan?")
+    quotes = [q for c in answer.citations for q in c.quotes]
+    assert lead in quotes and "hur och när planen ska följas upp" in quotes
