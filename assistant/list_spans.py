@@ -15,7 +15,7 @@ from .grouping import STATUTE_PARAGRAPH, leads_in
 __all__ = [
     "items_of",
     "lead_of",
-    "leads_list",
+    "list_leads",
     "list_items",
     "marked",
     "opens_list",
@@ -72,11 +72,14 @@ def opens_list(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     )
 
 
-def leads_list(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a span of ``text`` that introduces a list with items after it?"""
+def list_leads(text: str) -> set[tuple[int, int]]:
+    """The spans of ``text`` that introduce a list with items after them (``opens_list``)."""
     spans = spans_of(text)
-    k = next((i for i, span in enumerate(spans) if span == (start, end)), None)
-    return k is not None and opens_list(text, spans, k) and bool(items_of(text, spans, k))
+    return {
+        spans[k]
+        for k in range(len(spans))
+        if opens_list(text, spans, k) and items_of(text, spans, k)
+    }
 
 
 def items_of(text: str, spans: list[tuple[int, int]], lead: int) -> list[int]:

@@ -11,7 +11,7 @@ from .document_facts import fact_line, states_entry
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
-from .list_spans import leads_list, orphan_item
+from .list_spans import list_leads, orphan_item
 from .query import Query
 from .results import Passage
 
@@ -49,6 +49,7 @@ def score_sentences(
     counts = {p.id: p.sentences for p in passages}
     entry = query.fact == "in_force"
     listed = list_asked(query.folded)
+    leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
         text = passage.text[start:end]
@@ -63,8 +64,10 @@ def score_sentences(
         overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
         lift = _OVERLAP_WEIGHT * overlap
         lift += party_bonus(text, named, parties_of([passage], documents))
-        if listed and leads_list(passage.text, start, end):
-            lift += _LIST_LEAD_BONUS
+        if listed:
+            if chunk_id not in leads:
+                leads[chunk_id] = list_leads(passage.text)
+            lift += _LIST_LEAD_BONUS if (start, end) in leads[chunk_id] else 0.0
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.
