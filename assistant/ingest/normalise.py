@@ -12,10 +12,10 @@ Decisions (why):
   (justified text) become one. Indentation at a line start stays (Markdown nesting).
 - Line ends become ``\\n``; form feeds (page breaks) stay. The result is NFC.
 - Control characters other than tab, line end and form feed are no text: removed (a vertical
-  tab, Word's manual line break, is a line end). A run of
-  three or more replacement characters (U+FFFD: glyphs the exporter could not map) is a leader
-  of dots: pdftotext writes a contents list's "Ordförklaringar ........ 2" so, after a backspace,
-  and as junk it hid the contents list (a definition at a page's foot ran on into it).
+  tab, Word's manual line break, is a line end). A run of three or more replacement characters
+  (U+FFFD: glyphs the exporter could not map) is a leader of dots: pdftotext writes a contents
+  list's "Ordförklaringar ........ 2" so, after a backspace, and as junk it hid the contents
+  list (a definition at a page's foot ran on into it).
 """
 
 from __future__ import annotations
