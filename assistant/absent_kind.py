@@ -42,7 +42,7 @@ from .consequence import consequence_asked, consequence_found
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
-from .named_answer import holder_asked, kind_asked, name_given
+from .named_answer import holder_asked, kind_asked, name_given, person_named
 from .restated import restates_only
 from .sentence_context import neighbours
 from .sentence_share import typed_contexts, wants_number, yes_no
@@ -124,7 +124,12 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         query.search_text, query.folded, [in_context(c) for c in ranked[:QUOTED]]
     ):
         return "restated"  # "Vad innebär Mål 6 …?" is not answered by "Mål 6 gäller …"
-    if kind_asked(query.folded) or holder_asked(query.folded):
+    if holder_asked(query.folded):
+        # "Vad heter verksamhetschefen …?" is not answered by "… ledas av en verksamhetschef
+        # inom Beställd Primärvård": a person's name (``named_answer.person_named``).
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if person_named(texts, query.folded) else "name"
+    if kind_asked(query.folded):
         # "Vilket försäkringsbolag …?" is answered by a name, not by "sitt försäkringsbolag";
         # "Vem är rektor för …?" by a person's, not by "… behöver ledas av rektor".
         texts = [in_context(c) for c in ranked[:QUOTED]]

@@ -48,6 +48,7 @@ _DETAIL_NOUNS = (
     ("web", re.compile(r"webb|web")),
     ("organisation", re.compile(r"organi|org")),
 )
+_BARE_ADDRESS = re.compile(r"(?:^|\s)(?:adress|address)$")
 _DETAIL_RES = {kind: re.compile(p, re.I) for kind, p in _DETAILS.items()}
 _ANSWER_TYPES = {
     "date": re.compile(
@@ -167,6 +168,9 @@ def detail_found(nouns: Sequence[str], texts: Sequence[str]) -> bool:
     "What telephone number should I call …?" was answered with)? Any detail when no noun
     names a kind."""
     kinds = {next((k for k, noun in _DETAIL_NOUNS if noun.search(n)), None) for n in nouns}
+    if None in kinds and all(_BARE_ADDRESS.search(n) for n in nouns):
+        # "Vilken adress har mottagningen?" wants where to go or write, not "UMO.se"
+        kinds = {"postal", "email"}
     if not kinds or None in kinds:
         return answer_type_found("contact_detail", texts)
     return any(_DETAIL_RES[k].search(t) for k in kinds for t in texts)

@@ -37,7 +37,10 @@ _WANTS = (
         r"mejladress\w*|mailadress\w*|e-?mail address\w*|webbadress\w*|web address\w*|"
         # an organisation number is read like one ("556012-5790")
         r"organisationsn(?:ummer|umret|r)\w*|org\.? ?nr\b|organi[sz]ation numbers?|"
-        r"(?:post|besoks|utdelnings)adress\w*|(?:postal|mailing|visiting) address\w*",
+        r"(?:post|besoks|utdelnings)adress\w*|(?:postal|mailing|visiting) address\w*|"
+        # an address asked for by that noun alone ("Vilken adress har mottagningen?"): any kind
+        r"(?<=vilken )(?:\w+ )?adress\b|(?<=what is the )address\b|(?<=what's the )address\b|"
+        r"(?<=which )address\b",
     ),
     (
         "duration",

@@ -34,15 +34,53 @@ _ASKED = re.compile(
     r"(?:,? (?:eller|or) [^,?]{1,40},)?(?: (?:da|then|egentligen))?"
     r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b"
 )
-# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done. "om"
-# is read anywhere ("frågan om" too): a sentence without one surely states no condition.
+# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done.
 _FOUND = re.compile(
-    r"\b(?:om|ifall|i fall|vid|när|då|annars|såvida|förutsatt|"
+    r"\b(?:ifall|i fall|vid|när|då|annars|såvida|förutsatt|"
     r"led(?:a|er)? till|medför\w*|resulter\w*|återkall\w*|återkräv\w*|dras? in|drar in|"
     r"underkänn\w*|avslå\w*|rätt att|skyldig\w*|if|when|unless|otherwise|"
     r"lead to|leads to|result\w*)\b",
     re.I,
 )
+# "om" is also the preposition of "beslut om", "lagen om", "information om" ("Bestämmelsen i
+# kommunallagen om anknytning till kommunens område …"), the commonest "om" in administrative
+# text. It opens a condition where a clause opens ("Om något saknas …", "…, om …", "även om",
+# "eller om"), or where a clause follows it: a subject pronoun ("om du redan är smittad"), or a
+# finite verb, "inte" or a passive within a few words ("om ansökan avslås", "om fakturan inte
+# betalas").
+_OM = re.compile(r"\bom\b", re.I)
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[.,;:!?(–—-]|\b(?:och|eller|men|samt|även|särskilt|endast|bara|inte|utom|förutom|"
+    r"oavsett|just|exempelvis|dock|också|så))\s*$",
+    re.I,
+)
+_SUBJECT = re.compile(r"(?:jag|du|man|vi|ni|han|hon|hen|den|det|de|någon|något|ingen|inget)$", re.I)
+_FINITE = re.compile(
+    r"(?:är|var|blir|blev|har|hade|kan|kunde|ska|skall|skulle|måste|får|fick|behöver|vill|bör|"
+    r"kommer|finns|saknas|sker|inte|ej|"
+    # a passive ("betalas", "avslås", "godkänns", "läggs", "görs"), not a genitive ("kommunens")
+    r"\w{2,}(?:as|ås|nns|ggs|es|rs))$",
+    re.I,
+)
+_ASKING = re.compile(r"(?:hur|vad|vilk\w+|var|varför|vem|när)$", re.I)
+_CLAUSE_WORDS = 5  # words after "om", to the next punctuation, that may hold the clause's verb
+
+
+def _condition_om(text: str) -> bool:
+    """Does an "om" in ``text`` open a condition rather than name a subject matter?"""
+    for m in _OM.finditer(text):
+        if _CLAUSE_OPENS.search(text[: m.start()]):
+            return True
+        after = re.split(r"[.,;:!?()]", text[m.end() :], maxsplit=1)[0].split()[:_CLAUSE_WORDS]
+        if after and _ASKING.match(after[0]):
+            continue  # "kunskapen om hur … kan användas": a question's subject matter
+        if after and _SUBJECT.match(after[0]):
+            return True
+        if any(_FINITE.match(w) for w in after):
+            return True
+    return False
+
+
 # A consequence named: not when the question names it ("Vad händer om jag inte betalar
 # avgiften?" is not answered by "Avgiften betalas till kommunen.").
 _NAMED = re.compile(
@@ -61,7 +99,9 @@ def consequence_asked(folded: str) -> bool:
 def consequence_found(text: str, question: str = "") -> bool:
     """Does ``text`` (as written) state a condition or a consequence that the (folded)
     ``question`` does not name itself?"""
-    if _FOUND.search(text):
+    if _FOUND.search(text) or _condition_om(text):
         return True
     own = {w[:_PREFIX] for w in re.findall(r"\w+", question) if len(w) >= _PREFIX}
-    return any(fold(m.group(0))[:_PREFIX] not in own for m in _NAMED.finditer(text))
+    # "avgiftsfritt", "räntefri": free of the charge, no consequence
+    named = (fold(m.group(0)) for m in _NAMED.finditer(text))
+    return any(w[:_PREFIX] not in own and "fri" not in w[4:] for w in named)

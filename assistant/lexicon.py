@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["GLOSSARY", "english_forms", "folkets", "glossary"]
+__all__ = ["GLOSSARY", "english_forms", "folkets", "glossary", "swedish_heads"]
 
 GLOSSARY = "en_sv_public_sector.tsv"
 
@@ -136,6 +136,15 @@ def folkets() -> dict[str, tuple[str, ...]]:
                 if swedish not in heads:
                     heads.append(swedish)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def swedish_heads() -> frozenset[str]:
+    """Folkets lexikon's one-word Swedish head words, folded (``folding.fold``): the common
+    words of the language, without inflected forms and (nearly) without names."""
+    from .folding import fold
+
+    return frozenset(fold(h) for heads in folkets().values() for h in heads)
 
 
 @lru_cache(maxsize=1)

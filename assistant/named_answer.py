@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from .folding import fold
 from .sentence_share import opens_with_verb
 
-__all__ = ["holder_asked", "kind_asked", "name_given"]
+__all__ = ["holder_asked", "kind_asked", "name_given", "person_named"]
 
 # Kinds of thing a text names rather than describes (folded). A court, an authority or a board
 # is also answered by a narrower kind's compound ("tingsrätten" for "vilken domstol").
@@ -104,13 +106,22 @@ def kind_asked(folded: str) -> bool:
     return bool(_ASKED.search(folded)) and not opens_with_verb(folded)
 
 
-# "Vem är rektor för enhet 2?", "Who is the head teacher …?": the role is the question's own, what
-# is asked is who holds it: a name. Not "Vem är ansvarig för …?" (a role answers that).
+# "Vem är rektor för enhet 2?", "Vad heter verksamhetschefen …?", "Who is the head teacher …?":
+# the role is the question's own, what is asked is who holds it: a person's name. Not "Vem är
+# ansvarig för …?" (a role answers that).
+_SV_ROLES = (
+    r"(?:rektor\w*|\w*chef\w*|ordforande\w*|\w*direktor\w*|\w*samordnare\w*|sekreterare\w*|"
+    r"\w*strateg\w*|handlaggare\w*|kontaktperson\w*|\w*ombud\w*)"
+)
+_EN_ROLES = (
+    r"(?:head teacher|headteacher|manager|director|chair|chairman|chairperson|coordinator|"
+    r"secretary|ceo|contact person|case officer|officer)"
+)
 _HOLDER = re.compile(
-    r"^vem (?:ar|var|blir) (?:\w+ )?(?:rektor\w*|\w*chef\w*|ordforande\w*|\w*direktor\w*|"
-    r"\w*samordnare\w*|sekreterare\w*|\w*strateg\w*|handlaggare\w*|kontaktperson\w*)\b|"
-    r"^who (?:is|was|will be) (?:the )?(?:\w+ )?(?:head teacher|headteacher|manager|director|chair|"
-    r"chairman|chairperson|coordinator|secretary|ceo|contact person|case officer)\b"
+    rf"^vem (?:ar|var|blir) (?:\w+ )?{_SV_ROLES}\b|"
+    rf"^vad heter (?:\w+ )?{_SV_ROLES}\b|"
+    rf"^who (?:is|was|will be) (?:the )?(?:\w+ )?{_EN_ROLES}\b|"
+    rf"^what (?:is|was)(?: the)? names? of (?:the )?(?:\w+ )?{_EN_ROLES}\b"
 )
 
 
@@ -148,4 +159,49 @@ def name_given(texts: Iterable[str], question: str) -> bool:
             opens = i == 0 or not before or before[-1] in _OPENERS
             if not opens or _AUTHORITY_END.match(fold(word)):
                 return True
+    return False
+
+
+# A person is named by a given name and a family name, both capitalised ("Helen Hansson
+# Malmgren", "Eva Andersson"), or by an e-mail address made of them ("eva.andersson@…").
+_PAIR = re.compile(r"\b([A-ZÅÄÖ][a-zåäöéü]+)[ \u00a0]+([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)\b")
+_PERSON_MAIL = re.compile(r"\b[a-zåäö]+\.[a-zåäö]+(?:\.[a-zåäö]+)?@", re.I)
+_KIND_WORD = re.compile(rf"(?:{_SV_KINDS}|\w*region\w*|\w*landsting\w*)")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common Swedish given names, folded (``data/sv_given_names.txt``)."""
+    text = (resources.files("assistant") / "data" / "sv_given_names.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def _common_noun(word: str) -> bool:
+    """Is ``word`` (folded) a Swedish dictionary head word (Folkets lexikon) — "Primärvård" in
+    "Beställd Primärvård" — rather than a family name ("Andersson", "Malmgren")?"""
+    from .lexicon import swedish_heads
+
+    return word in swedish_heads()
+
+
+def person_named(texts: Iterable[str], question: str) -> bool:
+    """Does any of ``texts`` (the sentences as quoted) name a person that the (folded)
+    ``question`` does not: a capitalised pair, neither word a kind of body ("Region Dalarna"
+    names none), whose second word is no dictionary word ("Beställd Primärvård" names none) or
+    whose first is a common given name ("Anna Berg"); or a personal e-mail address?"""
+    asked = {w for w in _WORD.findall(question) if len(w) >= 3}
+    for text in texts:
+        if _PERSON_MAIL.search(text):
+            return True
+        for m in _PAIR.finditer(text):
+            first, last = fold(m.group(1)), fold(m.group(2))
+            if _own(first, asked) or _own(last, asked):
+                continue
+            if _KIND_WORD.fullmatch(first) or _KIND_WORD.fullmatch(last):
+                continue
+            if _AUTHORITY_END.match(last):
+                continue
+            if _common_noun(last.split("-")[0]) and first not in _given_names():
+                continue
+            return True
     return False

@@ -787,6 +787,41 @@ def test_a_postal_address_asked_for_is_a_contact_detail_a_bank_giro_number_is_no
             assert absent_kind(asked, _read(fee, address)) is None, address
 
 
+def test_an_address_asked_for_by_that_noun_alone_wants_a_postal_or_an_email_address():
+    asked = _query("Vilken adress har mottagningen i Norrstad?")
+    web = "Information om mottagningen finns på ungdomsmottagningen.se."
+    assert absent_kind(asked, _read(web)) == "contact"
+    for address in (
+        "Mottagningen ligger på Storgatan 5 i Norrstad.",
+        "Mottagningen nås på mottagningen@norrstad.se.",
+    ):
+        assert absent_kind(asked, _read(web, address)) is None, address
+    # "adress" in a question that does not ask for one is no contact detail
+    assert _query("Hur ändrar jag min adress i systemet?").wants != "contact_detail"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Vad heter verksamhetschefen för mottagningen?", "sv"),
+        ("Vem är rektor på Norrskolan?", "sv"),
+        ("What is the name of the head teacher of Norrskolan?", "en"),
+    ],
+)
+def test_who_holds_a_role_is_answered_by_a_persons_name_not_by_a_body(question, language):
+    asked = _query(question, language)
+    bodies = (
+        "Mottagningen och Norrskolan leds av en chef inom Beställd Primärvård.",
+        "Region Dalarna och Norrstads kommun ansvarar för skolan.",
+    )
+    assert absent_kind(asked, _read(*bodies)) == "name"
+    for person in (
+        "Verksamhetschef och rektor är Helen Hansson Malmgren.",
+        "Frågor besvaras av eva.andersson@norrstad.se.",
+    ):
+        assert absent_kind(asked, _read(*bodies, person)) is None, person
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

@@ -53,6 +53,17 @@ def test_a_consequence_is_asked_by_what_happens_if(question, asks):
         ("If the fee is not paid, the permit lapses.", True),
         ("Varje kommun ska ha folkbibliotek.", False),
         ("Nämnderna ska lämna in budgetskrivelsen senast den 30 juni.", False),
+        # "om" opening a condition: where a clause opens, before a subject, a verb or a passive
+        ("Skyddet uppstår inte om du redan är smittad.", True),
+        ("Avgiften återbetalas om ansökan avslås.", True),
+        ("Ansvaret gäller även om verksamheten läggs ut.", True),
+        ("Ersättning (om sådan finns) betalas ut.", True),
+        # "om" the preposition: a subject matter, not a condition
+        ("Bestämmelsen i kommunallagen om anknytning till kommunens område gäller inte.", False),
+        ("Kommunen fattar beslut om bidrag till föreningar.", False),
+        ("Biblioteken ska öka kunskapen om hur informationsteknik kan användas.", False),
+        # free of a charge is no consequence
+        ("Biblioteket lånar ut böcker avgiftsfritt till alla.", False),
     ],
 )
 def test_a_condition_or_a_consequence_is_found(text, found):
