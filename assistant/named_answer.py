@@ -164,7 +164,9 @@ def name_given(texts: Iterable[str], question: str) -> bool:
 
 # A person is named by a given name and a family name, both capitalised ("Helen Hansson
 # Malmgren", "Eva Andersson"), or by an e-mail address made of them ("eva.andersson@…").
-_PAIR = re.compile(r"\b([A-ZÅÄÖ][a-zåäöéü]+)[ \u00a0]+([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)\b")
+_PAIR = re.compile(
+    r"\b([A-ZÅÄÖ][a-zåäöéü]+)[ \u00a0]+([A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)\b"
+)
 _PERSON_MAIL = re.compile(r"\b[a-zåäö]+\.[a-zåäö]+(?:\.[a-zåäö]+)?@", re.I)
 _KIND_WORD = re.compile(rf"(?:{_SV_KINDS}|\w*region\w*|\w*landsting\w*)")
 
