@@ -121,7 +121,8 @@ _FACT_PATTERNS = {
     "date": r"datum\w*|dated?|daterad\w*|what date|vilket datum|"
     r"(?:vilket|what|which) (?:ar|year) (?:ar|is|was) (?:\S+ ){1,4}?(?:fran|from)(?=\W*$)|"
     r"^fran vilket ar (?:ar|kommer)\b|^from (?:what|which) year (?:is|was|does)\b",
-    "parties": r"parter|parterna|parties|mellan vilka|between whom|vilka har (?:skrivit|ingatt)",
+    "parties": r"parter|parterna|parties|mellan vilka|between whom|"
+    r"vilka har (?:skrivit|ingatt|slutit)|who (?:signed|concluded|entered)",
     # What the document is for or about, asked of the document itself ("Vad beskriver bilagan?",
     # "What is the purpose of the routine?"): a topic word beside it makes it a content question.
     "purpose": r"syfte\w*|syftar|purpose|aim of|"

@@ -91,6 +91,8 @@ _FACT_WORDS = (
     "uppdaterats senast senaste last latest reviewed review ofta often över översyn version "
     # a verb that only says it happened ("När gjordes den senaste revideringen?")
     "gjordes gjorde gjorts skedde skett "
+    # who made the agreement ("Vilka parter har ingått avtalet om …?")
+    "ingått ingick ingåtts slutit slöt slutits concluded "
     # who answers for its content ("Who is listed as responsible for the content of …?")
     "content listed "
     "versionen versionshistorik ändrad ändrades recently most "

@@ -312,6 +312,9 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
         ("Until when does the agreement apply?", "document_fact", "validity"),
         ("När antogs avtalet?", "document_fact", "adoption"),
         ("Vilka är parterna?", "document_fact", "parties"),
+        # the verb of making an agreement frames the question, it is no topic
+        ("Vilka parter har ingått överenskommelsen?", "document_fact", "parties"),
+        ("Vilka har slutit avtalet?", "document_fact", "parties"),
         ("Vad är syftet med överenskommelsen?", "document_fact", "purpose"),
         ("Vad handlar avtalet om?", "document_fact", "purpose"),
         ("What is the agreement about?", "document_fact", "purpose"),
