@@ -38,7 +38,7 @@ from typing import Any
 
 from .answer_found import detail_found
 from .answer_type import detail_nouns
-from .consequence import consequence_asked, consequence_found
+from .consequence import consequence_asked, consequence_found, sanction_asked
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
@@ -105,11 +105,13 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # "Vilka öppettider har Återbruket?" is not answered by "… Återbrukets öppettider skulle
         # kunna förlängas": the hours themselves, or the days it is open.
         return None if any(hours_found(in_context(c)) for c in ranked[:QUOTED]) else "hours"
-    if consequence_asked(query.folded):
+    if consequence_asked(query.folded) or sanction_asked(query.folded):
         # "Vad händer om en kommun inte har något folkbibliotek?" is not answered by "Varje
-        # kommun ska ha folkbibliotek.": a condition or a consequence (``consequence``).
+        # kommun ska ha folkbibliotek.": a condition or a consequence (``consequence``); "Blir
+        # det något vite om …?" by one or a sanction, the one it names too.
+        own = "" if sanction_asked(query.folded) else query.folded
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        return None if any(consequence_found(t, query.folded) for t in texts) else "consequence"
+        return None if any(consequence_found(t, own) for t in texts) else "consequence"
     if dimension_absent(query.folded, ranked[:QUOTED], candidates):
         return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":

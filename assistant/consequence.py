@@ -25,7 +25,7 @@ import re
 
 from .folding import fold
 
-__all__ = ["consequence_asked", "consequence_found"]
+__all__ = ["consequence_asked", "consequence_found", "sanction_asked"]
 
 _ASKED = re.compile(
     r"^(?:men |och |so |but |and )?(?:vad (?:hander|sker|blir foljden|blir konsekvensen)|"
@@ -94,6 +94,30 @@ _PREFIX = 5  # letters a word shares with the question's to be its own ("avgifte
 def consequence_asked(folded: str) -> bool:
     """Does the (folded) question ask what follows when something happens or is not done?"""
     return bool(_ASKED.search(folded.strip()))
+
+
+# A sanction asked for by its name, under a condition: "Blir det något vite om … lämnar … för
+# sent?", "Vilket straff kan en beställare få om …?", "What penalty does a company face if …?".
+_SANCTION = re.compile(
+    r"\b(?:vite|viten|vitet|\w*sanktion\w*|straff\w*|boter|pafoljd\w*|penalt\w*|sanctions?|"
+    r"fined|fines)\b"
+)
+_CONDITION = re.compile(r"\b(?:om|ifall|vid|if|when)\b")
+# whether, or which: not how large (the number rules' question) nor who decides it
+_SANCTION_ASKED = re.compile(
+    r"^(?:blir|kan|far|finns|kommer|utgar|tillkommer|galler|is|are|will|can|do|does|could|"
+    r"vilk\w+|vad|which|what)\b(?!.*\b(?:hur|how) (?:stor|hog|mycket|manga|much|many|large|"
+    r"high)\b)"
+)
+
+
+def sanction_asked(folded: str) -> bool:
+    """Does the (folded) question ask whether or which sanction follows from a condition it
+    states? A text answers it with a condition or a sanction of any name, the asked one too
+    (``consequence_found`` without the question)."""
+    return bool(
+        _SANCTION_ASKED.search(folded) and _SANCTION.search(folded) and _CONDITION.search(folded)
+    )
 
 
 def consequence_found(text: str, question: str = "") -> bool:

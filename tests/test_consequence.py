@@ -10,7 +10,7 @@ import pytest
 
 from assistant.absent_kind import absent_kind
 from assistant.candidates import with_typed
-from assistant.consequence import consequence_asked, consequence_found
+from assistant.consequence import consequence_asked, consequence_found, sanction_asked
 from assistant.folding import fold
 from assistant.intent import wanted_answer
 from tests.helpers import assistant_over_texts
@@ -137,3 +137,30 @@ def test_what_happens_is_refused_when_the_text_only_states_the_duty(taxa):
     answered = taxa.ask("Vad händer om jag betalar avgiften för sent?")
     assert answered.answered
     assert any("återkallas" in q for c in answered.citations for q in c.quotes)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Blir det något vite om nämnden lämnar rapporten för sent?", True),
+        ("Vilket straff kan en beställare få om den bryter mot reglerna?", True),
+        ("What penalty does a company face if it reports late?", True),
+        # how large a sanction is: the number rules' question
+        ("Hur stor blir byggsanktionsavgiften om man bygger utan lov?", False),
+        # no condition: what the sanction is called or who decides it
+        ("Vem beslutar om sanktionsavgiften?", False),
+    ],
+)
+def test_a_sanction_asked_under_a_condition(question, asks):
+    assert sanction_asked(fold(question)) is asks
+
+
+def test_a_sanction_asked_is_answered_by_a_condition_or_a_sanction_the_asked_one_too():
+    question = _query("Blir det något vite om nämnden lämnar rapporten för sent?")
+    duty = _read("Nämnden ska lämna rapporten senast den 15 februari.")
+    assert absent_kind(question, duty) == "consequence"
+    for answer in (
+        "Lämnas rapporten för sent utgår ett vite om 5 000 kronor.",
+        "Om rapporten kommer in för sent kan ersättningen sättas ned.",
+    ):
+        assert absent_kind(question, _read(duty[0].text, answer)) is None, answer
