@@ -4,12 +4,12 @@ passages (written by the generative answerer when one is configured), noted for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .answer import ExtractiveAnswerer
-from .document_facts import states_entry
+from .document_facts import own_fact_line, states_entry
 from .fact_lines import card_of
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
@@ -87,13 +87,14 @@ def with_cards(
     that of the best passage) second, whether or not the search found it: the card's labels
     ("Beslut (beslutad, antagen, …)") do not hold every form of the question's verb ("När
     antogs taxan?"), and a long card is far from a short question in the vector space. Asked
-    when it takes effect (``fact`` "in_force"), it also reads the text's passage that says so
-    (``_entry_passage``), next: the card holds only a dated line of that kind."""
+    when it takes effect (``fact`` "in_force") or who its parties are, it also reads the text's
+    passage that says so (``_stating_passage``), next: the card holds only a dated line of that
+    kind, or the parties its title names."""
     own = source or (passages[0].source if passages else None)
     docs = assistant.retriever.lexical.docs
     wanted = [card_of(docs, own) if own else None]
-    if fact == "in_force" and own:
-        wanted.append(_entry_passage(docs, own))
+    if (states := own_fact_line(fact)) is not None and own:
+        wanted.append(_stating_passage(docs, own, states))
     for n, extra in enumerate((w for w in wanted if w is not None), start=1):
         if any(p.id == extra.id for p in passages[: n + 1]):
             continue
@@ -109,18 +110,21 @@ def with_entry(assistant: Assistant, passages: list[Passage], source: str | None
     passage: the fees of a taxa apply from the taxa's own date. Its entry sentence is lifted as
     a card's fact line (``answer``); the decision weighs it as it weighs any answer."""
     own = source or (passages[0].source if passages else None)
-    entry = _entry_passage(assistant.retriever.lexical.docs, own) if own else None
+    entry = _stating_passage(assistant.retriever.lexical.docs, own, states_entry) if own else None
     if entry is None or any(p.id == entry.id for p in passages[:2]):
         return passages
     return passages[:1] + [entry] + [p for p in passages[1:] if p.id != entry.id]
 
 
-def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
-    """The first passage of ``source``'s text, in document order, with a sentence that says
-    when the document takes effect (``document_facts.states_entry``; ``docs``: the index's langchain
-    Documents): a document may say so in its text only ("… träder i kraft när det har
-    undertecknats av behöriga företrädare"), in words a question ("När börjar avtalet gälla?")
-    does not share."""
+def _stating_passage(
+    docs: Iterable[Any], source: str, states: Callable[[str], bool]
+) -> Passage | None:
+    """The first passage of ``source``'s text, in document order, with a sentence that ``states``
+    a document fact (``document_facts.own_fact_line``; ``docs``: the index's langchain
+    Documents): a document may say when it takes effect in its text only ("… träder i kraft när
+    det har undertecknats av behöriga företrädare"), in words a question ("När börjar avtalet
+    gälla?") does not share, and name its parties in a section of their own ("Avtalsparter är
+    …") far from "Vilka parter har ingått avtalet?" among its other sentences."""
     own = [
         d
         for d in docs
@@ -129,7 +133,7 @@ def _entry_passage(docs: Iterable[Any], source: str) -> Passage | None:
     own.sort(key=lambda d: (int(d.metadata.get("page", 0)), int(d.metadata.get("start", 0))))
     for d in own:
         text = d.page_content
-        if any(states_entry(text[a:b]) for a, b in split_sentences(text)):
+        if any(states(text[a:b]) for a, b in split_sentences(text)):
             return Passage.from_document(d, 1.0)
     return None
 

@@ -22,7 +22,9 @@ __all__ = [
     "fact_line",
     "fact_stated",
     "fact_unstated",
+    "own_fact_line",
     "states_entry",
+    "states_parties",
 ]
 
 
@@ -126,9 +128,12 @@ def fact_unstated(query: Any, texts: list[str]) -> bool:
 def fact_stated(query: Any, text: str) -> bool:
     """Does ``text`` (the best sentence read) state when the document was adopted or takes
     effect, as a document-fact question asks: the fact's own words with a year, or for an entry
-    into force an event ("träder i kraft när det har undertecknats")? Such a line answers like
-    the card's would; the fitted features, all frame words and a wanted date, see nothing."""
+    into force an event ("träder i kraft när det har undertecknats")? Or, asked its parties, does
+    it name them (``states_parties``)? Such a line answers like the card's would; the fitted
+    features, all frame words and a wanted date, see nothing."""
     fact = getattr(query, "fact", None)
+    if getattr(query, "intent", "") == "document_fact" and fact == "parties":
+        return states_parties(text)
     if getattr(query, "intent", "") != "document_fact" or fact not in ("adoption", "in_force"):
         return False
     return _states(fact, text, dated=True)
@@ -150,6 +155,31 @@ def states_entry(text: str) -> bool:
     force (``_STATED``) with a year or the event it takes effect on, the document its subject
     (``_OWN_SUBJECT``)?"""
     return _states("in_force", text, dated=True) and bool(_OWN_SUBJECT.search(text))
+
+
+# The text's own line naming its parties: "1 Avtalsparter / Avtalsparter är Västra
+# Götalandsregionen genom … och Alingsås kommun …", "Parter: …", "Parterna i detta avtal är …",
+# "Avtalet har slutits mellan …", "The parties to this agreement are …". The card's parties line
+# is read off the title or the first page's "Avtal mellan …"; such a line is the text's own word.
+_PARTIES_LINE = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+|§\s*\d+\s+)?(?:avtals|kontrakts)?parter(?:na)?"
+    r"(?:\s+i\s+(?:detta|denna)\s+\w+)?\s*(?:är|:)\s+\S|"
+    r"\b(?:avtal\w*|överenskommelse\w*|kontrakt\w*)\s+(?:har\s+)?(?:ingåtts|slutits|träffats|"
+    r"tecknats)\s+mellan\b|"
+    r"^\s*(?:the\s+)?parties\s+(?:to\s+(?:this|the)\s+\w+\s+)?(?:are\b|:)",
+    re.I,
+)
+
+
+def states_parties(text: str) -> bool:
+    """Does the sentence ``text`` name the document's parties as such (``_PARTIES_LINE``)?"""
+    return bool(_PARTIES_LINE.search(text))
+
+
+def own_fact_line(fact: str | None) -> Any:
+    """The test of a text's own sentence stating the document ``fact`` where the card may not
+    (``states_entry`` for "in_force", ``states_parties`` for "parties"), else None."""
+    return {"in_force": states_entry, "parties": states_parties}.get(fact or "")
 
 
 def card_fact(query: Any, best: Any) -> bool:

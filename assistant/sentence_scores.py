@@ -7,7 +7,7 @@ import re
 
 from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
-from .document_facts import fact_line, states_entry
+from .document_facts import fact_line, own_fact_line
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
@@ -47,7 +47,9 @@ def score_sentences(
     named = [p for p in parties_of(passages, documents) if p.name in query.parties]
     out = []
     counts = {p.id: p.sentences for p in passages}
-    entry = query.fact == "in_force"
+    # the text's own line of the fact asked ("… träder i kraft …", "Avtalsparter är …")
+    own_line = own_fact_line(query.fact) if query.fact in ("in_force", "parties") else None
+    stated = False
     listed = list_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
@@ -74,10 +76,16 @@ def score_sentences(
             if not fact_line(query, text, passage.text):
                 continue
             lift += _FACT_LINE_BONUS
-        elif entry and states_entry(text):  # the text's own line (``with_cards``)
+        elif own_line is not None and own_line(text):  # the text's own line (``with_cards``)
             lift += _FACT_LINE_BONUS
+            stated = True
         sim, standing = float(vec @ qvec), passage.score - top
         score = sim + lift + _PASSAGE_WEIGHT * standing
         out.append(Candidate(passage, start, end, score, sim, vec, lift, standing))
+    if stated and query.fact == "parties":
+        # "Avtalsparter är X genom Y och Z, org. nr …", the text's own statement, is quoted, not
+        # the card's "Parter: Y och Z" read off the title, which a short question is closer to
+        # and whose passage the search ranks first (heldout91, forty-third session).
+        out = [c for c in out if c.passage.kind != "card"]
     out.sort(key=lambda c: -c.score)
     return out

@@ -548,3 +548,36 @@ def test_the_year_of_a_text_without_a_date_line_is_its_copyright_line(tmp_path, 
     assert answer.answered
     assert answer.citations[0].quote == "Copyright (c) 2021 Sjöby kommun"
     assert answer.citations[0].passage.kind == "passage"  # the line itself, not the card
+
+
+SAMVERKAN = (
+    "Avtal mellan Norrstads vårdnämnd och Sjöby kommun avseende samverkan vid mottagningen\n\n"
+    + "".join(
+        _clause(n, topic)
+        for n, topic in enumerate(
+            ["inriktning", "tillgänglighet", "bemötande", "lokaler", "uppföljning", "ekonomi"],
+            start=2,
+        )
+    )
+    + "8. Avtalsparter\n\nAvtalsparter är Region Norrstad genom Norrstads vårdnämnd, org. nr "
+    "232100-0000, och Sjöby kommun, org. nr 212000-0000, nedan kallad kommunen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vilka parter har ingått avtalet om mottagningen?", "Vilka är parterna i avtalet?"],
+)
+def test_the_parties_are_quoted_from_the_texts_own_line_not_the_title(tmp_path, e5, question):
+    # The card names the parties read off the title; the text's own "Avtalsparter är …" is
+    # quoted, found by the search or not.
+    over = assistant_over_texts(tmp_path, {"avtal.txt": SAMVERKAN}, e5)
+    asked = over.ask(question)
+    assert asked.answered, asked.answer
+    _, kind, quote = first_cited(asked)
+    assert kind == "passage" and quote.startswith("Avtalsparter är Region Norrstad"), quote
+    from assistant.document_facts import states_parties
+
+    assert states_parties("Parter: Sjöby kommun och Region Norrstad")
+    assert states_parties("The parties to this agreement are Sjöby and Norrstad.")
+    assert not states_parties("Båda parter åtar sig att utveckla mottagningen.")
