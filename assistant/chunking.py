@@ -114,7 +114,9 @@ __all__ = [
 #     AVGIFT") heads nothing (``headings._after_column_labels``).
 # 54: control characters removed, a run of unmapped glyphs (U+FFFD) a dot leader: a contents
 #     list that pdftotext wrote so is seen as one, and a page's last line no longer runs into it.
-CHUNKER_VERSION = "54"
+# 55: a title line naming its type with å/ä/ö ("… föreskrifter om …", "Överenskommelse om …") is
+#     read as typed, before a series line above it ("… författningssamling").
+CHUNKER_VERSION = "55"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -135,6 +135,23 @@ def test_a_type_line_naming_no_topic_is_joined_to_the_topic_above_it():
     assert find_title(lay_out_pages([page]), "", "doc") == "Rutin för avbrott i e-tjänster"
 
 
+@pytest.mark.parametrize(
+    ("series", "title"),
+    [
+        ("Norrverkets författningssamling", "Norrverkets föreskrifter om avgifter för tillsyn"),
+        ("Norrstads kommuns dokumentsamling", "Överenskommelse om samverkan kring fritidsgårdar"),
+    ],
+)
+def test_a_title_naming_its_type_with_a_diacritic_is_the_title_not_the_series_above(
+    series, title
+):
+    # "föreskrifter" and "överenskommelse" are typed titles as "riktlinjer" is: the series name
+    # above them (with its designation and ISSN) is no title.
+    body = "Myndigheten föreskriver följande med stöd av förordningen om tillsyn och kontroll."
+    page = f"{series}\nISSN: 2000-0000\n\nNVFS 2021:1\n\n{title}\n\n{body}\n"
+    assert find_title(lay_out_pages([page]), "", "NVFS-2021-1") == title
+
+
 # --- dev2: the README's titles and facts; generic checks, no strings tuned for ------------
 
 _EXPECTED_TITLE_WORDS = {

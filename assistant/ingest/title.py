@@ -32,6 +32,11 @@ _TYPE_WORD = re.compile(
     r"föreskrifter|lag|förordning|vägledning|handbok)$",
     re.I,
 )
+# The same words folded (``_fold``: "foreskrifter", "overenskommelse"), as ``_typed`` and
+# ``_named_types`` read them: before, a title naming itself "föreskrifter" or "överenskommelse"
+# was not read as typed, and a series line above it ("Strålsäkerhetsmyndighetens
+# författningssamling") was taken for the title.
+_TYPE_WORD_FOLDED = re.compile(_TYPE_WORD.pattern.translate(str.maketrans("åäö", "aao")), re.I)
 _METADATA = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)|^dokumentet\b", re.I)
 
 
@@ -138,7 +143,7 @@ def _is_type_word(text: str) -> bool:
 
 
 def _typed(text: str) -> bool:
-    return any(_TYPE_WORD.search(w) for w in _fold(text).split())
+    return any(_TYPE_WORD_FOLDED.search(w) for w in _fold(text).split())
 
 
 # Words that say which edition or level a type line is, not what it is about ("Regional rutin
@@ -157,7 +162,7 @@ def _named_types(lines: list[str]) -> list[str]:
     for text in lines:
         words = text.split()
         generic = len(words) > 1 and all(
-            _TYPE_WORD.search(_fold(w).strip(",")) or _GENERIC.fullmatch(w) for w in words
+            _TYPE_WORD_FOLDED.search(_fold(w).strip(",")) or _GENERIC.fullmatch(w) for w in words
         )
         if generic and out and out[-1][-1] not in ".!?:" and not _typed(out[-1]):
             out[-1] = f"{out[-1]} – {text}"
