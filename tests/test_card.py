@@ -142,9 +142,7 @@ def test_a_type_line_naming_no_topic_is_joined_to_the_topic_above_it():
         ("Norrstads kommuns dokumentsamling", "Överenskommelse om samverkan kring fritidsgårdar"),
     ],
 )
-def test_a_title_naming_its_type_with_a_diacritic_is_the_title_not_the_series_above(
-    series, title
-):
+def test_a_title_naming_its_type_with_a_diacritic_is_the_title_not_the_series_above(series, title):
     # "föreskrifter" and "överenskommelse" are typed titles as "riktlinjer" is: the series name
     # above them (with its designation and ISSN) is no title.
     body = "Myndigheten föreskriver följande med stöd av förordningen om tillsyn och kontroll."
