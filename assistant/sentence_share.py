@@ -99,6 +99,7 @@ _WRITTEN = re.compile(
 # min", "30 %") measures something else and answers no count — unless the question counts that
 # unit itself ("hur många kvadratmeter/timmar/procent …", folded).
 _COUNT = re.compile(r"\b(?:hur manga|how many)\b")
+_MUCH = re.compile(r"\b(?:hur mycket|vad kostar|how much)\b")
 # "Hur gammal är resepolicyn?", "How old is the plan?": a thing's age is answered by the year it
 # was made ("policy för resor och transporter från 2015") as much as by a count of years. Not a
 # person's ("Hur gammal måste man vara …?": an age in years).
@@ -259,7 +260,14 @@ def typed_contexts(
         # "hur ofta": a number or a period ("två gånger per år", "årligen", "varje kvartal")
         kinds = ["amount", "date"] if often else ["amount"]
     read = [read_in_context(c) for c in best]
-    counted = _COUNT.search(folded) and not _UNIT_COUNTED.search(folded)
+    count = _COUNT.search(folded)
+    # "hur mycket är avgiften … och beror den på hur många mätobjekt …?" asks a sum first: the
+    # count in its later clause is what the sum may depend on, not the answer's kind.
+    counted = (
+        count is not None
+        and not _UNIT_COUNTED.search(folded)
+        and not _MUCH.search(folded[: count.start()])
+    )
 
     def quote(text: str) -> str:
         return _MEASURED.sub(" ", text) if counted else text

@@ -537,6 +537,10 @@ def test_a_count_is_not_answered_by_a_measure():
     assert (
         absent_kind(_query("Hur långt är det till förskolan Växthuset?"), _read(distances)) is None
     )
+    # A sum asked first: a count in a later clause is what it may depend on, not the answer.
+    fee = _query("Hur mycket är avgiften per uppdrag och beror den på hur många mätare man har?")
+    charged = "Beställaren betalar en avgift om 940 kronor per uppdrag oberoende av antalet mätare."
+    assert absent_kind(fee, _read(charged)) is None
 
 
 def test_a_number_that_orders_or_dates_is_no_amount():
