@@ -113,7 +113,11 @@ def detail_nouns(folded: str) -> list[str]:
 # asks no "hur/vad/vilken/när"; read in its last clause ("…, kan vi söka bidrag för det?").
 _YES_NO = re.compile(
     r"(?:kan|kunde|far|fick|maste|ska|skall|bor|ar|finns|fanns|behover|galler|ingar|har|hade|"
-    r"kostar|kravs|gar|blir|brukar|tar|betalar|can|could|may|must|should|is|are|was|were|do|"
+    r"kostar|kravs|gar|blir|brukar|tar|betalar|"
+    # verbs a yes/no question about fees and rules opens with ("Tillkommer det något …?")
+    r"tillkommer|utgar|omfattas|omfattar|racker|behovs|anvands|stammer|paverkar|innebar|"
+    r"raknas|debiteras|ersatts|tillats|godkanns|"
+    r"can|could|may|must|should|is|are|was|were|do|"
     r"does|did|will|would|has|have)\b"
 )
 _QUESTION_WORD = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
@@ -141,8 +145,18 @@ def yes_no(folded: str) -> bool:
     """Is the (folded) question, or its last clause, asked to be answered yes or no: it opens
     with a verb and asks no "hur/vad/vilken/how/what" ("Får biblioteket ta ut en avgift …?",
     "… som kostar en viss summa, kan vi söka bidrag för det?")?"""
-    last = _CLAUSE.split(folded.casefold().strip())[-1]
+    # An example or a gloss after a comma is no clause of its own ("Tillkommer det något utöver
+    # timavgiften, t.ex. för utlägg?"); "…, och tillkommer …?": the conjunction joins, the verb asks.
+    plain = _ASIDE.sub("", folded.casefold().strip())
+    last = _JOINING.sub("", _CLAUSE.split(plain)[-1])
     return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(last)
+
+
+_ASIDE = re.compile(
+    r",\s*(?:t\.? ?ex\.?|till exempel|exempelvis|typ|e\.g\.|for example|such as|alltsa|"
+    r"dvs\.?|i\.e\.)(?:\s|$)[^,;:]*"
+)
+_JOINING = re.compile(r"^(?:och|men|eller|samt|and|but|or)\s+")
 
 
 # "Vad är byggsanktionsavgift?", "What is a reverse charge?": a word asked to be defined, not

@@ -836,6 +836,11 @@ def test_who_holds_a_role_is_answered_by_a_persons_name_not_by_a_body(question, 
         ("Vilken avgift tar kommunen ut?", "amount"),
         ("Vilken tillgänglighet i procent ska tjänsten ha?", "amount"),
         ("Vilket datum öppnar ansökan?", "date"),
+        # yes or no, whatever fee it names: an example after a comma is no clause of its own,
+        # and a conjunction opening the last clause only joins it
+        ("Tillkommer det något utöver timavgiften, t.ex. för utlägg?", None),
+        ("Ingår frakten i avgiften, och tillkommer någon adminavgift?", None),
+        ("Vad kostar det, och när ska man betala?", "date"),
     ],
 )
 def test_the_opening_question_word_decides_the_kind_not_a_clause_after_it(question, kind):
