@@ -116,7 +116,9 @@ __all__ = [
 #     list that pdftotext wrote so is seen as one, and a page's last line no longer runs into it.
 # 55: a title line naming its type with å/ä/ö ("… föreskrifter om …", "Överenskommelse om …") is
 #     read as typed, before a series line above it ("… författningssamling").
-CHUNKER_VERSION = "55"
+# 56: a regulation's signature block (issuer in capitals, then the names, after the entry into
+#     force) is the card's "signed" fact (``signatures.decree_signature``).
+CHUNKER_VERSION = "56"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -127,3 +127,32 @@ def test_who_signed_is_answered_from_the_blocks_own_lines(assistant, question):
 def test_who_signed_a_document_without_a_signature_is_refused(assistant):
     answer = assistant.ask("Vem har skrivit under rutinen för nycklar?")
     assert not answer.answered, answer.answer
+
+
+DECREE = (
+    "Norrverkets föreskrifter om avgifter för tillsyn\n\n"
+    "1 § Den som ansöker om tillsyn ska betala en avgift om 940 kronor per ärende.\n\n"
+    "2 § Om det finns särskilda skäl kan Norrverket sätta ned avgiften.\n\n"
+    "___________________\n"
+    "Dessa föreskrifter träder i kraft den 1 juni 2021.\n\n"
+    "NORRVERKET\n\n"
+    "ANNA LINDQVIST\n\n"
+    "Per Holmgren\n"
+    "\f"
+    "Bilaga 1\n\n"
+    "Avgifter för tillsyn per ärende och år enligt tabellen nedan.\n"
+)
+
+
+def test_a_regulations_signature_is_its_issuer_in_capitals_and_the_names_under_it(tmp_path, e5):
+    from assistant.ingest.signatures import decree_signature
+
+    signed = decree_signature({1: DECREE.split("\f")[0].splitlines()})
+    assert signed is not None and signed.people == ("Anna Lindqvist", "Per Holmgren")
+    # a heading in capitals in the body, no entry into force before it: no signature
+    body = ["AVGIFTER", "", "Anna Lindqvist", "Per Holmgren"]
+    assert decree_signature({1: body}) is None
+    over = assistant_over_texts(tmp_path, {"nvfs-2021-1.txt": DECREE}, e5)
+    answer = over.ask("Vem har skrivit under föreskrifterna?")
+    assert answer.answered, answer.answer
+    assert "ANNA LINDQVIST" in answer.citations[0].quote, answer.citations[0].quote

@@ -22,7 +22,7 @@ from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .page_joins import join_across_pages
 from .reflow import reflow, text_width
-from .signatures import Signature, signature_block
+from .signatures import Signature, decree_signature, signature_block
 from .units import LIST_START, Item
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -113,7 +113,8 @@ def _signature(items: list[Item], raw: list[str | None]) -> Signature | None:
     for it, line in zip(items, raw, strict=True):
         pages.setdefault(it.page, []).extend([line] if line is not None else it.lines or [""])
     last = max((n for n, lines in pages.items() if any(ln.strip() for ln in lines)), default=0)
-    return signature_block(last, pages[last]) if last else None
+    # a regulation's block stands where its body ends, before its appendices (``signatures``)
+    return (signature_block(last, pages[last]) if last else None) or decree_signature(pages)
 
 
 def _add_lines(items: list[Item], raw: list[str | None], page: int, text: str) -> None:

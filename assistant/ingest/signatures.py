@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .grid import CELL
 
-__all__ = ["Signature", "signature_block"]
+__all__ = ["Signature", "decree_signature", "signature_block"]
 
 _NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüë]+(?:-[A-ZÅÄÖÉ][a-zåäöéüë]+)?"
 _NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
@@ -113,3 +113,43 @@ def _office(line: str) -> bool:
         and not re.search(r"\d|[.:;!?,]$", text)
         and "  " not in text
     )
+
+
+# A statute's or an authority's regulations end their body, before any appendix, with the
+# issuer in capitals and those who decided them, without roles: "STRÅLSÄKERHETSMYNDIGHETEN" /
+# "NINA CROMNIER" / "Ulf Yngvesson", "På regeringens vägnar" / "MAGDALENA ANDERSSON" / "Per
+# Svensson (Finansdepartementet)". The block stands within a few lines after the entry into
+# force ("Dessa föreskrifter träder i kraft …") or the rule drawn under the body ("______").
+_ISSUER = re.compile(
+    r"^(?:[A-ZÅÄÖ][A-ZÅÄÖ-]{3,}(?: [A-ZÅÄÖ][A-ZÅÄÖ-]+){0,4}|På regeringens vägnar)$"
+)
+_CAPS_NAME = re.compile(r"^[A-ZÅÄÖÉ][A-ZÅÄÖÉ-]+(?: [A-ZÅÄÖÉ][A-ZÅÄÖÉ-]+){1,2}$")
+_END_OF_BODY = re.compile(r"träder i kraft|_{5,}", re.I)
+_AFTER_END = 8  # non-empty lines after the entry into force that may hold the block
+_ROLE_NOTE = re.compile(r"\s*\([^)]{2,40}\)$")
+
+
+def decree_signature(pages: dict[int, list[str]]) -> Signature | None:
+    """The first regulation-style signature block in the exported ``pages`` (page -> lines):
+    an issuer line in capitals (or "På regeringens vägnar") within ``_AFTER_END`` lines after
+    the entry into force or the rule under the body, then one or two names (in capitals, or
+    capitalised, a department in parentheses after it); else None."""
+    for page in sorted(pages):
+        rows = [line.strip() for line in pages[page] if line.strip()]
+        for i, line in enumerate(rows):
+            if not _END_OF_BODY.search(line):
+                continue
+            for j in range(i + 1, min(i + 1 + _AFTER_END, len(rows))):
+                if not _ISSUER.match(rows[j]):
+                    continue
+                names = []
+                for below in rows[j + 1 : j + 3]:
+                    name = _ROLE_NOTE.sub("", below)
+                    if _CAPS_NAME.match(name) or _NAME.fullmatch(name) and not _ROLE.search(name):
+                        names.append(name.title() if name.isupper() else name)
+                    else:
+                        break
+                if names:
+                    last = rows[j + len(names)]
+                    return Signature(page, tuple(names), rows[j], " ".join(last.split()))
+    return None
