@@ -147,8 +147,13 @@ def yes_no(folded: str) -> bool:
     "… som kostar en viss summa, kan vi söka bidrag för det?")?"""
     # An example or a gloss after a comma is no clause of its own ("Tillkommer det något utöver
     # timavgiften, t.ex. för utlägg?"); "…, och tillkommer …?": the conjunction joins, the verb asks.
+    # A question word opening an earlier clause asks that too ("Hur mycket kostar det, och måste
+    # jag betala direkt?" wants the sum).
     plain = _ASIDE.sub("", folded.casefold().strip())
-    last = _JOINING.sub("", _CLAUSE.split(plain)[-1])
+    *before, last = _CLAUSE.split(plain)
+    if last[:4] in ("och ", "and ") and any(_OPENS_ASKING.match(c) for c in before):
+        return False
+    last = _JOINING.sub("", last)
     return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(last)
 
 
@@ -157,6 +162,7 @@ _ASIDE = re.compile(
     r"dvs\.?|i\.e\.)(?:\s|$)[^,;:]*"
 )
 _JOINING = re.compile(r"^(?:och|men|eller|samt|and|but|or)\s+")
+_OPENS_ASKING = re.compile(r"^(?:hur|vad|vilk\w*|nar|var|vem|how|what|which|when|where|who)\b")
 
 
 # "Vad är byggsanktionsavgift?", "What is a reverse charge?": a word asked to be defined, not

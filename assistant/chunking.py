@@ -118,7 +118,9 @@ __all__ = [
 #     read as typed, before a series line above it ("… författningssamling").
 # 56: a regulation's signature block (issuer in capitals, then the names, after the entry into
 #     force) is the card's "signed" fact (``signatures.decree_signature``).
-CHUNKER_VERSION = "56"
+# 57: a regulation's entry into force naming what stops applying ("…, då … ska upphöra att
+#     gälla") is the card's "replaces" fact.
+CHUNKER_VERSION = "57"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

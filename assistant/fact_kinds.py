@@ -13,12 +13,12 @@ FACTS = (
     "owner",
     "contact",
     "case_number",
-    "validity",
+    "replaces",
     "in_force",
+    "validity",
     "signed",
     "adoption",
     "revised",
-    "replaces",
     "date",
     "parties",
     "purpose",
@@ -57,6 +57,24 @@ _FACT_PATTERNS = {
     "case_number": r"diarienummer\w*|dnr|arendenummer\w*|case (?:\(diary\) )?(?:number|no)|"
     r"diary (?:number|no)|reference number|"
     r"registration number|beteckning\w*|sfs[- ]?nummer\w*",
+    # The document it replaces ("Dokumentet ersätter: …"), tried before a time ("Vilka äldre
+    # föreskrifter slutade gälla när de nya trädde i kraft?"); "ersätter" alone also means "pays".
+    # A document named by title is out of the text read here: "Vad ersätter resepolicyn?" is
+    # "vad ersätter?".
+    "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
+    # the documents that stop applying ("Vilka äldre styrdokument slutar gälla …?")
+    r"(?:vilket|vilka|vad) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|regler\w*|"
+    r"foreskrift\w*|beslut\w*|planer\w*) (?:\w+ )?(?:slutar|slutade|upphor|upphorde) (?:att )?galla|"
+    r"(?:which|what) (?:\w+ )?(?:documents?|policies|policy|guidelines?|rules|regulations) "
+    r"(?:\w+ )?(?:no longer apply|cease to apply|stop applying)|"
+    r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
+    r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
+    # the passive, naming the earlier document by its kind ("Vilket tidigare styrdokument ersätts
+    # av den nya strategin?"): "Vilka kostnader ersätts av kommunen?" is paid, no document
+    r"(?:vilket|vilka) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|[\w-]*program\w*|"
+    r"[\w-]*plan\w*|[\w-]*strategi\w*|regler\w*|foreskrift\w*|reglemente\w*|taxa\w*) "
+    r"(?:\w+ )?ersatts (?:nu )?av|"
+    r"supersedes|superseded",
     # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
     # decision's date; before "adoption".
     # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
@@ -98,23 +116,6 @@ _FACT_PATTERNS = {
     r"last (?:updated|update|reviewed|review|amended|changed)|"
     rf"(?:is|was|are|were|has|have|had|gets?|got) (?:been )?(?:{_DOC_EN} )?"
     r"(?:last |latest |most recently )?(?:updated|reviewed|amended)",
-    # The document it replaces ("Dokumentet ersätter: …"); "ersätter" alone also means "pays".
-    # A document named by title is out of the text read here: "Vad ersätter resepolicyn?" is
-    # "vad ersätter?".
-    "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
-    # the documents that stop applying ("Vilka äldre styrdokument slutar gälla …?")
-    r"(?:vilket|vilka|vad) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|regler\w*|"
-    r"foreskrift\w*|beslut\w*|planer\w*) (?:\w+ )?(?:slutar|upphor) (?:att )?galla|"
-    r"(?:which|what) (?:\w+ )?(?:documents?|policies|policy|guidelines?|rules|regulations) "
-    r"(?:\w+ )?(?:no longer apply|cease to apply|stop applying)|"
-    r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"
-    r"ersatt\w* dokument\w*|^(?:which|what)\b.*\b(?:replace|supersede)(?=\W*$)|replaces|replaced|"
-    # the passive, naming the earlier document by its kind ("Vilket tidigare styrdokument ersätts
-    # av den nya strategin?"): "Vilka kostnader ersätts av kommunen?" is paid, no document
-    r"(?:vilket|vilka) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|[\w-]*program\w*|"
-    r"[\w-]*plan\w*|[\w-]*strategi\w*|regler\w*|foreskrift\w*|reglemente\w*|taxa\w*) "
-    r"(?:\w+ )?ersatts (?:nu )?av|"
-    r"supersedes|superseded",
     # "datum" in any form, and so "date" ("What is the date of the agreement?").
     # The year a document is from ("What year is this guideline from?", "Från vilket år är
     # policyn?"): a date line, or where there is none its copyright line ("© 2021 …").

@@ -61,6 +61,8 @@ from tests.helpers import assistant_over_texts, first_cited
         # the documents that stop applying are the ones it replaces
         ("Vilka äldre styrdokument slutar gälla när planen antas?", "replaces"),
         ("Vilka regler upphör att gälla?", "replaces"),
+        # in the past, beside the time the new ones took effect
+        ("Vilka äldre föreskrifter slutade gälla när de nya trädde i kraft?", "replaces"),
         # the year a document is from: its date line, or its copyright line
         ("What year is this guideline from?", "date"),
         ("Från vilket år är riktlinjerna?", "date"),

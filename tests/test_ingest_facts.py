@@ -42,6 +42,18 @@ def test_replaces_keeps_the_colon_inside_a_case_number(line, value):
         ),
         # "ersätter" as "pays", said of someone else: no fact
         ("Text.\n\nKommunen ersätter kostnader för resor.", []),
+        # a regulation's entry into force names what stops applying
+        (
+            "Text.\n\nDessa föreskrifter träder i kraft den 1 juni 2021, då Norrverkets "
+            "föreskrifter (NVFS 2011:1) om avgifter ska upphöra att gälla.",
+            ["Norrverkets föreskrifter (NVFS 2011:1) om avgifter"],
+        ),
+        (
+            "Text.\n\nGenom dessa föreskrifter upphävs Norrverkets allmänna råd om avgifter.",
+            ["Norrverkets allmänna råd om avgifter"],
+        ),
+        # a date alone: nothing stops applying
+        ("Text.\n\nDessa föreskrifter träder i kraft den 1 juni 2021.", []),
     ],
 )
 def test_a_sentence_saying_what_the_document_replaces_is_a_fact(body, value):

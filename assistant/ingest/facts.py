@@ -81,6 +81,15 @@ _SELF_REPLACES = re.compile(
     r"överenskommelse|anvisning)\w*\s+ersätter\s+(?=\S)",
     re.I,
 )
+# A regulation names what it repeals in its entry into force ("Dessa föreskrifter träder i kraft
+# den 1 juni 2021, då Strålsäkerhetsmyndighetens föreskrifter (SSMFS 2011:1) om … ska upphöra att
+# gälla.") or on its own ("Genom dessa föreskrifter upphävs …").
+_REPEALS = re.compile(
+    r"\bträder i kraft\b[^.]*?,\s*(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
+    r"upphör(?:a)?\s+att\s+gälla|"
+    r"^genom\s+(?:dessa|denna|detta)\s+\w+\s+upphävs\s+(?P<old2>.{10,250}?)\.?$",
+    re.I,
+)
 # A copyright line dates a text that has no date line and names who issued it ("Copyright (c)
 # 2021 Sundsvalls kommun", "© Digg 2024"), as web and Markdown exports end.
 _COPYRIGHT = re.compile(
@@ -231,6 +240,8 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             add("replaces", _value(line, m), page, cite, where)
         elif (m := _SELF_REPLACES.match(" ".join(line.split()))) and len(line) <= 300:
             add("replaces", " ".join(line.split())[m.end() :], page, cite, where)
+        elif (m := _REPEALS.search(" ".join(line.split()))) and len(line) <= 400:
+            add("replaces", m.group("old") or m.group("old2"), page, cite, where)
         if _COPYRIGHT.match(line.strip()):
             add("copyright", line.strip(), page, cite, where)
         flat = " ".join(line.split())  # a party line over several units holds line breaks
