@@ -64,7 +64,8 @@ _FACT_PATTERNS = {
     "replaces": rf"(?:vilket|vilka|vad) (?:\w+ )?ersatter {_DOC_SV}|{_DOC_SV} ersatter|"
     # the documents that stop applying ("Vilka äldre styrdokument slutar gälla …?")
     r"(?:vilket|vilka|vad) (?:\w+ )?(?:[\w-]*dokument\w*|riktlinje\w*|policy\w*|regler\w*|"
-    r"foreskrift\w*|beslut\w*|planer\w*) (?:\w+ )?(?:slutar|slutade|upphor|upphorde) (?:att )?galla|"
+    r"foreskrift\w*|beslut\w*|planer\w*|avtal\w*|overenskommelse\w*) (?:\w+ )?"
+    r"(?:slutar|slutade|upphor|upphorde) (?:att )?galla|"
     r"(?:which|what) (?:\w+ )?(?:documents?|policies|policy|guidelines?|rules|regulations) "
     r"(?:\w+ )?(?:no longer apply|cease to apply|stop applying)|"
     r"^(?:vad|vilket \w+|vilka \w+) ersatter(?=\W*$)|"

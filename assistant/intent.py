@@ -183,6 +183,15 @@ def _fact_terms() -> frozenset[str]:
     return frozenset(terms(_FACT_WORDS)) | frame_terms()
 
 
+@lru_cache(maxsize=1)
+def _replaced_terms() -> frozenset[str]:
+    """What frames a question about the documents a text replaced, and only that one ("Vilka
+    äldre föreskrifter slutade gälla när de nya trädde i kraft?"): "nya" is a topic elsewhere."""
+    return frozenset(
+        terms("äldre tidigare gamla nya upphör upphörde upphöra slutar slutade slutat")
+    )
+
+
 def _stops(word: str) -> bool:
     """Does a document's name end before this (folded) word: a document-fact word?"""
     return bool(set(terms(word)) & _fact_terms()) or fact_kind(word) is not None
@@ -221,7 +230,8 @@ def intent_of(
     # asked about; not for "purpose", whose "Vad beskriver överenskommelsen om X?" asks about X.
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
     named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
-    if kind and all(fold_word(t) in named for t in topic_terms - _fact_terms() - names):
+    frame = _fact_terms() | (_replaced_terms() if kind == "replaces" else frozenset())
+    if kind and all(fold_word(t) in named for t in topic_terms - frame - names):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:

@@ -315,6 +315,12 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
         # the verb of making an agreement frames the question, it is no topic
         ("Vilka parter har ingått överenskommelsen?", "document_fact", "parties"),
         ("Vilka har slutit avtalet?", "document_fact", "parties"),
+        # what stopped applying when it took effect: the old, the new and the verbs frame it
+        (
+            "Vilka äldre avtal slutade gälla när det nya trädde i kraft?",
+            "document_fact",
+            "replaces",
+        ),
         ("Vad är syftet med överenskommelsen?", "document_fact", "purpose"),
         ("Vad handlar avtalet om?", "document_fact", "purpose"),
         ("What is the agreement about?", "document_fact", "purpose"),
