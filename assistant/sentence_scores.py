@@ -48,7 +48,7 @@ def score_sentences(
     out = []
     counts = {p.id: p.sentences for p in passages}
     # the text's own line of the fact asked ("… träder i kraft …", "Avtalsparter är …")
-    own_line = own_fact_line(query.fact) if query.fact in ("in_force", "parties") else None
+    own_line = own_fact_line(query.fact)
     stated = False
     listed = list_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
