@@ -175,7 +175,8 @@ _KIND_WORD = re.compile(rf"(?:{_SV_KINDS}|\w*region\w*|\w*landsting\w*)")
 def _given_names() -> frozenset[str]:
     """Common Swedish given names, folded (``data/sv_given_names.txt``)."""
     text = (resources.files("assistant") / "data" / "sv_given_names.txt").read_text("utf-8")
-    return frozenset(w for w in text.split() if not w.startswith("#"))
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def _common_noun(word: str) -> bool:

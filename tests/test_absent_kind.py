@@ -826,6 +826,14 @@ def test_who_holds_a_role_is_answered_by_a_persons_name_not_by_a_body(question, 
         assert absent_kind(asked, _read(*bodies, person)) is None, person
 
 
+def test_the_given_names_list_holds_names_not_its_header():
+    from assistant.named_answer import _given_names
+
+    names = _given_names()
+    assert {"anna", "bjorn", "erik"} <= names
+    assert not names & {"common", "given", "names", "project", "this"}
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
