@@ -28,6 +28,7 @@ from typing import Any
 
 from .answer_type import opens_who_or_which, opens_with_verb, yes_no
 from .compounds import compound_match
+from .counted import uncounted
 from .folding import fold
 from .frequency import frequency_found, often_asked
 from .lexical import terms
@@ -270,6 +271,8 @@ def typed_contexts(
     )
 
     def quote(text: str) -> str:
+        # The asker's own figures, and a count of another thing, answer no count (``counted``).
+        text = text if "date" in kinds else uncounted(text, folded)
         return _MEASURED.sub(" ", text) if counted else text
 
     # The kind of answer is read from the quote (a heading's "4.3.1" is no amount), the topic
@@ -277,7 +280,7 @@ def typed_contexts(
     typed = [
         not kinds
         or any(answer_type_found(k, [quote(r.text)]) for k in kinds)
-        or ("amount" in kinds and bool(_WRITTEN.search(r.text)))
+        or ("amount" in kinds and bool(_WRITTEN.search(quote(r.text))))
         or (often and frequency_found(r.text))
         or age_answered(folded, r.text)
         for r in read

@@ -260,8 +260,11 @@ def test_an_article_or_a_series_number_is_no_answer_to_how_many():
         assert absent_kind(question, _read(cited)) == "number", cited
     assert absent_kind(question, _read("Nämnden ska utse tre granskare.")) is None
     assert not any(c.isdigit() for c in without_references("prop. 2017/18:105 och Dir. 2016:15"))
-    # A count of points or sections is a count.
-    assert absent_kind(question, _read("Granskningen omfattar 5 punkter.")) is None
+    # A count of points or sections is a count, no reference; but a sentence naming the thing
+    # asked ("granskning") while counting points counts no reviewers (``counted``).
+    assert "5 punkter" in without_references("Granskningen omfattar 5 punkter.")
+    assert absent_kind(question, _read("Arbetet omfattar 5 punkter.")) is None
+    assert absent_kind(question, _read("Granskningen omfattar 5 punkter.")) == "number"
 
 
 def test_a_count_of_things_is_not_answered_by_a_period():
