@@ -15,6 +15,7 @@ from typing import Any
 
 from .answer_type import detail_nouns
 from .bilingual import Renderer
+from .compounds import MIN_PART
 from .conversation import resolve
 from .document_names import SHORT_NAME, DocumentBook, DocumentName
 from .document_phrase import in_words, phrase_documents
@@ -61,6 +62,10 @@ def _english_words() -> list[str]:
 _SOURCE = re.compile(r"\b(?:enligt|according to)\s+([^?!.]+)", re.I)
 
 
+# "… ska bolagen följa reglerna?": the verb asks when a text applies, as "gälla" does; no topic.
+_FOLLOW = frozenset(terms("följa följer tillämpa tillämpas comply follow"))
+
+
 class QueryAnalyzer:
     """Builds ``Query`` objects for one index state."""
 
@@ -80,6 +85,19 @@ class QueryAnalyzer:
         # An English question's Swedish rendering, once per question: shared by every stage.
         self.renderer = Renderer.of_terms(self._knows)
         self.book = DocumentBook(documents)  # which documents a question names
+
+    def _joined_known(self, stem: str) -> bool:
+        """Does the corpus know a (stemmed) word, or both parts of it as a compound ("informations-
+        regl": "information" and "regl"), a linking "s" allowed? Only the in-force gate reads it:
+        "… följa de här informationsreglerna?" names the text's rules in a word it never writes."""
+        if self._knows(stem):
+            return True
+        for cut in range(MIN_PART, len(stem) - MIN_PART + 1):
+            front, head = stem[:cut], stem[cut:]
+            fronts = (front, front[:-1]) if front.endswith("s") else (front,)
+            if self._knows(head) and any(self._knows(stem_word(f)) for f in fronts):
+                return True
+        return False
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -200,7 +218,8 @@ class QueryAnalyzer:
         intent, fact = intent_of(
             folded, set(topic), len(parties), title_words, present, self._municipalities
         )
-        known = [all(self._knows(part) for part in t.split("-") if part) for t in rest]
+        subject = [t for t in rest if t not in _FOLLOW]
+        known = [all(self._joined_known(part) for part in t.split("-") if part) for t in subject]
         if intent == "fact" and fact == "in_force" and sum(known) * 2 < max(1, len(known)):
             # When something the texts mostly never name takes effect ("När börjar skolplikten
             # gälla?"): no text's own entry line answers it.

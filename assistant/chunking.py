@@ -120,7 +120,8 @@ __all__ = [
 #     force) is the card's "signed" fact (``signatures.decree_signature``).
 # 57: a regulation's entry into force naming what stops applying ("…, då … ska upphöra att
 #     gälla") is the card's "replaces" fact.
-CHUNKER_VERSION = "57"
+# 58: a title's trailing ";", "," or ":" is dropped ("… och tjänstepension;").
+CHUNKER_VERSION = "58"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

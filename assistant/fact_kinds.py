@@ -84,6 +84,11 @@ _FACT_PATTERNS = {
     r"(?:from|since) when\b|valid from|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"
     r"fran (?:och med )?(?:vilket datum|vilken dag) (?:galler|ska \S+ (?:\S+ )?galla)|"
+    # from when its subjects must follow it ("Från och med vilket datum ska bolagen följa
+    # reglerna?", "From what date must insurers comply with the rules?")
+    r"(?:fran (?:och med )?(?:vilket datum|vilken dag|nar)|fran och med|sedan nar) "
+    r"(?:ska|maste|behover) (?:\S+ ){1,3}?(?:folja|tillampa)|"
+    r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,6}?\s+(?:comply|follow)|"
     r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,12}?\s+(?:apply|applies|valid)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"

@@ -201,3 +201,11 @@ def test_three_parties_of_a_title_are_three(tmp_path):
     doc = load_text(tmp_path, "avtal.txt", f"{title}\n\nParterna ska samverka om mottagningen.\n")
     assert doc.metadata["parties"] == ["Sjöby kommun", "Åby kommun", "Region Norrland"]
     assert "Parter (parterna, parties): Sjöby kommun, Åby kommun och Region Norrland" in doc.card
+
+
+def test_a_titles_trailing_semicolon_is_no_part_of_it(tmp_path):
+    # A regulation's title line ends in ";" when its designation line follows in the print.
+    body = "Myndigheten föreskriver följande med stöd av förordningen om tillsyn och kontroll."
+    text = f"Norrverkets föreskrifter om avgifter för tillsyn;\n\n{body}\n"
+    doc = load_text(tmp_path, "NVFS-2021-1.txt", text)
+    assert doc.metadata["title"] == "Norrverkets föreskrifter om avgifter för tillsyn"

@@ -50,6 +50,9 @@ from tests.helpers import assistant_over_texts, first_cited
         ("Vem tog beslut om anvisningarna?", "adoption"),
         # "from what date … apply" is when it takes effect, as "från vilket datum gäller"
         ("From what date do these rules apply?", "in_force"),
+        ("Från och med vilket datum ska bolagen följa de här reglerna?", "in_force"),
+        ("From what date must insurers comply with the rules?", "in_force"),
+        ("Vilka regler ska bolagen följa?", None),
         ("From what date do the new water and sewage charges in Norrvik apply?", "in_force"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
         ("Vem ersätter kostnaden för resan?", None),
@@ -493,6 +496,9 @@ def test_when_it_takes_effect_is_read_from_the_texts_own_line_whatever_the_searc
         # when the text's own subject takes effect: the text's entry line, found or not
         ("Från vilket datum gäller de nya avgifterna för mätare?", True),
         ("När börjar avgiften för dagvatten att gälla?", True),
+        # from when its subjects must follow it, in a compound the text never writes whole
+        # ("avgiftsreglerna": "avgift" and "regl" it does)
+        ("Från och med vilket datum ska fastighetsägarna följa avgiftsreglerna?", True),
         # what the texts never name: no text's entry line answers when it takes effect
         ("När börjar skolplikten gälla?", False),
     ],
@@ -583,3 +589,14 @@ def test_the_parties_are_quoted_from_the_texts_own_line_not_the_title(tmp_path, 
     assert states_parties("Parter: Sjöby kommun och Region Norrstad")
     assert states_parties("The parties to this agreement are Sjöby and Norrstad.")
     assert not states_parties("Båda parter åtar sig att utveckla mottagningen.")
+
+
+def test_a_compound_of_two_known_words_counts_as_known_for_the_in_force_gate():
+    from assistant.analyze import QueryAnalyzer
+
+    vocabulary = {"information", "regl", "bolag"}
+    analyzer = QueryAnalyzer([], [], knows=lambda t: t in vocabulary)
+    assert analyzer._joined_known("informationsregl")
+    assert analyzer._joined_known("informationregl")
+    assert not analyzer._joined_known("skolplikt")
+    assert not analyzer._joined_known("informationsplikt")

@@ -153,6 +153,9 @@ def describe(
     # is often a template's leftover, so page 1 goes first there.
     trust = bool(sidecar.get("title") or front.get("rubrik") or len(front) > 1)
     title = re.sub(r"^#+\s*", "", find_title(laid, str(front_title or ""), stem, trust)).strip()
+    # A title line that went on to a list or a reference ends in its punctuation ("… om
+    # information som gäller försäkring och tjänstepension;"): no part of the name.
+    title = title.rstrip(" ;,:") or title
     meta["title"] = title
     page1 = laid.pages[0] if laid.pages else ""
     edges = [text for page, text in laid.edge_lines if page == 1]
