@@ -50,6 +50,7 @@ class Span:
     led: bool = False  # a list passage that opens with its lead-in line ("… ska det framgå:")
     tail: str = ""  # the kind of the last unit merged in ("text" for a lead-in line)
     anchor: str = ""  # a footnote's: the body sentence that carries its marker
+    paragraph: bool = False  # opened by a statute's paragraph mark in its text ("2 § Ett …")
 
 
 def group(spans: list[Span], pages: list[str]) -> list[Span]:
@@ -82,7 +83,12 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
                 and span.kind != "footnote"
                 and last.table == span.table
             )
-            whole = STATUTE_PARAGRAPH.match(span.section.split(SECTION_SEP)[-1])
+            # A § stays whole: its stycken (text, not list items: a lead decides those) follow
+            # it as paragraphs of their own, the mark a heading or opening the first ("2 § Ett livförsäkringsföretag … ska publicera …" then
+            # "Uppgiften … ska publiceras … inom två månader."), until the next mark.
+            whole = STATUTE_PARAGRAPH.match(span.section.split(SECTION_SEP)[-1]) or (
+                last.paragraph and span.kind == "text" and not _opens_paragraph(span, pages)
+            )
             small = (last.end - last.start) < MIN_CHARS or (span.end - span.start) < MIN_CHARS
             if span.kind == "table":
                 small = True  # rows fill a passage up to MAX_CHARS
@@ -115,7 +121,13 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
                 continue
         out.append(Span(**span.__dict__))
         out[-1].tail = span.kind
+        out[-1].paragraph = span.kind == "text" and _opens_paragraph(span, pages)
     return out
+
+
+def _opens_paragraph(span: Span, pages: list[str]) -> bool:
+    """Does the span's text open with a statute's paragraph mark ("5 §", "5 a §")?"""
+    return bool(STATUTE_PARAGRAPH.match(pages[span.page - 1][span.start : span.end].lstrip()))
 
 
 # A passage this short with no sentence in it is a heading-like line the layout did not take

@@ -429,3 +429,24 @@ def test_a_heading_like_line_left_alone_opens_the_passage_after_it():
     for piece in passages:
         page_text = doc.pages[piece.metadata["page"] - 1]
         assert page_text[piece.metadata["start"] : piece.metadata["end"]] == piece.page_content
+
+
+def test_a_paragraph_opened_by_its_mark_keeps_its_later_stycken():
+    # pdftotext writes a regulation's stycken as paragraphs of their own: the second stycke
+    # ("… inom två månader.") alone lost the § that says what must be published.
+    first = (
+        "2 § Ett bolag som har avsatt en fond ska publicera uppgift om fondens nivå så att "
+        "denna information är lättillgänglig för kunderna."
+    )
+    second = (
+        "Uppgiften om fondens nivå ska avse den sista i månaden och ska publiceras på "
+        "bolagets webbplats inom två månader."
+    )
+    third = (
+        "3 § Ett bolag ska lämna information om förmånerna, riskskyddet och efterlevandeskyddet "
+        "årligen till kunderna i bolaget."
+    )
+    page = "\n".join(["Information om fonden", first, second, third])
+    passages = [p.page_content for p in chunk_document(_doc([page]))]
+    assert [p for p in passages if p.startswith("2 §")] == [f"{first}\n\n{second}"]
+    assert [p for p in passages if p.startswith("3 §")] == [third]
