@@ -121,7 +121,9 @@ __all__ = [
 # 57: a regulation's entry into force naming what stops applying ("…, då … ska upphöra att
 #     gälla") is the card's "replaces" fact.
 # 58: a title's trailing ";", "," or ":" is dropped ("… och tjänstepension;").
-CHUNKER_VERSION = "58"
+# 59: a § whose mark opens its first paragraph ("2 § Ett …") keeps its later stycken; three or
+#     more "Bilaga N – …" lines ending a page are a list, not headings.
+CHUNKER_VERSION = "59"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -638,6 +638,20 @@ def test_a_run_of_annexes_under_a_lead_naming_them_is_a_list():
     assert "list_item" not in [k for k, t in _kinds(other) if t.startswith("Bilaga ")]
 
 
+def test_three_annexes_ending_their_page_are_a_list_whatever_stands_before():
+    # A regulation lists its annexes after the signatures: the last one had headed the first
+    # annex's text on the next page.
+    page = (
+        "Dessa föreskrifter träder i kraft den 1 april 2031.\n\n"
+        "ANNA ANDERSSON\n"
+        "Bilaga 1 – Information om pension\n"
+        "Bilaga 2 – Information om försäkring\n"
+        "Bilaga 3 – Faktabladets innehåll\n"
+    )
+    kinds = _kinds(page)
+    assert [k for k, t in kinds if t.startswith("Bilaga ")] == ["list_item"] * 3, kinds
+
+
 def test_tab_separated_table_rows_are_records_not_headings_or_wrapped_lines():
     # A Word table copied as text: each row its cells split by tabs. Read as prose, the header
     # row headed the rows and every row wrapped onto the one before.

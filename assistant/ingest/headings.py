@@ -251,7 +251,10 @@ def _labelled_run(body: list[Item], i: int) -> bool:
     lead, word = body[first - 1].text.strip(), named[0].casefold()
     folded = lead.casefold()
     plural = len(lead.split()) <= 2 and folded.startswith(word[:-1]) and folded != word
-    return lead.endswith(":") or plural
+    # Or three and more end their page: no heading there heads a body (a regulation lists its
+    # annexes after the signatures, "Bilaga 1 – …" to "Bilaga 4 – …", and the last one headed
+    # the first annex on the next page).
+    return lead.endswith(":") or plural or (last - first >= 2 and last == len(body) - 1)
 
 
 def _in_list(body: list[Item], i: int) -> bool:
