@@ -16,6 +16,8 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "days", "weeks", "months", "years", "hours": "hur många dagar/veckor/…", "how many days/…": a
   number with that unit or a neighbouring one ("inom en månad" for days), not another scale
   ("längst tio år" answers no "Hur många dagar har jag på mig att betala?");
+- "rate": a rate named by its noun ("Vilken skattesats …?", "What VAT rate …?"): a share
+  ("25 procent", "30 %", "0,5 promille"), not a period ("för tre, fem respektive tio år");
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
@@ -51,6 +53,13 @@ _FAST = re.compile(
     r"\bhur (?:snabbt|fort|snart|skyndsamt)\b|\binom vilken tid\b|"
     r"\bhow (?:quickly|fast|soon|promptly)\b|\bwithin what time\b"
 )
+# A rate by its noun, "-sats" ("skattesats", "momssats", "procentsats"): not "ränta", which a
+# text may answer by a law's rate ("dröjsmålsränta enligt räntelagen").
+_RATE_ASKED = re.compile(
+    r"\b(?:vilken|vilket|hur hog|hur stor) (?:\w+ )?\w*sats(?:en|er|erna)?\b|"
+    r"\b(?:what|which) (?:\w+ )?(?:tax|vat|interest) rate\b"
+)
+_RATE = re.compile(r"\d\s*(?:%|‰)|\b(?:procent|promille|percent)\b", re.I)
 _HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
 # The unit named: "Hur många kvadratmeter …?" wants an area, "Hur många meter …?" a length.
 _AREA_ASKED = re.compile(
@@ -130,11 +139,13 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "promptness", or a period's unit: "days", "weeks", "months",
-    "years", "hours"); None when it names a sum, rate or time (but for
+    "length_or_period", "area", "rate", "promptness", or a period's unit: "days", "weeks", "months",
+    "years", "hours"); None when it names a sum or a time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
         return "promptness"
+    if _RATE_ASKED.search(folded):
+        return "rate"
     if _AREA_ASKED.search(folded):
         return "area"
     if _METRES_ASKED.search(folded):
@@ -158,6 +169,8 @@ def dimension_found(dimension: str, text: str) -> bool:
         return bool(_PROMPT.search(text)) or answer_type_found("duration", [text])
     if dimension == "area":
         return bool(_AREA.search(text))
+    if dimension == "rate":
+        return bool(_RATE.search(text))
     if dimension in _PERIOD_UNITS:
         return bool(re.search(rf"\b{_NUMBER}\s*(?:{_PERIOD_UNITS[dimension]})\b", text, re.I))
     if _LENGTH.search(text):

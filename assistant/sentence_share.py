@@ -68,7 +68,11 @@ _MEASURE_HEADS = (
 _MEASURE = re.compile(
     r"\bhur (?:stor|stort|stora|hog|hogt|hoga|lang|langt|langa|djup|djupt|bred|brett|tjock|"
     r"gammal|gamla|ofta|tung|tungt|varm|varmt|kallt)\b|"
-    rf"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?[\w-]*(?:{_MEASURE_HEADS})(?:en|er|na|et|n)?\b|"
+    # "Vilken lägsta garanterade ränta …" (a second word between only an adjective's form, so
+    # "Vilka kommuner betalar avgiften?" asks no sum), "Vilken är den högsta avgift …"
+    rf"\b(?:vilken|vilket|vilka)\s+(?:\w+\s+)?(?:\w+(?:a|e)\s+)?[\w-]*(?:{_MEASURE_HEADS})(?:en|er|na|et|n)?\b|"
+    rf"\b(?:vilken|vilket|vilka) (?:ar|blir|var) (?:den|det|de) (?:\w+ )?(?:hogsta|lagsta|"
+    rf"storsta|minsta|maximala|lagre|hogre) [\w-]*(?:{_MEASURE_HEADS})(?:en|er|na|et|n)?\b|"
     r"\bhow (?:big|large|high|tall|deep|wide|long|often|old|far|heavy|thick|warm)\b|"
     r"\bwhat (?:is|are|was) the (?:\w+ )?(?:fee|price|cost|rate|amount|salary|wage|percentage|"
     r"height|length|width|depth|size|age|maximum|minimum|limit|budget|version number)s?\b"

@@ -25,6 +25,7 @@ from assistant.features import FEATURES, Features
 from assistant.folding import fold
 from assistant.intent import wanted_answer
 from assistant.one_sentence import about_topic
+from assistant.sentence_share import wants_number
 from assistant.signals import answer_type_found, without_references
 from tests.helpers import assistant_over_texts
 
@@ -1208,6 +1209,30 @@ def test_a_length_asked_by_its_noun_is_answered_by_a_length():
         required = "Vinterdäcken krävs på drivaxeln sedan den 1 januari 2013."
         assert absent_kind(asked, _read(required)) == "number", question
         assert absent_kind(asked, _read(required, "Mönsterdjupet ska vara minst 5 mm.")) is None
+
+
+def test_a_rate_asked_by_its_noun_is_answered_by_a_share_not_a_period():
+    for question, language in (
+        ("Vilken skattesats gäller för avkastningsskatten?", "sv"),
+        ("What tax rate applies to the yield tax?", "en"),
+    ):
+        asked = _query(question, language)
+        periods = "Avkastningen anges för tre, fem respektive tio år sedan tecknandet."
+        assert absent_kind(asked, _read(periods)) == "number", question
+        assert absent_kind(asked, _read(periods, "Avkastningsskatten är 15 procent.")) is None
+
+
+def test_a_sum_asked_after_two_adjectives_or_a_superlative_is_a_number():
+    for question in (
+        "Vilken lägsta garanterade ränta måste försäkringen ha?",
+        "Vilken är den högsta avgift bolaget får ta ut vid flytt?",
+    ):
+        asked = _query(question)
+        said = "Bolaget ska informera om avgifter och garanterad ränta vid flytt."
+        assert absent_kind(asked, _read(said)) in ("number", "money"), question
+        assert absent_kind(asked, _read(said, "Räntan är 1,5 procent och avgiften 300 kr.")) is None
+    # a verb between is no adjective: "Vilka kommuner betalar avgiften?" asks which ones
+    assert not wants_number(None, fold("Vilka kommuner betalar avgiften?"))
 
 
 def test_a_number_in_a_link_or_a_web_address_is_no_amount():
