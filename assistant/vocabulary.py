@@ -24,6 +24,8 @@ from .folding import (
     identifier_key,
     strip_accents,
 )
+from .lexical import stem_word
+from .lexicon import swedish_heads
 from .spelling import (
     MIN_TYPO_LENGTH,
     SwedishWords,
@@ -292,7 +294,18 @@ class Vocabulary:
             return found
         if english:
             return self._english_spelling(w, name=name)
+        if plain and _swedish_word(w):
+            # A word of the language typed without its diacritics is no typo of a corpus word:
+            # "hur många ganger …" had become "… anger …" in a text without "gånger".
+            return None
         return self.spelling(w, name=name, plain_text=plain)
+
+
+def _swedish_word(word: str) -> bool:
+    """Is the word's stem (folded, four letters or more) a head word of the Swedish lexicon
+    (``lexicon.swedish_heads``: "ganger" -> "gang", gång)?"""
+    stem = fold_word(stem_word(word.casefold()))
+    return len(stem) >= 4 and stem in swedish_heads()
 
 
 def _in_identifier(text: str, m: re.Match[str]) -> bool:

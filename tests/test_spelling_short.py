@@ -43,3 +43,12 @@ def test_a_question_typed_without_diacritics_gets_maste_back():
     v = Vocabulary(TEXTS, stem=stem_word)
     assert v.rewrite("Vad maste regionen betala?")[0] == "Vad måste regionen betala?"
     assert v.rewrite("Hur far regionen betala?")[0] == "Hur far regionen betala?"
+
+
+def test_a_word_of_the_language_typed_plain_is_no_typo_of_a_corpus_word():
+    # "ganger" (gånger) is one letter from the corpus's "anger": a word of the language (its
+    # stem a lexicon head word) is kept, not corrected into another word.
+    v = Vocabulary(["Nämnden anger vilka avgifter som gäller för provet."], stem=stem_word)
+    assert "ganger" in v.rewrite("hur manga ganger far man gora provet")[0]
+    # a misspelt word stays a typo the corpus corrects ("avgiter" is no word)
+    assert "avgifter" in v.rewrite("vilka avgiter galler")[0]
