@@ -123,7 +123,8 @@ __all__ = [
 # 58: a title's trailing ";", "," or ":" is dropped ("… och tjänstepension;").
 # 59: a § whose mark opens its first paragraph ("2 § Ett …") keeps its later stycken; three or
 #     more "Bilaga N – …" lines ending a page are a list, not headings.
-CHUNKER_VERSION = "59"
+# 60: an ISSN/ISBN line or a line with a web address is no heading.
+CHUNKER_VERSION = "60"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -702,3 +702,15 @@ def test_a_numbered_row_is_read_with_its_value_cell_and_a_dashed_cell_with_no_ot
     assert "1. Förskolor, skolor och vårdlokaler oavsett typ av ventilationssystem. 3 år" in units
     assert "2. Flerbostadshus med F- och S-ventilation. 6 år" in units
     assert "- 61 359 kr" in units and "67,00 kr" in units
+
+
+def test_a_serial_number_or_a_web_address_heads_no_section():
+    page = (
+        "Norrverkets författningssamling\n"
+        "ISSN 1234-5678\n\n"
+        "Myndigheten föreskriver följande med stöd av förordningen om tillsyn och kontroll.\n\n"
+        "Se www.exempel.se/dokument/ordlista\n\n"
+        "Ordlistan förklarar de ord som används i faktabladet och i årsbeskedet.\n"
+    )
+    headings = [t for k, t in _kinds(page) if k == "heading"]
+    assert not any("ISSN" in h or "www." in h for h in headings), headings

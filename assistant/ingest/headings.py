@@ -140,6 +140,10 @@ def _under(number: str, numbers: dict[int, str]) -> int:
     return len(parts)
 
 
+# A serial number or a web address names no section of the text.
+_NO_TOPIC_LINE = re.compile(r"^(?:ISSN|ISBN)\b|https?://|\bwww\.\w", re.I)
+
+
 def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> bool:
     """``titled``: the contents list names the unit, so a question's "?" and a length or line
     count no heading of its own reaches are no objection."""
@@ -163,6 +167,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False
     if TAB_ROW.match(text):
         return False  # a table's row (its header row too: "Begrepp\tDefinition")
+    if _NO_TOPIC_LINE.search(text):
+        return False  # "ISSN 1102-7460" under a series name, "Se www.exempel.se/…": no section
     if not numbered and RECORD.search(text):
         return False
     at_foot = i == len(body) - 1 and mid_sentence(unit)
