@@ -185,6 +185,12 @@ def definition_asked(folded: str) -> bool:
     return not (bare and word.endswith(_DEFINITE_SV))
 
 
+# What something means ("Vad betyder det att solvenskvoten är minst 100 procent?", "What does
+# it mean that …?"): an explanation, not the figure the question itself names.
+_MEANING = re.compile(
+    r"^\s*(?:vad (?:betyder|innebar|menas med)|what does (?:it|that|this) mean|"
+    r"what is meant by)\b"
+)
 # "When a municipality adopts its programme, who must receive a copy?": a leading clause sets
 # the scene, the question word after its comma asks.
 _LEADING_CLAUSE = re.compile(
@@ -229,7 +235,7 @@ def wanted_answer(folded: str) -> str | None:
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?"), for what
     follows from something ("Vad händer om …?") or for the cases a requirement applies in
     ("När krävs bygglov?")."""
-    if definition_asked(folded) or consequence_asked(folded):
+    if definition_asked(folded) or consequence_asked(folded) or _MEANING.match(folded):
         # "Vad händer om jag betalar avgiften för sent?" asks what follows (``consequence``),
         # not a sum: the fee is what the clause is about.
         return None

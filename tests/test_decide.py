@@ -237,6 +237,10 @@ def test_answer_types():
         # adjectives before the period's noun
         ("Vilken maximal tolerabel avbrottstid gäller för journalsystemet?", "duration"),
         ("Vilka andra kommuner äger aktier i bolaget?", None),
+        # what something means is explained, not the figure the question names
+        ("Vad betyder det att kvoten är minst 100 procent?", None),
+        ("What does it mean that the ratio is at least 100 percent?", None),
+        ("Hur många procent är kvoten?", "amount"),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):
