@@ -21,6 +21,7 @@ from .answer_type import actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .consequence import consequence_asked, consequence_found
+from .dimension import dimension_asked, dimension_found
 from .folding import fold
 from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
@@ -31,7 +32,7 @@ from .query import Query
 from .quotes import Pick
 from .results import Passage
 from .sentence_context import neighbours, read_in_context
-from .sentence_share import age_answered, wants_number
+from .sentence_share import age_answered, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
 from .validity import validity_of
 
@@ -167,7 +168,13 @@ def with_typed(
         return [*chosen[: MAX_SENTENCES - 1], max(found, key=lambda c: c.score)]
     if wants is None and wants_number(None, query.folded):
         wants = "amount"  # a measure asked ("Hur stort är bidraget?"): a number answers
-    if wants is None:
+    # A dimension asked ("Hur snabbt måste … publiceras?") is answered by a number in it, which
+    # may stand in the next stycke ("… publiceras … inom två månader."), as the rule reads it.
+    # Only where no number is wanted otherwise ("hur lång" wants one, from the whole passage).
+    dimension = None
+    if wants is None and not yes_no(query.folded):
+        dimension = dimension_asked(query.folded)
+    if wants is None and dimension is None:
         return chosen
     often = often_asked(query.folded)
 
@@ -176,6 +183,8 @@ def with_typed(
         # "Vem …?" by a sentence that names who acts ("Alla planer ska dokumenteras …" names
         # nobody; the next one, "Respektive ägare … ansvarar för att detta sker", does).
         text = in_context(c)
+        if dimension is not None:
+            return dimension_found(dimension, without_references(text))
         if often:
             return frequency_found(text)
         if age_answered(query.folded, text):
@@ -198,9 +207,13 @@ def with_typed(
         # "when" it must be about what is asked (``typed_rescue``); beside quotes that pass the
         # time rule it is added as the first passage's date was.
         where = {c.passage.id for c in candidates}
+    pool = candidates
+    if dimension is not None:
+        # The sentences next to a quote only, as ``dimension.dimension_absent`` reads them.
+        pool = [n for c in chosen for n in neighbours(c, candidates)]
     typed = [
         c
-        for c in candidates
+        for c in pool
         if c.passage.id in where and all(c.text != d.text for d in chosen) and holds(c)
     ]
     if not typed:

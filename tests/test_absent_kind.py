@@ -458,6 +458,36 @@ def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
     assert not refused.answered and not refused.citations
 
 
+def test_a_dimension_asked_is_quoted_from_the_next_stycke_of_the_passage():
+    # "Hur snabbt …?" wants a period or a time limit: the § names what is published, its next
+    # stycke how soon ("… inom två månader"); the quote takes it in.
+    sentences = [
+        "2 § Bolaget ska publicera uppgift om fondens nivå för kunderna.",
+        "Uppgiften ska publiceras på webbplatsen inom två månader.",
+        "Fonden förvaltas av bolaget.",
+        "Rapporten lämnas inom tre månader efter årets slut.",
+    ]
+    text = " ".join(sentences)
+    passage = SimpleNamespace(id="p1", text=text, kind="text")
+    named, soon, other, later = (
+        SimpleNamespace(
+            text=t,
+            score=score,
+            passage=passage,
+            standing=0.0,
+            start=text.index(t),
+            end=text.index(t) + len(t),
+        )
+        for t, score in zip(sentences, (0.9, 0.8, 0.85, 0.7), strict=True)
+    )
+    question = _query("Hur snabbt måste bolaget publicera fondens nivå?")
+    chosen = with_typed(question, [named], [named, other, soon])
+    assert [c.text for c in chosen] == [named.text, soon.text]
+    assert with_typed(question, [named], [named, other]) == [named]
+    # a period further down the passage is not the quote's: not next to it
+    assert with_typed(question, [named], [named, other, later]) == [named]
+
+
 def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_first():
     def cand(text: str, passage: str, score: float, standing: float = 0.0) -> SimpleNamespace:
         return SimpleNamespace(
