@@ -34,9 +34,11 @@ _ASKED = re.compile(
     r"(?:,? (?:eller|or) [^,?]{1,40},)?(?: (?:da|then|egentligen))?"
     r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b"
 )
-# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done.
+# A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done. "vid
+# alla/samtliga …" says where a duty holds ("Hållbarhetskrav … ska ställas vid alla
+# upphandlingar"), in no event that would set something off.
 _FOUND = re.compile(
-    r"\b(?:ifall|i fall|vid|när|då|annars|såvida|förutsatt|"
+    r"\b(?:ifall|i fall|vid(?!\s+(?:alla|samtliga)\b)|när|då|annars|såvida|förutsatt|"
     r"led(?:a|er)? till|medför\w*|resulter\w*|återkall\w*|återkräv\w*|dras? in|drar in|"
     r"underkänn\w*|avslå\w*|rätt att|skyldig\w*|if|when|unless|otherwise|"
     r"lead to|leads to|result\w*)\b",

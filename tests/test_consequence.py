@@ -64,6 +64,9 @@ def test_a_consequence_is_asked_by_what_happens_if(question, asks):
         ("Biblioteken ska öka kunskapen om hur informationsteknik kan användas.", False),
         # free of a charge is no consequence
         ("Biblioteket lånar ut böcker avgiftsfritt till alla.", False),
+        # "vid alla …" says where a duty holds; "vid" an event, a condition
+        ("Miljökrav ska ställas vid alla upphandlingar.", False),
+        ("Vid fel i leveransen ska leverantören åtgärda bristen.", True),
     ],
 )
 def test_a_condition_or_a_consequence_is_found(text, found):
