@@ -187,9 +187,13 @@ def definition_asked(folded: str) -> bool:
 
 # What something means ("Vad betyder det att solvenskvoten är minst 100 procent?", "What does
 # it mean that …?"): an explanation, not the figure the question itself names.
+# So is how it is worked out ("Hur räknas tillsynsavgiften ut …?", "How is the fee
+# calculated?"): a method ("en fast avgift samt en rörlig del, som baseras på …"), no sum;
+# not how it is raised ("Hur räknas avgifterna upp varje år?": by how much).
 _MEANING = re.compile(
     r"^\s*(?:vad (?:betyder|innebar|menas med)|what does (?:it|that|this) mean|"
-    r"what is meant by)\b"
+    r"what is meant by|hur raknas (?:\w+ ){1,4}?ut|hur (?:beraknas|bestams|faststalls)|"
+    r"how (?:is|are) (?:\w+ ){1,6}?(?:calculated|computed|determined|worked out))\b"
 )
 # "When a municipality adopts its programme, who must receive a copy?": a leading clause sets
 # the scene, the question word after its comma asks.

@@ -241,6 +241,11 @@ def test_answer_types():
         ("Vad betyder det att kvoten är minst 100 procent?", None),
         ("What does it mean that the ratio is at least 100 percent?", None),
         ("Hur många procent är kvoten?", "amount"),
+        # how it is worked out is a method, not the sum
+        ("Hur räknas tillsynsavgiften ut?", None),
+        ("How is the supervision fee calculated?", None),
+        ("Hur hög är tillsynsavgiften?", "amount"),
+        ("Hur räknas avgifterna upp varje år?", "amount"),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):
