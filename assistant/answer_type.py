@@ -207,13 +207,17 @@ _LEADING_CLAUSE = re.compile(
 # "När räknas en vårdskada som allvarlig?", "When is an injury considered serious?" (a
 # definition answers: "Allvarlig vårdskada innebär att …"), not "räknas ut" (is calculated).
 # So does choosing or applying something: "När ska AGPL-3 användas?", "When should the MIT
-# licence be used?" are answered by the cases ("Tjänster som utgör en del av en plattform …").
+# licence be used?" are answered by the cases ("Tjänster som utgör en del av en plattform …"),
+# and so is a "när" after a yes/no ("…, och i så fall när?").
 APPLIED = r"anvandas|anvands|tillampas|valjas|used|applied(?! for)|chosen"
 _CASES = re.compile(
     r"^(?:nar|when)\b.*\b(?:kravs|behovs|required|needed|necessary|mandatory|obligatorisk\w*|"
     r"nodvandig\w*|raknas(?!.*\but\b)|anses|betraktas|klassas|klassificeras|definieras|considered|"
     rf"regarded|classified|deemed|counts? as|qualif(?:y|ies) as|{APPLIED})\b"
 )
+# "Kan myndigheten sänka avgiften, och i så fall när?": in which cases it may (a condition
+# answers), whatever the yes/no before it names ("avgiften" is no sum asked).
+_IF_SO_WHEN = re.compile(r"\b(?:i (?:sa|sadana) fall|if so),? (?:nar|when)\W*$")
 
 
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
@@ -239,7 +243,12 @@ def wanted_answer(folded: str) -> str | None:
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?"), for what
     follows from something ("Vad händer om …?") or for the cases a requirement applies in
     ("När krävs bygglov?")."""
-    if definition_asked(folded) or consequence_asked(folded) or _MEANING.match(folded):
+    if (
+        definition_asked(folded)
+        or consequence_asked(folded)
+        or _MEANING.match(folded)
+        or _IF_SO_WHEN.search(folded)
+    ):
         # "Vad händer om jag betalar avgiften för sent?" asks what follows (``consequence``),
         # not a sum: the fee is what the clause is about.
         return None

@@ -246,6 +246,9 @@ def test_answer_types():
         ("How is the supervision fee calculated?", None),
         ("Hur hög är tillsynsavgiften?", "amount"),
         ("Hur räknas avgifterna upp varje år?", "amount"),
+        # "i så fall när" after a yes/no asks in which cases
+        ("Kan nämnden sänka avgiften, och i så fall när?", None),
+        ("Can the board lower the fee, and if so when?", None),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):
