@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .consequence import consequence_asked
+from .untyped import often_and_when, untyped_asked
 
 __all__ = [
     "APPLIED",
@@ -185,16 +186,6 @@ def definition_asked(folded: str) -> bool:
     return not (bare and word.endswith(_DEFINITE_SV))
 
 
-# What something means ("Vad betyder det att solvenskvoten är minst 100 procent?", "What does
-# it mean that …?"): an explanation, not the figure the question itself names.
-# So is how it is worked out ("Hur räknas tillsynsavgiften ut …?", "How is the fee
-# calculated?"): a method ("en fast avgift samt en rörlig del, som baseras på …"), no sum;
-# not how it is raised ("Hur räknas avgifterna upp varje år?": by how much).
-_MEANING = re.compile(
-    r"^\s*(?:vad (?:betyder|innebar|menas med)|what does (?:it|that|this) mean|"
-    r"what is meant by|hur raknas (?:\w+ ){1,4}?ut|hur (?:beraknas|bestams|faststalls)|"
-    r"how (?:is|are) (?:\w+ ){1,6}?(?:calculated|computed|determined|worked out))\b"
-)
 # "When a municipality adopts its programme, who must receive a copy?": a leading clause sets
 # the scene, the question word after its comma asks.
 _LEADING_CLAUSE = re.compile(
@@ -207,17 +198,13 @@ _LEADING_CLAUSE = re.compile(
 # "När räknas en vårdskada som allvarlig?", "When is an injury considered serious?" (a
 # definition answers: "Allvarlig vårdskada innebär att …"), not "räknas ut" (is calculated).
 # So does choosing or applying something: "När ska AGPL-3 användas?", "When should the MIT
-# licence be used?" are answered by the cases ("Tjänster som utgör en del av en plattform …"),
-# and so is a "när" after a yes/no ("…, och i så fall när?").
+# licence be used?" are answered by the cases ("Tjänster som utgör en del av en plattform …").
 APPLIED = r"anvandas|anvands|tillampas|valjas|used|applied(?! for)|chosen"
 _CASES = re.compile(
     r"^(?:nar|when)\b.*\b(?:kravs|behovs|required|needed|necessary|mandatory|obligatorisk\w*|"
     r"nodvandig\w*|raknas(?!.*\but\b)|anses|betraktas|klassas|klassificeras|definieras|considered|"
     rf"regarded|classified|deemed|counts? as|qualif(?:y|ies) as|{APPLIED})\b"
 )
-# "Kan myndigheten sänka avgiften, och i så fall när?": in which cases it may (a condition
-# answers), whatever the yes/no before it names ("avgiften" is no sum asked).
-_IF_SO_WHEN = re.compile(r"\b(?:i (?:sa|sadana) fall|if so),? (?:nar|when)\W*$")
 
 
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
@@ -243,12 +230,7 @@ def wanted_answer(folded: str) -> str | None:
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?"), for what
     follows from something ("Vad händer om …?") or for the cases a requirement applies in
     ("När krävs bygglov?")."""
-    if (
-        definition_asked(folded)
-        or consequence_asked(folded)
-        or _MEANING.match(folded)
-        or _IF_SO_WHEN.search(folded)
-    ):
+    if definition_asked(folded) or consequence_asked(folded) or untyped_asked(folded):
         # "Vad händer om jag betalar avgiften för sent?" asks what follows (``consequence``),
         # not a sum: the fee is what the clause is about.
         return None
@@ -275,7 +257,8 @@ def wanted_answer(folded: str) -> str | None:
         and not _ASKER.match(folded.strip())
     ):
         return None
-    return None if kind == "date" and _CASES.search(folded) else kind
+    cases = _CASES.search(folded) or often_and_when(folded)
+    return None if kind == "date" and cases else kind
 
 
 # Who acts in a sentence: a name (two capitalised words, case-sensitive), or a body or role

@@ -124,7 +124,8 @@ __all__ = [
 # 59: a § whose mark opens its first paragraph ("2 § Ett …") keeps its later stycken; three or
 #     more "Bilaga N – …" lines ending a page are a list, not headings.
 # 60: an ISSN/ISBN line or a line with a web address is no heading.
-CHUNKER_VERSION = "60"
+# 61: a front-matter title that is a file name ("omhändertagande-av-avlidna-…") yields to page 1.
+CHUNKER_VERSION = "61"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -209,3 +209,17 @@ def test_a_titles_trailing_semicolon_is_no_part_of_it(tmp_path):
     text = f"Norrverkets föreskrifter om avgifter för tillsyn;\n\n{body}\n"
     doc = load_text(tmp_path, "NVFS-2021-1.txt", text)
     assert doc.metadata["title"] == "Norrverkets föreskrifter om avgifter för tillsyn"
+
+
+def test_a_file_name_in_front_matter_is_no_title(tmp_path):
+    # A PDF-to-Markdown converter wrote the file name as the title: page 1's title is the title.
+    text = (
+        '---\ntitle: "omhandertagande-av-avlidna-overenskommelse"\nsource_url: "https://x.se/a.pdf"\n'
+        "---\n\nÖverenskommelse om omhändertagande av avlidna\n\n"
+        "Parterna ska samverka om transporter och förvaring enligt denna överenskommelse.\n"
+    )
+    doc = load_text(tmp_path, "avlidna.md", text)
+    assert doc.metadata["title"] == "Överenskommelse om omhändertagande av avlidna"
+    # a real title in front matter stays the title
+    named = text.replace('"omhandertagande-av-avlidna-overenskommelse"', '"Avtal om transporter"')
+    assert load_text(tmp_path, "avtal.md", named).metadata["title"] == "Avtal om transporter"

@@ -249,6 +249,11 @@ def test_answer_types():
         # "i så fall när" after a yes/no asks in which cases
         ("Kan nämnden sänka avgiften, och i så fall när?", None),
         ("Can the board lower the fee, and if so when?", None),
+        # in which cases, and how often with a "när" beside it: no sum, no date
+        ("In which situations does the region take over the costs?", None),
+        ("I vilka fall betalar regionen kostnaden?", None),
+        ("Hur ofta och när skickas fakturorna?", None),
+        ("När skickas fakturorna?", "date"),
     ],
 )
 def test_a_contact_detail_is_asked_for_by_its_noun(question, wants):

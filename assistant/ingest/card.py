@@ -27,6 +27,9 @@ __all__ = [
     "title_block",
 ]
 
+# A file name as a title: lower-case words joined by "-" or "_", no space.
+_SLUG = re.compile(r"[^\W\d_A-ZÅÄÖ]+(?:[-_][^\W_]+){2,}(?:\.\w{2,4})?")
+
 _LABELS = {
     "case_number": "Diarienummer (diarienumret, dnr, case number)",
     "decision": "Beslut (beslutad, antagen, fastställd, decision)",
@@ -152,6 +155,10 @@ def describe(
     # Front matter (several keys) names its title on purpose; a lone PDF/Word title property
     # is often a template's leftover, so page 1 goes first there.
     trust = bool(sidecar.get("title") or front.get("rubrik") or len(front) > 1)
+    if trust and _SLUG.fullmatch(str(front_title or "")):
+        # A converter's file name ("omhändertagande-av-avlidna-tillgänglighetsanpassad") is no
+        # title: page 1's lines go first, the slug is the fallback.
+        trust = False
     title = re.sub(r"^#+\s*", "", find_title(laid, str(front_title or ""), stem, trust)).strip()
     # A title line that went on to a list or a reference ends in its punctuation ("… om
     # information som gäller försäkring och tjänstepension;"): no part of the name.
