@@ -25,6 +25,13 @@ _PART_PREPOSITION = (
 _AND_QUESTION = re.compile(
     rf"[,;]?\s+(?:och|and)\s+(?=(?:{_PART_PREPOSITION}\s+)?(?:{_QUESTION_WORDS})\b)", re.I
 )
+# "Från vilket datum gäller överenskommelsen, och är den tidsbegränsad?": after a comma, a
+# verb before its subject pronoun opens a yes/no question of its own.
+_AND_YES_NO = re.compile(
+    r",\s+(?:och|and)\s+(?=(?:ar|finns|galler|kan|far|maste|ska|behover|har|blir|kostar|is|are|"
+    r"does|do|can|must|will)\s+(?:den|det|de|man|jag|vi|ni|du|it|they|there|i|we|you)\b)",
+    re.I,
+)
 _NEXT_QUESTION = re.compile(r"(?<=\?)\s+(?=\S)")
 # A question phrase without its verb shares the next part's: "På vilken höjd och med vilket
 # avstånd från hörnet bör knappen sitta?" asks one question of two phrases.
@@ -52,7 +59,11 @@ def split_compound(text: str) -> list[str]:
         # fold keeps offsets only when nothing was joined: split on the folded copy's offsets
         # only if it is as long as the sentence, else on the sentence itself.
         source = folded if len(folded) == len(sentence) else sentence
-        for m in _AND_QUESTION.finditer(source):
+        splits = sorted(
+            [*_AND_QUESTION.finditer(source), *_AND_YES_NO.finditer(source)],
+            key=lambda m: m.start(),
+        )
+        for m in splits:
             if _ENDS_PREPOSITION.search(source[: m.start()]):
                 continue
             if _PHRASE_ONLY.fullmatch(source[pos : m.start()].strip(" ,;")):

@@ -419,6 +419,12 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
         "Hur mycket och hur ofta betalar man?"
     ]
     assert split_compound("Vem ansvarar och vad kostar det?") == ["Vem ansvarar", "vad kostar det?"]
+    # after a comma, a verb before its subject pronoun opens a yes/no question of its own
+    assert split_compound("Från vilket datum gäller avtalet, och är det tidsbegränsat?") == [
+        "Från vilket datum gäller avtalet",
+        "är det tidsbegränsat?",
+    ]
+    assert split_compound("Vad gäller och är det dyrt?") == ["Vad gäller och är det dyrt?"]
     # "och" between two prepositions joins them
     joined = "Hur länge gäller rutinen, från och till vilket datum?"
     assert split_compound(joined) == [joined]
