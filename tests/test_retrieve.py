@@ -306,7 +306,8 @@ def test_a_paragraph_a_document_repeats_takes_one_place_among_the_best(tmp_path,
     fee = "3 § Avgiften tas ut som timavgift för varje påbörjad halvtimme handläggningstid." + tail
     payer = "2 § Avgiften ska betalas av den som släpper ut produkten på marknaden." + tail
     other = "Nämndens bedömning är att taxan ger en tydlig och rättvis avgiftsgrund." + tail
-    text = "\n\n".join(["Förslag till taxa", fee, payer, other, "Taxan", fee, payer])
+    # (the assessment stands before the §§: after one it would be read as that §'s stycke)
+    text = "\n\n".join(["Förslag till taxa", other, fee, payer, "Taxan", fee, payer])
     index = indexed_texts(tmp_path, {"taxa.txt": text}, e5)
     retriever = _retriever(index, k=3)
     held = [" ".join(d.page_content.split()) for d in retriever.lexical.docs]
