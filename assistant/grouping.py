@@ -84,8 +84,9 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
                 and last.table == span.table
             )
             # A § stays whole: its stycken (text, not list items: a lead decides those) follow
-            # it as paragraphs of their own, the mark a heading or opening the first ("2 § Ett livförsäkringsföretag … ska publicera …" then
-            # "Uppgiften … ska publiceras … inom två månader."), until the next mark.
+            # it as paragraphs of their own, the mark a heading or opening the first ("2 § Ett
+            # livförsäkringsföretag … ska publicera …" then "Uppgiften … ska publiceras … inom
+            # två månader."), until the next mark.
             whole = STATUTE_PARAGRAPH.match(span.section.split(SECTION_SEP)[-1]) or (
                 last.paragraph and span.kind == "text" and not _opens_paragraph(span, pages)
             )
