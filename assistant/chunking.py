@@ -125,7 +125,8 @@ __all__ = [
 #     more "Bilaga N – …" lines ending a page are a list, not headings.
 # 60: an ISSN/ISBN line or a line with a web address is no heading.
 # 61: a front-matter title that is a file name ("omhändertagande-av-avlidna-…") yields to page 1.
-CHUNKER_VERSION = "61"
+# 62: "Beslut vid regeringssammanträde den …" (the Government's formula) is the card's decision fact.
+CHUNKER_VERSION = "62"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -17,26 +17,26 @@ __all__ = ["document_phrase", "in_words", "phrase_documents"]
 # staffing policy", "den sammanhållna överenskommelsen om vård …", "riktlinjen för SIP".
 _KIND_EN = re.compile(
     r"^(?:document|guidelines?|routine|policy|agreement|annex|rules|regulations?|programme|"
-    r"program|handbook|instructions?|strategy|act|law|statute|tariff|ordinance|bylaw|plan)s?$"
+    r"program|handbook|instructions?|strategy|act|law|statute|tariff|ordinance|bylaw|plan|directive)s?$"
 )
 _KIND_SV = re.compile(
     r"^[\w-]*(?:dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"bilagan|reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|"
-    r"strategin|lagen|taxan|foreskrifterna|stadgarna|instruktionen|planen)$"
+    r"strategin|lagen|taxan|foreskrifterna|stadgarna|instruktionen|planen|direktivet|direktiven)$"
 )
 # A kind word without its article after a genitive ("Sundsvalls riktlinje för …", "kommunens
 # policy"): Swedish drops the article there, so the bare form names a document only so placed.
 _KIND_SV_BARE = re.compile(
     r"^[\w-]*(?:dokument|riktlinje|riktlinjer|rutin|policy|overenskommelse|avtal|bilaga|regler|"
     r"program|handbok|reglemente|vagledning|anvisning|anvisningar|strategi|taxa|foreskrifter|"
-    r"stadgar|instruktion|plan)$"
+    r"stadgar|instruktion|plan|direktiv)$"
 )
 # A kind word with its topic compounded before it ("avvikelserutinen", "va-taxan"): the part
 # before the kind names the document as "rutinen för avvikelser" would.
 _COMPOUND_KIND = re.compile(
     r"^([\w]{3,}?)-?(dokumentet|riktlinjen|riktlinjerna|rutinen|policyn|overenskommelsen|avtalet|"
     r"reglerna|programmet|handboken|reglementet|vagledningen|anvisningen|anvisningarna|strategin|"
-    r"taxan|foreskrifterna|instruktionen|planen)$"
+    r"taxan|foreskrifterna|instruktionen|planen|direktivet)$"
 )
 # The share of a name's words its document's title must hold (a third: "Botkyrka's staffing
 # policy" fits "Bemanningspolicy" by one word of three).
@@ -139,7 +139,7 @@ _KIND_STEMS = frozenset(
     fold(t)
     for t in terms(
         "dokument riktlinje rutin policy överenskommelse avtal regler program handbok reglemente "
-        "vägledning anvisning strategi taxa föreskrifter stadgar instruktion plan"
+        "vägledning anvisning strategi taxa föreskrifter stadgar instruktion plan direktiv"
     )
 )
 

@@ -29,11 +29,11 @@ FACTS = (
 # updated?" asks about plans), while "reviderad"/"revised" and "last updated" are one anyway.
 _DOC_SV = (
     r"(?:[\w-]*(?:dokument|riktlinje|rutin|policy|avtal|overenskommelse|bilaga|reglemente|"
-    r"vagledning|anvisning|taxa|foreskrift|stadga)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
+    r"vagledning|anvisning|taxa|foreskrift|stadga|direktiv)\w*|[\w-]*(?:reglerna|programmet|handboken)|den|det|denna|detta)"
 )
 _DOC_EN = (
     r"(?:it|this|the (?:\w+ )?(?:document|guideline|guidelines|routine|policy|agreement|annex|"
-    r"rules|regulations?|programme|program|handbook|instructions?|tariff|ordinance|bylaws))"
+    r"rules|regulations?|programme|program|handbook|instructions?|tariff|ordinance|bylaws|directive))"
 )
 _FACT_PATTERNS = {
     # Who owns the document ("Dokumentansvarig är: …"), before "contact" ("responsible").

@@ -60,7 +60,8 @@ _FRAME_WORDS = (
     "riktlinjen rutinen reglerna agreement document text texts law policy say says said state "
     "states "
     # the document itself by its kind, as ``document_phrase`` reads it ("När antogs taxan?")
-    "taxan föreskrifterna stadgarna reglementet tariff regulations ordinance bylaws "
+    "taxan föreskrifterna stadgarna reglementet direktivet tariff regulations ordinance bylaws "
+    "directive "
     "mention mentions according how what who which when where why vad vem hur när var varför "
     "vilken vilket vilka "
     # a speaker's particles, no topic ("Hur länge gäller planen egentligen?")
@@ -79,6 +80,8 @@ _FACT_WORDS = (
     "antagit antog beslutat beslutade fattat fattade fattats tog tagit togs nämnd nämnden organ organet "
     # the body that adopts, named as the adopter ("När antog kommunfullmäktige VA-taxan?")
     "fullmäktige kommunfullmäktige regionfullmäktige styrelsen kommunstyrelsen regionstyrelsen "
+    # a national text is decided by the Government ("Beslut vid regeringssammanträde …")
+    "regeringen government "
     "council municipal board committee approve approves adopt adopts enact enacts "
     "från sedan from year år "
     # whom to ask about it, by phone ("Vem ska jag ringa om jag har frågor om taxan?")
@@ -119,7 +122,7 @@ _COMMITMENT_FRAME = (
 _DOCUMENT_WORDS = (
     "avtalet avtal overenskommelsen overenskommelse lagen lag dokumentet dokument policyn "
     "riktlinjen rutinen taxan foreskrifterna reglementet agreement document law act policy "
-    "guideline tariff ordinance"
+    "guideline tariff ordinance direktivet direktiv directive"
 )
 
 

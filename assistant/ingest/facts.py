@@ -39,7 +39,10 @@ DECISION = re.compile(
     r"beslutade|utfärdad|godkänd|godkänt|godkändes|adopted|approved|"
     # a cover box's date label ("Datum och paragraf för beslutet: 2023-02-22")
     r"beslutsdatum|datum (?:och paragraf )?för beslutet)\b"
-    r"(?:\s+(?:av|den|i|by|on)\b|\s*:)",
+    r"(?:\s+(?:av|den|i|by|on|vid)\b|\s*:)|"
+    # the Government's formula on every directive and decision it issues ("Beslut vid
+    # regeringssammanträde den 13 augusti 2009"), a board's alike ("Beslut vid sammanträde …")
+    r"\bbeslut\s+(?:fattat\s+)?vid\s+\w*sammanträde\b",
     re.I,
 )
 # When a document takes effect, as statutes, regulations and agreements state it ("Dessa
