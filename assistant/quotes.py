@@ -95,8 +95,10 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         j -= 1
     while k + 1 < len(spans) and _continues(text, spans, k + 1):  # and with its own end
         k += 1
-    if _answer_word(text, spans, j - 1):
-        j -= 1  # "Delvis. Nybyggt enbostadshus behöver …": the answer's own first word with it
+    if _answer_word(text, spans, j - 1) or _refers_back(text, spans, j):
+        # "Delvis. Nybyggt enbostadshus behöver …": the answer's own first word with it;
+        # "Erbjudandet gäller …": the sentence whose offer it names
+        j -= 1
     out = [(spans[j][0], spans[k][1])]
     lead = lead_of(text, spans, j)
     if lead is not None:
@@ -113,6 +115,37 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         # a lead without words of its own points back to the sentence before it.
         out += [spans[i] for i in (k + 1, *items_of(text, spans, k + 1))]
     return _merge(sorted(out), text)
+
+
+# A definite noun's ending ("erbjudandet", "avgiften", "utredningen", "ansökningarna").
+_DEFINITE_END = re.compile(r"(?:andet|endet|et|en|na)$")
+_FIRST_WORD = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+\b")
+_WORDS = re.compile(r"\w+")
+# Pronouns that stand for the sentence before ("Detta framförs bl.a. av … åtta kommuner"); "Det"
+# is as often a dummy subject ("Det finns …") and is left alone.
+_POINTS_BACK = frozenset({"detta", "dessa"})
+
+
+def _refers_back(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span ``k`` open with "Detta"/"Dessa" or a definite noun naming again what the
+    sentence before it (in its paragraph) introduced ("… skyldig att erbjuda utbildning … . Erbjudandet gäller
+    ungdomar … tjugo år.", "… tas en avgift ut. Avgiften betalas …")? Its subject is that
+    sentence's, and quoted alone it does not say whose offer or fee it is. The same word
+    repeated ("Kommunen … . Kommunen är också …") names nothing new: no."""
+    if k == 0 or "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+        return False
+    first = _FIRST_WORD.match(text, spans[k][0])
+    before = text[spans[k - 1][0] : spans[k - 1][1]]
+    if first is None or not before.endswith("."):
+        return False
+    word = first.group().casefold()
+    if word in _POINTS_BACK:
+        return True
+    stem = _DEFINITE_END.sub("", word)
+    if len(stem) < 5 or stem == word:
+        return False
+    words = _WORDS.findall(before.casefold())
+    return word not in words and any(w.startswith(stem) for w in words)
 
 
 def _answer_word(text: str, spans: list[tuple[int, int]], k: int) -> bool:
