@@ -89,9 +89,22 @@ _SITUATION = re.compile(
 _SENTENCES = re.compile(r"(?<=[.?!])\s+(?=\S)")
 
 
+# "Finns det barn som inte borde omfattas? Ge exempel.": a request for more of the same answer
+# names no topic of its own; refused as a question, it told the asker the texts say nothing.
+_MORE_OF_IT = re.compile(
+    r"^(?:(?:ge|give|please give|name)\s+(?:garna\s+)?(?:nagra\s+|ett\s+|some\s+|an\s+)?"
+    r"(?:exempel|examples?)|forklara|motivera|utveckla|explain|elaborate)"
+    r"(?:\s+(?:garna|please|varfor|why))?\W*$"
+)
+
+
 def _statement(sentence: str) -> bool:
-    """Is ``sentence`` about the asker's own case (``_SITUATION``, no question mark)?"""
-    return not sentence.rstrip().endswith("?") and bool(_SITUATION.match(fold(sentence).casefold()))
+    """Is ``sentence`` about the asker's own case (``_SITUATION``, no question mark), or a
+    request for more of the answer before it (``_MORE_OF_IT``)?"""
+    folded = fold(sentence).casefold().strip()
+    if _MORE_OF_IT.match(folded):
+        return True
+    return not sentence.rstrip().endswith("?") and bool(_SITUATION.match(folded))
 
 
 # "min son hyr ett studentrum på 25 kvm, räknas det som en bostadsenhet?": the asker's own case
