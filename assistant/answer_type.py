@@ -123,6 +123,10 @@ _YES_NO = re.compile(
 )
 _QUESTION_WORD = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
 _CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
+_MANNER = re.compile(
+    r"(?<=\w )(?:hur|how)\b(?!\s+(?:mycket|manga|lange|ofta|stor\w*|hog\w*|lang\w*|snabbt|"
+    r"tidigt|sent|much|many|long|often|large|big|high|far|soon|early|late|quickly)\b)"
+)
 
 
 def opens_with_verb(folded: str) -> bool:
@@ -155,7 +159,9 @@ def yes_no(folded: str) -> bool:
     if last[:4] in ("och ", "and ") and any(_OPENS_ASKING.match(c) for c in before):
         return False
     last = _JOINING.sub("", last)
-    return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(last)
+    # "Does the inquiry have to … suggest how the reform should be financed?": a "how" of
+    # manner inside asks no question of its own; "Kan du säga hur mycket det kostar?" does.
+    return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(_MANNER.sub(" ", last))
 
 
 _ASIDE = re.compile(

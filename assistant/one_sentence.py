@@ -67,7 +67,11 @@ _NAME = re.compile(
     r"^(?:vem) (?:ar|var) (?!ansvarig|skyldig|behorig)\w|"
     r"^who (?:is|was|are) the (?!responsible)\w|"
     r"\bvad heter\b|\bwhat is the name\b|\bwhat is \w+(?: \w+){0,3} called\b|"
-    r"\bvilk(?:en|et|a) (?:\w+ )?(?:forfattare\w*|arkitekt\w*|byra\w*|firma\w*|foretag\w*)\b"
+    r"\bvilk(?:en|et|a) (?:\w+ )?(?:forfattare\w*|arkitekt\w*|byra\w*|firma\w*|foretag\w*)\b|"
+    # who was appointed to a post ("Vem har regeringen utsett till särskild utredare?")
+    r"^vem (?:har|hade|blev|blir) (?:\w+ ){0,3}(?:utsett|utsedd|utnamnt|utnamnd|forordnat|"
+    r"forordnad|tillsatt)\b|"
+    r"^who (?:has|have|had|was|were|is|did) (?:\w+ ){0,3}(?:been )?(?:appointed|appoint|named)\b"
 )
 # A body as texts name one (folded): a board, an authority, a party to a contract.
 _BODY = re.compile(
