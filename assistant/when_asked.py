@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .answer_type import APPLIED
+from .fact_kinds import fact_kind
 from .signals import in_context, without_references
 
 __all__ = [
@@ -90,6 +91,15 @@ _LIMIT = re.compile(
 _FUTURE_WHEN = re.compile(r"^when will\b")
 # A past event's time ("När antogs …?", "När undertecknades …?", "When was … signed?") the same:
 # a condition answers "när krävs …?", in the present, never "när infördes …?".
+# Words that say something takes effect: "träder i kraft", "gäller från", "börjar tillämpas",
+# "fr.o.m.", "from and including", "enters into force", "takes effect".
+_TAKES_EFFECT = re.compile(
+    r"\bi\s+kraft\b|ikraftträd\w*|\bgäll\w*\s+(?:från|fr\.\s?o\.\s?m|sedan)|"
+    r"\bbörja\w*\s+(?:att\s+)?(?:gälla|tillämpas|användas)|\btillämpas\s+(?:från|fr\.\s?o\.\s?m)|"
+    r"\bfrån\s+och\s+med\b|\bfr\.\s?o\.\s?m\b|\binto\s+force\b|\btakes?\s+effect\b|"
+    r"\btook\s+effect\b|\beffective\b",
+    re.I,
+)
 _PAST_WHEN = re.compile(
     r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
     r"when (?:was|were|did)\b)"
@@ -224,6 +234,14 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
     own = _own_times(query)  # a time the question names answers no "when" by itself
     past = bool(_PAST_WHEN.search(query.folded.strip()))
     event = past or bool(_FUTURE_WHEN.search(query.folded.strip()))
+    if getattr(query, "intent", "") == "fact" and fact_kind(query.folded) == "in_force":
+        # "When did the new Education Act … enter into force?" over "… presenterade i juni 2009
+        # en promemoria med förslag till ny skollag": a date of another event answers no entry
+        # into force; the sentences a quote reaches must say that something takes effect.
+        # (The text's own entry into force is a document fact, answered from its card line.)
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        if not any(_TAKES_EFFECT.search(t) for t in texts):
+            return True
     if _CLOCK_ASKED.search(query.folded):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         if not any(_found_beyond(_CLOCK, t, own) for t in texts):

@@ -458,6 +458,15 @@ def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
     assert not refused.answered and not refused.citations
 
 
+def test_an_entry_into_force_is_not_answered_with_another_events_date(library):
+    # "Det gemensamma lånekortet gäller till den 31 december 2027": an end, not a start; the
+    # question asks when something took effect, which no sentence says.
+    refused = library.ask("När trädde reglerna för det gemensamma lånekortet i kraft?")
+    assert not refused.answered and not refused.citations
+    said = library.ask("Till och med vilket datum gäller det gemensamma lånekortet?")
+    assert said.answered and "31 december 2027" in said.citations[0].quote
+
+
 def test_a_dimension_asked_is_quoted_from_the_next_stycke_of_the_passage():
     # "Hur snabbt …?" wants a period or a time limit: the § names what is published, its next
     # stycke how soon ("… inom två månader"); the quote takes it in.

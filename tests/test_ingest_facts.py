@@ -106,6 +106,14 @@ def test_who_decided_is_a_decision_fact_on_a_metadata_line(line, value):
     assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "decision") == [value]
 
 
+def test_the_governments_decision_formula_is_a_decision_fact():
+    # every kommittédirektiv and government decision opens so
+    line = "Beslut vid regeringssammanträde den 2 mars 2011"
+    assert _values(f"Regler för kort\n\n{line}\n\nText om korten.", "decision") == [line]
+    body = "Frågan togs upp vid sammanträdet. Beslut vid regeringssammanträde saknades då."
+    assert _values(f"Regler för kort\n\n{body}\n\nText om korten.", "decision") == []
+
+
 @pytest.mark.parametrize(
     "line",
     [

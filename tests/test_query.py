@@ -394,6 +394,9 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         ("Vilket personnummer ska anges?", None),
         # what follows from paying late, not the fee's sum
         ("Vad händer om jag betalar avgiften för sent?", None),
+        # yes or no, with a "how" of manner inside: no sum, though it names costs
+        ("Does the plan have to estimate costs and say how the work is financed?", None),
+        ("Kan du säga hur mycket ett lånekort kostar?", "amount"),
     ],
 )
 def test_wanted_answer_type(analyzer, question, wants):
@@ -425,6 +428,15 @@ def test_compound_questions_are_split_into_analysed_parts(analyzer):
         "är det tidsbegränsat?",
     ]
     assert split_compound("Vad gäller och är det dyrt?") == ["Vad gäller och är det dyrt?"]
+    # a request for more of the answer is no question of its own
+    for more in ("Ge exempel.", "Ge gärna några exempel!", "Give examples.", "Förklara."):
+        assert split_compound(f"Finns det avgifter för lån? {more}") == [
+            f"Finns det avgifter för lån? {more}"
+        ]
+    assert split_compound("Vad kostar lånet? Ge exempel på avgifter för fjärrlån.") == [
+        "Vad kostar lånet?",
+        "Ge exempel på avgifter för fjärrlån.",
+    ]
     # "och" between two prepositions joins them
     joined = "Hur länge gäller rutinen, från och till vilket datum?"
     assert split_compound(joined) == [joined]
@@ -554,6 +566,27 @@ def test_a_lower_case_fragment_is_quoted_with_the_sentence_it_continues():
     assert quotes == ["Det ligger vid torget\noch har en stor läsesal."]
     a, b = _span(LIST_PAGE, "Lånen är annars avgiftsfria.")
     assert [p.text[x:y] for x, y in expand(p, a, b)] == ["Lånen är annars avgiftsfria."]
+
+
+def test_a_sentence_naming_the_one_before_is_quoted_with_it():
+    text = (
+        "Kommunen ska erbjuda plats i simskola för alla barn i årskurs tre. Erbjudandet gäller "
+        "till och med vårterminen det år barnet fyller tio år. Kommunen ska också erbjuda "
+        "lovskola. Detta framförs av fyra föreningar. Kommunen skriver avtal med Simklubben "
+        "Vågen. Kommunen betalar halva kostnaden."
+    )
+    p = _passage(text)
+    for asked, quoted in [
+        ("Erbjudandet gäller", "Kommunen ska erbjuda plats"),  # the offer it names
+        ("Detta framförs", "Kommunen ska också erbjuda lovskola."),  # "Detta": the one before
+    ]:
+        a = text.index(asked)
+        b = text.index(".", a) + 1
+        quotes = [text[x:y] for x, y in expand(p, a, b)]
+        assert len(quotes) == 1 and quotes[0].startswith(quoted) and quotes[0].endswith(text[a:b])
+    # the same word again names nothing new: "Kommunen … . Kommunen betalar …" stands alone
+    a = text.index("Kommunen betalar")
+    assert [text[x:y] for x, y in expand(p, a, len(text))] == ["Kommunen betalar halva kostnaden."]
 
 
 FAQ_ANSWER = (
