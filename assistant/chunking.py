@@ -126,7 +126,9 @@ __all__ = [
 # 60: an ISSN/ISBN line or a line with a web address is no heading.
 # 61: a front-matter title that is a file name ("omhändertagande-av-avlidna-…") yields to page 1.
 # 62: "Beslut vid regeringssammanträde den …" (the Government's formula) is the card's decision fact.
-CHUNKER_VERSION = "62"
+# 63: a line whose verb of duty opens a clause with a comma ("Utredaren ska, utifrån …") goes on
+#     into the next line and is no heading.
+CHUNKER_VERSION = "63"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

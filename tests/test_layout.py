@@ -45,6 +45,27 @@ def test_hard_wrapped_text_is_reflowed_into_paragraphs():
     ]
 
 
+def test_a_line_with_a_clause_set_in_after_its_verb_goes_on_and_heads_nothing():
+    # Wrapped at a width the other lines do not show, the sentence's first line looked like a
+    # heading and its end like a paragraph of its own; the comma after "ska" opens a clause
+    # that closes on the next line.
+    page = (
+        "Uppdraget\n"
+        "Kommittén ska, utifrån de förslag som lämnas i rapporten\n"
+        "SOU 2019:12, föreslå nya regler för simskolor i alla kommunerna i länet.\n"
+        "Kommittén ska också redovisa kostnaderna för förslagen senast i juni.\n"
+    )
+    assert _kinds(page) == [
+        ("heading", "Uppdraget"),
+        (
+            "paragraph",
+            "Kommittén ska, utifrån de förslag som lämnas i rapporten SOU 2019:12, föreslå nya "
+            "regler för simskolor i alla kommunerna i länet.",
+        ),
+        ("paragraph", "Kommittén ska också redovisa kostnaderna för förslagen senast i juni."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [

@@ -8,6 +8,7 @@ import re
 from .contents import title_key
 from .units import (
     FUNCTION_WORDS,
+    INSERTED_CLAUSE,
     KEY_VALUE,
     NUMBERED_HEADING,
     SECTION_SIGN_HEADING,
@@ -179,6 +180,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
     duty = any(w.casefold() in _DUTY_VERBS for w in words)
     # A lead ending in a function word ("Avgiften består av") stops mid-sentence whatever its length.
     mid = words[-1].casefold() in FUNCTION_WORDS
+    if not numbered and INSERTED_CLAUSE.search(text):
+        return False  # "Utredaren ska, utifrån de förslag som redovisas i betänkandet" / "SOU …"
     if text.endswith(":") and words[-1].rstrip(":").casefold() in _LEAD_ENDS:
         return False  # "Förslaget är följande:", "as follows:": a clause that leads, no heading
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):

@@ -14,6 +14,7 @@ from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import append_line
 from .units import (
     FUNCTION_WORDS,
+    INSERTED_CLAUSE,
     KEY_VALUE,
     LIST_START,
     NUMBERED_HEADING,
@@ -259,7 +260,7 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
             return False
         lower = lower or (text[0].isdigit() and last_word[:1].islower())
         return lower and (len(prev.lines) > 1 or last_len > 40)
-    if lower or last_word in FUNCTION_WORDS or last[-1] == ",":
+    if lower or last_word in FUNCTION_WORDS or last[-1] == "," or INSERTED_CLAUSE.search(last):
         return True
     if open_pair(prev.text) and PAIR_CLOSE.search(text):
         return True  # "… mellan Region" / "Stockholm och kommuner …": one party line

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "FUNCTION_WORDS",
+    "INSERTED_CLAUSE",
     "KEY_VALUE",
     "LIST_START",
     "NUMBERED_HEADING",
@@ -31,6 +32,12 @@ __all__ = [
 ]
 
 TERMINAL = ".!?:;…"
+# A verb of duty followed by a comma opens a clause set into its sentence, still open at the
+# line's end ("Utredaren ska, utifrån de förslag som redovisas i betänkandet" / "SOU 2007:34,
+# genomföra …"): the sentence goes on, the line is no heading and no paragraph's end.
+INSERTED_CLAUSE = re.compile(
+    r"\b(?:ska|skall|bör|måste|kan|får|shall|must|will|should),\s[^,.!?;:]*$", re.I
+)
 # Any private-use character at a line start is a symbol-font bullet (Word's Symbol and
 # Wingdings bullets reach a PDF text layer as U+F0xx: F0B7, F0A7, F0A0, F0D8, F0FC …).
 LIST_START = re.compile(
