@@ -86,6 +86,15 @@ class QueryAnalyzer:
         self.renderer = Renderer.of_terms(self._knows)
         self.book = DocumentBook(documents)  # which documents a question names
 
+    def _known_term(self, stem: str) -> bool:
+        """Does the corpus know a (stemmed) topic word, or each part of a hyphen-joined one
+        ("fel-ansvar" of "dolda fel-ansvaret": "fel" and "ansvar")? Typed joined so, the whole
+        is never a corpus word, and the question looked as if none of its words were."""
+        if self._knows(stem):
+            return True
+        parts = [p for p in stem.split("-") if p]
+        return len(parts) > 1 and all(self._knows(stem_word(p)) for p in parts)
+
     def _joined_known(self, stem: str) -> bool:
         """Does the corpus know a (stemmed) word, or both parts of it as a compound ("informations-
         regl": "information" and "regl"), a linking "s" allowed? Only the in-force gate reads it:
@@ -247,7 +256,7 @@ class QueryAnalyzer:
             quoted=quoted_phrases(search_text),
             terms=tuple(all_terms),
             topic_terms=tuple(topic),
-            unknown_terms=tuple(t for t in topic if not self._knows(t)),
+            unknown_terms=tuple(t for t in topic if not self._known_term(t)),
             parties=tuple(p.name for p in parties),
             documents=tuple(named),
             prefer=tuple(prefer),

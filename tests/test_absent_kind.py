@@ -4,6 +4,7 @@ twin, the rule in ``decide``, and one refusal over the shipped corpus with the r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -403,6 +404,19 @@ def test_the_rule_refuses_whatever_the_model_says():
     assert ok is True
     for kind in ("time", "number"):
         assert should_answer(base, threshold=0.0, absent=kind) == (False, probability)
+
+
+def test_a_swedish_question_none_of_whose_topic_words_the_corpus_knows_is_refused(
+    corpus_assistant,
+):
+    # Only the place matches: nothing of booking a laundry room is in a culture agreement.
+    with recording() as records:
+        asked = corpus_assistant.ask("Hur bokar jag tvättstuga i Ludvika?")
+    assert not asked.answered and records[-1]["ruled"]
+    features = Features(**records[-1]["features"])
+    assert features.known_share == 0.0 and features.word_overlap == 0.0
+    assert should_answer(replace(features, known_share=0.5), threshold=0.0)[0]
+    assert not should_answer(features, threshold=0.0)[0]
 
 
 def test_a_time_the_agreement_never_gives_is_refused(corpus_assistant, monkeypatch):

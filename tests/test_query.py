@@ -576,14 +576,15 @@ def test_a_sentence_naming_the_one_before_is_quoted_with_it():
         "Vågen. Kommunen betalar halva kostnaden."
     )
     p = _passage(text)
-    for asked, quoted in [
+    for asked, opening in [
         ("Erbjudandet gäller", "Kommunen ska erbjuda plats"),  # the offer it names
         ("Detta framförs", "Kommunen ska också erbjuda lovskola."),  # "Detta": the one before
     ]:
         a = text.index(asked)
         b = text.index(".", a) + 1
         quotes = [text[x:y] for x, y in expand(p, a, b)]
-        assert len(quotes) == 1 and quotes[0].startswith(quoted) and quotes[0].endswith(text[a:b])
+        assert len(quotes) == 1 and quotes[0].startswith(opening)
+        assert quotes[0].endswith(text[a:b])
     # the same word again names nothing new: "Kommunen … . Kommunen betalar …" stands alone
     a = text.index("Kommunen betalar")
     assert [text[x:y] for x, y in expand(p, a, len(text))] == ["Kommunen betalar halva kostnaden."]
