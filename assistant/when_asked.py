@@ -97,7 +97,10 @@ _TAKES_EFFECT = re.compile(
     r"\bi\s+kraft\b|ikraftträd\w*|\bgäll\w*\s+(?:från|fr\.\s?o\.\s?m|sedan)|"
     r"\bbörja\w*\s+(?:att\s+)?(?:gälla|tillämpas|användas)|\btillämpas\s+(?:från|fr\.\s?o\.\s?m)|"
     r"\bfrån\s+och\s+med\b|\bfr\.\s?o\.\s?m\b|\binto\s+force\b|\btakes?\s+effect\b|"
-    r"\btook\s+effect\b|\beffective\b",
+    r"\btook\s+effect\b|\beffective\b|"
+    # a start by its time: "sedan 2020 får attefallshus …", "från den 1 juli 2019", "since 2016"
+    r"\b(?:sedan|från|since|from)\s+(?:den\s+|the\s+)?(?:\d|(?:jan|feb|mar|apr|maj|may|jun|jul|aug|"
+    r"sep|okt|oct|nov|dec)[a-z]*\b)",
     re.I,
 )
 _PAST_WHEN = re.compile(

@@ -472,6 +472,21 @@ def test_the_quote_itself_must_hold_the_sum_asked_for(library, monkeypatch):
     assert not refused.answered and not refused.citations
 
 
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("Departementet presenterade i juni 2009 en promemoria om ny skollag.", True),
+        ("Den nya skollagen träder i kraft den 1 juli 2011.", False),
+        ("Sedan 2020 får friggebodar användas som bostad.", False),
+        ("Reglerna gäller från och med den 1 mars 2024.", False),
+    ],
+)
+def test_since_when_a_text_applies_is_said_by_a_start_not_any_date(sentence, absent):
+    query = _query("Sedan när gäller den nya skollagen?")
+    query.intent = "fact"
+    assert (absent_kind(query, _read(sentence)) == "time") is absent
+
+
 def test_an_entry_into_force_is_not_answered_with_another_events_date(library):
     # "Det gemensamma lånekortet gäller till den 31 december 2027": an end, not a start; the
     # question asks when something took effect, which no sentence says.
