@@ -1,0 +1,94 @@
+"""The members a "which …?" question asks for, when the quote only names their kind.
+
+A text often names a group in one sentence and its members in the next: "För närvarande finns
+det fyra godkända vacciner i Sverige. De är från Pfizer/BionTech, Moderna, Janssen och Astra
+Zeneca."; "… har rätten till utbildning utökats till att omfatta ytterligare grupper.
+Förordningen omfattar bl.a. asylsökande barn, barn som …". Asked "Vilka vacciner …?" or "Vilka
+grupper …?", the first sentence is the best match and says how many or that there are some,
+never which; a list in it ("utbildning, förskoleverksamhet och skolbarnsomsorg") may be of
+other things. ``with_members`` quotes the next sentence with it when that sentence points back
+(a pronoun, or a definite noun the quote or question uses) and lists (commas and a closing
+"och"/"and").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from .choice import MAX_SENTENCES
+from .folding import fold
+from .list_spans import spans_of
+from .signals import in_context
+
+__all__ = ["lists_members", "members_asked", "with_members"]
+
+# "Vilka vacciner …?", "I vilka kommuner …?", "Which groups …?", "What authorities must …?"
+# (folded): the group's noun.
+_WHICH_MEMBERS = re.compile(
+    r"^(?:\w+\s+)?vilka\s+(\w+)|^which\s+(\w+s)\b|"
+    r"^what\s+(?:\w+\s+)?(\w+s)\s+(?:are|were|does|do|did|can|must|will|have)\b"
+)
+# Two commas, or one and a closing conjunction: "A, B och C", "A, B, C".
+_LIST = re.compile(
+    r"[^,.;:]+,\s+[^,.;:]+(?:,\s+[^,.;:]+)*\s+(?:och|samt|eller|and|or)\s+\w|"
+    r"[^,.;:]+,\s+[^,.;:]+,\s+[^,.;:]+"
+)
+_POINTERS = frozenset({"de", "dessa", "dom", "they", "these", "those"})
+_DEFINITE_END = re.compile(r"(?:en|et|na|erna|arna|orna)$")
+_WORD = re.compile(r"\w+")
+
+
+def members_asked(folded: str) -> str | None:
+    """The group whose members the (folded) question asks for ("Vilka grupper …?" ->
+    "grupper"), or None."""
+    m = _WHICH_MEMBERS.search(folded.strip().casefold())
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def lists_members(text: str) -> bool:
+    """Does ``text`` list three or more things, or two with a closing "och"/"and"?"""
+    return bool(_LIST.search(text))
+
+
+def _points_back(sentence: str, before: str, folded_question: str) -> bool:
+    """Does ``sentence`` open with a pronoun or a definite noun naming what ``before`` or the
+    question names ("De är …", "Förordningen omfattar …")?"""
+    words = _WORD.findall(sentence.casefold())
+    if not words:
+        return False
+    first = words[0]
+    if first in _POINTERS:
+        return True
+    stem = _DEFINITE_END.sub("", first)
+    if stem == first or len(stem) < 4:
+        return False
+    named = _WORD.findall(f"{before} {folded_question}".casefold())
+    return any(w.startswith(stem) for w in named)
+
+
+def with_members(query: Any, chosen: list[Any]) -> list[Any]:
+    """``chosen`` with the sentence after the first quote when the question asks which members
+    a group has (``members_asked``), the quote names the group, and that sentence points back
+    and lists them. Unchanged otherwise. ``chosen``: scored sentences
+    (``passage``, ``start``, ``end``, ``text``), best first."""
+    group = members_asked(query.folded) if chosen else None
+    if group is None or len(group) < 4:
+        return chosen
+    first = chosen[0]
+    if fold(group[:-2]) not in fold(in_context(first).casefold()):
+        return chosen  # "… fyra godkända vacciner", "… ytterligare grupper": the group named
+    text = first.passage.text
+    # The passage's next sentence, read or not: only the sentences nearest the question are
+    # scored, and a list of names is seldom among them.
+    start, end = next(((a, b) for a, b in spans_of(text) if a >= first.end), (None, None))
+    if start is None or any(c.passage is first.passage and c.start == start for c in chosen):
+        return chosen
+    following = text[start:end]
+    if "\n\n" in text[first.end : start] or not lists_members(following):
+        return chosen
+    if not _points_back(following, first.text, query.folded):
+        return chosen
+    listed = replace(first, start=start, end=end, score=first.score)
+    return [first, listed, *chosen[1 : MAX_SENTENCES - 1]]

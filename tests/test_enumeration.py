@@ -1,0 +1,84 @@
+"""A "which …?" question whose best sentence names the group, the next one its members."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from assistant.candidates import Candidate
+from assistant.enumeration import lists_members, members_asked, with_members
+from assistant.folding import fold
+from assistant.results import Passage
+
+TEXT = (
+    "Kommunen driver i dag tre bibliotek för allmänheten. De ligger i Norrby, Söderby och "
+    "Västby. Biblioteken har öppet alla vardagar."
+)
+
+
+def _first(text: str = TEXT) -> Candidate:
+    passage = Passage("p1", "x.txt", "X", 1, "", text, 0.9, 0, len(text), "passage")
+    end = text.index(".") + 1
+    return Candidate(passage, 0, end, 0.9, 0.9, np.zeros(2))
+
+
+def _ask(question: str) -> SimpleNamespace:
+    return SimpleNamespace(folded=fold(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("Vilka bibliotek driver kommunen?", "bibliotek"),
+        ("I vilka orter ligger biblioteken?", "orter"),
+        ("Which libraries does the municipality run?", "libraries"),
+        ("What authorities must the investigator consult?", "authorities"),
+        ("Hur många bibliotek finns det?", None),
+        ("Vad kostar ett lånekort?", None),
+    ],
+)
+def test_which_group_a_question_asks_the_members_of(question, group):
+    assert members_asked(fold(question)) == group
+
+
+def test_the_next_sentence_listing_the_members_is_quoted_with_the_group():
+    first = _first()
+    chosen = with_members(_ask("Vilka bibliotek driver kommunen?"), [first])
+    assert [c.text for c in chosen] == [
+        "Kommunen driver i dag tre bibliotek för allmänheten.",
+        "De ligger i Norrby, Söderby och Västby.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # not asked which
+        ("Hur många bibliotek driver kommunen?", TEXT),
+        # the quote does not name the group asked about
+        ("Vilka orter har simhall?", TEXT),
+        # the next sentence lists, but does not point back
+        (
+            "Vilka bibliotek driver kommunen?",
+            "Kommunen driver i dag tre bibliotek för allmänheten. Norrby, Söderby och Västby har "
+            "simhallar.",
+        ),
+        # the next sentence points back, but lists nothing
+        (
+            "Vilka bibliotek driver kommunen?",
+            "Kommunen driver i dag tre bibliotek för allmänheten. De har öppet alla vardagar.",
+        ),
+    ],
+)
+def test_no_sentence_is_added_unless_it_points_back_and_lists(question, text):
+    first = _first(text)
+    assert with_members(_ask(question), [first]) == [first]
+
+
+def test_a_list_is_two_commas_or_a_comma_and_a_closing_conjunction():
+    assert lists_members("De är från Pfizer/BionTech, Moderna, Janssen och Astra Zeneca.")
+    assert lists_members("asylsökande barn, barn med tillfälligt skydd samt barn som väntar")
+    assert not lists_members("Biblioteken har öppet alla vardagar.")
+    assert not lists_members("Biblioteken har öppet vardagar och lördagar.")
