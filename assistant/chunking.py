@@ -128,7 +128,9 @@ __all__ = [
 # 62: "Beslut vid regeringssammanträde den …" (the Government's formula) is the card's decision fact.
 # 63: a line whose verb of duty opens a clause with a comma ("Utredaren ska, utifrån …") goes on
 #     into the next line and is no heading.
-CHUNKER_VERSION = "63"
+# 64: a short line between value cells ("3 117 689 kr" / "Kommun" / "Alingsås" / … "1 039 230 kr")
+#     is a table's cell, no heading.
+CHUNKER_VERSION = "64"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -66,6 +66,18 @@ def test_a_line_with_a_clause_set_in_after_its_verb_goes_on_and_heads_nothing():
     ]
 
 
+def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
+    # A cost-sharing table read a cell a line: "Kommun" / "Norrby" stood as two headings and cut
+    # the region's share from the municipality's.
+    page = (
+        "Ersättning\n\nKostnaderna delas mellan parterna enligt tabellen nedan.\n\n"
+        "Region\n\n2 400 000 kr\n\nKommun\n\nNorrby\n\nTotalt\n\n800 000 kr\n\n3 200 000 kr\n\n"
+        "Avgifter\n\nKommunen faktureras varje kvartal.\n"
+    )
+    headings = [text for kind, text in _kinds(page) if kind == "heading"]
+    assert headings == ["Ersättning", "Avgifter"]
+
+
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [

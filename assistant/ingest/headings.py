@@ -162,6 +162,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False
     if not numbered and i + 1 < len(body) and VALUE_LINE.fullmatch(body[i + 1].text.strip()):
         return False  # a table row's label over its value ("Förgävesbesök" / "1 444 kr")
+    if not numbered and len(words) <= 3 and _among_values(body, i):
+        return False  # a table's cells a line each ("HSNV" / "3 117 689 kr" / "Kommun" / …)
     if not numbered and _after_column_labels(body, i):
         return False  # a table's last column header ("V" / "S" / "Df" / "Dg" / "TOTAL AVGIFT")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
@@ -205,6 +207,16 @@ def _after_column_labels(body: list[Item], i: int) -> bool:
 
 
 _LEAD_ENDS = {"följande", "nedan", "nedanstående", "följer", "following", "below", "follows"}
+
+
+def _among_values(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` among a table's cells read a line each: two value cells ("3 117 689 kr",
+    "1 039 230 kr") within the three units before and after it, one on each side?"""
+
+    def values(units: list[Item]) -> int:
+        return sum(bool(VALUE_LINE.fullmatch(u.text.strip())) for u in units)
+
+    return values(body[max(0, i - 3) : i]) >= 1 and values(body[i + 1 : i + 4]) >= 1
 
 
 def _numbered(text: str) -> bool:
