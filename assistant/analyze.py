@@ -87,18 +87,21 @@ class QueryAnalyzer:
         self.book = DocumentBook(documents)  # which documents a question names
 
     def _known_term(self, stem: str) -> bool:
-        """Does the corpus know a (stemmed) topic word, or each part of a hyphen-joined one
-        ("fel-ansvar" of "dolda fel-ansvaret": "fel" and "ansvar")? Typed joined so, the whole
-        is never a corpus word, and the question looked as if none of its words were."""
-        if self._knows(stem):
+        """Does the corpus know a (stemmed) topic word, each part of a hyphen-joined one
+        ("fel-ansvar" of "dolda fel-ansvaret": "fel" and "ansvar"), or both parts of a compound
+        (``_joined_known``: "energiklass" where the texts write "energi" and "klass")? Typed
+        joined so, the whole is seldom a corpus word, and the question looked as if none of its
+        words were (``decide`` refuses a Swedish question whose topic the corpus wholly lacks)."""
+        if self._joined_known(stem):
             return True
         parts = [p for p in stem.split("-") if p]
         return len(parts) > 1 and all(self._knows(stem_word(p)) for p in parts)
 
     def _joined_known(self, stem: str) -> bool:
         """Does the corpus know a (stemmed) word, or both parts of it as a compound ("informations-
-        regl": "information" and "regl"), a linking "s" allowed? Only the in-force gate reads it:
-        "… följa de här informationsreglerna?" names the text's rules in a word it never writes."""
+        regl": "information" and "regl"), a linking "s" allowed? The in-force gate reads it ("…
+        följa de här informationsreglerna?" names the text's rules in a word it never writes), and
+        so does ``Query.unknown_terms`` (``_known_term``)."""
         if self._knows(stem):
             return True
         for cut in range(MIN_PART, len(stem) - MIN_PART + 1):
