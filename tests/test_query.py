@@ -6,6 +6,7 @@ tests/data/multi), so every expectation can be checked by reading this file.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
 from assistant.indexing.records import StoredDocument
-from assistant.lexical import terms
+from assistant.lexical import stem_word, terms
 from assistant.parties import COMMITMENT_VERBS, Party, acting_parties, parties_in
 from assistant.question_split import split_compound
 from assistant.quotes import Pick, cite_picks, expand, starts_cut
@@ -913,3 +914,17 @@ def test_a_party_as_the_subject_of_paying_or_answering_for_commits():
     )
     # The party paid ("… ersätter regionen …") is no actor: only the subject commits.
     assert [c.parties for c in found] == [(NORRLAND.name,), (NORRLAND.name,), (TOWN.name,)]
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Vad är ett skolbibliotek?", ()),  # "skola" + "bibliotek", both in the texts
+        ("Vad gäller för hamn-biblioteket?", ()),  # joined by a hyphen, each part known
+        ("Vad är en simhall?", ("simhall",)),  # no part of it in the texts
+    ],
+)
+def test_a_compound_of_two_corpus_words_is_a_known_topic_word(question, unknown):
+    stems = {stem_word(w) for text in TEXTS for w in re.findall(r"\w+", text.casefold())}
+    knowing = QueryAnalyzer(DOCUMENTS, PARTIES, texts=lambda: TEXTS, knows=stems.__contains__)
+    assert knowing.analyze(question).unknown_terms == unknown
