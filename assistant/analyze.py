@@ -87,21 +87,38 @@ class QueryAnalyzer:
         self.book = DocumentBook(documents)  # which documents a question names
 
     def _known_term(self, stem: str) -> bool:
-        """Does the corpus know a (stemmed) topic word, each part of a hyphen-joined one
-        ("fel-ansvar" of "dolda fel-ansvaret": "fel" and "ansvar"), or both parts of a compound
-        (``_joined_known``: "energiklass" where the texts write "energi" and "klass")? Typed
-        joined so, the whole is seldom a corpus word, and the question looked as if none of its
-        words were (``decide`` refuses a Swedish question whose topic the corpus wholly lacks)."""
-        if self._joined_known(stem):
+        """Does the corpus know a (stemmed) topic word, or each part of a hyphen-joined one
+        ("fel-ansvar" of "dolda fel-ansvaret": "fel" and "ansvar")? Typed joined so, the whole
+        is never a corpus word. (A compound of two corpus words is not known: most of another
+        subject's words split so, and the fit's cross-corpus questions read as on-topic.)"""
+        if self._knows(stem):
             return True
         parts = [p for p in stem.split("-") if p]
         return len(parts) > 1 and all(self._knows(stem_word(p)) for p in parts)
+
+    def _foreign(self, unknown: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """The ``unknown`` topic stems the corpus knows not even as two of its words joined,
+        read on the stem (``_joined_known``) and on the word as typed in ``text`` ("putsfasad":
+        "puts" and "fasad", where its stem "putsfas" ends inside the second word)."""
+        typed: dict[str, str] = {}
+        for word in re.findall(r"[^\W\d_]+", text.casefold()):
+            typed.setdefault(stem_word(word), word)
+
+        def joined(word: str) -> bool:
+            return any(
+                self._knows(stem_word(word[cut:])) and self._knows(stem_word(word[:cut]))
+                for cut in range(MIN_PART, len(word) - MIN_PART + 1)
+            )
+
+        return tuple(
+            t for t in unknown if not self._joined_known(t) and not joined(typed.get(t, t))
+        )
 
     def _joined_known(self, stem: str) -> bool:
         """Does the corpus know a (stemmed) word, or both parts of it as a compound ("informations-
         regl": "information" and "regl"), a linking "s" allowed? The in-force gate reads it ("…
         följa de här informationsreglerna?" names the text's rules in a word it never writes), and
-        so does ``Query.unknown_terms`` (``_known_term``)."""
+        so does ``Query.foreign_terms``."""
         if self._knows(stem):
             return True
         for cut in range(MIN_PART, len(stem) - MIN_PART + 1):
@@ -259,7 +276,8 @@ class QueryAnalyzer:
             quoted=quoted_phrases(search_text),
             terms=tuple(all_terms),
             topic_terms=tuple(topic),
-            unknown_terms=tuple(t for t in topic if not self._known_term(t)),
+            unknown_terms=(unknown := tuple(t for t in topic if not self._known_term(t))),
+            foreign_terms=self._foreign(unknown, search_text),
             parties=tuple(p.name for p in parties),
             documents=tuple(named),
             prefer=tuple(prefer),

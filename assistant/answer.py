@@ -35,7 +35,7 @@ from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
 from .parties import acting_parties
-from .query import Query, detect_language, topic_of
+from .query import Query, detect_language, foreign_topic, topic_of
 from .quotes import Pick, cite, cite_picks
 from .results import Answer, Passage
 from .sentence_scores import score_sentences
@@ -123,7 +123,8 @@ class ExtractiveAnswerer:
         # what another party does: the texts cannot say, however close its topic is (the model
         # weighs ``named_absent`` little, its fitted negatives being easy ones: README). Decided
         # after the model so that its features are still recorded for a re-fit (``fit_data``).
-        if not enough or query.absent_parties:
+        # So is a Swedish question whose every topic word the corpus lacks (``foreign_topic``).
+        if not enough or query.absent_parties or foreign_topic(query):
             if query.exclude:  # "vad mer?": what the earlier answer did not quote yet
                 return more_or_nothing(query, candidates, documents)
             return abstain(query.question, language, passages, query.absent_names)

@@ -35,6 +35,7 @@ __all__ = [
     "asks_for_more",
     "detect_language",
     "fact_kind",
+    "foreign_topic",
     "frame_terms",
     "frame_words",
     "intent_of",
@@ -60,6 +61,9 @@ class Query:
     terms: tuple[str, ...] = ()  # stemmed words of ``search_text``
     topic_terms: tuple[str, ...] = ()  # ``terms`` without frame words, party and document names
     unknown_terms: tuple[str, ...] = ()  # topic terms the corpus does not know
+    # Of them, those it knows not even as two of its words joined ("energiklass" of "energi" and
+    # "klass" is not): a Swedish question with only such topic words asks of another subject.
+    foreign_terms: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # names (Party.name) of the parties the question names
     documents: tuple[str, ...] = ()  # sources named explicitly (file name, title, short name)
     prefer: tuple[str, ...] = ()  # sources pointed at by title words or party names
@@ -139,6 +143,19 @@ def _folded_words(words: str) -> frozenset[str]:
 _SV_ONLY = _folded_words(_SV_WORDS) - _folded_words(_EN_WORDS)
 _EN_ONLY = _folded_words(_EN_WORDS) - _folded_words(_SV_WORDS)
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def foreign_topic(query: Query) -> bool:
+    """Is ``query`` a Swedish question none of whose topic words the corpus knows, whole, by
+    its hyphen-joined parts or as two of its words joined (``Query.foreign_terms``)? "Hur
+    ansöker jag om bygglov för en altan i Ludvika?" of a culture agreement naming Ludvika: only
+    the name could match, and the passages about Ludvika were answered with (p 0.75). English
+    questions meet the texts through a rendering, read otherwise."""
+    return (
+        query.language == "sv"
+        and bool(query.topic_terms)
+        and len(query.foreign_terms) == len(query.topic_terms)
+    )
 
 
 def detect_language(text: str) -> str:
