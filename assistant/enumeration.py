@@ -20,6 +20,7 @@ from typing import Any
 from .choice import MAX_SENTENCES
 from .folding import fold
 from .list_spans import spans_of
+from .quotes import names_again
 from .signals import in_context
 
 __all__ = ["lists_members", "members_asked", "with_members"]
@@ -36,8 +37,6 @@ _LIST = re.compile(
     r"[^,.;:]+,\s+[^,.;:]+,\s+[^,.;:]+"
 )
 _POINTERS = frozenset({"de", "dessa", "dom", "they", "these", "those"})
-_DEFINITE_END = re.compile(r"(?:en|et|na|erna|arna|orna)$")
-_WORD = re.compile(r"\w+")
 
 
 def members_asked(folded: str) -> str | None:
@@ -50,22 +49,6 @@ def members_asked(folded: str) -> str | None:
 def lists_members(text: str) -> bool:
     """Does ``text`` list three or more things, or two with a closing "och"/"and"?"""
     return bool(_LIST.search(text))
-
-
-def _points_back(sentence: str, before: str, folded_question: str) -> bool:
-    """Does ``sentence`` open with a pronoun or a definite noun naming what ``before`` or the
-    question names ("De är …", "Förordningen omfattar …")?"""
-    words = _WORD.findall(sentence.casefold())
-    if not words:
-        return False
-    first = words[0]
-    if first in _POINTERS:
-        return True
-    stem = _DEFINITE_END.sub("", first)
-    if stem == first or len(stem) < 4:
-        return False
-    named = _WORD.findall(f"{before} {folded_question}".casefold())
-    return any(w.startswith(stem) for w in named)
 
 
 def with_members(query: Any, chosen: list[Any]) -> list[Any]:
@@ -88,7 +71,7 @@ def with_members(query: Any, chosen: list[Any]) -> list[Any]:
     following = text[start:end]
     if "\n\n" in text[first.end : start] or not lists_members(following):
         return chosen
-    if not _points_back(following, first.text, query.folded):
+    if not names_again(following, f"{first.text} {query.folded}", _POINTERS, repeated=True):
         return chosen
     listed = replace(first, start=start, end=end, score=first.score)
     return [first, listed, *chosen[1 : MAX_SENTENCES - 1]]

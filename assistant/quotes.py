@@ -18,7 +18,7 @@ from .indexing.records import StoredDocument
 from .list_spans import items_of, lead_of, opens_list, spans_of
 from .results import Citation, Passage
 
-__all__ = ["Pick", "cite", "cite_picks", "expand", "starts_cut"]
+__all__ = ["Pick", "cite", "cite_picks", "expand", "names_again", "starts_cut"]
 
 
 @dataclass
@@ -117,35 +117,44 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
     return _merge(sorted(out), text)
 
 
-# A definite noun's ending ("erbjudandet", "avgiften", "utredningen", "ansökningarna").
-_DEFINITE_END = re.compile(r"(?:andet|endet|et|en|na)$")
-_FIRST_WORD = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+\b")
+# A definite noun's ending ("erbjudandet", "avgiften", "förordningen", "ansökningarna").
+_DEFINITE_END = re.compile(r"(?:andet|endet|erna|arna|orna|et|en|na)$")
 _WORDS = re.compile(r"\w+")
 # Pronouns that stand for the sentence before ("Detta framförs bl.a. av … åtta kommuner"); "Det"
 # is as often a dummy subject ("Det finns …") and is left alone.
 _POINTS_BACK = frozenset({"detta", "dessa"})
 
 
-def _refers_back(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-    """Does span ``k`` open with "Detta"/"Dessa" or a definite noun naming again what the
-    sentence before it (in its paragraph) introduced ("… skyldig att erbjuda utbildning … . Erbjudandet gäller
-    ungdomar … tjugo år.", "… tas en avgift ut. Avgiften betalas …")? Its subject is that
-    sentence's, and quoted alone it does not say whose offer or fee it is. The same word
-    repeated ("Kommunen … . Kommunen är också …") names nothing new: no."""
-    if k == 0 or "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+def names_again(
+    sentence: str, before: str, pronouns: frozenset[str] = _POINTS_BACK, repeated: bool = False
+) -> bool:
+    """Does ``sentence`` open with one of ``pronouns`` or with a definite noun naming again what
+    ``before`` introduced ("Erbjudandet gäller …" after "… skyldig att erbjuda …", "Avgiften
+    betalas …" after "… tas en avgift ut")? ``repeated``: the same word in ``before`` counts
+    too ("Förordningen omfattar …" after "Genom förordningen …"); else it names nothing new
+    ("Kommunen … . Kommunen är också …")."""
+    words = _WORDS.findall(sentence.casefold())
+    if not words:
         return False
-    first = _FIRST_WORD.match(text, spans[k][0])
-    before = text[spans[k - 1][0] : spans[k - 1][1]]
-    if first is None or not before.endswith("."):
-        return False
-    word = first.group().casefold()
-    if word in _POINTS_BACK:
+    word = words[0]
+    if word in pronouns:
         return True
     stem = _DEFINITE_END.sub("", word)
     if len(stem) < 5 or stem == word:
         return False
-    words = _WORDS.findall(before.casefold())
-    return word not in words and any(w.startswith(stem) for w in words)
+    named = _WORDS.findall(before.casefold())
+    return (repeated or word not in named) and any(w.startswith(stem) for w in named)
+
+
+def _refers_back(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span ``k`` name again what the sentence before it in its paragraph introduced
+    (``names_again``)? Its subject is that sentence's, and quoted alone it does not say whose
+    offer or fee it is."""
+    if k == 0 or "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+        return False
+    before = text[spans[k - 1][0] : spans[k - 1][1]]
+    sentence = text[spans[k][0] : spans[k][1]]
+    return sentence[:1].isupper() and before.endswith(".") and names_again(sentence, before)
 
 
 def _answer_word(text: str, spans: list[tuple[int, int]], k: int) -> bool:
