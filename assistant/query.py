@@ -150,9 +150,11 @@ def foreign_topic(query: Query) -> bool:
     its hyphen-joined parts or as two of its words joined (``Query.foreign_terms``)? "Hur
     ansöker jag om bygglov för en altan i Ludvika?" of a culture agreement naming Ludvika: only
     the name could match, and the passages about Ludvika were answered with (p 0.75). English
-    questions meet the texts through a rendering, read otherwise."""
+    questions meet the texts through a rendering, read otherwise; a question about the
+    document itself (``intent`` "document_fact") is answered from its card."""
     return (
         query.language == "sv"
+        and query.intent == "fact"  # a document fact ("När gjordes revideringen?") is the card's
         and bool(query.topic_terms)
         and len(query.foreign_terms) == len(query.topic_terms)
     )
