@@ -155,7 +155,13 @@ _SITUATION = re.compile(
     r"^(?:nar(?: och (?:var|hur))?) (?:ska|skall|bor|behover|maste|kan|far) "
     r"(?:jag|man|du|vi|ni|en)\b|"
     r"^(?:when(?: and (?:where|how))?) (?:should|shall|must|can|may|do|does) "
-    r"(?:i|you|we|one)\b"
+    r"(?:i|you|we|one)\b|"
+    # when a thing is to be chosen or applied ("När ska öppen källkod övervägas vid köp …?",
+    # "When should open source be considered?"): in which cases, which a condition answers
+    r"^nar (?:ska|skall|bor|maste|kan|far) (?:\S+ ){1,4}?(?:overvagas|valjas|anvandas|"
+    r"tillampas|provas|beaktas|foredras)\b|"
+    r"^when (?:should|shall|must|can|may) (?:\S+ ){1,4}?be (?:considered|chosen|used|applied|"
+    r"preferred)\b"
 )
 # A condition as a text states it (not folded: Swedish "om" is also "about", so this is read
 # only for a situation question, where a false find leaves the decision to the model).

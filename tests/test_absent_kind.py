@@ -166,6 +166,12 @@ def test_a_situation_asked_is_answered_by_a_condition():
     assert not situation_asked(event.folded)
     assert absent_kind(event, _read("Parterna följer upp överenskommelsen om de vill.")) == "time"
     assert not condition_found("Överenskommelsen beskriver parternas samverkan.")
+    # when a thing is to be chosen: in which cases ("förutsatt att …")
+    chosen = _query("När ska begagnade möbler övervägas vid inköp?")
+    assert situation_asked(chosen.folded)
+    proviso = "Begagnade möbler ska alltid övervägas förutsatt att de håller god kvalitet."
+    assert absent_kind(chosen, _read(proviso)) is None
+    assert situation_asked(fold("When should used furniture be considered?"))
 
 
 def test_an_english_when_is_read_in_the_sentences_a_quote_reaches():
