@@ -167,6 +167,8 @@ def yes_no(folded: str) -> bool:
 _ASIDE = re.compile(
     r",\s*(?:t\.? ?ex\.?|till exempel|exempelvis|typ|e\.g\.|for example|such as|alltsa|"
     r"dvs\.?|i\.e\.)(?:\s|$)[^,;:]*"
+    # an aside set off by two commas takes both ("Hur ofta, till exempel en gång per år, ska …?")
+    r",?"
 )
 _JOINING = re.compile(r"^(?:och|men|eller|samt|and|but|or)\s+")
 _OPENS_ASKING = re.compile(r"^(?:hur|vad|vilk\w*|nar|var|vem|how|what|which|when|where|who)\b")

@@ -928,3 +928,11 @@ def test_a_compound_of_two_corpus_words_is_no_foreign_topic_word(question, unkno
     stems = {stem_word(w) for text in TEXTS for w in re.findall(r"\w+", text.casefold())}
     knowing = QueryAnalyzer(DOCUMENTS, PARTIES, texts=lambda: TEXTS, knows=stems.__contains__)
     assert knowing.analyze(question).foreign_terms == unknown
+
+
+def test_an_aside_between_two_commas_leaves_the_question_it_sits_in():
+    from assistant.answer_type import yes_no
+
+    # "…, till exempel en gång per år, ska …" is still "Hur ofta …?", not a yes/no question
+    assert not yes_no(fold("Hur ofta, till exempel en gång per år, ska planen följas upp?"))
+    assert yes_no(fold("Tillkommer det något utöver timavgiften, t.ex. för utlägg?"))
