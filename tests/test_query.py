@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from assistant.analyze import QueryAnalyzer
+from assistant.answer_type import yes_no
 from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
@@ -931,8 +932,6 @@ def test_a_compound_of_two_corpus_words_is_no_foreign_topic_word(question, unkno
 
 
 def test_an_aside_between_two_commas_leaves_the_question_it_sits_in():
-    from assistant.answer_type import yes_no
-
     # "…, till exempel en gång per år, ska …" is still "Hur ofta …?", not a yes/no question
     assert not yes_no(fold("Hur ofta, till exempel en gång per år, ska planen följas upp?"))
     assert yes_no(fold("Tillkommer det något utöver timavgiften, t.ex. för utlägg?"))
