@@ -99,6 +99,8 @@ def expand(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
         # "Delvis. Nybyggt enbostadshus behöver …": the answer's own first word with it;
         # "Erbjudandet gäller …": the sentence whose offer it names
         j -= 1
+    if _if_so(text, spans, k + 1):
+        k += 1  # "… bör inte enbart bestå av personal från ett och samma företag. Om så är fallet, …"
     out = [(spans[j][0], spans[k][1])]
     lead = lead_of(text, spans, j)
     if lead is not None:
@@ -144,6 +146,23 @@ def names_again(
         return False
     named = _WORDS.findall(before.casefold())
     return (repeated or word not in named) and any(w.startswith(stem) for w in named)
+
+
+# A sentence that says what follows from the one before: "Om så är fallet, verifiera …", "Om
+# inte, …", "I så fall …", "Annars …", "If so, …", "Otherwise …".
+_IF_SO = re.compile(
+    r"(?:om så (?:inte )?är fallet|om så sker|om inte|i så fall|i annat fall|annars|"
+    r"if so|if not|otherwise|in that case)\b",
+    re.I,
+)
+
+
+def _if_so(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span ``k`` (in the paragraph of the one before) say what follows from the sentence
+    before it? Quoted without it, that sentence states a premise and leaves out what to do."""
+    if k <= 0 or k >= len(spans) or "\n\n" in text[spans[k - 1][1] : spans[k][0]]:
+        return False
+    return bool(_IF_SO.match(text, spans[k][0]))
 
 
 def _refers_back(text: str, spans: list[tuple[int, int]], k: int) -> bool:

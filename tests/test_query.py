@@ -570,6 +570,21 @@ def test_a_lower_case_fragment_is_quoted_with_the_sentence_it_continues():
     assert [p.text[x:y] for x, y in expand(p, a, b)] == ["Lånen är annars avgiftsfria."]
 
 
+def test_a_sentence_saying_what_follows_from_the_quote_is_quoted_with_it():
+    text = (
+        "Leverantören bör ha kontor i Sverige. Om så inte är fallet, begär ett ombud här. "
+        "Leverantören ska ha F-skatt."
+    )
+    p = _passage(text)
+    a = text.index("Leverantören bör")
+    b = text.index(".", a) + 1
+    assert [text[x:y] for x, y in expand(p, a, b)] == [
+        "Leverantören bör ha kontor i Sverige. Om så inte är fallet, begär ett ombud här."
+    ]
+    a = text.index("Leverantören ska")
+    assert [text[x:y] for x, y in expand(p, a, len(text))] == ["Leverantören ska ha F-skatt."]
+
+
 def test_a_sentence_naming_the_one_before_is_quoted_with_it():
     text = (
         "Kommunen ska erbjuda plats i simskola för alla barn i årskurs tre. Erbjudandet gäller "
