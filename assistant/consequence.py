@@ -32,7 +32,13 @@ _ASKED = re.compile(
     r"what (?:happens|will happen|would happen|are the consequences|is the consequence))"
     # "What happens, or what sanctions apply, if …?": an aside between them
     r"(?:,? (?:eller|or) [^,?]{1,40},)?(?: (?:da|then|egentligen))?"
-    r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b"
+    r" (?:om|ifall|i fall|nar|med (?:den|de|dem|en|ett|nagon|nagot)(?: \w+)? som|if|when|to)\b|"
+    # the consequences asked by their noun, for whom or on what condition ("Vilka konsekvenser
+    # får det för en anställd som …?", "What are the consequences for an employee who …?")
+    r"^(?:vilka|vad) (?:blir |far |ar )?(?:det )?(?:konsekvens\w*|foljd\w*)\b(?: \S+){0,8}? "
+    r"(?:om|ifall|nar|som)\b|"
+    r"^what (?:are|is|would be|will be) the (?:consequences?|results?)\b(?: \S+){0,8}? "
+    r"(?:if|when|who|that)\b"
 )
 # A condition ("om", "vid", an inverted "Betalas … inte …, ska …") or a consequence done. "vid
 # alla/samtliga …" says where a duty holds ("Hållbarhetskrav … ska ställas vid alla

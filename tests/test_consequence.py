@@ -20,6 +20,11 @@ from tests.helpers import assistant_over_texts
     ("question", "asks"),
     [
         ("Vad händer om jag betalar fakturan för sent?", True),
+        # the consequences by their noun, for whom or on what condition
+        ("Vilka konsekvenser får det för en anställd som lånar ut sitt kort?", True),
+        ("What are the consequences for a member who misses the meeting?", True),
+        ("Vilka konsekvenser har planen?", False),
+        ("What are the consequences of the new plan?", False),
         ("Vad händer om en kommun inte har något folkbibliotek?", True),
         ("Vad sker ifall nämnden inte lämnar in budgeten?", True),
         ("Vad händer med den som inte följer reglerna?", True),
