@@ -130,7 +130,8 @@ __all__ = [
 #     into the next line and is no heading.
 # 64: a short line between value cells ("3 117 689 kr" / "Kommun" / "Alingsås" / … "1 039 230 kr")
 #     is a table's cell, no heading.
-CHUNKER_VERSION = "64"
+# 65: a Markdown block quote's ">" markers are no text; a bare ">" line parts its paragraphs.
+CHUNKER_VERSION = "65"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

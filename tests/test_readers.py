@@ -140,6 +140,24 @@ def test_markdown_footnotes_and_single_emphasis_read_as_the_word_reader_reads_th
     assert notes == [("2", "Lag (2016:1145) om offentlig upphandling. Gäller från 2017.", 1)]
 
 
+def test_markdown_block_quote_markers_are_no_text_and_a_bare_marker_parts_paragraphs(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "Planen citerar:\n\n> **Mål 2:**\n>\n> Alla ska kunna låna böcker.\n"
+        "> Lånen är gratis.\n\nSlut.\n",
+        encoding="utf-8",
+    )
+    raw = read_raw(path)
+    lines = [(b.text, bool(b.props.get("blank_before"))) for b in raw.blocks]
+    assert lines == [
+        ("Planen citerar:", False),
+        ("Mål 2:", True),
+        ("Alla ska kunna låna böcker.", True),
+        ("Lånen är gratis.", False),
+        ("Slut.", True),
+    ]
+
+
 def test_markdown_block_that_is_not_yaml_stays_text(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("---\n: : :\n---\nText efter.\n", encoding="utf-8")

@@ -29,6 +29,7 @@ _BOMS = (
 )
 # Encodings a Swedish text file is plausibly saved in (Windows, ISO, UTF-16 without a BOM).
 _CANDIDATES = ["utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16_le", "utf_16_be"]
+_MD_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -171,6 +172,10 @@ def read_markdown(path: Path) -> RawDocument:
         in_table = False
         note: Block | None = None
         for i, line in enumerate(lines):
+            # A block quote's marker is no text ("> Användningen av …"), and a line that is only
+            # the marker (">") parts its paragraphs as a blank line does.
+            if quote := _MD_QUOTE.match(line):
+                line = line[quote.end() :]
             stripped = line.strip()
             if note is not None and stripped and line[:1] in (" ", "\t"):
                 # An indented line continues the note, after a blank line too (its next paragraph).
