@@ -167,7 +167,7 @@ def read_markdown(path: Path) -> RawDocument:
     blocks: list[Block] = []
     table = -1
     for page_no, page in enumerate(pages, start=1):
-        lines = page.split("\n")
+        lines = _quote_labels(page.split("\n"))
         gap = False
         in_table = False
         note: Block | None = None
@@ -222,6 +222,34 @@ def read_markdown(path: Path) -> RawDocument:
                 )
             gap = False
     return RawDocument(blocks, len(pages), front=front)
+
+
+def _quote_labels(lines: list[str]) -> list[str]:
+    """``lines`` with a block quote's label line ("> **Rekommendation 2:**") joined to the
+    quote's first line of text after it: a short line ending in ":" inside a quote names what
+    is quoted. Apart, it was a heading whose section ran on past the quote's end."""
+    out: list[str] = []
+    label: str | None = None
+    for line in lines:
+        quote = _MD_QUOTE.match(line)
+        body = line[quote.end() :].strip() if quote else ""
+        if label is not None:
+            if quote and not body:
+                continue  # the bare ">" between the label and its text
+            if quote:
+                out.append(f"> {label} {body}")
+                label = None
+                continue
+            out.append(f"> {label}")  # the quote ended without text: the label as it stood
+            label = None
+        plain = markdown_inline(body)
+        if quote and plain.endswith(":") and len(plain.split()) <= 6:
+            label = plain
+            continue
+        out.append(line)
+    if label is not None:
+        out.append(f"> {label}")
+    return out
 
 
 def markdown_inline(text: str) -> str:
