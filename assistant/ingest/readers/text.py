@@ -30,6 +30,8 @@ _BOMS = (
 # Encodings a Swedish text file is plausibly saved in (Windows, ISO, UTF-16 without a BOM).
 _CANDIDATES = ["utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16_le", "utf_16_be"]
 _MD_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
+# A quoted line that is a block of its own: a list item, a heading, a table row.
+_QUOTE_OWN_LINE = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s|#|\|")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -225,14 +227,21 @@ def read_markdown(path: Path) -> RawDocument:
 
 
 def _quote_labels(lines: list[str]) -> list[str]:
-    """``lines`` with a block quote's label line ("> **Rekommendation 2:**") joined to the
-    quote's first line of text after it: a short line ending in ":" inside a quote names what
-    is quoted. Apart, it was a heading whose section ran on past the quote's end."""
+    """``lines`` with a block quote's paragraphs whole and its label line ("> **Rekommendation
+    2:**") joined to the text after it. Markdown reads a quote's lines up to a bare ">" as one
+    paragraph (a label ending in ":" names what is quoted: apart, it was a heading whose
+    section ran on past the quote's end); list items, headings and table rows keep their own."""
     out: list[str] = []
     label: str | None = None
     for line in lines:
         quote = _MD_QUOTE.match(line)
         body = line[quote.end() :].strip() if quote else ""
+        joins = quote and body and not _QUOTE_OWN_LINE.match(body)
+        previous = _MD_QUOTE.match(out[-1]) if out and label is None else None
+        before = out[-1][previous.end() :].strip() if previous else ""
+        if joins and before and not _QUOTE_OWN_LINE.match(before):
+            out[-1] = f"{out[-1].rstrip()} {body}"
+            continue
         if label is not None:
             if quote and not body:
                 continue  # the bare ">" between the label and its text
