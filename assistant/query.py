@@ -156,7 +156,9 @@ def foreign_topic(query: Query) -> bool:
         query.language == "sv"
         and query.intent == "fact"  # a document fact ("När gjordes revideringen?") is the card's
         and bool(query.topic_terms)
-        and len(query.foreign_terms) == len(query.topic_terms)
+        # by the words, not their count: a query rewritten for a time asked ("Vad gällde …
+        # 2020?" -> "Vad gäller …") keeps the foreign words of the question as typed
+        and all(t in query.foreign_terms for t in query.topic_terms)
     )
 
 

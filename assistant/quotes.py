@@ -145,7 +145,10 @@ def names_again(
     if len(stem) < 5 or stem == word:
         return False
     named = _WORDS.findall(before.casefold())
-    return (repeated or word not in named) and any(w.startswith(stem) for w in named)
+    # The earlier word is the noun's own form or its verb's ("avgift", "avgifter", "erbjuda"),
+    # not a longer word on the same stem ("regionala" does not make "Regionen" point back).
+    forms = [w for w in named if w.startswith(stem) and len(w) <= len(stem) + 2]
+    return bool(forms) and (repeated or word not in named)
 
 
 # A sentence that says what follows from the one before: "Om så är fallet, verifiera …", "Om

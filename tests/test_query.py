@@ -605,6 +605,10 @@ def test_a_sentence_naming_the_one_before_is_quoted_with_it():
     # the same word again names nothing new: "Kommunen … . Kommunen betalar …" stands alone
     a = text.index("Kommunen betalar")
     assert [text[x:y] for x, y in expand(p, a, len(text))] == ["Kommunen betalar halva kostnaden."]
+    # nor does a longer word on the stem: "regionala" before "Regionen" (a party's name)
+    text = "Ombuden påverkar den regionala kulturen. Regionen samlar ombuden två gånger per år."
+    a = text.index("Regionen")
+    assert [text[x:y] for x, y in expand(_passage(text), a, len(text))] == [text[a:]]
 
 
 FAQ_ANSWER = (
