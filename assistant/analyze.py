@@ -177,7 +177,9 @@ class QueryAnalyzer:
     @cached_property
     def name_book(self) -> NameBook:
         """Which names the corpus mentions (names.py)."""
-        return NameBook(self.vocabulary, self._knows)
+        stems = (f.rsplit("/", 1)[-1].rsplit(".", 1)[0] for d in self.documents for f in d.files)
+        words = frozenset(w for stem in stems for w in re.split(r"[\W_]+", stem) if len(w) > 2)
+        return NameBook(self.vocabulary, self._knows, words)
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""

@@ -226,11 +226,21 @@ def name_forms(word: str) -> set[str]:
 class NameBook:
     """Whether the corpus mentions a name's words (one per index state, beside the analyser)."""
 
-    def __init__(self, vocabulary: Vocabulary, knows: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        knows: Callable[[str], bool],
+        file_words: frozenset[str] = frozenset(),
+    ) -> None:
         """``vocabulary``: the corpus's words (``QueryAnalyzer.vocabulary``); ``knows``: does a
-        stemmed term occur in the corpus."""
+        stemmed term occur in the corpus; ``file_words``: the folded words of the documents'
+        file names ("forsakringskassan" of "forsakringskassan_riktlinje.md"). A file name often
+        says whose document it is where its text only says "myndigheten" or "vi": a question
+        naming that issuer names no stranger. (Not in ``vocabulary``: a folded file word would
+        spell a question's "Försäkringskassan" without its diacritics.)"""
         self._vocabulary = vocabulary
         self._knows = knows
+        self._file_words = file_words
 
     @cached_property
     def _long(self) -> list[str]:
@@ -239,7 +249,8 @@ class NameBook:
     def knows_word(self, word: str) -> bool:
         """Does the corpus use ``word`` (folded, maybe genitive or inflected, or one typo off)?"""
         folded = fold(_POSSESSIVE.sub("", word))
-        if name_forms(word) & self._vocabulary.by_fold.keys():
+        forms = name_forms(word)
+        if forms & self._vocabulary.by_fold.keys() or forms & self._file_words:
             return True
         stems = terms(folded)
         if stems and all(self._knows(t) for t in stems):

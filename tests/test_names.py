@@ -197,3 +197,24 @@ def test_another_party_on_the_texts_own_topic_is_refused(corpus_assistant):
     assert other.answer.startswith("The texts do not mention Orsa municipality.")
     swedish = corpus_assistant.ask("Vad ska Orsa kommun göra för det lokala arrangörskapet?")
     assert not swedish.answered
+
+
+def test_a_name_the_file_name_says_is_no_stranger():
+    # The text says only "myndigheten"; its file name says whose guideline it is.
+    from assistant.analyze import QueryAnalyzer
+    from assistant.document_names import DocumentName
+
+    texts = ["Myndigheten ska publicera källkoden som öppen källkod."]
+    known = {t for text in texts for t in terms(text)}
+    analyzer = QueryAnalyzer(
+        [DocumentName.of("sagoverket_riktlinje_kallkod.md", "Riktlinjer för källkod", [])],
+        [],
+        texts=lambda: texts,
+        knows=lambda t: t in known,
+    )
+    assert (
+        analyzer.analyze("Får källkod som Sagoverket publicerar innehålla lösenord?").absent_names
+        == ()
+    )
+    stranger = analyzer.analyze("Får källkod som Nordverket publicerar innehålla lösenord?")
+    assert stranger.absent_names == ("Nordverket",)
