@@ -139,7 +139,7 @@ class ExtractiveAnswerer:
         refuse_time = self.settings.refuse_absent_time
         absent = absent_kind(query, chosen, time=refuse_time)
         if absent is None:
-            chosen = with_members(query, with_typed(query, chosen, candidates))
+            chosen = with_members(query, with_typed(query, chosen, candidates), passages)
         else:
             # About the topic as ``sentence_context`` reads it: the quote under its heading
             # ("Den bör vara ca 25 meter lång." under "Livbojslina").

@@ -8,12 +8,15 @@ grupper …?", the first sentence is the best match and says how many or that th
 never which; a list in it ("utbildning, förskoleverksamhet och skolbarnsomsorg") may be of
 other things. ``with_members`` quotes the next sentence with it when that sentence points back
 (a pronoun, or a definite noun the quote or question uses) and lists (commas and a closing
-"och"/"and").
+"och"/"and"). When the quote ends its passage, the sentence is the next passage's first (a
+PDF export without blank lines cuts paragraphs at a line that ends a sentence, and a text may
+well list in a paragraph of its own), if that passage was retrieved too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -51,27 +54,50 @@ def lists_members(text: str) -> bool:
     return bool(_LIST.search(text))
 
 
-def with_members(query: Any, chosen: list[Any]) -> list[Any]:
+def with_members(query: Any, chosen: list[Any], passages: Sequence[Any] = ()) -> list[Any]:
     """``chosen`` with the sentence after the first quote when the question asks which members
     a group has (``members_asked``), the quote names the group, and that sentence points back
     and lists them. Unchanged otherwise. ``chosen``: scored sentences
-    (``passage``, ``start``, ``end``, ``text``), best first."""
+    (``passage``, ``start``, ``end``, ``text``), best first; ``passages``: the retrieved
+    passages (``results.Passage``), where the sentence after a passage's last is read."""
     group = members_asked(query.folded) if chosen else None
     if group is None or len(group) < 4:
         return chosen
     first = chosen[0]
     if fold(group[:-2]) not in fold(in_context(first).casefold()):
         return chosen  # "… fyra godkända vacciner", "… ytterligare grupper": the group named
-    text = first.passage.text
+    passage, text = first.passage, first.passage.text
     # The passage's next sentence, read or not: only the sentences nearest the question are
     # scored, and a list of names is seldom among them.
     start, end = next(((a, b) for a, b in spans_of(text) if a >= first.end), (None, None))
-    if start is None or any(c.passage is first.passage and c.start == start for c in chosen):
+    if start is None and not text[first.end :].strip():
+        passage = _next_passage(first.passage, passages)
+        text = passage.text if passage is not None else ""
+        start, end = next(iter(spans_of(text)), (None, None))
+    elif start is not None and "\n\n" in text[first.end : start]:
+        return chosen
+    if start is None or any(c.passage is passage and c.start == start for c in chosen):
         return chosen
     following = text[start:end]
-    if "\n\n" in text[first.end : start] or not lists_members(following):
+    if not lists_members(following):
         return chosen
     if not names_again(following, f"{first.text} {query.folded}", _POINTERS, repeated=True):
         return chosen
-    listed = replace(first, start=start, end=end, score=first.score)
+    listed = replace(first, passage=passage, start=start, end=end, score=first.score)
     return [first, listed, *chosen[1 : MAX_SENTENCES - 1]]
+
+
+def _next_passage(passage: Any, passages: Sequence[Any]) -> Any | None:
+    """The retrieved passage right after ``passage`` in its document, page and section (the
+    two are a paragraph break apart), or None."""
+    return next(
+        (
+            p
+            for p in passages
+            if p.source == passage.source
+            and p.page in (passage.page, passage.page_end)
+            and p.section == passage.section
+            and 0 <= p.start - passage.end <= 2
+        ),
+        None,
+    )

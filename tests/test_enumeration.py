@@ -52,6 +52,24 @@ def test_the_next_sentence_listing_the_members_is_quoted_with_the_group():
     ]
 
 
+def test_the_members_may_open_the_next_passage():
+    # A PDF export without blank lines cut the paragraph after the group's sentence.
+    lead = "Kommunen driver i dag tre bibliotek för allmänheten."
+    rest = "Biblioteken ligger i Norrby, Söderby och Västby. De har öppet alla vardagar."
+    first = _first(lead)
+    after = Passage("p2", "x.txt", "X", 1, "", rest, 0.5, len(lead) + 2, len(lead) + 2 + len(rest))
+    elsewhere = Passage("p3", "y.txt", "Y", 1, "", rest, 0.8, len(lead) + 2, 200)
+    question = _ask("Vilka bibliotek driver kommunen?")
+    chosen = with_members(question, [first], [elsewhere, after])
+    assert [(c.passage.id, c.text) for c in chosen] == [
+        ("p1", lead),
+        ("p2", "Biblioteken ligger i Norrby, Söderby och Västby."),
+    ]
+    # a passage further on is no continuation
+    apart = Passage("p2", "x.txt", "X", 1, "", rest, 0.5, len(lead) + 40, 300)
+    assert with_members(question, [first], [apart]) == [first]
+
+
 @pytest.mark.parametrize(
     ("question", "text"),
     [
