@@ -21,6 +21,7 @@ from typing import Any
 
 from .answer_type import APPLIED
 from .fact_kinds import fact_kind
+from .ingest.facts import IN_FORCE
 from .signals import in_context, without_references
 
 __all__ = [
@@ -94,10 +95,11 @@ _FUTURE_WHEN = re.compile(r"^when will\b")
 # Words that say something takes effect: "träder i kraft", "gäller från", "börjar tillämpas",
 # "fr.o.m.", "from and including", "enters into force", "takes effect".
 _TAKES_EFFECT = re.compile(
-    r"\bi\s+kraft\b|ikraftträd\w*|\bgäll\w*\s+(?:från|fr\.\s?o\.\s?m|sedan)|"
+    # the card's in-force words (``ingest.facts.IN_FORCE``), and any "… i kraft", "into force"
+    rf"{IN_FORCE.pattern}|\bi\s+kraft\b|\binto\s+force\b|\btook\s+effect\b|\beffective\b|"
+    r"\bgäll\w*\s+(?:från|fr\.\s?o\.\s?m|sedan)|"
     r"\bbörja\w*\s+(?:att\s+)?(?:gälla|tillämpas|användas)|\btillämpas\s+(?:från|fr\.\s?o\.\s?m)|"
-    r"\bfrån\s+och\s+med\b|\bfr\.\s?o\.\s?m\b|\binto\s+force\b|\btakes?\s+effect\b|"
-    r"\btook\s+effect\b|\beffective\b|"
+    r"\bfrån\s+och\s+med\b|\bfr\.\s?o\.\s?m\b|"
     # a start by its time: "sedan 2020 får attefallshus …", "från den 1 juli 2019", "since 2016"
     r"\b(?:sedan|från|since|from)\s+(?:den\s+|the\s+)?(?:\d|(?:jan|feb|mar|apr|maj|may|jun|jul|aug|"
     r"sep|okt|oct|nov|dec)[a-z]*\b)",
