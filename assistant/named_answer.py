@@ -58,8 +58,11 @@ _EN_KINDS = (
     r"countr(?:y|ies)|cit(?:y|ies)|hospitals?|universit(?:y|ies)|suppliers?|vendors?|"
     r"federations?|bod(?:y|ies)|institutions?|acts?|laws?|ordinances?|schools?|unions?"
 )
+# A verb after "vilka" makes it the object and the kind the subject: "Vilka ska myndigheterna
+# samarbeta med …?" asks with whom, not which authority.
+_NO_VERB = r"(?!(?:ska|skall|kan|far|maste|bor|har|hade|ar|var|blir|behover|gor|brukar)\b)"
 _ASKED = re.compile(
-    rf"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:{_SV_KINDS})\b|"
+    rf"\bvilk(?:en|et|a)\s+(?:{_NO_VERB}\w+\s+)?(?:{_SV_KINDS})\b|"
     rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b|"
     # things known by their names ("LifeCare", "Hypergene", "Comirnaty", "blankett SKV 4820"):
     # whole words only, "vilket värmesystem" asks for a kind ("bergvärme")
@@ -131,8 +134,16 @@ def holder_asked(folded: str) -> bool:
 
 
 def _own(word: str, question: set[str]) -> bool:
-    """Is ``word`` (folded) one of the question's words, inflected or with a genitive "s"?"""
-    return any(word.startswith(q[:5]) or q.startswith(word[:5]) for q in question if len(q) >= 3)
+    """Is ``word`` (folded) one of the question's words, inflected or with a genitive "s"? Two
+    words shorter than five letters are one only as written or with an "s": "till" (in "se
+    till att") is no part of "Tillväxtverket"."""
+    return any(
+        word.startswith(q[:5]) or q.startswith(word[:5])
+        if min(len(q), len(word)) >= 5
+        else word in (q, q + "s") or q in (word, word + "s")
+        for q in question
+        if len(q) >= 3
+    )
 
 
 def name_given(texts: Iterable[str], question: str) -> bool:

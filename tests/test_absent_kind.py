@@ -759,6 +759,27 @@ def test_which_body_is_answered_by_a_name_not_by_the_kind(question, language):
         assert absent_kind(asked, _read(*kinds, named)) is None, named
 
 
+def test_a_short_word_of_the_question_is_no_part_of_a_name():
+    # "till" of "se till att" opened "Tillväxtverket": the name read as the question's own.
+    asked = _query("Vilken myndighet ska se till att en miljöbedömning görs?")
+    named = "Tillväxtverket ska säkerställa att miljöbedömning görs enligt 6 kap. miljöbalken."
+    assert absent_kind(asked, _read(named)) is None
+    assert absent_kind(asked, _read("En myndighet ska säkerställa att miljöbedömning görs.")) == (
+        "name"
+    )
+
+
+def test_which_before_a_verb_asks_no_kind_by_its_name():
+    # "Vilka ska myndigheterna samarbeta med?": "vilka" is the object, the authorities the
+    # subject; "Vilken annan myndighet …?" still asks which authority.
+    from assistant.named_answer import kind_asked
+
+    assert not kind_asked(fold("Vilka ska myndigheterna samarbeta med?"))
+    assert not kind_asked(fold("Vilka har kommunerna avtal med?"))
+    assert kind_asked(fold("Vilken annan myndighet ska besluta?"))
+    assert kind_asked(fold("Vilka kommuner ingår i förbundet?"))
+
+
 def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names_nothing():
     asked = _query("Vilken lag gäller för lekplatsernas säkerhet?")
     assert absent_kind(asked, _read("Säkerheten på lekplatserna regleras i lag.")) == "name"
