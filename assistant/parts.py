@@ -93,7 +93,13 @@ def lean(
         )
     if own and reference in POINTS_AT_DOCUMENT and _names_a_document(before):
         return replace(part, documents=before.documents)
-    asked = lean_on(part.text, reference, before.search_text, before.topic_terms)
+    if reference is None and not own:
+        # "…, och enligt vilken lag?", "…, and to whom?": a bare phrase asks one more thing of
+        # the earlier part's sentence, searched with all its words (its topic phrase alone,
+        # "programmet", lost "miljöbedömning"); ``leans`` keeps only what answers the phrase.
+        asked = f"{before.search_text.rstrip(' ?')}, {part.text.strip()}"
+    else:
+        asked = lean_on(part.text, reference, before.search_text, before.topic_terms)
     if asked == part.text:
         return part
     # The earlier part's other topic words (often its verb: "ansvarar") would pull its own

@@ -174,6 +174,15 @@ def test_a_bare_date_after_another_document_fact_asks_that_facts_date(analyzer):
     assert (alone.intent, alone.fact) == ("document_fact", "date")
 
 
+def test_a_bare_phrase_asks_more_of_the_earlier_parts_whole_sentence(analyzer):
+    # "…, och enligt vilken lag?" asks what the earlier part asks about, with all its words:
+    # its topic phrase alone ("skola") lost "elevkulturombud".
+    q = analyzer.analyze("Vem ska utse elevkulturombud på varje skola, och enligt vilken lag?")
+    second = q.parts[1]
+    assert second.question == "Vem ska utse elevkulturombud på varje skola, enligt vilken lag?"
+    assert second.text == "enligt vilken lag?" and second.leans is not None
+
+
 def test_english_parts_lean_too(analyzer):
     q = analyzer.analyze("Who is responsible for the loan centres and why must they exist?")
     assert q.parts[1].question == "why must loan centres exist?"
