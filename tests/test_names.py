@@ -218,3 +218,12 @@ def test_a_name_the_file_name_says_is_no_stranger():
     )
     stranger = analyzer.analyze("Får källkod som Nordverket publicerar innehålla lösenord?")
     assert stranger.absent_names == ("Nordverket",)
+
+
+def test_an_english_acronym_is_known_by_its_swedish_name():
+    # "ERDF" where the texts say "Europeiska regionala utvecklingsfonden" (the glossary).
+    texts = ["Programmet gäller Europeiska regionala utvecklingsfonden."]
+    known = {t for text in texts for t in terms(text)}
+    book = NameBook(Vocabulary(texts, stem=stem_word), lambda t: t in known)
+    assert _absent(book, "What does the ERDF programme fund?", "en") == []
+    assert _absent(book, "What does the EMFAF programme fund?", "en") == ["EMFAF"]
