@@ -102,11 +102,17 @@ _AFTER_SECTION = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 
+_OTHER_ASKING = re.compile(r"\b(?:vad|vem|hur|nar|varfor|what|who|how|when|why)\b")
+
+
 def kind_asked(folded: str) -> bool:
     """Does the (folded) question ask which body, court, company, country or law, or a thing's
     name?"""
-    # A question opening with a verb asks yes or no, whatever kind it names after it.
-    return bool(_ASKED.search(folded)) and not opens_with_verb(folded)
+    # A question opening with a verb asks yes or no, whatever kind it names after it; one
+    # asked by another question word asks that ("Hur ska det avgöras vilka städer som …?"
+    # asks how, "Vem bestämmer vilken skola …?" who).
+    m = _ASKED.search(folded)
+    return bool(m) and not opens_with_verb(folded) and not _OTHER_ASKING.search(folded[: m.start()])
 
 
 # "Vem är rektor för enhet 2?", "Vad heter verksamhetschefen …?", "Who is the head teacher …?":

@@ -778,6 +778,9 @@ def test_which_before_a_verb_asks_no_kind_by_its_name():
     assert not kind_asked(fold("Vilka har kommunerna avtal med?"))
     assert kind_asked(fold("Vilken annan myndighet ska besluta?"))
     assert kind_asked(fold("Vilka kommuner ingår i förbundet?"))
+    # asked by another question word, the kind stands in a clause of its own
+    assert not kind_asked(fold("Hur ska det avgöras vilka städer som får stöd?"))
+    assert not kind_asked(fold("Vem bestämmer vilken skola barnet går i?"))
 
 
 def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names_nothing():
