@@ -236,7 +236,8 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
     the answerer's score, best first) do not give? ``time``: read every "when" question so
     (``Settings.refuse_absent_time``); one naming the time it wants ("vilket år") or asking a
     future or past event's ("When will …?", "När antogs …?") is always read so."""
-    best = in_context(ranked[0])
+    # A law's or an EU act's number ("(EU nr 240/2014)", "(2001:976)") dates nothing.
+    best = without_references(in_context(ranked[0]))
     # A question that names the time it asks for ("Vilket år …?", "What date …?") or asks a
     # future or past event's ("When will …?", "När antogs …?") is read with the time rule even
     # while it is off: its only fault was refusing "when" questions a condition answers, which
@@ -280,7 +281,7 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # time in a runner-up or beside it (README). Unless it names the time ("what date"),
         # it is refused only when none of the sentences a quote reaches holds a date.
         english = query.language != "sv" and not named
-        quoted = [in_context(c) for c in ranked[1:QUOTED]] if english else []
+        quoted = [without_references(in_context(c)) for c in ranked[1:QUOTED]] if english else []
         if not situation and not any(_found_beyond(_DATE, t, own) for t in quoted):
             return True
     return False

@@ -28,6 +28,7 @@ from assistant.one_sentence import about_topic
 from assistant.query import foreign_topic
 from assistant.sentence_share import wants_number
 from assistant.signals import answer_type_found, without_references
+from assistant.when_asked import time_absent
 from tests.helpers import assistant_over_texts
 
 
@@ -271,6 +272,15 @@ def test_an_article_or_a_series_number_is_no_answer_to_how_many():
     # A count of points or sections is a count, no reference; but a sentence naming the thing
     # asked ("granskning") while counting points counts no reviewers (``counted``).
     assert "5 punkter" in without_references("Granskningen omfattar 5 punkter.")
+    # an EU act's number dates nothing ("När ska …?" is not answered by its year)
+    for act in (
+        "förordning (EU nr 240/2014) om",
+        "förordning (EU) 2016/679",
+        "direktiv 2014/24/EU",
+    ):
+        assert not any(c.isdigit() for c in without_references(act)), act
+    when = _query("När ska kommissionen godkänna programmet?")
+    assert time_absent(when, _read("Kommissionen godkänner enligt förordning (EU) 2021/1060."))
     assert absent_kind(question, _read("Arbetet omfattar 5 punkter.")) is None
     assert absent_kind(question, _read("Granskningen omfattar 5 punkter.")) == "number"
 
