@@ -271,9 +271,12 @@ def wanted_answer(folded: str) -> str | None:
 
 # Who acts in a sentence: a name (two capitalised words, case-sensitive), or a body or role
 # by its noun ("informationsägare", "ordföranden", "huvudmannen", "mark- och miljödomstolen").
+# A municipality or region by the noun ("kommunerna", "Regionen"), not by an adjective or a
+# compound on it ("regionala", "regionalfondsprogrammet" name nobody).
 _ACTOR = re.compile(
     r"(?-i:\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b)|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
-    r"ansvarig\w*|handläggare\w*|kommun\w*|region\w*|förvaltning\w*|myndighet\w*|"
+    r"ansvarig\w*|handläggare\w*|(?:kommun|region)(?:en|er|erna|ens|ernas|s)?|förbund(?:et|en)?|"
+    r"förvaltning\w*|myndighet\w*|"
     r"verk(?:et|en)|fullmäktige|samordnare|ombud\w*|ägare\w*|ordförande\w*|sekreterare\w*|"
     r"ledamot|ledamöter\w*|direktör\w*|rektor\w*|huvudman\w*|operatör\w*|leverantör\w*|"
     r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten)\b",

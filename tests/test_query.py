@@ -954,3 +954,22 @@ def test_an_aside_between_two_commas_leaves_the_question_it_sits_in():
     # "…, till exempel en gång per år, ska …" is still "Hur ofta …?", not a yes/no question
     assert not yes_no(fold("Hur ofta, till exempel en gång per år, ska planen följas upp?"))
     assert yes_no(fold("Tillkommer det något utöver timavgiften, t.ex. för utlägg?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Tillväxtverket och Vinnova ansvarar för att ta fram denna del.", True),
+        ("Kommunerna ska samråda med regionen.", True),
+        ("Kommunalförbundet beslutar om taxan.", True),
+        ("Anna Berg är kontaktperson.", True),
+        # an adjective or a compound on "region"/"kommun" names nobody
+        ("Programmet ska stärka samverkan mellan nationell och regional nivå.", False),
+        ("Det nationella regionalfondsprogrammet ska bidra till regionala insatser.", False),
+        ("Insatserna ska vara kommunala.", False),
+    ],
+)
+def test_who_acts_is_named_by_a_name_a_body_or_a_role(text, named):
+    from assistant.answer_type import actor_named
+
+    assert actor_named(text) is named
