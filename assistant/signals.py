@@ -70,7 +70,11 @@ _TYPE_WORDS = frozenset(
     re.findall(
         r"\w+",
         "tid tidpunkt date datum year years time dag dagar period perioden tidsperiod "
-        "tidsperioden tidsram tidsramen tidrymd period periods",
+        "tidsperioden tidsram tidsramen tidrymd period periods "
+        # a share or a sum names the kind of answer, not a thing ("Hur stor andel av
+        # programmet …?" is answered by "85 procent av programmet")
+        "andel andelen procentandel procentandelen belopp beloppet summa summan "
+        "share proportion percentage amount",
     )
 )
 _EN_STOP = frozenset(

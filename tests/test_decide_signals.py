@@ -24,6 +24,8 @@ from assistant.signals import (
         ("Vilket tidigare dokument ersätts?", "sv", {"dokument"}),
         ("Hur lång tid har kommunen på sig?", "sv", set()),  # the answer type, no thing asked
         ("Vilken tidsperiod gäller planen för?", "sv", set()),
+        ("Hur stor andel av budgeten går till kultur?", "sv", set()),  # a share: "40 procent"
+        ("What share of the budget goes to culture?", "en", set()),
         ("Vad gör regionen?", "sv", set()),  # no "which/how many" thing
         ("What is the deadline for applying?", "en", {"deadlin"}),
         ("What is the tax rate in Ludvika?", "en", {"tax", "rat"}),
