@@ -12,6 +12,7 @@ from .untyped import often_and_when, untyped_asked
 
 __all__ = [
     "APPLIED",
+    "actor_leads",
     "actor_named",
     "definition_asked",
     "detail_nouns",
@@ -282,6 +283,14 @@ _ACTOR = re.compile(
     r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten)\b",
     re.I,
 )
+
+
+def actor_leads(text: str) -> bool:
+    """Does ``text`` name who acts among its first three words, where a Swedish or English
+    sentence's subject stands ("Tillväxtverket och Vinnova ansvarar för …", not "… samarbeten
+    med andra regioner …")?"""
+    opening = " ".join(text.split()[:3])
+    return actor_named(opening)
 
 
 def actor_named(text: str) -> bool:

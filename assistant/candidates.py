@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .absent_kind import QUOTED, absent_kind
-from .answer_type import actor_named
+from .answer_type import actor_leads, actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .consequence import consequence_asked, consequence_found
@@ -218,6 +218,10 @@ def with_typed(
     ]
     if not typed:
         return chosen
+    if wants == "person":
+        # who acts stands first, as the subject: "Tillväxtverket och Vinnova ansvarar för att
+        # ta fram denna del …" over a better-scored "… samarbeten med andra regioner …"
+        typed = [c for c in typed if actor_leads(in_context(c))] or typed
     return [*chosen[: MAX_SENTENCES - 1], max(typed, key=lambda c: c.score)]
 
 

@@ -542,6 +542,25 @@ def test_a_dimension_asked_is_quoted_from_the_next_stycke_of_the_passage():
     assert with_typed(question, [named], [named, other, later]) == [named]
 
 
+def test_who_is_quoted_from_the_sentence_that_names_them_as_its_subject():
+    def cand(text: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(
+            text=text, score=score, passage=SimpleNamespace(id="p1"), standing=0.0
+        )
+
+    question = _query("Vem tar fram den del av programmet som gäller samverkan?")
+    first = cand("Programmet ska stärka samverkan mellan nationell och regional nivå.", 0.9)
+    partners = cand("Samarbeten med andra regioner är en del av detta.", 0.85)
+    who = cand("Tillväxtverket och Vinnova ansvarar för att ta fram denna del.", 0.8)
+    chosen = with_typed(question, [first], [first, partners, who])
+    assert [c.text for c in chosen] == [first.text, who.text]
+    # with no sentence naming them first, the best naming anyone is quoted
+    assert [c.text for c in with_typed(question, [first], [first, partners])] == [
+        first.text,
+        partners.text,
+    ]
+
+
 def test_the_sentence_of_the_passage_holding_the_answer_type_is_quoted_with_the_first():
     def cand(text: str, passage: str, score: float, standing: float = 0.0) -> SimpleNamespace:
         return SimpleNamespace(
