@@ -176,7 +176,7 @@ class QueryAnalyzer:
 
     @cached_property
     def name_book(self) -> NameBook:
-        """Which names the corpus mentions (names.py)."""
+        """Which names the corpus mentions (names.py), its documents' file names' words too."""
         stems = (f.rsplit("/", 1)[-1].rsplit(".", 1)[0] for d in self.documents for f in d.files)
         words = frozenset(w for stem in stems for w in re.split(r"[\W_]+", stem) if len(w) > 2)
         return NameBook(self.vocabulary, self._knows, words)

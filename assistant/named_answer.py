@@ -140,9 +140,9 @@ def holder_asked(folded: str) -> bool:
 
 
 def _own(word: str, question: set[str]) -> bool:
-    """Is ``word`` (folded) one of the question's words, inflected or with a genitive "s"? Two
-    words shorter than five letters are one only as written or with an "s": "till" (in "se
-    till att") is no part of "Tillväxtverket"."""
+    """Is ``word`` (folded) one of the question's words, inflected or with a genitive "s"? When
+    either is shorter than five letters, only as written or with an "s": "till" (of "se till
+    att") is no part of "Tillväxtverket"."""
     return any(
         word.startswith(q[:5]) or q.startswith(word[:5])
         if min(len(q), len(word)) >= 5

@@ -62,7 +62,8 @@ def lean(
     named ("Vad säger lagen om X, och vad säger den om Y?") is asked of that document. Any
     other part that points back, or names no topic, is asked about the earlier part's topic:
     the phrase after its last preposition in place of the pronoun, and the earlier part's
-    parties when it names none. It keeps its own answer type (a "vem" part still wants a
+    parties when it names none; a bare phrase ("…, och enligt vilken lag?") with the earlier
+    part's whole question. It keeps its own answer type (a "vem" part still wants a
     person, however the earlier part was asked). A part with no topic of its own after a
     document fact ("…, och av vilken nämnd?") asks the rest of that fact, of that document.
     """
