@@ -38,6 +38,10 @@ _SAID = re.compile(
     # An interval in numbers: "6-12 år", "var 3:e månad", "every 5 years".
     r"|\b\d+(?:\s*[-–]\s*\d+)?(?::e)?\s+" + _UNIT + r"\b"
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:years?|months?|weeks?|days?|hours?)\b"
+    # An interval by its noun, its length in words too: "med ett intervall av tre år",
+    # "intervallet är sex månader", "at intervals of three years".
+    r"|\bintervall\w*\s+(?:\w+\s+){0,3}?" + _UNIT + r"\b"
+    r"|\bintervals?\s+of\s+(?:\w+\s+){0,2}?(?:years?|months?|weeks?|days?|hours?)\b"
 )
 
 

@@ -352,8 +352,12 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
         "Träpanel 6-12 år beroende på kvalitet och väder.",
         "Gruppen träffas två gånger i veckan.",
         "Kontrollerna görs årligen.",
+        "Brandskyddet genomgår kontroll med ett intervall av tre år.",  # an interval in words
     ):
         assert absent_kind(question, _read(*plain, said)) is None, said
+    # a range of another kind, or a duration, is no interval
+    for unsaid in ("Värdet ligger i ett intervall av 10–20 procent.", "Intyget gäller i tre år."):
+        assert absent_kind(question, _read(*plain, unsaid)) == "frequency", unsaid
     # Beyond the sentences a quote reaches it does not count.
     far = _read(*plain, "Boendena finns i kommunen.", "Kontrollerna görs årligen.")
     assert absent_kind(question, far) == "frequency"
