@@ -280,7 +280,9 @@ _ACTOR = re.compile(
     r"förvaltning\w*|myndighet\w*|"
     r"verk(?:et|en)|fullmäktige|samordnare|ombud\w*|ägare\w*|ordförande\w*|sekreterare\w*|"
     r"ledamot|ledamöter\w*|direktör\w*|rektor\w*|huvudman\w*|operatör\w*|leverantör\w*|"
-    r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten)\b",
+    r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten|"
+    # a body by its kind of organ: "kontrollorgan", "certifieringsorganet"
+    r"\w{4,}organ(?:et|en)?)\b",
     re.I,
 )
 

@@ -131,7 +131,8 @@ __all__ = [
 # 64: a short line between value cells ("3 117 689 kr" / "Kommun" / "Alingsås" / … "1 039 230 kr")
 #     is a table's cell, no heading.
 # 65: a Markdown block quote's ">" markers are no text; a bare ">" line parts its paragraphs.
-CHUNKER_VERSION = "65"
+# 66: "träder ikraft" (written as one word) is the card's in-force fact.
+CHUNKER_VERSION = "66"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -79,7 +79,7 @@ _FACT_PATTERNS = {
     # When it takes effect ("När träder föreskrifterna i kraft?"): its own line, not the
     # decision's date; before "adoption".
     # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
-    "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s+kraft|ikrafttrad\w*|"
+    "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s*kraft|ikrafttrad\w*|"
     r"(?:fran|fran och med|sedan) nar galler|galler \w+ fran|giltig\w* fran|"
     r"(?:from|since) when\b|valid from|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"

@@ -96,7 +96,7 @@ _FUTURE_WHEN = re.compile(r"^when will\b")
 # "fr.o.m.", "from and including", "enters into force", "takes effect".
 _TAKES_EFFECT = re.compile(
     # the card's in-force words (``ingest.facts.IN_FORCE``), and any "… i kraft", "into force"
-    rf"{IN_FORCE.pattern}|\bi\s+kraft\b|\binto\s+force\b|\btook\s+effect\b|\beffective\b|"
+    rf"{IN_FORCE.pattern}|\bi\s*kraft\b|\binto\s+force\b|\btook\s+effect\b|\beffective\b|"
     r"\bgäll\w*\s+(?:från|fr\.\s?o\.\s?m|sedan)|"
     r"\bbörja\w*\s+(?:att\s+)?(?:gälla|tillämpas|användas)|\btillämpas\s+(?:från|fr\.\s?o\.\s?m)|"
     r"\bfrån\s+och\s+med\b|\bfr\.\s?o\.\s?m\b|"

@@ -213,6 +213,9 @@ def test_an_entry_into_force_is_a_fact_of_its_own():
     )
     assert _values(text, "in_force") == ["träder i kraft den 1 januari 2016."]
     assert _values(text, "decision") == ["beslutade den 31 augusti 2015."]
+    # written as one word, as regulations sometimes have it
+    joined = text.replace("träder i kraft", "träder ikraft")
+    assert _values(joined, "in_force") == ["träder ikraft den 1 januari 2016."]
 
 
 @pytest.mark.parametrize(

@@ -963,6 +963,7 @@ def test_an_aside_between_two_commas_leaves_the_question_it_sits_in():
         ("Kommunerna ska samråda med regionen.", True),
         ("Kommunalförbundet beslutar om taxan.", True),
         ("Anna Berg är kontaktperson.", True),
+        ("Kontrollen ska utföras av ett ackrediterat kontrollorgan.", True),
         # an adjective or a compound on "region"/"kommun" names nobody
         ("Programmet ska stärka samverkan mellan nationell och regional nivå.", False),
         ("Det nationella regionalfondsprogrammet ska bidra till regionala insatser.", False),

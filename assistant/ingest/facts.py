@@ -46,10 +46,11 @@ DECISION = re.compile(
     re.I,
 )
 # When a document takes effect, as statutes, regulations and agreements state it ("Dessa
-# föreskrifter träder i kraft den 1 januari 2016.", "This agreement enters into force on …"):
+# föreskrifter träder i kraft den 1 januari 2016.", also written "träder ikraft", "This
+# agreement enters into force on …"):
 # not the date it was decided.
 IN_FORCE = re.compile(
-    r"\b(?:träder|trädde|träda)\s+i\s+kraft\b|\bikraftträd\w*|"
+    r"\b(?:träder|trädde|träda)\s+i\s*kraft\b|\bikraftträd\w*|"
     r"\b(?:enters?|entered|comes?|came)\s+into\s+force\b|\btakes?\s+effect\b",
     re.I,
 )
