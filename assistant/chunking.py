@@ -132,7 +132,10 @@ __all__ = [
 #     is a table's cell, no heading.
 # 65: a Markdown block quote's ">" markers are no text; a bare ">" line parts its paragraphs.
 # 66: "träder ikraft" (written as one word) is the card's in-force fact.
-CHUNKER_VERSION = "66"
+# 67: "1 kap. …", "2 § …" opening a page's last block are body text, never a footnote block; a
+#     statute book's "Utkom från trycket den …" before "beslutade den …" is no hindrance to the
+#     decision fact; an entry into force naming what it repeals may run to 300 characters.
+CHUNKER_VERSION = "67"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -218,6 +218,28 @@ def test_an_entry_into_force_is_a_fact_of_its_own():
     assert _values(joined, "in_force") == ["träder ikraft den 1 januari 2016."]
 
 
+def test_a_statute_books_header_and_an_entry_into_force_that_repeals():
+    text = (
+        "Verkets föreskrifter om cisterner;\n\nUtkom från trycket den 30 november 2021 "
+        "beslutade den 25 november 2021.\n\n1 § Text om cisterner.\n\n"
+        "1. Dessa föreskrifter träder ikraft den 1 januari 2022, då Verkets föreskrifter "
+        "(VFS 2017:5) om skydd mot mark- och vattenförorening vid hantering av brandfarliga "
+        "vätskor och spilloljor upphör att gälla.\n"
+    )
+    assert _values(text, "decision") == ["beslutade den 25 november 2021."]
+    [in_force] = _values(text, "in_force")
+    assert in_force.startswith("träder ikraft den 1 januari 2022, då Verkets föreskrifter")
+    assert _values(text, "replaces")[0].startswith("Verkets föreskrifter (VFS 2017:5) om skydd")
+    # a body sentence that uses the verb, however long, is no fact
+    body = (
+        "Regler för kort\n\n"
+        + "Om regler "
+        + "som gäller " * 20
+        + "träder i kraft 2022 gäller de.\n"
+    )
+    assert _values(body, "in_force") == []
+
+
 @pytest.mark.parametrize(
     ("line", "value"),
     [

@@ -190,6 +190,19 @@ def test_footnotes_at_a_page_foot_are_their_own_units():
     assert lay.pages[0].startswith("Avtal med entreprenörer enligt LOU[2] och LOV[3] ska")
 
 
+def test_a_statutes_chapter_after_the_last_blank_line_is_no_footnote_block():
+    # "föreskriver1" marks footnote 1; "1 kap." opening the page's last block is the body.
+    page = (
+        "Verket föreskriver1 följande med stöd av 28 § förordningen.\n\n"
+        "1 kap. Tillämpningsområde\n"
+        "1 § Dessa föreskrifter gäller vid hantering av vätskor.\n"
+        "2 § Inom skyddsområde gäller föreskrifterna vid mer än 150 liter."
+    )
+    lay = lay_out_pages([page])
+    assert not any(u.kind == "footnote" for u in lay.units)
+    assert any(lay.pages[0][u.start : u.end].startswith("2 § Inom") for u in lay.units)
+
+
 def test_numbered_headings_get_levels_and_lead_ins_are_not_headings():
     page = "1. Introduktion\n1.1 Bakgrund\nDet övergripande målet är att de enskilda\n• får vård"
     lay = lay_out_pages([page])

@@ -29,6 +29,7 @@ CASE_LABEL = re.compile(
     r"\b(?:dnr|diarienummer|diarienr|ärendenummer|ärendenr|vårt dnr|beteckning)\b\.?\s*:?\s*", re.I
 )
 _BARE_CASE_NUMBER = re.compile(r"\d{2,6}(?:/\d{2,6}){1,2}\b")
+_PRINTED = re.compile(r"utkom från trycket(?:\s+den)?\s+\d{1,2}\s+\w+\s+(?:19|20)\d{2}$", re.I)
 _TEMPLATE = re.compile(r"\bskriv\b|\bexempelvis\b|\bxx+\b|\.\.\.|_{3,}", re.I)
 _DATE = re.compile(
     r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2} (?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w* (?:19|20)\d{2}\b",
@@ -89,7 +90,7 @@ _SELF_REPLACES = re.compile(
 # den 1 juni 2021, då Strålsäkerhetsmyndighetens föreskrifter (SSMFS 2011:1) om … ska upphöra att
 # gälla.") or on its own ("Genom dessa föreskrifter upphävs …").
 _REPEALS = re.compile(
-    r"\bträder i kraft\b[^.]*?,\s*(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
+    r"\bträder i\s*kraft\b[^.]*?,\s*(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
     r"upphör(?:a)?\s+att\s+gälla|"
     r"^genom\s+(?:dessa|denna|detta)\s+\w+\s+upphävs\s+(?P<old2>.{10,250}?)\.?$",
     re.I,
@@ -224,8 +225,15 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             # A regulation's title states its decision after a semicolon ("Föreskrifter om
             # personalliggare; beslutade den 31 augusti 2015."): a fact line too.
             titled = m is not None and line[: m.start()].rstrip().endswith(";")
-            near = m is not None and (m.start() <= 30 or titled)
-            if m and near and len(line) <= (300 if titled else 200) and not line[:1].islower():
+            # A statute book's header: "Utkom från trycket den 30 november 2021" before
+            # "beslutade den 25 november 2021." (pdftotext runs the two lines together).
+            printed = m is not None and bool(_PRINTED.match(line[: m.start()].strip()))
+            near = m is not None and (m.start() <= 30 or titled or printed)
+            # An entry into force may name what it repeals ("…, då Naturvårdsverkets
+            # föreskrifter (NFS 2017:5) om … upphör att gälla."): a longer line.
+            repeals = key == "in_force" and m is not None and ", då " in line[m.end() :]
+            longest = 300 if titled or repeals else 200
+            if m and near and len(line) <= longest and not line[:1].islower():
                 stated = _DATE.search(line) or re.search(
                     r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
                 )

@@ -9,7 +9,9 @@ from .units import Item
 
 __all__ = ["FOOTNOTE_START", "footnote_start", "set_markers_apart"]
 
-FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+# A statute's chapter or section opening a line ("1 kap. Tillämpningsområde", "2 § Inom …")
+# is body text, whatever marker "1" a word above carries ("föreskriver1").
+FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(?!kap\b|kap\.|kapitlet\b|§)\S")
 _GLUED_MARKER = re.compile(r"[A-Za-zÅÄÖåäöé)]{2,}(\d{1,3})(?=[\s.,;:/)”]|$)")
 
 
