@@ -38,6 +38,7 @@ from typing import Any
 
 from .answer_found import detail_found
 from .answer_type import detail_nouns
+from .appearance import appearance_asked, appearance_found
 from .consequence import consequence_asked, consequence_found, sanction_asked
 from .dimension import dimension_absent
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
@@ -45,7 +46,7 @@ from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_f
 from .named_answer import holder_asked, kind_asked, name_given, person_named
 from .restated import restates_only
 from .sentence_context import neighbours
-from .sentence_share import typed_contexts, wants_number, yes_no
+from .sentence_share import opens_with_verb, typed_contexts, wants_number, yes_no
 from .signals import in_context, without_references
 from .when_asked import (
     QUOTED,
@@ -74,8 +75,8 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "consequence", "contact", "name", "restated" or "year", when the best of the
-    read ``candidates`` (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
+    "frequency", "consequence", "contact", "name", "restated", "appearance" or "year", when the
+    best of the read ``candidates`` (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
     (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
     time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
     antogs …?") is always read with it."""
@@ -105,6 +106,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # "Vilka öppettider har Återbruket?" is not answered by "… Återbrukets öppettider skulle
         # kunna förlängas": the hours themselves, or the days it is open.
         return None if any(hours_found(in_context(c)) for c in ranked[:QUOTED]) else "hours"
+    if (seen := appearance_asked(query.folded)) and not opens_with_verb(query.folded):
+        # "Vilken färg ska skylten ha?" is not answered by "… ska skylt … vara uppsatt": a
+        # colour or a material asked by its noun (``appearance``).
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if appearance_found(seen, texts) else "appearance"
     if consequence_asked(query.folded) or sanction_asked(query.folded):
         # "Vad händer om en kommun inte har något folkbibliotek?" is not answered by "Varje
         # kommun ska ha folkbibliotek.": a condition or a consequence (``consequence``); "Blir

@@ -816,6 +816,25 @@ def test_which_before_a_verb_asks_no_kind_by_its_name():
     assert not kind_asked(fold("Vem bestämmer vilken skola barnet går i?"))
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "said"),
+    [
+        ("Vilken färg ska skylten ha?", "sv", "Skylten ska vara gul med svart text."),
+        ("Vilken färg och storlek ska skylten ha?", "sv", "Skylten ska ha kontrasterande färg."),
+        ("Vilket material ska invallningen vara av?", "sv", "Invallningen ska vara av betong."),
+        ("What colour must the sign be?", "en", "Skylten ska vara röd."),
+        ("Which material should the bund be made of?", "en", "Av obrännbart material."),
+    ],
+)
+def test_a_colour_or_a_material_asked_is_answered_by_one(question, language, said):
+    asked = _query(question, language)
+    topic = "Vid påfyllningsanslutningen ska en skylt och en invallning finnas."
+    assert absent_kind(asked, _read(topic)) == "appearance"
+    assert absent_kind(asked, _read(topic, said)) is None
+    # a yes/no question naming the kind asks no colour
+    assert absent_kind(_query("Får skylten ha vilken färg som helst?"), _read(topic)) is None
+
+
 def test_which_law_is_answered_by_a_law_named_and_a_name_the_question_uses_names_nothing():
     asked = _query("Vilken lag gäller för lekplatsernas säkerhet?")
     assert absent_kind(asked, _read("Säkerheten på lekplatserna regleras i lag.")) == "name"
