@@ -89,7 +89,7 @@ _ANSWER_TYPES = {
     ),
     # Read case-blind, the name's two capitalised words match any two words: every sentence
     # "holds a person". The fitted decision and the retrieval lift were fitted so; read
-    # strictly (``answer_type.actor_named``) in both, the re-fitted threshold moved 0.34 ->
+    # strictly (``actors.actor_named``) in both, the re-fitted threshold moved 0.34 ->
     # 0.47 and byggfaq Swedish answered 0.899 -> 0.860 with nothing gained on the held-out
     # sets (README, twenty-fifth session), so only the quote's completion reads the strict form.
     "person": re.compile(

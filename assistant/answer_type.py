@@ -12,8 +12,6 @@ from .untyped import often_and_when, untyped_asked
 
 __all__ = [
     "APPLIED",
-    "actor_leads",
-    "actor_named",
     "definition_asked",
     "detail_nouns",
     "list_asked",
@@ -268,37 +266,6 @@ def wanted_answer(folded: str) -> str | None:
         return None
     cases = _CASES.search(folded) or often_and_when(folded)
     return None if kind == "date" and cases else kind
-
-
-# Who acts in a sentence: a name (two capitalised words, case-sensitive), or a body or role
-# by its noun ("informationsägare", "ordföranden", "huvudmannen", "mark- och miljödomstolen").
-# A municipality or region by the noun ("kommunerna", "Regionen"), not by an adjective or a
-# compound on it ("regionala", "regionalfondsprogrammet" name nobody).
-_ACTOR = re.compile(
-    r"(?-i:\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b)|\b\w*(?:nämnd\w*|styrelse\w*|chef\w*|"
-    r"ansvarig\w*|handläggare\w*|(?:kommun|region)(?:en|er|erna|ens|ernas|s)?|förbund(?:et|en)?|"
-    r"förvaltning\w*|myndighet\w*|"
-    r"verk(?:et|en)|fullmäktige|samordnare|ombud\w*|ägare\w*|ordförande\w*|sekreterare\w*|"
-    r"ledamot|ledamöter\w*|direktör\w*|rektor\w*|huvudman\w*|operatör\w*|leverantör\w*|"
-    r"utförare\w*|beställare\w*|arbetsgivare\w*|domstol\w*|parterna|parten|"
-    # a body by its kind of organ: "kontrollorgan", "certifieringsorganet"
-    r"\w{4,}organ(?:et|en)?)\b",
-    re.I,
-)
-
-
-def actor_leads(text: str) -> bool:
-    """Does ``text`` name who acts among its first three words, where a Swedish or English
-    sentence's subject stands ("Tillväxtverket och Vinnova ansvarar för …", not "… samarbeten
-    med andra regioner …")?"""
-    opening = " ".join(text.split()[:3])
-    return actor_named(opening)
-
-
-def actor_named(text: str) -> bool:
-    """Does ``text`` name who acts: a person, a body or a role (``_ACTOR``)? A body in the
-    genitive owns, it does not act ("enligt myndighetens informationshanteringsplan")."""
-    return any(" " in m.group(0) or not m.group(0).endswith("s") for m in _ACTOR.finditer(text))
 
 
 # What a list holds: "Vad ska framgå av en SIP …?", "Vad ska planen innehålla?", "What routines

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .absent_kind import QUOTED, absent_kind
-from .answer_type import actor_leads, actor_named
+from .actors import actor_leads, actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .consequence import consequence_asked, consequence_found

@@ -971,6 +971,6 @@ def test_an_aside_between_two_commas_leaves_the_question_it_sits_in():
     ],
 )
 def test_who_acts_is_named_by_a_name_a_body_or_a_role(text, named):
-    from assistant.answer_type import actor_named
+    from assistant.actors import actor_named
 
     assert actor_named(text) is named
