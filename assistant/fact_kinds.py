@@ -106,7 +106,7 @@ _FACT_PATTERNS = {
     r"signator(?:y|ies)|signatures?|sender",
     # Passive and active past: "När antogs …?" and "Vem antog/beslutade/fastställde …?".
     "adoption": r"antogs|antagen|antaget|antagits|antagit|antog|beslutades|beslutad|beslutade|"
-    r"beslutats|beslutat|(?:fattat|fattade|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
+    r"beslutats|beslutat|(?:fattat|fattade|fattades|fattats|tagit|tog|togs) (?:\w+ )?beslut(?:et)?|"
     r"faststalld\w*|faststalldes|faststallt|faststallts|godkand|godkant|godkandes|"
     r"undertecknad\w*|undertecknades|signed|adopted|approved|enacted|decided|utfardad\w*|"
     # English past with "did": "When did the council approve the tariff?"

@@ -205,6 +205,22 @@ def phrase_of(folded: str, titles: frozenset[str]) -> set[str]:
     return document_phrase(folded, titles, _stops)
 
 
+# "de här avgiftsföreskrifterna", "denna VA-taxa", "this guideline": a word ending in a word for a
+# document, after a demonstrative, is the document asked about (its compound names its kind).
+_THIS = re.compile(r"\b(?:de har|den har|det har|denna|detta|dessa|this|these)\s+([\w-]+)")
+
+
+def _this_document(folded: str) -> frozenset[str]:
+    """The (folded) stems of the compound that names the document itself in ``folded``."""
+    kinds = [w for w in document_words() if len(w) >= 4]
+    return frozenset(
+        t
+        for m in _THIS.finditer(folded)
+        if any(m.group(1).endswith(k) for k in kinds)
+        for t in terms(m.group(1))
+    )
+
+
 def intent_of(
     folded: str,
     topic_terms: set[str],
@@ -234,7 +250,9 @@ def intent_of(
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
     named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
     frame = _fact_terms() | (_replaced_terms() if kind == "replaces" else frozenset())
-    if kind and all(fold_word(t) in named for t in topic_terms - frame - names):
+    this = _this_document(folded)
+    rest = {t for t in topic_terms - frame - names if fold_word(t) not in this}
+    if kind and all(fold_word(t) in named for t in rest):
         return "document_fact", kind
     commitment_topic = topic_terms - frozenset(terms(_COMMITMENT_FRAME))
     if parties == 1 and _COMMITMENTS.search(folded) and not commitment_topic:

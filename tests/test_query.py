@@ -313,6 +313,10 @@ def test_more_excludes_each_quote_of_a_grouped_citation(analyzer):
         ("Till när gäller överenskommelsen?", "document_fact", "validity"),
         ("Until when does the agreement apply?", "document_fact", "validity"),
         ("När antogs avtalet?", "document_fact", "adoption"),
+        # a compound naming the document after a demonstrative; "fattades beslutet"
+        ("När fattades beslutet om de här avgiftsföreskrifterna?", "document_fact", "adoption"),
+        ("När antogs den här kulturtaxan?", "document_fact", "adoption"),
+        ("När antogs taxan för kultur?", "fact", None),
         ("Vilka är parterna?", "document_fact", "parties"),
         # the verb of making an agreement frames the question, it is no topic
         ("Vilka parter har ingått överenskommelsen?", "document_fact", "parties"),
