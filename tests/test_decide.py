@@ -380,6 +380,19 @@ def test_the_threshold_is_the_middle_of_the_best_run_rounding_noise_apart():
     assert _middle_of_best(grid, scores, 1 / 103) == 0.4
 
 
+def test_a_threshold_one_question_lifts_above_its_neighbours_does_not_choose():
+    # A spike at 0.40 (one question of a small set) a hair above a plateau at 0.52-0.57: read
+    # with its neighbours, the spike is below the plateau, whose middle is chosen.
+    from assistant.fit_decision import _middle_of_best, _smoothed
+
+    grid = np.round(np.arange(0.36, 0.601, 0.01), 2)
+    scores = [-2.40] * 4 + [-2.33] + [-2.40] * 11 + [-2.342, -2.341, -2.343, -2.341, -2.344, -2.346]
+    scores += [-2.41] * 3
+    assert len(scores) == len(grid)
+    assert _middle_of_best(grid, scores, 0.0097) == 0.4
+    assert 0.52 <= _middle_of_best(grid, _smoothed(scores), 0.0097) <= 0.57
+
+
 def test_when_the_worst_set_is_flat_the_other_sets_choose_the_threshold():
     # Set "flat": one unanswerable question at 0.95, refused at no threshold of the grid, one
     # answerable at 0.99: its min is 0 everywhere. Set "b" is served only between 0.3 and 0.6;
