@@ -205,8 +205,9 @@ def phrase_of(folded: str, titles: frozenset[str]) -> set[str]:
     return document_phrase(folded, titles, _stops)
 
 
-# "de här avgiftsföreskrifterna", "den här VA-taxan", "this guideline": a word ending in a word for a
-# document, after a demonstrative, is the document asked about (its compound names its kind).
+# "de här avgiftsföreskrifterna", "den här VA-taxan", "this guideline": a word ending in a word
+# for a document, after a demonstrative, is the document asked about (its compound names its
+# kind).
 _THIS = re.compile(r"\b(?:de har|den har|det har|denna|detta|dessa|this|these)\s+([\w-]+)")
 
 
