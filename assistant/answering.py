@@ -9,8 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .answer import ExtractiveAnswerer
-from .document_facts import own_fact_line, states_entry
-from .fact_lines import card_of
+from .document_facts import fact_line, own_fact_line, states_entry
+from .fact_lines import card_of, line_passage
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -25,7 +25,14 @@ from .timed import answer_in_time, versions_for
 if TYPE_CHECKING:
     from .core import Assistant
 
-__all__ = ["answer_one", "commitment_answer", "with_cards", "with_entry"]
+__all__ = [
+    "answer_one",
+    "commitment_answer",
+    "stated_first",
+    "with_cards",
+    "with_entry",
+    "with_facts",
+]
 
 _MAX_COMMITMENTS = 8
 _PER_DOCUMENT_SEARCHES = 30
@@ -68,16 +75,49 @@ def answer_one(
     if source is None and not query.documents:  # no document named: the ones in force first
         prefer = prefer_in_force(prefer, found, list(assistant._documents))
     passages = assistant._search(query, k, source, prefer, also=_nameless(assistant, query))
-    if query.intent == "document_fact":
-        passages = with_cards(assistant, passages, source, query.fact)
-    elif query.fact == "in_force":
-        passages = with_entry(assistant, passages, source)
+    passages = with_facts(assistant, query, passages, source)
     writer = assistant._generative(answerer) or answerer
     answer = writer.answer(query, passages, assistant._documents, language, set(query.exclude))
     answer = held_answer(answer, query)  # "Vad kostar det?" after a topic: its own ask quoted
     if source is not None and len(assistant._ordered) > 1:
         answer = within_document(assistant, query, source, answer, answerer)
     return note_expired(answer, found, assistant._documents, assistant.as_of())
+
+
+def with_facts(
+    assistant: Assistant, query: Query, passages: list[Passage], source: str | None
+) -> list[Passage]:
+    """The passages a question reads: the search's, and for a question asking a document fact
+    the card and the passage stating it (``with_cards``), for one asking when something takes
+    effect the document's entry sentence (``with_entry``)."""
+    if query.intent == "document_fact":
+        return with_cards(assistant, passages, source, query.fact)
+    if query.fact == "in_force":
+        return with_entry(assistant, passages, source)
+    return passages
+
+
+def stated_first(
+    assistant: Assistant, query: Query, passages: list[Passage], source: str | None
+) -> list[Passage]:
+    """``with_facts``, then for a question (or a compound's part) asking a document fact the
+    passages holding the original lines of the card's lines for it first: what its answer
+    quotes (``fact_lines``), so a search shows where the document says it (the card follows).
+    The card is that of ``source``, else of the best passage's document (as ``with_cards``)."""
+    passages = with_facts(assistant, query, passages, source)
+    asked = [q for q in (query, *query.parts) if q.intent == "document_fact"]
+    own = source or (passages[0].source if passages else None)
+    doc = assistant._documents.get(own) if own and asked else None
+    docs = assistant.retriever.lexical.docs
+    card = card_of(docs, doc.source) if doc is not None else None
+    if doc is None or card is None:
+        return passages
+    lines = [
+        line for line in card.text.splitlines() if any(fact_line(q, line, card.text) for q in asked)
+    ]
+    top = passages[0].score if passages else card.score
+    found = {p.id: p for line in lines if (p := line_passage(doc, line, docs, top))}
+    return [*found.values(), *(p for p in passages if p.id not in found)]
 
 
 def with_cards(

@@ -9,7 +9,7 @@ from threading import RLock
 from typing import TYPE_CHECKING, Any
 
 from .analyze import QueryAnalyzer
-from .answering import answer_one, commitment_answer
+from .answering import answer_one, commitment_answer, stated_first
 from .candidates import cards_last
 from .commitments import party_commitments
 from .config import Settings
@@ -189,7 +189,9 @@ class Assistant:
         source = self.resolve_document(document)
         if source is None and len(query.documents) == 1:
             source = query.documents[0]
-        return cards_last(query, self.retriever.search(query, k=k, source=source))
+        passages = cards_last(query, self.retriever.search(query, k=k, source=source))
+        # The passages its answer would read first: a document fact's line, an entry sentence.
+        return stated_first(self, query, passages, source)[: k or self.retriever.k]
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The question (and its history) read once: what every later stage works from."""

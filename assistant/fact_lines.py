@@ -20,7 +20,7 @@ from .document_facts import card_value
 from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["card_of", "original_lines"]
+__all__ = ["card_of", "line_passage", "original_lines"]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -92,35 +92,59 @@ def _holding(docs: Iterable[Any], source: str, page: int, start: int, end: int) 
     return None
 
 
+def _line(doc: StoredDocument, card_line: str) -> tuple[int, int, int] | None:
+    """(page, start, end) of the original line of ``doc``'s card line ``card_line``."""
+    return next(
+        (hit for page, words in _candidates(doc, card_line) if (hit := _locate(doc, page, words))),
+        None,
+    )
+
+
+def _passage_of(
+    doc: StoredDocument, line: tuple[int, int, int], docs: Iterable[Any], score: float
+) -> Passage:
+    """The indexed passage (of ``docs``, the index's langchain Documents) holding ``line``, else
+    the line alone."""
+    n, a, b = line
+    holder = _holding(docs, doc.source, n, a, b)
+    if holder is not None:  # the line in its passage, under its section, as any quote
+        return Passage.from_document(holder, score)
+    return Passage(
+        id=f"{doc.source}#line-{n}-{a}",
+        source=doc.source,
+        title=doc.title,
+        page=n,
+        section="",
+        text=doc.pages[n - 1][a:b],
+        score=score,
+        start=a,
+        end=b,
+        kind="passage",
+        sentences=1,
+        page_end=n,
+    )
+
+
+def line_passage(
+    doc: StoredDocument, card_line: str, docs: Iterable[Any], score: float
+) -> Passage | None:
+    """The passage holding the original line of ``doc``'s card line ``card_line`` (``docs``: the
+    index's langchain Documents; none holding it: the line alone); None where the cleaned pages
+    do not hold the line."""
+    line = _line(doc, card_line)
+    return None if line is None else _passage_of(doc, line, docs, score)
+
+
 def _from_line(
     citation: Citation, doc: StoredDocument, quote: str, docs: Iterable[Any]
 ) -> Citation | None:
-    for page, words in _candidates(doc, quote):
-        hit = _locate(doc, page, words)
-        if hit is None:
-            continue
-        n, a, b = hit
-        text = doc.pages[n - 1][a:b]
-        holder = _holding(docs, doc.source, n, a, b)
-        if holder is not None:  # the line in its passage, under its section, as any quote
-            passage = Passage.from_document(holder, citation.passage.score)
-        else:
-            passage = Passage(
-                id=f"{doc.source}#line-{n}-{a}",
-                source=doc.source,
-                title=doc.title,
-                page=n,
-                section="",
-                text=text,
-                score=citation.passage.score,
-                start=a,
-                end=b,
-                kind="passage",
-                sentences=1,
-                page_end=n,
-            )
-        return Citation(citation.n, passage, text, citation.score, quotes=[text])
-    return None
+    line = _line(doc, quote)
+    if line is None:
+        return None
+    n, a, b = line
+    text = doc.pages[n - 1][a:b]
+    passage = _passage_of(doc, line, docs, citation.passage.score)
+    return Citation(citation.n, passage, text, citation.score, quotes=[text])
 
 
 def _with_quotes(citation: Citation, more: Citation) -> Citation:

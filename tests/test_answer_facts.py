@@ -174,3 +174,45 @@ def test_entry_into_force_is_answered_by_its_own_date_not_the_decision(assistant
     answer = assistant.ask(question)
     assert answer.answered, answer.answer
     assert "2014-01-01" in answer.answer and "2013-10-31" not in answer.answer
+
+
+CYKLAR = (
+    "Riktlinje för utlåning av lastcyklar\n\nDnr KS 2022/117\n\n"
+    "Antagen av kommunstyrelsen 2022-05-10\n\n"
+    "1. Syfte\n\nKommunen lånar ut lastcyklar till föreningar och hushåll för att minska "
+    "bilresor inom tätorten. Utlåningen sker från biblioteket i centrum.\n\n"
+    "2. Låneperiod\n\nEn lastcykel lånas i högst sju dagar. Den som lånar ska visa giltig "
+    "legitimation och skriva under ett låneavtal.\n\n"
+    "3. Skador\n\nSkador på cykeln ska anmälas till biblioteket samma dag. Låntagaren ersätter "
+    "skador som uppstått genom vårdslöshet.\n\n"
+    "4. Uppföljning\n\nTekniska förvaltningen följer upp utlåningen varje år och redovisar "
+    "antalet lån till kommunstyrelsen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cykel_assistant(tmp_path_factory, e5):
+    from tests.helpers import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("cyklar"), {"cyklar.txt": CYKLAR}, e5)
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Vilket diarienummer har riktlinjen?", "Dnr KS 2022/117"),
+        ("När antogs riktlinjen och hur länge får man låna en cykel?", "Antagen av kommunstyrelsen"),
+    ],
+)
+def test_a_search_for_a_document_fact_shows_its_line_first(cykel_assistant, question, line):
+    # The answer quotes the fact's own line (``original_lines``); the search shows the passage
+    # holding it first, the card after it, whatever the question's words are nearest to.
+    found = cykel_assistant.search(question, k=3)
+    assert found[0].kind == "passage" and line in found[0].text
+    assert "card" in [p.kind for p in found]
+    assert len(found) == 3
+
+
+def test_a_search_for_a_topic_shows_no_fact_line_first(cykel_assistant):
+    found = cykel_assistant.search("Hur länge får man låna en lastcykel?", k=3)
+    assert "sju dagar" in found[0].text and "Dnr" not in found[0].text
