@@ -16,6 +16,11 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "days", "weeks", "months", "years", "hours": "hur många dagar/veckor/…", "how many days/…": a
   number with that unit or a neighbouring one ("inom en månad" for days), not another scale
   ("längst tio år" answers no "Hur många dagar har jag på mig att betala?");
+- "mass", "volume": "hur många milligram/gram/kilo …", "hur många liter …", "how many
+  grams/litres …": a number with a unit of that kind, any scale ("0,4 mg" answers "hur många
+  mikrogram"); and when the unit is followed by the thing measured ("hur många mikrogram *jod*"),
+  that thing in the same sentence: "400 mikrogram folsyra" answers no "hur många mikrogram jod"
+  (Swedish only: an English thing meets the Swedish text only through a rendering);
 - "rate": a rate named by its noun ("Vilken skattesats …?", "What VAT rate …?"): a share
   ("25 procent", "30 %", "0,5 promille"), not a period ("för tre, fem respektive tio år");
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
@@ -36,12 +41,21 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .compounds import compound_match
+from .folding import fold
+from .lexical import terms
 from .money import money_found
 from .sentence_context import neighbours
 from .sentence_share import yes_no
 from .signals import WRITTEN_NUMBERS, answer_type_found, in_context, without_references
 
-__all__ = ["dimension_absent", "dimension_asked", "dimension_found"]
+__all__ = [
+    "dimension_absent",
+    "dimension_asked",
+    "dimension_found",
+    "measured_thing",
+    "names",
+]
 
 _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bpercent\b", re.I)
 
@@ -70,6 +84,27 @@ _METRES_ASKED = re.compile(
     r"\bhur manga (?:meter|centimeter|cm|millimeter|mm|decimeter|kilometer|km|mil)\b|"
     r"\bhow many (?:metres|meters|centimet\w+|millimet\w+|kilomet\w+|km|feet|inches)\b"
 )
+# A mass or a volume asked by its unit, and the word after it: the thing measured, unless a
+# function word ("Hur många kilo är det lagom …?").
+_MEASURED_ASKED = re.compile(
+    r"\b(?:hur manga|how many) (?:(?P<mass>milligram|mikrogram|gram|hekto\w*|kilo\w*|kg|ton|"
+    r"milligrams|micrograms|grams|kilos|kilograms|tonnes|tons|pounds|ounces)|"
+    r"(?P<volume>liter|deciliter|centiliter|milliliter|kubikmeter|kubik|litres|liters|"
+    r"millilit\w+|cubic))\b(?: of)?(?: (?P<thing>\w+(?:-\w+)*))?"
+)
+_NOT_A_THING = frozenset(
+    re.findall(
+        r"\w+",
+        "per om i pa av for till at far ska skall kan bor behover ar var maste finns galler det "
+        "man vi jag du de som far får in a an of do does is are should can may must per",
+    )
+)
+_MEASURE_UNITS = {
+    "mass": r"mg|µg|μg|mcg|g|gr|hg|kg|ton|mikrogram|milligram|gram|hekto\w*|kilo\w*|"
+    r"micrograms?|milligrams?|grams?|kilograms?|kilos?|tonnes?|tons?",
+    "volume": r"l|dl|cl|ml|m3|m³|liter|deciliter|centiliter|milliliter|kubikmeter|litres?|liters?|"
+    r"millilit\w+|cubic met\w+",
+}
 # A length asked by its noun: "Vilket minsta mönsterdjup krävs …?", "Vilken takhöjd …?", "What
 # minimum distance …?" (the compound's last part names the dimension).
 _LENGTH_NOUN = re.compile(
@@ -139,7 +174,7 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "rate", "promptness", or a period's unit: "days", "weeks", "months",
+    "length_or_period", "area", "mass", "volume", "rate", "promptness", or a period's unit: "days", "weeks", "months",
     "years", "hours"); None when it names a sum or a time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
@@ -150,6 +185,8 @@ def dimension_asked(folded: str) -> str | None:
         return "area"
     if _METRES_ASKED.search(folded):
         return "length"
+    if m := _MEASURED_ASKED.search(folded):
+        return "mass" if m.group("mass") else "volume"
     if m := _PERIOD_ASKED.search(folded):
         return _PERIOD_UNIT_OF[m.group("sv") or m.group("en")]
     if _NOT_A_LENGTH.search(folded):
@@ -171,6 +208,8 @@ def dimension_found(dimension: str, text: str) -> bool:
         return bool(_AREA.search(text))
     if dimension == "rate":
         return bool(_RATE.search(text))
+    if dimension in _MEASURE_UNITS:
+        return bool(re.search(rf"\b{_NUMBER}\s*(?:{_MEASURE_UNITS[dimension]})(?!\w)", text, re.I))
     if dimension in _PERIOD_UNITS:
         return bool(re.search(rf"\b{_NUMBER}\s*(?:{_PERIOD_UNITS[dimension]})\b", text, re.I))
     if _LENGTH.search(text):
@@ -188,4 +227,31 @@ def dimension_absent(folded: str, best: Sequence[Any], candidates: Sequence[Any]
     if dimension is None or yes_no(folded):
         return False
     read = [*best, *(n for c in best for n in neighbours(c, candidates))]
-    return not any(dimension_found(dimension, without_references(in_context(c))) for c in read)
+    thing = measured_thing(folded)
+    return not any(
+        dimension_found(dimension, text) and (not thing or names(thing, text))
+        for c in read
+        if (text := without_references(in_context(c)))
+    )
+
+
+def measured_thing(folded: str) -> str:
+    """The thing a Swedish (folded) question measures by a unit of mass or volume, the word after
+    the unit ("hur många mikrogram jod …" -> "jod"); "" when none is named or it is English."""
+    m = _MEASURED_ASKED.search(folded)
+    if m is None or m.group(0).startswith("how") or not m.group("thing"):
+        return ""
+    thing = m.group("thing")
+    return "" if thing in _NOT_A_THING or len(thing) < 3 else thing
+
+
+def names(thing: str, text: str) -> bool:
+    """Does ``text`` name ``thing`` (folded), as a word or a compound's part ("d-vitamin",
+    "järntabletter")?"""
+    if "-" in thing:  # "d-vitamin" is not "A-vitamin": the whole word, compounds on it too
+        return bool(re.search(rf"(?<![\w-]){re.escape(thing)}", fold(text).casefold()))
+    wanted = terms(thing) or [thing]
+    said = [fold(t) for t in terms(text)]
+    return any(
+        compound_match(fold(w), t) or compound_match(t, fold(w)) for w in wanted for t in said
+    )

@@ -1401,3 +1401,49 @@ def test_a_contact_detail_is_of_the_kind_its_noun_asks():
     assert absent_kind(phone, _read(web, "Fotteamet nås på 035-13 10 00.")) is None
     either = _query("Vilket telefonnummer eller vilken e-postadress har fotteamet?")
     assert absent_kind(either, _read(web, "Fotteamet nås på fot@exempel.se.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "stated", "other"),
+    [
+        # the unit and the thing measured: another substance's dose answers nothing
+        (
+            "Hur många mikrogram selen behöver en vuxen per dag?",
+            "sv",
+            "En vuxen behöver 0,06 mg selen per dag.",
+            "En vuxen behöver 300 mikrogram folat per dag.",
+        ),
+        # a hyphenated thing is the whole word: "K-vitamin" is not "E-vitamin"
+        (
+            "Hur många milligram E-vitamin innehåller en kapsel?",
+            "sv",
+            "En kapsel innehåller 12 milligram E-vitamin.",
+            "En kapsel innehåller 2 milligram K-vitamin.",
+        ),
+        # a volume is answered by a volume, not by a count of servings
+        (
+            "Hur många liter mjölk dricker en elev per vecka?",
+            "sv",
+            "En elev dricker i genomsnitt 2,5 l mjölk per vecka.",
+            "En elev dricker mjölk till lunch fem dagar per vecka.",
+        ),
+        (
+            "How many grams of salt may a school lunch contain?",
+            "en",
+            "En skollunch får innehålla högst 2 g salt.",
+            "En skollunch får innehålla salt enligt 3 kap. 2 §.",
+        ),
+    ],
+)
+def test_a_mass_or_volume_is_answered_in_its_unit_and_of_its_thing(
+    question, language, stated, other
+):
+    asked = _query(question, language)
+    assert absent_kind(asked, _read(stated)) is None
+    assert absent_kind(asked, _read(other)) == "number"
+
+
+def test_a_unit_followed_by_a_verb_names_no_thing():
+    asked = _query("Hur många kilo är det lagom att gå upp i vikt?")
+    assert absent_kind(asked, _read("Det är lagom att gå upp 10–15 kg under ett år.")) is None
+    assert absent_kind(asked, _read("Det är lagom att gå upp i vikt långsamt.")) == "number"
