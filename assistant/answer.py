@@ -22,7 +22,6 @@ from .candidates import (
     older,
     parties_of,
     readable,
-    typed_rescue,
     with_typed,
 )
 from .choice import load_choice, rank, twins
@@ -37,6 +36,7 @@ from .lexical import terms
 from .parties import acting_parties
 from .query import Query, detect_language, foreign_topic, topic_of
 from .quotes import Pick, cite, cite_picks
+from .rescue import typed_rescue
 from .results import Answer, Passage
 from .sentence_scores import score_sentences
 from .support import supported

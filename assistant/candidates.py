@@ -9,29 +9,24 @@ the footnotes a quoted sentence marks (``notes_of``).
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .absent_kind import QUOTED, absent_kind
+from .absent_kind import QUOTED
 from .actors import actor_leads, actor_named
 from .asked_for import wanted_type
 from .choice import MAX_SENTENCES
 from .consequence import consequence_asked, consequence_found
 from .dimension import dimension_asked, dimension_found
-from .folding import fold
 from .frequency import frequency_found, often_asked
 from .indexing.records import StoredDocument
 from .intent import fact_kind
-from .one_sentence import about_topic
 from .parties import Party, acting_parties
 from .query import Query
 from .quotes import Pick
 from .results import Passage
-from .sentence_context import neighbours, read_in_context
+from .sentence_context import neighbours
 from .sentence_share import age_answered, wants_number, yes_no
 from .signals import answer_type_found, in_context, without_references
 from .validity import validity_of
@@ -45,8 +40,6 @@ __all__ = [
     "parties_of",
     "party_bonus",
     "readable",
-    "typed_about",
-    "typed_rescue",
     "with_typed",
 ]
 
@@ -223,77 +216,6 @@ def with_typed(
         # ta fram denna del …" over a better-scored "… samarbeten med andra regioner …"
         typed = [c for c in typed if actor_leads(in_context(c))] or typed
     return [*chosen[: MAX_SENTENCES - 1], max(typed, key=lambda c: c.score)]
-
-
-def typed_about(
-    typed: list[Candidate], chosen: list[Candidate], candidates: list[Candidate], absent: str
-) -> str:
-    """What the last quote (the one holding the kind asked for) is about: the quote under its
-    heading (``sentence_context``); a frequency added beside a quote read with the quoted
-    sentence it follows ("Uppföljning av SIP … regelbundet …" then "Det är den enskildes behov
-    som styr hur ofta uppföljning ska göras, men bör ske minst en gång per år."), which it
-    continues: alone it names no plan."""
-    last = typed[-1]
-    about = read_in_context(last).about
-    quoted = {id(c) for c in chosen}  # by identity: a Candidate holds a vector
-    if absent != "frequency" or id(last) in quoted:
-        return about
-    follows = [c for c in neighbours(last, candidates) if id(c) in quoted and c.end <= last.start]
-    return f"{read_in_context(follows[0]).about}\n{last.text}" if follows else about
-
-
-def typed_rescue(
-    query: Query,
-    absent: str,
-    chosen: list[Candidate],
-    candidates: list[Candidate],
-    known: Callable[[str], bool],
-    time: bool,
-) -> list[Candidate] | None:
-    """The sentences to quote when ``chosen`` lacks the ``absent`` kind of answer
-    (``absent_kind``) but a sentence of the first quote's passage holds it (``with_typed``) and,
-    read under its heading, is about what is asked (``one_sentence.about_topic``): "Med det menas
-    att fastighetsgränserna …" chosen, "2 år är den giltig." beside it. None when none does; a
-    sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
-    For a missing time a quoted sentence below the best that holds it and the event's verb
-    answers too (``_states_event``; README, twenty-ninth session). ``known``: the corpus
-    vocabulary; ``time``: ``Settings.refuse_absent_time``."""
-    if absent == "money":
-        return None
-    typed = with_typed(query, chosen, candidates)
-    texts = [c.text for c in candidates]
-    if absent_kind(query, typed, time=time) is None:
-        about = typed_about(typed, chosen, candidates, absent)
-        return typed if about_topic(query, about, texts, known) else None
-    if absent != "time":
-        return None
-    # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
-    # time by itself, states the event asked about in its own verb and is about what is asked
-    # answers as well ("Detta ställningstagande har fastställts … den 16 mars 2023." after the
-    # sentence naming the stance; not "… utgår från … plan 2019–2022 samt … kommande
-    # kulturstrategi" for "När antogs kulturstrategin?").
-    for c in typed:
-        if (
-            _states_event(query.folded, c.text)
-            and absent_kind(query, [c], time=time) is None
-            and about_topic(query, read_in_context(c).about, texts, known)
-        ):
-            return typed
-    return None
-
-
-# The event a Swedish "när …?" asks the time of, by its verb ("När fastställdes …?").
-_EVENT_VERB = re.compile(r"^nar (\w{4,})\b")
-_SAME_VERB = 5  # letters a form of the verb shares with it ("fastställdes", "fastställts")
-
-
-def _states_event(folded: str, text: str) -> bool:
-    """Does ``text`` hold a form of the verb the (folded) "när …?" question opens with?"""
-    m = _EVENT_VERB.match(folded.strip())
-    if m is None:
-        return False
-    verb = m.group(1)
-    return any(len(os.path.commonprefix([verb, w])) >= _SAME_VERB for w in fold(text).split())
 
 
 def best_quoted(candidates: list[Candidate]) -> list[Candidate]:

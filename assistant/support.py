@@ -5,7 +5,7 @@ no line read states it (``document_facts``); a contact detail asked for by name 
 passages read; otherwise the fitted decision (``decide``) weighs the measured features
 (``features``) beside the rules for a kind of answer absent from what would be quoted
 (``absent_kind``), rescued when the kind stands beside the best sentences in their passage
-(``candidates.typed_rescue``).
+(``rescue.typed_rescue``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 from .absent_kind import absent_kind
 from .answer_found import detail_found
 from .answer_type import detail_nouns
-from .candidates import Candidate, best_quoted, parties_of, typed_rescue
+from .candidates import Candidate, best_quoted, parties_of
 from .config import Settings
 from .decide import should_answer
 from .document_facts import card_fact, fact_stated, fact_unstated
@@ -26,6 +26,7 @@ from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .parties import without_party_names
 from .query import Query
+from .rescue import typed_rescue
 
 __all__ = ["supported"]
 

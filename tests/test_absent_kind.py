@@ -1215,7 +1215,7 @@ Regionen stöder kommunens bibliotek med fortbildning.
 
 def test_the_kind_asked_beside_the_best_sentences_in_their_passage_answers(tmp_path, e5):
     # The best sentences by score hold no date; the one after them in their passage does and
-    # is about what is asked: answered with it (``candidates.typed_rescue``), not refused.
+    # is about what is asked: answered with it (``rescue.typed_rescue``), not refused.
     (tmp_path / "sol").mkdir()
     solar = assistant_over_texts(tmp_path / "sol", {"solceller.txt": SOLCELLER}, e5)
     question = (
