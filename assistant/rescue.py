@@ -19,6 +19,14 @@ from .sentence_context import neighbours, read_in_context
 __all__ = ["typed_about", "typed_rescue"]
 
 
+# A sentence opening by pointing back at the one before: its continuation, about what it is about.
+_CONTINUES = re.compile(
+    r"(?:då|detta|dessa|därför|därmed|eftersom|annars|så|this|then|these|otherwise|therefore|"
+    r"thus)\b",
+    re.I,
+)
+
+
 def typed_about(
     typed: list[Candidate], chosen: list[Candidate], candidates: list[Candidate], absent: str
 ) -> str:
@@ -26,14 +34,27 @@ def typed_about(
     heading (``sentence_context``); a frequency added beside a quote read with the quoted
     sentence it follows ("Uppföljning av SIP … regelbundet …" then "Det är den enskildes behov
     som styr hur ofta uppföljning ska göras, men bör ske minst en gång per år."), which it
-    continues: alone it names no plan."""
+    continues: alone it names no plan. The same for the sentence after one restating the question
+    (``_with_next``) when it opens by pointing back at it (``_CONTINUES``: "Då minskar risken
+    …"); else it must be about what is asked by itself."""
     last = typed[-1]
     about = read_in_context(last).about
     quoted = {id(c) for c in chosen}  # by identity: a Candidate holds a vector
-    if absent != "frequency" or id(last) in quoted:
+    if absent not in ("frequency", "restated") or id(last) in quoted:
+        return about
+    if absent == "restated" and not _CONTINUES.match(last.text):
         return about
     follows = [c for c in neighbours(last, candidates) if id(c) in quoted and c.end <= last.start]
     return f"{read_in_context(follows[0]).about}\n{last.text}" if follows else about
+
+
+def _with_next(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """The first quote with the sentence after it in its passage: "Varför är det bra att inte
+    öka för mycket i vikt?" quoted "Men det är bra att inte öka för mycket i vikt.", the
+    question's premise; the reason follows ("Förlossningen kan bli lättare om …")."""
+    first = chosen[0]
+    after = [c for c in neighbours(first, candidates) if c.start >= first.end]
+    return [first, after[0]] if after else chosen
 
 
 def typed_rescue(
@@ -50,11 +71,16 @@ def typed_rescue(
     att fastighetsgränserna …" chosen, "2 år är den giltig." beside it. None when none does; a
     sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
     For a missing time a quoted sentence below the best that holds it and the event's verb
-    answers too (``_states_event``; README, twenty-ninth session). ``known``: the corpus
+    answers too (``_states_event``; README, twenty-ninth session); a quote that only restates an
+    open question, with the sentence after it (``_with_next``). ``known``: the corpus
     vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
-    typed = with_typed(query, chosen, candidates)
+    typed = (
+        _with_next(chosen, candidates)
+        if absent == "restated"
+        else with_typed(query, chosen, candidates)
+    )
     texts = [c.text for c in candidates]
     if absent_kind(query, typed, time=time) is None:
         about = typed_about(typed, chosen, candidates, absent)

@@ -1447,3 +1447,33 @@ def test_a_unit_followed_by_a_verb_names_no_thing():
     asked = _query("Hur många kilo är det lagom att gå upp i vikt?")
     assert absent_kind(asked, _read("Det är lagom att gå upp 10–15 kg under ett år.")) is None
     assert absent_kind(asked, _read("Det är lagom att gå upp i vikt långsamt.")) == "number"
+
+
+SOMN = """Råd om sömn för skolbarn
+
+Läggdags
+
+Det är bra att barn går och lägger sig i tid på vardagar. Då hinner kroppen återhämta sig och
+barnet orkar lära sig mer i skolan.
+
+Trädgården
+
+Det är bra att vattna rabatterna på kvällen. Gräsmattan klipps av vaktmästaren varje vecka.
+"""
+
+
+@pytest.fixture(scope="module")
+def sleep_advice(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("somn"), {"rad.txt": SOMN}, e5)
+
+
+def test_a_quote_restating_why_is_answered_with_the_sentence_continuing_it(sleep_advice):
+    # The best sentence is the question's premise; the reason follows, pointing back ("Då …").
+    _answered_quoting(
+        sleep_advice,
+        "Varför är det bra att barn går och lägger sig i tid på vardagar?",
+        "Då hinner kroppen återhämta sig",
+    )
+    # Followed by another topic, the premise alone answers nothing: refused.
+    refused = sleep_advice.ask("Varför är det bra att vattna rabatterna på kvällen?")
+    assert not refused.answered, refused.answer
