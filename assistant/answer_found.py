@@ -62,7 +62,7 @@ _ANSWER_TYPES = {
         re.I,
     ),
     "amount": re.compile(
-        rf"\b{_NUMBER_WORD}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|st\b|"
+        rf"\b{_NUMBER_WORD}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|tim|st\b|"
         # ... or any number but a bare year: "2019-2022" dates a text, it is no amount; or a
         # number written out ("minst fem medlemmar"; not "en"/"ett", mostly articles).
         r"personer|platser|dagar|veckor|månader|år|"
@@ -73,8 +73,9 @@ _ANSWER_TYPES = {
         re.I,
     ),
     "duration": re.compile(
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|minut\w*|min|"
-        r"days?|weeks?|months?|years?|hours?|minutes?)\b|"
+        # "tim" as written in "ca 25 tim / månad"
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
+        r"min|days?|weeks?|months?|years?|hours?|minutes?)\b|"
         r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b|"
         # no time at all: "Anmälan ska göras omgående." answers "Hur snart …?"
         r"\b(?:omgående|omedelbart|snarast|genast|utan dröjsmål|immediately|without delay)\b",
@@ -83,8 +84,8 @@ _ANSWER_TYPES = {
     # "Hur många timmar …?" counts a time unit: a number with one, not a span of years
     # ("Regional riktlinje 2023 – 2027") nor "gäller"/"period" as "duration" reads them.
     "time_count": re.compile(
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|minut\w*|min|"
-        r"sekund\w*|days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
+        r"min|sekund\w*|days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
         re.I,
     ),
     # Read case-blind, the name's two capitalised words match any two words: every sentence

@@ -196,6 +196,9 @@ def test_answer_types():
     assert answer_type_found("duration", ["Rättelse ska ske inom trettio (30) dagar."])
     assert answer_type_found("duration", ["Anmälan ska göras omgående."])  # "hur snart"
     assert not answer_type_found("duration", ["Anmälan görs till nämnden."])
+    # "tim" abbreviates "timmar" ("ca 25 tim / månad"); a name "Tim" after no number is none
+    assert answer_type_found("time_count", ["Stödet uppgår till ca 25 tim / månad."])
+    assert not answer_type_found("time_count", ["Kontakta Tim Ek på förvaltningen."])
     assert answer_type_found("person", ["Handläggare är Anna Berg."])
     assert not answer_type_found(None, ["Vad som helst 2020."])
     for detail in (
