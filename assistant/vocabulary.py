@@ -219,11 +219,12 @@ class Vocabulary:
         ``inflected(word)``: is the word another form of a corpus word ("besöka" beside "besök")?
         Such a word is no typo, and only its diacritics are restored. ``english``: the text is
         English: its English words are kept, others corrected against corpus and English words.
-        A text typed without any diacritic gets a word's far commoner diacritic twin ("for" ->
+        A text typed without any diacritic (or leaving them out of a long word:
+        ``_drops_diacritics``) gets a word's far commoner diacritic twin ("for" ->
         "för"); one typed all in lower case the corpus's names ("ludvika" -> "Ludvika")."""
         changes: dict[str, str] = {}
         lowered = not any(c.isupper() for c in text)
-        plain = strip_accents(text) == text.casefold()
+        plain = strip_accents(text) == text.casefold() or self._drops_diacritics(text)
 
         def identifier(m: re.Match[str]) -> str:
             found = self.identifiers.get(identifier_key(m[1], m[2]))
@@ -253,6 +254,19 @@ class Vocabulary:
             return found
 
         return WORD.sub(word, text), changes
+
+    def _drops_diacritics(self, text: str) -> bool:
+        """Does a long word of ``text`` typed without diacritics, no word as typed, stand for the
+        corpus's word with them ("forvaltningsstodet")? Then its asker leaves them out, and the
+        text's other plain words are read so too ("hur manga timmar i manaden …"), though one
+        word has them ("ungefär")."""
+        for w in WORD.findall(text):
+            if len(w) < _MIXED or fold_word(w) != w.casefold() or self.knows(w):
+                continue
+            found = self.spelling(w, False, plain_text=False)
+            if found and fold_word(found) == fold_word(w) and found.casefold() != w.casefold():
+                return True
+        return False
 
     def _in_context(self, found: str, text: str, m: re.Match[str]) -> str | None:
         """Of the corpus's spellings of one plain word ("ar": "är", "år"), the one the corpus

@@ -52,3 +52,14 @@ def test_a_word_of_the_language_typed_plain_is_no_typo_of_a_corpus_word():
     assert "ganger" in v.rewrite("hur manga ganger far man gora provet")[0]
     # a misspelt word stays a typo the corpus corrects ("avgiter" is no word)
     assert "avgifter" in v.rewrite("vilka avgiter galler")[0]
+
+
+def test_a_question_leaving_diacritics_out_of_a_long_word_is_read_plain_throughout():
+    texts = ["Förvaltningsstödet omfattar ungefär 25 timmar i månaden under många år."]
+    v = Vocabulary(texts, stem=stem_word)
+    # "ungefär" has its ä, but "forvaltningsstodet" shows the asker leaves them out: "manga"
+    # and "manaden" (words as typed too: the comic, and no word) are "många" and "månaden".
+    typed = "hur manga timmar i manaden omfattar forvaltningsstodet ungefär?"
+    assert v.rewrite(typed)[0] == "hur många timmar i månaden omfattar förvaltningsstödet ungefär?"
+    # a text whose long words all have theirs keeps a short plain word as typed
+    assert v.rewrite("Hur manga timmar omfattar förvaltningsstödet?")[0].startswith("Hur manga")
