@@ -65,6 +65,9 @@ _TIME_NAMED = re.compile(
 )
 _YEAR_ASKED = re.compile(r"\bvilket (?:ar|artal)\b|\b(?:what|which) year\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "Vilket datum …?", "What date …?" wants a day: a whole date or a weekday, not a bare year
+# ("ramavtal IT-konsulttjänster 2021") or a month.
+_DAY_ASKED = re.compile(r"\bvilket datum\b|\b(?:what|which) (?:date|day)\b|\bvilken dag\b")
 # A named time that is not a calendar time ("what time", "vilket klockslag", "vilken tidpunkt").
 _CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
 # A time of day asked for by its start or end ("Vilken tid börjar mötet …?", "What time does the
@@ -118,6 +121,13 @@ _MONTHS = (
 _CALENDAR = (
     rf"(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
     rf"{_MONTHS}"
+)
+_DAY = re.compile(
+    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"
+    rf"\d{{1,2}}(?::[ae]|st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b|"
+    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
 )
 # A time as a text writes it (not folded: "år" must not meet "är"). Broad on purpose: a false
 # find leaves the decision to the model, a miss refuses.
@@ -266,8 +276,10 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # tid"). Read in the sentences a quote reaches: "… 70 år eller äldre får åka
         # sjukresetaxi …" is the best sentence, "… till den 30 juni 2021" the next.
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        # "Vilket år …?" wants a year: "E-tjänsten öppnas den 1 juli." names none.
+        # "Vilket år …?" wants a year: "E-tjänsten öppnas den 1 juli." names none; "Vilket
+        # datum …?" a day.
         found = _YEAR if _YEAR_ASKED.search(query.folded) else _DATE
+        found = _DAY if _DAY_ASKED.search(query.folded) else found
         if not any(_found_beyond(found, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
             return True
     elif (

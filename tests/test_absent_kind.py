@@ -1477,3 +1477,22 @@ def test_a_quote_restating_why_is_answered_with_the_sentence_continuing_it(sleep
     # Followed by another topic, the premise alone answers nothing: refused.
     refused = sleep_advice.ask("Varför är det bra att vattna rabatterna på kvällen?")
     assert not refused.answered, refused.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Vilket datum ska konsulten börja i uppdraget?", "sv"),
+        ("On what date does the consultant start the assignment?", "en"),
+    ],
+)
+def test_what_date_is_answered_by_a_day_not_a_year(question, language):
+    asked = _query(question, language)
+    year = "Konsulten ska ha erfarenhet av ramavtalet IT-konsulttjänster 2021."
+    assert absent_kind(asked, _read(year)) == "time"
+    for day in (
+        "Konsulten börjar i uppdraget den 1 september 2023.",
+        "Uppdraget startar 2023-09-01.",
+        "Uppdraget startar senast 30 dagar efter tilldelningen.",
+    ):
+        assert absent_kind(asked, _read(day)) is None, day
