@@ -201,7 +201,10 @@ def cykel_assistant(tmp_path_factory, e5):
     ("question", "line"),
     [
         ("Vilket diarienummer har riktlinjen?", "Dnr KS 2022/117"),
-        ("När antogs riktlinjen och hur länge får man låna en cykel?", "Antagen av kommunstyrelsen"),
+        (
+            "När antogs riktlinjen och hur länge får man låna en cykel?",
+            "Antagen av kommunstyrelsen",
+        ),
     ],
 )
 def test_a_search_for_a_document_fact_shows_its_line_first(cykel_assistant, question, line):
