@@ -100,23 +100,37 @@ def with_facts(
 def stated_first(
     assistant: Assistant, query: Query, passages: list[Passage], source: str | None
 ) -> list[Passage]:
-    """``with_facts``, then for a question (or a compound's part) asking a document fact the
+    """``with_facts``, then for a question (or a compound's leading parts) asking a document fact the
     passages holding the original lines of the card's lines for it first: what its answer
     quotes (``fact_lines``), so a search shows where the document says it (the card follows).
     The card is that of ``source``, else of the best passage's document (as ``with_cards``)."""
     passages = with_facts(assistant, query, passages, source)
-    asked = [q for q in (query, *query.parts) if q.intent == "document_fact"]
+    asked = [query] if query.intent == "document_fact" else []
+    # A compound's parts up to the first that asks no document fact: one after a content part
+    # asks of what that part is about ("Vad rekommenderade kommunstyrelsen …, och när togs
+    # beslutet?" asks when the board decided, not when the document was adopted).
+    for part in query.parts:
+        if part.intent != "document_fact":
+            break
+        asked.append(part)
     own = source or (passages[0].source if passages else None)
     doc = assistant._documents.get(own) if own and asked else None
     docs = assistant.retriever.lexical.docs
     card = card_of(docs, doc.source) if doc is not None else None
     if doc is None or card is None:
         return passages
-    lines = [
-        line for line in card.text.splitlines() if any(fact_line(q, line, card.text) for q in asked)
-    ]
     top = passages[0].score if passages else card.score
-    found = {p.id: p for line in lines if (p := line_passage(doc, line, docs, top))}
+    found: dict[str, Passage] = {}
+    for q in asked:
+        # A fact the text states in a sentence of its own ("Parter i denna överenskommelse är
+        # …") is shown there before the card's line (the title naming the parties).
+        states = own_fact_line(q.fact)
+        stating = _stating_passage(docs, doc.source, states) if states else None
+        if stating is not None:
+            found.setdefault(stating.id, replace(stating, score=top))
+        for line in card.text.splitlines():
+            if fact_line(q, line, card.text) and (p := line_passage(doc, line, docs, top)):
+                found.setdefault(p.id, p)
     return [*found.values(), *(p for p in passages if p.id not in found)]
 
 
