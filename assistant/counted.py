@@ -35,6 +35,7 @@ _ADJECTIVES = frozenset(
     re.findall(r"\w+", "nya olika stora sma egna andra lediga aktiva fler fasta hela")
 )
 _WORD = re.compile(r"\w+")
+_REPEATED = re.compile(r"^\(\s*\d+(?:[.,]\d+)?\s*\)\s*")
 _JOINED = re.compile(r"-[^\W\d_]")
 # Words after a number that say nothing of what it counts ("3 eller 4 frågor", "30 st", "12
 # till antalet"), or that count occurrences, which any count of events is ("4 ggr under HT 24"
@@ -87,8 +88,9 @@ def uncounted(text: str, folded_question: str) -> str:
         rest = text[m.end() :]
         if _JOINED.match(rest):
             return " "  # part of a word ("30-skyltning", "4-rumslägenhet"): it counts nothing
-        # "en (1) avropsförfrågan": the figure repeats the word before it, the noun follows.
-        rest = rest.lstrip(" )\u00a0")
+        # "en (1) avropsförfrågan", "tio (10) dagar": the figure repeats the word before it, the
+        # noun follows.
+        rest = _REPEATED.sub("", rest.lstrip(" )\u00a0"))
         # A number not followed by a word ("5.6 %", "30:") names nothing it counts.
         if rest[:1].isalpha():
             after = [fold(w) for w in _WORD.findall(rest[:60])[:3]]

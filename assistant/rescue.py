@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Callable
 
-from .absent_kind import absent_kind
+from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
 from .folding import fold
 from .one_sentence import about_topic
@@ -72,7 +72,8 @@ def typed_rescue(
     sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
     For a missing time a quoted sentence below the best that holds it and the event's verb
     answers too (``_states_event``; README, twenty-ninth session); a quote that only restates an
-    open question, with the sentence after it (``_with_next``). ``known``: the corpus
+    open question, with the sentence after it (``_with_next``); for a missing number, one of the
+    best sentences that holds it by itself and is about what is asked. ``known``: the corpus
     vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
@@ -85,6 +86,20 @@ def typed_rescue(
     if absent_kind(query, typed, time=time) is None:
         about = typed_about(typed, chosen, candidates, absent)
         return typed if about_topic(query, about, texts, known) else None
+    if absent == "number":
+        # A number lacking in the best sentence may stand in a runner-up of another passage
+        # that holds it by itself and is about what is asked: "Avtal kommer att tecknas med en
+        # (1) leverantör …" below "… tecknas med antagen Leverantör … tidigast tio (10) dagar
+        # …", whose number counts days (``counted``), for "Med hur många leverantörer …?".
+        quoted = {id(c) for c in chosen}
+        for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
+            if (
+                id(c) not in quoted
+                and absent_kind(query, [c], time=time) is None
+                and about_topic(query, read_in_context(c).about, texts, known)
+            ):
+                return [c]
+        return None
     if absent != "time":
         return None
     # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
