@@ -42,6 +42,7 @@ from .sentence_share import (
 )
 
 __all__ = [
+    "topic_share",
     "about_topic",
     "NAME_SHARE",
     "SPECIFIC_SHARE",
@@ -115,12 +116,18 @@ def specific_share(
     return max(shares, default=0.0)
 
 
-def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> bool:
-    """Does ``sentence`` hold at least ``SPECIFIC_SHARE`` of the question's specific words,
-    weighted over the read ``sentences``: is it about what the (analysed) ``query`` asks? An
-    English question's words meet the text through its rendering (``known``: the vocabulary)."""
+def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> float:
+    """The share of the question's specific words ``sentence`` holds, weighted over the read
+    ``sentences``. An English question's words meet the text through its rendering (``known``:
+    the vocabulary)."""
     wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
-    return specific_share(wanted, sentences, [sentence], [True]) >= SPECIFIC_SHARE
+    return specific_share(wanted, sentences, [sentence], [True])
+
+
+def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> bool:
+    """Does ``sentence`` hold at least ``SPECIFIC_SHARE`` of the question's specific words
+    (``topic_share``): is it about what the (analysed) ``query`` asks?"""
+    return topic_share(query, sentence, sentences, known) >= SPECIFIC_SHARE
 
 
 def name_wanted(folded: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
 from .folding import fold
-from .one_sentence import about_topic
+from .one_sentence import about_topic, topic_share
 from .query import Query
 from .sentence_context import neighbours, read_in_context
 
@@ -91,12 +91,18 @@ def typed_rescue(
         # that holds it by itself and is about what is asked: "Avtal kommer att tecknas med en
         # (1) leverantör …" below "… tecknas med antagen Leverantör … tidigast tio (10) dagar
         # …", whose number counts days (``counted``), for "Med hur många leverantörer …?".
+        # It must be as much about the question as the best one: "Regionen köper tjänster
+        # från många leverantörer varje år." is not answered by "… en (1) leverantör för
+        # uppdraget.", which names the suppliers only.
         quoted = {id(c) for c in chosen}
+        bar = topic_share(query, read_in_context(chosen[0]).about, texts, known)
         for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
+            about = read_in_context(c).about
             if (
                 id(c) not in quoted
                 and absent_kind(query, [c], time=time) is None
-                and about_topic(query, read_in_context(c).about, texts, known)
+                and about_topic(query, about, texts, known)
+                and topic_share(query, about, texts, known) >= bar
             ):
                 return [c]
         return None

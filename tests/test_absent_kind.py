@@ -1496,3 +1496,38 @@ def test_what_date_is_answered_by_a_day_not_a_year(question, language):
         "Uppdraget startar senast 30 dagar efter tilldelningen.",
     ):
         assert absent_kind(asked, _read(day)) is None, day
+
+
+AVROP = """Förnyad konkurrensutsättning av konsultstöd
+
+1. Avtalstecknande
+
+Avtal tecknas med antagen leverantör tidigast tio (10) dagar efter meddelat
+tilldelningsbeslut. Avtalet skrivs under elektroniskt.
+
+2. Antal leverantörer
+
+Regionen tecknar varje år avtal med många olika leverantörer inom vården.
+
+3. Tilldelning
+
+Avtal kommer att tecknas med en (1) leverantör för uppdraget.
+"""
+
+
+@pytest.fixture(scope="module")
+def call_off(tmp_path_factory, e5):
+    return assistant_over_texts(tmp_path_factory.mktemp("avrop"), {"avrop.txt": AVROP}, e5)
+
+
+def test_a_count_missing_from_the_best_sentence_is_quoted_from_a_runner_up(call_off):
+    # The best sentence's "tio (10) dagar" counts days, not suppliers; the count asked stands
+    # in a sentence of another passage, which holds it and names the suppliers.
+    _answered_quoting(
+        call_off,
+        "Med hur många leverantörer kommer regionen att teckna avtal?",
+        "en (1) leverantör",
+    )
+    # Asked of the sentence about all suppliers, the contract's count answers nothing.
+    refused = call_off.ask("Med hur många leverantörer tecknar regionen avtal varje år?")
+    assert not refused.answered, refused.answer

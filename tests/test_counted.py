@@ -21,6 +21,9 @@ def test_a_count_of_another_thing_in_the_same_sentence_is_blanked() -> None:
     assert "fem" not in _left(question, "Provfrågorna täcker fem ämnen.")
     assert "40" in _left(question, "Provet har 40 frågor.")
     assert "40" in _left(question, "Provet har 40 flervalsfrågor.")
+    # a written number with its figure in brackets: the noun after the figure is what it counts
+    assert "tio" not in _left(question, "Provfrågorna rättas inom tio (10) dagar.")
+    assert "fyrtio" in _left(question, "Provet har fyrtio (40) frågor.")
 
 
 def test_a_sentence_not_naming_the_thing_keeps_its_numbers() -> None:
