@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
+from .english_words import EnglishWords
 from .folding import (
     ID_ANY_SPACED,
     ID_JOINED,
@@ -30,7 +31,6 @@ from .spelling import (
     MIN_TYPO_LENGTH,
     SwedishWords,
     capitalised,
-    english_forms_of,
     nearest,
     neighbour_pairs,
     stems_by_fold,
@@ -92,7 +92,7 @@ class Vocabulary:
         self._stem = stem
         self._stems = stems_by_fold(counts, stem, fold_word) if stem else {}
         self._long_stems = [f for f in self._stems if len(f) >= MIN_TYPO_LENGTH - 1]
-        self._english_words = english
+        self._english = EnglishWords(english)
 
     @cached_property
     def _swedish(self) -> SwedishWords | None:
@@ -172,22 +172,9 @@ class Vocabulary:
             return None
         return best if self.counts[best] >= _DOMINANT * self.counts[lower] else None
 
-    @cached_property
-    def english(self) -> frozenset[str]:
-        """The English words (read on first use: a Swedish question never needs them)."""
-        return frozenset(w.casefold() for w in (self._english_words or tuple)())
-
-    @cached_property
-    def _english_list(self) -> list[str]:
-        return sorted(english_forms_of(self.english))
-
     def is_english(self, word: str) -> bool:
-        """Is ``word`` (or its uninflected form) one of the ``english`` words?"""
-        if not self.english:
-            return False
-        from .lexicon import english_forms
-
-        return any(f in self.english for f in english_forms(word.casefold()))
+        """Is ``word`` (or its uninflected form) an English word (``english_words``)?"""
+        return self._english.knows(word)
 
     def _english_spelling(self, word: str, name: bool) -> str | None:
         """An English question's unknown word corrected for two swapped letters: to a corpus
@@ -202,8 +189,7 @@ class Vocabulary:
         corpus = nearest(folded, self._long, swaps_only=True)
         if corpus:
             return max((self.by_fold[w] for w in corpus), key=lambda w: self.counts[w])
-        english = [] if name else nearest(folded, self._english_list, swaps_only=True)
-        return min(english) if english else None
+        return None if name else self._english.swapped(folded)
 
     def rewrite(
         self,
