@@ -91,18 +91,23 @@ def typed_rescue(
         # that holds it by itself and is about what is asked: "Avtal kommer att tecknas med en
         # (1) leverantör …" below "… tecknas med antagen Leverantör … tidigast tio (10) dagar
         # …", whose number counts days (``counted``), for "Med hur många leverantörer …?".
-        # It must be as much about the question as the best one: "Regionen köper tjänster
-        # från många leverantörer varje år." is not answered by "… en (1) leverantör för
-        # uppdraget.", which names the suppliers only.
+        # It must be as much about the question as the best one, each read as a sentence (a
+        # heading they share names for both): "Regionen tecknar varje år avtal med många olika
+        # leverantörer …" is not answered by "… en (1) leverantör för uppdraget.", nor "How
+        # many member companies does TakCentrum have?" by "Byggföretagen … med ca 3 700
+        # medlemsföretag.", which name the suppliers or members only.
         quoted = {id(c) for c in chosen}
-        bar = topic_share(query, read_in_context(chosen[0]).about, texts, known)
+        bar = topic_share(query, chosen[0].text, texts, known)
+        # and name every name of the question the best one names
+        best = chosen[0].text.casefold()
+        names = [n.casefold() for n in getattr(query, "names", ()) if n.casefold() in best]
         for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
-            about = read_in_context(c).about
             if (
                 id(c) not in quoted
                 and absent_kind(query, [c], time=time) is None
-                and about_topic(query, about, texts, known)
-                and topic_share(query, about, texts, known) >= bar
+                and about_topic(query, read_in_context(c).about, texts, known)
+                and topic_share(query, c.text, texts, known) >= bar
+                and all(n in c.text.casefold() for n in names)
             ):
                 return [c]
         return None

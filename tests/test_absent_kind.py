@@ -1505,11 +1505,7 @@ AVROP = """Förnyad konkurrensutsättning av konsultstöd
 Avtal tecknas med antagen leverantör tidigast tio (10) dagar efter meddelat
 tilldelningsbeslut. Avtalet skrivs under elektroniskt.
 
-2. Antal leverantörer
-
-Regionen tecknar varje år avtal med många olika leverantörer inom vården.
-
-3. Tilldelning
+2. Tilldelning
 
 Avtal kommer att tecknas med en (1) leverantör för uppdraget.
 """
@@ -1520,7 +1516,7 @@ def call_off(tmp_path_factory, e5):
     return assistant_over_texts(tmp_path_factory.mktemp("avrop"), {"avrop.txt": AVROP}, e5)
 
 
-def test_a_count_missing_from_the_best_sentence_is_quoted_from_a_runner_up(call_off):
+def test_a_count_missing_from_the_best_sentence_is_quoted_from_a_runner_up(call_off, tmp_path, e5):
     # The best sentence's "tio (10) dagar" counts days, not suppliers; the count asked stands
     # in a sentence of another passage, which holds it and names the suppliers.
     _answered_quoting(
@@ -1528,6 +1524,20 @@ def test_a_count_missing_from_the_best_sentence_is_quoted_from_a_runner_up(call_
         "Med hur många leverantörer kommer regionen att teckna avtal?",
         "en (1) leverantör",
     )
-    # Asked of the sentence about all suppliers, the contract's count answers nothing.
-    refused = call_off.ask("Med hur många leverantörer tecknar regionen avtal varje år?")
+    # Beside a sentence on the region's suppliers in general, the contract's count answers
+    # nothing of them: it is less about the question than the best sentence.
+    general = "Regionen tecknar varje år avtal med många olika leverantörer inom vården.\n"
+    wider = assistant_over_texts(tmp_path, {"avrop.txt": AVROP + "\n3. Vården\n\n" + general}, e5)
+    refused = wider.ask("Med hur många leverantörer tecknar regionen avtal varje år?")
+    assert not refused.answered, refused.answer
+
+
+def test_a_runner_up_count_of_another_body_answers_nothing(tmp_path, e5):
+    text = (
+        "Takarbete\n\nDet finns ingen lagstadgad behörighet för takläggare. Men Takgruppen har "
+        "utbildningsprogram för sina medlemsföretag.\n\nBranscher\n\nByggförbundet är en "
+        "branschorganisation med ca 3 700 medlemsföretag.\n"
+    )
+    guide = assistant_over_texts(tmp_path, {"tak.txt": text}, e5)
+    refused = guide.ask("Hur många medlemsföretag har Takgruppen?")
     assert not refused.answered, refused.answer
