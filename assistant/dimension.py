@@ -146,6 +146,12 @@ _NOT_A_LENGTH = re.compile(
 _NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|{'|'.join(WRITTEN_NUMBERS)}|en|ett|one)"
 )
+# A time per time: a rate ("25 tim / månad", "8 timmar per vecka", "två dagar i månaden").
+_TIME_RATE = re.compile(
+    rf"\b{_NUMBER}\s*[^\W\d_]+\.?\s*(?:/|per|i|a|an|every)\s*(?:år|året|månad\w*|vecka|veckan|"
+    r"dag|dagen|dygn|timme|timmen|years?|months?|weeks?|days?|hours?)\b",
+    re.I,
+)
 # Promptness as rules write it: a word, or a limit in numbers ("inom två veckor").
 _PROMPT = re.compile(
     r"\b(?:omgående|omedelbart|snarast\w*|genast|direkt|skyndsamt|utan (?:onödigt )?dröjsmål|"
@@ -216,7 +222,10 @@ def dimension_found(dimension: str, text: str) -> bool:
         return True
     if dimension == "length_or_sum":
         return money_found(text) or bool(_SHARE.search(text))
-    return dimension == "length_or_period" and answer_type_found("duration", [text])
+    # "ca 25 tim / månad" is a rate, not how long something lasts.
+    return dimension == "length_or_period" and answer_type_found(
+        "duration", [_TIME_RATE.sub(" ", text)]
+    )
 
 
 def dimension_absent(folded: str, best: Sequence[Any], candidates: Sequence[Any]) -> bool:

@@ -11,10 +11,12 @@ from collections.abc import Callable
 
 from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
+from .counted import count_focus
 from .folding import fold
 from .one_sentence import about_topic, topic_share
 from .query import Query
 from .sentence_context import neighbours, read_in_context
+from .signals import number_near
 
 __all__ = ["typed_about", "typed_rescue"]
 
@@ -72,9 +74,9 @@ def typed_rescue(
     sum asked by its price never (README "Answer or refuse", eleventh and sixteenth sessions).
     For a missing time a quoted sentence below the best that holds it and the event's verb
     answers too (``_states_event``; README, twenty-ninth session); a quote that only restates an
-    open question, with the sentence after it (``_with_next``); for a missing number, one of the
-    best sentences that holds it by itself and is about what is asked. ``known``: the corpus
-    vocabulary; ``time``: ``Settings.refuse_absent_time``."""
+    open question, with the sentence after it (``_with_next``); for a missing count, one of the
+    best sentences that holds it beside the thing counted and is about what is asked.
+    ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
     typed = (
@@ -86,9 +88,10 @@ def typed_rescue(
     if absent_kind(query, typed, time=time) is None:
         about = typed_about(typed, chosen, candidates, absent)
         return typed if about_topic(query, about, texts, known) else None
-    if absent == "number":
-        # A number lacking in the best sentence may stand in a runner-up of another passage
-        # that holds it by itself and is about what is asked: "Avtal kommer att tecknas med en
+    if absent == "number" and (counted := count_focus(query.folded)):
+        # A count ("hur många …?") lacking in the best sentence may stand in a runner-up of
+        # another passage that holds it by itself, beside the thing counted, and is about what
+        # is asked: "Avtal kommer att tecknas med en
         # (1) leverantör …" below "… tecknas med antagen Leverantör … tidigast tio (10) dagar
         # …", whose number counts days (``counted``), for "Med hur många leverantörer …?".
         # It must be as much about the question as the best one, each read as a sentence (a
@@ -108,6 +111,7 @@ def typed_rescue(
                 and about_topic(query, read_in_context(c).about, texts, known)
                 and topic_share(query, c.text, texts, known) >= bar
                 and all(n in c.text.casefold() for n in names)
+                and number_near({fold(t) for t in counted}, c.text)
             ):
                 return [c]
         return None

@@ -1541,3 +1541,10 @@ def test_a_runner_up_count_of_another_body_answers_nothing(tmp_path, e5):
     guide = assistant_over_texts(tmp_path, {"tak.txt": text}, e5)
     refused = guide.ask("Hur många medlemsföretag har Takgruppen?")
     assert not refused.answered, refused.answer
+
+
+def test_how_long_is_not_answered_by_a_rate_of_time():
+    asked = _query("Hur lång är avtalsperioden för uppdraget?")
+    rate = "Stödet omfattar ca 25 tim / månad men kan variera under avtalsperioden."
+    assert absent_kind(asked, _read(rate)) == "number"
+    assert absent_kind(asked, _read("Avtalsperioden är två år med option på ett år.")) is None
