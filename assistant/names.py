@@ -130,7 +130,8 @@ def question_names(text: str, lowered: bool | None = None) -> list[Name]:
         elif _capitalised(word) and (not _opens(text, m.start()) or word.isupper()):
             marks.append((_POSSESSIVE.sub("", word), True))
         elif (_capitalised(word) or (lowered and len(word) >= _LOWER_MIN)) and (
-            nxt in _KIND_AFTER or prev in _KIND_BEFORE
+            _kind_after(nxt, tokens[i + 2][0] if i + 2 < len(tokens) else "")
+            or prev in _KIND_BEFORE
         ):
             # "Botkyrka kommun …" first in a sentence; "huddinge kommun" typed in lower case.
             if _capitalised(word) or fold(word) not in _frequent():
@@ -140,6 +141,15 @@ def question_names(text: str, lowered: bool | None = None) -> list[Name]:
         else:
             marks.append(("", False))
     return _grouped(text, tokens, marks)
+
+
+def _kind_after(nxt: str, after: str) -> bool:
+    """Does the (folded) next word make the word before it a name ("huddinge kommun")? A kind
+    word that may open a name ("region") does not when a word other than a function word follows
+    it: "vad sysslar region kalmar län" names Region Kalmar län, not "sysslar region"."""
+    if nxt not in _KIND_AFTER:
+        return False
+    return nxt not in _KIND_BEFORE or not after or fold(after) in _FUNCTION
 
 
 def _grouped(text: str, tokens: list[re.Match[str]], marks: list[tuple[str, bool]]) -> list[Name]:

@@ -65,6 +65,15 @@ def test_lower_case_question_names_the_word_before_kommun():
     assert _names("Vad gör stora kommun?", lowered=False) == []
 
 
+def test_lower_case_region_before_a_name_opens_it():
+    # "region" followed by a name is "Region Kalmar": the verb before it is no name
+    assert _names("vad sysslar region kalmar med?", lowered=True) == [
+        ("region kalmar", ("kalmar",))
+    ]
+    # at the end (or before a function word) it closes the name before it
+    assert _names("vad gör skånes region?", lowered=True) == [("skånes region", ("skånes",))]
+
+
 @pytest.fixture(scope="module")
 def book() -> NameBook:
     texts = [
