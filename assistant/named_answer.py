@@ -11,7 +11,7 @@ high. What is missing is anything that says *which*:
   word] <kind>" ("vilket annat land", "which supervisory authority"), a kind of thing known by
   its name (``_SV_KINDS``, ``_EN_KINDS``: authorities, courts, boards, companies,
   laboratories, organisations, countries, municipalities, laws; forms, tools, systems,
-  vaccines, apps, platforms), or a thing's own name ("Vad heter systemet …?", "What is the name
+  vaccines, apps, platforms, standards), or a thing's own name ("Vad heter systemet …?", "What is the name
   of …?"); not a yes/no question ("Kan jag bo i vilken
   kommun jag vill?");
 - ``holder_asked``: "Vem är rektor för …?", "Who is the head teacher …?": who holds a role the
@@ -64,11 +64,13 @@ _NO_VERB = r"(?!(?:ska|skall|kan|far|maste|bor|har|hade|ar|var|blir|behover|gor|
 _ASKED = re.compile(
     rf"\bvilk(?:en|et|a)\s+(?:{_NO_VERB}\w+\s+)?(?:{_SV_KINDS})\b|"
     rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b|"
-    # things known by their names ("LifeCare", "Hypergene", "Comirnaty", "blankett SKV 4820"):
+    # things known by their names ("LifeCare", "Hypergene", "Comirnaty", "blankett SKV 4820",
+    # "ISO 27001", "PEP 8"):
     # whole words only, "vilket värmesystem" asks for a kind ("bergvärme")
     r"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:blankett\w*|formular\w*|verktyg\w*|system|systemet|"
-    r"vaccin\w*|app|appen|plattform\w*)\b|"
-    r"\bwhich\s+(?:[\w-]+\s+)?(?:forms?|tools?|software|vaccines?|apps?|platforms?)\b|"
+    r"vaccin\w*|app|appen|plattform\w*|\w*standard\w*|stilguide\w*)\b|"
+    r"\bwhich\s+(?:[\w-]+\s+)?(?:forms?|tools?|software|vaccines?|apps?|platforms?|standards?|"
+    r"style guides?)\b|"
     # a thing's own name, whatever kind it is ("Vad heter systemet …?", "What is the name of …?")
     r"^vad heter\b|\bvad (?:\w+ )?heter (?:den|det|de|han|hon|hen)\b|\bvilket namn\b|"
     r"\bwhat (?:is|was|are|were)(?: the)? names? of\b|\bwhat'?s(?: the)? name of\b"

@@ -1548,3 +1548,18 @@ def test_how_long_is_not_answered_by_a_rate_of_time():
     rate = "Stödet omfattar ca 25 tim / månad men kan variera under avtalsperioden."
     assert absent_kind(asked, _read(rate)) == "number"
     assert absent_kind(asked, _read("Avtalsperioden är två år med option på ett år.")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Vilken kodstandard ska koden följa?", "sv"),
+        ("Which style guide must the code follow?", "en"),
+    ],
+)
+def test_which_standard_is_answered_by_its_name(question, language):
+    asked = _query(question, language)
+    kind = "Koden ska vara skriven enligt gällande standard med en kvalitet som tål öppenhet."
+    assert absent_kind(asked, _read(kind)) == "name"
+    named = "Koden ska följa PEP 8 och granskas innan den publiceras."
+    assert absent_kind(asked, _read(named)) is None
