@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .answer import ExtractiveAnswerer
 from .document_facts import fact_line, own_fact_line, states_entry
-from .fact_lines import card_of, line_passage
+from .fact_lines import card_of, line_passage, titled
 from .framing import abstain, frame_list
 from .in_force import mark_entries, note_each, note_expired, prefer_in_force
 from .parties import Party, without_party_names
@@ -123,14 +123,17 @@ def stated_first(
     found: dict[str, Passage] = {}
     for q in asked:
         # A fact the text states in a sentence of its own ("Parter i denna överenskommelse är
-        # …") is shown there before the card's line (the title naming the parties).
+        # …") is shown there before a card line read off the title (the title naming the
+        # parties), after one read off a page ("… träder ikraft den 1 januari 2022 …").
         states = own_fact_line(q.fact)
         stating = _stating_passage(docs, doc.source, states) if states else None
-        if stating is not None:
+        if stating is not None and titled(doc, q.fact):
             found.setdefault(stating.id, replace(stating, score=top))
         for line in card.text.splitlines():
             if fact_line(q, line, card.text) and (p := line_passage(doc, line, docs, top)):
                 found.setdefault(p.id, p)
+        if stating is not None:
+            found.setdefault(stating.id, replace(stating, score=top))
     return [*found.values(), *(p for p in passages if p.id not in found)]
 
 

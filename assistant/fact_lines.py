@@ -20,7 +20,7 @@ from .document_facts import card_value
 from .indexing.records import StoredDocument
 from .results import Citation, Passage
 
-__all__ = ["card_of", "line_passage", "original_lines"]
+__all__ = ["card_of", "line_passage", "original_lines", "titled"]
 
 _MAX_LINE = 300
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-"})
@@ -187,6 +187,13 @@ def original_lines(
         Citation(i, c.passage, c.quote, c.score, quotes=list(c.quotes))
         for i, c in enumerate(out, start=1)
     ]
+
+
+def titled(doc: StoredDocument, fact: str | None) -> bool:
+    """Did the card read the document's ``fact`` (a card fact key: "parties", "in_force") off
+    its title only, or not at all?"""
+    facts = [f for f in doc.metadata.get("card_facts") or [] if isinstance(f, dict)]
+    return all(f.get("where") == "title" for f in facts if f.get("key") == fact)
 
 
 def card_of(docs: Iterable[Any], source: str) -> Passage | None:

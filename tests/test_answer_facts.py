@@ -219,3 +219,12 @@ def test_a_search_for_a_document_fact_shows_its_line_first(cykel_assistant, ques
 def test_a_search_for_a_topic_shows_no_fact_line_first(cykel_assistant):
     found = cykel_assistant.search("Hur länge får man låna en lastcykel?", k=3)
     assert "sju dagar" in found[0].text and "Dnr" not in found[0].text
+
+
+def test_a_fact_read_off_the_title_only_is_titled():
+    from assistant.fact_lines import titled
+
+    doc = _doc()
+    assert titled(doc, "validity")  # the period came from the title
+    assert not titled(doc, "case_number")  # the case number from a page line
+    assert titled(doc, "parties")  # none read: nothing but the title could say
