@@ -69,7 +69,9 @@ _ANSWER_TYPES = {
         # A measure: "minst en meter under vattenytan", "ett kilo", "två liter".
         r"(?:(?:kilo|centi|milli|kvadrat|kubik)?meter|km|cm|mm|kilo\w*|gram|liter|grader)\b)|"
         r"\b(?!(?:19|20)\d\d\b)\d|"
-        rf"\b(?:{'|'.join(WRITTEN_NUMBERS)})\b",
+        rf"\b(?:{'|'.join(WRITTEN_NUMBERS)})\b|"
+        # "en"/"ett" after a limit is a number: "högst en kopp ibland"
+        r"\b(?:högst|minst|max|maximalt|bara|endast|upp till|cirka|ca|drygt|knappt)\s+(?:en|ett)\b",
         re.I,
     ),
     "duration": re.compile(

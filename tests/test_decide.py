@@ -191,6 +191,9 @@ def test_answer_types():
     assert answer_type_found("amount", ["Bidraget är 200 000 kronor."])
     assert not answer_type_found("amount", ["Bidraget betalas ut årligen."])
     assert not answer_type_found("amount", ["Planen gäller 2019-2022."])  # a year is no amount
+    # "en"/"ett" is an article, but a number after a limit: "högst en kopp ibland"
+    assert answer_type_found("amount", ["Drick högst en kopp ibland."])
+    assert not answer_type_found("amount", ["Drick en kopp te ibland."])
     assert answer_type_found("duration", ["Planperioden är 2019-2022."])
     assert answer_type_found("duration", ["Avtalet sägs upp med sex (6) månaders varsel."])
     assert answer_type_found("duration", ["Rättelse ska ske inom trettio (30) dagar."])
