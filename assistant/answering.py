@@ -100,10 +100,12 @@ def with_facts(
 def stated_first(
     assistant: Assistant, query: Query, passages: list[Passage], source: str | None
 ) -> list[Passage]:
-    """``with_facts``, then for a question (or a compound's leading parts) asking a document fact the
-    passages holding the original lines of the card's lines for it first: what its answer
-    quotes (``fact_lines``), so a search shows where the document says it (the card follows).
-    The card is that of ``source``, else of the best passage's document (as ``with_cards``)."""
+    """``with_facts``, then for a question (or a compound's leading parts) asking a document
+    fact the passages holding the original lines of the card's lines for it first: what its
+    answer quotes (``fact_lines``), so a search shows where the document says it (the card
+    follows). The card is that of ``source``, else of the best passage's document (as
+    ``with_cards``). A fact the card read off the title only is the title passage: it is not
+    moved ahead of what the search found."""
     passages = with_facts(assistant, query, passages, source)
     asked = [query] if query.intent == "document_fact" else []
     # A compound's parts up to the first that asks no document fact: one after a content part
@@ -129,7 +131,7 @@ def stated_first(
         stating = _stating_passage(docs, doc.source, states) if states else None
         if stating is not None and titled(doc, q.fact):
             found.setdefault(stating.id, replace(stating, score=top))
-        for line in card.text.splitlines():
+        for line in card.text.splitlines() if not titled(doc, q.fact) else ():
             if fact_line(q, line, card.text) and (p := line_passage(doc, line, docs, top)):
                 found.setdefault(p.id, p)
         if stating is not None:

@@ -190,10 +190,11 @@ def original_lines(
 
 
 def titled(doc: StoredDocument, fact: str | None) -> bool:
-    """Did the card read the document's ``fact`` (a card fact key: "parties", "in_force") off
-    its title only, or not at all?"""
+    """Did the card read the document's ``fact`` (a card fact key: "parties", "validity") off
+    its title only? False when it read it off a page, or not at all."""
     facts = [f for f in doc.metadata.get("card_facts") or [] if isinstance(f, dict)]
-    return all(f.get("where") == "title" for f in facts if f.get("key") == fact)
+    wheres = [f.get("where") for f in facts if f.get("key") == fact]
+    return bool(wheres) and all(w == "title" for w in wheres)
 
 
 def card_of(docs: Iterable[Any], source: str) -> Passage | None:

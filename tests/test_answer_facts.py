@@ -227,4 +227,4 @@ def test_a_fact_read_off_the_title_only_is_titled():
     doc = _doc()
     assert titled(doc, "validity")  # the period came from the title
     assert not titled(doc, "case_number")  # the case number from a page line
-    assert titled(doc, "parties")  # none read: nothing but the title could say
+    assert not titled(doc, "parties")  # none read at all
