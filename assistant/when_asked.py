@@ -65,8 +65,8 @@ _TIME_NAMED = re.compile(
 )
 _YEAR_ASKED = re.compile(r"\bvilket (?:ar|artal)\b|\b(?:what|which) year\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# "Vilket datum …?", "What date …?" wants a day: a whole date, a month ("in March 2024": the
-# text's own precision) or a weekday, not a bare year ("ramavtal IT-konsulttjänster 2021").
+# "Vilket datum …?", "What date …?" wants a day: a whole date or a weekday, not a bare year
+# ("ramavtal IT-konsulttjänster 2021") or a month.
 _DAY_ASKED = re.compile(r"\bvilket datum\b|\b(?:what|which) (?:date|day)\b|\bvilken dag\b")
 # A named time that is not a calendar time ("what time", "vilket klockslag", "vilken tidpunkt").
 _CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
@@ -124,7 +124,7 @@ _CALENDAR = (
 )
 _DAY = re.compile(
     rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"
-    rf"\d{{1,2}}(?::[ae]|st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})(?:\s+\d{{1,2}}\b)?|"
+    rf"\d{{1,2}}(?::[ae]|st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b|"
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     re.I,
