@@ -129,9 +129,10 @@ def stated_first(
         # parties), after one read off a page ("… träder ikraft den 1 januari 2022 …").
         states = own_fact_line(q.fact)
         stating = _stating_passage(docs, doc.source, states) if states else None
-        if stating is not None and titled(doc, q.fact):
+        title_only = titled(doc, q.fact)
+        if stating is not None and title_only:
             found.setdefault(stating.id, replace(stating, score=top))
-        for line in card.text.splitlines() if not titled(doc, q.fact) else ():
+        for line in () if title_only else card.text.splitlines():
             if fact_line(q, line, card.text) and (p := line_passage(doc, line, docs, top)):
                 found.setdefault(p.id, p)
         if stating is not None:

@@ -89,32 +89,7 @@ def typed_rescue(
         about = typed_about(typed, chosen, candidates, absent)
         return typed if about_topic(query, about, texts, known) else None
     if absent == "number" and (counted := count_focus(query.folded)):
-        # A count ("hur många …?") lacking in the best sentence may stand in a runner-up of
-        # another passage that holds it by itself, beside the thing counted, and is about what
-        # is asked: "Avtal kommer att tecknas med en
-        # (1) leverantör …" below "… tecknas med antagen Leverantör … tidigast tio (10) dagar
-        # …", whose number counts days (``counted``), for "Med hur många leverantörer …?".
-        # It must be as much about the question as the best one, each read as a sentence (a
-        # heading they share names for both): "Regionen tecknar varje år avtal med många olika
-        # leverantörer …" is not answered by "… en (1) leverantör för uppdraget.", nor "How
-        # many member companies does TakCentrum have?" by "Byggföretagen … med ca 3 700
-        # medlemsföretag.", which name the suppliers or members only.
-        quoted = {id(c) for c in chosen}
-        bar = topic_share(query, chosen[0].text, texts, known)
-        # and name every name of the question the best one names
-        best = chosen[0].text.casefold()
-        names = [n.casefold() for n in getattr(query, "names", ()) if n.casefold() in best]
-        for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
-            if (
-                id(c) not in quoted
-                and absent_kind(query, [c], time=time) is None
-                and about_topic(query, read_in_context(c).about, texts, known)
-                and topic_share(query, c.text, texts, known) >= bar
-                and all(n in c.text.casefold() for n in names)
-                and number_near({fold(t) for t in counted}, c.text)
-            ):
-                return [c]
-        return None
+        return _counted_below(query, counted, chosen, candidates, known, time)
     if absent != "time":
         return None
     # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
@@ -129,6 +104,42 @@ def typed_rescue(
             and about_topic(query, read_in_context(c).about, texts, known)
         ):
             return typed
+    return None
+
+
+def _counted_below(
+    query: Query,
+    counted: set[str],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    known: Callable[[str], bool],
+    time: bool,
+) -> list[Candidate] | None:
+    """A count ("hur många …?", of the ``counted`` stems) lacking in the best sentence, from a
+    runner-up among the ``QUOTED`` best that holds it beside the thing counted, is about what
+    is asked, is as much about it as the best sentence (each read as a sentence: a heading they
+    share names for both) and names the question's names the best one names. "Avtal kommer att
+    tecknas med en (1) leverantör …" answers "Med hur många leverantörer …?" below "… tecknas
+    med antagen Leverantör … tidigast tio (10) dagar …" (whose number counts days:
+    ``counted``); "… en (1) leverantör för uppdraget." does not answer it below "Regionen
+    tecknar varje år avtal med många olika leverantörer …", nor "Byggföretagen … med ca 3 700
+    medlemsföretag." "How many member companies does TakCentrum have?"."""
+    texts = [c.text for c in candidates]
+    quoted = {id(c) for c in chosen}
+    bar = topic_share(query, chosen[0].text, texts, known)
+    best = chosen[0].text.casefold()
+    names = [n.casefold() for n in getattr(query, "names", ()) if n.casefold() in best]
+    focus = {fold(t) for t in counted}
+    for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
+        if (
+            id(c) not in quoted
+            and absent_kind(query, [c], time=time) is None
+            and about_topic(query, read_in_context(c).about, texts, known)
+            and topic_share(query, c.text, texts, known) >= bar
+            and all(n in c.text.casefold() for n in names)
+            and number_near(focus, c.text)
+        ):
+            return [c]
     return None
 
 
