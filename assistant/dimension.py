@@ -49,13 +49,7 @@ from .sentence_context import neighbours
 from .sentence_share import yes_no
 from .signals import WRITTEN_NUMBERS, answer_type_found, in_context, without_references
 
-__all__ = [
-    "dimension_absent",
-    "dimension_asked",
-    "dimension_found",
-    "measured_thing",
-    "names",
-]
+__all__ = ["dimension_absent", "dimension_asked", "dimension_found"]
 
 _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bpercent\b", re.I)
 
@@ -180,8 +174,8 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "mass", "volume", "rate", "promptness", or a period's unit: "days", "weeks", "months",
-    "years", "hours"); None when it names a sum or a time (but for
+    "length_or_period", "area", "mass", "volume", "rate", "promptness", or a period's unit:
+    "days", "weeks", "months", "years", "hours"); None when it names a sum or a time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
         return "promptness"
@@ -236,15 +230,15 @@ def dimension_absent(folded: str, best: Sequence[Any], candidates: Sequence[Any]
     if dimension is None or yes_no(folded):
         return False
     read = [*best, *(n for c in best for n in neighbours(c, candidates))]
-    thing = measured_thing(folded)
+    thing = _measured_thing(folded)
     return not any(
-        dimension_found(dimension, text) and (not thing or names(thing, text))
+        dimension_found(dimension, text) and (not thing or _names_thing(thing, text))
         for c in read
         if (text := without_references(in_context(c)))
     )
 
 
-def measured_thing(folded: str) -> str:
+def _measured_thing(folded: str) -> str:
     """The thing a Swedish (folded) question measures by a unit of mass or volume, the word after
     the unit ("hur många mikrogram jod …" -> "jod"); "" when none is named or it is English."""
     m = _MEASURED_ASKED.search(folded)
@@ -254,7 +248,7 @@ def measured_thing(folded: str) -> str:
     return "" if thing in _NOT_A_THING or len(thing) < 3 else thing
 
 
-def names(thing: str, text: str) -> bool:
+def _names_thing(thing: str, text: str) -> bool:
     """Does ``text`` name ``thing`` (folded), as a word or a compound's part ("d-vitamin",
     "järntabletter")?"""
     if "-" in thing:  # "d-vitamin" is not "A-vitamin": the whole word, compounds on it too
