@@ -130,8 +130,9 @@ _ANSWER_TYPES = {
 # authority's or a report's series number whole ("NFS 2014:23", "prop. 2017/18:105": "NFS 2014"
 # alone left ":23" to count), an article, chapter, section, point or annex by number ("artikel
 # 79.3b", "artiklarna 47–49", "bilaga 2": a directive quoting a regulation's articles answered
-# "how many experts …?" with them). It answers no "how many" or "what does it cost" (currencies
-# excepted: "SEK 500" is an amount).
+# "how many experts …?" with them), a chart or table by number ("Diagram 5 visar …" answered
+# "Hur hög var inflationen …, i procent?"). It answers no "how many" or "what does it cost"
+# (currencies excepted: "SEK 500" is an amount).
 _REFERENCE = re.compile(
     r"\b\d+\s*kap\.?(?:\s*\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?)?|"
     r"\b\d+\s*[a-z]?(?:\s*[-–]\s*\d+\s*[a-z]?)?\s*§+(?:\s*\d+)?|§+\s*\d+\s*[a-z]?|"
@@ -141,7 +142,7 @@ _REFERENCE = re.compile(
     r"\b\d+/\d+/(?:EU|EG|EEG|EC|EEC)\b|"
     r"(?i:\b(?:artikel\w*|artikl\w*|art\.|articles?|kapitel\w*|chapters?|avsnitt\w*|sections?|"
     r"punkt(?:en|erna)?|bilag\w*|annex\w*|appendix|stycke\w*|paragraf\w*|paragraphs?|"
-    r"clauses?|klausul\w*)\s+\d+(?:\.\d+)*[a-z]?\b"
+    r"clauses?|klausul\w*|diagram\w*|figur\w*|figures?|fig\.|tabell\w*|tables?)\s+\d+(?:\.\d+)*[a-z]?\b"
     r"(?:\s*(?:[-–,]|och|and|or|eller)\s*\d+(?:\.\d+)*[a-z]?\b)*)|"
     r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b|"
     # A link, a web or an e-mail address names a page: "[1177.se/bensår](https://…)" answers

@@ -21,8 +21,9 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
   mikrogram"); and when the unit is followed by the thing measured ("hur många mikrogram *jod*"),
   that thing in the same sentence: "400 mikrogram folsyra" answers no "hur många mikrogram jod"
   (Swedish only: an English thing meets the Swedish text only through a rendering);
-- "rate": a rate named by its noun ("Vilken skattesats …?", "What VAT rate …?"): a share
-  ("25 procent", "30 %", "0,5 promille"), not a period ("för tre, fem respektive tio år");
+- "rate": a rate named by its noun ("Vilken skattesats …?", "What VAT rate …?") or a share asked
+  in percent ("…, i procent?", "Med hur många procent …?"): a share ("25 procent", "30 %",
+  "0,5 promille"), not a period ("för tre, fem respektive tio år");
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
@@ -63,9 +64,13 @@ _FAST = re.compile(
 )
 # A rate by its noun, "-sats" ("skattesats", "momssats", "procentsats"): not "ränta", which a
 # text may answer by a law's rate ("dröjsmålsränta enligt räntelagen").
+# A share asked in percent: "…, i procent?", "Med hur många procent …?", "What percentage …?".
 _RATE_ASKED = re.compile(
     r"\b(?:vilken|vilket|hur hog|hur stor) (?:\w+ )?\w*sats(?:en|er|erna)?\b|"
-    r"\b(?:what|which) (?:\w+ )?(?:tax|vat|interest) rate\b"
+    r"\b(?:what|which) (?:\w+ )?(?:tax|vat|interest) rate\b|"
+    r"\bi procent\b|\bhur manga procent\w*\b|\bhur stor (?:procent\w*|procentandel)\b|"
+    r"\b(?:what|which) percentage\b|\bhow many (?:percent|per cent)\b|\bin (?:percent|per cent)\b|"
+    r"\bas a percentage\b"
 )
 _RATE = re.compile(r"\d\s*(?:%|‰)|\b(?:procent|promille|percent)\b", re.I)
 _HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")

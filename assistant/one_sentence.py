@@ -62,10 +62,11 @@ SPECIFIC_SHARE = 0.25
 NAME_SHARE = 0.4
 
 # A question asking for a name: "Vem är/var <role>" (not "vem är ansvarig/skyldig/behörig",
-# which a body answers as well as a name), "Who is/was/are the …", "Vad heter …", "What is the
-# name of …", "Vilken författare/arkitektbyrå/firma …". Folded text.
+# which a body answers as well as a name, nor the cleft "vem är det som bär ansvaret …", which
+# asks "vem bär ansvaret"), "Who is/was/are the …", "Vad heter …", "What is the name of …",
+# "Vilken författare/arkitektbyrå/firma …". Folded text.
 _NAME = re.compile(
-    r"^(?:vem) (?:ar|var) (?!ansvarig|skyldig|behorig)\w|"
+    r"^(?:vem) (?:ar|var) (?!ansvarig|skyldig|behorig|det\b|den som\b)\w|"
     r"^who (?:is|was|are) the (?!responsible)\w|"
     r"\bvad heter\b|\bwhat is the name\b|\bwhat is \w+(?: \w+){0,3} called\b|"
     r"\bvilk(?:en|et|a) (?:\w+ )?(?:forfattare\w*|arkitekt\w*|byra\w*|firma\w*|foretag\w*)\b|"
@@ -103,25 +104,36 @@ def strict_weights(
 
 
 def specific_share(
-    wanted: Iterable[str], sentences: Sequence[str], contexts: Sequence[str], typed: Sequence[bool]
+    wanted: Iterable[str],
+    sentences: Sequence[str],
+    contexts: Sequence[str],
+    typed: Sequence[bool],
+    strict: bool = False,
 ) -> float:
     """The best weighted share of the question's specific words among the ``contexts`` (best
     sentences in context) that hold the wanted answer type (``typed``), weights over the read
-    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed."""
+    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed.
+    ``strict``: a word held only as ``_strict`` says (not by a compound's modifier: "arbetet"
+    holds no "arbetsgivare"), else with compounds split."""
     specific = specific_terms(wanted)
     if not specific:
         return 1.0
-    weights = strict_weights(specific, sentences, strict=False)
-    shares = (weighted_share(weights, c) for c, ok in zip(contexts, typed, strict=True) if ok)
+    weights = strict_weights(specific, sentences, strict=strict)
+    match = _strict if strict else compound_match
+    shares = (
+        weighted_share(weights, c, match) for c, ok in zip(contexts, typed, strict=True) if ok
+    )
     return max(shares, default=0.0)
 
 
-def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> float:
+def topic_share(
+    query: Any, sentence: str, sentences: Sequence[str], known: Any, strict: bool = False
+) -> float:
     """The share of the question's specific words ``sentence`` holds, weighted over the read
-    ``sentences``. An English question's words meet the text through its rendering (``known``:
-    the vocabulary)."""
+    ``sentences`` (``strict`` as ``specific_share`` says). An English question's words meet the
+    text through its rendering (``known``: the vocabulary)."""
     wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
-    return specific_share(wanted, sentences, [sentence], [True])
+    return specific_share(wanted, sentences, [sentence], [True], strict)
 
 
 def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> bool:

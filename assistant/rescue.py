@@ -13,7 +13,7 @@ from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
 from .counted import count_focus
 from .folding import fold
-from .one_sentence import about_topic, topic_share
+from .one_sentence import SPECIFIC_SHARE, about_topic, topic_share
 from .query import Query
 from .sentence_context import neighbours, read_in_context
 from .signals import number_near
@@ -75,7 +75,9 @@ def typed_rescue(
     For a missing time a quoted sentence below the best that holds it and the event's verb
     answers too (``_states_event``; README, twenty-ninth session); a quote that only restates an
     open question, with the sentence after it (``_with_next``); for a missing count, one of the
-    best sentences that holds it beside the thing counted and is about what is asked.
+    best sentences that holds it beside the thing counted and is about what is asked; for
+    another missing number, one of them that holds it and is about what is asked word for word,
+    quoted beside the best (``_number_below``).
     ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
@@ -88,8 +90,8 @@ def typed_rescue(
     if absent_kind(query, typed, time=time) is None:
         about = typed_about(typed, chosen, candidates, absent)
         return typed if about_topic(query, about, texts, known) else None
-    if absent == "number" and (counted := count_focus(query.folded)):
-        return _counted_below(query, counted, chosen, candidates, known, time)
+    if absent == "number":
+        return _number_below(query, count_focus(query.folded), chosen, candidates, known, time)
     if absent != "time":
         return None
     # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
@@ -107,9 +109,9 @@ def typed_rescue(
     return None
 
 
-def _counted_below(
+def _number_below(
     query: Query,
-    counted: set[str],
+    counted: set[str] | None,
     chosen: list[Candidate],
     candidates: list[Candidate],
     known: Callable[[str], bool],
@@ -123,23 +125,34 @@ def _counted_below(
     med antagen Leverantör … tidigast tio (10) dagar …" (whose number counts days:
     ``counted``); "… en (1) leverantör för uppdraget." does not answer it below "Regionen
     tecknar varje år avtal med många olika leverantörer …", nor "Byggföretagen … med ca 3 700
-    medlemsföretag." "How many member companies does TakCentrum have?"."""
+    medlemsföretag." "How many member companies does TakCentrum have?".
+
+    A number that counts nothing (``counted`` None: a period, a measure, a share) comes from a
+    runner-up that is about what is asked with the words themselves (``topic_share`` strict:
+    "arbetet" holds no "arbetsgivare"), and is quoted after the best sentence, which names
+    what the number is of: "41 § Arbetsgivaren ska föra ett register …" with "Enligt 3 § … ska
+    arbetsgivaren förvara register under minst 40 år …" for "For how long must the employer
+    keep the register …?" (a blind set's question; it was refused)."""
     texts = [c.text for c in candidates]
     quoted = {id(c) for c in chosen}
     bar = topic_share(query, chosen[0].text, texts, known)
     best = chosen[0].text.casefold()
     names = [n.casefold() for n in getattr(query, "names", ()) if n.casefold() in best]
-    focus = {fold(t) for t in counted}
+    focus = {fold(t) for t in counted or ()}
     for c in sorted(candidates, key=lambda c: -c.score)[:QUOTED]:
         if (
             id(c) not in quoted
             and absent_kind(query, [c], time=time) is None
             and about_topic(query, read_in_context(c).about, texts, known)
-            and topic_share(query, c.text, texts, known) >= bar
+            and (
+                topic_share(query, c.text, texts, known) >= bar
+                if focus
+                else topic_share(query, c.text, texts, known, strict=True) >= SPECIFIC_SHARE
+            )
             and all(n in c.text.casefold() for n in names)
-            and number_near(focus, c.text)
+            and (not focus or number_near(focus, c.text))
         ):
-            return [c]
+            return [c] if focus else [chosen[0], c]
     return None
 
 

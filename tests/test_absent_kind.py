@@ -1375,6 +1375,30 @@ def test_a_rate_asked_by_its_noun_is_answered_by_a_share_not_a_period():
         assert absent_kind(asked, _read(periods, "Avkastningsskatten är 15 procent.")) is None
 
 
+def test_a_share_asked_in_percent_is_answered_by_a_share():
+    for question, language in (
+        ("Hur hög var arbetslösheten i kommunen i mars, i procent?", "sv"),
+        ("Med hur många procent ska energianvändningen minska till 2030?", "sv"),
+        ("What percentage of the pupils passed the exam?", "en"),
+    ):
+        asked = _query(question, language)
+        counted = "Arbetslösheten och energianvändningen minskade under 2024 i 12 kommuner."
+        assert absent_kind(asked, _read(counted)) == "number", question
+        shared = "Andelen minskade till 6,5 procent, och 80 % av eleverna klarade provet."
+        assert absent_kind(asked, _read(counted, shared)) is None, question
+
+
+def test_a_chart_or_a_table_by_its_number_is_no_amount():
+    asked = _query("Hur många hushåll fick bostadsbidrag under året?")
+    for named in (
+        "Diagram 5 visar bostadsbidraget till hushåll under året.",
+        "Tabell 3 redovisar bostadsbidraget till hushåll under året.",
+        "Se figur 2 om bostadsbidraget till hushåll under året.",
+    ):
+        assert absent_kind(asked, _read(named)) == "number", named
+    assert absent_kind(asked, _read("Under året fick 312 hushåll bostadsbidrag.")) is None
+
+
 def test_a_sum_asked_after_two_adjectives_or_a_superlative_is_a_number():
     for question in (
         "Vilken lägsta garanterade ränta måste försäkringen ha?",

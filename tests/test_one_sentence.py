@@ -87,6 +87,10 @@ def test_the_best_sentence_with_a_number_must_hold_the_specific_words():
         ("Vem är ansvarig för personalliggaren?", False),  # a body answers as well as a name
         ("Who is responsible for public libraries?", False),
         ("Vem betalar besiktningen?", False),
+        # a cleft asks "vem bär ansvaret …?": who does a thing, not who holds a post
+        ("Vem är det som bär ansvaret för att reglerna följs?", False),
+        ("Vem är den som beslutar om bidraget?", False),
+        ("Vem är det jag ska betala avgiften till?", False),
         ("Vilka är kraven för bygglov?", False),
     ],
 )
