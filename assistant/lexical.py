@@ -25,6 +25,7 @@ from .bm25_model import BM25Model
 from .chunking import embedding_text
 from .compounds import CompoundVocabulary, expanded_scores
 from .folding import unit_word, without_possessive
+from .word_forms import other_forms
 
 __all__ = [
     "LexicalIndex",
@@ -165,8 +166,9 @@ class LexicalIndex:
         self._words, self._trigrams = models
 
     def knows(self, term: str) -> bool:
-        """Does this (stemmed) term occur anywhere in the corpus?"""
-        return self._words.knows(term)
+        """Does this (stemmed) term, or another form of its word (``word_forms``: "konto" of
+        "konton"), occur anywhere in the corpus?"""
+        return any(map(self._words.knows, (term, *other_forms(term))))
 
     def frequency(self, term: str) -> int:
         """How many passages hold this (stemmed) term."""
@@ -261,8 +263,11 @@ class PublicLexical:
         self.sources = full.sources[self._at]
 
     def knows(self, term: str) -> bool:
-        """Does this (stemmed) term occur in a public passage?"""
-        return bool(self._mask[self.full._words.passages_with(term)].any())
+        """Does this (stemmed) term, or another form of its word, occur in a public passage?"""
+        words = self.full._words
+        return any(
+            bool(self._mask[words.passages_with(t)].any()) for t in (term, *other_forms(term))
+        )
 
     @cached_property
     def compounds(self) -> CompoundVocabulary:

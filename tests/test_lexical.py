@@ -209,3 +209,17 @@ def test_the_public_view_searches_hyphen_parts_by_public_words_only():
     found = public.scores("BBR-krav")
     assert found.shape == (2,) and int(np.argmax(found)) == 0 and found[0] > 0
     assert public.known_share("ICORN") == 1.0
+
+
+def test_a_vowel_final_nouns_forms_are_one_word_known():
+    # The stemmer leaves "konto", "konton" and "kontot" apart; the corpus decides.
+    docs = _passages("Du bör ha skilda konton.", "Kontot spärras efter tre försök.")
+    docs += _passages("Internt: videon om regionen.", source="b.txt")
+    for d in docs:
+        d.metadata["visibility"] = "internal" if d.metadata["source"] == "b.txt" else "public"
+    full = LexicalIndex(docs)
+    for form in ("konto", "konton", "kontot", "kontona"):
+        assert full.knows(terms(form)[0]), form
+    assert full.knows(terms("video")[0]) and not full.public().knows(terms("video")[0])
+    # another word is not made known: the stations, or a short word inside one
+    assert not full.knows(terms("stationen")[0]) and not full.knows("kon")
