@@ -17,7 +17,7 @@ and no threshold is needed to see it:
   and none of the ``QUOTED`` best sentences holds one, a number naming a section, law or
   standard (``without_references``), ordering a list or dating (``signals``) not counted;
   "number" too when a height, depth or length is asked and none of them nor their neighbours
-  holds a number in its dimension (``dimension``);
+  holds a number in its dimension (``dimension``), or a version and none of them holds a digit;
   "money" when it asks what something costs or pays and none of them holds a sum
   (``money_found``); "frequency" when it asks how often and none of them says how often or
   at what interval (``frequency.frequency_found``), "consequence" when it asks what happens if
@@ -32,6 +32,7 @@ and no threshold is needed to see it:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -59,6 +60,13 @@ from .when_asked import (
     when_wanted,
 )
 from .years import other_year
+
+# A version asked for by its noun (folded): "Vilken version av …?", "What version of …?".
+_VERSION_ASKED = re.compile(
+    r"\b(?:vilken|vilket|vilka|what|which) (?:\w+ )?(?:version\w*|versionsnummer|release)\b|"
+    r"\bversion number\b"
+)
+_DIGIT = re.compile(r"\d")
 
 __all__ = [
     "QUOTED",
@@ -118,6 +126,12 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         own = "" if sanction_asked(query.folded) else query.folded
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         return None if any(consequence_found(t, own) for t in texts) else "consequence"
+    if _VERSION_ASKED.search(query.folded) and not yes_no(query.folded):
+        # "Vilken version av Django bygger FST på?" is not answered by "FST är en anpassad
+        # variant av gränssnittet Django.": a version is named by a number or a date
+        # ("Version 2023-10-10", "version 1.2").
+        texts = [in_context(c) for c in ranked[:QUOTED]]
+        return None if any(_DIGIT.search(t) for t in texts) else "number"
     if dimension_absent(query.folded, ranked[:QUOTED], candidates):
         return "number"  # "Hur djupt …?" is not answered by "håller 100 år" (``dimension``)
     if query.wants == "contact_detail":

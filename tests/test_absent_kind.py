@@ -1388,6 +1388,21 @@ def test_a_share_asked_in_percent_is_answered_by_a_share():
         assert absent_kind(asked, _read(counted, shared)) is None, question
 
 
+def test_a_version_asked_is_answered_by_a_number_or_a_date():
+    for question, language in (
+        ("Vilken version av Django bygger tjänsten på?", "sv"),
+        ("Which version of the guide is this?", "en"),
+    ):
+        asked = _query(question, language)
+        named = "Tjänsten är en anpassad variant av gränssnittet Django."
+        assert absent_kind(asked, _read(named)) == "number", question
+        for versioned in (
+            "Guiden Version 2023-10-10 gäller bygglov.",
+            "Tjänsten bygger på Django 4.2.",
+        ):
+            assert absent_kind(asked, _read(named, versioned)) is None, versioned
+
+
 def test_a_chart_or_a_table_by_its_number_is_no_amount():
     asked = _query("Hur många hushåll fick bostadsbidrag under året?")
     for named in (
