@@ -44,6 +44,7 @@ from .sentence_share import (
 __all__ = [
     "topic_share",
     "about_topic",
+    "shares_topic_words",
     "NAME_SHARE",
     "SPECIFIC_SHARE",
     "name_found",
@@ -60,6 +61,7 @@ __all__ = [
 # best sentence with a name or body.
 SPECIFIC_SHARE = 0.25
 NAME_SHARE = 0.4
+_SHARED_WORDS_EN = 2  # ``shares_topic_words``
 
 # A question asking for a name: "Vem är/var <role>" (not "vem är ansvarig/skyldig/behörig",
 # which a body answers as well as a name, nor the cleft "vem är det som bär ansvaret …", which
@@ -134,6 +136,22 @@ def topic_share(
     text through its rendering (``known``: the vocabulary)."""
     wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
     return specific_share(wanted, sentences, [sentence], [True], strict)
+
+
+def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
+    """Do ``first`` and ``second`` both hold a specific word of the question, each as itself or
+    a compound's head (``_strict``: "arbetet" holds no "arbetsgivare")? Then a number in one
+    may be of the thing the other names. An English question's words come through a rendering
+    that gives each several Swedish words, one of which may meet by chance ("workers" is
+    rendered "arbetare" too, whose stem "arbet" is "arbetet"'s): two words then, or all of
+    them when it has fewer."""
+    wanted = specific_terms(
+        asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
+    )
+    said = stems(first), stems(second)
+    shared = sum(all(holds(w, s, _strict) for s in said) for w in wanted)
+    needed = _SHARED_WORDS_EN if query.language == "en" else 1
+    return bool(wanted) and shared >= min(needed, len(wanted))
 
 
 def about_topic(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> bool:

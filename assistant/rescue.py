@@ -13,7 +13,7 @@ from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
 from .counted import count_focus
 from .folding import fold
-from .one_sentence import SPECIFIC_SHARE, about_topic, topic_share
+from .one_sentence import about_topic, shares_topic_words, topic_share
 from .query import Query
 from .sentence_context import neighbours, read_in_context
 from .signals import number_near
@@ -128,9 +128,10 @@ def _number_below(
     medlemsföretag." "How many member companies does TakCentrum have?".
 
     A number that counts nothing (``counted`` None: a period, a measure, a share) comes from a
-    runner-up that is about what is asked with the words themselves (``topic_share`` strict:
-    "arbetet" holds no "arbetsgivare"), and is quoted after the best sentence, which names
-    what the number is of: "41 § Arbetsgivaren ska föra ett register …" with "Enligt 3 § … ska
+    runner-up that is about what is asked and holds a word of the question that the best
+    sentence holds too, as itself (``shares_topic_words``: "arbetet" holds no "arbetsgivare";
+    two words of an English question); it is quoted after the best sentence, which names what
+    the number is of: "41 § Arbetsgivaren ska föra ett register …" with "Enligt 3 § … ska
     arbetsgivaren förvara register under minst 40 år …" for "For how long must the employer
     keep the register …?" (a blind set's question; it was refused)."""
     texts = [c.text for c in candidates]
@@ -147,7 +148,7 @@ def _number_below(
             and (
                 topic_share(query, c.text, texts, known) >= bar
                 if focus
-                else topic_share(query, c.text, texts, known, strict=True) >= SPECIFIC_SHARE
+                else shares_topic_words(query, chosen[0].text, c.text, known)
             )
             and all(n in c.text.casefold() for n in names)
             and (not focus or number_near(focus, c.text))
