@@ -145,6 +145,9 @@ _REFERENCE = re.compile(
     r"clauses?|klausul\w*|diagram\w*|figur\w*|figures?|fig\.|tabell\w*|tables?)\s+\d+(?:\.\d+)*[a-z]?\b"
     r"(?:\s*(?:[-–,]|och|and|or|eller)\s*\d+(?:\.\d+)*[a-z]?\b)*)|"
     r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b|"
+    # a footnote's number before its reference, run into the text by a PDF export: "… att 8 Se
+    # även mina kommentarer …", "12 Se ”Ingen stark vind i seglen”, …"
+    r"\b\d{1,3}\s+(?=(?:Se|Jfr|See|Cf)\.?\s)|"
     # A link, a web or an e-mail address names a page: "[1177.se/bensår](https://…)" answers
     # no "Hur många patienter …?" with its 1177.
     r"\[[^\]]*\]\([^)]*\)|(?i:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"

@@ -24,6 +24,8 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
 - "rate": a rate named by its noun ("Vilken skattesats …?", "What VAT rate …?") or a share asked
   in percent ("…, i procent?", "Med hur många procent …?"): a share ("25 procent", "30 %",
   "0,5 promille"), not a period ("för tre, fem respektive tio år");
+- "unit <unit>": a unit named for the answer ("…, i ppm?", "… in mg/m3?", "… i decibel?"): a
+  number in that unit;
 - "promptness": "hur snabbt/fort/snart", "how quickly/fast/soon", "inom vilken tid": a period
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
@@ -74,6 +76,18 @@ _RATE_ASKED = re.compile(
 )
 _RATE = re.compile(r"\d\s*(?:%|‰)|\b(?:procent|promille|percent)\b", re.I)
 _HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
+# A unit named for the answer ("Vilket gränsvärde gäller, i ppm?", "… limit … in mg/m3?"): the
+# answer gives a number in it. Units of concentration, sound, energy, power, light, heat.
+_IN_UNIT = re.compile(
+    r"\b(?:i|in|uttryckt i|expressed in|measured in|matt i) (?P<unit>ppm|ppb|mg/m3|mg/m³|"
+    r"[µμ]g/m3|[µμ]g/m³|db|dba|decibel|kwh|mwh|gwh|kw|mw|lux|grader celsius|celsius|degrees)(?!\w)"
+)
+_UNIT_SPELLED = {
+    "decibel": r"db\(?a?\)?|decibel", "db": r"db\(?a?\)?|decibel", "dba": r"db\(?a?\)?|decibel",
+    "celsius": r"°\s*c|grader|celsius", "grader celsius": r"°\s*c|grader|celsius",
+    "degrees": r"°\s*c|grader|celsius|degrees",
+    "mg/m3": r"mg/m[3³]", "mg/m³": r"mg/m[3³]",
+}  # fmt: skip
 # The unit named: "Hur många kvadratmeter …?" wants an area, "Hur många meter …?" a length.
 _AREA_ASKED = re.compile(
     r"\bhur (?:manga|mycket) (?:kvadratmeter|kvadrat|kvm|m2|m²)|\bhow many (?:square|sq)\b|"
@@ -179,7 +193,8 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "mass", "volume", "rate", "promptness", or a period's unit:
+    "length_or_period", "area", "mass", "volume", "rate", "promptness", "unit <unit>", or a
+    period's unit:
     "days", "weeks", "months", "years", "hours"); None when it names a sum or a time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
@@ -192,6 +207,8 @@ def dimension_asked(folded: str) -> str | None:
         return "length"
     if m := _MEASURED_ASKED.search(folded):
         return "mass" if m.group("mass") else "volume"
+    if m := _IN_UNIT.search(folded):
+        return "unit " + m.group("unit")
     if m := _PERIOD_ASKED.search(folded):
         return _PERIOD_UNIT_OF[m.group("sv") or m.group("en")]
     if _NOT_A_LENGTH.search(folded):
@@ -213,6 +230,10 @@ def dimension_found(dimension: str, text: str) -> bool:
         return bool(_AREA.search(text))
     if dimension == "rate":
         return bool(_RATE.search(text))
+    if dimension.startswith("unit "):
+        unit = dimension[5:]
+        spelled = _UNIT_SPELLED.get(unit, re.escape(unit).replace("m3", "m[3³]"))
+        return bool(re.search(rf"\d\s*(?:{spelled})(?!\w)", text, re.I))
     if dimension in _MEASURE_UNITS:
         return bool(re.search(rf"\b{_NUMBER}\s*(?:{_MEASURE_UNITS[dimension]})(?!\w)", text, re.I))
     if dimension in _PERIOD_UNITS:

@@ -1403,6 +1403,29 @@ def test_a_version_asked_is_answered_by_a_number_or_a_date():
             assert absent_kind(asked, _read(named, versioned)) is None, versioned
 
 
+def test_a_unit_named_for_the_answer_is_answered_in_that_unit():
+    for question, language in (
+        ("What is the exposure limit for styrene in ppm?", "en"),
+        ("Vilket gränsvärde gäller för styren, i mg/m3?", "sv"),
+        ("Hur hög får ljudnivån vara, i decibel?", "sv"),
+    ):
+        asked = _query(question, language)
+        other = "Gränsvärdet för styren gäller vid arbete under 8 timmar."
+        assert absent_kind(asked, _read(other)) == "number", question
+        given = "Nivågränsvärdet är 10 ppm eller 43 mg/m³, och ljudnivån högst 55 dB(A)."
+        assert absent_kind(asked, _read(other, given)) is None, question
+
+
+def test_a_footnotes_number_before_its_reference_is_no_amount():
+    asked = _query("Vilken styrränta har centralbanken för närvarande?")
+    for noted in (
+        "Räntebanan visar vilken styrränta som är konsistent med målet att 8 Se även rapporten.",
+        "12 Se ”Ingen stark vind i seglen”, centralbankens styrränta och företagsundersökning.",
+    ):
+        assert absent_kind(asked, _read(noted)) == "number", noted
+    assert absent_kind(asked, _read("Styrräntan är 2,25 procent sedan januari.")) is None
+
+
 def test_a_chart_or_a_table_by_its_number_is_no_amount():
     asked = _query("Hur många hushåll fick bostadsbidrag under året?")
     for named in (
