@@ -151,10 +151,10 @@ _PERIOD_UNIT_OF = {
 # "Hur hög är avgiften?", "How high is the fee?": a sum or a rate, not a height.
 _NOT_A_LENGTH = re.compile(
     r"\b\w*(?:avgift|ranta|skatt|kostnad|lon|ersattning|bidrag|sanktion|hyra|taxa|pris|belopp|"
-    r"procent|andel|niva|boter|straff|inkomst|tid|skadestand)\w*\b|"
+    r"procent|andel|niva|boter|straff|inkomst|tid|skadestand|halt|koncentration)\w*\b|"
     r"\b(?:tak|taket|\w{3,}stak|\w+ttak)\b|"  # a cap ("bidragstak"), not "staket"
     r"\b(?:fees?|rates?|tax\w*|costs?|salar\w*|prices?|amounts?|fines?|penalt\w*|rent|levels?|"
-    r"shares?|percent\w*|income|time|wages?|caps?|ceilings?|damages|liabilit\w*)\b"
+    r"shares?|percent\w*|income|time|wages?|caps?|ceilings?|damages|liabilit\w*|concentrations?)\b"
 )
 _NUMBER = (
     rf"(?:\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|{'|'.join(WRITTEN_NUMBERS)}|en|ett|one)"

@@ -910,6 +910,10 @@ def test_how_long_is_a_length_or_a_period_and_a_named_sum_no_height():
     assert absent_kind(course, _read("Kursen i brandskydd pågår i två dagar.")) is None
     fee = _query("Hur hög är avgiften för kursen?")
     assert absent_kind(fee, _read("Avgiften för kursen är 900 kr.")) is None
+    # a concentration is no height: answered in its own unit
+    content = _query("Hur hög halt bly i luften får det högst vara i lokalen?")
+    said = "Halten bly i luften i lokalen får högst vara 0,05 mg/m³."
+    assert absent_kind(content, _read(said)) is None
 
 
 @pytest.mark.parametrize(
