@@ -88,7 +88,9 @@ _GENERIC = frozenset(
         "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
         "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
         "take takes need needs can may must should will does do get heter hette kallas name named "
-        "called"
+        "called "
+        # how usual, not what: "Hur länge brukar ett tillstånd gälla?" asks how long it is valid
+        "brukar brukade vanligtvis vanligen normalt oftast usually normally typically generally"
     )
 )
 
