@@ -27,7 +27,7 @@ from .candidates import (
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .elsewhere import named_elsewhere
-from .enumeration import with_members
+from .enumeration import with_list_after, with_members
 from .fact_lines import original_lines
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -140,6 +140,7 @@ class ExtractiveAnswerer:
         absent = absent_kind(query, chosen, time=refuse_time)
         if absent is None:
             chosen = with_members(query, with_typed(query, chosen, candidates), passages)
+            chosen = with_list_after(query, chosen)
         else:
             # About the topic as ``sentence_context`` reads it: the quote under its heading
             # ("Den bör vara ca 25 meter lång." under "Livbojslina").

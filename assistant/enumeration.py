@@ -22,11 +22,12 @@ from typing import Any
 
 from .choice import MAX_SENTENCES
 from .folding import fold
-from .list_spans import spans_of
+from .list_spans import items_of, opens_list, spans_of
 from .quotes import names_again
+from .sentence_share import holds, stems
 from .signals import in_context
 
-__all__ = ["lists_members", "members_asked", "with_members"]
+__all__ = ["lists_members", "members_asked", "with_list_after", "with_members"]
 
 # "Vilka vacciner …?", "I vilka kommuner …?", "Which groups …?", "What authorities must …?"
 # (folded): the group's noun.
@@ -101,3 +102,30 @@ def _next_passage(passage: Any, passages: Sequence[Any]) -> Any | None:
         ),
         None,
     )
+
+
+def with_list_after(query: Any, chosen: list[Any]) -> list[Any]:
+    """``chosen`` with the sentence after the first quote when that sentence introduces a list
+    (``list_spans.opens_list``, items following) and holds a topic word of the question the quote
+    lacks: "16 § Om … fortfarande finns risker ska ytterligare åtgärder vidtas." is quoted with
+    "Riskerna ska minskas … genom … följande typer av åtgärder i följande prioritetsordning." and
+    its numbered items for "I vilken ordning ska man välja skyddsåtgärder …?" (the lead's
+    items then come with it: ``quotes.expand``). Unchanged otherwise."""
+    if not chosen:
+        return chosen
+    first = chosen[0]
+    text = first.passage.text
+    spans = spans_of(text)
+    k = next((i for i, (a, _b) in enumerate(spans) if a >= first.end), None)
+    if k is None or "\n\n" in text[first.end : spans[k][0]]:
+        return chosen
+    if not (opens_list(text, spans, k) and items_of(text, spans, k)):
+        return chosen
+    if any(c.passage is first.passage and c.start == spans[k][0] for c in chosen):
+        return chosen
+    said, lead = stems(first.text), stems(text[spans[k][0] : spans[k][1]])
+    wanted = {fold(t) for t in getattr(query, "topic_terms", ())}
+    if not any(holds(w, lead) and not holds(w, said) for w in wanted):
+        return chosen
+    listed = replace(first, start=spans[k][0], end=spans[k][1], score=first.score)
+    return [first, listed, *chosen[1 : MAX_SENTENCES - 1]]

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from assistant.candidates import Candidate
-from assistant.enumeration import lists_members, members_asked, with_members
+from assistant.enumeration import lists_members, members_asked, with_list_after, with_members
 from assistant.folding import fold
+from assistant.lexical import terms
 from assistant.results import Passage
 
 TEXT = (
@@ -100,3 +101,28 @@ def test_a_list_is_two_commas_or_a_comma_and_a_closing_conjunction():
     assert lists_members("asylsökande barn, barn med tillfälligt skydd samt barn som väntar")
     assert not lists_members("Biblioteken har öppet alla vardagar.")
     assert not lists_members("Biblioteken har öppet vardagar och lördagar.")
+
+
+MEASURES = (
+    "16 § Om det trots valen av produkt och arbetsmetod fortfarande finns risker ska ytterligare "
+    "åtgärder vidtas. Riskerna ska minskas genom följande typer av åtgärder i följande "
+    "prioritetsordning.\n1. Utföra arbetet i ett slutet system.\n2. Använda processventilation.\n"
+    "3. Använda personlig skyddsutrustning.\n\nUppgifter om avfall ska lämnas till mottagaren."
+)
+
+
+def test_a_list_introduced_after_the_quote_comes_with_it_when_it_holds_what_is_asked():
+    first = _first(MEASURES)
+    # "ordning" is asked, and only the lead's "prioritetsordning" holds it: the lead is quoted
+    asked = SimpleNamespace(topic_terms=terms("I vilken ordning ska skyddsåtgärder väljas?"))
+    chosen = with_list_after(asked, [first])
+    assert [c.text for c in chosen] == [
+        first.text,
+        "Riskerna ska minskas genom följande typer av åtgärder i följande prioritetsordning.",
+    ]
+    # asked nothing the lead adds: the quote stands alone
+    other = SimpleNamespace(topic_terms=terms("Vad ska göras om det finns risker kvar?"))
+    assert with_list_after(other, [first]) == [first]
+    # a sentence after it that lists nothing: unchanged
+    plain = _first("Riskerna ska minskas. Ordningen bestäms av arbetsgivaren.")
+    assert with_list_after(asked, [plain]) == [plain]
