@@ -90,7 +90,13 @@ _GENERIC = frozenset(
         "take takes need needs can may must should will does do get heter hette kallas name named "
         "called "
         # how usual, not what: "Hur länge brukar ett tillstånd gälla?" asks how long it is valid
-        "brukar brukade vanligtvis vanligen normalt oftast usually normally typically generally"
+        "brukar brukade vanligtvis vanligen normalt oftast usually normally typically generally "
+        # the kind of number asked: "Vilken nivå …?", "Vilket belopp …?"
+        "nivå nivån belopp beloppet summa summan antal antalet level amount "
+        # a date's month, like its day and year: "… vid mötet den 19 mars 2025?" (the text
+        # writes "vid dagens möte")
+        "januari februari mars april maj juni juli augusti september oktober november december "
+        "january february march june july august october"
     )
 )
 
