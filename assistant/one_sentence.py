@@ -106,36 +106,25 @@ def strict_weights(
 
 
 def specific_share(
-    wanted: Iterable[str],
-    sentences: Sequence[str],
-    contexts: Sequence[str],
-    typed: Sequence[bool],
-    strict: bool = False,
+    wanted: Iterable[str], sentences: Sequence[str], contexts: Sequence[str], typed: Sequence[bool]
 ) -> float:
     """The best weighted share of the question's specific words among the ``contexts`` (best
     sentences in context) that hold the wanted answer type (``typed``), weights over the read
-    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed.
-    ``strict``: a word held only as ``_strict`` says (not by a compound's modifier: "arbetet"
-    holds no "arbetsgivare"), else with compounds split."""
+    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed."""
     specific = specific_terms(wanted)
     if not specific:
         return 1.0
-    weights = strict_weights(specific, sentences, strict=strict)
-    match = _strict if strict else compound_match
-    shares = (
-        weighted_share(weights, c, match) for c, ok in zip(contexts, typed, strict=True) if ok
-    )
+    weights = strict_weights(specific, sentences, strict=False)
+    shares = (weighted_share(weights, c) for c, ok in zip(contexts, typed, strict=True) if ok)
     return max(shares, default=0.0)
 
 
-def topic_share(
-    query: Any, sentence: str, sentences: Sequence[str], known: Any, strict: bool = False
-) -> float:
+def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any) -> float:
     """The share of the question's specific words ``sentence`` holds, weighted over the read
-    ``sentences`` (``strict`` as ``specific_share`` says). An English question's words meet the
-    text through its rendering (``known``: the vocabulary)."""
+    ``sentences``. An English question's words meet the text through its rendering (``known``:
+    the vocabulary)."""
     wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
-    return specific_share(wanted, sentences, [sentence], [True], strict)
+    return specific_share(wanted, sentences, [sentence], [True])
 
 
 def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
