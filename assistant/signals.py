@@ -60,7 +60,7 @@ _SKIP = frozenset(
         r"\w+",
         "is are was were the a an does do did of kind kinds type types sort sorts form forms slags "
         "slag typ typer sorter former av ar var ska skall har hade kan far maste bor behover galler "
-        "finns sa gang ganger tidigare",
+        "finns sa gang ganger tidigare level levels niva nivan",
     )
 )
 # The answer type itself, not a thing asked for: "hur lång tid", "on what date", "vilket år".

@@ -33,6 +33,7 @@ from assistant.signals import (
         # a kind or a modal verb is no thing asked for, in the plural too
         ("Which kinds of natural events count?", "en", {"natural", "event", "count"}),
         ("Vilka typer av organisationer kan söka?", "sv", {"organisation"}),
+        ("What level of emissions is allowed?", "en", {"emission"}),  # a level of a thing
         ("Hur länge måste nämnden spara underlagen?", "sv", {"nämnd"}),
     ],
 )
