@@ -101,6 +101,9 @@ _LAW_KIND = re.compile(
 )
 # What stands before an acronym that cites a law: a section or a chapter ("12 § PBL").
 _AFTER_SECTION = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
+# A body singled out by a defining clause: "den kommun som har beslutat …", "den myndighet
+# som regeringen bestämmer", "the authority that …" (folded, lower case).
+_DEFINED = re.compile(rf"\b(?:den|det|de|the) (?:{_SV_KINDS}|{_EN_KINDS}) (?:som|that|which)\b")
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 
@@ -156,11 +159,14 @@ def _own(word: str, question: set[str]) -> bool:
 
 def name_given(texts: Iterable[str], question: str) -> bool:
     """Does any of ``texts`` (the sentences as quoted) name a body, court, company, country or
-    law that the (folded) ``question`` does not already name?"""
+    law that the (folded) ``question`` does not already name, or single one out by what it does
+    ("Den kommun som har beslutat att …": a statute answers "which municipality …?" so)?"""
     asked = {w for w in _WORD.findall(question) if len(w) >= 3}
     law = bool(_LAW_KIND.search(question))
     for text in texts:
         if (_LAW_NAMED if law else _BODY_NAMED).search(fold(text)):
+            return True
+        if not law and _DEFINED.search(fold(text).casefold()):
             return True
         for m in _ACRONYM.finditer(text):
             # "… finns i 8 kap. 12 § PBL": an acronym after a paragraph cites a law, which

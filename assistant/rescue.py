@@ -13,10 +13,11 @@ from .absent_kind import QUOTED, absent_kind
 from .candidates import Candidate, with_typed
 from .counted import count_focus
 from .folding import fold
+from .frequency import frequency_found
 from .one_sentence import about_topic, shares_topic_words, topic_share
 from .query import Query
 from .sentence_context import neighbours, read_in_context
-from .signals import number_near
+from .signals import in_context, number_near, without_references
 
 __all__ = ["typed_about", "typed_rescue"]
 
@@ -92,6 +93,8 @@ def typed_rescue(
         return typed if about_topic(query, about, texts, known) else None
     if absent == "number":
         return _number_below(query, count_focus(query.folded), chosen, candidates, known, time)
+    if absent == "frequency":
+        return _often_below(query, chosen, candidates, known)
     if absent != "time":
         return None
     # A "when" rule reads only the best sentence by score: a quoted one below it that holds the
@@ -154,6 +157,28 @@ def _number_below(
             and (not focus or number_near(focus, c.text))
         ):
             return [c] if focus else [chosen[0], c]
+    return None
+
+
+def _often_below(
+    query: Query, chosen: list[Candidate], candidates: list[Candidate], known: Callable[[str], bool]
+) -> list[Candidate] | None:
+    """How often, lacking in the best sentences, from any read sentence that says how often
+    (``frequency_found``) and, read in context (a list item under its lead and heading), is at
+    least as much about what is asked as the best sentence: "återbesök minst var tredje månad
+    …", an item under "Vid varje besök (minst var tredje månad):" in a list of what a
+    children's team offers, ranked sixth, for "hur ofta ska ett barn … ha återbesök hos
+    barndiabetesteamet?" (a blind set's question; it was refused)."""
+    texts = [c.text for c in candidates]
+    bar = topic_share(query, read_in_context(chosen[0]).about, texts, known)
+    for c in sorted(candidates, key=lambda c: -c.score):
+        about = read_in_context(c).about
+        if (
+            frequency_found(without_references(in_context(c)))
+            and about_topic(query, about, texts, known)
+            and topic_share(query, about, texts, known) >= bar
+        ):
+            return [c]
     return None
 
 

@@ -805,6 +805,19 @@ def test_a_short_word_of_the_question_is_no_part_of_a_name():
     )
 
 
+def test_which_body_is_answered_by_a_clause_that_singles_it_out():
+    # A statute names no municipality; "the one that decided" answers "which municipality".
+    for question, language in (
+        ("Vilken kommun ska betala när patienten bor i en annan kommun?", "sv"),
+        ("Which municipality has to pay when the patient lives in another one?", "en"),
+    ):
+        asked = _query(question, language)
+        pays = "Kommunerna samverkar om ersättningen för patienter i särskilda boenden."
+        assert absent_kind(asked, _read(pays)) == "name", question
+        rule = "Den kommun som har beslutat om boendet har betalningsansvaret för patienten."
+        assert absent_kind(asked, _read(pays, rule)) is None, question
+
+
 def test_which_before_a_verb_asks_no_kind_by_its_name():
     # "Vilka ska myndigheterna samarbeta med?": "vilka" is the object, the authorities the
     # subject; "Vilken annan myndighet …?" still asks which authority.

@@ -53,3 +53,21 @@ def test_a_period_missing_from_the_best_sentence_is_quoted_from_a_runner_up():
     # "arbetsgivare": a compound's modifier alone is not the word).
     assert _rescued(question, DUTY, COUNTED, OTHER) is None
     assert _rescued(english, DUTY, COUNTED, OTHER) is None
+
+
+TEAM = "Barnteamet ansvarar för barnets vård tills det första besöket hos vuxenteamet."
+VISITS = "Barnet erbjuds återbesök hos barnteamet minst var tredje månad."
+OTHER_VISITS = "Vuxenteamet erbjuder telefonrådgivning en gång i veckan."
+
+
+def test_how_often_missing_from_the_best_sentence_is_quoted_from_any_read_one():
+    question = "Hur ofta ska ett barn ha återbesök hos barnteamet?"
+    known = {t for s in (TEAM, COUNTED, VISITS, OTHER_VISITS) for t in terms(s)}
+    analyzer = QueryAnalyzer([], [], knows=known.__contains__)
+    query = analyzer.analyze(question)
+    ranked = _candidates(TEAM, COUNTED, OTHER_VISITS, VISITS)
+    rescued = typed_rescue(query, "frequency", ranked[:1], ranked, known.__contains__, True)
+    assert rescued is not None and [c.text for c in rescued] == [VISITS]
+    # how often of another thing, less about what is asked than the best sentence: none
+    ranked = _candidates(TEAM, COUNTED, OTHER_VISITS)
+    assert typed_rescue(query, "frequency", ranked[:1], ranked, known.__contains__, True) is None
