@@ -112,13 +112,6 @@ def _ruled_out(features: Features, absent: str | None) -> bool:
         # answer is absent beside the topic, however close the topic is (README "Answer or
         # refuse": the model, fitted with few such on-topic questions, weighs this too little).
         return True
-    if features.focus_absent_en >= 1.0:
-        # An English "which/what X …?" whose X, rendered in Swedish, the corpus never uses
-        # ("What subsidy … for solar panels …?", "Which web browsers does FST support?"): the
-        # English side of ``query.foreign_topic``. Over the labelled sets, 8 on-topic
-        # unanswerable questions to 3 answerable ones (each asking a "type" or "level", now
-        # no focus); the model, with few such rows, weighs it too little (README, 48th session).
-        return True
     if features.specific_share < SPECIFIC_SHARE or features.name_share < NAME_SHARE:
         # The same, sharper (``one_sentence``, README "Answer or refuse", seventh session): a
         # Swedish number question whose best sentence with a number holds under a quarter of
