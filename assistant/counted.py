@@ -83,11 +83,13 @@ def uncounted(text: str, folded_question: str) -> str:
     def blank(m: re.Match[str]) -> str:
         if m.group(0) in own:
             return " "
+        rest = text[m.end() :]
+        if focus and _JOINED.match(rest):
+            # part of a word ("30-skyltning", "4-rumslägenhet", "typ 1-diabetes"): it counts no
+            # thing, whatever the sentence names (a "3-årig" may still say how long)
+            return " "
         if not named:
             return m.group(0)
-        rest = text[m.end() :]
-        if _JOINED.match(rest):
-            return " "  # part of a word ("30-skyltning", "4-rumslägenhet"): it counts nothing
         # "en (1) avropsförfrågan", "tio (10) dagar": the figure repeats the word before it, the
         # noun follows.
         rest = _REPEATED.sub("", rest.lstrip(" )\u00a0"))

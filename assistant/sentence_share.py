@@ -127,8 +127,11 @@ _UNIT_COUNTED = re.compile(
     r"sekund\w*|kronor|kr|procent\w*|ton|liter|dagar|veckor|manader|ar|square|metres?|meters?|"
     r"kilomet\w*|miles?|minutes?|hours?|seconds?|percent|days|weeks|months|years|litres?)\b"
 )
-# A figure grouped in thousands is one figure ("1 043 518 km", not "1 043" and a measure).
+# A figure grouped in thousands is one figure ("1 043 518 km", not "1 043" and a measure), a
+# range one measure.
 _MEASURED = re.compile(
+    # a range is one measure ("15–25 år", "2-3 dagar")
+    r"(?:\d+(?:[.,]\d+)?\s*[-–]\s*)?"
     r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?\s*"
     r"(?:km|m|mil|cm|mm|m2|m²|kvm|min|minuter|h|tim|timmar|kr|kronor|sek|"
     r"tkr|mkr|%|procent|kg|ton|liter|l|m3|m³|kubikmeter|hektar|ha|km2|km²|"

@@ -1614,6 +1614,16 @@ def test_a_count_missing_from_the_best_sentence_is_quoted_from_a_runner_up(call_
     assert not refused.answered, refused.answer
 
 
+def test_a_number_in_a_word_or_a_range_of_years_counts_no_thing():
+    asked = _query("Hur många diabetessköterskor ska det minst finnas i teamet?")
+    for said in (
+        "Kunskapsstödet gäller vuxna med typ 1-diabetes i teamet.",
+        "Kunskapsstödet gäller teamet för åldersspannet 15–25 år.",
+    ):
+        assert absent_kind(asked, _read(said)) == "number", said
+    assert absent_kind(asked, _read("Teamet ska ha minst 2–3 diabetessköterskor.")) is None
+
+
 def test_a_runner_up_count_of_another_body_answers_nothing(tmp_path, e5):
     text = (
         "Takarbete\n\nDet finns ingen lagstadgad behörighet för takläggare. Men Takgruppen har "
