@@ -65,12 +65,15 @@ _ASKED = re.compile(
     rf"\bvilk(?:en|et|a)\s+(?:{_NO_VERB}\w+\s+)?(?:{_SV_KINDS})\b|"
     rf"\bwhich\s+(?:[\w-]+\s+)?(?:{_EN_KINDS})\b|"
     # things known by their names ("LifeCare", "Hypergene", "Comirnaty", "blankett SKV 4820",
-    # "ISO 27001", "PEP 8"):
+    # "ISO 27001", "PEP 8"), an "IT-system" too:
     # whole words only, "vilket värmesystem" asks for a kind ("bergvärme")
-    r"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:blankett\w*|formular\w*|verktyg\w*|system|systemet|"
-    r"vaccin\w*|app|appen|plattform\w*|\w*standard\w*|stilguide\w*)\b|"
+    r"\bvilk(?:en|et|a)\s+(?:\w+\s+)?(?:blankett\w*|formular\w*|verktyg\w*|(?:\w+-)?system|"
+    r"(?:\w+-)?systemet|vaccin\w*|app|appen|plattform\w*|\w*standard\w*|stilguide\w*|"
+    # a product by its maker's name ("Vilket fabrikat …?"; not "modell": "Vilken
+    # ersättningsmodell …?" is answered by how it works)
+    r"fabrikat\w*|marke|market|varumarke\w*)\b|"
     r"\bwhich\s+(?:[\w-]+\s+)?(?:forms?|tools?|software|vaccines?|apps?|platforms?|standards?|"
-    r"style guides?)\b|"
+    r"style guides?|brands?|makes?)\b|"
     # a thing's own name, whatever kind it is ("Vad heter systemet …?", "What is the name of …?")
     r"^vad heter\b|\bvad (?:\w+ )?heter (?:den|det|de|han|hon|hen)\b|\bvilket namn\b|"
     r"\bwhat (?:is|was|are|were)(?: the)? names? of\b|\bwhat'?s(?: the)? name of\b"

@@ -1339,6 +1339,8 @@ def test_a_year_asked_is_not_answered_by_a_sentence_about_another_year():
         ("Vilket system ska avvikelser registreras i?", "sv", "Avvikelser registreras i LifeCare."),
         ("Vilken blankett används för anmälan?", "sv", "Anmälan görs på blankett SKV 4820."),
         ("Which tool is used for the code review?", "en", "The review is run in SonarQube."),
+        ("Vilket IT-system ska avvikelserna skickas i?", "sv", "Avvikelser skickas i Prator."),
+        ("Vilket fabrikat ska anmälningarna göras på?", "sv", "Anmälan görs på Zebra-skrivare."),
     ],
 )
 def test_a_form_tool_or_system_asked_is_answered_by_its_name(question, language, named):
