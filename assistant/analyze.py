@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
+from .abbreviations import spelled_out, written_out
 from .answer_type import detail_nouns
 from .bilingual import Renderer
 from .compounds import MIN_PART
@@ -183,7 +184,8 @@ class QueryAnalyzer:
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The Query of one user turn; a compound question gets one Query per part."""
-        normalized = expand_shorthand(clean(question))
+        # "SIP-mötet" of texts that write "samordnad individuell planering" (``abbreviations``)
+        normalized = spelled_out(expand_shorthand(clean(question)), self._knows)
         parts = split_compound(normalized)
         if len(parts) > 1:
             analysed = analyse_parts(parts, lambda text: self._single(text, history), self._knows)
@@ -217,7 +219,11 @@ class QueryAnalyzer:
         )
         search_text = turn.question
         names = question_names(turn.question, lowered=_lowered(normalized))
-        absent = [n.text for n in names if self.name_book.absent(n, language)]
+        absent = [
+            n.text
+            for n in names
+            if self.name_book.absent(n, language) and not self._abbreviated(n.text)
+        ]
         parties_named = {n.text for n in names if names_party(n)}
         named = self.book.named(fold(search_text), search_text)
         if named:
@@ -311,6 +317,11 @@ class QueryAnalyzer:
         """What a follow-up pointing back ("Vad kostar det?") asks of its own (parts.py)."""
         topic = self._topic_terms(typed, parties_in(typed, self.parties), [])
         return ask_of(typed, language, topic, wanted_answer(fold(typed)), self._knows)
+
+    def _abbreviated(self, name: str) -> bool:
+        """Is ``name`` (or a hyphen-joined word's first part: "SIP-mötet") an abbreviation read
+        as what it stands for (``abbreviations.written_out``), no name the texts lack?"""
+        return any(written_out(w.split("-")[0], self._knows) for w in name.split())
 
     def _inflected(self, word: str) -> bool:
         """Does the corpus know the word's stem (another form of a word it has)?"""
