@@ -104,9 +104,13 @@ _LAW_KIND = re.compile(
 )
 # What stands before an acronym that cites a law: a section or a chapter ("12 § PBL").
 _AFTER_SECTION = re.compile(r"(?:§|\bkap\.?|\bkapitlet)\s*$")
-# A body singled out by a defining clause: "den kommun som har beslutat …", "den myndighet
-# som regeringen bestämmer", "the authority that …" (folded, lower case).
-_DEFINED = re.compile(rf"\b(?:den|det|de|the) (?:{_SV_KINDS}|{_EN_KINDS}) (?:som|that|which)\b")
+# A body singled out by a defining clause: "den kommun som har beslutat …", "the authority
+# that …" (folded, lower case); not one left to another's choice ("den myndighet som regeringen
+# bestämmer" names none: "Vilken myndighet har regeringen utsett …?" is unanswerable there).
+_DEFINED = re.compile(
+    rf"\b(?:den|det|de|the) (?:{_SV_KINDS}|{_EN_KINDS}) (?:som|that|which)\b"
+    r"(?! (?:\w+ ){0,2}(?:bestammer|bestamt|utser|utsett|beslutar om|decides|appoints)\b)"
+)
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—-•*>|§")
 
 

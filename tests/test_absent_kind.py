@@ -816,6 +816,9 @@ def test_which_body_is_answered_by_a_clause_that_singles_it_out():
         assert absent_kind(asked, _read(pays)) == "name", question
         rule = "Den kommun som har beslutat om boendet har betalningsansvaret för patienten."
         assert absent_kind(asked, _read(pays, rule)) is None, question
+        # one left to another's choice is none singled out
+        left = "Den kommun som regeringen bestämmer har betalningsansvaret för patienten."
+        assert absent_kind(asked, _read(pays, left)) == "name", question
 
 
 def test_which_before_a_verb_asks_no_kind_by_its_name():
