@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 
 from .lexical import terms
+from .plain_words import pairs
 
 __all__ = ["ABBREVIATIONS", "entries", "spelled_out", "written_out"]
 
@@ -39,15 +39,10 @@ def entries() -> dict[str, tuple[str, ...]]:
 
     Raises ``ValueError`` naming the line when a line is not "ABBR<TAB>form|form"."""
     table: dict[str, tuple[str, ...]] = {}
-    text = resources.files("assistant.data").joinpath(ABBREVIATIONS).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        short, sep, forms = line.partition("\t")
-        spelled = tuple(f.strip() for f in forms.split("|") if f.strip())
-        if not sep or not short.strip().isalpha() or not spelled:
-            raise ValueError(f"{ABBREVIATIONS} line {number}: want 'ABBR<TAB>form|form': {line!r}")
-        table.setdefault(short.strip(), spelled)
+    for number, short, spelled in pairs(ABBREVIATIONS):
+        if not short.isalpha():
+            raise ValueError(f"{ABBREVIATIONS} line {number}: {short!r} is no abbreviation")
+        table.setdefault(short, spelled)
     return table
 
 

@@ -16,14 +16,14 @@ The question's text is left as typed (retrieval embeds it; its frame words set t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from .folding import fold
 from .lexical import stem_word, terms
 
-__all__ = ["THESAURUS", "entries", "in_texts_terms"]
+__all__ = ["THESAURUS", "entries", "in_texts_terms", "pairs"]
 
 THESAURUS = "sv_plain_admin.tsv"
 
@@ -37,21 +37,31 @@ def _key(word: str) -> str:
     return fold(stem_word(word.casefold()))
 
 
+def pairs(name: str) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(line number, left side, its "|"-separated terms) of each line of the data file ``name``
+    ("left<TAB>term|term"; "#" lines and blank ones skipped). Raises ``ValueError`` naming the
+    line when one has no TAB or no term."""
+    text = resources.files("assistant.data").joinpath(name).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        left, sep, right = line.partition("\t")
+        alternatives = tuple(t.strip() for t in right.split("|") if t.strip())
+        if not sep or not left.strip() or not alternatives:
+            raise ValueError(f"{name} line {number}: want 'left<TAB>term|term': {line!r}")
+        yield number, left.strip(), alternatives
+
+
 @lru_cache(maxsize=1)
 def entries() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Everyday phrase (its words' folded stems) -> the texts' terms for it, in the file's order.
 
     Raises ``ValueError`` naming the line when a line is not "phrase<TAB>term|term"."""
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    text = resources.files("assistant.data").joinpath(THESAURUS).read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        plain, sep, terms_ = line.partition("\t")
-        alternatives = tuple(t.strip() for t in terms_.split("|") if t.strip())
+    for number, plain, alternatives in pairs(THESAURUS):
         words = tuple(_key(w) for w in _WORD.findall(plain))
-        if not sep or not words or not alternatives:
-            raise ValueError(f"{THESAURUS} line {number}: want 'phrase<TAB>term|term': {line!r}")
+        if not words:
+            raise ValueError(f"{THESAURUS} line {number}: no word in {plain!r}")
         table.setdefault(words, alternatives)
     return table
 
