@@ -78,7 +78,8 @@ def typed_rescue(
     open question, with the sentence after it (``_with_next``); for a missing count, one of the
     best sentences that holds it beside the thing counted and is about what is asked; for
     another missing number, one of them that holds it and is about what is asked word for word,
-    quoted beside the best (``_number_below``).
+    quoted beside the best (``_number_below``); for how often, any read sentence that says it
+    and, in context, is as much about what is asked (``_often_below``).
     ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
