@@ -197,12 +197,19 @@ def test_a_lexical_side_saved_by_another_tokeniser_version_is_not_read(tmp_path,
     assert lexical_store.folder_for(index, "f") != now
 
 
-def test_the_public_view_searches_hyphen_parts_by_public_words_only():
-    docs = _passages("Kraven enligt BBR gäller vid ombyggnad.", "Icorns-program för fristäder.")
-    docs += _passages("Internt: BBR-krav för garaget.", source="b.txt")
+def _public_and_internal(public: tuple[str, ...], internal: str) -> LexicalIndex:
+    """A lexical index over ``public`` passages of a.txt and one ``internal`` passage of b.txt."""
+    docs = _passages(*public) + _passages(internal, source="b.txt")
     for d in docs:
         d.metadata["visibility"] = "internal" if d.metadata["source"] == "b.txt" else "public"
-    full = LexicalIndex(docs)
+    return LexicalIndex(docs)
+
+
+def test_the_public_view_searches_hyphen_parts_by_public_words_only():
+    full = _public_and_internal(
+        ("Kraven enligt BBR gäller vid ombyggnad.", "Icorns-program för fristäder."),
+        "Internt: BBR-krav för garaget.",
+    )
     public = full.public()
     # "bbr-krav" stands whole only in the internal passage: the public side searches its parts.
     assert full.knows("bbr-krav") and not public.knows("bbr-krav")
@@ -213,11 +220,10 @@ def test_the_public_view_searches_hyphen_parts_by_public_words_only():
 
 def test_a_vowel_final_nouns_forms_are_one_word_known():
     # The stemmer leaves "konto", "konton" and "kontot" apart; the corpus decides.
-    docs = _passages("Du bör ha skilda konton.", "Kontot spärras efter tre försök.")
-    docs += _passages("Internt: videon om regionen.", source="b.txt")
-    for d in docs:
-        d.metadata["visibility"] = "internal" if d.metadata["source"] == "b.txt" else "public"
-    full = LexicalIndex(docs)
+    full = _public_and_internal(
+        ("Du bör ha skilda konton.", "Kontot spärras efter tre försök."),
+        "Internt: videon om regionen.",
+    )
     for form in ("konto", "konton", "kontot", "kontona"):
         assert full.knows(terms(form)[0]), form
     assert full.knows(terms("video")[0]) and not full.public().knows(terms("video")[0])
