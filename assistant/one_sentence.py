@@ -123,8 +123,12 @@ def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any)
     """The share of the question's specific words ``sentence`` holds, weighted over the read
     ``sentences``. An English question's words meet the text through its rendering (``known``:
     the vocabulary)."""
-    wanted = asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
-    return specific_share(wanted, sentences, [sentence], [True])
+    return specific_share(_asked(query, known), sentences, [sentence], [True])
+
+
+def _asked(query: Any, known: Any) -> set[str]:
+    """The (analysed) question's topic words as the Swedish text would write them."""
+    return asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
 
 
 def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
@@ -134,9 +138,7 @@ def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
     that gives each several Swedish words, one of which may meet by chance ("workers" is
     rendered "arbetare" too, whose stem "arbet" is "arbetet"'s): two words then, or all of
     them when it has fewer."""
-    wanted = specific_terms(
-        asked_stems(query.language, query, known, {fold(t) for t in query.topic_terms})
-    )
+    wanted = specific_terms(_asked(query, known))
     said = stems(first), stems(second)
     shared = sum(all(holds(w, s, _strict) for s in said) for w in wanted)
     needed = _SHARED_WORDS_EN if query.language == "en" else 1
