@@ -18,13 +18,21 @@ and the quote together (``InContext.about``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .quotes import expand
 
-__all__ = ["InContext", "heading_of", "neighbours", "quote_of", "read_in_context"]
+__all__ = [
+    "InContext",
+    "heading_of",
+    "neighbours",
+    "quote_of",
+    "read_in_context",
+    "refers_up",
+]
 
 # How ``chunking`` joins the headings of a section path (" › "); a footnote's path ends with
 # "fotnot n (s. p)", which names no topic.
@@ -38,11 +46,15 @@ class InContext:
 
     text: str
     heading: str = ""
+    # What the sentence stands for when it names no subject of its own (``refers_up``): the
+    # text of its paragraph before it, "" otherwise.
+    before: str = ""
 
     @property
     def about(self) -> str:
-        """The heading and the quote: the words that say what the sentence is about."""
-        return f"{self.heading}\n{self.text}" if self.heading else self.text
+        """The heading, what its paragraph said before a sentence naming no subject of its own,
+        and the quote: the words that say what the sentence is about."""
+        return "\n".join(t for t in (self.heading, self.before, self.text) if t)
 
 
 def quote_of(candidate: Any) -> str:
@@ -70,9 +82,50 @@ def heading_of(passage: Any) -> str:
     return "\n".join(parts)
 
 
+# A sentence whose subject stands before it. A pronoun subject among its first words ("2 år är
+# den giltig.", "Den gäller i två år."; not "det", as often a dummy: "Det finns …"), or no subject
+# at all, as FAQ answers and notes under a heading write: opening with a figure or a quantity
+# ("Minst 2 år efter bygget avslutas.", "Ca 4 000 kr."), or with the verb or predicate whose
+# subject is the heading or the sentence before ("Giltigt i 2 år …", "Krävs alltid, …").
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:[\w.,–-]+\s+){0,3}?(?:den|denna|dessa|detta|de|it|they|this|these)\b", re.I
+)
+_NO_SUBJECT = re.compile(
+    r"^(?:\d|minst|högst|max|maximalt|cirka|ca\b|ungefär|omkring|upp till|mellan|"
+    r"giltig|gäller|kostar|krävs|behövs|tar\b|sparas|ska\b|måste\b|at least|at most|up to|"
+    r"valid|costs?\b|takes?\b|required)",
+    re.I,
+)
+# How much of its paragraph before it such a sentence is read with: the sentence or heading line
+# that names its subject, not the whole section.
+_BEFORE_CHARS = 300
+
+
+def refers_up(sentence: str) -> bool:
+    """Does ``sentence`` take its subject from the text before it: a pronoun subject among its
+    first four words, or no subject (``_NO_SUBJECT``: a figure, a quantity, a bare verb or
+    predicate first)? Such a sentence is about what its paragraph named before it."""
+    text = sentence.lstrip(" -•*\t")
+    return bool(_PRONOUN_SUBJECT.match(text) or _NO_SUBJECT.match(text))
+
+
+def _paragraph_before(candidate: Any) -> str:
+    """The text of the candidate's paragraph (up to a blank line) before it in its passage, at
+    most ``_BEFORE_CHARS`` characters."""
+    passage, start = candidate.passage, getattr(candidate, "start", None)
+    if start is None or getattr(passage, "kind", "") == "card":
+        return ""
+    head = passage.text[:start]
+    head = head[head.rfind("\n\n") + 1 :] if "\n\n" in head else head
+    return head[-_BEFORE_CHARS:].strip()
+
+
 def read_in_context(candidate: Any) -> InContext:
-    """The candidate sentence as quoted, with the heading path of its passage."""
-    return InContext(quote_of(candidate), heading_of(candidate.passage))
+    """The candidate sentence as quoted, with the heading path of its passage, and what its
+    paragraph said before it when it names no subject of its own (``refers_up``)."""
+    quote = quote_of(candidate)
+    before = _paragraph_before(candidate) if refers_up(quote) else ""
+    return InContext(quote, heading_of(candidate.passage), before)
 
 
 def neighbours(sentence: Any, candidates: Sequence[Any]) -> list[Any]:

@@ -32,7 +32,7 @@ from .counted import uncounted
 from .folding import fold
 from .frequency import frequency_found, often_asked
 from .lexical import terms
-from .sentence_context import InContext, read_in_context
+from .sentence_context import InContext, read_in_context, refers_up
 from .signals import WRITTEN_NUMBERS, answer_type_found
 
 # Pairs a wanted stem with a found one: ``compounds.compound_match``, or a stricter reading.
@@ -250,7 +250,13 @@ def topic_text(read: InContext, specific: set[str], match: Match = compound_matc
     "Köksrenovering" above "Totalrenovering …: 150 000 SEK"). A heading holding only part of
     the topic lends nothing ("Energideklaration" above a price does not answer what one costs
     *for a business premises*): the rest must then stand in the sentence with the answer."""
-    if not read.heading or not specific:
+    if not specific:
+        return read.text
+    if read.before or (read.heading and refers_up(read.text)):
+        # "2 år är den giltig." under "Nybyggnadskarta", "Giltigt i 2 år …" after "Förhandsbesked
+        # är …": a sentence naming no subject of its own is about what stands before it.
+        return "\n".join(t for t in (read.heading, read.before, read.text) if t)
+    if not read.heading:
         return read.text
     said = stems(read.heading)
     return read.about if all(holds(w, said, match) for w in specific) else read.text

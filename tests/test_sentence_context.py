@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from assistant.folding import fold
 from assistant.lexical import terms
 from assistant.one_sentence import NAME_SHARE, SPECIFIC_SHARE, one_sentence_signals
 from assistant.results import Passage
-from assistant.sentence_context import heading_of, quote_of, read_in_context
+from assistant.sentence_context import heading_of, quote_of, read_in_context, refers_up
 from assistant.sentence_share import typed_share
 
 
@@ -126,3 +128,56 @@ def test_a_sentence_before_a_lead_without_words_of_its_own_is_quoted_with_the_li
     own = text.replace("Förslaget är följande:", "Nämnderna ska därför arbeta med följande:")
     passage = _passage(own)
     assert quote_of(_sentence(passage, own.split("\n")[0])) == own.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "up"),
+    [
+        ("2 år är den giltig.", True),  # a pronoun subject after the verb
+        ("Den gäller i två år.", True),
+        ("Minst 2 år efter bygget avslutas.", True),  # no subject: a figure first
+        ("Giltigt i 2 år om du sedan söker bygglov.", True),  # no subject: the predicate first
+        ("- Krävs alltid, även vid enklare tillbyggnader.", True),
+        ("Bygglovet gäller i fem år.", False),  # a subject of its own
+        ("Det finns två sorters kartor.", False),  # "det": as often a dummy subject
+        ("Kommunen ska betala 500 kr.", False),
+    ],
+)
+def test_which_sentences_take_their_subject_from_the_text_before(sentence, up):
+    assert refers_up(sentence) is up
+
+
+def _how_long(text: str, sentence: str, section: str = "") -> tuple[float, float]:
+    passage = _passage(text, section, "Bygglovsguide")
+    best = [_sentence(passage, sentence)]
+    question = "Hur länge gäller ett förhandsbesked?"
+    wanted = _stems(question)
+    folded = fold(question)
+    share = typed_share(wanted, "duration", folded, best, best)
+    specific, _ = one_sentence_signals(wanted, wanted, "duration", folded, False, best, best)
+    return share, specific
+
+
+def test_a_sentence_without_a_subject_is_read_with_what_its_paragraph_named_before_it():
+    text = "Förhandsbesked är en prövning av en åtgärd. Giltigt i 2 år om du söker bygglov."
+    share, specific = _how_long(text, "Giltigt i 2 år om du söker bygglov.")
+    assert share > 0.0 and specific >= SPECIFIC_SHARE
+    read = read_in_context(_sentence(_passage(text), "Giltigt i 2 år om du söker bygglov."))
+    assert (
+        read.before == "Förhandsbesked är en prövning av en åtgärd." and read.before in read.about
+    )
+    # Under a heading line of its own paragraph, and with a pronoun subject: the same.
+    assert _how_long("Förhandsbesked\n2 år är den giltig.", "2 år är den giltig.")[0] > 0.0
+    assert (
+        _how_long("Övrigt.\n\n2 år är den giltig.", "2 år är den giltig.", "Förhandsbesked")[1]
+        >= SPECIFIC_SHARE
+    )
+
+
+def test_a_sentence_with_its_own_subject_or_after_a_blank_line_borrows_nothing():
+    # Its own subject: the number is the permit's, not the advance ruling's.
+    text = "Förhandsbesked är en prövning av en åtgärd. Bygglovet upphör efter 5 år."
+    assert _how_long(text, "Bygglovet upphör efter 5 år.") == (0.0, 0.0)
+    # Another paragraph named the topic: a blank line ends what the sentence reads with.
+    text = "Förhandsbesked är en prövning av en åtgärd.\n\nMinst 2 år efter bygget avslutas."
+    assert _how_long(text, "Minst 2 år efter bygget avslutas.") == (0.0, 0.0)
