@@ -27,7 +27,7 @@ from .candidates import (
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .elsewhere import named_elsewhere
-from .enumeration import with_list_after, with_members
+from .enumeration import with_list_after, with_listed_members, with_members
 from .fact_lines import original_lines
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -141,6 +141,12 @@ class ExtractiveAnswerer:
         if absent is None:
             chosen = with_members(query, with_typed(query, chosen, candidates), passages)
             chosen = with_list_after(query, chosen)
+            listed = with_listed_members(query, chosen)
+            if listed is None:
+                # "Vilka studieförbund …?" quoted "… bidrag till de verksamma studieförbunden":
+                # the group named, none of its members (``enumeration.with_listed_members``).
+                return abstain(query.question, language, passages, query.absent_names)
+            chosen = listed
         else:
             # About the topic as ``sentence_context`` reads it: the quote under its heading
             # ("Den bör vara ca 25 meter lång." under "Livbojslina").

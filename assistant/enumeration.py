@@ -22,12 +22,18 @@ from typing import Any
 
 from .choice import MAX_SENTENCES
 from .folding import fold
-from .list_spans import items_of, opens_list, spans_of
+from .list_spans import items_of, lead_of, opens_list, spans_of
 from .quotes import names_again
 from .sentence_share import holds, stems
 from .signals import in_context
 
-__all__ = ["lists_members", "members_asked", "with_list_after", "with_members"]
+__all__ = [
+    "lists_members",
+    "members_asked",
+    "with_list_after",
+    "with_listed_members",
+    "with_members",
+]
 
 # "Vilka vacciner …?", "I vilka kommuner …?", "Which groups …?", "What authorities must …?"
 # (folded): the group's noun.
@@ -129,3 +135,80 @@ def with_list_after(query: Any, chosen: list[Any]) -> list[Any]:
         return chosen
     listed = replace(first, start=spans[k][0], end=spans[k][1], score=first.score)
     return [first, listed, *chosen[1 : MAX_SENTENCES - 1]]
+
+
+def with_listed_members(query: Any, chosen: list[Any]) -> list[Any] | None:
+    """``chosen``, or None when the question asks which members a group has (``members_asked``:
+    "Vilka studieförbund finns i Ludvika?") and the quotes, read as quoted (``in_context``: a
+    list lead with its items), name the group and list none of its members: "Region Dalarna och
+    Ludvika kommun ger båda bidrag till de verksamma studieförbunden i länet." says that there
+    are some, not which — the kind of answer asked for is absent, as ``absent_kind`` says of a
+    number or a name. A quote that lists (``lists_members``: "A, B och C"), is a list's lead or
+    item, names two members beside the group's noun, or does not name the group (its members
+    may stand there under their own names) is kept as it is. A quote naming the group whose
+    neighbour in its paragraph lists is quoted with that neighbour ("Obligatoriska:
+    situationsplan …, planritning …, fasadritning …" before "Ritningar ska vara fackmässigt
+    utförda …"). ``chosen``: the scored sentences to be quoted (``passage``, ``start``, ``end``),
+    best first."""
+    group = members_asked(query.folded) if chosen else None
+    if group is None or len(group) < 4:
+        return chosen
+    texts = [in_context(c) for c in chosen]
+    naming = [
+        c for c, t in zip(chosen, texts, strict=True) if fold(group[:-2]) in fold(t.casefold())
+    ]
+    if not naming:
+        return chosen
+    asked = set(_WORD.findall(query.folded))
+    if any(lists_members(t) or _in_list(c) for t, c in zip(texts, chosen, strict=True)) or any(
+        # Names as members beside the group's noun: "… stödjer även Folkmusikens Hus och
+        # Riksteatern i syfte att arrangera … gästspel".
+        _names(in_context(c), asked) >= 2
+        for c in naming
+    ):
+        return chosen
+    for c in naming:
+        listing = _listing_neighbour(c)
+        if listing is not None:
+            rest = [o for o in chosen if o is not c]
+            return [c, listing, *rest[: MAX_SENTENCES - 2]]
+    return None
+
+
+# A proper name's word: capitalised, inside the sentence (not its first word).
+_NAME_WORD = re.compile(r"(?<=[\w,)] )[A-ZÅÄÖ][\wåäö-]+")
+_WORD = re.compile(r"\w+")
+
+
+def _names(text: str, asked: set[str]) -> int:
+    """How many capitalised words inside ``text`` the (folded) question does not use: two
+    name members ("… stödjer även Folkmusikens Hus och Riksteatern …"), one a party ("Region
+    Dalarna och Ludvika kommun ger bidrag …" asked about Ludvika)."""
+    return sum(fold(w.casefold()) not in asked for w in _NAME_WORD.findall(text))
+
+
+def _listing_neighbour(candidate: Any) -> Any | None:
+    """The sentence just before or after the candidate in its paragraph when it lists ("… samma
+    godkända vacciner som övriga regioner. För närvarande finns fyra: Pfizer, Moderna, …"), as a
+    candidate of the same passage; else None."""
+    text = candidate.passage.text
+    spans = spans_of(text)
+    before = [(a, b) for a, b in spans if b <= candidate.start]
+    after = [(a, b) for a, b in spans if a >= candidate.end]
+    for a, b in ([before[-1]] if before else []) + ([after[0]] if after else []):
+        gap = text[min(b, candidate.end) : max(a, candidate.start)]
+        if "\n\n" not in gap and lists_members(text[a:b]):
+            return replace(candidate, start=a, end=b)
+    return None
+
+
+def _in_list(candidate: Any) -> bool:
+    """Is the candidate sentence a list's lead with items, or one of its items?"""
+    text = candidate.passage.text
+    spans = spans_of(text)
+    k = next((i for i, (a, b) in enumerate(spans) if a <= candidate.start < b), None)
+    if k is None:
+        return False
+    return bool(opens_list(text, spans, k) and items_of(text, spans, k)) or (
+        lead_of(text, spans, k) is not None
+    )

@@ -89,6 +89,8 @@ _GENERIC = frozenset(
         "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
         "take takes need needs can may must should will does do get heter hette kallas name named "
         "called "
+        # "Hur lång tid tar …?" asks how long something takes, as "take" does in English
+        "tar ta tog tagit "
         # how usual, not what: "Hur länge brukar ett tillstånd gälla?" asks how long it is valid
         "brukar brukade vanligtvis vanligen normalt oftast usually normally typically generally "
         # the kind of number asked: "Vilken nivå …?", "Vilket belopp …?"

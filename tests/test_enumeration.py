@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from assistant.candidates import Candidate
-from assistant.enumeration import lists_members, members_asked, with_list_after, with_members
+from assistant.enumeration import (
+    lists_members,
+    members_asked,
+    with_list_after,
+    with_listed_members,
+    with_members,
+)
 from assistant.folding import fold
 from assistant.lexical import terms
 from assistant.results import Passage
@@ -126,3 +132,79 @@ def test_a_list_introduced_after_the_quote_comes_with_it_when_it_holds_what_is_a
     # a sentence after it that lists nothing: unchanged
     plain = _first("Riskerna ska minskas. Ordningen bestäms av arbetsgivaren.")
     assert with_list_after(asked, [plain]) == [plain]
+
+
+def _quoted(text: str, sentence: str) -> Candidate:
+    passage = Passage("p1", "x.txt", "X", 1, "", text, 0.9, 0, len(text), "passage")
+    start = text.index(sentence)
+    return Candidate(passage, start, start + len(sentence), 0.9, 0.9, np.zeros(2))
+
+
+GROUP_ONLY = "Kommunen och regionen ger båda bidrag till de verksamma studieförbunden i länet."
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "sentence", "absent"),
+    [
+        # The group named, none of its members: the kind of answer asked for is absent.
+        ("Vilka studieförbund finns i kommunen?", GROUP_ONLY, GROUP_ONLY, True),
+        ("Which study associations are there?", GROUP_ONLY, GROUP_ONLY, False),  # not named
+        # Its members listed in the sentence, or as the items of its list.
+        (
+            "Vilka studieförbund får bidrag?",
+            "Bidrag ges till studieförbunden ABF, Studiefrämjandet och Vuxenskolan.",
+            "Bidrag ges till studieförbunden ABF, Studiefrämjandet och Vuxenskolan.",
+            False,
+        ),
+        (
+            "Vilka studieförbund får bidrag?",
+            "Följande studieförbund får bidrag:\n- ABF\n- Vuxenskolan\n",
+            "Följande studieförbund får bidrag:",
+            False,
+        ),
+        # Members under their own names, the group unnamed: no telling.
+        (
+            "Vilka studieförbund får bidrag?",
+            "ABF får 40 000 kr per år.",
+            "ABF får 40 000 kr per år.",
+            False,
+        ),
+        ("Hur många studieförbund finns?", GROUP_ONLY, GROUP_ONLY, False),  # no members asked
+        # Two names beside the group's noun are its members; one is a party ("Region Dalarna").
+        (
+            "Vilka gästspel stödjer regionen?",
+            "Region Dalarna stödjer även Folkmusikens Hus och Riksteatern för gästspel.",
+            "Region Dalarna stödjer även Folkmusikens Hus och Riksteatern för gästspel.",
+            False,
+        ),
+        (
+            "Vilka studieförbund finns i Ludvika?",
+            "Region Dalarna och Ludvika kommun ger bidrag till studieförbunden.",
+            "Region Dalarna och Ludvika kommun ger bidrag till studieförbunden.",
+            True,
+        ),
+    ],
+)
+def test_a_quote_naming_the_group_and_none_of_its_members_lacks_the_answer(
+    question, text, sentence, absent
+):
+    chosen = [_quoted(text, sentence)]
+    assert (with_listed_members(_ask(question), chosen) is None) is absent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regionen har samma vacciner som andra regioner. De är Pfizer, Moderna och Novavax.",
+        "Det finns från Pfizer, Moderna och Novavax. Regionen har samma vacciner som andra regioner.",
+    ],
+)
+def test_the_members_listed_beside_the_group_in_its_paragraph_are_quoted_with_it(text):
+    chosen = [_quoted(text, "Regionen har samma vacciner som andra regioner.")]
+    quoted = with_listed_members(_ask("Vilka vacciner finns?"), chosen)
+    assert quoted is not None and len(quoted) == 2
+    assert "Pfizer, Moderna och Novavax" in quoted[1].text
+    # A blank line between them: another paragraph's list, and nothing to quote.
+    apart = text.replace(". ", ".\n\n", 1)
+    chosen = [_quoted(apart, "Regionen har samma vacciner som andra regioner.")]
+    assert with_listed_members(_ask("Vilka vacciner finns?"), chosen) is None

@@ -40,6 +40,8 @@ def test_the_specific_words_leave_out_the_kind_of_answer_and_numbers():
     }
     # how usual a thing is frames the asking: "brukar" is not what the answer is about
     assert specific_terms(_stems("Hur länge brukar ett tillstånd gälla?")) == {"tillstand", "gall"}
+    # "tar" asks how long something takes, as "take" does: "Planering 2-4 veckor, byggtid …"
+    assert specific_terms(_stems("Hur lång tid tar köksrenovering?")) == {"koksrenovering"}
     # the kind of number ("nivå") and a date's month, like its day and year
     assert specific_terms(_stems("Vilken nivå fick räntan vid mötet den 19 mars 2025?")) == {
         "rantan",
