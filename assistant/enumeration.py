@@ -160,11 +160,20 @@ def with_listed_members(query: Any, chosen: list[Any]) -> list[Any] | None:
     if not naming:
         return chosen
     asked = set(_WORD.findall(query.folded))
-    if any(lists_members(t) or _in_list(c) for t, c in zip(texts, chosen, strict=True)) or any(
-        # Names as members beside the group's noun: "… stödjer även Folkmusikens Hus och
-        # Riksteatern i syfte att arrangera … gästspel".
-        _names(in_context(c), asked) >= 2
-        for c in naming
+    if (
+        any(lists_members(t) or _in_list(c) for t, c in zip(texts, chosen, strict=True))
+        or any(
+            # A member named by a compound on the group's noun: "varannan tisdag" for "Vilka dagar
+            # …?", "sektionsritning" for "Vilka ritningar …?".
+            _kind_named(in_context(c), group)
+            for c in naming
+        )
+        or any(
+            # Names as members beside the group's noun: "… stödjer även Folkmusikens Hus och
+            # Riksteatern i syfte att arrangera … gästspel".
+            _names(in_context(c), asked) >= 2
+            for c in naming
+        )
     ):
         return chosen
     for c in naming:
@@ -185,6 +194,13 @@ def _names(text: str, asked: set[str]) -> int:
     name members ("… stödjer även Folkmusikens Hus och Riksteatern …"), one a party ("Region
     Dalarna och Ludvika kommun ger bidrag …" asked about Ludvika)."""
     return sum(fold(w.casefold()) not in asked for w in _NAME_WORD.findall(text))
+
+
+def _kind_named(text: str, group: str) -> bool:
+    """Does ``text`` hold a compound whose head is the (folded) ``group`` noun, a kind of it
+    ("tisdag" of "dagar"), not the group's own word ("studieförbunden" of "studieförbund")?"""
+    stem = fold(group[:-2])
+    return any(stem in w and not w.startswith(stem) for w in _WORD.findall(fold(text.casefold())))
 
 
 def _listing_neighbour(candidate: Any) -> Any | None:

@@ -170,6 +170,13 @@ GROUP_ONLY = "Kommunen och regionen ger båda bidrag till de verksamma studiefö
             False,
         ),
         ("Hur många studieförbund finns?", GROUP_ONLY, GROUP_ONLY, False),  # no members asked
+        # A member named by a compound on the group's noun: a kind of day.
+        (
+            "Vilka dagar besöker bokbussen byarna?",
+            "Bokbussen besöker byarna varannan tisdag.",
+            "Bokbussen besöker byarna varannan tisdag.",
+            False,
+        ),
         # Two names beside the group's noun are its members; one is a party ("Region Dalarna").
         (
             "Vilka gästspel stödjer regionen?",
