@@ -146,16 +146,15 @@ def with_listed_members(query: Any, chosen: list[Any]) -> list[Any] | None:
     number or a name. A quote that lists (``lists_members``: "A, B och C"), is a list's lead or
     item, names two members beside the group's noun, or does not name the group (its members
     may stand there under their own names) is kept as it is. A quote naming the group whose
-    neighbour in its paragraph lists is quoted with that neighbour ("Obligatoriska:
-    situationsplan …, planritning …, fasadritning …" before "Ritningar ska vara fackmässigt
-    utförda …"). ``chosen``: the scored sentences to be quoted (``passage``, ``start``, ``end``),
-    best first."""
+    neighbour in its paragraph lists is quoted with that neighbour ("… samma godkända vacciner
+    som övriga regioner." before "De är från Pfizer, Moderna och Novavax."). ``chosen``: the
+    scored sentences to be quoted (``passage``, ``start``, ``end``), best first."""
     group = members_asked(query.folded) if chosen else None
     if group is None or len(group) < 4:
         return chosen
     texts = [in_context(c) for c in chosen]
     naming = [
-        c for c, t in zip(chosen, texts, strict=True) if fold(group[:-2]) in fold(t.casefold())
+        (c, t) for c, t in zip(chosen, texts, strict=True) if fold(group[:-2]) in fold(t.casefold())
     ]
     if not naming:
         return chosen
@@ -165,18 +164,18 @@ def with_listed_members(query: Any, chosen: list[Any]) -> list[Any] | None:
         or any(
             # A member named by a compound on the group's noun: "varannan tisdag" for "Vilka dagar
             # …?", "sektionsritning" for "Vilka ritningar …?".
-            _kind_named(in_context(c), group)
-            for c in naming
+            _kind_named(t, group)
+            for _, t in naming
         )
         or any(
             # Names as members beside the group's noun: "… stödjer även Folkmusikens Hus och
             # Riksteatern i syfte att arrangera … gästspel".
-            _names(in_context(c), asked) >= 2
-            for c in naming
+            _names(t, asked) >= 2
+            for _, t in naming
         )
     ):
         return chosen
-    for c in naming:
+    for c, _ in naming:
         listing = _listing_neighbour(c)
         if listing is not None:
             rest = [o for o in chosen if o is not c]
