@@ -78,7 +78,13 @@ _ANSWER_TYPES = {
         # "tim" as written in "ca 25 tim / månad"
         rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
         r"min|days?|weeks?|months?|years?|hours?|minutes?)\b|"
-        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|\bgäller\b|"
+        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|"
+        # "gäller" with the bound it runs to or from ("gäller till och med …", "gäller längst
+        # …"); alone it says what applies, not for how long: "Bestämmelserna i 47 § gäller även
+        # ämnets salter" answered "How long does … take to process an application …?"
+        # (a blind set's question, forty-ninth session).
+        r"\bgäller\b[^.;:!?]{0,60}?\b(?:till|tom|t\.\s?o\.\s?m|intill|längst|tills|från|fr\.\s?o\.\s?m|"
+        r"fram till|så länge|under(?! förutsättning))\b|"
         # no time at all: "Anmälan ska göras omgående." answers "Hur snart …?"
         r"\b(?:omgående|omedelbart|snarast|genast|utan dröjsmål|immediately|without delay)\b",
         re.I,
