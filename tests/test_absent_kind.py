@@ -519,6 +519,45 @@ def test_an_entry_into_force_is_not_answered_with_another_events_date(library):
     assert said.answered and "31 december 2027" in said.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("sentences", "absent"),
+    [
+        (["Denna författning träder i kraft den 1 december 2017."], True),
+        (["Föreskrifterna gäller från och med den 1 mars 2024."], True),
+        # a decision named beside the entry into force, or a date of another kind, answers
+        (["Styrelsen beslutade den 5 maj 2017 att föreskrifterna träder i kraft 1 juli."], False),
+        (["Ändringen fastställdes i juni 2017.", "Den träder i kraft den 1 december 2017."], False),
+        (["Remissen skickades ut den 3 april 2017."], False),
+    ],
+)
+def test_a_decisions_date_is_not_answered_by_an_entry_into_force(sentences, absent):
+    query = _query("Vilket datum beslutades ändringsföreskriften?")
+    query.intent = "fact"
+    assert (absent_kind(query, _read(*sentences)) == "time") is absent
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Avtalet gäller till och med den 31 december 2022.", True),
+        ("Tillståndet gäller längst fem år från beslutet.", True),
+        ("Planen gäller under hela planperioden.", True),
+        ("Rutinen gäller tills vidare.", True),
+        # "gäller" alone says what applies, not for how long
+        ("Bestämmelserna i 47 § gäller även ämnets salter.", False),
+        ("Detta gäller under förutsättning att ansökan är komplett.", False),
+    ],
+)
+def test_the_validity_verb_gives_a_duration_only_with_its_bound(sentence, found):
+    assert answer_type_found("duration", [sentence]) is found
+
+
+def test_how_long_is_not_answered_by_what_a_rule_applies_to():
+    query = _query("Hur lång tid tar det att få ett tillstånd för ett grupp B-ämne?")
+    read = _read("Bestämmelserna om grupp B-ämnen gäller även ämnets salter och kristallvatten.")
+    assert absent_kind(query, read) == "number"
+
+
 def test_a_dimension_asked_is_quoted_from_the_next_stycke_of_the_passage():
     # "Hur snabbt …?" wants a period or a time limit: the § names what is published, its next
     # stycke how soon ("… inom två månader"); the quote takes it in.
