@@ -378,7 +378,13 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
     ):
         assert absent_kind(question, _read(*plain, said)) is None, said
     # a range of another kind, or a duration, is no interval
-    for unsaid in ("Värdet ligger i ett intervall av 10–20 procent.", "Intyget gäller i tre år."):
+    for unsaid in (
+        "Värdet ligger i ett intervall av 10–20 procent.",
+        "Intyget gäller i tre år.",
+        # an amount of time per period says how long, not how often
+        "Kontroll krävs om arbetet pågår mer än 30 minuter per vecka.",
+        "Brandskyddsarbetet tar 2 timmar per dag.",
+    ):
         assert absent_kind(question, _read(*plain, unsaid)) == "frequency", unsaid
     # Beyond the sentences a quote reaches it does not count.
     far = _read(*plain, "Boendena finns i kommunen.", "Kontrollerna görs årligen.")
