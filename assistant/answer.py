@@ -229,7 +229,7 @@ class ExtractiveAnswerer:
     def _score(
         self, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
     ) -> list[Candidate]:
-        return score_sentences(self.index, query, passages, documents, self.vocabulary)
+        return score_sentences(self.index, query, passages, documents)
 
     def _choose(
         self, query: Query, candidates: list[Candidate], documents: dict[str, StoredDocument]

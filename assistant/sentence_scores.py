@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
@@ -38,23 +37,17 @@ _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
 
 def score_sentences(
-    index: Index,
-    query: Query,
-    passages: list[Passage],
-    documents: dict[str, StoredDocument],
-    knows: Callable[[str], bool] | None = None,
+    index: Index, query: Query, passages: list[Passage], documents: dict[str, StoredDocument]
 ) -> list[Candidate]:
     """Every sentence of ``passages`` as a ``Candidate``, best first: its cosine to the
     question's vector (the sentence vectors stored at index time), a lift for the question's
     words it holds and for a named party as its subject, and ``_PASSAGE_WEIGHT`` times its
     passage's retrieval score below the first passage's. List fragments, contents lines and a
-    list's labels without their lead are left out; a card line only for the fact asked for.
-    ``knows`` (the corpus vocabulary) renders an English question's words in Swedish for the
-    word lift (``Query.swedish``); without it they are read as typed."""
+    list's labels without their lead are left out; a card line only for the fact asked for."""
     if not passages:
         return []
     qvec = index.embeddings.query_vector(query.search_text)
-    qterms = _lifting_terms(query, knows)
+    qterms = set(query.terms)
     by_id = {p.id: p for p in passages}
     top = passages[0].score
     named = [p for p in parties_of(passages, documents) if p.name in query.parties]
@@ -77,8 +70,7 @@ def score_sentences(
         # be one, so the passage is split again for those alone (the per-question path).
         if len(text.split()) <= 5 and orphan_item(passage.text, start):
             continue
-        said = set(terms(text))
-        overlap = sum(bool(q & said) for q in qterms) / len(qterms) if qterms else 0.0
+        overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
         lift = _OVERLAP_WEIGHT * overlap
         lift += party_bonus(text, named, parties_of([passage], documents))
         if listed:
@@ -107,20 +99,3 @@ def score_sentences(
     out.sort(key=lambda c: -c.score)
     return out
 
-
-def _lifting_terms(query: Query, knows: Callable[[str], bool] | None) -> list[set[str]]:
-    """The question's words a sentence is lifted for holding, each as the set of stems that
-    count as it. An English question's words meet the Swedish text only through its rendering
-    ("risk coordinator" -> "risksamordnare"): read as typed, only names and loans ("CISO",
-    "risk") ever met, and e5's cross-lingual closeness alone chose the sentence (a blind set's
-    question, read in the fifty-first session). Each rendered part is one word, held by any of
-    its renderings, so that a word with three renderings weighs as one."""
-    if query.language != "en" or knows is None:
-        return [{t} for t in dict.fromkeys(query.terms)]
-    parts = query._renderer(knows).parts(query.search_text)
-    rendered = [set(terms(en)) | {t for sv in svs for t in terms(sv)} for en, svs in parts]
-    # the rest as typed where the corpus has it (a name the rendering left out); "who",
-    # "should" meet no Swedish sentence and would only lower every sentence's share
-    covered = {t for p in rendered for t in p}
-    rest = [{t} for t in dict.fromkeys(query.terms) if t not in covered and knows(t)]
-    return [p for p in rendered if p] + rest
