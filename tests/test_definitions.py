@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import indexed_texts
+from helpers import assistant_over_texts, indexed_texts
 
 from assistant.definitions import DEFINITION_BONUS, DefinitionLift, asked_term, defines
 from assistant.retrieve import HybridRetriever
@@ -54,6 +54,11 @@ def test_a_question_asking_what_a_term_means_names_the_term(question, term):
         ("extern avvikelse", "En extern avvikelse rapporteras till nämnden.", False),
         ("grit", "GRIT syftar här både på vår envisa motståndskraft och uthållighet.", True),
         ("sfi", "Sfi står för svenska för invandrare.", True),
+        # a Markdown export's "--" and an em dash for the entry's dash
+        ("riskagare", "- Riskägare -- den som ansvarar för risken.", True),
+        ("riskagare", "Riskregister -- sammanställningar. - Riskägare -- den som ansvarar.", True),
+        ("riskagare", "Riskägare — den som ansvarar för risken.", True),
+        ("riskagare", "Riskägare ansvarar för alla risker i sitt ansvarsområde.", False),
     ],
 )
 def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):
@@ -95,3 +100,24 @@ def test_a_definition_question_finds_the_definition_first(tmp_path, e5):
     assert {p.source: p.score for p in found[1:]} == pytest.approx(
         {p.source: scores[p.source] for p in found[1:]}
     )
+
+
+# A guide whose sections use the term in every paragraph, and a Markdown definition list ("Term
+# -- definition") that says what it is, in one passage with other entries (a blind set's guide).
+_GUIDE = {
+    "riskhantering.md": "# Riskhantering\n\n## Begrepp\n\n"
+    "- Riskregister -- sammanfattningar av vilka riskanalyser som gjorts.\n"
+    "- Riskägare -- den som ansvarar för risken och ser till att åtgärder införs.\n"
+    "- Risksamordnare -- den som har övergripande ansvar för riskhanteringen.\n\n"
+    "## Riskägare\n\nRiskägare är ansvariga för alla risker i sitt ansvarsområde och därmed "
+    "också för informationssäkerhetsrisker. Riskägare är exempelvis verksamhetsansvariga i "
+    "linjeorganisationen, informationsägare eller systemägare. Riskägare ansvarar för den "
+    "operativa riskhanteringen inom sin verksamhet.\n",
+}
+
+
+def test_a_definition_question_quotes_the_entry_that_defines_the_term(tmp_path, e5):
+    assistant = assistant_over_texts(tmp_path, _GUIDE, e5)
+    answer = assistant.ask("Vad menas med riskägare?")
+    assert answer.answered, answer.answer
+    assert answer.citations[0].quote.startswith("Riskägare -- den som ansvarar"), answer.answer
