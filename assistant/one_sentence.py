@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .compounds import MIN_PART, compound_match
+from .counted import count_focus
 from .folding import fold
 from .sentence_context import read_in_context
 from .sentence_share import (
@@ -106,12 +107,17 @@ def strict_weights(
 
 
 def specific_share(
-    wanted: Iterable[str], sentences: Sequence[str], contexts: Sequence[str], typed: Sequence[bool]
+    wanted: Iterable[str],
+    sentences: Sequence[str],
+    contexts: Sequence[str],
+    typed: Sequence[bool],
+    counted: Iterable[str] = (),
 ) -> float:
-    """The best weighted share of the question's specific words among the ``contexts`` (best
-    sentences in context) that hold the wanted answer type (``typed``), weights over the read
-    ``sentences``; 1.0 when the question has no specific word, 0.0 when no context is typed."""
-    specific = specific_terms(wanted)
+    """The best weighted share of the question's specific words (``counted``: see
+    ``specific_terms``) among the ``contexts`` (best sentences in context) that hold the wanted
+    answer type (``typed``), weights over the read ``sentences``; 1.0 when the question has no
+    specific word, 0.0 when no context is typed."""
+    specific = specific_terms(wanted, counted)
     if not specific:
         return 1.0
     weights = strict_weights(specific, sentences, strict=False)
@@ -123,7 +129,8 @@ def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any)
     """The share of the question's specific words ``sentence`` holds, weighted over the read
     ``sentences``. An English question's words meet the text through its rendering (``known``:
     the vocabulary)."""
-    return specific_share(_asked(query, known), sentences, [sentence], [True])
+    asked = _asked(query, known)
+    return specific_share(asked, sentences, [sentence], [True], count_focus(query.folded) & asked)
 
 
 def _asked(query: Any, known: Any) -> set[str]:
@@ -138,7 +145,8 @@ def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
     that gives each several Swedish words, one of which may meet by chance ("workers" is
     rendered "arbetare" too, whose stem "arbet" is "arbetet"'s): two words then, or all of
     them when it has fewer."""
-    wanted = specific_terms(_asked(query, known))
+    asked = _asked(query, known)
+    wanted = specific_terms(asked, count_focus(query.folded) & asked)
     said = stems(first), stems(second)
     shared = sum(all(holds(w, s, _strict) for s in said) for w in wanted)
     needed = _SHARED_WORDS_EN if query.language == "en" else 1
@@ -212,8 +220,9 @@ def one_sentence_signals(
     sentences = [c.text for c in candidates]
     specific = 1.0
     if not english and wants_number(wants, folded):
-        read = typed_contexts(wants, folded, best, specific_terms(wanted))
-        specific = specific_share(wanted, sentences, *read)
+        counted = count_focus(folded) & wanted
+        read = typed_contexts(wants, folded, best, specific_terms(wanted, counted))
+        specific = specific_share(wanted, sentences, *read, counted)
     named = 1.0
     if name_wanted(folded):
         read = [read_in_context(c) for c in best]

@@ -91,7 +91,10 @@ _PRONOUN_SUBJECT = re.compile(
     r"^(?:[\w.,–-]+\s+){0,3}?(?:den|denna|dessa|detta|de|it|they|this|these)\b", re.I
 )
 _NO_SUBJECT = re.compile(
-    r"^(?:\d|minst|högst|max|maximalt|cirka|ca\b|ungefär|omkring|upp till|mellan|"
+    # a number of what the sentence before named: "Ett vanligt och lämpligt antal nivåer är tre
+    # till sex." after "Antalet konsekvenskategorier och -nivåer bör inte vara för många …"
+    r"^(?:ett\s+(?:\w+\s+){0,3}antal\b|"
+    r"\d|minst|högst|max|maximalt|cirka|ca\b|ungefär|omkring|upp till|mellan|"
     r"giltig|gäller|kostar|krävs|behövs|tar\b|sparas|ska\b|måste\b|at least|at most|up to|"
     r"valid|costs?\b|takes?\b|required)",
     re.I,

@@ -98,4 +98,3 @@ def score_sentences(
         out = [c for c in out if c.passage.kind != "card"]
     out.sort(key=lambda c: -c.score)
     return out
-

@@ -240,9 +240,14 @@ def typed_share(
     return best_typed(weights, contexts, typed)
 
 
-def specific_terms(wanted: Iterable[str]) -> set[str]:
-    """The (folded) question stems that name its topic: not the kind of answer, not a number."""
-    return {w for w in wanted if w not in _GENERIC and not w[:1].isdigit()}
+def specific_terms(wanted: Iterable[str], counted: Iterable[str] = ()) -> set[str]:
+    """The (folded) question stems that name its topic: not the kind of answer, not a number.
+    A ``counted`` stem (``counted.count_focus``: the thing a "hur många" question counts) is
+    topic even where the same word elsewhere names the kind of number asked: "Hur många
+    nivåer …?" counts levels, "Vilken nivå …?" asks a figure (a blind set's question, read in
+    the fifty-first session)."""
+    keep = set(counted)
+    return {w for w in wanted if (w not in _GENERIC or w in keep) and not w[:1].isdigit()}
 
 
 def topic_text(read: InContext, specific: set[str], match: Match = compound_match) -> str:
