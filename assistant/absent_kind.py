@@ -170,9 +170,11 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         # text (``in_context`` then returns it as it is).
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         read = [SimpleNamespace(text=t, passage=SimpleNamespace(text=t)) for t in texts]
-        if cost_asked(query.folded):
+        if cost_asked(query.folded) and query.wants not in ("duration", "date"):
             # "Vad kostar …?" is answered by a sum (or "kostnadsfritt"), not by a count, a
-            # height or a period ("gäller 5-10 år").
+            # height or a period ("gäller 5-10 år"). Not "Hur lång tid har man på sig att
+            # överklaga ett beslut om avgift?": the period is asked, the fee is its topic (a
+            # blind fee guideline's question, read in the fifty-first session).
             return None if any(money_found(t) for t in texts) else "money"
         _, typed = typed_contexts(query.wants, query.folded, read)
         if not any(typed):

@@ -118,7 +118,19 @@ _YES_NO = re.compile(
     r"tillkommer|utgar|omfattas|omfattar|racker|behovs|anvands|stammer|paverkar|innebar|"
     r"raknas|debiteras|ersatts|tillats|godkanns|"
     r"can|could|may|must|should|is|are|was|were|do|"
-    r"does|did|will|would|has|have)\b"
+    r"does|did|will|would|has|have)\b|"
+    # any present-tense verb before its subject, as Swedish asks yes or no ("Räknar kommunen
+    # …?", "Skickar ni …?"; a blind fee guideline's questions, fifty-first session); never a
+    # question word ("Var finns …", "När gäller …")
+    r"(?!(?:var|nar|hur|vad|vem|vems|vart|varfor)\b)[a-z]+(?:ar|er|ir|or|yr)\s+"
+    r"(?:jag|man|du|vi|ni|de|dom|det|den|han|hon|hen|[a-z]+(?:en|et|na))\b"
+)
+# "när" after a verb of knowing or telling asks a time ("Vet du när …?", "Kan du säga när …?");
+# elsewhere in a question opening with its verb it joins a clause ("Skickar kommunen en faktura
+# även när det gäller några kronor?", "Räknar kommunen med ett avdrag när avgiften tas fram?").
+_WHEN_JOINS = re.compile(
+    r"(?<!\bvet )(?<!\bveta )(?<!\bsaga )(?<!\bberatta )(?<!\bdu )(?<!\bni )(?<!\bknow )"
+    r"(?<!\btell )(?<!\bme )(?<!\bus )\b(?:nar|when)\b"
 )
 _QUESTION_WORD = re.compile(r"\b(?:hur|vad|vilk\w*|nar|how|what|which|when)\b")
 _CLAUSE = re.compile(r"[,;:]\s+|[.!]\s+")
@@ -160,7 +172,9 @@ def yes_no(folded: str) -> bool:
     last = _JOINING.sub("", last)
     # "Does the inquiry have to … suggest how the reform should be financed?": a "how" of
     # manner inside asks no question of its own; "Kan du säga hur mycket det kostar?" does.
-    return bool(_YES_NO.match(last)) and not _QUESTION_WORD.search(_MANNER.sub(" ", last))
+    if not _YES_NO.match(last):
+        return False
+    return not _QUESTION_WORD.search(_WHEN_JOINS.sub(" ", _MANNER.sub(" ", last)))
 
 
 _ASIDE = re.compile(
@@ -232,6 +246,19 @@ _VERB_FIRST = re.compile(rf"(?:{_YES_NO.pattern}|\w+as)\b")
 _ASKER = re.compile(r"\w+ (?:jag|man|vi|du|ni|i|you|we)\b|(?:finns|fanns)\b|(?:is|are) there\b")
 
 
+# A question opening with "hur" and a verb ("Hur räknas …", "Hur betalar jag …"), not a measure
+# ("hur mycket", "hur stor", "hur lång"): it asks how something is done. Folded.
+_HOW_DONE = re.compile(
+    r"^(?:hur|how) (?!(?:mycket|manga|lange|ofta|stor\w*|hog\w*|lang\w*|lite|dyr\w*|billig\w*|"
+    r"gammal\w*|gamla|snart|tidigt|sent|mkt|much|many|long|often|large|big|high|expensive|old|"
+    r"soon|early|late)\b)\w+\b"
+    # not how much a thing changes ("Hur räknas avgifterna upp varje år?": by how much)
+    r"(?! (?:\w+ ){0,4}?upp\b)(?<!\bhojs)(?<!\bokar)(?<!\bsanks)"
+)
+# An amount asked for by the asking words themselves, not by a noun naming one ("avgift").
+_AMOUNT_ASKED = re.compile(r"\b(?:hur mycket|hur manga|how much|how many|kost(?:ar|ade|at)|cost)\b")
+
+
 def wanted_answer(folded: str) -> str | None:
     """The kind of answer a (folded) question wants: a date for "när", an amount for "hur
     mycket"; none for a word asked to be defined ("Vad är byggsanktionsavgift?"), for what
@@ -253,7 +280,12 @@ def wanted_answer(folded: str) -> str | None:
     # "Måste operatören betala några avgifter till DIGG?" asks yes or no: the fee it names need
     # not stand as a sum in the answer ("… erlägga de avgifter som följer av lag"), as
     # ``sentence_share.wants_number`` already reads it for the number rules.
-    if kind in ("amount", "duration") and yes_no(folded):
+    if kind in ("amount", "duration", "date") and yes_no(folded):
+        # a "när" joining a clause of a yes/no question asks no time (``_WHEN_JOINS``)
+        return None
+    if kind == "amount" and _HOW_DONE.match(folded.strip()) and not _AMOUNT_ASKED.search(asked):
+        # "Hur räknas avgiftsbeloppen om …?" asks how a thing is done: the fee it names is what
+        # the question is about, not a sum asked for ("Hur mycket …?", "Vad kostar …?" are).
         return None
     # "Får AI-tjänsten användarens mejladress …?", "Sparas e-postadressen?" ask whether a detail
     # is handed on or kept, not for one; "Finns det ett telefonnummer …?", "Kan jag få

@@ -130,7 +130,9 @@ def topic_share(query: Any, sentence: str, sentences: Sequence[str], known: Any)
     ``sentences``. An English question's words meet the text through its rendering (``known``:
     the vocabulary)."""
     asked = _asked(query, known)
-    return specific_share(asked, sentences, [sentence], [True], count_focus(query.folded) & asked)
+    return specific_share(
+        asked, sentences, [sentence], [True], count_focus(getattr(query, "folded", "")) & asked
+    )
 
 
 def _asked(query: Any, known: Any) -> set[str]:
@@ -146,7 +148,7 @@ def shares_topic_words(query: Any, first: str, second: str, known: Any) -> bool:
     rendered "arbetare" too, whose stem "arbet" is "arbetet"'s): two words then, or all of
     them when it has fewer."""
     asked = _asked(query, known)
-    wanted = specific_terms(asked, count_focus(query.folded) & asked)
+    wanted = specific_terms(asked, count_focus(getattr(query, "folded", "")) & asked)
     said = stems(first), stems(second)
     shared = sum(all(holds(w, s, _strict) for s in said) for w in wanted)
     needed = _SHARED_WORDS_EN if query.language == "en" else 1
