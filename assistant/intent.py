@@ -191,7 +191,10 @@ def _replaced_terms() -> frozenset[str]:
     """What frames a question about the documents a text replaced, and only that one ("Vilka
     äldre föreskrifter slutade gälla när de nya trädde i kraft?"): "nya" is a topic elsewhere."""
     return frozenset(
-        terms("äldre tidigare gamla nya upphör upphörde upphöra slutar slutade slutat")
+        terms(
+            "äldre tidigare gamla gammal gammalt nya nuvarande upphör upphörde upphöra slutar "
+            "slutade slutat"
+        )
     )
 
 
@@ -220,6 +223,28 @@ def _this_document(folded: str) -> frozenset[str]:
         if any(m.group(1).endswith(k) for k in kinds)
         for t in terms(m.group(1))
     )
+
+
+# A document's kind as the last part of a compound that names it by its topic ("avgiftsreglerna",
+# "VA-taxan", "kulturavtalet"), folded; plural forms too, which ``_DOCUMENT_WORDS`` leaves out.
+_KIND_TAILS = ("regler", "reglerna", "riktlinjer", "riktlinjerna", "bestammelserna")
+_LINKED = re.compile(r"(?<=\w{3})[s-]$")
+
+
+def _titled_document(folded: str, titles: frozenset[str]) -> frozenset[str]:
+    """The (folded) stems of a compound in ``folded`` that names a document by a title's word
+    and its kind: "avgiftsreglerna" where a title is "Riktlinjer för avgifter …" (a blind fee
+    guideline's question, read in the fifty-first session). Any title word names it ("the rules
+    on fees"); the corpus's titles say which documents exist, not which one is meant."""
+    kinds = [k for k in (*document_words(), *_KIND_TAILS) if len(k) >= 4]
+    found: set[str] = set()
+    for word in re.findall(r"[\w-]+", folded):
+        for kind in kinds:
+            front = word[: -len(kind)] if word.endswith(kind) else ""
+            front = _LINKED.sub("", front)
+            if len(front) >= 3 and set(terms(front)) & titles:
+                found |= {fold_word(t) for t in terms(word)}
+    return frozenset(found)
 
 
 def intent_of(
@@ -251,7 +276,7 @@ def intent_of(
     # The topic's stems are of the typed words, the phrase's of the folded ones ("sammanhåll").
     named = phrase_of(folded, titles) if kind and kind != "purpose" else set()
     frame = _fact_terms() | (_replaced_terms() if kind == "replaces" else frozenset())
-    this = _this_document(folded)
+    this = _this_document(folded) | _titled_document(folded, titles)
     rest = {t for t in topic_terms - frame - names if fold_word(t) not in this}
     if kind and all(fold_word(t) in named for t in rest):
         return "document_fact", kind
