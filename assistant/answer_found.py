@@ -63,7 +63,12 @@ _ANSWER_TYPES = {
         # A time set by the next event or at once: "ska anmälas vid kommunstyrelsens nästa
         # sammanträde", "omgående", "utan dröjsmål" ("i samband med" is more often no time).
         r"\bvid (?:\w+s )?(?:nästa|kommande|närmast följande|första|varje)\b|"
-        r"\b(?:omgående|snarast|utan dröjsmål|månadsvis)\b",
+        r"\b(?:omgående|snarast|utan dröjsmål|månadsvis)\b|"
+        # a time counted from the event: "… ska meddelas fem (5) dagar i förväg", "fem
+        # kalenderdagar innan avslutsdatumet" answer "När måste jag säga till?" (a blind fee
+        # guideline's questions, read in the fifty-first session)
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år|timm\w*|days?|weeks?|"
+        r"months?|years?|hours?)\s+(?:i förväg|innan|före|in advance|before|prior)\b",
         re.I,
     ),
     "amount": re.compile(
