@@ -48,6 +48,8 @@ _WANTS = (
         # "Hur snart får man göra om provet?", "How soon must it take place?": a time's length
         # from now ("tidigast efter tre månader", "senast en månad"), as "hur länge"
         r"hur lange|how long|hur snart|how soon|hur tidigt|how early|"
+        # how far ahead of an event ("Hur långt i förväg måste man säga till?")
+        r"hur langt i forvag|how far in advance|how far ahead|"
         r"inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
         r"timmar|minuter|arbetsdagar)\b|how many (?:days|weeks|months|years|hours|minutes|"
         r"working days)\b|"
