@@ -28,6 +28,13 @@ _ASKED = re.compile(
     r"\b(?:hur ofta|hur manga ganger|med vilken frekvens|med vilket intervall|how often|"
     r"how frequently|how many times|at what interval)\b"
 )
+# "Vilket intervall …?", "Vilka tidsintervall motsvarar nivåerna?": the interval is the kind
+# asked, read as a frequency ("vart tredje år", "6-12 månader"), not a figure's caption (a read
+# blind set's question, fifty-first session: "… illustreras i Figur 3." answered it).
+_INTERVAL = re.compile(
+    r"^(?:vilk(?:et|a)|which|what) (?:\w+ )?(?:tids|kontroll)?intervall\w*|"
+    r"^(?:which|what) (?:\w+ )?(?:time )?intervals?\b"
+)
 _UNIT = r"(?:ar|aret|manad\w*|veck\w*|dag\w*|dygn|timm\w*|kvartal\w*|termin\w*|halvar\w*)"
 _SAID = re.compile(
     r"\b(?:gang(?:er)?|varje|vart\w*|varannan|var (?:\w+ )?" + _UNIT + r"|"
@@ -48,7 +55,9 @@ _SAID = re.compile(
 def often_asked(folded: str) -> bool:
     """Does the (folded) question ask how often (not who or which, about how often)?"""
     text = folded.casefold().strip()
-    return bool(_ASKED.search(text)) and not opens_who_or_which(text)
+    return bool(_INTERVAL.match(text)) or (
+        bool(_ASKED.search(text)) and not opens_who_or_which(text)
+    )
 
 
 # An amount of time per period ("pågår mer än 30 minuter per vecka", "2 timmar per dag") says

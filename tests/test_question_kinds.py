@@ -7,6 +7,7 @@ guideline's questions name "avgift" in nearly every line (read blind sets, fifty
 - a period asked about a fee ("Hur lång tid har man på sig att överklaga ett beslut om avgift?")
   wants the period, not a sum;
 - a time counted from an event ("fem (5) dagar i förväg") answers "när";
+- "Vilka tidsintervall …?" asks how often, as "hur ofta" does;
 - "Hur många nivåer …?" counts levels: the counted noun is the question's topic.
 """
 
@@ -17,6 +18,7 @@ import pytest
 from assistant.answer_found import answer_type_found
 from assistant.answer_type import wanted_answer, yes_no
 from assistant.folding import fold
+from assistant.frequency import often_asked
 from assistant.one_sentence import specific_terms
 from assistant.sentence_context import refers_up
 from tests.helpers import assistant_over_texts
@@ -77,6 +79,22 @@ def test_a_question_opening_with_its_verb_is_yes_or_no(question, expected):
 )
 def test_a_time_counted_from_the_event_answers_when(sentence, found):
     assert answer_type_found("date", [sentence]) is found
+
+
+@pytest.mark.parametrize(
+    ("question", "often"),
+    [
+        ("Vilka tidsintervall motsvarar de fyra sannolikhetsnivåerna?", True),
+        ("Vilket intervall gäller för besiktningen?", True),
+        ("What interval applies to inspections?", True),
+        ("Hur ofta ska planen ses över?", True),
+        # who decides how often: a body is asked
+        ("Vem bestämmer hur ofta mötet hålls?", False),
+        ("Vilka nivåer finns det?", False),
+    ],
+)
+def test_an_interval_is_asked_as_how_often(question, often):
+    assert often_asked(fold(question)) is often
 
 
 def test_the_thing_counted_is_the_topic_even_where_its_word_names_a_kind_of_number():
