@@ -313,6 +313,17 @@ _LIST_ASKED = re.compile(
 )
 
 
+# How one goes about something ("Hur ska man beskriva en risk …?", "How do I apply …?"): the
+# steps or the form a text lists after a lead ("Det tydligaste sättet … är att använda
+# formatet:") answer it, as they answer what a list holds (a read blind set's question,
+# fifty-first session).
+_METHOD_ASKED = re.compile(
+    r"^(?:hur (?:ska|skall|kan|bor|gor|maste) (?:man|jag|vi|du|ni)|"
+    r"how (?:do|should|can|must) (?:i|we|you|one))\b"
+)
+
+
 def list_asked(folded: str) -> bool:
-    """Does the (folded) question ask what a list holds (``_LIST_ASKED``)?"""
-    return bool(_LIST_ASKED.search(folded))
+    """Does the (folded) question ask what a list holds (``_LIST_ASKED``), or how one goes
+    about something (``_METHOD_ASKED``), which a list's lead with its items answers too?"""
+    return bool(_LIST_ASKED.search(folded) or _METHOD_ASKED.match(folded.strip()))
