@@ -7,6 +7,7 @@ guideline's questions name "avgift" in nearly every line (read blind sets, fifty
 - a period asked about a fee ("Hur lång tid har man på sig att överklaga ett beslut om avgift?")
   wants the period, not a sum;
 - a time counted from an event ("fem (5) dagar i förväg") answers "när";
+- "Hur ska man …?" is answered by a list's lead with its items, as "Vad ska … innehålla?" is;
 - "Vilka tidsintervall …?" asks how often, as "hur ofta" does;
 - "Hur många nivåer …?" counts levels: the counted noun is the question's topic.
 """
@@ -131,6 +132,12 @@ kommunen inom tre veckor från det att den enskilde fick del av beslutet.
 5. Riskbedömning
 Antalet nivåer för konsekvens bör inte vara för många, det kan skapa onödig komplexitet. Ett
 vanligt och lämpligt antal nivåer är tre till sex.
+
+Att beskriva en risk så att den blir begriplig och avgränsad för att kunna värderas är inte alltid
+lätt. Det kräver övning och erfarenhet. Det tydligaste sättet att beskriva risker är att använda
+formatet:
+
+På grund av (orsaker) inträffar risken (händelse) vilket leder till (konsekvenser).
 """
 
 
@@ -153,6 +160,8 @@ def fees(tmp_path_factory, e5):
         ("När måste boendet meddelas om frånvaro från lunch?", "fem (5) dagar i förväg"),
         # the counted noun is the topic; the count stands in the sentence after the topic's
         ("Hur många nivåer för konsekvens är lagom att ha?", "tre till sex"),
+        # how one goes about it: the lead of the form, with the form
+        ("Hur ska man beskriva en risk så att den går att värdera?", "använda formatet"),
         # the document named by a title word and its kind: its own line answers
         ("vilket gammalt dokument ersatts av de nya avgiftsreglerna", "SN 2021:00340"),
     ],
