@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .answer_type import opens_who_or_which
 from .folding import fold
+from .yes_no import opens_who_or_which
 
 __all__ = ["FREQUENCY_WORDS", "frequency_found", "hours_asked", "hours_found", "often_asked"]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .answer_type import yes_no
 from .sentence_share import stems
+from .yes_no import yes_no
 
 __all__ = ["restates_only"]
 

@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from .answer_type import opens_who_or_which, opens_with_verb, yes_no
 from .compounds import compound_match
 from .counted import uncounted
 from .folding import fold
@@ -34,6 +33,7 @@ from .frequency import frequency_found, often_asked
 from .lexical import terms
 from .sentence_context import InContext, read_in_context, refers_up
 from .signals import WRITTEN_NUMBERS, answer_type_found
+from .yes_no import opens_who_or_which, opens_with_verb, yes_no
 
 # Pairs a wanted stem with a found one: ``compounds.compound_match``, or a stricter reading.
 Match = Callable[[str, str], bool]

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from assistant.analyze import QueryAnalyzer
-from assistant.answer_type import yes_no
 from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
@@ -24,6 +23,7 @@ from assistant.quotes import Pick, cite_picks, expand, starts_cut
 from assistant.results import Citation, Passage
 from assistant.shorthand import expand_shorthand
 from assistant.vocabulary import Vocabulary
+from assistant.yes_no import yes_no
 
 SAGOBY = "overenskommelse-sagoby-region-dalarna-2019-2022.txt"
 FJARRVIK = "overenskommelse-fjarrvik-region-dalarna-2019-2022.txt"

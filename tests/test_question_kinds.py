@@ -17,11 +17,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer_found import answer_type_found
-from assistant.answer_type import wanted_answer, yes_no
+from assistant.answer_type import wanted_answer
 from assistant.folding import fold
 from assistant.frequency import often_asked
 from assistant.one_sentence import specific_terms
 from assistant.sentence_context import refers_up
+from assistant.yes_no import yes_no
 from tests.helpers import assistant_over_texts
 
 
