@@ -59,9 +59,8 @@ _FRAME = {"en", "ett", "a", "an", "the", "det", "den"}
 def asked_term(question: str) -> str | None:
     """The term (folded, one or two words) whose meaning the question asks, if it asks that.
     A one-word gloss in brackets after an English question's term is the term as the Swedish
-    texts write it: "What does MSB
-    mean by a 'risk owner' (riskägare) …?" asks for "riskägare" (a read blind set's question,
-    fifty-first session)."""
+    texts write it: "What does MSB mean by a 'risk owner' (riskägare) …?" asks for "riskägare"
+    (a read blind set's question, fifty-first session)."""
     folded = _QUOTES.sub("", fold(question)).strip()
     m = _ASKED.match(_GLOSS.sub("", folded))
     if m is None:
