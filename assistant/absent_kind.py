@@ -59,7 +59,7 @@ from .when_asked import (
     time_named,
     when_wanted,
 )
-from .years import other_year
+from .years import dated, other_year
 
 # A version asked for by its noun (folded): "Vilken version av …?", "What version of …?".
 _VERSION_ASKED = re.compile(
@@ -94,7 +94,8 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         return None
     ranked = sorted(candidates, key=lambda c: -c.score)
     if not getattr(query, "documents", ()) and other_year(
-        query.search_text, [in_context(c) for c in ranked[:QUOTED]]
+        query.search_text,
+        [dated(in_context(c), getattr(c.passage, "section", "")) for c in ranked[:QUOTED]],
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
     if time_absent(query, ranked, time):

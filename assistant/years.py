@@ -4,7 +4,9 @@
 prisbasbelopp (47 600 kr år 2021)": the sum is right in kind and wrong in year; every fitted
 feature is high (``numbers_agree`` is one weak feature among many). A sentence that names years,
 none of them the one asked, answers about another year. One that names no year may state a
-rule that holds every year, and is left to the fitted decision.
+rule that holds every year, and is left to the fitted decision. A sentence under a heading
+that dates it ("… › Resultat 2025": "Antal fall med blodförgiftning: 10 (föregående år 6).")
+speaks of the heading's year (``dated``).
 
 Years as texts write them: one year ("2023", "år 2023"); a span ("2019-2022", "2024–2025",
 "läsåret 2023/24", "LÅ 2023-2024") holds each year in it; "från 2021", "sedan 2021", "fr.o.m.
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["other_year", "years_of"]
+__all__ = ["dated", "other_year", "years_of"]
 
 _YEAR = r"(?:19|20)\d\d"
 # A span: "2019-2022", "2024–2025", "2023/24", "2023/2024".
@@ -76,3 +78,26 @@ def other_year(question: str, texts: Iterable[str]) -> bool:
         return any(a <= y2 and y1 <= b for a, b in spans for y1, y2 in asked)
 
     return not any(holds(years_of(t)) for t in texts)
+
+
+# A year a sentence compares with: "256 recept …, en minskning med 5,7 procent jämfört med 2024",
+# "487 fall, mot 410 år 2024", "higher than in 2024". Such a sentence speaks of another year.
+_COMPARED = re.compile(
+    rf"\b(?:jämfört (?:med|mot)|jamfort (?:med|mot)|i jämförelse med|mot|än|compared (?:with|to)|"
+    rf"than|versus|vs\.?)\s+(?:[\d\s,.]*\d\s+)?(?:(?:år|året|in|in the year|the year)\s+)?{_YEAR}\b",
+    re.I,
+)
+
+
+def dated(text: str, section: str) -> str:
+    """``text`` as read for its years: when it names no year but those it compares with
+    (``_COMPARED``), without those and with the innermost heading of ``section`` (a
+    "›"-joined heading path, outermost first) that names a year: a report's "Resultat 2025"
+    dates the figures listed under it."""
+    own = _COMPARED.sub(" ", text)
+    if years_of(own):
+        return text
+    for heading in reversed(section.split("›")):
+        if years_of(heading):
+            return f"{own} ({heading.strip()})"
+    return own

@@ -39,10 +39,15 @@ def _query(question: str, language: str = "sv") -> SimpleNamespace:
     )
 
 
-def _read(*sentences: str) -> list[SimpleNamespace]:
-    """Candidates ranked as given (a sentence known only by its text is read without context)."""
+def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
+    """Candidates ranked as given (a sentence known only by its text is read without context),
+    under the heading path ``section``."""
     return [
-        SimpleNamespace(text=s, score=1.0 - i / 10, passage=SimpleNamespace(text=s, kind="text"))
+        SimpleNamespace(
+            text=s,
+            score=1.0 - i / 10,
+            passage=SimpleNamespace(text=s, kind="text", section=section),
+        )
         for i, s in enumerate(sentences)
     ]
 
@@ -1398,6 +1403,19 @@ def test_a_year_asked_is_not_answered_by_a_sentence_about_another_year():
         absent_kind(asked, _read("Självrisken är 1 prisbasbelopp (47 600 kr år 2021).")) == "year"
     )
     assert absent_kind(asked, _read("Prisbasbeloppet var 52 500 kr år 2023.")) is None
+
+
+def test_a_heading_dates_the_figures_under_it():
+    listed = "Antal fall med blodförgiftning: 10 (föregående år 6)."
+    asked = _query("Hur många fall med blodförgiftning var det 2023?")
+    assert absent_kind(asked, _read(listed, section="VRE › Resultat 2025")) == "year"
+    assert absent_kind(asked, _read(listed, section="VRE › Resultat 2023")) is None
+    assert absent_kind(asked, _read(listed, section="VRE › Resultat")) is None
+    # the year a figure is compared with is not the year it is of
+    compared = "Antalet recept låg på 256 per 1 000 invånare, en minskning jämfört med 2024."
+    asked = _query("Hur många recept per tusen invånare löstes ut 2025?")
+    assert absent_kind(asked, _read(compared, section="Viktiga fynd 2025")) is None
+    assert absent_kind(asked, _read(compared, section="Viktiga fynd 2022")) == "year"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.years import other_year, years_of
+from assistant.years import dated, other_year, years_of
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,28 @@ def test_a_sentence_naming_only_other_years_answers_about_another_year():
     assert not other_year("Vad är taket för RUT 2026?", ["Från 2021 gäller ett tak på 75 000 kr."])
     assert not other_year("Vad gäller läsåret 2023/24?", ["Målet för LÅ 2024-2025 är högre."])
     assert not other_year("Hur stort är taket?", ["Taket var 50 000 kr år 2020."])
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "read"),
+    [
+        # a sentence naming a year is read as it is
+        ("Det var 10 fall 2024.", "A › Resultat 2025", "Det var 10 fall 2024."),
+        # one naming none takes its innermost dated heading's
+        (
+            "Antal fall: 10 (föregående år 6).",
+            "2019 › Resultat 2025 ",
+            "Antal fall: 10 (föregående år 6). (Resultat 2025)",
+        ),
+        ("Antal fall: 10.", "Resultat", "Antal fall: 10."),
+        # a year compared with is not the sentence's own
+        ("Det var 487 fall, mot 410 år 2024.", "Fynd", "Det var 487 fall,  ."),
+        (
+            "Det var 5 procent färre jämfört med 2024.",
+            "Fynd 2025",
+            "Det var 5 procent färre  . (Fynd 2025)",
+        ),
+    ],
+)
+def test_a_sentence_is_dated_by_its_heading_not_by_a_year_it_compares_with(text, section, read):
+    assert dated(text, section) == read
