@@ -36,6 +36,7 @@ from .lexical import terms
 from .parties import acting_parties
 from .query import Query, detect_language, foreign_topic, topic_of
 from .quotes import Pick, cite, cite_picks
+from .reasons import with_reason_after
 from .rescue import typed_rescue
 from .results import Answer, Passage
 from .sentence_scores import score_sentences
@@ -141,6 +142,7 @@ class ExtractiveAnswerer:
         if absent is None:
             chosen = with_members(query, with_typed(query, chosen, candidates), passages)
             chosen = with_list_after(query, chosen)
+            chosen = with_reason_after(query.folded, chosen, candidates)
             listed = with_listed_members(query, chosen)
             if listed is None:
                 # "Vilka studieförbund …?" quoted "… bidrag till de verksamma studieförbunden":

@@ -14,6 +14,7 @@ from .indexing.store import Index
 from .lexical import terms
 from .list_spans import list_leads, orphan_item
 from .query import Query
+from .reasons import gives_reason, reason_asked
 from .results import Passage
 
 __all__ = ["score_sentences"]
@@ -32,6 +33,9 @@ _LIST_LEAD_BONUS = 0.06
 # high (``definitions``; a blind set's question, read in the fifty-first session). The list
 # lead's lift: the same kind of lift, a sentence of the form the question asks for.
 _DEFINITION_BONUS = _LIST_LEAD_BONUS
+# "Varför …?": a sentence that gives a cause or a purpose over the one that restates the
+# question's premise (``reasons``); the same kind of lift.
+_REASON_BONUS = _LIST_LEAD_BONUS
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
@@ -58,6 +62,7 @@ def score_sentences(
     stated = False
     listed = list_asked(query.folded)
     term = asked_term(query.text)
+    why = reason_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
@@ -79,6 +84,8 @@ def score_sentences(
             lift += _LIST_LEAD_BONUS if (start, end) in leads[chunk_id] else 0.0
         if term is not None and defines(term, text):
             lift += _DEFINITION_BONUS
+        if why and gives_reason(text):
+            lift += _REASON_BONUS
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.
