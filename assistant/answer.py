@@ -26,6 +26,7 @@ from .candidates import (
 )
 from .choice import load_choice, rank, twins
 from .config import Settings
+from .definitions import defined_first
 from .elsewhere import named_elsewhere
 from .enumeration import with_list_after, with_listed_members, with_members
 from .fact_lines import original_lines
@@ -116,7 +117,7 @@ class ExtractiveAnswerer:
         ]
         # "Vad står MTA för?": the sentence that spells the letters out, whatever the decision's
         # features, which only see the letters (``acronyms``).
-        spelled = defining(query.text, candidates)
+        spelled = defining(query.text, candidates) or defined_first(query.text, candidates)
         if spelled is not None:
             return self._answered(query, language, [spelled], passages, documents)
         enough = self._supported(query, query.search_text, language, candidates, documents)

@@ -135,7 +135,10 @@ __all__ = [
 # 67: "1 kap. …", "2 § …" opening a page's last block are body text, never a footnote block; a
 #     statute book's "Utkom från trycket den …" before "beslutade den …" is no hindrance to the
 #     decision fact; an entry into force naming what it repeals may run to 300 characters.
-CHUNKER_VERSION = "67"
+# 70 (68 and 69 were trials, never shipped): a short label (at most three words, no digit, no
+#     colon) after a finished sentence opens the next passage (a definition list's term over its
+#     definition), not the end of the one before.
+CHUNKER_VERSION = "70"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

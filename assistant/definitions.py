@@ -17,12 +17,21 @@ Abbreviations asked to be spelled out are ``acronyms``'s (the letters, not a wor
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from .folding import fold
 from .lexical import stem_word
 from .lifts import PassageLift
 
-__all__ = ["DEFINITION_BONUS", "DefinitionLift", "asked_term", "defines"]
+__all__ = [
+    "DEFINITION_BONUS",
+    "DefinitionLift",
+    "asked_term",
+    "defined_first",
+    "defines",
+    "entry_at",
+]
 
 # Above the lift of a document the question points at (0.03): a passage that defines the
 # asked term is the answer where one exists. Not fitted: set by the gap seen (0.859 against
@@ -94,6 +103,38 @@ def defines(term: str, text: str) -> bool:
             folded,
         )
     )
+
+
+def entry_at(term: str, text: str, start: int, end: int) -> str | None:
+    """The words that define ``term`` (``defines``) at the sentence ``text[start:end]`` of a
+    passage: the sentence itself, or the label on the line right before it with the sentence,
+    for a definition list exported with each term on a line of its own ("imkanal" then
+    "Frånluftskanal från matlagningsutrymme …", pdftotext's export of a statute book; a read
+    blind set, fifty-second session). None when it does not define the term."""
+    sentence = text[start:end]
+    if defines(term, sentence):
+        return sentence
+    label = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    entry = f"{label} {sentence}"
+    return entry if 0 < len(label) < _LABEL_CHARS and defines(term, entry) else None
+
+
+def defined_first(question: str, candidates: Sequence[Any]) -> Any | None:
+    """The best-scored of ``candidates`` (scored sentences, best first: ``passage``, ``start``,
+    ``end``) when the question asks what a term means (``asked_term``) and that sentence is
+    the term's definition (``entry_at``); else None. The text's own definition answers such a
+    question whatever the decision's features say: a one-word question meets its definition
+    list's entry with a low cosine ("vad är en imkanal egentligen?" against "imkanal" /
+    "Frånluftskanal från matlagningsutrymme …": 0.78), as "Vad står MTA för?" meets the sentence
+    that spells the letters out (``acronyms.defining``)."""
+    term = asked_term(question)
+    if term is None or not candidates:
+        return None
+    best = candidates[0]
+    return best if entry_at(term, best.passage.text, best.start, best.end) is not None else None
+
+
+_LABEL_CHARS = 40  # a line this short with no sentence in it is a label (``grouping.ORPHAN_CHARS``)
 
 
 def _list_entry(stems: list[str], text: str) -> bool:

@@ -37,7 +37,7 @@ _INTERVAL = re.compile(
 )
 _UNIT = r"(?:ar|aret|manad\w*|veck\w*|dag\w*|dygn|timm\w*|kvartal\w*|termin\w*|halvar\w*)"
 _SAID = re.compile(
-    r"\b(?:gang(?:er)?|varje|vart\w*|varannan|var (?:\w+ )?" + _UNIT + r"|"
+    r"\b(?:gang(?:er)?|ggr|varje|vart\w*|varannan|var (?:\w+ )?" + _UNIT + r"|"
     r"per (?:las|skol|kalender|verksamhets)?" + _UNIT + r"|"
     r"i (?:veckan|manaden|aret|timmen|kvartalet|terminen)|om (?:aret|dagen|manaden|veckan)|"
     r"(?:vecko|manads|dag|tim|ars|kvartals|termins)vis|arlig\w*|manatlig\w*|dagligen|"
@@ -46,8 +46,9 @@ _SAID = re.compile(
     r"|\b\d+(?:\s*[-–]\s*\d+)?(?::e)?\s+" + _UNIT + r"\b"
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:years?|months?|weeks?|days?|hours?)\b"
     # An interval by its noun, its length in words too: "med ett intervall av tre år",
-    # "intervallet är sex månader", "at intervals of three years".
-    r"|\bintervall\w*\s+(?:\w+\s+){0,3}?" + _UNIT + r"\b"
+    # "intervallet är sex månader", "at intervals of three years"; a statute's "frist" is its
+    # interval, in compounds too ("kontrollfristen ska vara tre år", MSBFS 2014:6).
+    r"|\b(?:\w*intervall|\w*frist)\w*\s+(?:\w+\s+){0,3}?" + _UNIT + r"\b"
     r"|\bintervals?\s+of\s+(?:\w+\s+){0,2}?(?:years?|months?|weeks?|days?|hours?)\b"
 )
 

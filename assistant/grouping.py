@@ -74,7 +74,14 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
             and spans[i + 1].kind == "list"
             and leads_in(_tail(span, pages))
         )
-        if out and not (opens and out[-1].tail == "list"):
+        # A short label after a finished sentence names what follows, not what went before: a
+        # definition list's term ("imkanal" over "Frånluftskanal från matlagningsutrymme …",
+        # pdftotext's export of a statute book) opens the passage of its definition
+        # (``_join_orphans``), not the end of the one before.
+        # A lead-in ("Exempel på sådana byggnader är:") goes on from the paragraph before it, a
+        # line with a figure closes it ("Artikel uppdaterad 2023-03-30"): a label is a few words.
+        label = bool(out) and _label(span, pages) and _ends_sentence(out[-1], pages)
+        if out and not (opens and out[-1].tail == "list") and not label:
             last = out[-1]
             same = (
                 last.section == span.section
@@ -174,6 +181,26 @@ def _orphan(span: Span, pages: list[str]) -> bool:
         and not text.startswith(("<!--", "http"))
         and _ORPHAN_WORD.search(text) is not None
     )
+
+
+def _label(span: Span, pages: list[str]) -> bool:
+    """Is ``span`` an orphan (``_orphan``) of at most ``_LABEL_WORDS`` words, with no digit
+    and no closing colon: a term or a title, not a lead-in or a date line?"""
+    text = pages[span.page - 1][span.start : span.end].strip()
+    return (
+        _orphan(span, pages)
+        and len(text.split()) <= _LABEL_WORDS
+        and not text.endswith(":")
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+_LABEL_WORDS = 3
+
+
+def _ends_sentence(span: Span, pages: list[str]) -> bool:
+    """Does ``span``'s text end a sentence (".", "!", "?")?"""
+    return pages[span.page - 1][span.start : span.end].rstrip()[-1:] in (".", "!", "?")
 
 
 def _tail(span: Span, pages: list[str]) -> str:

@@ -7,7 +7,7 @@ import re
 
 from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
-from .definitions import asked_term, defines
+from .definitions import asked_term, entry_at
 from .document_facts import fact_line, own_fact_line
 from .indexing.records import StoredDocument
 from .indexing.store import Index
@@ -75,14 +75,17 @@ def score_sentences(
         # be one, so the passage is split again for those alone (the per-question path).
         if len(text.split()) <= 5 and orphan_item(passage.text, start):
             continue
-        overlap = len(qterms & set(terms(text))) / len(qterms) if qterms else 0.0
+        # A definition list's entry is read with its term's label ("imkanal" over its definition).
+        entry = entry_at(term, passage.text, start, end) if term is not None else None
+        said = text if entry is None else entry
+        overlap = len(qterms & set(terms(said))) / len(qterms) if qterms else 0.0
         lift = _OVERLAP_WEIGHT * overlap
         lift += party_bonus(text, named, parties_of([passage], documents))
         if listed:
             if chunk_id not in leads:
                 leads[chunk_id] = list_leads(passage.text)
             lift += _LIST_LEAD_BONUS if (start, end) in leads[chunk_id] else 0.0
-        if term is not None and defines(term, text):
+        if entry is not None:
             lift += _DEFINITION_BONUS
         if why and gives_reason(text):
             lift += _REASON_BONUS

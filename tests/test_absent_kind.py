@@ -380,6 +380,8 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
         "Gruppen träffas två gånger i veckan.",
         "Kontrollerna görs årligen.",
         "Brandskyddet genomgår kontroll med ett intervall av tre år.",  # an interval in words
+        "Vid eldning med fasta bränslen ska kontrollfristen vara tre år.",  # a statute's frist
+        "Fristen 5 ggr/år kan tillämpas i kalla kommuner.",
     ):
         assert absent_kind(question, _read(*plain, said)) is None, said
     # a range of another kind, or a duration, is no interval

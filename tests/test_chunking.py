@@ -431,6 +431,21 @@ def test_a_heading_like_line_left_alone_opens_the_passage_after_it():
         assert page_text[piece.metadata["start"] : piece.metadata["end"]] == piece.page_content
 
 
+def test_a_definition_lists_term_on_its_own_line_opens_its_definition():
+    # pdftotext writes a statute book's definition list as the term on a line of its own, a
+    # blank line, the definition: each term went to the end of the definition before it.
+    page = (
+        "2 § I denna författning används följande begrepp med nedan angiven betydelse.\n\n"
+        "eldstad\n\nAnordning för eldning med fasta bränslen, olja eller gas i en byggnad.\n\n"
+        "imkanal\n\nFrånluftskanal från matlagningsutrymme i restauranger och storkök.\n\n"
+        "lokaleldstad\n\nEldstad som bara värmer upp det rum den står i.\n"
+    )
+    passages = [p.page_content for p in chunk_document(_doc(["Titel\n\nInledning.", page]))]
+    entry = next(p for p in passages if "Frånluftskanal" in p)
+    assert entry.startswith("imkanal"), passages
+    assert "lokaleldstad" not in entry, passages
+
+
 def test_a_paragraph_opened_by_its_mark_keeps_its_later_stycken():
     # pdftotext writes a regulation's stycken as paragraphs of their own: the second stycke
     # ("… inom två månader.") alone lost the § that says what must be published.

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from helpers import assistant_over_texts, indexed_texts
 
-from assistant.definitions import DEFINITION_BONUS, DefinitionLift, asked_term, defines
+from assistant.definitions import (
+    DEFINITION_BONUS,
+    DefinitionLift,
+    asked_term,
+    defines,
+    entry_at,
+)
 from assistant.retrieve import HybridRetriever
 
 
@@ -125,3 +131,41 @@ def test_a_definition_question_quotes_the_entry_that_defines_the_term(tmp_path, 
     answer = assistant.ask("Vad menas med riskägare?")
     assert answer.answered, answer.answer
     assert answer.citations[0].quote.startswith("Riskägare -- den som ansvarar"), answer.answer
+
+
+def test_a_definition_lists_entry_is_read_with_the_term_on_the_line_before_it():
+    text = "imkanal\n\nFrånluftskanal från matlagningsutrymme i restauranger och storkök."
+    start = text.index("Frånluftskanal")
+    assert entry_at("imkanal", text, start, len(text)) == (
+        "imkanal Frånluftskanal från matlagningsutrymme i restauranger och storkök."
+    )
+    assert entry_at("eldstad", text, start, len(text)) is None
+    # a sentence defining by itself is its own entry; a long line before it is no label
+    own = "Med imkanal avses en frånluftskanal från ett storkök."
+    assert entry_at("imkanal", own, 0, len(own)) == own
+    long_line = "imkanal och andra kanaler som nämns i denna författning\n\nFrånluftskanal."
+    at = long_line.index("Frånluftskanal")
+    assert entry_at("imkanal", long_line, at, len(long_line)) is None
+
+
+_STATUTE = {
+    "foreskrifter.txt": (
+        "Föreskrifter om rengöring och brandskyddskontroll\n\n"
+        "1 § Denna författning innehåller bestämmelser om vilka objekt som omfattas av krav på "
+        "rengöring och brandskyddskontroll.\n\n"
+        "2 § I denna författning används följande begrepp med nedan angiven betydelse.\n\n"
+        "eldstad\n\nAnordning för eldning med fasta bränslen, olja eller gas i en byggnad.\n\n"
+        "imkanal\n\nFrånluftskanal från matlagningsutrymme i restauranger, storkök och därmed "
+        "jämförbara utrymmen samt till kanalen monterade delar såsom fläkt och spjäll.\n\n"
+        "lokaleldstad\n\nEldstad som endast är avsedd att värma upp det rum den står i.\n\n"
+        "3 § För imkanaler ska kontrollfristen vara två år. Imkanaler i restauranger ska "
+        "rengöras minst en gång per år.\n"
+    )
+}
+
+
+def test_a_term_asked_is_answered_by_its_entry_in_a_list_of_one_term_per_line(tmp_path, e5):
+    assistant = assistant_over_texts(tmp_path, _STATUTE, e5)
+    answer = assistant.ask("vad är en imkanal egentligen?")
+    assert answer.answered, answer.answer
+    assert answer.citations[0].quote.startswith("Frånluftskanal från matlagningsutrymme")
