@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .folding import fold
+from .grouping import ORPHAN_CHARS
 from .lexical import stem_word
 from .lifts import PassageLift
 
@@ -116,7 +117,8 @@ def entry_at(term: str, text: str, start: int, end: int) -> str | None:
         return sentence
     label = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
     entry = f"{label} {sentence}"
-    return entry if 0 < len(label) < _LABEL_CHARS and defines(term, entry) else None
+    # a line shorter than a sentence, as ``grouping`` reads a label
+    return entry if 0 < len(label) < ORPHAN_CHARS and defines(term, entry) else None
 
 
 def defined_first(question: str, candidates: Sequence[Any]) -> Any | None:
@@ -132,9 +134,6 @@ def defined_first(question: str, candidates: Sequence[Any]) -> Any | None:
         return None
     best = candidates[0]
     return best if entry_at(term, best.passage.text, best.start, best.end) is not None else None
-
-
-_LABEL_CHARS = 40  # a line this short with no sentence in it is a label (``grouping.ORPHAN_CHARS``)
 
 
 def _list_entry(stems: list[str], text: str) -> bool:

@@ -16,6 +16,7 @@ __all__ = [
     "LIST_CHARS",
     "MAX_CHARS",
     "MIN_CHARS",
+    "ORPHAN_CHARS",
     "SECTION_SEP",
     "SHORT_ITEM",
     "STATUTE_PARAGRAPH",
@@ -77,9 +78,9 @@ def _merge(spans: list[Span], pages: list[str]) -> list[Span]:
         # A short label after a finished sentence names what follows, not what went before: a
         # definition list's term ("imkanal" over "Frånluftskanal från matlagningsutrymme …",
         # pdftotext's export of a statute book) opens the passage of its definition
-        # (``_join_orphans``), not the end of the one before.
-        # A lead-in ("Exempel på sådana byggnader är:") goes on from the paragraph before it, a
-        # line with a figure closes it ("Artikel uppdaterad 2023-03-30"): a label is a few words.
+        # (``_join_orphans``). A lead-in ("Exempel på sådana byggnader är:") goes on from the
+        # paragraph before it and a line with a figure closes it ("Artikel uppdaterad
+        # 2023-03-30"), so neither is a label (``_label``).
         label = bool(out) and _label(span, pages) and _ends_sentence(out[-1], pages)
         if out and not (opens and out[-1].tail == "list") and not label:
             last = out[-1]
