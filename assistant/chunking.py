@@ -138,7 +138,9 @@ __all__ = [
 # 70 (68 and 69 were trials, never shipped): a short label (at most three words, no digit, no
 #     colon) after a finished sentence opens the next passage (a definition list's term over its
 #     definition), not the end of the one before.
-CHUNKER_VERSION = "70"
+# 71: a numbered list read as headings ("1. Lindrig samhällsstörning", "2. …" inside section 5.1)
+#     nests below the heading before it instead of opening sections 1, 2 … of the document.
+CHUNKER_VERSION = "71"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

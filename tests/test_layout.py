@@ -214,6 +214,56 @@ def test_numbered_headings_get_levels_and_lead_ins_are_not_headings():
     ]
 
 
+def _headings(page: str) -> list[tuple[int, str]]:
+    lay = lay_out_pages([page])
+    return [(u.level, lay.pages[0][u.start : u.end]) for u in lay.units if u.kind == "heading"]
+
+
+# A numbered list of labelled paragraphs inside a numbered section: its items nest below the
+# heading before them; read as sections 1, 2, 3 of the document they dropped "4.2 Bedömning"
+# and "Skala för påverkan" from every item's path.
+_SCALE = (
+    "4. Metod\nVi har bedömt varje händelse.\n"
+    "4.1 Underlag\nUnderlaget kommer från förvaltningarna.\n"
+    "4.2 Bedömning\nSkala för påverkan\n"
+    "1. Liten påverkan\nKortvariga störningar i verksamheten utan följder.\n"
+    "2. Märkbar påverkan\nStörningar som varar några dagar.\n"
+    "3. Stor påverkan\nStörningar som varar flera veckor.\n"
+    "5. Resultat\nVi redovisar resultaten nedan.\n"
+)
+
+
+def test_a_numbered_list_restarted_inside_a_section_nests_below_its_heading():
+    assert _headings(_SCALE) == [
+        (1, "4. Metod"),
+        (2, "4.1 Underlag"),
+        (2, "4.2 Bedömning"),
+        (2, "Skala för påverkan"),
+        (3, "1. Liten påverkan"),
+        (3, "2. Märkbar påverkan"),
+        (3, "3. Stor påverkan"),
+        (1, "5. Resultat"),
+    ]
+
+
+def test_a_part_numbered_from_1_again_with_subsections_heads_sections():
+    page = (
+        "3. Ansvar\nKommunen ansvarar för arbetet.\n"
+        "Delöverenskommelse om rehabilitering\n"
+        "1. Inledning\nDelöverenskommelsen gäller från start.\n"
+        "1.1 Bakgrund\nParterna har arbetat länge med frågan.\n"
+    )
+    levels = dict((text, level) for level, text in _headings(page))
+    assert levels["1. Inledning"] < levels["1.1 Bakgrund"]
+
+
+def test_the_next_sections_number_after_a_list_heads_that_section_unless_it_follows():
+    scale = _SCALE.replace("4.", "3.").replace("5. Resultat", "4. Resultat")
+    assert _headings(scale)[-1] == (1, "4. Resultat")  # after items 1-3 of section 3
+    longer = scale.replace("4. Resultat", "4. Mycket stor påverkan\nI månader.\n4. Resultat")
+    assert [level for level, _ in _headings(longer)][-2:] == [3, 1]
+
+
 def test_page_number_forms():
     assert all(
         is_page_number(s, 51, strict=True)
