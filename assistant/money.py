@@ -27,7 +27,8 @@ _MONEY_ASKED = re.compile(
 # nor "Is there a fee for …?" (yes or no): those are left to the model.
 _MONEY_ASKED_EN = re.compile(
     r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
-    r"^what (?:does|do|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
+    # past and future alike ("What did the storms cost the municipality?")
+    r"^what (?:does|do|did|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
     # the noun after up to six words ("What is the culture and leisure committee's total
     # operating budget …?")
     r"^(?:what|how much) (?:is|was|will be) (?:the )?(?:[\w']+ ){0,6}?(?:cost|price|fee|fees|"

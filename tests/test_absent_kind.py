@@ -443,7 +443,11 @@ def test_a_question_naming_the_currency_wants_a_sum_in_either_language():
 
 def test_an_english_cost_question_wants_a_sum_a_definition_does_not():
     charged = "Hyran för lägenheten debiteras varje månad."
-    for question in ("How much is the rent for a flat?", "What does a flat cost per month?"):
+    for question in (
+        "How much is the rent for a flat?",
+        "What does a flat cost per month?",
+        "What did the flat cost the tenant last year?",
+    ):
         assert absent_kind(_query(question, "en"), _read(charged)) == "money"
         assert absent_kind(_query(question, "en"), _read(charged, "Hyran är 7 000 kr.")) is None
     # "What is X?" naming a price asks what it is; Swedish "hyran" is a cost word too
