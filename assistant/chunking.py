@@ -139,7 +139,8 @@ __all__ = [
 #     colon) after a finished sentence opens the next passage (a definition list's term over its
 #     definition), not the end of the one before.
 # 71: a numbered list read as headings ("1. Lindrig samhällsstörning", "2. …" inside section 5.1)
-#     nests below the heading before it instead of opening sections 1, 2 … of the document.
+#     nests below the heading before it instead of opening sections 1, 2 … of the document;
+#     a footnote going on after a blank line at the page foot is one footnote, not body text.
 CHUNKER_VERSION = "71"
 CARD_SECTION = "dokumentuppgifter"
 

@@ -190,6 +190,21 @@ def test_footnotes_at_a_page_foot_are_their_own_units():
     assert lay.pages[0].startswith("Avtal med entreprenörer enligt LOU[2] och LOV[3] ska")
 
 
+def test_a_footnote_going_on_after_a_blank_line_is_one_footnote():
+    # pdftotext may set a blank line inside a footnote: its second part is the note's, not
+    # the body's, and the block is still a footnote block.
+    page = (
+        "Kommunens invånare har en medelålder på 44,2 år4.\n\n"
+        "4 Medelålder den 31 december 2021 för kvinnor och män.\n\n"
+        "Detta kan jämföras med länets medelålder som var 42,0 år."
+    )
+    lay = lay_out_pages([page])
+    notes = [lay.pages[0][u.start : u.end] for u in lay.units if u.kind == "footnote"]
+    assert len(notes) == 1 and notes[0].startswith("4 Medelålder")
+    assert notes[0].endswith("länets medelålder som var 42,0 år.")
+    assert "år[4]" in lay.pages[0]
+
+
 def test_a_statutes_chapter_after_the_last_blank_line_is_no_footnote_block():
     # "föreskriver1" marks footnote 1; "1 kap." opening the page's last block is the body.
     page = (
