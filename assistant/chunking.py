@@ -140,7 +140,9 @@ __all__ = [
 #     definition), not the end of the one before.
 # 71: a numbered list read as headings ("1. Lindrig samhällsstörning", "2. …" inside section 5.1)
 #     nests below the heading before it instead of opening sections 1, 2 … of the document;
-#     a footnote going on after a blank line at the page foot is one footnote, not body text.
+#     a footnote going on after a blank line at the page foot is one footnote, not body text;
+#     a heading closes the open headings of its level or deeper (a Markdown text opening at
+#     "##" filed every "##" under the first; "7.2" went under "7.1" after a level gap).
 CHUNKER_VERSION = "71"
 CARD_SECTION = "dokumentuppgifter"
 
@@ -179,6 +181,9 @@ def _spans(doc: LoadedDocument) -> list[Span]:
     )
     skip = title_block(doc.pages[0], doc.title)[0] if doc.pages else 0
     path: list[str] = []
+    # Each path entry's heading level: a heading closes every open one of its level or deeper,
+    # so "7.2" after "7.1" (both level 3 under "7." at level 1) is its sibling, not its child.
+    levels: list[int] = []
     headers: dict[int, str] = {}
     spans: list[Span] = []
     anchors: dict[tuple[int, str], tuple[str, str]] = {}
@@ -193,14 +198,16 @@ def _spans(doc: LoadedDocument) -> list[Span]:
         if u.after_break:  # a rule ended the section (``ingest.layout._SECTION_END``)
             if empty is not None:
                 spans.append(_line(empty[0], empty[2]))
-            path, empty = [], None
+            path, levels, empty = [], [], None
         if u.kind == "heading":
             if text == title:
                 continue
             level = max(1, u.level - shift) if u.marked else max(1, u.level)
-            if empty is not None and level - 1 <= empty[1]:  # cut from the path
+            kept = sum(1 for n in levels if n < level)
+            if empty is not None and kept <= empty[1]:  # cut from the path
                 spans.append(_line(empty[0], empty[2]))
-            path = path[: level - 1] + [text.rstrip(":").strip()]
+            path = path[:kept] + [text.rstrip(":").strip()]
+            levels = levels[:kept] + [level]
             empty = (u, len(path) - 1, SECTION_SEP.join(path[:-1]))
             continue
         empty = None

@@ -465,3 +465,25 @@ def test_a_paragraph_opened_by_its_mark_keeps_its_later_stycken():
     passages = [p.page_content for p in chunk_document(_doc([page]))]
     assert [p for p in passages if p.startswith("2 §")] == [f"{first}\n\n{second}"]
     assert [p for p in passages if p.startswith("3 §")] == [third]
+
+
+def test_headings_of_one_level_are_siblings_whatever_level_the_first_starts_at(tmp_path):
+    # A Markdown text opening at "##" (no "#" title): every "##" heads its own section; read by
+    # position in the path, each was filed under the first one ("Vad gäller? › Ansvar").
+    path = tmp_path / "rutin.md"
+    path.write_text(
+        "Rutin för tillbud\n\nDen här rutinen beskriver arbetet med tillbud.\n\n"
+        "## Vad gäller?\n\nRutinen gäller all personal i förvaltningen.\n\n"
+        "## Ansvar\n\nChefen ansvarar för att rutinen följs.\n\n"
+        "### Uppföljning\n\nUppföljningen sker varje år och görs av chefen.\n\n"
+        "## Kontakt\n\nFrågor ställs till enhetens samordnare.\n",
+        encoding="utf-8",
+    )
+    found = {
+        c.page_content.split()[0]: c.metadata["section"]
+        for c in chunk_document(load_document(path, tmp_path))
+    }
+    assert found["Rutinen"] == "Vad gäller?", found
+    assert found["Chefen"] == "Ansvar", found
+    assert found["Frågor"] == "Kontakt", found
+    assert found["Uppföljningen"] == "Ansvar › Uppföljning", found
