@@ -142,7 +142,8 @@ __all__ = [
 #     nests below the heading before it instead of opening sections 1, 2 … of the document;
 #     a footnote going on after a blank line at the page foot is one footnote, not body text;
 #     a heading closes the open headings of its level or deeper (a Markdown text opening at
-#     "##" filed every "##" under the first; "7.2" went under "7.1" after a level gap).
+#     "##" filed every "##" under the first; "7.2" went under "7.1" after a level gap); a line
+#     only the layout takes for a heading sits inside the reader's typed heading above it.
 CHUNKER_VERSION = "71"
 CARD_SECTION = "dokumentuppgifter"
 

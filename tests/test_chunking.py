@@ -487,3 +487,22 @@ def test_headings_of_one_level_are_siblings_whatever_level_the_first_starts_at(t
     assert found["Chefen"] == "Ansvar", found
     assert found["Frågor"] == "Kontakt", found
     assert found["Uppföljningen"] == "Ansvar › Uppföljning", found
+
+
+def test_a_line_taken_for_a_heading_sits_inside_the_typed_heading_above_it(tmp_path):
+    # "Riskägare" is a heading only by its layout; at level 1 it stood above every "##" after
+    # it, and "Utformning av modellen" was filed under "Riskägare".
+    path = tmp_path / "metodstod.md"
+    path.write_text(
+        "Metodstöd för riskhantering\n\nDetta stöd beskriver hur risker hanteras.\n\n"
+        "## Ansvar och roller\n\nFlera roller behövs i arbetet med risker.\n\n"
+        "Riskägare\n\nRiskägaren ansvarar för att risken hanteras i verksamheten.\n\n"
+        "## Utformning av modellen\n\nModellen beskriver hur analysen går till.\n",
+        encoding="utf-8",
+    )
+    found = {
+        c.page_content.split()[0]: c.metadata["section"]
+        for c in chunk_document(load_document(path, tmp_path))
+    }
+    assert found["Riskägaren"] == "Ansvar och roller › Riskägare", found
+    assert found["Modellen"] == "Utformning av modellen", found

@@ -106,7 +106,7 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
     # uppdaterad 20230427", a note's own heading) sits below the last it named, never above
     # the next one's section.
     levelled = any(titles.values())
-    depth = plain = last_listed = head = run = 0
+    depth = plain = last_listed = head = run = typed = 0
     numbers: dict[int, str] = {}  # the last section number seen at each depth
     for i, (unit, numbered) in enumerate(found):
         listed = titles.get(title_key(unit.text), 0) if unit.titled else 0
@@ -116,7 +116,7 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
         after = next((_number(u.text) for u, n in found[i + 1 :] if n), "")
         run = _list_item(_number(unit.text), numbers, run, head, after) if item else 0
         if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
-            depth = plain = unit.level
+            depth = plain = typed = unit.level
         elif listed:
             unit.level = depth = plain = last_listed = listed
             if numbered:
@@ -139,6 +139,11 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
             unit.level = plain + 1
         elif signed and depth:
             unit.level = plain = depth + 1
+        elif typed:
+            # A line only the layout takes for a heading ("Riskägare" over its paragraph) in a
+            # text whose reader typed its headings ("## Ansvar och roller"): inside the typed
+            # one, not above every "##" after it.
+            unit.level = plain = typed + 1
         else:
             unit.level = plain = max(1, depth) if numbered_rule else 1
             depth = depth if numbered_rule else 1
