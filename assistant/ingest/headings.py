@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .contents import title_key
+from .section_numbers import list_item, section_depth, section_number
 from .units import (
     FUNCTION_WORDS,
     INSERTED_CLAUSE,
@@ -113,14 +114,15 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
         item = numbered and unit.wrapped and not listed and not signed
         # "1. Inledning" followed by "1.1 Bakgrund" heads a section of its own (a second part
         # of the document numbered from 1 again): a list's item has no subsections.
-        after = next((_number(u.text) for u, n in found[i + 1 :] if n), "")
-        run = _list_item(_number(unit.text), numbers, run, head, after) if item else 0
+        after = next((section_number(u.text) for u, n in found[i + 1 :] if n), "") if item else ""
+        run = list_item(section_number(unit.text), numbers, run, head, after) if item else 0
         if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
             depth = plain = typed = unit.level
         elif listed:
             unit.level = depth = plain = last_listed = listed
             if numbered:
-                numbers[_under(_number(unit.text), numbers)] = _number(unit.text)
+                number = section_number(unit.text)
+                numbers[section_depth(number, numbers)] = number
         elif run:
             # "Skala för konsekvensbedömning", then "1. Lindrig samhällsstörning" and its
             # paragraph, "2. Kännbar …", inside section 5.1: a numbered list of labelled
@@ -131,8 +133,8 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
         elif levelled:
             unit.level = last_listed + 1
         elif numbered:
-            number = _number(unit.text)
-            dots = _under(number, numbers)
+            number = section_number(unit.text)
+            dots = section_depth(number, numbers)
             unit.level = depth = plain = dots if numbered_rule else dots + 1
             numbers[dots] = number
         elif unit.text.endswith(":"):
@@ -148,37 +150,6 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
             unit.level = plain = max(1, depth) if numbered_rule else 1
             depth = depth if numbered_rule else 1
         head = unit.level
-
-
-def _number(text: str) -> str:
-    """A numbered heading's section number: "5.1" of "5.1 Riskvärdering", "13" of "§ 13 …"."""
-    return text.lstrip("§ ").split()[0].rstrip(".")
-
-
-def _list_item(number: str, numbers: dict[int, str], run: int, head: int, after: str) -> int:
-    """The item number of a numbered heading that is an item of a list restarted below another
-    heading ("1." once a numbered section is open, then "2.", "3." …; ``run`` the item before,
-    ``after`` the next numbered heading's number), or 0 when it heads a section: the next
-    top-level number ("6" inside section 5) unless a heading of that number follows, or a "1."
-    with a "1.1" after it (a part of the document numbered from 1 again)."""
-    if not number.isdigit() or not head or not numbers or after.split(".")[:2] == [number, "1"]:
-        return 0
-    n = int(number)
-    top = numbers.get(1, "")
-    if top.isdigit() and n == int(top) + 1 and after != number:
-        return 0  # unless that section's own heading follows ("4. Vården …", "4. Ansvar")
-    return n if n == run + 1 else 0
-
-
-def _under(number: str, numbers: dict[int, str]) -> int:
-    """A section number's depth ("5.3" is 2), or less where the sections above it are not the
-    last ones seen: "5.3 Riskhantering" after "4 Ansvar" / "4.3 Regional processägare", its "5"
-    missed (run into its paragraph), heads a top-level section, not one inside "4 Ansvar"."""
-    parts = number.split(".")
-    for depth in range(1, len(parts)):
-        if numbers.get(depth) != ".".join(parts[:depth]):
-            return depth
-    return len(parts)
 
 
 # A serial number or a web address names no section of the text.
