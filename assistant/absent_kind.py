@@ -27,7 +27,9 @@ and no threshold is needed to see it:
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
   body, court, company, country or law and none names one (``named_answer``); "restated"
   when an open Swedish question is quoted only its own words (``restated``); "year" when it
-  names a year none of them holds while the best names others (``years``); else None.
+  names a year none of them holds while the best names others (``years``); "earlier" when it
+  asks a fact of a replaced version of a text and none of them speaks of one (``earlier``);
+  else None.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from .answer_type import detail_nouns
 from .appearance import appearance_asked, appearance_found
 from .consequence import consequence_asked, consequence_found, sanction_asked
 from .dimension import dimension_absent
+from .earlier import earlier_asked, earlier_named
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
 from .money import cost_asked, cost_asked_en, currency_named, money_found, sum_found
 from .named_answer import holder_asked, kind_asked, name_given, person_named
@@ -83,9 +86,9 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "consequence", "contact", "name", "restated", "appearance" or "year", when the
-    best of the read ``candidates`` (by the answerer's score, in context) hold none; else None. ``time``: apply the time rule
-    (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
+    "frequency", "consequence", "contact", "name", "restated", "appearance", "year" or "earlier",
+    when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
+    else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, on as shipped) to every "when" question; one naming the
     time it wants ("vilket år") or asking a future or past event's ("When will …?", "När
     antogs …?") is always read with it."""
     if not candidates or getattr(query, "intent", None) == "document_fact":
@@ -98,6 +101,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         [dated(in_context(c), getattr(c.passage, "section", "")) for c in ranked[:QUOTED]],
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
+    if earlier_asked(query.folded) and not any(
+        earlier_named(query.folded, in_context(c)) for c in ranked[:QUOTED]
+    ):
+        return "earlier"  # a fact of the replaced rules, not of these (``earlier``)
     if time_absent(query, ranked, time):
         return "time"
     if often_asked(query.folded) and not yes_no(query.folded):
@@ -180,4 +187,32 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         _, typed = typed_contexts(query.wants, query.folded, read)
         if not any(typed):
             return "number"
+        if respective_asked(query.folded) and not any(two_figures(t) for t in texts):
+            return "number"  # one figure for "kvinnor respektive män" (``two_figures``)
     return None
+
+
+# "… för kvinnor respektive män?", "… for women and men respectively?": a figure for each (read
+# sets' "Vad är medelåldern för kvinnor respektive män …?" were answered with the total).
+_RESPECTIVE = re.compile(r"\b(?:respektive|respectively)\b")
+# A figure, not a year: "79 respektive 68 procent", "45,2 år".
+_FIGURE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?")
+
+
+def respective_asked(folded: str) -> bool:
+    """Does the (folded) question ask a figure for each of several things ("respektive")?"""
+    return bool(_RESPECTIVE.search(folded))
+
+
+# Numbers that are no figure of anything: a date's day, a section's, a footnote's or a list's
+# number opening the text ("3 Medelålder den 31 december 2022, totalt för …": a footnote).
+_NOT_FIGURE = re.compile(
+    r"\b\d{1,2}\s+(?:jan|feb|mars|apr|maj|jun|jul|aug|sep|okt|nov|dec|march|may|june|july|oct)\w*|"
+    r"\b\d+\s*(?:§|kap\b)|^\s*\d+\.?\s",
+    re.I,
+)
+
+
+def two_figures(text: str) -> bool:
+    """Does ``text`` hold at least two figures that are not years, dates or numbering?"""
+    return len(_FIGURE.findall(_NOT_FIGURE.sub(" ", text))) >= 2

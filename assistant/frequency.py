@@ -36,12 +36,23 @@ _INTERVAL = re.compile(
     r"^(?:which|what) (?:\w+ )?(?:time )?intervals?\b"
 )
 _UNIT = r"(?:ar|aret|manad\w*|veck\w*|dag\w*|dygn|timm\w*|kvartal\w*|termin\w*|halvar\w*)"
+# "varje"/"every" says how often before an occasion or a period ("varje kvartal", "vid varje
+# besök", "every year"), not before a thing ("varje solarium är märkt …": each one; a read
+# blind set's "hur ofta måste lysrören bytas?" was answered with it).
+_OCCASIONS = (
+    r"aret|manad\w*|veck\w*|dag\w*|dygn|timm\w*|kvartal\w*|termin\w*|halvar\w*|gang\w*|"
+    r"tillfalle\w*|besok\w*|mote\w*|sasong\w*|lasar|skolar|"
+    r"years?|months?|weeks?|days?|hours?|quarters?|terms?|seasons?|times?|visits?|meetings?"
+)
+# "år" folds to "ar", as "är" does: "varje solarium är märkt" must not read "varje … år".
+_OCCASION = rf"(?:ar|{_OCCASIONS}|\w+ (?:{_OCCASIONS}))"
 _SAID = re.compile(
-    r"\b(?:gang(?:er)?|ggr|varje|vart\w*|varannan|var (?:\w+ )?" + _UNIT + r"|"
+    r"\b(?:gang(?:er)?|ggr|(?:varje|every|each) " + _OCCASION + r"|vart\w*|varannan|"
+    r"var (?:\w+ )?" + _UNIT + r"|"
     r"per (?:las|skol|kalender|verksamhets)?" + _UNIT + r"|"
     r"i (?:veckan|manaden|aret|timmen|kvartalet|terminen)|om (?:aret|dagen|manaden|veckan)|"
     r"(?:vecko|manads|dag|tim|ars|kvartals|termins)vis|arlig\w*|manatlig\w*|dagligen|"
-    r"every|each|annual\w*|yearly|monthly|weekly|daily|once|twice)\b"
+    r"annual\w*|yearly|monthly|weekly|daily|once|twice)\b"
     # An interval in numbers: "6-12 år", "var 3:e månad", "every 5 years".
     r"|\b\d+(?:\s*[-–]\s*\d+)?(?::e)?\s+" + _UNIT + r"\b"
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:years?|months?|weeks?|days?|hours?)\b"
@@ -72,9 +83,19 @@ _TIME_PER_PERIOD = re.compile(
 )
 
 
+# An age is a number of years, no interval: "… någon som inte har fyllt 18 år sola …" says
+# nothing of how often (a read blind set's "hur ofta måste lysrören bytas?" was answered with
+# it). Folded, as ``frequency_found`` reads.
+_AGE = re.compile(
+    r"\b(?:fyllt|fyller|fylla|under|over|aged?|age of)\s+\d+\s+(?:ar|years?)\b|"
+    r"\b\d+\s+(?:ar|years?)\s+(?:gammal|gamla|gammalt|old)\b|\b\d+\s+ars\s+alder\b"
+)
+
+
 def frequency_found(text: str) -> bool:
     """Does ``text`` say how often (a frequency or an interval)?"""
-    return bool(_SAID.search(_TIME_PER_PERIOD.sub(" ", fold(text).casefold())))
+    folded = fold(text).casefold()
+    return bool(_SAID.search(_AGE.sub(" ", _TIME_PER_PERIOD.sub(" ", folded))))
 
 
 # Opening hours asked by their noun ("Vilka öppettider har …?", "What are the opening hours of

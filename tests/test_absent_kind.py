@@ -391,6 +391,9 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
         # an amount of time per period says how long, not how often
         "Kontroll krävs om arbetet pågår mer än 30 minuter per vecka.",
         "Brandskyddsarbetet tar 2 timmar per dag.",
+        # "varje" before a thing says each one, not how often; an age is no interval
+        "Varje boende är märkt med en skylt.",
+        "Ingen som inte har fyllt 18 år får vistas på boendena.",
     ):
         assert absent_kind(question, _read(*plain, unsaid)) == "frequency", unsaid
     # Beyond the sentences a quote reaches it does not count.
@@ -399,6 +402,7 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
     english = _query("How often must the fire safety be checked?", "en")
     assert absent_kind(english, _read(*plain)) == "frequency"
     assert absent_kind(english, _read(*plain, "Kontrollen görs varje kvartal.")) is None
+    assert absent_kind(question, _read(*plain, "Boendet kontrolleras vid varje besök.")) is None
     # A review ("genomgång") is no time ("gång").
     assert absent_kind(question, _read("Läkaren gör en läkemedelsgenomgång.")) == "frequency"
     # Who or which, about how often: the opening word asks, a name answers
@@ -1748,3 +1752,41 @@ def test_which_standard_is_answered_by_its_name(question, language):
     assert absent_kind(asked, _read(kind)) == "name"
     named = "Koden ska följa PEP 8 och granskas innan den publiceras."
     assert absent_kind(asked, _read(named)) is None
+
+
+def test_a_fact_of_a_replaced_text_is_not_answered_by_the_text_in_force():
+    # "de tidigare föreskrifterna" asks of the replaced rules: the sentence of the rules in
+    # force answers its own version (``earlier``).
+    question = _query("När trädde de tidigare solarieföreskrifterna SSMFS 2012:5 i kraft?")
+    in_force = "Dessa föreskrifter träder i kraft den 15 september 2025."
+    assert absent_kind(question, _read(in_force)) == "earlier"
+    # the twins: a sentence about the replaced version, by a word for it or its identifier
+    # (one without a time is then read by the time rule)
+    upheld = "Genom föreskrifterna upphävs Strålsäkerhetsmyndighetens föreskrifter."
+    assert absent_kind(question, _read(upheld)) == "time"
+    named = "Föreskrifterna (SSMFS 2012:5) trädde i kraft den 1 januari 2013."
+    assert absent_kind(question, _read(named)) is None
+    before = _query("Vilket år antogs den regionala utvecklingsstrategi som gällde före planen?")
+    assert absent_kind(before, _read("Regionfullmäktige antog planen i juni 2021.")) == "earlier"
+    english = _query("When did the previous regulations enter into force?", "en")
+    assert absent_kind(english, _read(in_force)) == "earlier"
+    # which text was replaced is asked without "the earlier one": the rule does not read it
+    which = _query("Vilket tidigare styrdokument ersätts av strategin?")
+    assert absent_kind(which, _read("Strategin ersätter tillväxtprogrammet från 2015.")) is None
+    # old things that are not texts are no earlier version ("gamla hissar")
+    lifts = _query("Senast när måste de gamla hissarna ha skydd?")
+    assert absent_kind(lifts, _read("Hissarna ska ha skydd senast den 1 januari 2030.")) is None
+
+
+def test_a_figure_for_each_asked_is_not_answered_by_one_figure():
+    question = _query("Vad är medelåldern för kvinnor respektive män i kommunen?")
+    total = "Medelåldern i kommunen var 45,2 år år 2021."
+    assert absent_kind(question, _read(total)) == "number"
+    each = "Medelåldern var 46,1 år för kvinnor och 44,3 år för män."
+    assert absent_kind(question, _read(each)) is None
+    share = _query("Hur stor andel av slaktkycklingar respektive slaktgrisar var friska?")
+    assert absent_kind(share, _read("Andelen var 79 respektive 68 procent.")) is None
+    # a year, a date's day and a footnote's number are no figure of either
+    assert absent_kind(question, _read("Sedan 2015 var medelåldern 45 år.")) == "number"
+    footnote = "3 Medelålder den 31 december 2022, totalt för kvinnor och män: 45 år."
+    assert absent_kind(question, _read(footnote)) == "number"
