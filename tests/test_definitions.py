@@ -33,6 +33,10 @@ from assistant.retrieve import HybridRetriever
         ("What does MSB mean by a 'risk owner' (riskägare) in its guidance?", "riskagare"),
         ("Vad menar MSB med riskägare?", "riskagare"),
         ("Vad betyder exponering (inandning) enligt föreskrifterna?", "exponering"),
+        # a kind numbered in a definition list, asked as the thing of that kind
+        ("Vad menas med en anläggning av klass 2 enligt föreskrifterna?", "klass 2"),
+        ("What is meant by a boiler of emission class 3?", "emission class 3"),
+        ("Vad menas med ansvar av nämnden?", None),
         ("Hur förklarar kommunen beslutet?", None),  # an account, not a meaning
         # facts, not meanings
         ("Vad är avgiften?", None),
@@ -69,6 +73,8 @@ def test_a_question_asking_what_a_term_means_names_the_term(question, term):
         ("riskagare", "Riskregister -- sammanställningar. - Riskägare -- den som ansvarar.", True),
         ("riskagare", "Riskägare — den som ansvarar för risken.", True),
         ("riskagare", "Riskägare ansvarar för alla risker i sitt ansvarsområde.", False),
+        ("klass 2", "Klass 1: öppen anläggning. Klass 2: sluten anläggning med filter.", True),
+        ("klass 2", "Anläggningar av klass 2 ska kontrolleras årligen.", False),
     ],
 )
 def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):
