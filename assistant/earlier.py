@@ -5,10 +5,11 @@ de tidigare riktlinjerna från 2021?", "Vilket år antogs den … strategi som g
 Dalastrategin?": the question asks a fact of the rules, plan or tariff that the text replaced.
 A sentence of the text in force ("Dessa föreskrifter träder i kraft den 15 september 2025.")
 answers its own version, not the earlier one; a sentence about the earlier one says so
-("upphävs", "ersätter", "tidigare", the earlier one's identifier or year). Over the suite and
-the read held-out sets, six unanswerable questions ask this way and none answerable; the two
-answerable ones naming an earlier text ask which it was ("Vilket tidigare styrdokument ersätts
-…?") and are answered by the sentence that says it is replaced.
+("upphävs", "ersätter", "tidigare", the earlier one's identifier or year). Over every question
+file of the suite and the held-out sets (fifty-fourth session), six unanswerable questions ask
+this way and no answerable one; the two answerable ones naming an earlier text ask which it was
+("Vilket tidigare styrdokument ersätts …?") and are answered by the sentence that says it is
+replaced.
 """
 
 from __future__ import annotations
