@@ -20,16 +20,20 @@ from .folding import fold
 
 __all__ = ["earlier_asked", "earlier_named"]
 
-# A text's kinds by their folded stems: "de tidigare riktlinjerna", "den förra taxan", "de gamla
-# reglerna", "the previous strategy".
+# A text's kinds as a word's (or a compound's) head with its inflection, folded: "de tidigare
+# riktlinjerna", "den förra taxan", "de gamla reglerna", "the previous strategy"; not a word that
+# only holds one ("de tidigare planerade insatserna", "de gamla anläggningarna", "taxiresan").
 _TEXT = (
-    r"[\w-]*(?:regl|riktlinj|tax|foreskrift|plan|strategi|policy|avtal|overenskommels|version|"
-    r"lag|forordning|program|dokument|rule|regulation|guideline|agreement|tariff)\w*"
+    r"[\w-]*(?:regel|regl|riktlinj|tax|foreskrift|plan|strategi|policy|avtal|overenskommels|"
+    r"version|lag|forordning|program|dokument)"
+    r"(?:a|an|e|en|er|erna|et|n|na|ar|arna|or|orna|s|met)?\b|"
+    r"(?:rule|regulation|guideline|agreement|tariff|strateg(?:y|ies)|plan|polic(?:y|ies)|"
+    r"version|law|act|programme|program|document)s?\b"
 )
 _ASKED = re.compile(
-    rf"\b(?:den|det|de|dess) (?:tidigare|forra|gamla|foregaende) {_TEXT}|"
+    rf"\b(?:den|det|de|dess) (?:tidigare|forra|gamla|foregaende) (?:{_TEXT})|"
     r"\bsom (?:gallde|galde|fanns) (?:fore|innan)\b|"
-    rf"\bthe (?:previous|former|earlier|old|prior|preceding) (?:\w+ )?{_TEXT}|"
+    rf"\bthe (?:previous|former|earlier|old|prior|preceding) (?:\w+ )?(?:{_TEXT})|"
     r"\bthat (?:applied|was in force) before\b"
 )
 # How a text speaks of the version it replaced (folded).

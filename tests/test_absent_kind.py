@@ -1773,9 +1773,15 @@ def test_a_fact_of_a_replaced_text_is_not_answered_by_the_text_in_force():
     # which text was replaced is asked without "the earlier one": the rule does not read it
     which = _query("Vilket tidigare styrdokument ersätts av strategin?")
     assert absent_kind(which, _read("Strategin ersätter tillväxtprogrammet från 2015.")) is None
-    # old things that are not texts are no earlier version ("gamla hissar")
+    # old things that are not texts are no earlier version ("gamla hissar"), nor is a word
+    # that only holds a text's kind ("planerade", "anläggningarna")
     lifts = _query("Senast när måste de gamla hissarna ha skydd?")
     assert absent_kind(lifts, _read("Hissarna ska ha skydd senast den 1 januari 2030.")) is None
+    for other in (
+        "När ska de tidigare planerade insatserna vara klara?",
+        "När ska de gamla anläggningarna vara utbytta?",
+    ):
+        assert absent_kind(_query(other), _read("Arbetet ska vara klart 2030.")) != "earlier"
 
 
 def test_a_figure_for_each_asked_is_not_answered_by_one_figure():
