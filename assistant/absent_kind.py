@@ -29,7 +29,8 @@ and no threshold is needed to see it:
   when an open Swedish question is quoted only its own words (``restated``); "year" when it
   names a year none of them holds while the best names others (``years``); "earlier" when it
   asks a fact of a replaced version of a text and none of them speaks of one (``earlier``);
-  else None.
+  "act" when it asks whether one can appeal or who pays and none of them, nor their headings,
+  names the appeal or the payment (``asked_act``); else None.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from typing import Any
 from .answer_found import detail_found
 from .answer_type import detail_nouns
 from .appearance import appearance_asked, appearance_found
+from .asked_act import act_asked, act_named
 from .consequence import consequence_asked, consequence_found, sanction_asked
 from .dimension import dimension_absent
 from .earlier import earlier_asked, earlier_named
@@ -86,7 +88,8 @@ __all__ = [
 
 def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str | None:
     """The kind of answer the ``query`` (a ``Query``) asks for, "time", "number", "money",
-    "frequency", "consequence", "contact", "name", "restated", "appearance", "year" or "earlier",
+    "frequency", "consequence", "contact", "name", "restated", "appearance", "year", "earlier"
+    or "act",
     when the best of the read ``candidates`` (by the answerer's score, in context) hold none;
     else None. ``time``: apply the time rule (``Settings.refuse_absent_time``, on as shipped)
     to every "when" question; one naming the time it wants ("vilket år") or asking a future or
@@ -134,6 +137,15 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         own = "" if sanction_asked(query.folded) else query.folded
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         return None if any(consequence_found(t, own) for t in texts) else "consequence"
+    if act := act_asked(query.folded):
+        # "Kan man överklaga …?", "Vem betalar …?" are answered only by a sentence naming the
+        # appeal or the payment, or under a heading that does (``asked_act``).
+        # An English question's sentences are ranked through a rendering, which put the one
+        # naming the act fourth ("Can I appeal the inspection report?"): twice as many are read.
+        reach = QUOTED if query.language == "sv" else 2 * QUOTED
+        texts = [f"{getattr(c.passage, 'section', '')}\n{in_context(c)}" for c in ranked[:reach]]
+        if not any(act_named(act, t) for t in texts):
+            return "act"
     if _VERSION_ASKED.search(query.folded) and not yes_no(query.folded):
         # "Vilken version av Django bygger FST på?" is not answered by "FST är en anpassad
         # variant av gränssnittet Django.": a version is named by a number or a date
