@@ -44,6 +44,11 @@ def _ask(question: str) -> SimpleNamespace:
         ("What authorities must the investigator consult?", "authorities"),
         ("Hur många bibliotek finns det?", None),
         ("Vad kostar ett lånekort?", None),
+        # the extreme one(s), which a sentence names by description, not a list
+        ("I vilka områden har skolorna lägst andel elever med åtgärdsprogram?", None),
+        ("Which libraries have the most visitors?", None),
+        # "minst" is also "at least": all of them are asked
+        ("Vilka krav ska minst uppfyllas?", "krav"),
     ],
 )
 def test_which_group_a_question_asks_the_members_of(question, group):
