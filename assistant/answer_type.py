@@ -38,7 +38,10 @@ _WANTS = (
         r"(?:post|besoks|utdelnings)adress\w*|(?:postal|mailing|visiting) address\w*|"
         # an address asked for by that noun alone ("Vilken adress har mottagningen?"): any kind
         r"(?<=vilken )(?:\w+ )?adress\b|(?<=what is the )address\b|(?<=what's the )address\b|"
-        r"(?<=which )address\b",
+        r"(?<=which )address\b|"
+        # where to e-mail ("vart mejlar man om …?", "Where do I email …?"): an e-mail address
+        r"\bvart? (?:\w+ )?(?:mejlar|mejla|mailar|maila|e-?postar)\b|"
+        r"\bwhere (?:do|can|should|shall) (?:i|you|we|one) (?:send (?:an )?)?e-?mail\b",
     ),
     (
         "duration",

@@ -62,6 +62,8 @@ __all__ = [
 _MEASURE_HEADS = (
     r"avgift|pris|kostnad|lon|ranta|rantesats|sats|belopp|summa|varde|procent|niva|antal|alder|"
     r"storlek|hojd|langd|bredd|djup|matt|arvode|taxa|"
+    # a dose ("Vilken startdos …?", "Vilken är den högsta dygnsdosen …?"): an amount in mg
+    r"dos|"
     # a number that identifies ("Vilket versionsnummer …?") is answered by one
     r"nummer|numret"
 )
@@ -79,7 +81,8 @@ _MEASURE = re.compile(
     # blind set's answerable question was refused and no blind set gained.
     r"\bwhat (?:is|are|was|were) the (?:\w+ ){0,2}?(?:fee|price|cost|rate|amount|salary|wage|"
     r"percentage|height|length|width|depth|size|age|maximum|minimum|limit|budget|version number|"
-    r"share|proportion|ratio|coefficient|life expectancy)s?\b"
+    r"share|proportion|ratio|coefficient|life expectancy|dose|dosage)s?\b|"
+    r"\bwhat (?:\w+ )?(?:dose|dosage)s?\b"
 )
 
 # Words that say what kind of answer is wanted (a measure, a cost, a time) or frame the asking,

@@ -142,7 +142,9 @@ _TIME = re.compile(
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|helg\w*|vardag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend\w*|"
     r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter|"
-    r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje|vart|kvartal\w*|"
+    # "varje/vart" only with a period ("varje år", "vart tredje år": the period is read), not
+    # alone ("varje patient ska dostitreras …" says no time)
+    r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje gång|kvartal\w*|"
     r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
     r"tim(?:me|mar|man)\w*|kl|klockan|minut\w*|days?|weeks?|months?|years?|hours?|"
     r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|direkt|omedelbart|"
@@ -206,8 +208,18 @@ def time_named(folded: str) -> bool:
     return bool(_TIME_NAMED.search(folded.strip()))
 
 
+# "When the term dwelling unit doesn't fit, how much … counts as one?", "När avgiften inte
+# betalas, vad händer då?": "när/when" opens a condition clause and another question follows it.
+_WHEN_CLAUSE = re.compile(
+    r"^(?:nar|when)\s+[^?,]+,\s*(?:hur|vad|vilk\w*|vem|vart|var|kan|far|ska|maste|how|what|which|"
+    r"who|where|can|may|must|should|do|does|is|are)\b"
+)
+
+
 def when_wanted(folded: str) -> bool:
     """Does the (folded) question ask for a point in time, not a condition?"""
+    if _WHEN_CLAUSE.search(folded.strip()):
+        return time_named(folded)
     return bool(_WHEN.search(folded.strip())) or time_named(folded)
 
 

@@ -26,7 +26,7 @@ from assistant.folding import fold
 from assistant.intent import wanted_answer
 from assistant.one_sentence import about_topic
 from assistant.query import foreign_topic
-from assistant.sentence_share import wants_number
+from assistant.sentence_share import measure_wanted, wants_number
 from assistant.signals import answer_type_found, without_references
 from assistant.when_asked import time_absent
 from tests.helpers import assistant_over_texts
@@ -75,6 +75,10 @@ def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
         ("När tillämpas den lägre taxan?", False),
         ("När ska avgiften betalas?", True),
         ("When should the report be submitted?", True),
+        # "when" opening a condition clause before the question asked
+        ("When the term dwelling unit doesn't fit, how much floor area counts as one?", False),
+        ("När avgiften inte betalas, vad händer då?", False),
+        ("When will the library open, and where?", True),
     ],
 )
 def test_a_question_asking_when(question, asks):
@@ -97,6 +101,8 @@ def test_a_time_as_texts_write_it():
         assert time_found(text), text
     # "är" is no "år": the pattern reads the text unfolded.
     assert not time_found("Överenskommelsen utgår från kommunens kulturstrategi och är bred.")
+    # "varje" says how often only with a period ("varje vardag" above): alone it says none.
+    assert not time_found("Tänk på att varje patient ska dostitreras individuellt.")
 
 
 def test_a_time_asked_for_and_absent_from_the_best_sentence_is_refused():
@@ -1795,3 +1801,9 @@ def test_a_figure_for_each_asked_is_not_answered_by_one_figure():
     assert absent_kind(question, _read("Sedan 2015 röstade 75 procent.")) == "number"
     footnote = "3 Valdeltagande den 11 september 2022, totalt för kvinnor och män: 75 procent."
     assert absent_kind(question, _read(footnote)) == "number"
+
+
+def test_a_dose_is_a_measure():
+    assert measure_wanted(fold("Vilken startdos pregabalin ska man ge vid nervsmärta?"))
+    assert measure_wanted(fold("What dose of amitriptyline should be started?"))
+    assert not measure_wanted(fold("Vilka läkemedel kan ges vid nervsmärta?"))

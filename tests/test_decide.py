@@ -223,6 +223,9 @@ def test_answer_types():
         ("What is the email address of the registrar?", "contact_detail"),
         ("Vad är e-postadressen till nämnden?", "contact_detail"),
         ("Kan jag mejla in ansökan?", None),  # a yes/no about e-mail: no address asked
+        # where to e-mail: an e-mail address
+        ("vart mejlar man om man har frågor om statistiken?", "contact_detail"),
+        ("Where do I email questions about the statistics?", "contact_detail"),
         ("Vilket nummer ringer jag om F-skatt?", None),  # may be answered "use the e-service"
         # "vår" (our) folds to "var" (where): the verb after it tells the question word
         ("Vår förening sköter en väg. Kan vi få bidrag?", None),
