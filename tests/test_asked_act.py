@@ -46,6 +46,7 @@ def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
         ("Kostar det något att låna böcker?", "pay"),
         # a sum is asked: the number and money rules read these
         ("Hur mycket betalar man i avgift per år?", None),
+        ("How much do I pay for each cubic metre of water?", None),
         ("Vad kostar ett lånekort?", None),
         ("Vad händer om jag betalar fakturan för sent?", None),
     ],
