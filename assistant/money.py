@@ -44,11 +44,22 @@ _SUM = re.compile(
     r"\b(?:kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|ingen kostnad)\b",
     re.I,
 )
-# A sum of money as a text writes it (or none: "kostnadsfritt"), or a share ("2 procent").
+# A sum of money as a text writes it (or none: "kostnadsfritt"), or a share ("2 procent") in a
+# sentence naming a fee, a cost or a rate ("Avgiften är 2 procent av …"): a share of pupils
+# ("1,5 jämfört med 1,2 procent") answers no "How much does special support cost …?".
 _MONEY = re.compile(
     r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|miljon\w*|miljard\w*|euro|€|:-)|"
     r"\b(?:sek|kr|eur)\s*\d|\b(?:kronor|kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|"
-    r"ingen kostnad|procent|\w*basbelopp\w*)\b|%",
+    r"ingen kostnad|\w*basbelopp\w*)\b",
+    re.I,
+)
+_SHARE = re.compile(r"\bprocent\b|%|\bpercent\b", re.I)
+_COST_WORD = re.compile(
+    r"\w*(?:avgift|kostnad|kostar|pris|taxa|ränt|skatt|moms|lön|arvode|ersättning|bidrag|belopp|"
+    r"budget|avdrag|rabatt|hyr|besparing|sparkrav|anslag|intäkt|utgift|omsättning)\w*|"
+    # a budget frame: "… besparingsåtgärder som motsvarar minst 1 procent av 2026 års ram"
+    r"\bram(?:en|ar|arna)?\b|"
+    r"\b(?:fees?|costs?|prices?|rates?|interest|charges?|salary|rent|discount|tax|budget)\b",
     re.I,
 )
 
@@ -76,5 +87,6 @@ def sum_found(text: str) -> bool:
 
 
 def money_found(text: str) -> bool:
-    """Does ``text`` (as written) hold a sum of money, a share, or say it costs nothing?"""
-    return bool(_MONEY.search(text))
+    """Does ``text`` (as written) hold a sum of money, say it costs nothing, or hold a share
+    beside a word naming a fee, a cost or a rate?"""
+    return bool(_MONEY.search(text) or (_SHARE.search(text) and _COST_WORD.search(text)))

@@ -426,7 +426,12 @@ def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
     assert absent_kind(question, _read("Försäkringen är kostnadsfri för säljaren.")) is None
     # A count question is answered by the period's number: no money asked.
     assert absent_kind(_query("Hur många år gäller försäkringen?"), _read(period)) is None
-    assert money_found("SEK 500") and money_found("2 %") and not money_found("5-10 år")
+    assert money_found("SEK 500") and money_found("Avgiften är 2 %") and not money_found("5-10 år")
+    # a share is money only beside a fee, a cost or a rate: not a share of pupils
+    assert not money_found("Stöd ges till 1,5 jämfört med 1,2 procent av eleverna.")
+    assert money_found("Varje nämnd ska ta fram besparingar om minst 1 procent av 2026 års ram.")
+    english = _query("How much does special support cost the municipalities per pupil?", "en")
+    assert absent_kind(english, _read("Stöd ges till 1,5 procent av eleverna.")) == "money"
 
 
 @pytest.mark.parametrize("verb", ["kostade", "har kostat"])
