@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from .choice import MAX_SENTENCES
+from .extremes import extreme_asked
 from .folding import fold
 from .list_spans import items_of, lead_of, opens_list, spans_of
 from .quotes import names_again
@@ -49,21 +50,12 @@ _LIST = re.compile(
 _POINTERS = frozenset({"de", "dessa", "dom", "they", "these", "those"})
 
 
-# A superlative: "I vilka områden är andelen lägst?", "Which years had the most cases?" ask for
-# the extreme one(s), which a sentence names by description ("… i områden med mycket goda
-# socioekonomiska förutsättningar (områdestyp 5)"), not for a list of members. Not "minst"/
-# "least": "Vilka krav ska minst uppfyllas?" asks for all of them.
-_SUPERLATIVE = re.compile(
-    r"\b(?:lagst\w*|hogst\w*|flest|storst\w*|minsta|mest|bast\w*|samst\w*|vanligast\w*|"
-    r"ovanligast\w*|framst\w*|most|highest|lowest|largest|smallest|"
-    r"fewest|best|worst|biggest|greatest)\b"
-)
-
-
 def members_asked(folded: str) -> str | None:
     """The group whose members the (folded) question asks for ("Vilka grupper …?" ->
-    "grupper"), or None; None too when it asks for the extreme ones (``_SUPERLATIVE``)."""
-    if _SUPERLATIVE.search(folded):
+    "grupper"), or None; None too when it asks for the extreme ones (``extremes``)."""
+    if extreme_asked(folded):
+        # "I vilka områden är andelen lägst?" asks for the extreme one(s), which a sentence
+        # names by description ("… (områdestyp 5)"), not for a list of members.
         return None
     m = _WHICH_MEMBERS.search(folded.strip().casefold())
     return next((g for g in m.groups() if g), None) if m else None

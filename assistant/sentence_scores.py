@@ -9,6 +9,7 @@ from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
 from .definitions import asked_term, entry_at
 from .document_facts import fact_line, own_fact_line
+from .extremes import extreme_asked, names_extreme
 from .indexing.records import StoredDocument
 from .indexing.store import Index
 from .lexical import terms
@@ -36,6 +37,9 @@ _DEFINITION_BONUS = _LIST_LEAD_BONUS
 # "Varför …?": a sentence that gives a cause or a purpose over the one that restates the
 # question's premise (``reasons``); the same kind of lift.
 _REASON_BONUS = _LIST_LEAD_BONUS
+# "I vilken årskurs får flest elever …?": a sentence naming an extreme ("… är högst i årskurs
+# 6 …") over the one stating the total (``extremes``); the same kind of lift.
+_EXTREME_BONUS = _LIST_LEAD_BONUS
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 
@@ -63,6 +67,7 @@ def score_sentences(
     listed = list_asked(query.folded)
     term = asked_term(query.text)
     why = reason_asked(query.folded)
+    extreme = extreme_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
@@ -89,6 +94,8 @@ def score_sentences(
             lift += _DEFINITION_BONUS
         if why and gives_reason(text):
             lift += _REASON_BONUS
+        if extreme and names_extreme(text):
+            lift += _EXTREME_BONUS
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.

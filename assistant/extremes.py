@@ -1,0 +1,46 @@
+"""The extreme one asked for ("I vilken årskurs får flest elever …?", "Which municipality had
+the lowest share …?") and the sentences that name an extreme.
+
+A question with a superlative asks which one stands out, and a text answers it with a sentence
+that says so ("… är högst i årskurs 6, där 2,9 procent …"), not with the sentence that states
+the total, which e5 puts as close ("Totalt 2,4 procent av eleverna … har studiehandledning …").
+
+- ``extreme_asked``: the (folded) question holds a superlative;
+- ``names_extreme``: a sentence (as written) names one (a Swedish superlative, "mest/minst",
+  "vanligast", or the English "most/least/highest/lowest …").
+
+Read by ``enumeration.members_asked`` (the extreme ones are asked, not a group's members) and by
+``sentence_scores`` (a sentence naming an extreme is lifted as a list lead is for "Vad ska
+framgå …?": a sentence of the form the question asks for).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["extreme_asked", "names_extreme"]
+
+# Folded question text. Not "minst"/"least": also "at least" ("Vilka krav ska minst
+# uppfyllas?" asks for all of them).
+_ASKED = re.compile(
+    r"\b(?:lagst\w*|hogst\w*|flest|storst\w*|minsta|mest|bast\w*|samst\w*|vanligast\w*|"
+    r"ovanligast\w*|framst\w*|most|highest|lowest|largest|smallest|fewest|best|worst|biggest|"
+    r"greatest)\b"
+)
+# As a text writes it (not folded).
+_NAMED = re.compile(
+    r"\b(?:lägst\w*|högst\w*|flest|störst\w*|minst\w*|mest|bäst\w*|sämst\w*|vanligast\w*|"
+    r"ovanligast\w*|främst\w*|most|least|highest|lowest|largest|smallest|fewest|biggest|"
+    r"greatest)\b",
+    re.I,
+)
+
+
+def extreme_asked(folded: str) -> bool:
+    """Does the (folded) question ask for the extreme one(s) (a superlative)?"""
+    return bool(_ASKED.search(folded))
+
+
+def names_extreme(text: str) -> bool:
+    """Does ``text`` (as written) name an extreme?"""
+    return bool(_NAMED.search(text))
