@@ -22,6 +22,7 @@ from typing import Any
 from .answer_type import APPLIED
 from .fact_kinds import fact_kind
 from .ingest.facts import IN_FORCE
+from .query import detect_language
 from .signals import in_context, without_references
 
 __all__ = [
@@ -224,8 +225,9 @@ def when_wanted(folded: str) -> bool:
 
 
 def time_found(text: str) -> bool:
-    """Does ``text`` (as written, not folded) hold a time expression?"""
-    return bool(_TIME.search(text))
+    """Does ``text`` (as written, not folded) hold a time expression (an English time word
+    only in an English sentence)?"""
+    return _found_beyond(_TIME, text, ())
 
 
 def date_found(text: str) -> bool:
@@ -239,16 +241,37 @@ def _own_times(query: Any) -> list[str]:
     return [m.group(0) for pattern in (_DATE, _LIMIT) for m in pattern.finditer(text)]
 
 
+# English words of ``_TIME``: in a Swedish sentence they are a gloss, not a time ("… påverkan
+# på ADL (activities of daily living) …" says nothing of when).
+_ENGLISH_TIME = frozenset(
+    re.findall(
+        r"\w+",
+        "monday tuesday wednesday thursday friday saturday sunday weekend weekends spring "
+        "autumn summer winter day days week weeks month months year years hour hours before "
+        "after within until once when since daily weekly monthly annually immediately date "
+        "beginning end",
+    )
+)
+
+
 def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bool:
     """Does ``pattern`` find a time in ``text`` that is not (inside) one the question names?
     "Vilken dag under vecka 18 …?" is not answered by "Tider är avsatta … vecka 18 och 19":
     the sentence repeats the question's week and names no day. A longer time holding the
-    question's stays ("15 mars" for "När i mars …?")."""
+    question's stays ("15 mars" for "När i mars …?"). An English time word counts only in an
+    English sentence (``_ENGLISH_TIME``)."""
     spans = [m.span() for o in own for m in re.finditer(re.escape(o), text, re.I)]
-    return any(
-        not any(start <= m.start() and m.end() <= end for start, end in spans)
-        for m in pattern.finditer(text)
-    )
+    swedish: bool | None = None
+    for m in pattern.finditer(text):
+        if any(start <= m.start() and m.end() <= end for start, end in spans):
+            continue
+        if m.group(0).casefold() in _ENGLISH_TIME:
+            if swedish is None:
+                swedish = detect_language(text) == "sv"
+            if swedish:
+                continue
+        return True
+    return False
 
 
 def _dated(ranked: Sequence[Any], own: list[str]) -> bool:

@@ -103,6 +103,9 @@ def test_a_time_as_texts_write_it():
     assert not time_found("Överenskommelsen utgår från kommunens kulturstrategi och är bred.")
     # "varje" says how often only with a period ("varje vardag" above): alone it says none.
     assert not time_found("Tänk på att varje patient ska dostitreras individuellt.")
+    # an English gloss in a Swedish sentence is no time; in an English one it is
+    assert not time_found("Påverkan på ADL (activities of daily living) kan också fångas.")
+    assert time_found("The board meets monthly.")
 
 
 def test_a_time_asked_for_and_absent_from_the_best_sentence_is_refused():
