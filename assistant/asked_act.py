@@ -13,14 +13,15 @@ names the act.
 
 - ``act_asked``: the (folded) question asks about appealing ("Kan jag överklaga …?", "Vart
   överklagar man …?", "Can I appeal …?") or who pays / whether it costs ("Vem betalar …?",
-  "Who pays for …?", "Måste jag betala …?", "Is there a fee …?"). Not "hur mycket betalar …?"
-  or "vad kostar …?": a sum is asked, which the number and money rules read;
+  "Who pays for …?", "Måste jag betala …?", "Is there a fee …?", "Får sotaren ta betalt …?").
+  Not "hur mycket betalar …?" or "vad kostar …?": a sum is asked, which the number and money
+  rules read;
 - ``act_named``: a text (as written, with its heading) names that act.
 
-Measured over every labelled and read question (README, fifty-fifth session): each of the 16
-answerable questions asking so (10 on appeals, 6 on who pays or whether it is free) has the
-act's word in its evidence, and "Vem betalar dolda fel?" (asked in both languages) under a
-heading that names it; 8 unanswerable ones are asked so.
+Measured over every labelled and read question (README, fifty-fifth session): each of the 19
+answerable questions asking so (10 on appeals, 9 on who pays, whether it is free or may be
+charged for) has the act's word in its evidence, and "Vem betalar dolda fel?" (asked in both
+languages) under a heading that names it; 9 unanswerable ones are asked so.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _ASKED = {
         r"\b(?:maste|behover|ska) (?:jag|man|vi|ni|du) (?:\w+ )?betala\b|"
         r"\b(?:do|does|must|will) (?:i|we|you|one) (?:\w+ )?(?:have to |need to )?pay\b|"
         r"\bis there (?:a|any) (?:fee|charge|cost)\b|\bkostar det (?:nagot|nanting)\b|"
+        # may someone charge ("Får sotaren ta betalt om …?", "Can the library charge me for …?")
+        r"\bta (?:betalt|ut (?:en |nagon )?(?:avgift|ersattning))\b|"
+        r"\bcharge (?:a fee|fees|me|us|for)\b|"
         r"\bar det (?:gratis|avgiftsfritt|kostnadsfritt)\b|\bis it free\b"
     ),
 }

@@ -44,6 +44,8 @@ def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
         ("Måste jag betala för grannehörandet?", "pay"),
         ("Is there a fee to file a complaint?", "pay"),
         ("Kostar det något att låna böcker?", "pay"),
+        ("Får sotaren ta betalt om jag inte är hemma?", "pay"),
+        ("Can the public library charge me for photocopies?", "pay"),
         # a sum is asked: the number and money rules read these
         ("Hur mycket betalar man i avgift per år?", None),
         ("How much do I pay for each cubic metre of water?", None),
