@@ -7,9 +7,8 @@ sessions).
   is a permit required?", "Vad gäller när …?": "när" opening a clause);
 - ``situation_asked``: "När ska jag vända mig till …?" asks in which situation one acts, which
   a condition ("om …", "vid …", ``condition_found``) answers as well as a time;
-- ``time_found``: a time expression, read broadly (a year, a date, a month, a weekday, a season,
-  a period, "senast", "inom", "efter", "innan", "varje år", "löpande", "when", "within" …):
-  any way a text can answer "when"; ``date_found``: only a time that says when by itself;
+- ``time_found``, ``date_found``: a time as texts write it, broadly or one that says when by
+  itself (``time_words``, re-exported);
 - ``time_absent``: a time is asked for and the sentences that would be quoted hold none.
 """
 
@@ -22,8 +21,8 @@ from typing import Any
 from .answer_type import APPLIED
 from .fact_kinds import fact_kind
 from .ingest.facts import IN_FORCE
-from .query import detect_language
 from .signals import in_context, without_references
+from .time_words import CLOCK, DATE, DAY, LIMIT, TIME, date_found, found_beyond, time_found
 
 __all__ = [
     "QUOTED",
@@ -73,22 +72,10 @@ _DAY_ASKED = re.compile(r"\bvilket datum\b|\b(?:what|which) (?:date|day)\b|\bvil
 _CLOCK_NAMED = re.compile(r"\bwhat time\b|\bvilket klockslag\b|\bvilken tidpunkt\b")
 # A time of day asked for by its start or end ("Vilken tid börjar mötet …?", "What time does the
 # office open?"): a date, even the question's own, does not answer it; a clock time or a part of
-# the day does (``_CLOCK``).
+# the day does (``CLOCK``).
 _CLOCK_ASKED = re.compile(
     r"\bvilken tid (?:borjar|startar|slutar|oppnar|stanger)\b|\bhur dags\b|\bvilket klockslag\b|"
     r"\bwhat time (?:does|do|will|did)\b(?:\s+\S+){0,6}?\s+(?:start|begin|open|close|end|finish)"
-)
-_CLOCK = re.compile(
-    r"\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|"
-    r"\b(?:förmiddag|eftermiddag|morgon|kväll|lunch|midnatt|morning|afternoon|evening|noon|"
-    r"midnight)\w*",
-    re.I,
-)
-# A time limit as a text writes it: "senast …", "inom 30 dagar", "within two weeks", "vecka 12".
-_LIMIT = re.compile(
-    r"\bsenast\b|\b(?:inom|within)\s+(?:\d+|\w+)\s+(?:dag|dagar|veckor|vecka|månad|månader|år|"
-    r"days?|weeks?|months?|years?)\b|\bvecka\s+\d+\b",
-    re.I,
 )
 # A future event's time: "When will … open?" is read with the time rule while it is off (a
 # condition answers "when is … required?", none "when will …"); as an English question, its
@@ -119,55 +106,6 @@ _PAST_WHEN = re.compile(
     r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
     r"when (?:was|were|did)\b)"
 )
-_MONTHS = (
-    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-    r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
-)
-# A calendar time: a whole date first ("2019-06-10", not read as the year a question may name
-# itself), a year, "12/3", "15 mars", a month. Opens both ``_TIME`` and ``_DATE``.
-_CALENDAR = (
-    rf"(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
-    rf"{_MONTHS}"
-)
-_DAY = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"
-    rf"\d{{1,2}}(?::[ae]|st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b|"
-    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-    re.I,
-)
-# A time as a text writes it (not folded: "år" must not meet "är"). Broad on purpose: a false
-# find leaves the decision to the model, a miss refuses.
-_TIME = re.compile(
-    rf"\b(?:{_CALENDAR}|"
-    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|helg\w*|vardag\w*|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend\w*|"
-    r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter|"
-    # "varje/vart" only with a period ("varje år", "vart tredje år": the period is read), not
-    # alone ("varje patient ska dostitreras …" says no time)
-    r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje gång|kvartal\w*|"
-    r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
-    r"tim(?:me|mar|man)\w*|kl|klockan|minut\w*|days?|weeks?|months?|years?|hours?|"
-    r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|direkt|omedelbart|"
-    r"genast|löpande|fortlöpande|nu|idag|i dag|tidigast|before|after|within|until|"
-    r"once|as soon as|when|since|daily|weekly|monthly|annually|immediately|period\w*|"
-    r"tidpunkt\w*|datum|date|början|slutet|mitten|beginning|end)\b",
-    re.I,
-)
-
-
-# A time that says when by itself (a year, a date, a month, a weekday, a season), not a word
-# that only often goes with one ("då", "idag", "efter"): read over several sentences, where such
-# words are common.
-_DATE = re.compile(
-    rf"\b(?:{_CALENDAR}|"
-    r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter)\b",
-    re.I,
-)
-
-
 # "When should I …?" asks in which situation the asker (or anyone: "man", "one") acts as much as
 # at what time: a modal with a personal subject right after "när/when" ("när ska jag vända mig
 # till …", "when do I need to …"), possibly after "när och var/hur". Such a question is answered
@@ -224,54 +162,10 @@ def when_wanted(folded: str) -> bool:
     return bool(_WHEN.search(folded.strip())) or time_named(folded)
 
 
-def time_found(text: str) -> bool:
-    """Does ``text`` (as written, not folded) hold a time expression (an English time word
-    only in an English sentence)?"""
-    return _found_beyond(_TIME, text, ())
-
-
-def date_found(text: str) -> bool:
-    """Does ``text`` (as written) hold a time that says when by itself ("2019", "i mars")?"""
-    return bool(_DATE.search(text))
-
-
 def _own_times(query: Any) -> list[str]:
     """The times the question itself names ("vecka 18", "hösten 2022", "inom 30 dagar")."""
     text = getattr(query, "search_text", "") or ""
-    return [m.group(0) for pattern in (_DATE, _LIMIT) for m in pattern.finditer(text)]
-
-
-# English words of ``_TIME``: in a Swedish sentence they are a gloss, not a time ("… påverkan
-# på ADL (activities of daily living) …" says nothing of when).
-_ENGLISH_TIME = frozenset(
-    re.findall(
-        r"\w+",
-        "monday tuesday wednesday thursday friday saturday sunday weekend weekends spring "
-        "autumn summer winter day days week weeks month months year years hour hours before "
-        "after within until once when since daily weekly monthly annually immediately date "
-        "beginning end",
-    )
-)
-
-
-def _found_beyond(pattern: re.Pattern[str], text: str, own: Sequence[str]) -> bool:
-    """Does ``pattern`` find a time in ``text`` that is not (inside) one the question names?
-    "Vilken dag under vecka 18 …?" is not answered by "Tider är avsatta … vecka 18 och 19":
-    the sentence repeats the question's week and names no day. A longer time holding the
-    question's stays ("15 mars" for "När i mars …?"). An English time word counts only in an
-    English sentence (``_ENGLISH_TIME``)."""
-    spans = [m.span() for o in own for m in re.finditer(re.escape(o), text, re.I)]
-    swedish: bool | None = None
-    for m in pattern.finditer(text):
-        if any(start <= m.start() and m.end() <= end for start, end in spans):
-            continue
-        if m.group(0).casefold() in _ENGLISH_TIME:
-            if swedish is None:
-                swedish = detect_language(text) == "sv"
-            if swedish:
-                continue
-        return True
-    return False
+    return [m.group(0) for pattern in (DATE, LIMIT) for m in pattern.finditer(text)]
 
 
 def _dated(ranked: Sequence[Any], own: list[str]) -> bool:
@@ -279,7 +173,7 @@ def _dated(ranked: Sequence[Any], own: list[str]) -> bool:
     happened at a time ("När beslutade fullmäktige …?"): a word that goes with times ("… som
     fullmäktige sedan beslutar om") dates none."""
     texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-    return any(_found_beyond(_DATE, t, own) or _found_beyond(_LIMIT, t, own) for t in texts)
+    return any(found_beyond(DATE, t, own) or found_beyond(LIMIT, t, own) for t in texts)
 
 
 def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
@@ -311,7 +205,7 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # read in the fiftieth session): when every sentence a quote reaches that holds a date
         # dates an entry into force and none names a decision, the decision's date is not given.
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        dated = [t for t in texts if _DATE.search(t)]
+        dated = [t for t in texts if DATE.search(t)]
         if (
             dated
             and all(_TAKES_EFFECT.search(t) for t in dated)
@@ -320,7 +214,7 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
             return True
     if _CLOCK_ASKED.search(query.folded):
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
-        if not any(_found_beyond(_CLOCK, t, own) for t in texts):
+        if not any(found_beyond(CLOCK, t, own) for t in texts):
             return True
     elif named and not _CLOCK_NAMED.search(query.folded):
         # A calendar time named ("vilket år", "what date", "deadline") is answered by a time
@@ -332,14 +226,14 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         texts = [without_references(in_context(c)) for c in ranked[:QUOTED]]
         # "Vilket år …?" wants a year: "E-tjänsten öppnas den 1 juli." names none; "Vilket
         # datum …?" a day.
-        found = _YEAR if _YEAR_ASKED.search(query.folded) else _DATE
-        found = _DAY if _DAY_ASKED.search(query.folded) else found
-        if not any(_found_beyond(found, t, own) or _found_beyond(_LIMIT, t, own) for t in texts):
+        found = _YEAR if _YEAR_ASKED.search(query.folded) else DATE
+        found = DAY if _DAY_ASKED.search(query.folded) else found
+        if not any(found_beyond(found, t, own) or found_beyond(LIMIT, t, own) for t in texts):
             return True
     elif (
         (time or named or event)
         and when_wanted(query.folded)
-        and (not _found_beyond(_TIME, best, own) or past and not _dated(ranked, own))
+        and (not found_beyond(TIME, best, own) or past and not _dated(ranked, own))
     ):
         situation = situation_asked(query.folded) and condition_found(best)
         # An English question's sentences are ranked through a rendering: of the eight English
@@ -348,6 +242,6 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # it is refused only when none of the sentences a quote reaches holds a date.
         english = query.language != "sv" and not named
         quoted = [without_references(in_context(c)) for c in ranked[1:QUOTED]] if english else []
-        if not situation and not any(_found_beyond(_DATE, t, own) for t in quoted):
+        if not situation and not any(found_beyond(DATE, t, own) for t in quoted):
             return True
     return False
