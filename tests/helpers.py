@@ -135,3 +135,43 @@ class StubDocument:
     title: str
     doc_type: str = "agreement"
     metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def asked(question: str, language: str = "sv") -> Any:
+    """The few fields of an analysed question the answer-kind rules read (``absent_kind``)."""
+    from types import SimpleNamespace
+
+    from assistant.folding import fold
+    from assistant.intent import wanted_answer
+
+    folded = fold(question)
+    return SimpleNamespace(
+        folded=folded, search_text=question, language=language, wants=wanted_answer(folded)
+    )
+
+
+def read_sentences(*sentences: str, section: str = "") -> list[Any]:
+    """Candidates ranked as given (a sentence known only by its text is read without context),
+    under the heading path ``section``."""
+    from types import SimpleNamespace
+
+    return [
+        SimpleNamespace(
+            text=s,
+            score=1.0 - i / 10,
+            passage=SimpleNamespace(text=s, kind="text", section=section),
+        )
+        for i, s in enumerate(sentences)
+    ]
+
+
+def sentence_lifts(over: Any, query: Any, folded: str, passages: list[Any]) -> dict[str, float]:
+    """Each sentence's lift (``sentence_scores``) in ``passages`` for ``query`` read with
+    ``folded`` as its folded text."""
+    import dataclasses
+
+    from assistant.sentence_scores import score_sentences
+
+    documents = {d.source: d for d in over.documents()}
+    question = dataclasses.replace(query, folded=folded)
+    return {c.text: c.lift for c in score_sentences(over.index, question, passages, documents)}

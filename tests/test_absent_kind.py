@@ -29,27 +29,10 @@ from assistant.query import foreign_topic
 from assistant.sentence_share import measure_wanted, wants_number
 from assistant.signals import answer_type_found, without_references
 from assistant.when_asked import time_absent
-from tests.helpers import assistant_over_texts
+from tests.helpers import asked, assistant_over_texts, read_sentences
 
-
-def _query(question: str, language: str = "sv") -> SimpleNamespace:
-    folded = fold(question)
-    return SimpleNamespace(
-        folded=folded, search_text=question, language=language, wants=wanted_answer(folded)
-    )
-
-
-def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
-    """Candidates ranked as given (a sentence known only by its text is read without context),
-    under the heading path ``section``."""
-    return [
-        SimpleNamespace(
-            text=s,
-            score=1.0 - i / 10,
-            passage=SimpleNamespace(text=s, kind="text", section=section),
-        )
-        for i, s in enumerate(sentences)
-    ]
+_query = asked
+_read = read_sentences
 
 
 @pytest.mark.parametrize(

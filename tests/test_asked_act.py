@@ -3,32 +3,15 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from assistant.absent_kind import absent_kind
 from assistant.asked_act import act_asked, act_named
 from assistant.folding import fold
-from assistant.intent import wanted_answer
+from tests.helpers import asked, read_sentences
 
-
-def _query(question: str, language: str = "sv") -> SimpleNamespace:
-    folded = fold(question)
-    return SimpleNamespace(
-        folded=folded, search_text=question, language=language, wants=wanted_answer(folded)
-    )
-
-
-def _read(*sentences: str, section: str = "") -> list[SimpleNamespace]:
-    return [
-        SimpleNamespace(
-            text=s,
-            score=1.0 - i / 10,
-            passage=SimpleNamespace(text=s, kind="text", section=section),
-        )
-        for i, s in enumerate(sentences)
-    ]
+_query = asked
+_read = read_sentences
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,11 @@ sentences are scored (``sentence_scores``)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from assistant.extremes import extreme_asked, names_extreme
 from assistant.folding import fold
-from tests.helpers import assistant_over_texts
+from tests.helpers import assistant_over_texts, sentence_lifts
 
 
 @pytest.mark.parametrize(
@@ -44,19 +42,15 @@ form av stöd. Lägst är andelen i förskoleklassen.
 
 
 def test_a_sentence_naming_the_extreme_is_lifted_when_the_extreme_is_asked(tmp_path, e5):
-    from assistant.sentence_scores import _EXTREME_BONUS, score_sentences
+    from assistant.sentence_scores import _EXTREME_BONUS
 
     over = assistant_over_texts(tmp_path, {"stod.txt": STATISTIK}, e5)
-    documents = {d.source: d for d in over.documents()}
     query = over.analyze("I vilken årskurs får flest elever studiehandledning på modersmålet?")
     passages = over.retriever.search(query, k=5)
-
-    def lifts(folded: str) -> dict[str, float]:
-        asked = dataclasses.replace(query, folded=folded)
-        return {c.text: c.lift for c in score_sentences(over.index, asked, passages, documents)}
-
-    extreme = lifts(query.folded)
-    plain = lifts("i vilken arskurs far elever studiehandledning pa modersmalet?")
+    extreme = sentence_lifts(over, query, query.folded, passages)
+    plain = sentence_lifts(
+        over, query, "i vilken arskurs far elever studiehandledning pa modersmalet?", passages
+    )
     named = next(t for t in extreme if "högst i årskurs 6" in t)
     assert extreme[named] - plain[named] == pytest.approx(_EXTREME_BONUS) and _EXTREME_BONUS > 0
     assert all(extreme[t] == plain[t] for t in extreme if t != named and "Lägst" not in t)

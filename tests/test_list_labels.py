@@ -3,12 +3,10 @@ item is quoted with the sentence that introduces it, or not at all."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from assistant.list_spans import orphan_item
-from tests.helpers import assistant_over_texts
+from tests.helpers import assistant_over_texts, sentence_lifts
 
 LABELS = (
     "För att bedöma allvarlighetsgraden görs en bedömning utifrån nedanstående kriterier. "
@@ -95,19 +93,14 @@ PLAN = (
 
 
 def test_a_list_asked_for_lifts_its_lead_and_is_quoted_with_its_items(tmp_path, e5):
-    from assistant.sentence_scores import _LIST_LEAD_BONUS, score_sentences
+    from assistant.sentence_scores import _LIST_LEAD_BONUS
 
     over = assistant_over_texts(tmp_path, {"sip.txt": PLAN}, e5)
-    documents = {d.source: d for d in over.documents()}
     query = over.analyze("Vad ska framgå av en samordnad individuell plan?")
     passages = over.retriever.search(query, k=5)
-
-    def lifts(folded: str) -> dict[str, float]:
-        # the same question's words, read as asking for a list or not
-        asked = dataclasses.replace(query, folded=folded)
-        return {c.text: c.lift for c in score_sentences(over.index, asked, passages, documents)}
-
-    listed, plain = lifts(query.folded), lifts("vad galler for en samordnad individuell plan?")
+    # the same question's words, read as asking for a list or not
+    listed = sentence_lifts(over, query, query.folded, passages)
+    plain = sentence_lifts(over, query, "vad galler for en samordnad individuell plan?", passages)
     lead = "I planen ska det framgå:"
     # the lead gets the bonus only when a list is asked; a sentence that lists nothing never
     assert listed[lead] - plain[lead] == pytest.approx(_LIST_LEAD_BONUS) and _LIST_LEAD_BONUS > 0
