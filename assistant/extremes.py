@@ -5,7 +5,8 @@ A question with a superlative asks which one stands out, and a text answers it w
 that says so ("… är högst i årskurs 6, där 2,9 procent …"), not with the sentence that states
 the total, which e5 puts as close ("Totalt 2,4 procent av eleverna … har studiehandledning …").
 
-- ``extreme_asked``: the (folded) question holds a superlative;
+- ``extreme_asked``: the (folded) question chooses among things with a superlative ("Vilket
+  län har störst andel …?"), not a limit ("Hur mycket får man som mest ta …?");
 - ``names_extreme``: a sentence (as written) names one (a Swedish superlative, "mest/minst",
   "vanligast", or the English "most/least/highest/lowest …").
 
@@ -36,9 +37,20 @@ _NAMED = re.compile(
 )
 
 
+# Choosing among things ("Vilket län …?", "I vilken årskurs …?", "Which municipality …?"): a
+# superlative there asks which one stands out. After "hur mycket/hur länge/how long" it sets a
+# limit ("… och hur länge som längst?", "for how long at most?", "Hur stor dos får man som
+# mest …?"), which a sentence states as it states any limit.
+_CHOOSING = re.compile(r"\b(?:vilk(?:en|et|a)|which|what|vem|who|where)\b")
+_LIMIT = re.compile(
+    r"\b(?:hur (?:mycket|manga|lang\w*|stor\w*|hog\w*)|how (?:much|many|long|big|high))\b"
+)
+
+
 def extreme_asked(folded: str) -> bool:
-    """Does the (folded) question ask for the extreme one(s) (a superlative)?"""
-    return bool(_ASKED.search(folded))
+    """Does the (folded) question ask which one(s) stand out (a superlative in a question that
+    chooses among things, ``_CHOOSING``, and sets no limit, ``_LIMIT``)?"""
+    return bool(_ASKED.search(folded) and _CHOOSING.search(folded) and not _LIMIT.search(folded))
 
 
 def names_extreme(text: str) -> bool:

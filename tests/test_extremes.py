@@ -18,6 +18,9 @@ from tests.helpers import assistant_over_texts, sentence_lifts
         ("Which municipality had the highest share?", True),
         ("Vilka krav ska minst uppfyllas?", False),  # "at least": all of them
         ("Hur många elever får studiehandledning?", False),
+        # a limit, not which one stands out
+        ("The fee is too much. Can I spread it out, and for how long at most?", False),
+        ("Hur mycket paracetamol får man ta som mest per dygn?", False),
     ],
 )
 def test_a_superlative_asks_for_the_extreme(question, asked):
