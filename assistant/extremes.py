@@ -28,11 +28,15 @@ _ASKED = re.compile(
     r"ovanligast\w*|framst\w*|most|highest|lowest|largest|smallest|fewest|best|worst|biggest|"
     r"greatest)\b"
 )
-# As a text writes it (not folded).
+# As a text writes it (not folded). Before a number it is a bound, no extreme ("högst 10
+# procent", "minst tre dagar", "at least 5 days": a rule's limit, which any question about the
+# rule may cite).
 _NAMED = re.compile(
-    r"\b(?:lägst\w*|högst\w*|flest|störst\w*|minst\w*|mest|bäst\w*|sämst\w*|vanligast\w*|"
-    r"ovanligast\w*|främst\w*|most|least|highest|lowest|largest|smallest|fewest|biggest|"
-    r"greatest)\b",
+    r"(?<!\bat )\b(?:lägst\w*|högst\w*|flest|störst\w*|minst\w*|mest|bäst\w*|sämst\w*|"
+    r"vanligast\w*|ovanligast\w*|främst\w*|most|least|highest|lowest|largest|smallest|fewest|"
+    r"biggest|greatest)\b"
+    r"(?!\s+(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|hälften|one|two|"
+    r"three|four|five|ten|half)\b))",
     re.I,
 )
 

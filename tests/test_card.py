@@ -107,6 +107,13 @@ def test_title_is_never_a_page_number_department_tick_box_or_glued(page, title):
     assert find_title(lay_out_pages([page]), "", "doc") == title
 
 
+@pytest.mark.parametrize("bullet", ["*", "•", "\uf0b7", "-"])
+def test_a_list_item_is_no_title(bullet):
+    body = "Behandlingen ska följas upp varje vecka av den ansvariga läkaren på enheten där patienten vårdas."
+    page = f"{bullet} Akut smärta hos vuxna\n{bullet} Långvarig smärta\n{body}\n"
+    assert find_title(lay_out_pages([page]), "Smärtbehandling", "doc") == "Smärtbehandling"
+
+
 def test_a_running_header_that_reads_as_sentences_is_no_title_and_no_body():
     header = "OBS! Utskriven version kan vara ogiltig. Verifiera innehållet."
     body = "Rutinen gäller för alla förvaltningar. Den ses över varje år av regionen."

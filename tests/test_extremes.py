@@ -31,6 +31,11 @@ def test_a_sentence_names_an_extreme_as_written():
     assert names_extreme("Andelen är högst i årskurs 6, där 2,9 procent får stöd.")
     assert names_extreme("Lägst andel finns i områdestyp 5.")
     assert not names_extreme("Totalt 2,4 procent av eleverna har studiehandledning.")
+    # before a number it is a rule's bound, no extreme
+    assert not names_extreme("Avgiften får vara högst 10 procent av inkomsten.")
+    assert not names_extreme("Beslutet ska fattas minst tre dagar före mötet.")
+    assert not names_extreme("Keep it at least 5 days.")
+    assert names_extreme("The fee is the highest in the county.")
 
 
 STATISTIK = """Studiehandledning på modersmålet

@@ -107,6 +107,18 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+def test_pandoc_heading_attributes_are_no_words_of_the_heading(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Sammanfattning {.unnumbered}\n\nText.\n\n## Syfte {#syfte .klass}\n\n### Bilaga {-}\n\n"
+        "## Mängder {i kilo}\n",
+        encoding="utf-8",
+    )
+    headings = [b.text for b in read_raw(path).blocks if b.kind == BlockKind.HEADING]
+    # braces that are no attribute list stay words
+    assert headings == ["Sammanfattning", "Syfte", "Bilaga", "Mängder {i kilo}"]
+
+
 @pytest.mark.parametrize("suffix", [".md", ".txt"])
 def test_an_html_line_break_in_a_table_cell_is_a_space(tmp_path, suffix):
     # Markdown exports write a cell's lines with "<br>"; a text file may hold such a table too

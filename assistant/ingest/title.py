@@ -37,6 +37,9 @@ _TYPE_WORD = re.compile(
 # was not read as typed, and a series line above it ("Strålsäkerhetsmyndighetens
 # författningssamling") was taken for the title.
 _TYPE_WORD_FOLDED = re.compile(_TYPE_WORD.pattern.translate(str.maketrans("åäö", "aao")), re.I)
+# A list item's bullet (a glyph, a Private Use Area symbol-font bullet, a Markdown "* "): a
+# line of a list is never the document's title.
+_BULLET = re.compile(r"^[•\uf0b7\uf0a7\ue000-\uf8ff▪■◦○‣⁃·➢*–-]\s+")
 _METADATA = re.compile(r"^[A-ZÅÄÖ][\wÅÄÖåäö ./-]{0,40}:(?:\s|$)|^dokumentet\b", re.I)
 
 
@@ -70,6 +73,7 @@ def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
         and not is_page_number(text, 0)
         and not _is_metadata(text)
         and not _TICK.search(text)
+        and not _BULLET.match(text)
         and not _RECORD.search(text)
         and sum(ch.isalpha() for ch in text) * 2 > len(text)
         and not (len(words) <= 4 and _DEPARTMENT.search(text))

@@ -33,6 +33,9 @@ _MD_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
 # A quoted line that is a block of its own: a list item, a heading, a table row.
 _QUOTE_OWN_LINE = re.compile(r"(?:[-*+•]|\d{1,2}[.)])\s|#|\|")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# pandoc's heading attributes ("# Sammanfattning {.unnumbered}", "## Syfte {#syfte}", "{-}"):
+# markup, never words of the heading, the title or a quote.
+_MD_HEADING_ATTRS = re.compile(r"\s*\{\s*(?:-|[#.][^{}]*)\}\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Single-character emphasis: "*kursiv*" anywhere, "_kursiv_" only between words (CommonMark:
@@ -215,7 +218,8 @@ def read_markdown(path: Path) -> RawDocument:
                 continue
             in_table = False
             if heading := _MD_HEADING.match(stripped):
-                level, name = len(heading.group(1)), markdown_inline(heading.group(2))
+                name = markdown_inline(_MD_HEADING_ATTRS.sub("", heading.group(2)))
+                level = len(heading.group(1))
                 blocks.append(Block(BlockKind.HEADING, name, page_no, level=level))
             else:
                 props = {"blank_before": True} if gap else {}
