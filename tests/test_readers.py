@@ -107,6 +107,23 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+def test_markdown_emphasis_over_a_line_break_is_no_text(tmp_path):
+    # a wrapped export: the bold span opens on one line and closes on the next
+    path = tmp_path / "a.md"
+    path.write_text(
+        "Kodein (t.ex. Treo Comp) **rekommenderas\ninte**. **Observera att\npreparaten "
+        "ska användas\nmed försiktighet.** Sedan *kursiv\ntext* och **a** och **b\nc**.\n\n"
+        "* punkt ett\n* punkt två med oxikodon*\n",
+        encoding="utf-8",
+    )
+    said = "\n".join(b.text for b in read_raw(path).blocks)
+    assert said == (
+        "Kodein (t.ex. Treo Comp) rekommenderas\ninte. Observera att\npreparaten ska användas\n"
+        "med försiktighet. Sedan kursiv\ntext och a och b\nc.\n* punkt ett\n"
+        "* punkt två med oxikodon*"
+    )
+
+
 def test_pandoc_heading_attributes_are_no_words_of_the_heading(tmp_path):
     path = tmp_path / "a.md"
     path.write_text(

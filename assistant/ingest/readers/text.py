@@ -49,6 +49,17 @@ _MD_ITALIC = re.compile(
 # footnote: the marker "[3]" in the body, the note a FOOTNOTE block.
 _MD_NOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _MD_NOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+# Emphasis over a line break inside a paragraph (a wrapped export: "**Observera att\nkombina-
+# tionspreparaten … leverfunktion.**"): ``markdown_inline`` reads a line at a time and would keep
+# both markers as words of the quote. The content holds no marker of its own kind, so "**a** och
+# **b\nc**" pairs the second two.
+_MD_SPAN = re.compile(
+    r"(\*\*|__)(?=\S)((?:(?!\1)[^\n])*\n(?:(?!\1).)*?)(?<=\S)\1|"
+    r"(?<![*\w])\*(?=[^\s*])([^*\n]*\n[^*]*?)(?<=[^\s*])\*(?![*\w])|"
+    r"(?<![_\w])_(?=[^\s_])([^_\n]*\n[^_]*?)(?<=[^\s_])_(?![_\w])",
+    re.S,
+)
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t>]*\n)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
@@ -172,7 +183,7 @@ def read_markdown(path: Path) -> RawDocument:
     blocks: list[Block] = []
     table = -1
     for page_no, page in enumerate(pages, start=1):
-        lines = _quote_labels(page.split("\n"))
+        lines = _quote_labels(_paragraph_emphasis(page).split("\n"))
         gap = False
         in_table = False
         note: Block | None = None
@@ -228,6 +239,16 @@ def read_markdown(path: Path) -> RawDocument:
                 )
             gap = False
     return RawDocument(blocks, len(pages), front=front)
+
+
+def _paragraph_emphasis(page: str) -> str:
+    """``page`` without the emphasis markers of spans that run over a line break within a
+    paragraph (``_MD_SPAN``); its lines stay where they were."""
+    parts = _PARAGRAPH_BREAK.split(page)
+    return "".join(
+        part if i % 2 else _MD_SPAN.sub(lambda m: m.group(2) or m.group(3) or m.group(4), part)
+        for i, part in enumerate(parts)
+    )
 
 
 def _quote_labels(lines: list[str]) -> list[str]:
