@@ -35,6 +35,9 @@ SHORTHAND = {
     "pga": "på grund av",
     "iom": "i och med",
 }
+# "åk" (typed "ak" without å) before a number is "årskurs" ("elever i åk 8", "ak. 7-9"): schools
+# write the word out in running text and tables alike; alone it is "ride!" (åka), left as typed.
+_GRADE = re.compile(r"(?<![\w-])([åÅaA])k\.?(?= ?\d)")
 # "o" stands for "och" only between two lower-case words ("vatten o avlopp"), never alone.
 _AND = re.compile(r"(?<=[a-zåäö] )o(?= [a-zåäö])")
 _WORDS = re.compile(r"(?<![\w-])(" + "|".join(SHORTHAND) + r")(?![\w-])", re.I)
@@ -42,10 +45,12 @@ _WORDS = re.compile(r"(?<![\w-])(" + "|".join(SHORTHAND) + r")(?![\w-])", re.I)
 
 def expand_shorthand(text: str) -> str:
     """``text`` with each shorthand word (``SHORTHAND``) written out, a capital kept ("Nån
-    rabatt?" -> "Någon rabatt?"), and a lone "o" between two lower-case words as "och"."""
+    rabatt?" -> "Någon rabatt?"), "åk/ak" before a number as "årskurs", and a lone "o" between
+    two lower-case words as "och"."""
 
     def written(m: re.Match[str]) -> str:
         word = SHORTHAND[m.group(1).casefold()]
         return word[:1].upper() + word[1:] if m.group(1)[:1].isupper() else word
 
+    text = _GRADE.sub(lambda m: "Årskurs" if m.group(1).isupper() else "årskurs", text)
     return _AND.sub("och", _WORDS.sub(written, text))

@@ -85,6 +85,12 @@ def test_chat_shorthand_is_written_out_before_the_question_is_read(analyzer):
     assert not {"mkt", "nan"} & set(q.topic_terms)
     # a capital kept, a lone "O" or a word holding the shorthand left alone
     assert expand_shorthand("Nån rabatt? O nej, mktg.") == "Någon rabatt? O nej, mktg."
+    # "åk" before a number is a school year, typed with or without å; alone it is "ride!"
+    assert (
+        expand_shorthand("hur manga gick i ak 8? Åk. 7-9")
+        == "hur manga gick i årskurs 8? Årskurs 7-9"
+    )
+    assert expand_shorthand("Åk till stan, park 8, AK 4") == "Åk till stan, park 8, AK 4"
 
 
 def test_ordinary_numbers_are_not_identifiers():
