@@ -80,6 +80,10 @@ _FACT_PATTERNS = {
     # decision's date; before "adoption".
     # "När börjar avtalet gälla?", "When does the tariff start to apply?": the same fact.
     "in_force": r"trad(?:de|er|tt|a)\s+(?:\S+\s+){0,10}?i\s*kraft|ikrafttrad\w*|"
+    # "När vann planen laga kraft?": when its decision became final, as the cover states it
+    # (``ingest.facts.IN_FORCE``); "… efter att lovet vann laga kraft?" asks no time.
+    r"^nar (?:\S+ ){0,3}?(?:vann|vinner|fick|far|har|hade) (?:\S+ ){0,6}?laga kraft|"
+    r"^when (?:\S+ ){0,8}?(?:legally binding|final and binding|gain\w* legal force)|"
     r"(?:fran|fran och med|sedan) nar galler|galler \w+ fran|giltig\w* fran|"
     r"(?:from|since) when\b|valid from|"
     r"borja(?:r|de|t)?\s+(?:\S+\s+){0,6}?(?:att\s+)?galla|"

@@ -87,6 +87,8 @@ _FACT_WORDS = (
     # whom to ask about it, by phone ("Vem ska jag ringa om jag har frågor om taxan?")
     "ringa ring call phone telefonnummer frågor frågan fråga questions question "
     "trädde träder träda kraft ikraft ikraftträdande until apply applies enter enters entered "
+    # a plan's decision becoming final ("När vann detaljplanen laga kraft?")
+    "laga vann vunnit vinner vinna "
     "entry come comes came into börjar började börja start starts started begin begins "
     "date dated parter parterna parties vem who när when vilket vilken which "
     "reviderad reviderat reviderades revideras reviderats revidering revideringen revision "

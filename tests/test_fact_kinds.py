@@ -83,6 +83,10 @@ from tests.helpers import assistant_over_texts, first_cited
         # "diarienummer" word for word
         ("What is the diary number of the plan?", "case_number"),
         ("What is the case (diary) number of the plan?", "case_number"),
+        # when a plan's decision became final: from then it applies
+        ("när vann detaljplanen laga kraft?", "in_force"),
+        ("When did the area regulations become legally binding?", "in_force"),
+        ("Vad händer om jag inte har börjat bygga innan lovet vann laga kraft?", None),
     ],
 )
 def test_fact_kinds(question, kind):
@@ -336,6 +340,29 @@ AVTAL = (
     + "\n\n6. Avtalstid\n\nDetta avtal träder i kraft när det har undertecknats av båda parter "
     "och gäller tills vidare med tolv månaders uppsägningstid.\n"
 )
+
+
+PLAN = (
+    "DETALJPLAN FÖR KVARTERET SOLEN\n\nDnr 2021.0456\n"
+    "Handläggare Eva Ek             Antagen av samhällsbyggnadsnämnden: 2022-03-15\n"
+    "Per Berg                        Laga kraft: 2022-04-12\n\nPlanbestämmelser\n\n"
+    + "\n\n".join(
+        f"{n}. {thing}\n\nInom område {n} får {thing} uppföras i högst två våningar med "
+        "sadeltak och fasad av trä."
+        for n, thing in enumerate(["bostäder", "förråd", "garage", "kontor"], start=1)
+    )
+    + "\n\nBygglov krävs inte för solfångare som följer takets lutning.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question", ["När vann detaljplanen laga kraft?", "nar vann planen laga kraft"]
+)
+def test_a_plans_final_date_answers_when_it_became_final(tmp_path, e5, question):
+    over = assistant_over_texts(tmp_path, {"detaljplan.txt": PLAN}, e5)
+    answer = over.ask(question)
+    assert answer.answered
+    assert "Laga kraft: 2022-04-12" in answer.citations[0].quote
 
 
 @pytest.mark.parametrize(

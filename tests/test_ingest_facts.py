@@ -218,6 +218,15 @@ def test_an_entry_into_force_is_a_fact_of_its_own():
     assert _values(joined, "in_force") == ["träder ikraft den 1 januari 2016."]
 
 
+def test_a_plans_final_date_is_its_entry_into_force():
+    text = (
+        "Områdesbestämmelser för Åby\n\nDnr 2021.0456\n"
+        "Eva Ek             Laga kraft: 2022-04-12\n\n"
+        "Text om bygglov.\n\nLovet gäller i två år från det att beslutet vann laga kraft.\n"
+    )
+    assert _values(text, "in_force") == ["Laga kraft: 2022-04-12"]
+
+
 def test_a_statute_books_header_and_an_entry_into_force_that_repeals():
     text = (
         "Verkets föreskrifter om cisterner;\n\nUtkom från trycket den 30 november 2021 "

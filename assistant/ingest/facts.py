@@ -50,8 +50,12 @@ DECISION = re.compile(
 # föreskrifter träder i kraft den 1 januari 2016.", also written "träder ikraft", "This
 # agreement enters into force on …"):
 # not the date it was decided.
+# A plan's or permit's cover states when its decision became final ("Laga kraft: 2007-02-20",
+# "… vann laga kraft den 20 februari 2007", as every detaljplan and områdesbestämmelse does):
+# from then it applies. Only before its date: "… från det att beslutet vann laga kraft." is a rule.
 IN_FORCE = re.compile(
     r"\b(?:träder|trädde|träda)\s+i\s*kraft\b|\bikraftträd\w*|"
+    r"\blaga\s+kraft\s*(?::|den\b|(?=\d))|"
     r"\b(?:enters?|entered|comes?|came)\s+into\s+force\b|\btakes?\s+effect\b",
     re.I,
 )
