@@ -109,6 +109,13 @@ def assistant_over_texts(root: Path, texts: dict[str, str], embeddings: Any) -> 
     return assistant
 
 
+def answered_over(root: Path, texts: dict[str, str], embeddings: Any, question: str) -> Any:
+    """``question``'s answer over ``texts`` (``assistant_over_texts``); asserts it is answered."""
+    answer = assistant_over_texts(root, texts, embeddings).ask(question)
+    assert answer.answered, answer.answer
+    return answer
+
+
 def rescored_by_best_sentence(index: Any, retriever: Any, qvec: Any, weight: float) -> dict:
     """Exact ground truth for the retriever's sentence re-scoring: every passage's
     ``(1 - weight) * cosine + weight * best sentence cosine`` for the query vector ``qvec``."""

@@ -13,7 +13,7 @@ from assistant import Assistant
 from assistant.folding import fold
 from assistant.intent import fact_kind, intent_of, wanted_answer
 from assistant.lexical import terms
-from tests.helpers import assistant_over_texts, first_cited
+from tests.helpers import answered_over, assistant_over_texts, first_cited
 
 
 @pytest.mark.parametrize(
@@ -359,9 +359,7 @@ PLAN = (
     "question", ["När vann detaljplanen laga kraft?", "nar vann planen laga kraft"]
 )
 def test_a_plans_final_date_answers_when_it_became_final(tmp_path, e5, question):
-    over = assistant_over_texts(tmp_path, {"detaljplan.txt": PLAN}, e5)
-    answer = over.ask(question)
-    assert answer.answered
+    answer = answered_over(tmp_path, {"detaljplan.txt": PLAN}, e5, question)
     assert "Laga kraft: 2022-04-12" in answer.citations[0].quote
 
 
@@ -578,9 +576,7 @@ GUIDE = (
     "question", ["What year is this guideline from?", "Från vilket år är riktlinjerna?"]
 )
 def test_the_year_of_a_text_without_a_date_line_is_its_copyright_line(tmp_path, e5, question):
-    over = assistant_over_texts(tmp_path, {"riktlinjer.md": GUIDE}, e5)
-    answer = over.ask(question)
-    assert answer.answered
+    answer = answered_over(tmp_path, {"riktlinjer.md": GUIDE}, e5, question)
     assert answer.citations[0].quote == "Copyright (c) 2021 Sjöby kommun"
     assert answer.citations[0].passage.kind == "passage"  # the line itself, not the card
 
