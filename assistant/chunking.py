@@ -145,7 +145,8 @@ __all__ = [
 #     "##" filed every "##" under the first; "7.2" went under "7.1" after a level gap); a line
 #     only the layout takes for a heading sits inside the reader's typed heading above it.
 # 72: a Markdown heading's pandoc attributes ("{.unnumbered}", "{#syfte}") are no words of it,
-#     nor emphasis markers whose span runs over a line break ("**rekommenderas" / "inte**");
+#     nor emphasis markers or link addresses that run over a line break ("**rekommenderas" /
+#     "inte**", "[… i ditt" / "närområde](http://…)");
 #     a list item ("* Akut …") is never the document's title.
 CHUNKER_VERSION = "72"
 CARD_SECTION = "dokumentuppgifter"

@@ -107,20 +107,21 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
-def test_markdown_emphasis_over_a_line_break_is_no_text(tmp_path):
-    # a wrapped export: the bold span opens on one line and closes on the next
+def test_markdown_emphasis_and_links_over_a_line_break_are_no_text(tmp_path):
+    # a wrapped export: a bold span or a link opens on one line and closes on the next
     path = tmp_path / "a.md"
     path.write_text(
         "Kodein (t.ex. Treo Comp) **rekommenderas\ninte**. **Observera att\npreparaten "
         "ska användas\nmed försiktighet.** Sedan *kursiv\ntext* och **a** och **b\nc**.\n\n"
-        "* punkt ett\n* punkt två med oxikodon*\n",
+        "* punkt ett\n* punkt två med oxikodon*\n\n[Konsultera gärna teamet (PKT) i\nditt "
+        "närområde](http://exempel.se/kapitel-18-palliativ-\nvard/team/). Se [en](http://a.se).\n",
         encoding="utf-8",
     )
     said = "\n".join(b.text for b in read_raw(path).blocks)
     assert said == (
         "Kodein (t.ex. Treo Comp) rekommenderas\ninte. Observera att\npreparaten ska användas\n"
         "med försiktighet. Sedan kursiv\ntext och a och b\nc.\n* punkt ett\n"
-        "* punkt två med oxikodon*"
+        "* punkt två med oxikodon*\nKonsultera gärna teamet (PKT) i\nditt närområde. Se en."
     )
 
 

@@ -59,6 +59,9 @@ _MD_SPAN = re.compile(
     r"(?<![_\w])_(?=[^\s_])([^_\n]*\n[^_]*?)(?<=[^\s_])_(?![_\w])",
     re.S,
 )
+# A link over a line break ("[Konsultera gärna … i ditt\nnärområde](http://…/kapitel-18-palliativ-\nvard/…)."),
+# as wrapped exports write long ones: its text stays (line breaks and all), its address goes.
+_MD_LINK_SPAN = re.compile(r"!?\[([^\]]*)\]\(([^()\s]*(?:\n[^()\s]*)*)\)")
 _PARAGRAPH_BREAK = re.compile(r"(\n[ \t>]*\n)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -183,7 +186,7 @@ def read_markdown(path: Path) -> RawDocument:
     blocks: list[Block] = []
     table = -1
     for page_no, page in enumerate(pages, start=1):
-        lines = _quote_labels(_paragraph_emphasis(page).split("\n"))
+        lines = _quote_labels(_paragraph_spans(page).split("\n"))
         gap = False
         in_table = False
         note: Block | None = None
@@ -241,14 +244,16 @@ def read_markdown(path: Path) -> RawDocument:
     return RawDocument(blocks, len(pages), front=front)
 
 
-def _paragraph_emphasis(page: str) -> str:
+def _paragraph_spans(page: str) -> str:
     """``page`` without the emphasis markers of spans that run over a line break within a
-    paragraph (``_MD_SPAN``); its lines stay where they were."""
+    paragraph (``_MD_SPAN``), and with only the text of links that do (``_MD_LINK_SPAN``)."""
+
+    def spans(part: str) -> str:
+        part = _MD_LINK_SPAN.sub(lambda m: m.group(1) if "\n" in m.group() else m.group(), part)
+        return _MD_SPAN.sub(lambda m: m.group(2) or m.group(3) or m.group(4), part)
+
     parts = _PARAGRAPH_BREAK.split(page)
-    return "".join(
-        part if i % 2 else _MD_SPAN.sub(lambda m: m.group(2) or m.group(3) or m.group(4), part)
-        for i, part in enumerate(parts)
-    )
+    return "".join(part if i % 2 else spans(part) for i, part in enumerate(parts))
 
 
 def _quote_labels(lines: list[str]) -> list[str]:
