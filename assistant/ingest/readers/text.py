@@ -59,8 +59,9 @@ _MD_SPAN = re.compile(
     r"(?<![_\w])_(?=[^\s_])([^_\n]*\n[^_]*?)(?<=[^\s_])_(?![_\w])",
     re.S,
 )
-# A link over a line break ("[Konsultera gärna … i ditt\nnärområde](http://…/kapitel-18-palliativ-\nvard/…)."),
-# as wrapped exports write long ones: its text stays (line breaks and all), its address goes.
+# A link over a line break, as wrapped exports write long ones ("[Konsultera gärna … i ditt\n
+# närområde](http://…/kapitel-18-palliativ-\nvard/…)."): its text stays (line breaks and all),
+# its address goes.
 _MD_LINK_SPAN = re.compile(r"!?\[([^\]]*)\]\(([^()\s]*(?:\n[^()\s]*)*)\)")
 _PARAGRAPH_BREAK = re.compile(r"(\n[ \t>]*\n)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
