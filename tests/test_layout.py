@@ -370,6 +370,48 @@ def test_a_repeated_sentence_is_no_running_header_but_a_heading_letterhead_is():
     assert sum(duty in t for t in texts) == 2
 
 
+def test_a_stock_rule_near_most_page_edges_is_kept_where_it_ends_or_starts_a_page():
+    # A plan's building entries each repeat stock rules, so the rule stands among most pages'
+    # first and last twelve lines; where it happened to end a page (or begin one, under the
+    # running header) it was dropped as a footer. Only the header leads or ends most pages.
+    rule, paint = "Tak skall vara klätt med tvåkupigt lertegel.", "Fasadytor slamfärg ljus Faluröd"
+
+    def entry(n: int) -> str:
+        return f"{n}. Bostadshus nummer {n} uppfört {1800 + 7 * n}\n{rule}\n{paint}"
+
+    words = [
+        "ek",
+        "lind",
+        "alm",
+        "lönn",
+        "björk",
+        "gran",
+        "tall",
+        "asp",
+        "sälg",
+        "hassel",
+        "rönn",
+        "hägg",
+    ]
+
+    def body(n: int, lines: range) -> str:
+        return "\n".join(
+            f"Vid {words[(n + i) % 12]}en står {words[(3 * n + i) % 12]}ar i rad." for i in lines
+        )
+
+    header = "Bestämmelser till områdesbestämmelser 2006-10-18"
+    pages = [
+        f"{header}\n{entry(n)}\n{body(n, range(7))}\n{entry(n + 10)}\n{body(n, range(7, 14))}"
+        for n in range(1, 6)
+    ]
+    pages[1] = f"{header}\n{entry(2)}\n{body(2, range(14))}\n{entry(12)}\nFönster vita.\n{rule}"
+    pages[2] = f"{header}\n{paint}\n{entry(3)}\n{body(3, range(14))}\n{entry(13)}\nSlut."
+    lay = lay_out_pages(pages)
+    removed = [line for page in lay.removed for line in page]
+    assert removed.count(header) == 4 and rule not in removed and paint not in removed
+    assert lay.pages[1].rstrip().endswith(rule) and paint in lay.pages[2].split("\n")[0]
+
+
 def test_a_numbered_list_after_its_lead_in_is_no_heading():
     # Short numbered lines without final punctuation look like numbered headings; after a line
     # ending in ":" they are the list it introduces (as headings, the first two items had no

@@ -112,6 +112,7 @@ def strip_edges(
     tops = [[it.text for it in p[:_EDGE_DEPTH]] for p in page_lines]
     feet = [[it.text for it in p[-_EDGE_DEPTH:]] for p in page_lines]
     recurring = recurring_keys(tops) | recurring_keys(feet) if n >= 2 else set()
+    recurring = _at_edges(page_lines, recurring)
 
     def running(text: str) -> bool:
         return similar_key(text, recurring)
@@ -160,6 +161,28 @@ _EDGE_DEPTH = 12  # text lines from a page's top or foot where letterheads and f
 
 def _text_lines(page: list[Item]) -> list[Item]:
     return [it for it in page if it.kind not in ("blank", "rule")]
+
+
+def _at_edges(pages: list[list[Item]], candidates: set[str]) -> set[str]:
+    """The ``candidates`` (keys recurring near the page edges) that stand in a page's edge run —
+    the unbroken lines of candidates and page numbers from its top or from its foot — on at
+    least half the pages (two at least), as ``recurring_keys`` counts. A plan's building entries
+    repeat their stock rules ("Tak skall vara klätt med tvåkupigt lertegel.") among most pages'
+    first and last twelve lines; they were dropped wherever one ended or began a page."""
+    if not candidates:
+        return candidates
+    needed = max(2, (len(pages) + 1) // 2)
+
+    def running(text: str) -> bool:
+        return similar_key(text, candidates)
+
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        top = [lines[i].text for i in _edge_run(lines, running)]
+        foot = [lines[len(lines) - 1 - i].text for i in _edge_run(list(reversed(lines)), running)]
+        keys = {k for text in top + foot if (k := line_key(text))}
+        counts.update(c for c in candidates if any(_similar(k, c) for k in keys))
+    return {c for c in candidates if counts[c] >= needed}
 
 
 def _edge_run(lines: list[Item], running: Any) -> set[int]:
