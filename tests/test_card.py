@@ -142,6 +142,25 @@ def test_a_type_line_naming_no_topic_is_joined_to_the_topic_above_it():
     assert find_title(lay_out_pages([page]), "", "doc") == "Rutin för avbrott i e-tjänster"
 
 
+def test_a_type_line_opening_page_one_is_named_by_the_topic_line_under_it():
+    # A plan's cover: its running header ("BESTÄMMELSER TILL OMRÅDESBESTÄMMELSER", atop every
+    # page) names only its type; the place it is about stands on the next line.
+    header, body = (
+        "BESTÄMMELSER TILL\nOMRÅDESBESTÄMMELSER",
+        "Byggnaderna får inte rivas. Taken ska vara av tegel.",
+    )
+    page = (
+        f"{header}\n\nNorrby Bruk\nOmrådesbestämmelser för fastigheten Norrby 1:5 m fl.\n\n{body}\n"
+    )
+    assert (
+        find_title(lay_out_pages([page]), "", "plan")
+        == "Norrby Bruk – Bestämmelser till områdesbestämmelser"
+    )
+    # a type line naming its topic stays the title alone
+    page = f"Bestämmelser för Norrby hamn\n\nNorrby Bruk\n\n{body}\n"
+    assert find_title(lay_out_pages([page]), "", "plan") == "Bestämmelser för Norrby hamn"
+
+
 @pytest.mark.parametrize(
     ("series", "title"),
     [

@@ -29,7 +29,7 @@ _RECORD = re.compile(RECORD.pattern + r"|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{
 _TYPE_WORD = re.compile(
     r"(?:policy|riktlinje|riktlinjer|rutin|rutiner|överenskommelse|avtal|anvisning|anvisningar|"
     r"regler|reglemente|instruktion|strategi|handlingsplan|handlingsprogram|program|plan|"
-    r"föreskrifter|lag|förordning|vägledning|handbok)$",
+    r"föreskrifter|bestämmelser|lag|förordning|vägledning|handbok)$",
     re.I,
 )
 # The same words folded (``_fold``: "foreskrifter", "overenskommelse"), as ``_typed`` and
@@ -163,16 +163,53 @@ def _named_types(lines: list[str]) -> list[str]:
     """A type line naming no topic joined to the topic line above it: "Kontinuitetshantering av
     IS/IT-tjänst" over "Regional rutin 2025–2029" is one title, not the type line alone."""
     out: list[str] = []
-    for text in lines:
+    joined = False  # the line was joined to the type line before it
+    for i, text in enumerate(lines):
+        if joined:
+            joined = False
+            continue
         words = text.split()
         generic = len(words) > 1 and all(
             _TYPE_WORD_FOLDED.search(_fold(w).strip(",")) or _GENERIC.fullmatch(w) for w in words
         )
         if generic and out and out[-1][-1] not in ".!?:" and not _typed(out[-1]):
             out[-1] = f"{out[-1]} – {text}"
-        else:
-            out.append(text)
+            continue
+        # A type line with no topic of its own opening page 1 ("BESTÄMMELSER TILL
+        # OMRÅDESBESTÄMMELSER", the running header of every page) is named by the short topic
+        # line under it ("Oslättfors Bruk"): before, the type line alone was the title, and no
+        # question naming the place found the document.
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not out and _untopical(words) and _topical(nxt):
+            out.append(f"{nxt} – {text.capitalize() if text.isupper() else text}")
+            joined = True
+            continue
+        out.append(text)
     return out
+
+
+# Words that join a type line's type words ("Bestämmelser till områdesbestämmelser", "Regler och
+# anvisningar för …").
+_JOINERS = {"till", "för", "om", "och", "med", "av", "samt", "i", "på"}
+
+
+def _untopical(words: list[str]) -> bool:
+    """Type words and joiners only, two at least, one a type word."""
+    folded = [_fold(w).strip(",:") for w in words]
+    typed = [w for w in folded if _TYPE_WORD_FOLDED.search(w)]
+    return (
+        len(words) > 1
+        and bool(typed)
+        and all(
+            w in _JOINERS or _TYPE_WORD_FOLDED.search(w) or _GENERIC.fullmatch(w) for w in folded
+        )
+    )
+
+
+def _topical(text: str) -> bool:
+    """A short line naming a topic: at most six words, no sentence end, no type word."""
+    words = text.split()
+    return 0 < len(words) <= 6 and text[-1] not in ".!?:" and not _typed(text)
 
 
 def _typed_titles(candidates: list[str]) -> list[str]:
