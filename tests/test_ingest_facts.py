@@ -261,3 +261,26 @@ def test_a_statute_books_header_and_an_entry_into_force_that_repeals():
 )
 def test_a_copyright_line_is_a_fact(line, value):
     assert _values(f"Regler för kort\n\nText om korten.\n\n{line}\n", "copyright") == value
+
+
+def test_fields_side_by_side_on_a_cover_are_facts_of_their_own():
+    # A PDF cover laid out in two columns: read line by line, the decision's label followed the
+    # officer's name ("Handläggare Anna Berg och Antagen av …") and the date of effect followed
+    # the second officer's ("Per Lind Laga kraft: …"), which the card then quoted as its value.
+    cover = (
+        "Bestämmelser för Norrby hamn\n\n"
+        "Handläggare Anna Berg och       Antagen av Byggnadsnämnden: 2007-01-24\n"
+        "Per Lind                                            Laga kraft: 2007-02-20\n\n"
+        "Båtplatser får inte hyras ut i andra hand.\n"
+    )
+    lay = lay_out_pages([cover])
+    title = "Bestämmelser för Norrby hamn"
+    facts = {f["key"]: (f["value"], f["line"]) for f in find_facts(lay, title)}
+    assert facts["in_force"] == ("Laga kraft: 2007-02-20", "Laga kraft: 2007-02-20")
+    assert facts["decision"][0] == "Antagen av Byggnadsnämnden: 2007-01-24"
+    assert facts["contact"][0] == "Anna Berg och Per Lind"
+    # each cited line stands in the page as laid out
+    assert all(line in lay.pages[0] for _, line in facts.values())
+    # a bullet and its item after a wide gap are one cell: no field
+    item = "•    Intern kommunikation: Förbättra kanalerna för nyheter,\n"
+    assert not find_facts(lay_out_pages([f"Plan\n\n{item}"]), "Plan")

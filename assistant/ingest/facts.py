@@ -191,7 +191,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
     # A page line that runs a box's rows together ("Upprättad av Reviderad den Helen Hansson
     # Malmgren 2020-05-11") states no fact of its own: the box's pairs do.
     cites = {(g.page, g.text): g.value_line for g in layout.grid}
-    boxed = {(g.page, g.value_line) for g in layout.grid}
+    boxed = {(g.page, g.row or g.value_line) for g in layout.grid}
     lines = [(g.page, g.text, "grid") for g in layout.grid] + [
         (page, text, where)
         for page, text, where in lines

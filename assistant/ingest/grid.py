@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .normalise import normalise
 
-__all__ = ["CELL", "GridPair", "label_pairs"]
+__all__ = ["CELL", "GridPair", "label_pairs", "side_by_side"]
 
 # A cell: words one space apart; two or more spaces part the columns.
 CELL = re.compile(r"\S+(?: \S+)*")
@@ -46,11 +46,13 @@ class GridPair:
     value_line: str
     first: int = 0  # the box's label row and last value row: indexes in the page's lines
     last: int = 0
+    row: str = ""  # a side-by-side cell's whole row, spaces collapsed (no fact line of its own)
 
     @property
     def text(self) -> str:
-        """The pair as a metadata line reads it: "Upprättad den: 2019-02-28"."""
-        return f"{self.label.rstrip(':')}: {self.value}"
+        """The pair as a metadata line reads it: "Upprättad den: 2019-02-28" (a cell with no
+        label of its own: its value)."""
+        return f"{self.label.rstrip(':')}: {self.value}" if self.label else self.value
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -124,4 +126,54 @@ def label_pairs(page: int, lines: list[str]) -> list[GridPair]:
             i = start + len(rows)
         else:
             i += 1
+    return pairs
+
+
+# Two columns side by side on a cover, parted by a wide gap, one of them "Label: value":
+#
+#     Handläggare Lena Boox och       Antagen av Byggnads- och miljönämnden: 2007-01-24
+#     Lars Lundmark                                                 Laga kraft: 2007-02-20
+#
+# Read line by line the decision's value ran into the officer's name ("Handläggare Lena Boox
+# och Antagen av …"), and "Lars Lundmark Laga kraft: 2007-02-20" was quoted as the date of
+# effect. Three spaces at least part them: two may stand between words of a justified line.
+_GAP = re.compile(r" {3,}")
+# A cover's field: a short label, a short value ("Laga kraft: 2007-02-20"), not a list item's
+# lead-in ("Intern kommunikation: Förbättra arbetet med …" after its bullet and a wide gap).
+_LABELLED_CELL = re.compile(r"(?P<label>[A-ZÅÄÖ][^:]{0,60}?):\s+(?P<value>\S.{0,39})")
+_WORDED = re.compile(r"[^\W_]{2,}")
+_CONTINUED = re.compile(r"(?:\boch|\bsamt|,)$")  # a cell that goes on in the cell below it
+
+
+def _gap_cells(line: str) -> list[tuple[int, str]]:
+    cells, at = [], 0
+    for part in _GAP.split(line):
+        start = line.index(part, at) if part else at
+        if part.strip():
+            cells.append((start + len(part) - len(part.lstrip()), part.strip()))
+        at = start + len(part)
+    return cells
+
+
+def side_by_side(page: int, lines: list[str]) -> list[GridPair]:
+    """The cells of rows that set a "Label: value" cell beside another (one page's raw lines):
+    each cell its own pair, cited by its own words (verbatim in the laid-out page); a cell
+    ending in "och" or "," goes on in the cell below it in the same column."""
+    pairs: list[GridPair] = []
+    for i, line in enumerate(lines):
+        cells = _gap_cells(line)
+        if not 2 <= len(cells) <= 3 or not any(_LABELLED_CELL.fullmatch(c) for _, c in cells[1:]):
+            continue
+        if not all(_WORDED.match(c) for _, c in cells):
+            continue  # a bullet or a marker before its item: one cell of text
+        row = " ".join(normalise(line).split())
+        for at, cell in cells:
+            cited = normalise(cell)
+            if m := _LABELLED_CELL.fullmatch(cited):
+                pairs.append(GridPair(page, m["label"], m["value"], cited, i, i, row))
+                continue
+            below = _gap_cells(lines[i + 1]) if i + 1 < len(lines) else []
+            more = [c for a, c in below if abs(a - at) <= _SLACK]
+            value = f"{cited} {normalise(more[0])}" if _CONTINUED.search(cited) and more else cited
+            pairs.append(GridPair(page, "", value, cited, i, i, row))
     return pairs

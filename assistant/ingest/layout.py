@@ -17,7 +17,7 @@ from typing import Any
 from .contents import contents_titles
 from .detached import rejoin_markers
 from .edges import strip_edges
-from .grid import GridPair, label_pairs
+from .grid import GridPair, label_pairs, side_by_side
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .page_joins import join_across_pages
@@ -138,11 +138,15 @@ def _boxes(items: list[Item], raw: list[str | None]) -> tuple[list[Item], list[G
         by_page.setdefault(it.page, []).append(i)
     for page, at in sorted(by_page.items()):
         lines = [raw[i] or "" for i in at]
-        for box in label_pairs(page, lines):
+        boxes = label_pairs(page, lines)
+        for box in boxes:
             pairs.append(box)
             rows = [at[k] for k in range(box.first, box.last + 1)]
             if all(raw[i] for i in rows) and not any(i in merged for i in rows):
                 merged[rows[0]] = rows
+        # columns side by side stay lines of the page; only the card reads their cells apart
+        in_box = {k for box in boxes for k in range(box.first, box.last + 1)}
+        pairs.extend(p for p in side_by_side(page, lines) if p.first not in in_box)
     drop = {i for rows in merged.values() for i in rows[1:]}
     out: list[Item] = []
     for i, it in enumerate(items):
