@@ -148,7 +148,13 @@ __all__ = [
 #     nor emphasis markers or link addresses that run over a line break ("**rekommenderas" /
 #     "inte**", "[… i ditt" / "närområde](http://…)");
 #     a list item ("* Akut …") is never the document's title.
-CHUNKER_VERSION = "72"
+# 73: a line recurring near most page edges is a running one only where it stands in the edge
+#     run (from a page's top or foot) on half the pages: a plan's stock rules ("Tak skall vara
+#     klätt med tvåkupigt lertegel.") that ended a page were dropped as footers;
+#     a type line naming no topic atop page 1 is titled by the topic line under it;
+#     a cover's fields side by side ("Laga kraft: 2007-02-20" beside an officer's name) are card
+#     facts of their own.
+CHUNKER_VERSION = "73"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
