@@ -153,7 +153,7 @@ __all__ = [
 #     klätt med tvåkupigt lertegel.") that ended a page were dropped as footers;
 #     a type line naming no topic atop page 1 is titled by the topic line under it;
 #     a cover's fields side by side ("Laga kraft: 2007-02-20" beside an officer's name) are card
-#     facts of their own.
+#     facts of their own; a letterhead's phone line ("Tfn 026-17 83 21 (dir)") is no heading.
 CHUNKER_VERSION = "73"
 CARD_SECTION = "dokumentuppgifter"
 

@@ -867,3 +867,13 @@ def test_a_serial_number_or_a_web_address_heads_no_section():
     )
     headings = [t for k, t in _kinds(page) if k == "heading"]
     assert not any("ISSN" in h or "www." in h for h in headings), headings
+
+
+@pytest.mark.parametrize(
+    "phone", ["Tfn 026-17 83 21 (dir)", "Tel. 0771-25 26 27", "Växel: 08-508 290 00"]
+)
+def test_a_letterheads_phone_line_is_no_heading(phone):
+    # The cover's foot: as a heading, the phone line named the next page's first section.
+    page = f"Bygg och miljö\n\n{phone}\n\nNedanstående bestämmelser gäller enligt kartan.\n"
+    kinds = _kinds(page)
+    assert ("heading", phone) not in kinds and any(phone in t for _, t in kinds)

@@ -153,7 +153,13 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
 
 
 # A serial number or a web address names no section of the text.
-_NO_TOPIC_LINE = re.compile(r"^(?:ISSN|ISBN)\b|https?://|\bwww\.\w", re.I)
+# A letterhead's phone line ("Tfn 026-17 83 21 (dir)", "Tel. 0771-25 26 27", "Växel: 08-…") closes
+# a cover: as a heading it named the next page's first section.
+_NO_TOPIC_LINE = re.compile(
+    r"^(?:ISSN|ISBN)\b|https?://|\bwww\.\w|"
+    r"^(?:tfn|tel|telefon|växel|vxl|fax|phone)\b\.?\s*:?\s*\+?\d",
+    re.I,
+)
 
 
 def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> bool:
