@@ -53,12 +53,14 @@ TIME = re.compile(
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|helg\w*|vardag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend\w*|"
     r"vår(?:en|as)?|höst(?:en)?|sommar\w*|vinter\w*|spring|autumn|summer|winter|"
+    # "vid" an occasion ("… beslutas vid bygganmälan", "vid nästa sammanträde"): the step a
+    # "när ska …?" is answered by.
     # "varje/vart" only with a period ("varje år", "vart tredje år": the period is read), not
     # alone ("varje patient ska dostitreras …" says no time)
     r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje gång|kvartal\w*|"
     r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
     r"tim(?:me|mar|man)\w*|kl|klockan|minut\w*|days?|weeks?|months?|years?|hours?|"
-    r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|direkt|omedelbart|"
+    r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|vid|direkt|omedelbart|"
     r"genast|löpande|fortlöpande|nu|idag|i dag|tidigast|before|after|within|until|"
     r"once|as soon as|when|since|daily|weekly|monthly|annually|immediately|period\w*|"
     r"tidpunkt\w*|datum|date|början|slutet|mitten|beginning|end)\b",

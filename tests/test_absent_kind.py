@@ -80,6 +80,8 @@ def test_a_time_as_texts_write_it():
         "Ansökan görs inom tre veckor.",
         "Tåget går varje vardag.",
         "The library opens in the spring.",
+        # at an occasion: "När ska … beslutas?" is answered by the step it is taken at
+        "Antikvarisk sakkunnig ska beslutas vid bygganmälan.",
     ):
         assert time_found(text), text
     # "är" is no "år": the pattern reads the text unfolded.
