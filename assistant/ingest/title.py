@@ -161,7 +161,9 @@ _GENERIC = re.compile(
 
 def _named_types(lines: list[str]) -> list[str]:
     """A type line naming no topic joined to the topic line above it: "Kontinuitetshantering av
-    IS/IT-tjänst" over "Regional rutin 2025–2029" is one title, not the type line alone."""
+    IS/IT-tjänst" over "Regional rutin 2025–2029" is one title, not the type line alone; a
+    type line opening the lines joined to the short topic line under it ("Oslättfors Bruk –
+    Bestämmelser till områdesbestämmelser")."""
     out: list[str] = []
     joined = False  # the line was joined to the type line before it
     for i, text in enumerate(lines):
@@ -189,8 +191,8 @@ def _named_types(lines: list[str]) -> list[str]:
 
 
 # Words that join a type line's type words ("Bestämmelser till områdesbestämmelser", "Regler och
-# anvisningar för …").
-_JOINERS = {"till", "för", "om", "och", "med", "av", "samt", "i", "på"}
+# anvisningar för …"), folded as ``_untopical`` reads them.
+_JOINERS = {"till", "for", "om", "och", "med", "av", "samt", "i", "pa"}
 
 
 def _untopical(words: list[str]) -> bool:
