@@ -167,3 +167,36 @@ def test_markdown_page_comments_break_pages_and_no_comment_is_text(tmp_path):
     pages = read_markdown(plain)
     assert not any("utkast" in b.text for b in pages.blocks)
     assert max(b.page for b in pages.blocks) == 2
+
+
+def _minutes_page(n: int) -> str:
+    return "\n\n".join(
+        ["**Sammanträdesprotokoll** Nämnden", "2025-09-16", f"Ärende {n}.", *[PARA] * 6]
+        + ["Justerandes sign", "Utdragsbestyrkande", str(n)]
+    )
+
+
+def test_bare_page_numbers_beside_a_running_footer_cut_pages(tmp_path):
+    # A PDF-to-Markdown export (pymupdf4llm) keeps "7" under "Justerandes sign" /
+    # "Utdragsbestyrkande" and no page break: every citation said page 1.
+    from assistant.ingest.readers.text import read_markdown
+
+    md = tmp_path / "protokoll.md"
+    md.write_text("\n\n".join(_minutes_page(n) for n in range(1, 5)), "utf-8")
+    raw = read_markdown(md)
+    assert raw.page_count == 4
+    assert {b.page for b in raw.blocks if b.text == "Ärende 3."} == {3}
+    lines = md.read_text("utf-8").split("\n")
+    assert [m.number for m in find_page_marks(lines)] == [1, 2, 3, 4]
+
+
+def test_bare_numbers_without_a_running_line_or_without_pages_of_text_are_no_pages():
+    # A numbered list set one number per line: nothing recurs beside each number.
+    listed = "\n".join(f"{n}\n{PARA} Punkt {n} gäller {'x ' * n}." for n in range(1, 6))
+    assert find_page_marks(listed.split("\n")) == []
+    # A table's cells one per line ("1", "Ja", "2", "Ja"): a recurring neighbour, no text.
+    cells = "\n".join(f"{n}\nJa\nAvgift" for n in range(1, 8))
+    assert find_page_marks(cells.split("\n")) == []
+    # Numbers that jump (a column of amounts) are no page run.
+    amounts = "\n\n".join(_minutes_page(n).rsplit("\n", 1)[0] + f"\n{n * 40}" for n in range(1, 5))
+    assert find_page_marks(amounts.split("\n")) == []

@@ -4,7 +4,9 @@ A PDF copied or converted to text (PyMuPDF's ``get_text``, pdftotext without ``-
 browser's copy) keeps each page's printed number — "3 (51)", "Sida 3 (25)", "3/10", "3 [8]",
 "Sida 3 av 25", "Page 3 of 25" — as a line of its own, or glued to the end of the page's last
 line ("… sjuksköterskeenheten 1/10"), but no page break. Without this step such a document is
-one page long and every citation says page 1.
+one page long and every citation says page 1. A PDF-to-Markdown export (pymupdf4llm) keeps a
+bare "7" beside the page's running footer ("Justerandes sign", "Utdragsbestyrkande"): see
+``_bare_marks`` for when such numbers count.
 
 The rule: page-number forms that name the same total T, whose numbers rise through the text,
 at least two of them; each starts (numbers in the page header) or ends (numbers in the footer)
@@ -19,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .edges import PAGE_OF_TOTAL
+from .edges import PAGE_OF_TOTAL, line_key
 
 __all__ = [
     "PageMark",
@@ -71,21 +73,80 @@ def find_page_marks(lines: list[str]) -> list[PageMark]:
     if not totals or totals.most_common(1)[0][1] < 2:
         totals = Counter(mark.total for mark in glued)  # every number glued: they must agree more
         if not totals or totals.most_common(1)[0][1] < 3:
-            return []
+            return [] if standalone or glued else _bare_marks(lines)
     total = totals.most_common(1)[0][0]
     marks = sorted((m for m in standalone + glued if m.total == total), key=lambda m: m.line)
     return _longest_rising(marks)
 
 
-def _longest_rising(marks: list[PageMark]) -> list[PageMark]:
-    """The longest subsequence with strictly rising numbers (quadratic: a few hundred marks)."""
+# A bare page number: a line that is only a number, page 1 to 999 (a year is no page).
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+# Bare numbers count as pages only in a run this long whose steps are mostly one page (a converter
+# may drop a page's number: up to _MAX_STEP), each beside a running line (_NEIGHBOURS lines either
+# side) that stands beside _RUNNING_SHARE of them: a numbered list's or table's bare numbers
+# ("1", "2", "3" in a column) have no line that recurs beside each of them.
+# A page holds text: the median page between two numbers at least _PAGE_WORDS words (a table's
+# "1 / Ja / 2 / Ja" has a recurring neighbour too).
+_MIN_BARE, _MAX_STEP, _ONE_STEPS, _NEIGHBOURS, _RUNNING_SHARE, _PAGE_WORDS = 3, 3, 0.75, 2, 0.6, 40
+
+
+def _bare_marks(lines: list[str]) -> list[PageMark]:
+    """Bare page numbers ("7" alone on a line), in order, or [] when they do not read as pages.
+
+    The longest run of such numbers rising by one to ``_MAX_STEP`` from page 1–3, three at least,
+    three in four steps of one page, pages of ``_PAGE_WORDS`` words or more (the median), where one and the same other line (a running footer or
+    header: "Justerandes sign", the document's date) stands within ``_NEIGHBOURS`` text lines
+    of at least ``_RUNNING_SHARE`` of the numbers.
+    """
+    found = [
+        PageMark(i, int(m.group(1)), 0)
+        for i, line in enumerate(lines)
+        if (m := _BARE_NUMBER.match(line)) and int(m.group(1)) > 0
+    ]
+    run = _longest_rising(found, _MAX_STEP)
+    if len(run) < _MIN_BARE or run[0].number > 3:
+        return []
+    steps = [b.number - a.number for a, b in zip(run, run[1:], strict=False)]
+    if sum(step == 1 for step in steps) < _ONE_STEPS * len(steps):
+        return []
+    sizes = sorted(_words(lines[a.line : b.line]) for a, b in zip(run, run[1:], strict=False))
+    if sizes[len(sizes) // 2] < _PAGE_WORDS:
+        return []
+    beside: Counter[str] = Counter()
+    for mark in run:
+        beside.update(_neighbour_keys(lines, mark.line))
+    if not beside or beside.most_common(1)[0][1] < _RUNNING_SHARE * len(run):
+        return []
+    return run
+
+
+def _neighbour_keys(lines: list[str], at: int) -> set[str]:
+    """The keys of the ``_NEIGHBOURS`` nearest text lines before and after line ``at`` (other
+    bare numbers skipped: "4" and a stray "9" may stand together)."""
+    keys: set[str] = set()
+    for direction in (-1, 1):
+        i, seen = at + direction, 0
+        while 0 <= i < len(lines) and seen < _NEIGHBOURS:
+            text = lines[i].strip()
+            if text and not _BARE_NUMBER.match(text):
+                if key := line_key(text):
+                    keys.add(key)
+                seen += 1
+            i += direction
+    return keys
+
+
+def _longest_rising(marks: list[PageMark], max_step: int = 0) -> list[PageMark]:
+    """The longest subsequence with strictly rising numbers (quadratic: a few hundred marks);
+    ``max_step``: no step over that many pages (0: any)."""
     if not marks:
         return []
     best = [1] * len(marks)
     back = [-1] * len(marks)
     for i, mark in enumerate(marks):
         for j in range(i):
-            if marks[j].number < mark.number and best[j] + 1 > best[i]:
+            step = mark.number - marks[j].number
+            if step > 0 and (not max_step or step <= max_step) and best[j] + 1 > best[i]:
                 best[i], back[i] = best[j] + 1, j
     i = max(range(len(marks)), key=lambda k: best[k])
     run: list[PageMark] = []
