@@ -18,7 +18,7 @@ from .query import Query
 from .reasons import gives_reason, reason_asked
 from .results import Passage
 
-__all__ = ["score_sentences"]
+__all__ = ["contents_table", "score_sentences"]
 
 _OVERLAP_WEIGHT = 0.08
 _PASSAGE_WEIGHT = 0.5
@@ -42,6 +42,38 @@ _REASON_BONUS = _LIST_LEAD_BONUS
 _EXTREME_BONUS = _LIST_LEAD_BONUS
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
+# A table row's last cell that is a page number or range ("20", "5 - 6").
+_PAGE_CELL = re.compile(r"^(\d{1,3})(?:\s*[-–]\s*\d{1,3})?$")
+_MIN_CONTENTS_ROWS = 3
+
+
+def contents_table(passage: Passage, page_count: int) -> bool:
+    """Is ``passage`` a table of contents set as a table (a PDF-to-Markdown export's "§ | 102 |
+    Antagning och urval till grundskolan | | 20")? Its titles meet a question's words as well as
+    the sections they name, and answer nothing: read as sentences, a "när …?" question's best
+    sentence was a contents row, and the question was refused for want of a date.
+
+    The test: at least ``_MIN_CONTENTS_ROWS`` rows, half the table's rows or more, end in a page
+    number or range that points forward (from the passage's own page to the document's last,
+    ``page_count``, two pages' slack for a cover counted apart), the numbers never falling and
+    not all the same. A price or count column rarely fits: its numbers fall or pass the last
+    page."""
+    # A table row is a line of cells joined by " | " (``ingest.model``); passages carry no kind
+    # of their own for tables.
+    rows = [line for line in passage.text.split("\n") if " | " in line]
+    pages: list[int] = []
+    for row in rows:
+        cells = [c.strip() for c in row.split("|") if c.strip()]
+        if len(cells) >= 2 and (m := _PAGE_CELL.match(cells[-1])):
+            pages.append(int(m.group(1)))
+    return (
+        len(pages) >= _MIN_CONTENTS_ROWS
+        and 2 * len(pages) >= len(rows)
+        and pages == sorted(pages)
+        and pages[0] < pages[-1]
+        and passage.page <= pages[0]
+        and pages[-1] <= page_count + 2
+    )
 
 
 def score_sentences(
@@ -50,7 +82,8 @@ def score_sentences(
     """Every sentence of ``passages`` as a ``Candidate``, best first: its cosine to the
     question's vector (the sentence vectors stored at index time), a lift for the question's
     words it holds and for a named party as its subject, and ``_PASSAGE_WEIGHT`` times its
-    passage's retrieval score below the first passage's. List fragments, contents lines and a
+    passage's retrieval score below the first passage's. List fragments, contents lines (and
+    tables, ``contents_table``) and a
     list's labels without their lead are left out; a card line only for the fact asked for."""
     if not passages:
         return []
@@ -69,10 +102,15 @@ def score_sentences(
     why = reason_asked(query.folded)
     extreme = extreme_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
+    contents = {
+        p.id
+        for p in passages
+        if p.source in documents and contents_table(p, len(documents[p.source].pages))
+    }
     for chunk_id, start, end, vec in index.sentences(list(by_id), counts):
         passage = by_id[chunk_id]
         text = passage.text[start:end]
-        if len(text.split()) < _MIN_WORDS or _LEADERS.search(text):
+        if chunk_id in contents or len(text.split()) < _MIN_WORDS or _LEADERS.search(text):
             # List fragments ("skolbibliotek,") quote badly and score too well; a table of
             # contents line ("3. Rutin för kontakter ........") is a heading, not an answer.
             continue

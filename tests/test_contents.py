@@ -172,3 +172,34 @@ def test_a_listed_title_wrapped_over_two_lines_does_not_run_into_the_paragraph_a
     contents = "Innehåll\nFörord 05\nVisionen om Hållbara Sagoby 07\nUppföljning 09\n\n"
     listed = _headings([contents + body])
     assert "Visionen om Hållbara Sagoby" in [h.replace("\n", " ") for h, _ in listed]
+
+
+def _table_passage(rows: list[str], page: int = 3):
+    from assistant.results import Passage
+
+    return Passage("p", "protokoll.md", "Protokoll", page, "Innehåll", "\n".join(rows), 1.0)
+
+
+def test_a_contents_list_set_as_a_table_is_no_sentence_to_quote():
+    # pymupdf4llm writes a minutes' contents as a pipe table: its rows met a "när …?" question's
+    # words and, quoted first, refused it for want of a date (sentence_scores.contents_table).
+    from assistant.sentence_scores import contents_table
+
+    rows = [
+        "Godkännande av dagordning",
+        "§ | 92 | Informationsärenden |  | 5 - 6",
+        "§ | 93 | Rapporter från kurser |  | 7",
+        "Bun/2023:391",
+        "§ | 94 | Förrättningar 2023–2026 |  | 8 - 9",
+        "§ | 95 | Kommande utbildningar |  | 10",
+    ]
+    assert contents_table(_table_passage(rows), page_count=29)
+    # A fee table whose last column rises past the last page, or falls, is no contents list.
+    fees = ["Garage | 350", "Carport | 420", "Förråd | 600", "Altan | 900"]
+    assert not contents_table(_table_passage(fees), page_count=12)
+    falling = ["Garage | 9", "Carport | 7", "Förråd | 4", "Altan | 2"]
+    assert not contents_table(_table_passage(falling), page_count=12)
+    # Pages pointing back from where the table stands are no contents list either.
+    assert not contents_table(_table_passage(rows, page=8), page_count=29)
+    # Two rows with page numbers are too few.
+    assert not contents_table(_table_passage(rows[:3]), page_count=29)
