@@ -18,6 +18,7 @@ from .grouping import MAX_CHARS, SECTION_SEP, SHORT_ITEM, Span, group
 from .ingest import LoadedDocument
 from .ingest.card import title_block
 from .ingest.layout import Unit, lay_out_pages
+from .ingest.units import SECTION_SIGN_ONLY
 from .sentences import split_sentences
 
 __all__ = [
@@ -154,7 +155,10 @@ __all__ = [
 #     a type line naming no topic atop page 1 is titled by the topic line under it;
 #     a cover's fields side by side ("Laga kraft: 2007-02-20" beside an officer's name) are card
 #     facts of their own; a letterhead's phone line ("Tfn 026-17 83 21 (dir)") is no heading.
-CHUNKER_VERSION = "73"
+# 74: a text or Markdown export's bare page numbers ("7" beside "Justerandes sign") cut pages;
+#     minutes' "§ 98" headings take their title ("§ 98 Fördjupad månadsrapport") and hold the
+#     headings typed at their level ("Sammanfattning", "Beslut").
+CHUNKER_VERSION = "74"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"
@@ -214,6 +218,16 @@ def _spans(doc: LoadedDocument) -> list[Span]:
             if text == title:
                 continue
             level = max(1, u.level - shift) if u.marked else max(1, u.level)
+            if (
+                empty is not None
+                and empty[1] == len(path) - 1
+                and SECTION_SIGN_ONLY.match(path[-1])
+            ):
+                # "§ 98" straight above its title ("Fördjupad månadsrapport …"): one section,
+                # "§ 98 Fördjupad månadsrapport …", at the "§" level (``headings.mark_headings``).
+                path[-1] = f"{path[-1]} {text.rstrip(':').strip()}"
+                empty = (u, len(path) - 1, empty[2])
+                continue
             kept = sum(1 for n in levels if n < level)
             if empty is not None and kept <= empty[1]:  # cut from the path
                 spans.append(_line(empty[0], empty[2]))

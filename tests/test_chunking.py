@@ -506,3 +506,35 @@ def test_a_line_taken_for_a_heading_sits_inside_the_typed_heading_above_it(tmp_p
     }
     assert found["Riskägaren"] == "Ansvar och roller › Riskägare", found
     assert found["Modellen"] == "Utformning av modellen", found
+
+
+def test_minutes_sections_are_their_paragraph_signs_with_titles(tmp_path):
+    # Minutes exported to Markdown set "## § 98", its title (even at "#") and "## Sammanfattning"
+    # at one level: each "Sammanfattning" was filed under the first "#" title of the document
+    # ("Fördjupad månadsrapport › Sammanfattning" for § 102's matter).
+    path = tmp_path / "protokoll.md"
+    matters = [("97", "## Anmälan om delegationsbeslut"), ("98", "# Fördjupad månadsrapport")]
+    matters += [
+        ("99", "## Antagning och urval till grundskolan"),
+        ("100", "## Remiss biblioteksplan"),
+    ]
+    body = "".join(
+        f"## § {n}\n\n{title}\n\n## Sammanfattning\n\nÄrende {n} gäller nämndens arbete i år.\n\n"
+        f"## Beslut\n\nNämnden beslutar i ärende {n} enligt förslaget.\n\n"
+        for n, title in matters
+    )
+    path.write_text(
+        f"Protokoll för nämnden\n\nNämnden sammanträdde i stadshuset.\n\n{body}", "utf-8"
+    )
+    found = {
+        " ".join(c.page_content.split()[:2]): c.metadata["section"]
+        for c in chunk_document(load_document(path, tmp_path))
+    }
+
+    def tail(key: str) -> list[str]:
+        return found[key].split(" › ")[-2:]
+
+    assert tail("Ärende 99") == ["§ 99 Antagning och urval till grundskolan", "Sammanfattning"]
+    assert tail("Ärende 98") == ["§ 98 Fördjupad månadsrapport", "Sammanfattning"]
+    assert tail("Ärende 100") == ["§ 100 Remiss biblioteksplan", "Sammanfattning"]
+    assert not any("Fördjupad" in found[f"Ärende {n}"] for n in ("97", "99", "100")), found

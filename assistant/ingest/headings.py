@@ -13,6 +13,7 @@ from .units import (
     KEY_VALUE,
     NUMBERED_HEADING,
     SECTION_SIGN_HEADING,
+    SECTION_SIGN_ONLY,
     TAB_ROW,
     TOC_ENTRY,
     UNIT,
@@ -101,13 +102,13 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
                 found.append((unit, _numbered(unit.text)))
     # A taxa or föreskrift is built of its "§ N" sections: every unnumbered heading (a fee
     # table's "TOTAL AVGIFT", "En ledning") sits inside the current one, however many there are.
-    signed = sum(bool(SECTION_SIGN_HEADING.match(u.text)) for u, _ in found) >= 3
+    signed = sum(_signed(u.text) for u, _ in found) >= 3
     numbered_rule = signed or sum(n for _, n in found) * 2 > len(found)
     # A contents list with levels places the headings it names; one it does not name ("Artikel
     # uppdaterad 20230427", a note's own heading) sits below the last it named, never above
     # the next one's section.
     levelled = any(titles.values())
-    depth = plain = last_listed = head = run = typed = 0
+    depth = plain = last_listed = head = run = typed = sign = 0
     numbers: dict[int, str] = {}  # the last section number seen at each depth
     for i, (unit, numbered) in enumerate(found):
         listed = titles.get(title_key(unit.text), 0) if unit.titled else 0
@@ -117,6 +118,18 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
         after = next((section_number(u.text) for u, n in found[i + 1 :] if n), "") if item else ""
         run = list_item(section_number(unit.text), numbers, run, head, after) if item else 0
         if not unit.wrapped:  # typed by the reader (Markdown, Word styles): its own level
+            if signed and _signed(unit.text):
+                sign = unit.level
+            elif sign and (
+                unit.level == sign or i and SECTION_SIGN_ONLY.match(found[i - 1][0].text)
+            ):
+                # Minutes exported to Markdown set "## § 98", its title and its "Sammanfattning",
+                # "Yrkanden", "Beslut" all at one level (the title even at "#"): inside the
+                # current "§", as a taxa's unnumbered headings are (below). A heading above the
+                # "§" level that does not title one ("# Kapitel 2") still closes it.
+                unit.level = sign + 1
+            elif unit.level < sign:
+                sign = 0
             depth = plain = typed = unit.level
         elif listed:
             unit.level = depth = plain = last_listed = listed
@@ -160,6 +173,11 @@ _NO_TOPIC_LINE = re.compile(
     r"^(?:tfn|tel|telefon|växel|vxl|fax|phone)\b\.?\s*:?\s*\+?\d",
     re.I,
 )
+
+
+def _signed(text: str) -> bool:
+    """A "§ N" heading, with its title ("§ 13 Avgift") or without ("§ 98")."""
+    return bool(SECTION_SIGN_HEADING.match(text) or SECTION_SIGN_ONLY.match(text))
 
 
 def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> bool:

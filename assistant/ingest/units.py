@@ -15,6 +15,7 @@ __all__ = [
     "NUMBERED_HEADING",
     "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
+    "SECTION_SIGN_ONLY",
     "TAB_ROW",
     "TERMINAL",
     "TOC_ENTRY",
@@ -47,6 +48,8 @@ NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S|^\d{1,2}\.?\s+[A-
 # A section-sign heading of a taxa or föreskrift ("§ 13 Brukningsavgift för bebyggd fastighet",
 # "§ 5.1 Anläggningsavgift"): numbered like "13 Brukningsavgift …", the sign first.
 SECTION_SIGN_HEADING = re.compile(r"^§\s?\d{1,3}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+# A "§ N" heading without its title: minutes set "§ 98" and the matter's title as two headings.
+SECTION_SIGN_ONLY = re.compile(r"^§\s?\d{1,3}[a-z]?\.?$")
 # A table-of-contents entry: a dot leader (or a tab) and a page number. It names a heading
 # but is none: taken for one, the whole contents list would become nested empty sections.
 TOC_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
