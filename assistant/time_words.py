@@ -33,14 +33,18 @@ _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
 )
+# A date written without its first hyphen or any ("20251013"; "202510-13" where a PDF export
+# joined "2025-" at a line's end to "10-13"): a month and a day must follow the year, and no
+# "-NNNN" (a personal identity number "19850312-1234" is no date).
+_COMPACT_DATE = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])(?!-?\d)"
 # A calendar time: a whole date first ("2019-06-10", not read as the year a question may name
 # itself), a year, "12/3", "15 mars", a month. Opens both ``TIME`` and ``DATE``.
 _CALENDAR = (
-    rf"(?:19|20)\d\d-\d\d-\d\d|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
+    rf"(?:19|20)\d\d-\d\d-\d\d|{_COMPACT_DATE}|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
     rf"{_MONTHS}"
 )
 DAY = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"
+    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|{_COMPACT_DATE}|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"
     rf"\d{{1,2}}(?::[ae]|st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b|"
     r"måndag\w*|tisdag\w*|onsdag\w*|torsdag\w*|fredag\w*|lördag\w*|söndag\w*|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",

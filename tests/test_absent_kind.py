@@ -93,6 +93,18 @@ def test_a_time_as_texts_write_it():
     assert time_found("The board meets monthly.")
 
 
+def test_a_date_that_lost_its_hyphens_is_a_date_and_an_identity_number_is_none():
+    from assistant.time_words import date_found
+
+    # "2025-" at a line's end joined to "10-13" by the export; a date written without hyphens
+    assert date_found("Nämnden ska senast 202510-13 inkomma med yttrande.")
+    assert date_found("Beslutet fattades 20250916.")
+    # a personal identity number or an organisation number dates nothing; a month must be one
+    assert not date_found("Sökande 19850312-1234 har ansökt.")
+    assert not date_found("Organisationsnummer 212000-1439.")
+    assert not date_found("Ärendet har nummer 202513-45.")
+
+
 def test_a_time_asked_for_and_absent_from_the_best_sentence_is_refused():
     question = _query("När antogs kommunens kulturstrategi?")
     topic = "Överenskommelsen utgår från kommunens kulturstrategi."
