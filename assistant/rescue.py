@@ -194,7 +194,12 @@ def _often_below(
 
 
 # The event a Swedish "när …?" asks the time of, by its verb ("När fastställdes …?").
-_EVENT_VERB = re.compile(r"^nar (\w{4,})\b")
+# "När och på vilket sätt justerades …?", "När och var hölls …?": a second question phrase
+# joined to "när" comes before the verb.
+_EVENT_VERB = re.compile(
+    r"^nar (?:och (?:(?:pa|i|med|av) )?(?:hur|var|varifran|vem|vilket satt|vilk\w+ \w+) )?"
+    r"(\w{4,})\b"
+)
 _SAME_VERB = 5  # letters a form of the verb shares with it ("fastställdes", "fastställts")
 
 

@@ -102,3 +102,13 @@ def test_a_number_shares_more_than_its_unit_and_place_with_the_best_sentence():
     assert _rescued(question, best, other) is None
     same = "Kollektivtrafikens marknadsandel i Dalarna var 25 procent år 2021."
     assert _rescued(question, best, same) == [best, same]
+
+
+def test_the_event_verb_of_when_is_read_after_a_second_question_phrase():
+    from assistant.rescue import _states_event
+
+    dated = "Protokollet justeras digitalt 2025-09-24"
+    assert _states_event("nar och pa vilket satt justerades protokollet?", dated)
+    assert _states_event("nar justerades protokollet?", dated)
+    assert _states_event("nar och var holls motet?", "Mötet hölls i Huskvarna den 16 september.")
+    assert not _states_event("nar och pa vilket satt justerades protokollet?", "Mötet hölls 2025.")
