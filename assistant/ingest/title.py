@@ -29,7 +29,7 @@ _RECORD = re.compile(RECORD.pattern + r"|\S@\S|www\.|https?://|·|\d{2,3}[ -]\d{
 _TYPE_WORD = re.compile(
     r"(?:policy|riktlinje|riktlinjer|rutin|rutiner|överenskommelse|avtal|anvisning|anvisningar|"
     r"regler|reglemente|instruktion|strategi|handlingsplan|handlingsprogram|program|plan|"
-    r"föreskrifter|bestämmelser|lag|förordning|vägledning|handbok)$",
+    r"föreskrifter|bestämmelser|lag|förordning|vägledning|handbok|protokoll)$",
     re.I,
 )
 # The same words folded (``_fold``: "foreskrifter", "overenskommelse"), as ``_typed`` and
@@ -76,7 +76,13 @@ def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
         and not _BULLET.match(text)
         and not _RECORD.search(text)
         and sum(ch.isalpha() for ch in text) * 2 > len(text)
-        and not (len(words) <= 4 and _DEPARTMENT.search(text))
+        # a letterhead's department, unless the line names a kind of document before it
+        # ("Sammanträdesprotokoll Barn- och utbildningsnämnden")
+        and not (
+            len(words) <= 4
+            and _DEPARTMENT.search(text)
+            and not any(_TYPE_WORD.search(w.casefold()) for w in words[:-1])
+        )
         and not _ORG.match(text)
         and not (len(words) == 1 and (len(next_text.split()) == 1 or len(prev_text.split()) == 1))
         and not (len(words) > 14 and text[-1] in ".!?")  # a sentence of the body
@@ -121,7 +127,9 @@ def find_title(
     candidates = [
         t
         for i, t in enumerate(texts)
-        if _title_like(t, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "")
+        if _title_like(
+            _undated(t), texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else ""
+        )
         and not any(
             t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
         )
@@ -139,6 +147,19 @@ def find_title(
         return " ".join(front_title.split())
     words = [w for w in re.split(r"[-_\s]+", stem) if w]
     return " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(words)) or stem
+
+
+# A title line with the date it bears ("Sammanträdesprotokoll Barn- och utbildningsnämnden
+# 2025-09-16"): minutes are titled so. The date alone made it a record line, and the file name
+# became the title.
+_TRAILING_DATE = re.compile(r"\s+(?:19|20)\d\d-\d\d-\d\d$")
+
+
+def _undated(text: str) -> str:
+    """``text`` without a trailing ISO date where two words or more stand before it (a
+    "Datum 2025-09-16" line stays a record line)."""
+    rest = _TRAILING_DATE.sub("", text)
+    return rest if rest != text and len(rest.split()) >= 2 else text
 
 
 def _is_type_word(text: str) -> bool:
