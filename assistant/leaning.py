@@ -120,6 +120,16 @@ def topic_words(text: str, topic: Iterable[str]) -> list[str]:
     return found
 
 
+# A word that only dates ("september", "2025", "hösten"); ``time_words`` is not imported here
+# (it reads the question's language through ``query``, which imports this module).
+_TIME_WORD = re.compile(
+    r"(?:19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|january|february|march|june|july|august|october|"
+    r"våren|hösten|sommaren|vintern|spring|autumn|summer|winter",
+    re.I,
+)
+
+
 def phrase_of(text: str, topic: Iterable[str]) -> tuple[str, list[str]]:
     """(what ``text`` asks about, read as a phrase; the rest of its topic words): the topic
     words after its last preposition ("Vem ansvarar för *folkbiblioteken*"), else all of them."""
@@ -128,6 +138,11 @@ def phrase_of(text: str, topic: Iterable[str]) -> tuple[str, list[str]]:
     cut = max((i for i, w in enumerate(words) if fold(w).casefold() in _PREPOSITIONS), default=-1)
     every = topic_words(text, wanted)
     tail = topic_words(" ".join(words[cut + 1 :]), wanted) if cut >= 0 else []
+    if tail and all(_TIME_WORD.fullmatch(w) for w in tail):
+        # "Var höll nämnden sitt sammanträde i september 2025, och när pågick det?": a time
+        # after the last preposition dates what is asked about, it is not that thing ("När
+        # pågick september 2025?" was asked).
+        tail = []
     head = tail or every
     return " ".join(head), [w for w in every if w not in head]
 

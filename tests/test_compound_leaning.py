@@ -83,6 +83,11 @@ def test_the_topic_phrase_is_what_follows_the_last_preposition():
     assert phrase_of("Who is responsible for the loan centres", ["responsibl", "loan", "centr"])[
         0
     ] == ("loan centres")
+    # A time after the last preposition dates the topic, it is none: "…, och när pågick det?"
+    # was asked as "När pågick september 2025?".
+    meeting = "Var höll nämnden sitt sammanträde i september 2025"
+    head = phrase_of(meeting, terms(meeting))[0]
+    assert "sammanträde" in head and "nämnden" in head
 
 
 def test_the_pronoun_is_replaced_by_the_phrase():
