@@ -157,7 +157,7 @@ __all__ = [
 #     facts of their own; a letterhead's phone line ("Tfn 026-17 83 21 (dir)") is no heading.
 # 74: a text or Markdown export's bare page numbers ("7" beside "Justerandes sign") cut pages;
 #     a title line bearing its date, or naming its type before a body ("Sammanträdesprotokoll
-#     Barn- och utbildningsnämnden 2025-09-16"), is the title;
+#     Barn- och utbildningsnämnden 2025-09-16"), is the title (without the date);
 #     minutes' "§ 98" headings take their title ("§ 98 Fördjupad månadsrapport") and hold the
 #     headings typed at their level ("Sammanfattning", "Beslut").
 CHUNKER_VERSION = "74"
