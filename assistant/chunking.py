@@ -159,7 +159,8 @@ __all__ = [
 #     a title line bearing its date, or naming its type before a body ("Sammanträdesprotokoll
 #     Barn- och utbildningsnämnden 2025-09-16"), is the title (without the date);
 #     minutes' "§ 98" headings take their title ("§ 98 Fördjupad månadsrapport") and hold the
-#     headings typed at their level ("Sammanfattning", "Beslut").
+#     headings typed at their level ("Sammanfattning", "Beslut"); a line only the layout takes for
+#     a heading, before the first typed one, stands beside it ("**Plats och tid**", "## Beslutande").
 CHUNKER_VERSION = "74"
 CARD_SECTION = "dokumentuppgifter"
 

@@ -523,9 +523,10 @@ def test_minutes_sections_are_their_paragraph_signs_with_titles(tmp_path):
         f"## Beslut\n\nNämnden beslutar i ärende {n} enligt förslaget.\n\n"
         for n, title in matters
     )
-    path.write_text(
-        f"Protokoll för nämnden\n\nNämnden sammanträdde i stadshuset.\n\n{body}", "utf-8"
-    )
+    # A cover's field label set in bold ("**Plats och tid**") before the first "##" stands beside
+    # the "##" headings: at the top, it was the path's first part of every section after it.
+    cover = "**Plats och tid**\n\nStadshuset kl. 08:15–14:20\n\n## Beslutande\n\nAnna Berg (S)\n\n"
+    path.write_text(f"Protokoll för nämnden\n\n{cover}{body}", "utf-8")
     found = {
         " ".join(c.page_content.split()[:2]): c.metadata["section"]
         for c in chunk_document(load_document(path, tmp_path))
@@ -538,3 +539,4 @@ def test_minutes_sections_are_their_paragraph_signs_with_titles(tmp_path):
     assert tail("Ärende 98") == ["§ 98 Fördjupad månadsrapport", "Sammanfattning"]
     assert tail("Ärende 100") == ["§ 100 Remiss biblioteksplan", "Sammanfattning"]
     assert not any("Fördjupad" in found[f"Ärende {n}"] for n in ("97", "99", "100")), found
+    assert found["Ärende 99"] == "§ 99 Antagning och urval till grundskolan › Sammanfattning"

@@ -109,6 +109,7 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
     # the next one's section.
     levelled = any(titles.values())
     depth = plain = last_listed = head = run = typed = sign = 0
+    first_typed = next((u.level for u, _ in found if not u.wrapped), 0)
     numbers: dict[int, str] = {}  # the last section number seen at each depth
     for i, (unit, numbered) in enumerate(found):
         listed = titles.get(title_key(unit.text), 0) if unit.titled else 0
@@ -160,8 +161,12 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
             # one, not above every "##" after it.
             unit.level = plain = typed + 1
         else:
-            unit.level = plain = max(1, depth) if numbered_rule else 1
-            depth = depth if numbered_rule else 1
+            # Before the reader's first typed heading, a line only the layout takes for one
+            # ("**Plats och tid**" over a cover's field, then "## Beslutande") stands beside
+            # that heading, not above it and every heading of its level after it.
+            top = first_typed or 1
+            unit.level = plain = max(top, depth) if numbered_rule else top
+            depth = depth if numbered_rule else top
         head = unit.level
 
 
