@@ -94,9 +94,10 @@ def _bare_marks(lines: list[str]) -> list[PageMark]:
     """Bare page numbers ("7" alone on a line), in order, or [] when they do not read as pages.
 
     The longest run of such numbers rising by one to ``_MAX_STEP`` from page 1–3, three at least,
-    three in four steps of one page, pages of ``_PAGE_WORDS`` words or more (the median), where one and the same other line (a running footer or
-    header: "Justerandes sign", the document's date) stands within ``_NEIGHBOURS`` text lines
-    of at least ``_RUNNING_SHARE`` of the numbers.
+    three in four steps of one page, pages of ``_PAGE_WORDS`` words or more (the median), where
+    one and the same other line (a running footer or header: "Justerandes sign", the
+    document's date) stands within ``_NEIGHBOURS`` text lines of at least ``_RUNNING_SHARE``
+    of the numbers.
     """
     found = [
         PageMark(i, int(m.group(1)), 0)

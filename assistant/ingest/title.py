@@ -125,16 +125,14 @@ def find_title(
         if any(o.startswith(t) and o[len(t) : len(t) + 1].isalpha() for o in texts[i + 1 :])
     ]
     candidates = [
-        t
-        for i, t in enumerate(texts)
-        if _title_like(
-            _undated(t), texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else ""
-        )
+        u
+        for i, (t, u) in enumerate(zip(texts, map(_undated, texts), strict=True))
+        if _title_like(u, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "")
         and not any(
             t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
         )
     ][:12]
-    candidates = _typed_titles([_undated(c) for c in candidates])
+    candidates = _typed_titles(candidates)
     stem_words = _stem_words(stem)
     for text in candidates:
         if stem_words & set(re.findall(r"\w+", _fold(text))):
