@@ -152,6 +152,10 @@ _CASES = re.compile(
     rf"regarded|classified|deemed|counts? as|qualif(?:y|ies) as|{APPLIED})\b"
 )
 
+# "När ska de nya intervallen börja användas?", "Senast när ska blanketten användas?": when a
+# use starts, or its deadline, is a time; "När används blanketten?" asks the cases.
+_STARTS = re.compile(r"\b(?:borja\w*|senast|tidigast|begin\w*|start\w*|no later)\b")
+
 
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question
 # decides the kind, not one in the clause it asks about.
@@ -221,7 +225,7 @@ def wanted_answer(folded: str) -> str | None:
         and not _ASKER.match(folded.strip())
     ):
         return None
-    cases = _CASES.search(folded) or often_and_when(folded)
+    cases = (_CASES.search(folded) and not _STARTS.search(folded)) or often_and_when(folded)
     return None if kind == "date" and cases else kind
 
 

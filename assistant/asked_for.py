@@ -76,8 +76,10 @@ def focus_rendering(
 # "när/when" opening a clause, not asking: "… när jag vaccinerar mig?", "… när det gäller X?",
 # "Does reverse VAT apply when a builder …?". A question's "när" opens it (or a clause after
 # "och", "men" or a comma) and is followed by its verb, a clause's by its subject.
+# A time adverb may come first: "Senast när ska …?", "Tidigast när …?", "By when must …?".
 _WHEN = re.compile(
-    r"(?:^|\b(?:och|men|and|but)\s+|[,;:]\s*)(?:(?:sedan|fran|till|since|until|from)\s+)?"
+    r"(?:^|\b(?:och|men|and|but)\s+|[,;:]\s*)"
+    r"(?:(?:sedan|fran|till|senast|tidigast|ungefar|since|until|from|by)\s+)?"
     r"(?:nar|when)\s+(\w+)"
 )
 _SUBJECTS = frozenset(  # "var" (vår) is left out: "När var …?" asks

@@ -287,6 +287,9 @@ def test_a_phone_number_is_not_read_from_passages_that_hold_none(corpus_assistan
         ("does vat apply when a builder works for me?", None),
         ("hur mycket far man i bidrag nar man anstaller en larling?", "amount"),  # read again
         ("vilket datum galler nar man flyttar?", "date"),
+        # a time adverb before "när": its deadline or its start is asked
+        ("senast nar skulle de nya intervallen borja anvandas?", "date"),
+        ("tidigast nar far man ansoka?", "date"),
     ],
 )
 def test_when_opening_a_clause_asks_no_date(folded, wants):
