@@ -101,7 +101,10 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
     ranked = sorted(candidates, key=lambda c: -c.score)
     if not getattr(query, "documents", ()) and other_year(
         query.search_text,
-        [dated(in_context(c), getattr(c.passage, "section", "")) for c in ranked[:QUOTED]],
+        [
+            dated(in_context(c), getattr(c.passage, "section", ""), getattr(c.passage, "title", ""))
+            for c in ranked[:QUOTED]
+        ],
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
     if earlier_asked(query.folded) and not any(

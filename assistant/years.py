@@ -89,15 +89,19 @@ _COMPARED = re.compile(
 )
 
 
-def dated(text: str, section: str) -> str:
+def dated(text: str, section: str, title: str = "") -> str:
     """``text`` as read for its years: when it names no year but those it compares with
     (``_COMPARED``), without those and with the innermost heading of ``section`` (a
     "›"-joined heading path, outermost first) that names a year: a report's "Resultat 2025"
-    dates the figures listed under it."""
+    dates the figures listed under it; failing that, with the document's ``title`` when it
+    names one year or one span ("Swedres-Svarm 2025", "Överenskommelse 2019–2022"): a report's
+    present tense speaks of its year, an agreement's of its period."""
     own = _COMPARED.sub(" ", text)
     if years_of(own):
         return text
     for heading in reversed(section.split("›")):
         if years_of(heading):
             return f"{own} ({heading.strip()})"
+    if len(years_of(title)) == 1:
+        return f"{own} ({title.strip()})"
     return own

@@ -60,3 +60,27 @@ def test_a_sentence_naming_only_other_years_answers_about_another_year():
 )
 def test_a_sentence_is_dated_by_its_heading_not_by_a_year_it_compares_with(text, section, read):
     assert dated(text, section) == read
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [
+        # a report's title dates what its sentences state without a year of their own
+        (
+            "Swedres-Svarm 2025 sammanfattning",
+            "Antal fall ökar. (Swedres-Svarm 2025 sammanfattning)",
+        ),
+        ("Överenskommelse 2019–2022", "Antal fall ökar. (Överenskommelse 2019–2022)"),
+        # a title of two years or none dates nothing
+        ("Plan 2020 och strategi 2030", "Antal fall ökar."),
+        ("Riktlinjer för avgifter", "Antal fall ökar."),
+    ],
+)
+def test_a_sentence_no_heading_dates_is_dated_by_its_documents_title(title, read):
+    assert dated("Antal fall ökar.", "Sammanfattning", title) == read
+
+
+def test_a_question_about_a_year_a_dated_report_does_not_cover_is_about_another_year():
+    text = dated("Antal fall ökar.", "Sammanfattning", "Swedres-Svarm 2025 sammanfattning")
+    assert other_year("Hur många fall var det 2023?", [text])
+    assert not other_year("Hur många fall var det 2025?", [text])
