@@ -110,7 +110,13 @@ _SANCTION = re.compile(
     r"\b(?:vite|viten|vitet|\w*sanktion\w*|straff\w*|boter|pafoljd\w*|penalt\w*|sanctions?|"
     r"fined|fines)\b"
 )
-_CONDITION = re.compile(r"\b(?:om|ifall|vid|if|when)\b")
+# The condition may be a relative clause naming a failure: "… ge en myndighet som inte …?",
+# "What sanctions can MSB impose on an agency that fails to …?", "… den som bryter mot …?".
+_CONDITION = re.compile(
+    r"\b(?:om|ifall|vid|if|when)\b|"
+    r"\b(?:som|that|who|which)\b(?: \w+){0,3}? (?:inte|ej|bryter|missar|struntar|slarvar|"
+    r"underlater|fail\w*|violat\w*|breach\w*|ignor\w*|does not|do not|did not)\b"
+)
 # whether, or which: not how large (the number rules' question) nor who decides it
 _SANCTION_ASKED = re.compile(
     r"^(?:blir|kan|far|finns|kommer|utgar|tillkommer|galler|is|are|will|can|do|does|could|"

@@ -161,6 +161,11 @@ def test_what_happens_is_refused_when_the_text_only_states_the_duty(taxa, e5):
         ("Blir det något vite om nämnden lämnar rapporten för sent?", True),
         ("Vilket straff kan en beställare få om den bryter mot reglerna?", True),
         ("What penalty does a company face if it reports late?", True),
+        # the condition in a relative clause naming a failure
+        ("What sanctions can MSB impose on an agency that fails to manage its risks?", True),
+        ("Vilket straff får den som bryter mot reglerna?", True),
+        ("Vilka sanktioner finns för en nämnd som inte följer rutinen?", True),
+        ("Vilka sanktioner finns för nämnder som följer rutinen?", False),
         # how large a sanction is: the number rules' question
         ("Hur stor blir byggsanktionsavgiften om man bygger utan lov?", False),
         # no condition: what the sanction is called or who decides it
