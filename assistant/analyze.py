@@ -64,7 +64,9 @@ _SOURCE = re.compile(r"\b(?:enligt|according to)\s+([^?!.]+)", re.I)
 
 
 # "… ska bolagen följa reglerna?": the verb asks when a text applies, as "gälla" does; no topic.
-_FOLLOW = frozenset(terms("följa följer tillämpa tillämpas comply follow"))
+# Words of a question about when a text's rules take effect that name no subject of their own
+# ("Vilket datum ska företagen börja följa de nya reglerna?": "nya" is the text itself).
+_FOLLOW = frozenset(terms("följa följer tillämpa tillämpas comply follow nya nytt ny new"))
 
 
 class QueryAnalyzer:

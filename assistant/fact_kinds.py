@@ -93,6 +93,11 @@ _FACT_PATTERNS = {
     r"(?:fran (?:och med )?(?:vilket datum|vilken dag|nar)|fran och med|sedan nar) "
     r"(?:ska|maste|behover) (?:\S+ ){1,3}?(?:folja|tillampa)|"
     r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,6}?\s+(?:comply|follow)|"
+    # when its subjects must start following it ("Vilket datum ska företagen börja följa de
+    # nya reglerna?", "When must clinics start to comply with the new rules?")
+    r"borja (?:att )?(?:folja|tillampa) (?:\S+ ){0,2}?(?:regl|foreskrift|bestammels|taxa)\w*|"
+    r"(?:start|begin)\w* (?:to )?(?:comply|follow|apply)\w* (?:with )?(?:\S+ ){0,2}?"
+    r"(?:rules|regulations|provisions)\b|"
     r"from (?:what|which) (?:date|day)\b(?:\s+\S+){0,12}?\s+(?:apply|applies|valid)|"
     r"(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:apply|applying)|"
     r"tak(?:e|es|en) effect|took effect|effective (?:from|date|as of)|"

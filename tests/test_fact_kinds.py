@@ -52,6 +52,10 @@ from tests.helpers import answered_over, assistant_over_texts, first_cited
         ("From what date do these rules apply?", "in_force"),
         ("Från och med vilket datum ska bolagen följa de här reglerna?", "in_force"),
         ("From what date must insurers comply with the rules?", "in_force"),
+        # when its subjects must start following it
+        ("Vilket datum ska solarieföretagen börja följa de nya reglerna?", "in_force"),
+        ("When must clinics start to comply with the new regulations?", "in_force"),
+        ("När ska personalen börja följa rutinen?", None),
         ("Vilka regler ska bolagen följa?", None),
         ("From what date do the new water and sewage charges in Norrvik apply?", "in_force"),
         # "ersätter" also means "pays for"; "ansvarig" alone is no owner of the document
@@ -524,6 +528,8 @@ def test_when_it_takes_effect_is_read_from_the_texts_own_line_whatever_the_searc
         # from when its subjects must follow it, in a compound the text never writes whole
         # ("avgiftsreglerna": "avgift" and "regl" it does)
         ("Från och med vilket datum ska fastighetsägarna följa avgiftsreglerna?", True),
+        # "de nya reglerna" are the text itself, whether or not it writes "nya"
+        ("Vilket datum ska fastighetsägarna börja följa de nya reglerna?", True),
         # what the texts never name: no text's entry line answers when it takes effect
         ("När börjar skolplikten gälla?", False),
     ],
