@@ -29,6 +29,7 @@ from .config import Settings
 from .definitions import defined_first
 from .elsewhere import named_elsewhere
 from .enumeration import with_list_after, with_listed_members, with_members
+from .examples import with_examples_after
 from .fact_lines import original_lines
 from .framing import abstain, frame, frame_list, frame_per_document, more_or_nothing
 from .indexing.records import StoredDocument
@@ -144,6 +145,7 @@ class ExtractiveAnswerer:
             chosen = with_members(query, with_typed(query, chosen, candidates), passages)
             chosen = with_list_after(query, chosen)
             chosen = with_reason_after(query.folded, chosen, candidates)
+            chosen = with_examples_after(query.folded, chosen, candidates)
             listed = with_listed_members(query, chosen)
             if listed is None:
                 # "Vilka studieförbund …?" quoted "… bidrag till de verksamma studieförbunden":

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from .choice import MAX_SENTENCES
-from .sentence_context import neighbours
+from .sentence_context import with_next
 
 __all__ = ["gives_reason", "reason_asked", "with_reason_after"]
 
@@ -52,15 +52,15 @@ def gives_reason(text: str) -> bool:
 
 
 def with_reason_after(folded: str, chosen: list[Any], candidates: list[Any]) -> list[Any]:
-    """``chosen`` (scored sentences, best first) with the sentence after the first quote when
-    the (folded) question asks why, no quote gives a reason and that sentence does, pointing
-    back at the quote (``_POINTS_BACK``): "Salmonella … hos människor är mer ofta resistenta än
+    """``chosen`` (scored sentences, best first) with the sentence after a quote when the
+    (folded) question asks why, no quote gives a reason and that sentence does, pointing back
+    at the quote (``_POINTS_BACK``): "Salmonella … hos människor är mer ofta resistenta än
     isolat från djur i Sverige." then "Detta beror troligen på att …". Unchanged otherwise."""
-    if not chosen or not reason_asked(folded) or any(gives_reason(c.text) for c in chosen):
+    if not reason_asked(folded) or any(gives_reason(c.text) for c in chosen):
         return chosen
-    first = chosen[0]
-    after = [c for c in neighbours(first, candidates) if c.start >= first.end]
-    if not after or not (gives_reason(after[0].text) and _POINTS_BACK.match(after[0].text)):
-        return chosen
-    rest = [c for c in chosen[1:] if c is not after[0]]
-    return [first, after[0], *rest][:MAX_SENTENCES]
+    return with_next(chosen, candidates, _reason_back, MAX_SENTENCES)
+
+
+def _reason_back(text: str) -> bool:
+    """A reason that points back at the sentence before it ("Detta beror på …")."""
+    return gives_reason(text) and bool(_POINTS_BACK.match(text))

@@ -19,7 +19,7 @@ and the quote together (``InContext.about``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,7 @@ __all__ = [
     "quote_of",
     "read_in_context",
     "refers_up",
+    "with_next",
 ]
 
 # How ``chunking`` joins the headings of a section path (" › "); a footnote's path ends with
@@ -141,3 +142,20 @@ def neighbours(sentence: Any, candidates: Sequence[Any]) -> list[Any]:
         *([max(before, key=lambda c: c.end)] if before else []),
         *([min(after, key=lambda c: c.start)] if after else []),
     ]
+
+
+def with_next(
+    chosen: list[Any], candidates: Sequence[Any], fits: Callable[[str], bool], most: int
+) -> list[Any]:
+    """``chosen`` (scored sentences, best first) with the sentence after a quote in its passage
+    quoted right after it, when that sentence ``fits`` (gives the reason or the examples asked
+    for) and no quote does; the first quote that has one; at most ``most`` quotes. Unchanged
+    otherwise."""
+    if any(fits(c.text) for c in chosen):
+        return chosen
+    for i, quote in enumerate(chosen):
+        after = [c for c in neighbours(quote, candidates) if c.start >= quote.end]
+        if after and fits(after[0].text):
+            rest = [c for c in chosen[i + 1 :] if c is not after[0]]
+            return [*chosen[: i + 1], after[0], *rest][:most]
+    return chosen
