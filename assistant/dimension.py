@@ -30,6 +30,9 @@ lets it through. ``dimension_asked`` reads which dimension the (folded) question
   or a time limit ("inom 24 timmar", "senast tre dagar"), a word of promptness ("omgående",
   "utan dröjsmål") or a rate ("halveras vart fjärde år", "per år"); "… ska anmälas till
   Läkemedelsverket" is none;
+- "kept": "hur länge ska … sparas/bevaras/förvaras", "how long must … be kept": a period it is
+  kept for ("bevaras i minst 5 år", "gallras efter tio år", "tills vidare"), not a time limit
+  for something else done with it ("senast tre månader efter … ska en kopia skickas");
 
 None when the question names a sum, rate or time ("hur hög avgift", "hur lång tid": other
 rules read those). ``dimension_absent`` applies it to the sentences a quote reaches and their
@@ -48,6 +51,7 @@ from .compounds import compound_match
 from .folding import fold
 from .lexical import terms
 from .money import money_found
+from .retention import kept_asked, kept_found
 from .sentence_context import neighbours
 from .sentence_share import yes_no
 from .signals import WRITTEN_NUMBERS, answer_type_found, in_context, without_references
@@ -193,12 +197,14 @@ _LENGTH = re.compile(
 
 def dimension_asked(folded: str) -> str | None:
     """The dimension the (folded) question asks a measure in ("length", "length_or_sum",
-    "length_or_period", "area", "mass", "volume", "rate", "promptness", "unit <unit>", or a
+    "length_or_period", "area", "mass", "volume", "rate", "promptness", "kept", "unit <unit>", or a
     period's unit:
     "days", "weeks", "months", "years", "hours"); None when it names a sum or a time (but for
     promptness: "Hur snabbt ska avgiften betalas?"), or asks no dimension."""
     if _FAST.search(folded):
         return "promptness"
+    if kept_asked(folded):
+        return "kept"
     if _RATE_ASKED.search(folded):
         return "rate"
     if _AREA_ASKED.search(folded):
@@ -226,6 +232,8 @@ def dimension_found(dimension: str, text: str) -> bool:
     """Does ``text`` (as written) hold a number in the ``dimension`` (``dimension_asked``)?"""
     if dimension == "promptness":
         return bool(_PROMPT.search(text)) or answer_type_found("duration", [text])
+    if dimension == "kept":
+        return kept_found(text)
     if dimension == "area":
         return bool(_AREA.search(text))
     if dimension == "rate":

@@ -1167,6 +1167,25 @@ def test_how_quickly_is_answered_by_a_limit_or_a_word_of_promptness(language):
         assert absent_kind(asked, _read(limit)) is None, limit
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_how_long_something_is_kept_is_answered_by_a_period_not_a_time_limit(language):
+    asked = _query(
+        "Hur länge måste mätrapporterna sparas hos arbetsgivaren?"
+        if language == "sv"
+        else "How long must the employer keep the measurement reports?",
+        language,
+    )
+    limit = "Senast tre månader efter mätningen ska en kopia av mätrapporten skickas till verket."
+    assert absent_kind(asked, _read(limit)) == "number"
+    for kept in (
+        "Mätrapporten ska bevaras i minst fem år.",
+        "Mätrapporter gallras efter tio år.",
+        "Mätrapporten ska sparas tills vidare.",
+        "Arbetsgivaren ska förvara mätrapporterna under minst 40 år räknat från mätningen.",
+    ):
+        assert absent_kind(asked, _read(kept)) is None, kept
+
+
 def test_how_fast_something_changes_is_answered_by_a_rate():
     asked = _query("Hur snabbt ska utsläppen i länet minska?")
     assert absent_kind(asked, _read("Utsläppen i länet ska minska enligt strategin.")) == "number"
