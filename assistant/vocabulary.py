@@ -25,6 +25,7 @@ from .folding import (
     identifier_key,
     strip_accents,
 )
+from .homographs import plain_reading
 from .lexical import stem_word
 from .lexicon import swedish_heads
 from .spelling import (
@@ -266,7 +267,11 @@ class Vocabulary:
             if left in before or right in after:
                 scores[spelling] += n
         ranked = scores.most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        if not ranked:
+            # the corpus writes neither beside them: the word before tells ("vilket ar byggdes")
+            read = plain_reading(key, before[0] if before else "", after[0] if after else "")
+            return read if read and fold_word(read) == key and self.knows(read) else None
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None
         return ranked[0][0]
 

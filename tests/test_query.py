@@ -15,6 +15,7 @@ from assistant.analyze import QueryAnalyzer
 from assistant.document_names import DocumentName
 from assistant.folding import clean, fold
 from assistant.framing import frame, quoted
+from assistant.homographs import plain_reading
 from assistant.indexing.records import StoredDocument
 from assistant.lexical import stem_word, terms
 from assistant.parties import COMMITMENT_VERBS, Party, acting_parties, parties_in
@@ -125,6 +126,12 @@ def test_a_plain_word_with_two_spellings_takes_the_one_its_neighbours_have():
     assert text.startswith("hur mycket är grundavgiften per år "), text
     # no neighbour the corpus has: its commonest spelling, as before
     assert vocab.rewrite("xyz ar")[0] == "xyz är"
+    # ... but after a determiner or a numeral the word is the year, whatever the corpus writes
+    assert vocab.rewrite("vilket ar byggdes huset?")[0] == "vilket år byggdes huset?"
+    assert " år galler " in vocab.rewrite("hur manga ar galler taxan?")[0]
+    assert plain_reading("ar", "vilket", "byggdes") == "år"
+    assert plain_reading("ar", "vilket", "det") is None  # "Vilket är det som gäller?"
+    assert plain_reading("ar", "taxan", "ny") is None
 
 
 def test_vocabulary_writes_identifiers_the_corpus_way():
