@@ -15,7 +15,17 @@ from collections.abc import Sequence
 
 from .query import detect_language
 
-__all__ = ["CLOCK", "DATE", "DAY", "LIMIT", "TIME", "date_found", "found_beyond", "time_found"]
+__all__ = [
+    "CLOCK",
+    "DATE",
+    "DAY",
+    "HISTORICAL_YEAR",
+    "LIMIT",
+    "TIME",
+    "date_found",
+    "found_beyond",
+    "time_found",
+]
 
 CLOCK = re.compile(
     r"\b(?:kl\.?|klockan)\s*\d|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b|"
@@ -33,6 +43,15 @@ _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
 )
+# A year before 1900 where a text dates something by it ("Kyrka uppförd 1796, flyttad till
+# platsen 1825", "byggd omkring 1850"): a building's or a history's time. Alone a number of four
+# digits from 1500 to 1899 is as often a sum or a count ("1850 kr").
+HISTORICAL_YEAR = (
+    r"(?:uppför\w*|bygg\w*|anlag\w*|flyttad\w*|grundad\w*|invigd\w*|år|i|från|sedan|omkring|"
+    r"ca|cirka|built|founded|erected|in|since|from|around|circa)\s+1[5-8]\d\d(?![\d,.:]\d|\s*kr)"
+)
+# A century ("under 1800-talet"): a time, though no year.
+_CENTURY = r"1[5-8]\d\d-tal\w*"
 # A date written without its first hyphen or any ("20251013"; "202510-13" where a PDF export
 # joined "2025-" at a line's end to "10-13"): a month and a day must follow the year, and no
 # "-NNNN" (a personal identity number "19850312-1234" is no date).
@@ -40,8 +59,9 @@ _COMPACT_DATE = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])(?!-?\d
 # A calendar time: a whole date first ("2019-06-10", not read as the year a question may name
 # itself), a year, "12/3", "15 mars", a month. Opens both ``TIME`` and ``DATE``.
 _CALENDAR = (
-    rf"(?:19|20)\d\d-\d\d-\d\d|{_COMPACT_DATE}|(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\s*(?:{_MONTHS})|"
-    rf"{_MONTHS}"
+    rf"(?:19|20)\d\d-\d\d-\d\d|{_COMPACT_DATE}|(?:19|20)\d\d|{HISTORICAL_YEAR}|{_CENTURY}|"
+    rf"\d{{1,2}}/\d{{1,2}}|"
+    rf"\d{{1,2}}\s*(?:{_MONTHS})|{_MONTHS}"
 )
 DAY = re.compile(
     rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|{_COMPACT_DATE}|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)?\d\d|"

@@ -22,7 +22,17 @@ from .answer_type import APPLIED
 from .fact_kinds import fact_kind
 from .ingest.facts import IN_FORCE
 from .signals import in_context, without_references
-from .time_words import CLOCK, DATE, DAY, LIMIT, TIME, date_found, found_beyond, time_found
+from .time_words import (
+    CLOCK,
+    DATE,
+    DAY,
+    HISTORICAL_YEAR,
+    LIMIT,
+    TIME,
+    date_found,
+    found_beyond,
+    time_found,
+)
 
 __all__ = [
     "QUOTED",
@@ -64,7 +74,9 @@ _TIME_NAMED = re.compile(
     r"\bdeadline\b|\bsista dag\w*\b|\buntil what\b"
 )
 _YEAR_ASKED = re.compile(r"\bvilket (?:ar|artal)\b|\b(?:what|which) year\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A year: one before 1900 only where the text dates something by it (``HISTORICAL_YEAR``; a
+# century, "1800-talet", answers no "Vilket år …?").
+_YEAR = re.compile(rf"\b(?:(?:19|20)\d{{2}}|{HISTORICAL_YEAR})\b", re.I)
 # "Vilket datum …?", "What date …?" wants a day: a whole date or a weekday, not a bare year
 # ("ramavtal IT-konsulttjänster 2021") or a month.
 _DAY_ASKED = re.compile(r"\bvilket datum\b|\b(?:what|which) (?:date|day)\b|\bvilken dag\b")

@@ -105,6 +105,22 @@ def test_a_date_that_lost_its_hyphens_is_a_date_and_an_identity_number_is_none()
     assert not date_found("Ärendet har nummer 202513-45.")
 
 
+def test_a_year_before_1900_dates_what_a_text_dates_by_it():
+    from assistant.time_words import date_found
+
+    # a building's or a history's year, and a century, are times
+    assert date_found("11-18 Bostadshus, uppförda 1810 q Byggnaden får inte rivas.")
+    assert date_found("Kyrka uppförd 1796, flyttad till platsen 1825")
+    assert date_found("Magasinsbyggnad uppförd under 1800-talet.")
+    # a number of the same digits is a sum or a count
+    assert not date_found("Avgiften är 1850 kr.")
+    assert not date_found("Föreningen har 1650 medlemmar.")
+    # "Vilket år …?" is answered by the year, not by the century
+    asked = _query("Vilket år byggdes bostadshusen?")
+    assert absent_kind(asked, _read("Bostadshusen uppfördes 1810 av bruket.")) is None
+    assert absent_kind(asked, _read("Bostadshusen uppfördes under 1800-talet.")) == "time"
+
+
 def test_a_time_asked_for_and_absent_from_the_best_sentence_is_refused():
     question = _query("När antogs kommunens kulturstrategi?")
     topic = "Överenskommelsen utgår från kommunens kulturstrategi."
