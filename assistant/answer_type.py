@@ -154,7 +154,11 @@ _CASES = re.compile(
 
 # "När ska de nya intervallen börja användas?", "Senast när ska blanketten användas?": when a
 # use starts, or its deadline, is a time; "När används blanketten?" asks the cases.
-_STARTS = re.compile(r"\b(?:borja\w*|senast|tidigast|begin\w*|start\w*|no later)\b")
+# Only a start of the use itself: "När krävs bygglov för att börja bygga?" still asks the cases.
+_STARTS = re.compile(
+    rf"\bborja\w* (?:att )?(?:{APPLIED})\b|^(?:senast|tidigast) (?:nar|when)\b|"
+    r"\b(?:start|begin)\w* (?:to )?be (?:used|applied|chosen)\b"
+)
 
 
 # "Vem avgör hur många fonder …?" asks who decides: a question word that opens the question

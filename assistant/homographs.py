@@ -3,9 +3,9 @@
 Typed without diacritics, "ar" is "år" (a year) or "är" (is). ``vocabulary`` first asks the
 corpus which spelling it writes beside the question's neighbouring words ("per ar" -> "per
 år"); when the corpus never writes either beside them ("vilket ar byggdes husen …"), the
-grammar decides: after a determiner, a numeral or a quantifier the word is the noun "år" (a
-verb never follows them), after a pronoun or a noun the verb "är" (read set heldout141,
-fifty-ninth session: "Vilket är byggdes …" searched for no year).
+grammar decides where it can: after a determiner, a numeral or a quantifier the word is the
+noun "år" (a verb never follows them); elsewhere the corpus's commonest spelling stands, as
+before (read set heldout141, fifty-ninth session: "Vilket är byggdes …" searched for no year).
 """
 
 from __future__ import annotations

@@ -404,6 +404,8 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         # when a use starts, or its deadline, is a time, not the cases it is used in
         ("När ska de nya intervallen börja användas?", "date"),
         ("När används lånekortet?", None),
+        ("När krävs lånekort för att börja låna?", None),
+        ("When is a card required to start borrowing?", None),
         # "hur många ar…" begins "arbetar": a unit word is a whole word.
         ("Hur många arbetar på biblioteket?", "amount"),
         ("How many minutes does the visit take?", "duration"),
