@@ -161,7 +161,12 @@ __all__ = [
 #     minutes' "§ 98" headings take their title ("§ 98 Fördjupad månadsrapport") and hold the
 #     headings typed at their level ("Sammanfattning", "Beslut"); a line only the layout takes for
 #     a heading, before the first typed one, stands beside it ("**Plats och tid**", "## Beslutande").
-CHUNKER_VERSION = "74"
+# 75: a line that closes a bracket the line before opened runs on its sentence ("… föreskrifter
+#     (FFFS" / "2011:36) om …"); a statute book's title loses the printing column and decision
+#     date run into it ("… Utkom från trycket … ; beslutade den 11 november 2014."), and its
+#     lower-case decision line standing alone ("beslutade den 13 juni 2011.") is a card fact;
+#     its designation on a line of its own ("FFFS 2011:39") is a card fact and ends its title.
+CHUNKER_VERSION = "75"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

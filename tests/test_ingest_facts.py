@@ -284,3 +284,56 @@ def test_fields_side_by_side_on_a_cover_are_facts_of_their_own():
     # a bullet and its item after a wide gap are one cell: no field
     item = "•    Intern kommunikation: Förbättra kanalerna för nyheter,\n"
     assert not find_facts(lay_out_pages([f"Plan\n\n{item}"]), "Plan")
+
+
+# A statute book's header as ``pdftotext -layout`` exports it: the printing column runs into the
+# title's lines, the decision line stands alone in lower case, and the entry into force breaks
+# inside a bracket ("(VFS" / "2011:36)").
+LAYOUT_HEADER = (
+    "Verkets författningssamling\n"
+    "Utgivare: Verket, www.verket.se\n\n"
+    "                                                                   VFS 2011:39\n"
+    "Verkets föreskrifter och allmänna råd                              Utkom från trycket\n"
+    "om information som gäller försäkring och tjänstepension;           den 17 juni 2011.\n\n"
+    "beslutade den 13 juni 2011.\n\n"
+    "Verket föreskriver följande med stöd av 7 kap. 2 § förordningen (2011:257) och lämnar\n"
+    "allmänna råd om hur informationen ska lämnas till den som tecknar en försäkring.\n\n"
+    "1 § Dessa föreskrifter innehåller bestämmelser om information som ska lämnas till den\n"
+    "som erbjuds att teckna försäkring och till den som är ersättningsberättigad.\n\n"
+    "1. Dessa föreskrifter och allmänna råd träder i kraft den 1 april 2012, då\n"
+    "Verkets föreskrifter (VFS 2011:35) om information som gäller livförsäkring och\n"
+    "tjänstepension och Verkets föreskrifter (VFS\n"
+    "2011:36) om information som gäller skadeförsäkring ska upphöra att gälla.\n"
+)
+
+
+def test_a_statute_books_layout_header_gives_its_title_decision_and_what_it_repeals():
+    from assistant.ingest.card import find_title
+
+    lay = lay_out_pages([LAYOUT_HEADER])
+    assert find_title(lay, "", "vfs-2011-39") == (
+        "Verkets föreskrifter och allmänna råd om information som gäller försäkring och "
+        "tjänstepension"
+    )
+    facts = find_facts(lay, "Verkets föreskrifter")
+    assert [f["value"] for f in facts if f["key"] == "decision"] == ["beslutade den 13 juni 2011."]
+    [repealed] = [f["value"] for f in facts if f["key"] == "replaces"]
+    assert repealed.startswith("Verkets föreskrifter (VFS 2011:35)")
+    assert repealed.endswith("(VFS 2011:36) om information som gäller skadeförsäkring")
+    # a lower-case line that only starts with the verb is no decision fact
+    body = "Regler för kort\n\nbeslutade den 13 juni 2011 att korten ska bytas ut.\n"
+    assert _values(body, "decision") == []
+
+
+def test_a_statute_books_designation_line_ends_its_title_and_is_a_card_fact(tmp_path):
+    from assistant.ingest.pipeline import load_document
+
+    path = tmp_path / "header.txt"
+    path.write_text(LAYOUT_HEADER, encoding="utf-8")
+    doc = load_document(path, tmp_path)
+    assert doc.title.endswith("försäkring och tjänstepension (VFS 2011:39)")
+    assert "Beteckning (SFS-nummer, designation): VFS 2011:39" in doc.card
+    # a title read from the file name is left as it is
+    plain = tmp_path / "vfs-2011-39-information.txt"
+    plain.write_text("VFS 2011:39\n\n" + "Text om information som ska lämnas. " * 30, "utf-8")
+    assert "(VFS 2011:39)" not in load_document(plain, tmp_path).title

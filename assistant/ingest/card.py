@@ -86,6 +86,14 @@ def shown_fact(line: str) -> str:
 # --- the card's metadata (the keys answer/index read: title, type, parties, period, ...) ------
 
 KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}(?:\(\w{1,3}\))?:\s+\S.{0,80}$")
+# A statute book's designation standing alone on its line (or its series over its number).
+# Its series ends in "FS" (författningssamling: SFS, AFS, FFFS, MSBFS, HSLF-FS, a municipality's
+# KFS); a blank line may stand between series and number in a layout export.
+_DESIGNATION_LINE = re.compile(
+    r"^[ \t]*([A-ZÅÄÖ]{0,6}(?:-[A-ZÅÄÖ]{1,4})?FS)[ \t]*(?:\n[ \t]*){0,2}"
+    r"((?:19|20)\d{2}:\d{1,4})[ \t]*$",
+    re.M,
+)
 _DATE_LABEL = re.compile(r"\b(?:Datum|Date|Dated)\s*:?\s*(\d{4}-\d{2}-\d{2})")
 _CONTACT_LABEL = re.compile(
     r"^(handläggare|kontaktperson|kontakt ?person|contact person)\s*:?$", re.I
@@ -168,6 +176,17 @@ def describe(
     edges = [text for page, text in laid.edge_lines if page == 1]
     if front.get("beteckning"):
         meta["designation"] = f"SFS {front['beteckning']}"
+    elif (m := _DESIGNATION_LINE.search("\n".join([*edges, page1[:1500]]))) and (
+        "-".join(title.casefold().split()) != stem.casefold()  # not the file name's title
+    ):
+        # A statute book prints its designation on a line of its own above the title ("FFFS
+        # 2011:39", or "MSBFS" / "2014:6"): the name it is cited by, so the title bears it as
+        # citations write it ("… tjänstepension (FFFS 2011:39)"). Before, only a file name
+        # holding it ("fffs-2011-39-….txt") let "När trädde FFFS 2011:39 i kraft?" find it.
+        meta["designation"] = f"{m.group(1)} {m.group(2)}"
+        if m.group(2) not in title:
+            title = f"{title} ({meta['designation']})"
+            meta["title"] = title
     if m := _DATE_LABEL.search("\n".join(edges) + "\n" + page1[:3000]):
         meta.setdefault("date", m.group(1))
     elif front.get("utfardad_datum") or front.get("date"):

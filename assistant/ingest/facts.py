@@ -46,6 +46,10 @@ DECISION = re.compile(
     r"\bbeslut\s+(?:fattat\s+)?vid\s+\w*sammanträde\b",
     re.I,
 )
+# "beslutade den 13 juni 2011.": a statute book's decision line, whole.
+_DECIDED_ALONE = re.compile(
+    r"(?:beslutade?|utfärdade?)\s+den\s+\d{1,2}\s+\w+\s+(?:19|20)\d{2}\.?", re.I
+)
 # When a document takes effect, as statutes, regulations and agreements state it ("Dessa
 # föreskrifter träder i kraft den 1 januari 2016.", also written "träder ikraft", "This
 # agreement enters into force on …"):
@@ -237,7 +241,11 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             # föreskrifter (NFS 2017:5) om … upphör att gälla."): a longer line.
             repeals = key == "in_force" and m is not None and ", då " in line[m.end() :]
             longest = 300 if titled or repeals else 200
-            if m and near and len(line) <= longest and not line[:1].islower():
+            # A statute book's decision line stands alone under a title that a column broke
+            # off ("… och tjänstepension; den 17 juni 2011." / "beslutade den 13 juni 2011."):
+            # lower case, and a fact line whole.
+            alone = key == "decision" and page == 1 and bool(_DECIDED_ALONE.fullmatch(line.strip()))
+            if m and near and len(line) <= longest and (not line[:1].islower() or alone):
                 stated = _DATE.search(line) or re.search(
                     r"(?:19|20)\d{2}|§|tills\s*vidare", line, re.I
                 )

@@ -262,6 +262,11 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         return lower and (len(prev.lines) > 1 or last_len > 40)
     if lower or last_word in FUNCTION_WORDS or last[-1] == "," or INSERTED_CLAUSE.search(last):
         return True
+    if last.count("(") > last.count(")") and ")" in text.split("(")[0]:
+        # "… Finansinspektionens föreskrifter (FFFS" / "2011:36) om …": a bracket the line
+        # opened closes on the next, so the sentence runs on (apart, the entry into force lost
+        # what it repeals: a blind FFFS's, read in the sixtieth session).
+        return True
     if open_pair(prev.text) and PAIR_CLOSE.search(text):
         return True  # "… mellan Region" / "Stockholm och kommuner …": one party line
     if len(prev.lines) == 1 and _SECTION_NUMBER.match(last):

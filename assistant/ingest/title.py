@@ -155,10 +155,26 @@ def find_title(
 _TRAILING_DATE = re.compile(r"\s+(?:19|20)\d\d-\d\d-\d\d$")
 
 
+# A statute book's title block (every författningssamling: FFFS, MSBFS, AFS …): its column
+# "Utkom från trycket / den 17 juni 2011" runs into the title's lines in a layout export, and
+# the title goes on to its decision ("…brandskyddskontroll1; beslutade den 11 november 2014.",
+# with a footnote's number glued on). The date made the title a record line, and the file name
+# became the title of two read sets' regulations (sixtieth session).
+_PRINTED = re.compile(r"\s*\butkom från trycket\b", re.I)
+_DECIDED_TAIL = re.compile(
+    r"(?:(?<=[^\W\d])\d{1,2})?;\s*(?:(?:beslutade?|utfärdade?)\s+)?den\s+\d{1,2}\s+\w+\s+"
+    r"(?:19|20)\d{2}\.?$",
+    re.I,
+)
+
+
 def _undated(text: str) -> str:
     """``text`` without a trailing ISO date where two words or more stand before it (a
-    "Datum 2025-09-16" line stays a record line)."""
+    "Datum 2025-09-16" line stays a record line), and without a statute book's printing and
+    decision dates."""
     rest = _TRAILING_DATE.sub("", text)
+    if _PRINTED.search(rest) or _DECIDED_TAIL.search(rest):
+        rest = _DECIDED_TAIL.sub("", _PRINTED.sub("", rest)).strip()
     return rest if rest != text and len(rest.split()) >= 2 else text
 
 
