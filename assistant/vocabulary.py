@@ -32,6 +32,7 @@ from .spelling import (
     MIN_TYPO_LENGTH,
     SwedishWords,
     capitalised,
+    front_reading,
     nearest,
     neighbour_pairs,
     stems_by_fold,
@@ -123,7 +124,7 @@ class Vocabulary:
             return self.by_fold[folded]
         found = self._on_stem(word, typos=False) if plain else None
         if found is None and plain and swedish is not None:
-            found = swedish.reading(folded)
+            found = swedish.reading(folded) or front_reading(word.casefold(), swedish, self._sorted)
         if found is not None or not typos or len(folded) < MIN_TYPO_LENGTH:
             return found
         if swedish is not None and swedish.real(word):
@@ -163,6 +164,10 @@ class Vocabulary:
         # the corpus using one of the stems does not say which was meant.
         readings = self._swedish.readings.get(lower, set()) if self._swedish else set()
         return None if readings - {respelt} else respelt
+
+    @cached_property
+    def _sorted(self) -> list[str]:
+        return sorted(self.counts)
 
     def _dominant(self, word: str) -> str | None:
         """A far more frequent spelling of a word typed without diacritics ("for" -> "för" in a

@@ -63,3 +63,17 @@ def test_a_question_leaving_diacritics_out_of_a_long_word_is_read_plain_througho
     assert v.rewrite(typed)[0] == "hur många timmar i månaden omfattar förvaltningsstödet ungefär?"
     # a text whose long words all have theirs keeps a short plain word as typed
     assert v.rewrite("Hur manga timmar omfattar förvaltningsstödet?")[0].startswith("Hur manga")
+
+
+def test_a_plain_word_the_corpus_writes_only_as_a_compounds_first_part_takes_that_reading():
+    # "lagenhet" reads "lägenhet" or "lågenhet"; the corpus writes "lägenhet" only inside
+    # "lägenhetsuthyrning": that reading, with the typed ending
+    v = Vocabulary(["Råden gäller även hotell, men inte lägenhetsuthyrning."], stem=stem_word)
+    assert v.rewrite("galler raden aven om man hyr ut lagenheter?")[0] == (
+        "gäller råden även om man hyr ut lägenheter?"
+    )
+    # with no such compound the reading stays open, and a common word stays as typed
+    plain = Vocabulary(["Råden gäller även hotell, men inte uthyrning."], stem=stem_word)
+    assert "lagenheter" in plain.rewrite("galler raden aven om man hyr ut lagenheter?")[0]
+    laws = Vocabulary(["Råden gäller även lägenhetsuthyrning."], stem=stem_word)
+    assert "om lagen" in laws.rewrite("galler raden aven om lagen?")[0]
