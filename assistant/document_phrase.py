@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .compounds import LINKS, MIN_PART
 from .folding import fold
 from .lexical import terms
 
@@ -117,7 +118,9 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
     titled = any(_with_ending(h, titles) or _title_head(h, titles) for h in heads)
     asked = {next((k for k in _KIND_STEMS if h.endswith(k)), h) for h in heads}
     of_kind = any(_with_ending(k, titles) or in_words(k, titles) for k in asked)
-    whole = any(w in titles or _with_ending(w, titles) for w in words - kinds)
+    whole = any(
+        w in titles or _with_ending(w, titles) or _title_compound(w, titles) for w in words - kinds
+    )
     if asked and not of_kind and not whole and _kinded(titles):
         # "Göteborgs Stads policy för digitalisering och IT" beside a corpus whose only title
         # is a plan ("… digitaliseringsplan"): a policy the plan refers to, not the plan. A
@@ -126,7 +129,10 @@ def document_phrase(folded: str, titles: frozenset[str], stops: Callable[[str], 
         return set()
     # A name word is a title's whole ("fritidsgård"), a part of one ("upphandling" of
     # "upphandlingsreglement"), or one with a definite ending ("tillämpningsanvisningarna").
-    if any(in_words(w, titles) or _with_ending(w, titles) for w in words - kinds):
+    if any(
+        in_words(w, titles) or _with_ending(w, titles) or _title_compound(w, titles)
+        for w in words - kinds
+    ):
         return words
     # "den nya VA-taxan" of a corpus whose title is "Taxa för …": the kind word (its last part
     # after a hyphen) is the title's, and nothing but "ny/gällande" qualifies it.
@@ -163,6 +169,16 @@ def _title_head(head: str, titles: frozenset[str]) -> bool:
 def _in_titles(part: str, titles: frozenset[str]) -> bool:
     """Is a compound's first part ("avvikelse" of "avvikelserutinen") a title's word?"""
     return any(in_words(t, titles) or any(w.startswith(t) for w in titles) for t in terms(part))
+
+
+def _title_compound(word: str, titles: frozenset[str]) -> bool:
+    """Is the word a compound of two title words ("försäkringsinformation" of a title "… om
+    information som gäller försäkring …"), maybe with a linking letter between them?"""
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if head in titles and (tail in titles or tail[:1] in LINKS and tail[1:] in titles):
+            return True
+    return False
 
 
 def in_words(stem: str, words: frozenset[str]) -> bool:

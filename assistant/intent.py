@@ -195,7 +195,9 @@ def _replaced_terms() -> frozenset[str]:
     return frozenset(
         terms(
             "äldre tidigare gamla gammal gammalt nya nuvarande upphör upphörde upphöra slutar "
-            "slutade slutat"
+            "slutade slutat "
+            # "… när de nya reglerna kom?": when the new text came is when it took effect
+            "kom kommit infördes införts började"
         )
     )
 

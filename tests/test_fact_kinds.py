@@ -629,3 +629,19 @@ def test_a_compound_of_two_known_words_counts_as_known_for_the_in_force_gate():
     assert analyzer._joined_known("informationregl")
     assert not analyzer._joined_known("skolplikt")
     assert not analyzer._joined_known("informationsplikt")
+
+
+def test_a_compound_of_title_words_names_the_document_and_came_is_took_effect():
+    titles = frozenset(fold(t) for t in terms("Föreskrifter om information som gäller försäkring"))
+
+    def intent(question: str) -> tuple[str, str | None]:
+        topic = {t for t in terms(question) if t not in terms("när vilka de om")}
+        return intent_of(fold(question), topic, 0, titles)
+
+    # "försäkringsinformation": "försäkring" + s + "information", both the title's words
+    asked = "När fattades beslut om de här reglerna om försäkringsinformation?"
+    assert intent(asked) == ("document_fact", "adoption")
+    assert intent("När fattades beslut om de här reglerna om bilförsäkring?")[0] == "fact"
+    # "när de nya reglerna kom": when the text came, the older ones stopped applying
+    came = "Vilka tidigare föreskrifter slutade gälla när de nya reglerna kom?"
+    assert intent(came) == ("document_fact", "replaces")
