@@ -27,7 +27,8 @@ and no threshold is needed to see it:
   an e-mail or a web address by its noun and none of them holds one; "name" when it asks which
   body, court, company, country or law and none names one (``named_answer``); "restated"
   when an open Swedish question is quoted only its own words (``restated``); "year" when it
-  names a year none of them holds while the best names others (``years``); "earlier" when it
+  names a year none of them holds while the best names others (``years``), "name" too when it
+  names a regulation by designation that none of them holds (``designations``); "earlier" when it
   asks a fact of a replaced version of a text and none of them speaks of one (``earlier``);
   "act" when it asks whether one can appeal or who pays and none of them, nor their headings,
   names the appeal or the payment (``asked_act``); else None.
@@ -45,6 +46,7 @@ from .answer_type import detail_nouns
 from .appearance import appearance_asked, appearance_found
 from .asked_act import act_asked, act_named
 from .consequence import consequence_asked, consequence_found, sanction_asked
+from .designations import designation_absent
 from .dimension import dimension_absent
 from .earlier import earlier_asked, earlier_named
 from .frequency import frequency_found, hours_asked, hours_found, often_asked
@@ -107,6 +109,8 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         ],
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
+    if designation_absent(query.search_text, ranked, [in_context(c) for c in ranked[:QUOTED]]):
+        return "name"  # "När trädde FFFS 2011:16 i kraft?" over this text's own entry line
     if earlier_asked(query.folded) and not any(
         earlier_named(query.folded, in_context(c)) for c in ranked[:QUOTED]
     ):
