@@ -337,3 +337,18 @@ def test_a_statute_books_designation_line_ends_its_title_and_is_a_card_fact(tmp_
     plain = tmp_path / "vfs-2011-39-information.txt"
     plain.write_text("VFS 2011:39\n\n" + "Text om information som ska lämnas. " * 30, "utf-8")
     assert "(VFS 2011:39)" not in load_document(plain, tmp_path).title
+
+
+def test_a_repeal_in_a_sentence_of_its_own_names_what_the_text_replaces():
+    text = (
+        "Verkets föreskrifter om sotning;\nbeslutade den 11 november 2014.\n\n"
+        "1 § Text om sotning.\n\n"
+        "Denna författning träder i kraft den 1 januari 2015. Statens räddningsverks "
+        "föreskrifter (SRVFS 2005:9) om rengöring ska samtidigt upphöra att gälla.\n"
+    )
+    assert _values(text, "replaces") == [
+        "Statens räddningsverks föreskrifter (SRVFS 2005:9) om rengöring"
+    ]
+    # a rule that stops applying, named by no designation, replaces no text
+    body = "Regler för kort\n\nKortet ska upphöra att gälla när anställningen upphör.\n"
+    assert _values(body, "replaces") == []

@@ -100,7 +100,11 @@ _SELF_REPLACES = re.compile(
 _REPEALS = re.compile(
     r"\bträder i\s*kraft\b[^.]*?,\s*(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
     r"upphör(?:a)?\s+att\s+gälla|"
-    r"^genom\s+(?:dessa|denna|detta)\s+\w+\s+upphävs\s+(?P<old2>.{10,250}?)\.?$",
+    r"^genom\s+(?:dessa|denna|detta)\s+\w+\s+upphävs\s+(?P<old2>.{10,250}?)\.?$|"
+    # a sentence of its own after the entry into force, naming the old text by designation:
+    # "Statens räddningsverks föreskrifter (SRVFS 2005:9) om … ska samtidigt upphöra att gälla."
+    r"^(?!.*\bträder\s+i\s*kraft)(?P<old3>[A-ZÅÄÖ][^.]{5,250}?\((?:[A-ZÅÄÖ-]{1,10}FS)\s?\d{4}:\d{1,4}\)[^.]{0,150}?)\s+"
+    r"(?:ska\s+)?(?:samtidigt\s+)?upphör(?:a)?\s+att\s+gälla\.?$",
     re.I,
 )
 # A copyright line dates a text that has no date line and names who issued it ("Copyright (c)
@@ -265,7 +269,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
         elif (m := _SELF_REPLACES.match(" ".join(line.split()))) and len(line) <= 300:
             add("replaces", " ".join(line.split())[m.end() :], page, cite, where)
         elif (m := _REPEALS.search(" ".join(line.split()))) and len(line) <= 400:
-            add("replaces", m.group("old") or m.group("old2"), page, cite, where)
+            add("replaces", m.group("old") or m.group("old2") or m.group("old3"), page, cite, where)
         if _COPYRIGHT.match(line.strip()):
             add("copyright", line.strip(), page, cite, where)
         flat = " ".join(line.split())  # a party line over several units holds line breaks
