@@ -109,14 +109,14 @@ def absent_kind(query: Any, candidates: Sequence[Any], time: bool = True) -> str
         ],
     ):
         return "year"  # "… år 2023?" over "(47 600 kr år 2021)": another year's (``years``)
-    if designation_absent(query.search_text, ranked, [in_context(c) for c in ranked[:QUOTED]]):
-        return "name"  # "När trädde FFFS 2011:16 i kraft?" over this text's own entry line
     if earlier_asked(query.folded) and not any(
         earlier_named(query.folded, in_context(c)) for c in ranked[:QUOTED]
     ):
         return "earlier"  # a fact of the replaced rules, not of these (``earlier``)
     if time_absent(query, ranked, time):
         return "time"
+    if designation_absent(query.search_text, ranked, [in_context(c) for c in ranked[:QUOTED]]):
+        return "name"  # "När trädde FFFS 2011:16 i kraft?" over this text's own entry line
     if often_asked(query.folded) and not yes_no(query.folded):
         # "Hur ofta …?" is answered by a frequency or an interval ("en gång per år", "var
         # sjätte månad", "6-12 år"), not by a footnote's number, which the number rule below
