@@ -165,7 +165,9 @@ __all__ = [
 #     (FFFS" / "2011:36) om …"); a statute book's title loses the printing column and decision
 #     date run into it ("… Utkom från trycket … ; beslutade den 11 november 2014."), and its
 #     lower-case decision line standing alone ("beslutade den 13 juni 2011.") is a card fact;
-#     its designation on a line of its own ("FFFS 2011:39") is a card fact and ends its title.
+#     its designation on a line of its own ("FFFS 2011:39") is a card fact and ends its title; a
+#     repeal in a sentence of its own ("… (SRVFS 2005:9) … ska samtidigt upphöra att gälla.")
+#     is what the text replaces.
 CHUNKER_VERSION = "75"
 CARD_SECTION = "dokumentuppgifter"
 
