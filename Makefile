@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run index serve test lint bench fit clean
+.PHONY: fit-reading install run index serve test lint bench fit clean
 
 install: $(STAMP)
 
@@ -53,6 +53,10 @@ bench: $(BENCH_STAMP)
 # assistant/data/decision.json. `python -m assistant.fit_decision --from-csv` re-fits the table only.
 fit: install
 	HF_HUB_OFFLINE=1 $(BIN)/python -m assistant.fit_decision
+
+# How a word typed without diacritics is read (spelling.READING_GAP): prints the grid's errors.
+fit-reading: install
+	HF_HUB_OFFLINE=1 $(BIN)/python -m assistant.fit_reading
 
 clean:
 	rm -rf index .pytest_cache

@@ -195,7 +195,11 @@ class Assistant:
 
     def analyze(self, question: str, history: list[dict[str, Any]] | None = None) -> Query:
         """The question (and its history) read once: what every later stage works from."""
-        question = validate_question(question)
+        return self.analyzer.analyze(validate_question(question), history)
+
+    @property
+    def analyzer(self) -> QueryAnalyzer:
+        """The question analysis over this corpus (built on first use; its vocabulary too)."""
         with self._lock:
             _ = self.retriever
             if self._analyzer is None:
@@ -209,8 +213,7 @@ class Assistant:
                     texts=lambda: (d.page_content for d in lexical.docs),
                     knows=lexical.knows,
                 )
-            analyzer = self._analyzer
-        return analyzer.analyze(question, history)
+            return self._analyzer
 
     def ask(
         self,

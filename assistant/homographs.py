@@ -6,11 +6,17 @@ corpus which spelling it writes beside the question's neighbouring words ("per a
 grammar decides where it can: after a determiner, a numeral or a quantifier the word is the
 noun "år" (a verb never follows them); elsewhere the corpus's commonest spelling stands, as
 before (read set heldout141, fifty-ninth session: "Vilket är byggdes …" searched for no year).
+"har" is "här" after "den", "det" or "de" and before a noun in its definite form: "om den har
+VA-taxan" names the document (the folded suite, sixty-first session).
 """
 
 from __future__ import annotations
 
-__all__ = ["plain_reading"]
+import re
+
+from .folding import fold_word
+
+__all__ = ["plain_reading", "reading_beside"]
 
 # Words a noun follows and a finite verb does not (folded): determiners, numerals, quantifiers,
 # prepositions of time.
@@ -53,11 +59,35 @@ _BEFORE_NOUN = frozenset(
 _AFTER_IS = frozenset(["det", "den", "de", "bast", "storst", "minst", "vanligast", "viktigast"])
 
 
+# "den här", "det här", "de här" (this, these) stand before a noun in its definite form
+# ("den har VA-taxan", "de har reglerna"); "har" (has) before a supine ("det har ändrats").
+_DEMONSTRATIVE = frozenset(["den", "det", "de", "dom"])
+_DEFINITE = ("en", "et", "na", "an")
+# Words after "den har" with a definite-looking ending that are no nouns ("den har ingen …").
+_NOT_NOUNS = frozenset(["ingen", "inget", "egen", "eget", "sedan", "redan", "igen", "sina", "dina"])
+_NOUN_LENGTH = 4
+
+
 def plain_reading(key: str, before: str, after: str) -> str | None:
     """The word a plain (folded) ``key`` stands for between the (folded) words ``before`` and
-    ``after`` ("" at either end), or None when grammar does not tell; only "ar" is read."""
+    ``after`` ("" at either end), or None when grammar does not tell; "ar" and "har" are read."""
+    if key == "har":
+        definite = len(after) >= _NOUN_LENGTH and after.endswith(_DEFINITE)
+        noun = definite and after not in _NOT_NOUNS
+        return "här" if before in _DEMONSTRATIVE and noun else None
     if key != "ar" or not before:
         return None
     if before in _BEFORE_NOUN and not (before == "vilket" and after in _AFTER_IS):
         return "år"
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def reading_beside(text: str, start: int, end: int) -> str | None:
+    """``plain_reading`` of the word at ``text[start:end]`` between its neighbouring words."""
+    before = [fold_word(w) for w in _WORD.findall(text[:start])[-1:]]
+    after = [fold_word(w) for w in _WORD.findall(text[end:])[:1]]
+    key = fold_word(text[start:end].casefold())
+    return plain_reading(key, before[0] if before else "", after[0] if after else "")

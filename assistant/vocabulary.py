@@ -25,7 +25,7 @@ from .folding import (
     identifier_key,
     strip_accents,
 )
-from .homographs import plain_reading
+from .homographs import plain_reading, reading_beside
 from .lexical import stem_word
 from .lexicon import swedish_heads
 from .spelling import (
@@ -163,7 +163,12 @@ class Vocabulary:
         # A plain word with several Swedish readings ("langa": "långa", "länga") is left alone:
         # the corpus using one of the stems does not say which was meant.
         readings = self._swedish.readings.get(lower, set()) if self._swedish else set()
-        return None if readings - {respelt} else respelt
+        if readings - {respelt}:
+            return None
+        # nor when running Swedish writes another spelling far more often ("langt": "långt",
+        # though the corpus's stem is "läng" of "längd")
+        other = self._swedish.reading(lower) if self._swedish else None
+        return None if other and other != respelt else respelt
 
     @cached_property
     def _sorted(self) -> list[str]:
@@ -233,7 +238,8 @@ class Vocabulary:
             if found is not None and not english:
                 found = self._in_context(found, text, m) or found
             if found is None and plain and not english and self.knows(w):
-                found = self._dominant(w)
+                read = reading_beside(text, m.start(), m.end())
+                found = read if read and self.knows(read) else self._dominant(w)
             if found is None and lowered and not (english and self.is_english(w)):
                 found = self.names.get(w)
             if found is None or found == w:
