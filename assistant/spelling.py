@@ -53,6 +53,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 # 3 800 of the held-out sets alone, against 49).
 _READING = 2
 READING_GAP = 0.25
+# A compound's parts (``SwedishWords.compound``) have at least this many letters.
+_PART = 4
 # Endings that make a listed form of a stem ("kost" + "a" beside "kostar"); only the shortest,
 # or a typo's stem would be vouched for by a longer word ("byggand" + "e" for "byggander").
 _ENDINGS = ("", "a")
@@ -163,7 +165,8 @@ class SwedishWords:
         Swedish list: 340 000 forms, inflections included, as the Hunspell list is not)."""
         from wordfreq import get_frequency_dict
 
-        freqs = get_frequency_dict("sv", "large")
+        freqs = get_frequency_dict("sv", "large")  # cached by wordfreq: no copy kept here
+        self._running = freqs
         marked = [w for w in freqs if not w.isascii()]
         table = str.maketrans({c: self._fold(c) for c in set("".join(marked)) if not c.isascii()})
         out: dict[str, list[tuple[float, str]]] = {}
@@ -196,6 +199,36 @@ class SwedishWords:
             return None
         runner = forms[1][0] if len(forms) > 1 else 0.0
         return forms[0][1] if forms[0][0] - runner >= READING_GAP else None
+
+    def compound(self, plain: str) -> str | None:
+        """A plain compound running Swedish lacks whole, read by its parts: the longest last part
+        and the first part before it (maybe with a joining "s") that are words, each with its
+        reading ("kemikalieskap" -> "kemikalie" + "skåp", "sakerhetsgranskas" -> "säkerhets" +
+        "granskas"). None when no split has both parts words, or when it restores nothing."""
+        if len(plain) < 2 * _PART or plain in self._forms or plain in self._running:
+            return None
+        for cut in range(_PART, len(plain) - _PART + 1):
+            head = self._part(plain[cut:])
+            if head is None:
+                continue
+            front = plain[:cut]
+            first = self._part(front, front=True)
+            if first is None and front.endswith("s") and len(front) > _PART:
+                joined = self._part(front[:-1], front=True)
+                first = joined + "s" if joined is not None else None
+            if first is not None:
+                return first + head if first + head != plain else None
+        return None
+
+    def _part(self, plain: str, front: bool = False) -> str | None:
+        """A compound part's spelling: its reading, or itself when it is a word as typed and no
+        other spelling is far commoner; a first part that is a word as typed stays as typed
+        ("spar" of "sparförsäkring", though "spår" is commoner). Else None."""
+        if front and plain in self.words:
+            return plain
+        if plain in self._forms:
+            return self.reading(plain) or (plain if self._forms[plain][0][1] == plain else None)
+        return plain if self.real(plain) or plain in self.common else None
 
     def real(self, word: str) -> bool:
         """Is ``word`` in the list, or another form of a listed word (its stem, maybe with "a":

@@ -124,7 +124,11 @@ class Vocabulary:
             return self.by_fold[folded]
         found = self._on_stem(word, typos=False) if plain else None
         if found is None and plain and swedish is not None:
-            found = swedish.reading(folded) or front_reading(word.casefold(), swedish, self._sorted)
+            found = (
+                swedish.reading(folded)
+                or front_reading(word.casefold(), swedish, self._sorted)
+                or swedish.compound(folded)
+            )
         if found is not None or not typos or len(folded) < MIN_TYPO_LENGTH:
             return found
         if swedish is not None and swedish.real(word):

@@ -136,3 +136,28 @@ def test_fit_reading_counts_the_words_a_folded_question_does_not_get_back():
     assert errors(analyzer, ["Vad gäller för år 2026?"]) == {"words": 4, "errors": 0}
     got = errors(analyzer, ["Vad gäller för år 2026?", "Säg vad kören kostar"])
     assert got["words"] == 8 and got["errors"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("plain", "meant"),
+    [
+        ("kemikalieskap", "kemikalieskåp"),
+        ("solarieforeskrifterna", "solarieföreskrifterna"),
+        ("sakerhetsgranskas", "säkerhetsgranskas"),  # a joining "s" after "säkerhet"
+        ("byggatgard", "byggåtgärd"),
+    ],
+)
+def test_a_compound_running_swedish_lacks_whole_is_read_by_its_parts(swedish, plain, meant):
+    assert swedish.compound(plain) == meant
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "publicerades",  # a word running Swedish has whole: "ades" is no part to read
+        "avloppsvatten",  # the parts restore nothing
+        "qwrtyzxcvb",  # no parts at all
+    ],
+)
+def test_a_compound_is_not_read_by_parts_when_it_is_whole_or_restores_nothing(swedish, plain):
+    assert swedish.compound(plain) is None
