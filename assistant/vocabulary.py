@@ -25,7 +25,7 @@ from .folding import (
     identifier_key,
     strip_accents,
 )
-from .homographs import plain_reading, reading_beside
+from .homographs import reading_beside
 from .lexical import stem_word
 from .lexicon import swedish_heads
 from .spelling import (
@@ -275,6 +275,11 @@ class Vocabulary:
         writes beside the question's next or previous word ("per ar" -> "per år", "det ar" ->
         "det är"); None when the neighbours do not tell them apart."""
         key = fold_word(found)
+        # grammar first where it tells ("vilket ar byggdes", "i ar"): a corpus that writes
+        # "vilket är" often says nothing of this question
+        read = reading_beside(text, m.start(), m.end())
+        if read and fold_word(read) == key and self.knows(read):
+            return read
         before = [fold_word(w) for w in WORD.findall(text[: m.start()])[-1:]]
         after = [fold_word(w) for w in WORD.findall(text[m.end() :])[:1]]
         scores = Counter[str]()
@@ -283,8 +288,7 @@ class Vocabulary:
                 scores[spelling] += n
         ranked = scores.most_common(2)
         if not ranked:
-            # the corpus writes neither beside them: the word before tells ("vilket ar byggdes")
-            read = plain_reading(key, before[0] if before else "", after[0] if after else "")
+            read = reading_beside(text, m.start(), m.end(), weak=True)
             return read if read and fold_word(read) == key and self.knows(read) else None
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None

@@ -161,3 +161,20 @@ def test_a_compound_running_swedish_lacks_whole_is_read_by_its_parts(swedish, pl
 )
 def test_a_compound_is_not_read_by_parts_when_it_is_whole_or_restores_nothing(swedish, plain):
     assert swedish.compound(plain) is None
+
+
+def test_ar_is_the_year_where_grammar_tells_even_if_the_corpus_writes_vilket_ar_as_the_verb():
+    from assistant.homographs import plain_reading
+
+    assert plain_reading("ar", "i", "") == "år"  # "i år"
+    assert plain_reading("ar", "vilket", "byggdes") == "år"
+    assert plain_reading("ar", "vilket", "skillnaden") is None  # "Vilket är skillnaden?"
+    assert plain_reading("ar", "vilket", "skillnaden", weak=True) == "år"
+    assert plain_reading("ar", "vilket", "det", weak=True) is None
+    v = Vocabulary(
+        ["Vilket är bäst? Vilket är rätt? Huset byggdes år 1920 och byggdes om i år."],
+        stem=stem_word,
+    )
+    assert v.rewrite("vilket ar byggdes huset")[0] == "vilket år byggdes huset"
+    assert v.rewrite("vad kostar det till ar 2030")[0] == "vad kostar det till år 2030"
+    assert v.rewrite("vilket ar basta alternativet")[0] == "vilket är bästa alternativet"
