@@ -49,8 +49,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 # word's frequency per billion words) commoner than any other spelling of its letters. Both
 # fitted by ``fit_reading`` (``make fit-reading``), which folds the suite's questions typed with
 # diacritics and counts the words not read back: 0.25 and 2 letters made the fewest errors
-# (124 in 8 860 words; the Hunspell list's one reading from 4 letters, as before, 167 in the
-# 3 800 of the held-out sets alone, against 49).
+# (104 in 8 860 words; the Hunspell list's one reading from 4 letters, as before, 167 in the
+# 3 800 of the held-out and dev2 sets alone, against 41).
 _READING = 2
 READING_GAP = 0.25
 # A compound's parts (``SwedishWords.compound``) have at least this many letters.
