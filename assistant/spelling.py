@@ -159,14 +159,18 @@ class SwedishWords:
         return list(self._by_fold)
 
     @cached_property
-    def _forms(self) -> dict[str, list[tuple[float, str]]]:
-        """Folded word -> its spellings in running Swedish with their Zipf frequencies, commonest
-        first, for the folded words some spelling of which has diacritics (wordfreq's large
-        Swedish list: 340 000 forms, inflections included, as the Hunspell list is not)."""
+    def _running(self) -> dict[str, float]:
+        """wordfreq's large Swedish list: 340 000 forms (inflections included, as the Hunspell
+        list is not) and their frequencies; cached by wordfreq itself, so no copy is kept."""
         from wordfreq import get_frequency_dict
 
-        freqs = get_frequency_dict("sv", "large")  # cached by wordfreq: no copy kept here
-        self._running = freqs
+        return get_frequency_dict("sv", "large")
+
+    @cached_property
+    def _forms(self) -> dict[str, list[tuple[float, str]]]:
+        """Folded word -> its spellings in running Swedish with their Zipf frequencies, commonest
+        first, for the folded words some spelling of which has diacritics."""
+        freqs = self._running
         marked = [w for w in freqs if not w.isascii()]
         table = str.maketrans({c: self._fold(c) for c in set("".join(marked)) if not c.isascii()})
         out: dict[str, list[tuple[float, str]]] = {}
@@ -177,13 +181,6 @@ class SwedishWords:
                 forms.append((math.log10(freqs[key]) + 9, key))
             forms.sort(reverse=True)
         return out
-
-    def zipf(self, word: str) -> float:
-        """``word``'s Zipf frequency in running Swedish (0 when wordfreq's list lacks it)."""
-        for z, w in self._forms.get(word.translate(self._table), ()):
-            if w == word:
-                return z
-        return 0.0
 
     def reading(self, plain: str) -> str | None:
         """The spelling with diacritics a word typed without them stands for: the one running
@@ -222,8 +219,8 @@ class SwedishWords:
 
     def _part(self, plain: str, front: bool = False) -> str | None:
         """A compound part's spelling: its reading, or itself when it is a word as typed and no
-        other spelling is far commoner; a first part that is a word as typed stays as typed
-        ("spar" of "sparförsäkring", though "spår" is commoner). Else None."""
+        other spelling is far commoner; a first part the Hunspell list has as typed stays as
+        typed, though another spelling be commoner. Else None."""
         if front and plain in self.words:
             return plain
         if plain in self._forms:
