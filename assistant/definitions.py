@@ -148,10 +148,16 @@ def _list_entry(stems: list[str], text: str) -> bool:
     tokens = text.split()
     n = len(stems)
     for i in range(len(tokens) - n):
-        if i and not (tokens[i - 1][-1] in ".:;)" or tokens[i - 1] in _BULLETS):
+        # A statute's list of terms ends each entry with a comma ("… i försäkringsavtalet,
+        # fribrev: tjänstepensionsförsäkring …", its lines joined; a read blind set): after a
+        # comma the term must be followed by its colon.
+        comma = bool(i) and tokens[i - 1][-1] == ","
+        if i and not (comma or tokens[i - 1][-1] in ".:;)" or tokens[i - 1] in _BULLETS):
             continue
         head = [fold(t) for t in tokens[i : i + n]]
         if not all(re.fullmatch(rf"{s}\w*:?", h) for s, h in zip(stems, head, strict=True)):
+            continue
+        if comma and not head[-1].endswith(":"):
             continue
         after = tokens[i + n]
         if head[-1].endswith(":") or after in _BULLETS or after[:1].isupper():

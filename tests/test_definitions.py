@@ -75,6 +75,10 @@ def test_a_question_asking_what_a_term_means_names_the_term(question, term):
         ("riskagare", "Riskägare ansvarar för alla risker i sitt ansvarsområde.", False),
         ("klass 2", "Klass 1: öppen anläggning. Klass 2: sluten anläggning med filter.", True),
         ("klass 2", "Anläggningar av klass 2 ska kontrolleras årligen.", False),
+        # a statute's list whose entries end in commas, its lines joined
+        ("fribrev", "i försäkringsavtalet, fribrev: försäkring där premierna upphört,", True),
+        ("fribrev", "i försäkringsavtalet, fribrev Försäkring där premierna upphört,", False),
+        ("fribrev", "Försäkringen kan ändras till fribrev: se 3 §.", False),
     ],
 )
 def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):

@@ -52,6 +52,17 @@ def test_a_name_of_another_kind_than_every_title_names_no_document():
     assert document_phrase("nar antogs policyn for delegering?", plain, lambda w: False)
 
 
+def test_guidelines_a_bill_discusses_are_not_the_bill():
+    from assistant.document_phrase import document_phrase
+
+    # "Prop. 2012/13:144 Sjöfartsstödets inriktning": a bill is a kind of its own
+    titles = frozenset({"prop", "2012", "13", "144", "sjofartsstod", "inriktning"})
+    asked = "fran vilket ar ar eu:s nuvarande riktlinjer for statsstod till sjofart?"
+    assert document_phrase(asked, titles, lambda w: False) == set()
+    # the bill itself, named by its kind, is still the document
+    assert document_phrase("nar beslutades propositionen om sjofartsstodet?", titles, str.isdigit)
+
+
 def test_an_adjective_between_owner_and_kind_still_names_the_document():
     from assistant.document_phrase import document_phrase
 

@@ -66,6 +66,36 @@ def test_a_line_with_a_clause_set_in_after_its_verb_goes_on_and_heads_nothing():
     ]
 
 
+def test_a_statutes_list_of_defined_terms_keeps_each_entry_apart():
+    # Entries end in commas, so the blank lines between them were read as a sentence going on:
+    # the whole list was one sentence and no entry could be quoted alone. A line ending in
+    # "t.ex." goes on into the next line.
+    page = (
+        "6 § I dessa föreskrifter och allmänna råd betyder följande\n\n"
+        "arvsvinst: pensionsbehållning från avliden med försäkring som saknar\n"
+        "efterlevandeskydd och som tillfaller övriga liknande försäkringar,\n\n"
+        "ersättningsberättigad: den som har rätt till ersättning på grund av försäkring, t.ex.\n"
+        "en försäkringstagare, försäkrade eller förmånstagare,\n\n"
+        "fribrev: tjänstepensionsförsäkring där de avtalade premiebetalningarna har\n"
+        "avbrutits i förtid,\n"
+    )
+    texts = [text for _, text in _kinds(page)]
+    assert texts[1:] == [
+        "arvsvinst: pensionsbehållning från avliden med försäkring som saknar "
+        "efterlevandeskydd och som tillfaller övriga liknande försäkringar,",
+        "ersättningsberättigad: den som har rätt till ersättning på grund av försäkring, t.ex. "
+        "en försäkringstagare, försäkrade eller förmånstagare,",
+        "fribrev: tjänstepensionsförsäkring där de avtalade premiebetalningarna har "
+        "avbrutits i förtid,",
+    ]
+    # a sentence wrapped before a blank line still runs on into a lower-case line
+    wrapped = (
+        "Nämnden ska varje år redovisa hur bidragen till föreningarna har använts och\n\n"
+        "vilka resultat de har gett för barn och unga i kommunen.\n"
+    )
+    assert len(_kinds(wrapped)) == 1
+
+
 def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
     # A cost-sharing table read a cell a line: "Kommun" / "Norrby" stood as two headings and cut
     # the region's share from the municipality's.

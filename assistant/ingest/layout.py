@@ -21,9 +21,9 @@ from .grid import GridPair, label_pairs, side_by_side
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .page_joins import join_across_pages
-from .reflow import reflow, text_width
+from .reflow import reflow
 from .signatures import Signature, decree_signature, signature_block
-from .units import LIST_START, Item
+from .units import LIST_START, Item, text_width
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")

@@ -13,11 +13,13 @@ from .contents import title_key, title_opens
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import append_line
 from .units import (
+    DEFINED_TERM,
     FUNCTION_WORDS,
     INSERTED_CLAUSE,
     KEY_VALUE,
     LIST_START,
     NUMBERED_HEADING,
+    OPEN_ABBREVIATION,
     PAIR_CLOSE,
     TAB_ROW,
     TERMINAL,
@@ -29,7 +31,7 @@ from .units import (
     open_pair,
 )
 
-__all__ = ["reflow", "text_width"]
+__all__ = ["reflow"]
 
 _BULLET_GLYPHS = {
     "•",
@@ -183,23 +185,6 @@ def _numbered_runs(page: list[Item]) -> set[int]:
     return found
 
 
-def text_width(lines: list[Item]) -> int:
-    """The text width (in characters) of the document's wrapped lines: the 90th percentile of
-    the lines' lengths, over the lines of the text's own column — at most a fifth longer than
-    the 75th percentile. A PDF export runs a table's cells or two columns into lines twice as
-    long; at one line in ten they set the width (117 for a tariff whose text wraps at 64), and
-    no line of the text reached it, so a sentence wrapped before a capital or a number ("…
-    uttrycka Recovery Time" / "Objective (RTO), som …") was cut in two. Too few lines to tell:
-    no line counts as wrapped by its length alone."""
-    lengths = sorted(
-        len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20
-    )
-    if len(lengths) < 8:
-        return 10_000
-    column = [n for n in lengths if n <= 1.2 * lengths[int(len(lengths) * 0.75)]]
-    return column[int(len(column) * 0.9)]
-
-
 def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     """Does the physical line ``text`` continue the unit ``prev``?"""
     last = prev.lines[-1]
@@ -246,7 +231,17 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
         # "1. Förskolor, skolor … FTX-ventilation." / "3 år": a table's numbered row and its
         # value cell, one record (apart, the value was chunked with the next row).
         return True
+    if not blank and text[0].islower() and OPEN_ABBREVIATION.search(last):
+        return True  # "… på grund av försäkring, t.ex." / "en försäkringstagare, …"
     if last[-1] in TERMINAL:
+        return False
+    if DEFINED_TERM.match(text) and (
+        blank or last[-1] in ",;" and DEFINED_TERM.match(prev.lines[0])
+    ):
+        # A statute's list of defined terms ("6 § I dessa föreskrifter … betyder" / "" /
+        # "allokerad återbäring: återbäring som …," / "" / "fribrev: …,"): each entry its own
+        # unit. Joined, the list was one sentence of 800 characters and the entry a question
+        # asks about was never quoted alone (a read blind set's regulation).
         return False
     lower = text[0].islower() or text[0] in "(,"
     last_len = prev.last_len or len(last)

@@ -8,11 +8,13 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "DEFINED_TERM",
     "FUNCTION_WORDS",
     "INSERTED_CLAUSE",
     "KEY_VALUE",
     "LIST_START",
     "NUMBERED_HEADING",
+    "OPEN_ABBREVIATION",
     "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
     "SECTION_SIGN_ONLY",
@@ -28,6 +30,7 @@ __all__ = [
     "next_item",
     "mid_sentence",
     "open_pair",
+    "text_width",
     "sentence_at",
     "sentences",
 ]
@@ -151,6 +154,16 @@ class Item:
         return _join(self.lines)
 
 
+# An abbreviation that cannot end a sentence ("m.m." can, and is not here): its dot is no full stop.
+OPEN_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:t\.\s?ex|bl\.\s?a|s\.k|d\.v\.s|resp|jfr|inkl|exkl|fr\.o\.m|t\.o\.m|ca|enl|"
+    r"p\.g\.a|e\.g|i\.e)\.$",
+    re.I,
+)
+# A lower-case term of up to five words and its colon opening a line: a definition list's entry.
+DEFINED_TERM = re.compile(r"^[a-zåäöé][\wåäöé-]*(?:\s+[\wåäöé-]+){0,4}:\s+\S")
+
+
 def _join(lines: list[str]) -> str:
     return " ".join(lines)
 
@@ -250,3 +263,20 @@ def sentence_at(text: str, pos: int) -> str:
             return text[start : m.start()]
         start = m.end()
     return text[start:]
+
+
+def text_width(lines: list[Item]) -> int:
+    """The text width (in characters) of the document's wrapped lines: the 90th percentile of
+    the lines' lengths, over the lines of the text's own column — at most a fifth longer than
+    the 75th percentile. A PDF export runs a table's cells or two columns into lines twice as
+    long; at one line in ten they set the width (117 for a tariff whose text wraps at 64), and
+    no line of the text reached it, so a sentence wrapped before a capital or a number ("…
+    uttrycka Recovery Time" / "Objective (RTO), som …") was cut in two. Too few lines to tell:
+    no line counts as wrapped by its length alone."""
+    lengths = sorted(
+        len(it.lines[0]) for it in lines if it.kind == "line" and len(it.lines[0]) > 20
+    )
+    if len(lengths) < 8:
+        return 10_000
+    column = [n for n in lengths if n <= 1.2 * lengths[int(len(lengths) * 0.75)]]
+    return column[int(len(column) * 0.9)]
