@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .years import CENTURY, HISTORICAL_YEAR
+
 __all__ = ["WRITTEN_NUMBERS", "answer_type_found", "detail_found", "without_references"]
 
 # Numbers written out, as agreements often write them ("fyrtio timmar", "sex föreställningar"):
@@ -57,7 +59,10 @@ _BARE_ADDRESS = re.compile(r"(?:^|\s)(?:adress|address)$")
 _DETAIL_RES = {kind: re.compile(p, re.I) for kind, p in _DETAILS.items()}
 _ANSWER_TYPES = {
     "date": re.compile(
-        rf"\b(?:(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}|\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
+        # a year before 1900 dating a building or a history ("uppförda 1810", "under
+        # 1800-talet": ``years.HISTORICAL_YEAR``) answers "Vilket år byggdes …?" too
+        rf"\b(?:(?:19|20)\d\d|{HISTORICAL_YEAR}|{CENTURY}|\d{{1,2}}/\d{{1,2}}|"
+        rf"\d{{1,2}} (?:{_MONTHS})|{_MONTHS}|"
         r"senast|från och med|fr\.o\.m|t\.o\.m|till och med|årligen|varje år|vart\w* år|"
         r"kvartal|vår|höst|vecka \d+)\b|"
         # A time set by the next event or at once: "ska anmälas vid kommunstyrelsens nästa

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 
 from .query import detect_language
+from .years import CENTURY as _CENTURY
+from .years import HISTORICAL_YEAR
 
 __all__ = [
     "CLOCK",
@@ -43,15 +45,6 @@ _MONTHS = (
     r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
     r"january|february|march|june|july|august|october|jan|feb|apr|jun|jul|aug|sep|okt|nov|dec"
 )
-# A year before 1900 where a text dates something by it ("Kyrka uppförd 1796, flyttad till
-# platsen 1825", "byggd omkring 1850"): a building's or a history's time. Alone a number of four
-# digits from 1500 to 1899 is as often a sum or a count ("1850 kr").
-HISTORICAL_YEAR = (
-    r"(?:uppför\w*|bygg\w*|anlag\w*|flyttad\w*|grundad\w*|invigd\w*|år|i|från|sedan|omkring|"
-    r"ca|cirka|built|founded|erected|in|since|from|around|circa)\s+1[5-8]\d\d(?![\d,.:]\d|\s*kr)"
-)
-# A century ("under 1800-talet"): a time, though no year.
-_CENTURY = r"1[5-8]\d\d-tal\w*"
 # A date written without its first hyphen or any ("20251013"; "202510-13" where a PDF export
 # joined "2025-" at a line's end to "10-13"): a month and a day must follow the year, and no
 # "-NNNN" (a personal identity number "19850312-1234" is no date).

@@ -20,9 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["dated", "other_year", "years_of"]
+__all__ = ["CENTURY", "HISTORICAL_YEAR", "dated", "other_year", "years_of"]
 
 _YEAR = r"(?:19|20)\d\d"
+# A year before 1900 where a text dates something by it ("Kyrka uppförd 1796, flyttad till
+# platsen 1825", "byggd omkring 1850"): a building's or a history's time. Alone a number of four
+# digits from 1500 to 1899 is as often a sum or a count ("1850 kr").
+HISTORICAL_YEAR = (
+    r"(?:uppför\w*|bygg\w*|anlag\w*|flyttad\w*|grundad\w*|invigd\w*|år|i|från|sedan|omkring|"
+    r"ca|cirka|built|founded|erected|in|since|from|around|circa)\s+1[5-8]\d\d(?![\d,.:]\d|\s*kr)"
+)
+# A century ("under 1800-talet"): a time, though no year.
+CENTURY = r"1[5-8]\d\d-tal\w*"
 # A span: "2019-2022", "2024–2025", "2023/24", "2023/2024".
 _SPAN = re.compile(rf"(?<![\d-])({_YEAR})\s*(?:[-–/]|till)\s*((?:19|20)?\d\d)(?!\d)(?![-–]\d)")
 _FROM = re.compile(

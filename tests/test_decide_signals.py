@@ -84,6 +84,13 @@ def test_a_duration_in_a_compound_word_is_a_duration():
     assert answer_type_found("duration", ["Läkaren ska besöka inom sju arbetsdagar."])
 
 
+def test_a_year_before_1900_dating_a_building_is_a_date():
+    # "Vilket år byggdes bostadshusen nr 11-18?" over a heritage plan's entries
+    assert answer_type_found("date", ["11-18 Bostadshus, uppförda 1810."])
+    assert answer_type_found("date", ["Vagnsgarage uppfört under 1800-talet."])
+    assert not answer_type_found("date", ["Avgiften är 1810 kr per timme."])
+
+
 def test_minutes_and_hours_are_durations():
     assert answer_type_found("duration", ["Du ska stanna kvar i 15 minuter efter sprutan."])
     assert answer_type_found("duration", ["Cykel 2,0 km (9 min)."])
