@@ -96,6 +96,22 @@ def test_a_statutes_list_of_defined_terms_keeps_each_entry_apart():
     assert len(_kinds(wrapped)) == 1
 
 
+def test_short_lines_after_a_lead_ending_in_a_colon_are_its_items_not_headings():
+    # A heritage plan's colour rows: as headings, each headed the next building's entry.
+    page = (
+        "Bestämmelser för byggnad 46\n\n"
+        "Byggnaden skall målas med slam- och linoljefärg i kulör:\n"
+        "Fasadytor slamfärg ljus Faluröd\nKnutar grå NCS 1500-N\nFönsterbåge vit NCS 0502-Y\n\n"
+        "47. Magasin uppfört under 1800-talet.\nTak skall vara klätt med lertegel.\n"
+    )
+    kinds = _kinds(page)
+    assert [text for kind, text in kinds if kind == "heading"] == ["Bestämmelser för byggnad 46"]
+    # a heading in capitals after such a lead still heads ("… nedan angivna ändamål:" /
+    # "ÄNDAMÅL"), as does a heading after a record line ending an article
+    caps = "Avgift tas ut för nedan angivna ändamål:\nÄNDAMÅL\nAvgiften betalas årligen.\n"
+    assert ("heading", "ÄNDAMÅL") in _kinds(caps)
+
+
 def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
     # A cost-sharing table read a cell a line: "Kommun" / "Norrby" stood as two headings and cut
     # the region's share from the municipality's.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .contents import title_key
+from .list_runs import in_list, in_run, labelled_run
 from .section_numbers import list_item, section_depth, section_number
 from .units import (
     FUNCTION_WORDS,
@@ -20,7 +21,6 @@ from .units import (
     VALUE_LINE,
     Item,
     mid_sentence,
-    next_item,
 )
 
 __all__ = ["RECORD", "mark_headings", "merge_contents"]
@@ -90,14 +90,14 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
                 # as a question, or as long as the text is wide; a list's lead-in stays text.
                 unit.kind = "heading"
                 found.append((unit, _numbered(unit.text)))
-            elif unit.wrapped and i and _numbered(unit.text) and _in_list(body, i):
+            elif unit.wrapped and i and _numbered(unit.text) and in_list(body, i):
                 # "… prioriteringar avseende trafikinfrastruktur är:" then "1. Dubbelspår
                 # Ostkustbanan", "2. …": a numbered list after its lead-in, not headings (as
                 # headings without text of their own, items 1 and 2 were in no passage).
                 unit.kind = "list_item"
-            elif unit.wrapped and _labelled_run(body, i):
+            elif unit.wrapped and labelled_run(body, i):
                 unit.kind = "list_item"
-            elif unit.wrapped and _is_heading(unit, body, i) and not _in_run(body, i):
+            elif unit.wrapped and _is_heading(unit, body, i) and not in_run(body, i):
                 unit.kind = "heading"
                 found.append((unit, _numbered(unit.text)))
     # A taxa or föreskrift is built of its "§ N" sections: every unnumbered heading (a fee
@@ -208,6 +208,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False  # a table's last column header ("V" / "S" / "Df" / "Dg" / "TOTAL AVGIFT")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
+    if not numbered and _after_lead(body, i):
+        return False  # "… målas med linoljefärg i kulör:" / "Fasadytor slamfärg ljus Faluröd"
     if TAB_ROW.match(text):
         return False  # a table's row (its header row too: "Begrepp\tDefinition")
     if _NO_TOPIC_LINE.search(text):
@@ -229,6 +231,28 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
+
+
+def _after_lead(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` one of the short lines right after a sentence that leads into them with a
+    colon ("Byggnaden skall målas med slam- och linoljefärg i kulör:" / "Fasadytor slamfärg ljus
+    Faluröd" / "Knutar slamfärg ljus Faluröd")? Its items, without bullets: taken for headings,
+    each headed the next building's entry, and the colours were read as sections."""
+    if body[i].text.isupper():
+        return False  # "ÄNDAMÅL" after "Avgift tas ut för nedan angivna ändamål:": a heading
+    k = i - 1
+    # back over the lead's earlier items (paragraphs of a line: a heading or a bulleted item
+    # before it ends the run) to the lead, a sentence of its own
+    while k >= 0 and i - k <= 12 and body[k].kind == "paragraph":
+        text = body[k].text.strip()
+        if text.endswith(":"):
+            return len(text.split()) >= 4
+        if len(body[k].lines) > 1 or len(text.split()) > 10 or text[-1:] in ".!?;":
+            return False
+        if RECORD.search(text):
+            return False  # "Artikel uppdaterad 2023-06-16" ends a guide's article, no item
+        k -= 1
+    return False
 
 
 def _after_column_labels(body: list[Item], i: int) -> bool:
@@ -265,63 +289,3 @@ def _numbered(text: str) -> bool:
 
 
 _DUTY_VERBS = {"ska", "skall", "bör", "måste", "åtar", "ansvarar", "förbinder", "shall", "will"}
-
-
-def _follows(body: list[Item], i: int, j: int) -> bool:
-    """Is unit ``j`` the next item after unit ``i`` of one numbered list (``units.next_item``)?"""
-    following = body[j + 1].text if j + 1 < len(body) else ""
-    return next_item(body[i].text, body[j].text, following)
-
-
-def _in_run(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` one of a run of numbered lines with no text between them ("1. Skolverket",
-    "2. Sunet", "3. De anslutna federationerna")? A list: numbered headings have text between."""
-    return (i > 0 and _follows(body, i - 1, i)) or (i + 1 < len(body) and _follows(body, i, i + 1))
-
-
-# A line opening with a label word and a number ("Fokusområde 13 – Hållbar kultur …").
-_LABELLED = re.compile(r"([A-ZÅÄÖ][^\W\d_]+) (\d{1,3})\b")
-
-
-def _labelled_run(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` one of a run of lines after a lead ending in ":" (or naming the label in the
-    plural, "Bilagor"), each opening with the same label word and a rising number ("Förslaget
-    är följande:" / "Fokusområde 1 – Hållbarhet …" / "Fokusområde 9 – Klimatanpassning" …)? A list: its last line, followed by text, had headed
-    the section after it, and the lead stood without its items."""
-
-    def label(k: int) -> tuple[str, int] | None:
-        m = _LABELLED.match(body[k].text) if 0 <= k < len(body) else None
-        return (m.group(1), int(m.group(2))) if m else None
-
-    def follows(k: int) -> bool:  # unit k continues the run of unit k - 1
-        a, b = label(k - 1), label(k)
-        return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
-
-    if label(i) is None:
-        return False
-    first, last = i, i
-    while first > 0 and follows(first):
-        first -= 1
-    while last + 1 < len(body) and follows(last + 1):
-        last += 1
-    named = label(first)
-    if named is None or not (last > first and first > 0):
-        return False
-    # The lead ends in ":", or names the label in the plural as a heading of its own
-    # ("Bilagor" / "Bilaga 1 – Instruktion …" / "Bilaga 2 – Lista över underbiträden").
-    lead, word = body[first - 1].text.strip(), named[0].casefold()
-    folded = lead.casefold()
-    plural = len(lead.split()) <= 2 and folded.startswith(word[:-1]) and folded != word
-    # Or three and more end their page: no heading there heads a body (a regulation lists its
-    # annexes after the signatures, "Bilaga 1 – …" to "Bilaga 4 – …", and the last one headed
-    # the first annex on the next page).
-    return lead.endswith(":") or plural or (last - first >= 2 and last == len(body) - 1)
-
-
-def _in_list(body: list[Item], i: int) -> bool:
-    """Is the numbered unit ``i`` an item of a list: after a lead-in ending in ":", or after
-    the item numbered one less that is no heading (and alike, ``_follows``)?"""
-    previous = body[i - 1]
-    if previous.text.rstrip().endswith(":"):
-        return True
-    return previous.kind != "heading" and _follows(body, i - 1, i)
