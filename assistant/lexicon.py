@@ -40,6 +40,9 @@ _ENDINGS = (
     ("ed", "e"),
     ("d", ""),
 )
+# A consonant doubled before "-ing"/"-ed" after one short vowel ("tanning", "stopped"); "ll",
+# "ss", "ff", "zz" end base forms too ("spelling", "passed"), and stay.
+_DOUBLED = re.compile(r"(?<![aeiou])[aeiou]([bdgkmnprt])\1$")
 # Irregular English forms -> the form a dictionary lists.
 _IRREGULAR_FORMS = """
     paid:pay made:make took:take taken:take chose:choose chosen:choose gave:give given:give
@@ -90,7 +93,10 @@ def _word_forms(word: str) -> list[str]:
         forms.append(spelled)
         for ending, replacement in _ENDINGS:
             if spelled.endswith(ending) and len(spelled) - len(ending) >= 3:
-                forms.append(spelled[: -len(ending)] + replacement)
+                stem = spelled[: -len(ending)]
+                forms.append(stem + replacement)
+                if ending in ("ing", "ed") and not replacement and _DOUBLED.search(stem):
+                    forms.append(stem[:-1])  # "tanning" -> "tan", "planned" -> "plan"
     return forms
 
 

@@ -25,6 +25,9 @@ def test_english_forms_cover_inflection_british_spelling_and_possessives():
     # In a phrase the first word is inflected too ("followed up" is listed as "follow up").
     assert "follow up" in english_forms("followed up")
     assert "notice period" in english_forms("notice periods")
+    # a consonant doubled before "-ing"/"-ed" is the base form's single one
+    assert "tan" in english_forms("tanning") and "plan" in english_forms("planned")
+    assert "spel" not in english_forms("spelling") and "pas" not in english_forms("passed")
 
 
 def test_the_glossary_gives_administrative_vocabulary_folkets_lacks():
