@@ -91,14 +91,16 @@ def plain_reading(key: str, before: str, after: str, weak: bool = False) -> str 
     """The word a plain (folded) ``key`` stands for between the (folded) words ``before`` and
     ``after`` ("" at either end; ``_YEAR`` for a year), or None when grammar does not tell; "ar"
     and "har" are read. ``weak``: also where grammar only leans (after "vilket")."""
+    definite = len(after) >= _NOUN_LENGTH and after.endswith(_DEFINITE)
+    noun = definite and after not in _NOT_NOUNS
     if key == "har":
-        definite = len(after) >= _NOUN_LENGTH and after.endswith(_DEFINITE)
-        noun = definite and after not in _NOT_NOUNS
         return "här" if before in _DEMONSTRATIVE and noun else None
     if key != "ar":
         return None
     if after == _YEAR or before == "i":
         return "år"  # "till ar 2030", "i ar"
+    if before in ("vilket", "vilka") and noun:
+        return "är"  # "vilket ar skillnaden …": a year asked is followed by its verb
     if before in ("vilket", "vilka"):
         # "Vilket år byggdes …?", "… vilket år?" tell; else (``weak``) the year unless "Vilket
         # är det …?", where the corpus's own "vilket är" is asked first (``Vocabulary``)

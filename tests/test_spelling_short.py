@@ -168,8 +168,9 @@ def test_ar_is_the_year_where_grammar_tells_even_if_the_corpus_writes_vilket_ar_
 
     assert plain_reading("ar", "i", "") == "år"  # "i år"
     assert plain_reading("ar", "vilket", "byggdes") == "år"
-    assert plain_reading("ar", "vilket", "skillnaden") is None  # "Vilket är skillnaden?"
-    assert plain_reading("ar", "vilket", "skillnaden", weak=True) == "år"
+    # a definite noun after it: "Vilket är skillnaden?" ("vilket år" is followed by its verb)
+    assert plain_reading("ar", "vilket", "skillnaden") == "är"
+    assert plain_reading("ar", "vilka", "reglerna", weak=True) == "är"
     assert plain_reading("ar", "vilket", "det", weak=True) is None
     v = Vocabulary(
         ["Vilket är bäst? Vilket är rätt? Huset byggdes år 1920 och byggdes om i år."],
