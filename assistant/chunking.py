@@ -168,7 +168,7 @@ __all__ = [
 #     its designation on a line of its own ("FFFS 2011:39") is a card fact and ends its title; a
 #     repeal in a sentence of its own ("… (SRVFS 2005:9) … ska samtidigt upphöra att gälla.")
 #     is what the text replaces.
-CHUNKER_VERSION = "77"
+CHUNKER_VERSION = "78"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

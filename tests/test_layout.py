@@ -71,7 +71,7 @@ def test_a_statutes_list_of_defined_terms_keeps_each_entry_apart():
     # the whole list was one sentence and no entry could be quoted alone. A line ending in
     # "t.ex." goes on into the next line.
     page = (
-        "6 § I dessa föreskrifter och allmänna råd betyder följande\n\n"
+        "6 § I dessa föreskrifter och allmänna råd betyder\n\n"
         "arvsvinst: pensionsbehållning från avliden med försäkring som saknar\n"
         "efterlevandeskydd och som tillfaller övriga liknande försäkringar,\n\n"
         "ersättningsberättigad: den som har rätt till ersättning på grund av försäkring, t.ex.\n"
@@ -79,7 +79,10 @@ def test_a_statutes_list_of_defined_terms_keeps_each_entry_apart():
         "fribrev: tjänstepensionsförsäkring där de avtalade premiebetalningarna har\n"
         "avbrutits i förtid,\n"
     )
-    texts = [text for _, text in _kinds(page)]
+    kinds = _kinds(page)
+    # the lead ends in the verb that defines: no heading over the entries
+    assert kinds[0][0] == "paragraph"
+    texts = [text for _, text in kinds]
     assert texts[1:] == [
         "arvsvinst: pensionsbehållning från avliden med försäkring som saknar "
         "efterlevandeskydd och som tillfaller övriga liknande försäkringar,",

@@ -228,6 +228,8 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False  # "Utredaren ska, utifrån de förslag som redovisas i betänkandet" / "SOU …"
     if text.endswith(":") and words[-1].rstrip(":").casefold() in _LEAD_ENDS:
         return False  # "Förslaget är följande:", "as follows:": a clause that leads, no heading
+    if len(words) >= 4 and words[-1].casefold() in _DEFINING_ENDS:
+        return False  # "6 § I dessa föreskrifter betyder" / "arvsvinst: …": a list's lead
     if lead_in and words[-1][:1].islower() and (len(words) >= 4 or duty or mid):
         return False
     return not (at_foot or (text.endswith(":") and len(words) > 5))
@@ -271,6 +273,8 @@ def _after_column_labels(body: list[Item], i: int) -> bool:
 
 
 _LEAD_ENDS = {"följande", "nedan", "nedanstående", "följer", "following", "below", "follows"}
+# A statute's lead into its list of defined terms ends in the verb that defines, no colon.
+_DEFINING_ENDS = {"betyder", "avses", "menas", "means", "mean"}
 
 
 def _among_values(body: list[Item], i: int) -> bool:
