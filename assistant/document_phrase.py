@@ -150,7 +150,7 @@ _KIND_STEMS = frozenset(
     for t in terms(
         "dokument riktlinje rutin policy överenskommelse avtal regler program handbok reglemente "
         "vägledning anvisning strategi taxa föreskrifter stadgar instruktion plan direktiv "
-        # a bill, report or inquiry is a kind of its own: the guidelines it discusses are not it
+        # a bill, a report or a committee report is a kind of its own: what it discusses is not it
         "proposition prop rapport betänkande"
     )
 )
