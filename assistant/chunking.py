@@ -168,7 +168,11 @@ __all__ = [
 #     its designation on a line of its own ("FFFS 2011:39") is a card fact and ends its title; a
 #     repeal in a sentence of its own ("… (SRVFS 2005:9) … ska samtidigt upphöra att gälla.")
 #     is what the text replaces.
-CHUNKER_VERSION = "78"
+# 76–78: a statute's definition list ("term: definition," a line each) is one unit an entry; a
+#     line ending in "t.ex." runs on; short lines after a lead ending ":" are its items.
+# 79: "alt.", "p.g.a.", "prop.", "mom." and the like end no sentence ("Minst 1 Solvärme, alt.
+#     Solcellsanläggning bör installeras …" is one), nor "art."/"bet." before a number.
+CHUNKER_VERSION = "79"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -40,7 +40,7 @@ _CURRENCY_NAMED = re.compile(r"\b(?:kronor|kr|sek|crowns?)\b")
 # A sum in a currency (digits and a currency, either order), or "costs nothing": what a question
 # naming the currency wants. A share or a base amount ("10 procent", "0,5 prisbasbelopp") is not.
 _SUM = re.compile(
-    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|euro|€|:-)|\b(?:sek|kr|eur)\s*\d|"
+    r"\d\.?\s*(?:kr\b|kr\.|kronor)|\d\s*(?:sek\b|tkr|mkr|euro|€|:-)|\b(?:sek|kr|eur)\s*\d|"
     r"\b(?:kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|ingen kostnad)\b",
     re.I,
 )
@@ -48,7 +48,8 @@ _SUM = re.compile(
 # sentence naming a fee, a cost or a rate ("Avgiften är 2 procent av …"): a share of pupils
 # ("1,5 jämfört med 1,2 procent") answers no "How much does special support cost …?".
 _MONEY = re.compile(
-    r"\d\s*(?:kr\b|kr\.|kronor|sek\b|tkr|mkr|miljon\w*|miljard\w*|euro|€|:-)|"
+    # a stray full stop between the sum and its currency too ("c:a 22 373 235. Kr.")
+    r"\d\.?\s*(?:kr\b|kr\.|kronor)|\d\s*(?:sek\b|tkr|mkr|miljon\w*|miljard\w*|euro|€|:-)|"
     r"\b(?:sek|kr|eur)\s*\d|\b(?:kronor|kostnadsfri\w*|gratis|avgiftsfri\w*|ingen avgift|"
     r"ingen kostnad|\w*basbelopp\w*)\b",
     re.I,

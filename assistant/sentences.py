@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .ingest.units import NON_FINAL_ABBREVIATIONS
 from .ingest.units import VALUE_LINE as _VALUE_LINE
 
 __all__ = ["split_sentences", "starts_lower"]
@@ -20,11 +21,14 @@ __all__ = ["split_sentences", "starts_lower"]
 _BULLET = re.compile(r"^\s*(?:[-*•–\uf0b7\ue000-\uf8ff▪◦]\s+|\d{1,2}[.)]\s+)")
 # Sentence ends: . ! ? followed by space and an upper-case letter, digit or quote; or a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”']?\s+(?=[A-ZÅÄÖÉ0-9\"“(])|\n+")
+# Besides those that never end a sentence, a few that rarely do before a capital or a number
+# ("kap. 3", "nr. 5", "m.m. Den" is more often a list's tail than a sentence's end).
 _ABBREVIATION = re.compile(
-    r"\b(?:t\.ex|bl\.a|m\.m|s\.k|d\.v\.s|dvs|ca|jfr|jmf|resp|kap|st|nr|p|e\.g|i\.e|inkl|exkl|"
-    r"enl|ang|fr\.o\.m|t\.o\.m|kl|tel|ev|dnr|avd|ff)\.$",
-    re.I,
+    rf"\b(?:{NON_FINAL_ABBREVIATIONS}|m\.m|dvs|kap|st|nr|p|ang|kl|tel|ev|dnr|avd|ff)\.$", re.I
 )
+# Words that are abbreviations only before a number ("art. 6.1 c", "bet. 2000/01:TU5"), words of
+# their own at a sentence's end ("av samma art.", "hunden bet.").
+_NUMBERED = re.compile(r"\b(?:art|bet)\.$", re.I)
 # The label a value line belongs to ends without a sentence's closing mark.
 _CLOSED = re.compile(r"[.!?…]\W*$")
 
@@ -34,7 +38,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.start()].rstrip()
-        if match.group().strip("\n") and _ABBREVIATION.search(candidate):
+        if match.group().strip("\n") and (
+            _ABBREVIATION.search(candidate)
+            or (_NUMBERED.search(candidate) and text[match.end() : match.end() + 1].isdigit())
+        ):
             continue
         spans.append((start, match.start()))
         start = match.end()
@@ -49,7 +56,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             a += bullet.end()
         if b - a >= 3:
             out.append((a, b))
-    return _values_joined(text, out)
+    return _values_joined(text, _units_joined(text, out))
+
+
+# A currency or unit alone after a number's stray full stop ("c:a 22 373 235. Kr."): the sum's
+# own unit, not a sentence of its own.
+_UNIT_ONLY = re.compile(r"(?:kr|kronor|sek|tkr|mkr|st|%)\.?", re.I)
+_NUMBER_STOP = re.compile(r"\d\.$")
+
+
+def _units_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and _UNIT_ONLY.fullmatch(text[a:b])
+            and _NUMBER_STOP.search(text[out[-1][0] : out[-1][1]])
+            and "\n" not in text[out[-1][1] : a]
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
 
 
 def _values_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

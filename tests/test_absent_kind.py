@@ -443,6 +443,10 @@ def test_a_cost_is_answered_by_a_sum_of_money_not_by_any_number():
     # A count question is answered by the period's number: no money asked.
     assert absent_kind(_query("Hur många år gäller försäkringen?"), _read(period)) is None
     assert money_found("SEK 500") and money_found("Avgiften är 2 %") and not money_found("5-10 år")
+    # a stray full stop between the sum and its currency ("22 373 235. Kr."), not before a list's
+    # next numbered item
+    assert money_found("Den totala energianvändningen ligger 2009 på c:a 22 373 235. Kr.")
+    assert not money_found("Se punkt 5. Miljonprogrammets hus renoveras.")
     # a share is money only beside a fee, a cost or a rate: not a share of pupils
     assert not money_found("Stöd ges till 1,5 jämfört med 1,2 procent av eleverna.")
     assert money_found("Varje nämnd ska ta fram besparingar om minst 1 procent av 2026 års ram.")

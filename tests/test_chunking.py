@@ -177,6 +177,27 @@ def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
         "Kostnaden inkl. Vansbrohem är 22 kr.",
         "Stödet gäller fr.o.m. Januari och kl. 8 Stängt.",
     ]
+    # an alternative, a cause and a bill's or a paragraph's number go on the same way; "art."
+    # and "bet." only before a number: "av samma art." ends its sentence
+    text = (
+        "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras. Kostnaden steg p.g.a. "
+        "ÄTA och Moms. Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5). Ersättning "
+        "enligt § 5 mom. 1 gäller (art. 6.1 c). Den är av samma art. Den är fridlyst."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras.",
+        "Kostnaden steg p.g.a. ÄTA och Moms.",
+        "Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5).",
+        "Ersättning enligt § 5 mom. 1 gäller (art. 6.1 c).",
+        "Den är av samma art.",
+        "Den är fridlyst.",
+    ]
+    # a currency after a sum's stray full stop is the sum's, not a sentence
+    text = "Kostnaden ligger på c:a 22 373 235. Kr. Uppgifterna kommer från ekonomiavdelningen."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Kostnaden ligger på c:a 22 373 235. Kr.",
+        "Uppgifterna kommer från ekonomiavdelningen.",
+    ]
 
 
 def test_a_table_cell_holding_only_a_value_ends_its_label_line():

@@ -14,6 +14,7 @@ __all__ = [
     "KEY_VALUE",
     "LIST_START",
     "NUMBERED_HEADING",
+    "NON_FINAL_ABBREVIATIONS",
     "OPEN_ABBREVIATION",
     "PAIR_CLOSE",
     "SECTION_SIGN_HEADING",
@@ -154,12 +155,16 @@ class Item:
         return _join(self.lines)
 
 
-# An abbreviation that cannot end a sentence ("m.m." can, and is not here): its dot is no full stop.
-OPEN_ABBREVIATION = re.compile(
-    r"(?:^|\s)(?:t\.\s?ex|bl\.\s?a|s\.k|d\.v\.s|resp|jfr|inkl|exkl|fr\.o\.m|t\.o\.m|ca|enl|"
-    r"p\.g\.a|e\.g|i\.e)\.$",
-    re.I,
+# Abbreviations that cannot end a sentence ("m.m." and "osv." can, and are not here): their dot
+# is no full stop, before a capital ("p.g.a. ÄTA", "alt. Solcellsanläggning") or a number
+# ("prop. 2012/13:144", "§ 5 mom. 1") as before a line's end. Shared by the sentence splitter
+# (``sentences``, which reads "art." and "bet.", words too, as abbreviations before a number
+# only) and the line reflow.
+NON_FINAL_ABBREVIATIONS = (
+    r"t\.\s?ex|bl\.\s?a|s\.k|d\.v\.s|resp|jfr|jmf|inkl|exkl|fr\.o\.m|t\.o\.m|ca|enl|"
+    r"p\.g\.a|e\.g|i\.e|alt|ex|f\.d|prop|rskr|dir|mom|incl|approx"
 )
+OPEN_ABBREVIATION = re.compile(rf"(?:^|\s)(?:{NON_FINAL_ABBREVIATIONS})\.$", re.I)
 # A lower-case term of up to five words and its colon opening a line: a definition list's entry.
 DEFINED_TERM = re.compile(r"^[a-zåäöé][\wåäöé-]*(?:\s+[\wåäöé-]+){0,4}:\s+\S")
 
