@@ -115,13 +115,26 @@ def refers_up(sentence: str) -> bool:
 
 def _paragraph_before(candidate: Any) -> str:
     """The text of the candidate's paragraph (up to a blank line) before it in its passage, at
-    most ``_BEFORE_CHARS`` characters."""
+    most ``_BEFORE_CHARS`` characters; when it opens its paragraph, the paragraph before if that
+    is one label line (``_LABEL``)."""
     passage, start = candidate.passage, getattr(candidate, "start", None)
     if start is None or getattr(passage, "kind", "") == "card":
         return ""
     head = passage.text[:start]
-    head = head[head.rfind("\n\n") + 1 :] if "\n\n" in head else head
-    return head[-_BEFORE_CHARS:].strip()
+    own = head[head.rfind("\n\n") + 1 :] if "\n\n" in head else head
+    if own.strip() or not head.strip():
+        return own[-_BEFORE_CHARS:].strip()
+    # A text export sets a blank line between most lines: a figure row ("2009- 0 kWh, 2020-
+    # 40000 kWh") opens its own paragraph under the line naming it ("Nyckeltal: kWh genererat
+    # från solenergi under aktuellt år"). A sentence before a blank line ("Förhandsbesked är en
+    # prövning …") is another paragraph's, and lends nothing.
+    head = head.rstrip()
+    label = head[head.rfind("\n") + 1 :].strip()
+    return label if _LABEL.fullmatch(label) else ""
+
+
+# A line naming what the figures under it measure: short, one line, no closing full stop.
+_LABEL = re.compile(r"[^\n]{3,150}(?<![.!?…])")
 
 
 def read_in_context(candidate: Any) -> InContext:

@@ -181,3 +181,16 @@ def test_a_sentence_with_its_own_subject_or_after_a_blank_line_borrows_nothing()
     # Another paragraph named the topic: a blank line ends what the sentence reads with.
     text = "Förhandsbesked är en prövning av en åtgärd.\n\nMinst 2 år efter bygget avslutas."
     assert _how_long(text, "Minst 2 år efter bygget avslutas.") == (0.0, 0.0)
+
+
+def test_a_figure_row_opening_its_paragraph_is_read_with_the_label_line_above_it():
+    # A text export's blank lines part a figure row from the line naming what it measures.
+    text = (
+        "Nyckeltal: kWh genererat från solenergi\n\n2009- 0 kWh, 2014 – 15000 kWh, 2020- 40000 kWh"
+    )
+    row = "2009- 0 kWh, 2014 – 15000 kWh, 2020- 40000 kWh"
+    read = read_in_context(_sentence(_passage(text), row))
+    assert read.before == "Nyckeltal: kWh genererat från solenergi"
+    # a full sentence above is another paragraph's, and lends nothing
+    text = "Solenergi ska öka till 2020.\n\n2009- 0 kWh, 2014 – 15000 kWh, 2020- 40000 kWh"
+    assert read_in_context(_sentence(_passage(text), row)).before == ""
