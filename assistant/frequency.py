@@ -53,6 +53,10 @@ _SAID = re.compile(
     r"i (?:veckan|manaden|aret|timmen|kvartalet|terminen)|om (?:aret|dagen|manaden|veckan)|"
     r"(?:vecko|manads|dag|tim|ars|kvartals|termins)vis|arlig\w*|manatlig\w*|dagligen|"
     r"annual\w*|yearly|monthly|weekly|daily|once|twice)\b"
+    # A count of occasions: "har endast understigit två procent vid ett tillfälle de senaste
+    # trettio åren", "on two occasions"; not one occasion named ("vid detta tillfälle").
+    r"|\bvid (?!(?:det|detta|samma|vilket|annat)\b)\w+ tillfall(?:e|en)\b"
+    r"|\bon (?!(?:this|that|the|which)\b)\w+ occasions?\b"
     # An interval in numbers: "6-12 år", "var 3:e månad", "every 5 years".
     r"|\b\d+(?:\s*[-–]\s*\d+)?(?::e)?\s+" + _UNIT + r"\b"
     r"|\b\d+(?:\s*[-–]\s*\d+)?\s+(?:years?|months?|weeks?|days?|hours?)\b"

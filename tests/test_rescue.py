@@ -112,3 +112,28 @@ def test_the_event_verb_of_when_is_read_after_a_second_question_phrase():
     assert _states_event("nar justerades protokollet?", dated)
     assert _states_event("nar och var holls motet?", "Mötet hölls i Huskvarna den 16 september.")
     assert not _states_event("nar och pa vilket satt justerades protokollet?", "Mötet hölls 2025.")
+
+
+def test_a_year_missing_from_the_chosen_sentence_is_quoted_from_a_better_scored_one():
+    # The fitted choice put a footnote on other years first; the sentence naming the year asked,
+    # in the question's synonyms, scored higher: it is quoted alone.
+    question = "Hur många kommuner hade färre än 10 000 invånare vid slutet av 2024?"
+    stated = "Vid utgången av 2024 hade fler än 70 kommuner en folkmängd som understeg 10 000."
+    footnote = "Målen för de nya kommunernas invånarantal var 2019 och 2021 högre än här."
+    known = {t for s in (stated, footnote) for t in terms(s)}
+    analyzer = QueryAnalyzer([], [], texts=lambda: (stated, footnote), knows=known.__contains__)
+    query = analyzer.analyze(question)
+    ranked = _candidates(stated, footnote)
+    rescued = typed_rescue(query, "year", ranked[1:], ranked, known.__contains__, True)
+    assert rescued is not None and [c.text for c in rescued] == [stated]
+    # a sentence scored below the chosen one is no rescue
+    ranked = _candidates(footnote, stated)
+    assert typed_rescue(query, "year", ranked[:1], ranked, known.__contains__, True) is None
+
+
+def test_a_count_of_occasions_says_how_often():
+    from assistant.frequency import frequency_found
+
+    assert frequency_found("Den har understigit två procent vid ett tillfälle de senaste åren.")
+    assert frequency_found("It fell below two percent on two occasions.")
+    assert not frequency_found("Vid detta tillfälle beslutade nämnden om taxan.")
