@@ -32,6 +32,7 @@ from .signals import answer_type_found, in_context, without_references
 from .validity import validity_of
 
 __all__ = [
+    "DATELINE_WORDS",
     "Candidate",
     "best_quoted",
     "cards_last",
@@ -136,6 +137,11 @@ def party_bonus(sentence: str, named: list[Party], parties: list[Party]) -> floa
     return -_PARTY_BONUS if subjects else 0.0
 
 
+# The words of a dateline: a place and a date on a line of their own ("Stockholm den 18 april
+# 2013"), read as the date of the sentence before it (``with_typed``, ``rescue``).
+DATELINE_WORDS = 6
+
+
 def with_typed(
     query: Query, chosen: list[Candidate], candidates: list[Candidate]
 ) -> list[Candidate]:
@@ -186,6 +192,19 @@ def with_typed(
 
     if any(holds(c) for c in chosen):
         return chosen
+    if wants == "date":
+        # A dateline right after the first quote ("Regeringen överlämnar denna proposition till
+        # riksdagen." / "Stockholm den 18 april 2013") dates it, whatever else scores higher.
+        first = chosen[0]
+        end = getattr(first, "end", None)  # a sentence known only by its text has no place
+        after = [
+            c
+            for c in candidates
+            if end is not None and c.passage is first.passage and getattr(c, "start", -1) >= end
+        ]
+        line = min(after, key=lambda c: c.start) if after else None
+        if line is not None and len(line.text.split()) <= DATELINE_WORDS and holds(line):
+            return [*chosen[: MAX_SENTENCES - 1], line]
     # The first quote's passage, or the passage retrieval ranked first ("2 år är den giltig."
     # under "Nybyggnadskarta" while the best sentence stood in another passage); how often may
     # stand beside any quote ("… ska ske regelbundet …. Det är den enskildes behov som styr hur

@@ -172,7 +172,9 @@ __all__ = [
 #     line ending in "t.ex." runs on; short lines after a lead ending ":" are its items.
 # 79: "alt.", "p.g.a.", "prop.", "mom." and the like end no sentence ("Minst 1 Solvärme, alt.
 #     Solcellsanläggning bör installeras …" is one), nor "art."/"bet." before a number.
-CHUNKER_VERSION = "79"
+# 80: a definition list exported a line per column ("nätbolag" / "" / "företag som …,") is one
+#     unit an entry (``list_runs.term_entries``).
+CHUNKER_VERSION = "80"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -92,21 +92,25 @@ def defines(term: str, text: str) -> bool:
     """Does ``text`` (a passage) define ``term`` (folded, from ``asked_term``), in one of the
     forms regulations and guidelines use? Inflected forms count: the term's stem, then any
     word ending ("externa avvikelser" for "extern avvikelse")."""
-    stems = [re.escape(stem_word(w)) for w in term.split()]
+    stems = _stems(term)
     if not stems or any(not s for s in stems):
         return False
     word = r"\s+".join(rf"{s}\w*" for s in stems)
     folded = fold(" ".join(text.split()))
-    return _list_entry(stems, text) or bool(
-        # "Med externa avvikelser avses …", "Med permutation menas …"
-        re.search(rf"\bmed\s+{word}\s+(?:\w+\s+){{0,3}}(?:avses|menas)\b", folded)
-        # "Exponering avser …", "Vaccination … innebär", "X är en/ett …", "X definieras som …",
-        # "GRIT syftar här både på …", "X står för …"
-        or re.search(
-            rf"(?:^|[.:;]\s+|\b(?:en|ett|den|det)\s+){word}\s+"
-            r"(?:avser|innebar|betyder|definieras som|ar (?:en|ett)|syftar (?:\w+ ){0,3}?pa|"
-            r"star for|means|is defined as|refers to|stands for)\b",
-            folded,
+    return (
+        _list_entry(stems, text)
+        or _term_line(stems, text)
+        or bool(
+            # "Med externa avvikelser avses …", "Med permutation menas …"
+            re.search(rf"\bmed\s+{word}\s+(?:\w+\s+){{0,3}}(?:avses|menas)\b", folded)
+            # "Exponering avser …", "Vaccination … innebär", "X är en/ett …", "X definieras som …",
+            # "GRIT syftar här både på …", "X står för …"
+            or re.search(
+                rf"(?:^|[.:;]\s+|\b(?:en|ett|den|det)\s+){word}\s+"
+                r"(?:avser|innebar|betyder|definieras som|ar (?:en|ett)|syftar (?:\w+ ){0,3}?pa|"
+                r"star for|means|is defined as|refers to|stands for)\b",
+                folded,
+            )
         )
     )
 
@@ -122,7 +126,10 @@ def entry_at(term: str, text: str, start: int, end: int) -> str | None:
         return sentence
     label = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
     entry = f"{label} {sentence}"
-    # a line shorter than a sentence, as ``grouping`` reads a label
+    # a line shorter than a sentence, as ``grouping`` reads a label; or the term alone on its
+    # line above a lower-case definition ("nätbolag" / "företag som ansvarar för …,")
+    if _term_alone(_stems(term), label) and sentence[:1].islower():
+        return entry
     return entry if 0 < len(label) < ORPHAN_CHARS and defines(term, entry) else None
 
 
@@ -166,6 +173,44 @@ def _list_entry(stems: list[str], text: str) -> bool:
 
 
 _BULLETS = {"-", "--", "–", "—", "•", "*", ":"}
+
+
+def _stems(term: str) -> list[str]:
+    return [re.escape(stem_word(w)) for w in term.split()]
+
+
+def _term_alone(stems: list[str], line: str) -> bool:
+    """Is ``line`` the term and nothing else (a colon after it allowed)?"""
+    words = [fold(w) for w in line.strip().rstrip(":").split()]
+    return len(words) == len(stems) and all(
+        re.fullmatch(rf"{s}\w*", w) for s, w in zip(stems, words, strict=True)
+    )
+
+
+def _term_line(stems: list[str], text: str) -> bool:
+    """A statute's definition list exported a line per column: the term alone on its line and
+    its definition, in lower case, on the next non-blank one ("nätbolag" / "företag som
+    ansvarar för distribution av brandfarlig gas …,"; a read blind set's MSBFS 2020:1), or the
+    two joined into one paragraph by the layout ("nätbolag företag som ansvarar …,"): a lower-case
+    paragraph opening with the term, then lower-case words, ending as a list's entry does."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if any(
+        _term_alone(stems, line) and after[:1].islower()
+        for line, after in zip(lines, lines[1:], strict=False)
+    ):
+        return True
+    n = len(stems)
+    for paragraph in re.split(r"\n\s*\n", text):
+        words = paragraph.split()
+        if (
+            len(words) >= n + 4
+            and words[0][:1].islower()
+            and words[n][:1].islower()
+            and paragraph.rstrip()[-1] in ",;."
+            and _term_alone(stems, " ".join(words[:n]))
+        ):
+            return True
+    return False
 
 
 class DefinitionLift(PassageLift):

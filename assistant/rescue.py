@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .absent_kind import QUOTED, absent_kind
-from .candidates import Candidate, with_typed
+from .candidates import DATELINE_WORDS, Candidate, with_typed
 from .counted import count_focus
 from .folding import fold
 from .frequency import frequency_found
@@ -37,15 +37,18 @@ def typed_about(
     heading (``sentence_context``); a frequency added beside a quote read with the quoted
     sentence it follows ("Uppföljning av SIP … regelbundet …" then "Det är den enskildes behov
     som styr hur ofta uppföljning ska göras, men bör ske minst en gång per år."), which it
-    continues: alone it names no plan. The same for the sentence after one restating the question
+    continues: alone it names no plan; a dateline after a quote the same ("Stockholm den 18
+    april 2013" after "Regeringen överlämnar denna proposition till riksdagen."). The same for the sentence after one restating the question
     (``_with_next``) when it opens by pointing back at it (``_CONTINUES``: "Då minskar risken
     …"); else it must be about what is asked by itself."""
     last = typed[-1]
     about = read_in_context(last).about
     quoted = {id(c) for c in chosen}  # by identity: a Candidate holds a vector
-    if absent not in ("frequency", "restated") or id(last) in quoted:
+    if absent not in ("frequency", "restated", "time") or id(last) in quoted:
         return about
     if absent == "restated" and not _CONTINUES.match(last.text):
+        return about
+    if absent == "time" and len(last.text.split()) > DATELINE_WORDS:
         return about
     follows = [c for c in neighbours(last, candidates) if id(c) in quoted and c.end <= last.start]
     return f"{read_in_context(follows[0]).about}\n{last.text}" if follows else about

@@ -561,3 +561,22 @@ def test_minutes_sections_are_their_paragraph_signs_with_titles(tmp_path):
     assert tail("Ärende 100") == ["§ 100 Remiss biblioteksplan", "Sammanfattning"]
     assert not any("Fördjupad" in found[f"Ärende {n}"] for n in ("97", "99", "100")), found
     assert found["Ärende 99"] == "§ 99 Antagning och urval till grundskolan › Sammanfattning"
+
+
+def test_a_definition_list_exported_a_line_per_column_is_one_unit_an_entry():
+    # pdftotext of a statute's two-column list: the term's line, a blank line, its definition
+    from assistant.ingest.layout import lay_out_pages
+
+    page = (
+        "I dessa föreskrifter avses med\n\ngasklocka\n\nbehållare för brandfarlig gas vars"
+        "\nvolym ändras med gasmängden,\n\nnätbolag\n\nföretag som ansvarar för distribution"
+        "\nav brandfarlig gas via rörledningar,\n\nrörledning\n\nfast installerad ledning för"
+        "\nbrandfarlig gas.\n"
+    )
+    laid = lay_out_pages([page])
+    texts = [" ".join(laid.pages[0][u.start : u.end].split()) for u in laid.units]
+    assert (
+        "nätbolag företag som ansvarar för distribution av brandfarlig gas via rörledningar,"
+        in texts
+    )
+    assert "rörledning fast installerad ledning för brandfarlig gas." in texts

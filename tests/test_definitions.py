@@ -79,6 +79,12 @@ def test_a_question_asking_what_a_term_means_names_the_term(question, term):
         ("fribrev", "i försäkringsavtalet, fribrev: försäkring där premierna upphört,", True),
         ("fribrev", "i försäkringsavtalet, fribrev Försäkring där premierna upphört,", False),
         ("fribrev", "Försäkringen kan ändras till fribrev: se 3 §.", False),
+        # a list exported a line per column: the term's line, then its definition in lower
+        # case, on lines of their own or joined into one paragraph per entry
+        ("natbolag", "innehåll,\n\nnätbolag\n\nföretag som ansvarar för distribution,", True),
+        ("natbolag", "innehåll,\n\nnätbolag företag som ansvarar för distribution av gas,", True),
+        ("natbolag", "Ett nätbolag ansvarar för distribution av gas i ledning.", False),
+        ("gas", "innehåll,\n\nnätbolag företag som ansvarar för distribution av gas,", False),
     ],
 )
 def test_a_passage_defines_a_term_in_the_forms_regulations_use(term, text, expected):

@@ -137,3 +137,25 @@ def test_a_count_of_occasions_says_how_often():
     assert frequency_found("Den har understigit två procent vid ett tillfälle de senaste åren.")
     assert frequency_found("It fell below two percent on two occasions.")
     assert not frequency_found("Vid detta tillfälle beslutade nämnden om taxan.")
+
+
+def test_a_dateline_after_the_quote_dates_it():
+    # "Vilket datum överlämnade regeringen propositionen …?": the dateline under the sentence
+    # that hands the bill over, not a better-scored sentence of another passage naming years.
+    text = "Regeringen överlämnar denna proposition till riksdagen.\n\nStockholm den 18 april 2013"
+    other = "Stödet infördes år 2001 (prop. 2000/01:127, bet. 2000/01:TU5) och gäller sedan 2002."
+    bill = Passage("p0", "prop.txt", "Prop", 1, "", text, 1.0, sentences=2)
+    older = Passage("p1", "prop.txt", "Prop", 2, "", other, 0.9, sentences=1)
+    end = text.index(".") + 1
+    date = text.index("Stockholm")
+    ranked = [
+        Candidate(bill, 0, end, 1.0, 0.9, np.zeros(2), 0.0, 0.0),
+        Candidate(older, 0, len(other), 0.95, 0.9, np.zeros(2), 0.0, -0.1),
+        Candidate(bill, date, len(text), 0.5, 0.8, np.zeros(2), 0.0, 0.0),
+    ]
+    known = {t for s in (text, other) for t in terms(s)}
+    analyzer = QueryAnalyzer([], [], texts=lambda: (text, other), knows=known.__contains__)
+    query = analyzer.analyze("Vilket datum överlämnade regeringen propositionen till riksdagen?")
+    rescued = typed_rescue(query, "time", ranked[:1], ranked, known.__contains__, True)
+    assert rescued is not None
+    assert [c.text for c in rescued] == [ranked[0].text, "Stockholm den 18 april 2013"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .units import Item, next_item
+from .units import FUNCTION_WORDS, Item, next_item
 
-__all__ = ["in_list", "in_run", "labelled_run"]
+__all__ = ["in_list", "in_run", "labelled_run", "term_entries"]
 
 
 def _follows(body: list[Item], i: int, j: int) -> bool:
@@ -68,3 +68,35 @@ def in_list(body: list[Item], i: int) -> bool:
     if previous.text.rstrip().endswith(":"):
         return True
     return previous.kind != "heading" and _follows(body, i - 1, i)
+
+
+# A defined term as a statute's definition list sets it on a line of its own: one to four
+# words in lower case, no punctuation or figure ("nätbolag", "gascistern i mark").
+_TERM = re.compile(r"[a-zåäöé][\wåäöé-]*(?: [\wåäöé-]+){0,3}")
+
+
+def term_entries(page: list[Item]) -> dict[int, int]:
+    """A definition list exported a line per column, blank lines between: "… innehåll," / "" /
+    "nätbolag" / "" / "företag som ansvarar för distribution av …," (a read blind set's MSBFS
+    2020:1). Joined as running text, every entry ran into one sentence of the list; here each
+    entry's first definition line (index) maps to its term line (index), which starts a unit.
+    A term line follows a line ending in "," ";" or ":" and a blank line, and a blank line and a
+    lower-case definition of four words or more follow it; a term's first and last words are no
+    function words ("med stöd av" after a page break is a sentence going on)."""
+    lines = [(i, it.lines[0].strip()) for i, it in enumerate(page) if it.kind == "line"]
+    found: dict[int, int] = {}
+    for (h, before), (i, term), (j, after) in zip(lines, lines[1:], lines[2:], strict=False):
+        words = term.split()
+        if (
+            before[-1:] in (",", ";", ":")
+            and _TERM.fullmatch(term)
+            and len(term) <= 40
+            and words[0] not in FUNCTION_WORDS
+            and words[-1] not in FUNCTION_WORDS
+            and i - h > 1
+            and j - i > 1
+            and after[:1].islower()
+            and len(after.split()) >= 4
+        ):
+            found[j] = i
+    return found

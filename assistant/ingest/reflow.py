@@ -12,6 +12,7 @@ from itertools import pairwise
 from .contents import title_key, title_opens
 from .footnotes import FOOTNOTE_START, footnote_start, set_markers_apart
 from .hyphens import append_line
+from .list_runs import term_entries
 from .units import (
     DEFINED_TERM,
     FUNCTION_WORDS,
@@ -75,6 +76,8 @@ def reflow(
     blank = False
     bullet: str | None = None
     runs = _numbered_runs(page)
+    entries = term_entries(page)  # a definition list's first definition line -> its term line
+    terms = set(entries.values())
     titles = titles or {}
     for idx, it in enumerate(page):
         if it.kind == "blank":
@@ -123,10 +126,13 @@ def reflow(
                 )
             )
             bullet = None
+        elif prev is not None and idx in entries and prev.lines == [page[entries[idx]].lines[0]]:
+            append_line(prev, text, vocab)  # "nätbolag" / "" / "företag som …,": one entry
         elif (
             prev is not None
             and prev.wrapped
             and not in_run
+            and idx not in terms
             and not titled
             and not opens_title
             and not prev.titled
