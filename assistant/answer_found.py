@@ -166,6 +166,9 @@ _REFERENCE = re.compile(
     r"clauses?|klausul\w*|diagram\w*|figur\w*|figures?|fig\.|tabell\w*|tables?)\s+\d+(?:\.\d+)*[a-z]?\b"
     r"(?:\s*(?:[-–,]|och|and|or|eller)\s*\d+(?:\.\d+)*[a-z]?\b)*)|"
     r"\b(?!(?:SEK|EUR|USD|MSEK|TKR)\b)[A-ZÅÄÖ]{2,}[\s-]?\d+(?:/\d\d)?(?:\s*:\s*\d+)?\b|"
+    # a footnote's marker as Markdown and pandoc write it: "(^8) Med demografisk
+    # försörjningskvot avses …", "… för kommuner och regioner.^22", "[^3]"
+    r"\(\^\d{1,3}\)|\[\^\d{1,3}\]|\^\d{1,3}\b|"
     # a footnote's number before its reference, run into the text by a PDF export: "… att 8 Se
     # även mina kommentarer …", "12 Se ”Ingen stark vind i seglen”, …"
     r"\b\d{1,3}\s+(?=(?:Se|Jfr|See|Cf)\.?\s)|"

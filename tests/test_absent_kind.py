@@ -1851,3 +1851,12 @@ def test_a_dose_is_a_measure():
     assert measure_wanted(fold("Vilken startdos pregabalin ska man ge vid nervsmärta?"))
     assert measure_wanted(fold("What dose of amitriptyline should be started?"))
     assert not measure_wanted(fold("Vilka läkemedel kan ges vid nervsmärta?"))
+
+
+def test_a_footnote_marker_is_no_amount():
+    # A Markdown export's footnote markers ("(^8) Med … avses …", "….^22") count nothing: the
+    # definition in a footnote answered "Hur mycket har försörjningskvoten ökat …?".
+    footnote = "(^8) Med demografisk försörjningskvot avses hur många personer det finns utanför."
+    assert not answer_type_found("amount", [footnote])
+    assert not answer_type_found("amount", ["Det ger problem för kommunerna.^22 Ett stort antal"])
+    assert answer_type_found("amount", ["Kvoten har ökat från 0,70 år 2000 till 0,77 år 2024."])
