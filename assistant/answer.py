@@ -27,7 +27,7 @@ from .candidates import (
 from .choice import load_choice, rank, twins
 from .config import Settings
 from .definitions import defined_first
-from .elsewhere import named_elsewhere
+from .elsewhere import another_body, named_elsewhere
 from .enumeration import with_list_after, with_listed_members, with_members
 from .examples import with_examples_after
 from .fact_lines import original_lines
@@ -161,7 +161,9 @@ class ExtractiveAnswerer:
             chosen = rescued
         # A name another document writes and none of the cited ones does: about someone else.
         cited = [c.passage.source for c in chosen]
-        elsewhere = named_elsewhere(query.name_words, cited, documents)
+        elsewhere = named_elsewhere(query.name_words, cited, documents) or another_body(
+            query.names, [c.text for c in chosen]
+        )
         if elsewhere and self.settings.refuse_named_elsewhere:
             return abstain(query.question, language, passages, elsewhere=elsewhere)
         return self._answered(query, language, chosen, passages, documents)

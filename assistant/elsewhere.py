@@ -19,7 +19,7 @@ from typing import Any
 from .folding import fold
 from .names import name_forms
 
-__all__ = ["document_words", "named_elsewhere"]
+__all__ = ["another_body", "document_words", "named_elsewhere"]
 
 _WORD = re.compile(r"[^\W_]+", re.U)
 # One document's folded words, by (source, text size): re-read when the document changes.
@@ -69,3 +69,53 @@ def named_elsewhere(
         if not any(all(_has(dw, w) for w in words) for dw in cited_words)
     ]
     return tuple(out)
+
+
+# A public body named with its kind, as the texts write parties: "Malung-Sälens kommun",
+# "Vansbro kommun", "Region Dalarna", "Stockholms stad".
+_BODY = re.compile(
+    r"\b[A-ZÅÄÖ][\w-]*\s+(kommun|region|län|landsting|stad)s?\b|"
+    r"\b(Region|Landstinget)\s+[A-ZÅÄÖ][\w-]*"
+)
+
+
+def _kind(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2)).casefold()
+
+
+def another_body(names: Iterable[str], quotes: Iterable[str]) -> tuple[str, ...]:
+    """The public bodies the question names (``Query.names``: "Malung-Sälens kommun") that no
+    quote names, while a quote names another body of the same kind ("Vansbro kommun är
+    delägare i Dalatrafik med 1,3%"): the fact quoted is that body's, not the one asked about
+    (an on-topic question a read blind set's helper wrote: the same fact of another party).
+    () when each named body is quoted, or no other body of its kind is."""
+    text = " ".join(quotes)
+    quoted = fold(text).casefold()
+    kinds = {_kind(m) for m in _BODY.finditer(text)}
+    out = []
+    for name in names:
+        asked = _BODY.search(name)
+        if asked is None or _kind(asked) not in kinds:
+            continue
+        own = [w for w in _WORD.findall(fold(name).casefold()) if w not in _KIND_WORDS]
+        # the name's own words, the genitive's "s" left off ("malung", "salens" -> "salen")
+        if own and not any(re.search(rf"\b{re.escape(w.rstrip('s')[:5])}", quoted) for w in own):
+            out.append(name)
+    return tuple(out)
+
+
+_KIND_WORDS = frozenset(
+    (
+        "kommun",
+        "kommuns",
+        "region",
+        "regions",
+        "lan",
+        "lans",
+        "landsting",
+        "landstinget",
+        "landstingets",
+        "stad",
+        "stads",
+    )
+)

@@ -77,3 +77,18 @@ def test_without_the_rule_the_other_partys_document_answers(assistant, monkeypat
     monkeypatch.setattr(assistant.settings, "refuse_named_elsewhere", False)
     answer = assistant.ask("Får skolorna i Norrvik servera nötter?")
     assert answer.answered and answer.citations[0].passage.source == "kost.txt"
+
+
+def test_a_fact_quoted_of_another_body_of_the_kind_asked_is_no_answer():
+    from assistant.elsewhere import another_body
+
+    quote = ["Vansbro kommun är delägare i Dalatrafik med 1,3%."]
+    # the same fact of another municipality than the one asked about
+    assert another_body(["Dalatrafik", "Malung-Sälens kommun"], quote) == ("Malung-Sälens kommun",)
+    # the body asked about quoted (its genitive too), or no body of its kind quoted: an answer
+    assert another_body(["Vansbros kommun"], quote) == ()
+    assert another_body(["Region Dalarna"], quote) == ()
+    assert another_body(["Malung-Sälens kommun"], ["Kommunen är delägare med 1,3%."]) == ()
+    assert another_body(["Region Dalarna"], ["Region Stockholm betalar 50 %."]) == (
+        "Region Dalarna",
+    )
