@@ -174,7 +174,9 @@ __all__ = [
 #     Solcellsanläggning bör installeras …" is one), nor "art."/"bet." before a number.
 # 80: a definition list exported a line per column ("nätbolag" / "" / "företag som …,") is one
 #     unit an entry (``list_runs.term_entries``).
-CHUNKER_VERSION = "80"
+# 81: a lead's items run on over a page break, and a lead may hold its first item ("Byggnaden
+#     skall målas: Fasadytor …"): colour rows were headings of the next buildings' entries.
+CHUNKER_VERSION = "81"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -115,6 +115,24 @@ def test_short_lines_after_a_lead_ending_in_a_colon_are_its_items_not_headings()
     assert ("heading", "ÄNDAMÅL") in _kinds(caps)
 
 
+def test_a_leads_items_run_on_over_a_page_break_and_a_lead_may_hold_its_first_item():
+    # The colour rows went on after a page break, and a lead held its first row ("… målas:
+    # Fasadytor …"): read from the page alone, the last rows headed the next buildings.
+    first = "Bestämmelser för byggnad 21\n\nByggnaden skall målas med linoljefärg i kulör:\n"
+    first += "Fasadytor slamfärg ljus Faluröd\nKnutar slamfärg ljus Faluröd\n"
+    second = "Andra dörrar svart trätjära\nFönsterfoder grå NCS 1500-N\n\n23. Uthus uppfört 1900.\n"
+    lay = lay_out_pages([first, second])
+    headings = [lay.pages[u.page - 1][u.start : u.end] for u in lay.units if u.kind == "heading"]
+    assert headings == ["Bestämmelser för byggnad 21"]
+    inline = (
+        "Bestämmelser för byggnad 1\n\nByggnaden skall målas: Fasadytor slamfärg ljus Faluröd\n"
+    )
+    inline += (
+        "Listverk slamfärg ljus Faluröd\nAndra dörrar slamfärg ljus Faluröd\n\n2. Samlingssal.\n"
+    )
+    assert [t for k, t in _kinds(inline) if k == "heading"] == ["Bestämmelser för byggnad 1"]
+
+
 def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
     # A cost-sharing table read a cell a line: "Kommun" / "Norrby" stood as two headings and cut
     # the region's share from the municipality's.

@@ -80,12 +80,16 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
     unnumbered headings are the top level and numbered ones nest below them."""
     titles = titles or {}
     found: list[tuple[Item, bool]] = []
+    previous: list[Item] = []
     for page in pages:
         body = [u for u in page if u.kind != "footnote"]
+        # A lead's items run on over a page break ("… i kulör:" / "Fasadytor …" / page 9 /
+        # "Andra dörrar svart trätjära"): ``_after_lead`` reads back into the page before.
+        before, previous = previous[-12:], body
         for i, unit in enumerate(body):
             if unit.kind == "heading":
                 found.append((unit, False))
-            elif unit.titled and _is_heading(unit, body, i, titled=True):
+            elif unit.titled and _is_heading(unit, body, i, titled=True, before=before):
                 # The contents list names it (``contents.contents_titles``): a heading even
                 # as a question, or as long as the text is wide; a list's lead-in stays text.
                 unit.kind = "heading"
@@ -97,7 +101,7 @@ def mark_headings(pages: list[list[Item]], titles: dict[str, int] | None = None)
                 unit.kind = "list_item"
             elif unit.wrapped and labelled_run(body, i):
                 unit.kind = "list_item"
-            elif unit.wrapped and _is_heading(unit, body, i) and not in_run(body, i):
+            elif unit.wrapped and _is_heading(unit, body, i, before=before) and not in_run(body, i):
                 unit.kind = "heading"
                 found.append((unit, _numbered(unit.text)))
     # A taxa or föreskrift is built of its "§ N" sections: every unnumbered heading (a fee
@@ -185,9 +189,11 @@ def _signed(text: str) -> bool:
     return bool(SECTION_SIGN_HEADING.match(text) or SECTION_SIGN_ONLY.match(text))
 
 
-def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> bool:
+def _is_heading(
+    unit: Item, body: list[Item], i: int, titled: bool = False, before: list[Item] | None = None
+) -> bool:
     """``titled``: the contents list names the unit, so a question's "?" and a length or line
-    count no heading of its own reaches are no objection."""
+    count no heading of its own reaches are no objection; ``before``: the previous page's body."""
     text = unit.text
     numbered = _numbered(text)
     words = text.split()
@@ -208,7 +214,7 @@ def _is_heading(unit: Item, body: list[Item], i: int, titled: bool = False) -> b
         return False  # a table's last column header ("V" / "S" / "Df" / "Dg" / "TOTAL AVGIFT")
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
-    if not numbered and _after_lead(body, i):
+    if not numbered and _after_lead([*(before or ()), *body], len(before or ()) + i):
         return False  # "… målas med linoljefärg i kulör:" / "Fasadytor slamfärg ljus Faluröd"
     if TAB_ROW.match(text):
         return False  # a table's row (its header row too: "Begrepp\tDefinition")
@@ -253,6 +259,9 @@ def _after_lead(body: list[Item], i: int) -> bool:
             return False
         if RECORD.search(text):
             return False  # "Artikel uppdaterad 2023-06-16" ends a guide's article, no item
+        lead, _, first = text.partition(": ")
+        if first and len(lead.split()) >= 3 and len(first.split()) <= 6:
+            return True  # "Byggnaden skall målas: Fasadytor slamfärg ljus Faluröd", its first item
         k -= 1
     return False
 
