@@ -165,39 +165,48 @@ def test_split_sentences_exact_spans():
     assert spans == [(0, 31), (32, 66), (67, 78), (81, 95), (98, 112), (113, 121)]
 
 
-def test_split_sentences_keeps_abbreviations_and_lowercase_continuations():
-    text = "Stödet avser bl.a. teater. Beslut fattas enl. ordföranden och m.m. i nämnden."
-    assert [text[a:b] for a, b in split_sentences(text)] == [
-        "Stödet avser bl.a. teater.",
-        "Beslut fattas enl. ordföranden och m.m. i nämnden.",
-    ]
-    # before a capital too: a name or a date after "inkl.", "fr.o.m.", "kl." goes on
-    text = "Kostnaden inkl. Vansbrohem är 22 kr. Stödet gäller fr.o.m. Januari och kl. 8 Stängt."
-    assert [text[a:b] for a, b in split_sentences(text)] == [
-        "Kostnaden inkl. Vansbrohem är 22 kr.",
-        "Stödet gäller fr.o.m. Januari och kl. 8 Stängt.",
-    ]
-    # an alternative, a cause and a bill's or a paragraph's number go on the same way; "art."
-    # and "bet." only before a number: "av samma art." ends its sentence
-    text = (
-        "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras. Kostnaden steg p.g.a. "
-        "ÄTA och Moms. Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5). Ersättning "
-        "enligt § 5 mom. 1 gäller (art. 6.1 c). Den är av samma art. Den är fridlyst."
-    )
-    assert [text[a:b] for a, b in split_sentences(text)] == [
-        "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras.",
-        "Kostnaden steg p.g.a. ÄTA och Moms.",
-        "Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5).",
-        "Ersättning enligt § 5 mom. 1 gäller (art. 6.1 c).",
-        "Den är av samma art.",
-        "Den är fridlyst.",
-    ]
-    # a currency after a sum's stray full stop is the sum's, not a sentence
-    text = "Kostnaden ligger på c:a 22 373 235. Kr. Uppgifterna kommer från ekonomiavdelningen."
-    assert [text[a:b] for a, b in split_sentences(text)] == [
-        "Kostnaden ligger på c:a 22 373 235. Kr.",
-        "Uppgifterna kommer från ekonomiavdelningen.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Stödet avser bl.a. teater. Beslut fattas enl. ordföranden och m.m. i nämnden.",
+            ["Stödet avser bl.a. teater.", "Beslut fattas enl. ordföranden och m.m. i nämnden."],
+        ),
+        # before a capital too: a name or a date after "inkl.", "fr.o.m.", "kl." goes on
+        (
+            "Kostnaden inkl. Vansbrohem är 22 kr. Stödet gäller fr.o.m. Januari och kl. 8 Stängt.",
+            [
+                "Kostnaden inkl. Vansbrohem är 22 kr.",
+                "Stödet gäller fr.o.m. Januari och kl. 8 Stängt.",
+            ],
+        ),
+        # an alternative, a cause and a bill's or a paragraph's number go on the same way; "art."
+        # and "bet." only before a number: "av samma art." ends its sentence
+        (
+            "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras. Kostnaden steg p.g.a. "
+            "ÄTA och Moms. Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5). Ersättning "
+            "enligt § 5 mom. 1 gäller (art. 6.1 c). Den är av samma art. Den är fridlyst.",
+            [
+                "Minst 1 Solvärme, alt. Solcellsanläggning bör installeras.",
+                "Kostnaden steg p.g.a. ÄTA och Moms.",
+                "Stödet infördes (prop. 2000/01:127, bet. 2000/01:TU5).",
+                "Ersättning enligt § 5 mom. 1 gäller (art. 6.1 c).",
+                "Den är av samma art.",
+                "Den är fridlyst.",
+            ],
+        ),
+        # a currency after a sum's stray full stop is the sum's, not a sentence
+        (
+            "Kostnaden ligger på c:a 22 373 235. Kr. Uppgifterna kommer från ekonomiavdelningen.",
+            [
+                "Kostnaden ligger på c:a 22 373 235. Kr.",
+                "Uppgifterna kommer från ekonomiavdelningen.",
+            ],
+        ),
+    ],
+)
+def test_split_sentences_keeps_abbreviations_and_lowercase_continuations(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
 
 
 def test_a_table_cell_holding_only_a_value_ends_its_label_line():
@@ -561,22 +570,3 @@ def test_minutes_sections_are_their_paragraph_signs_with_titles(tmp_path):
     assert tail("Ärende 100") == ["§ 100 Remiss biblioteksplan", "Sammanfattning"]
     assert not any("Fördjupad" in found[f"Ärende {n}"] for n in ("97", "99", "100")), found
     assert found["Ärende 99"] == "§ 99 Antagning och urval till grundskolan › Sammanfattning"
-
-
-def test_a_definition_list_exported_a_line_per_column_is_one_unit_an_entry():
-    # pdftotext of a statute's two-column list: the term's line, a blank line, its definition
-    from assistant.ingest.layout import lay_out_pages
-
-    page = (
-        "I dessa föreskrifter avses med\n\ngasklocka\n\nbehållare för brandfarlig gas vars"
-        "\nvolym ändras med gasmängden,\n\nnätbolag\n\nföretag som ansvarar för distribution"
-        "\nav brandfarlig gas via rörledningar,\n\nrörledning\n\nfast installerad ledning för"
-        "\nbrandfarlig gas.\n"
-    )
-    laid = lay_out_pages([page])
-    texts = [" ".join(laid.pages[0][u.start : u.end].split()) for u in laid.units]
-    assert (
-        "nätbolag företag som ansvarar för distribution av brandfarlig gas via rörledningar,"
-        in texts
-    )
-    assert "rörledning fast installerad ledning för brandfarlig gas." in texts

@@ -944,3 +944,19 @@ def test_a_letterheads_phone_line_is_no_heading(phone):
     page = f"Bygg och miljö\n\n{phone}\n\nNedanstående bestämmelser gäller enligt kartan.\n"
     kinds = _kinds(page)
     assert ("heading", phone) not in kinds and any(phone in t for _, t in kinds)
+
+
+def test_a_definition_list_exported_a_line_per_column_is_one_unit_an_entry():
+    # pdftotext of a statute's two-column list: the term's line, a blank line, its definition
+    page = (
+        "I dessa föreskrifter avses med\n\ngasklocka\n\nbehållare för brandfarlig gas vars"
+        "\nvolym ändras med gasmängden,\n\nnätbolag\n\nföretag som ansvarar för distribution"
+        "\nav brandfarlig gas via rörledningar,\n\nrörledning\n\nfast installerad ledning för"
+        "\nbrandfarlig gas.\n"
+    )
+    texts = [" ".join(text.split()) for _, text in _kinds(page)]
+    assert (
+        "nätbolag företag som ansvarar för distribution av brandfarlig gas via rörledningar,"
+        in texts
+    )
+    assert "rörledning fast installerad ledning för brandfarlig gas." in texts
