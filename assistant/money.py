@@ -28,7 +28,9 @@ _MONEY_ASKED = re.compile(
 _MONEY_ASKED_EN = re.compile(
     r"^how much\b.*\b(?:cost|costs|pay|paid|price|fee|fees|charge|charged|rent|money|budget)\b|"
     # past and future alike ("What did the storms cost the municipality?")
-    r"^what (?:does|do|did|will|would) .*\bcost\b|^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
+    # what someone pays too ("What did the municipality pay per kWh for electricity in 2009?")
+    r"^what (?:does|do|did|will|would) .*\b(?:cost|pay|charge)\b(?! attention)|"
+    r"^(?:what|which) (?:fee|fees|price|rent|budget)\b|"
     # the noun after up to six words ("What is the culture and leisure committee's total
     # operating budget …?")
     r"^(?:what|how much) (?:is|was|will be) (?:the )?(?:[\w']+ ){0,6}?(?:cost|price|fee|fees|"

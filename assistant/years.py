@@ -72,10 +72,15 @@ def years_of(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A target year a question asks by ("What is the target … by 2030?", "… senast 2030?"): that year,
+# not every year until it, which a text's "minska med 25 % till 2020" would hold.
+_DEADLINE = re.compile(rf"\b(?:by|senast)\s+(?:år\s+|the year\s+)?({_YEAR})\b(?![-–/]\d)", re.I)
+
+
 def other_year(question: str, texts: Iterable[str]) -> bool:
     """Does the question name a year (or a span of years) that none of ``texts`` holds, while
     the first of them names years? ``texts``: the sentences that would be quoted, best first."""
-    asked = [(a, b) for a, b in years_of(question) if b != _OPEN and a != 0]
+    asked = [(a, b) for a, b in years_of(_DEADLINE.sub(r"\1", question)) if b != _OPEN and a != 0]
     texts = list(texts)
     if not asked or not texts:
         return False

@@ -482,6 +482,7 @@ def test_an_english_cost_question_wants_a_sum_a_definition_does_not():
         "How much is the rent for a flat?",
         "What does a flat cost per month?",
         "What did the flat cost the tenant last year?",
+        "What did the tenant pay per month for the flat?",
     ):
         assert absent_kind(_query(question, "en"), _read(charged)) == "money"
         assert absent_kind(_query(question, "en"), _read(charged, "Hyran är 7 000 kr.")) is None

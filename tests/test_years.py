@@ -84,3 +84,13 @@ def test_a_question_about_a_year_a_dated_report_does_not_cover_is_about_another_
     text = dated("Antal fall ökar.", "Sammanfattning", "Swedres-Svarm 2025 sammanfattning")
     assert other_year("Hur många fall var det 2023?", [text])
     assert not other_year("Hur många fall var det 2025?", [text])
+
+
+def test_a_target_asked_by_a_year_is_that_years_not_every_year_before_it():
+    targets = ["Köpt energi ska minska med 12 % till 2014 och 25 % till 2020."]
+    # "by 2030" asks the 2030 target: the text's 2014 and 2020 targets are other years'
+    assert other_year("What is the target for cutting purchased energy by 2030?", targets)
+    assert other_year("Hur mycket ska energin ha minskat senast 2030?", targets)
+    assert not other_year("What is the target for cutting purchased energy by 2020?", targets)
+    # "before" asks every year before it
+    assert not other_year("Vad gällde före 2020?", ["Avgiften var 5 kr år 2018."])
