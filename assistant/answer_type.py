@@ -81,7 +81,7 @@ _WANTS = (
         "amount",
         # a share the question states itself ("… a solvency ratio of at least 100 percent
         # indicate?", a read blind set's) is what it asks about, not a figure it asks for
-        r"hur mycket|hur manga|how much|how many|belopp|amount|kost(?:a|ar|ade|at)\b|cost|"
+        r"hur mycket|hur manga|how much|how many|belopp|amount|kost(?:ar|ade|at)|cost|"
         r"(?<!\d )(?<!\d)(?:procent|percent)|"
         r"(?<!h)andel|rate\b|skattesats|avgift|vilket \w*pris\w*|vilken \w*kostnad\w*",
     ),
@@ -191,9 +191,7 @@ _HOW_DONE = re.compile(
     r"(?! (?:\w+ ){0,4}?upp\b)(?<!\bhojs)(?<!\bokar)(?<!\bsanks)"
 )
 # An amount asked for by the asking words themselves, not by a noun naming one ("avgift").
-_AMOUNT_ASKED = re.compile(
-    r"\b(?:hur mycket|hur manga|how much|how many|kost(?:a|ar|ade|at)|cost)\b"
-)
+_AMOUNT_ASKED = re.compile(r"\b(?:hur mycket|hur manga|how much|how many|kost(?:ar|ade|at)|cost)\b")
 
 
 def wanted_answer(folded: str) -> str | None:

@@ -421,8 +421,6 @@ def test_title_words_joined_by_a_hyphen_name_the_document_beside_a_fact():
         # yes or no, with a "how" of manner inside: no sum, though it names costs
         ("Does the plan have to estimate costs and say how the work is financed?", None),
         ("Kan du säga hur mycket ett lånekort kostar?", "amount"),
-        # the infinitive too: what something is expected to cost
-        ("Vad beräknas utredningen kosta?", "amount"),
     ],
 )
 def test_wanted_answer_type(analyzer, question, wants):
