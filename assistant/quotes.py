@@ -79,14 +79,7 @@ def _continues(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         return False
     first = text[spans[k][0] : spans[k][0] + 1]
     before = text[spans[k - 1][0] : spans[k - 1][1]]
-    gap = text[spans[k - 1][1] : spans[k][0]]
-    marked = gap.strip()  # a bullet or number: a list item
-    own = text[spans[k][0] : spans[k][1]].rstrip()
-    if "\n\n" in gap and before[:1].islower() and before.endswith((",", ";")) and own[-1:] in ",;.":
-        # Paragraphs of a list without bullets, each in lower case and ending in a comma
-        # ("slangledning rörlig ledning …," / "småhus bostadshus som innehåller …,"): the
-        # entries of a statute's definition list, or a lead's items, each read on its own.
-        return False
+    marked = text[spans[k - 1][1] : spans[k][0]].strip()  # a bullet or number: a list item
     return first.islower() and not marked and not before.endswith((".", "!", "?", ":"))
 
 

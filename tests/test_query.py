@@ -592,24 +592,6 @@ def test_a_lower_case_fragment_is_quoted_with_the_sentence_it_continues():
     assert [p.text[x:y] for x, y in expand(p, a, b)] == ["Lånen är annars avgiftsfria."]
 
 
-def test_an_entry_of_a_definition_list_without_bullets_is_quoted_alone():
-    # lower-case paragraphs ending in commas: each entry its own quote, not the one before too
-    text = (
-        "I dessa föreskrifter avses med\n\nslangledning rörlig ledning för gas,\n\n"
-        "småhus bostadshus som innehåller högst två bostadslägenheter,\n\n"
-        "säkerhetsventil ventil som skyddar mot övertryck."
-    )
-    p = _passage(text)
-    a = text.index("småhus")
-    b = text.index(",", a) + 1
-    assert [text[x:y] for x, y in expand(p, a, b)] == [text[a:b]]
-    # a sentence run over a blank line from a capital goes on being quoted whole
-    text = "Avgiften tas ut för kopior,\n\nporto och lån."
-    p = _passage(text)
-    a = text.index("porto")
-    assert [text[x:y] for x, y in expand(p, a, len(text))] == [text]
-
-
 def test_a_sentence_saying_what_follows_from_the_quote_is_quoted_with_it():
     text = (
         "Leverantören bör ha kontor i Sverige. Om så inte är fallet, begär ett ombud här. "
