@@ -98,7 +98,8 @@ def another_body(names: Iterable[str], quotes: Iterable[str]) -> tuple[str, ...]
         if asked is None or _kind(asked) not in kinds:
             continue
         own = [w for w in _WORD.findall(fold(name).casefold()) if w not in _KIND_WORDS]
-        # the name's own words, the genitive's "s" left off ("malung", "salens" -> "salen")
+        # each of the name's own words by its first five letters, a genitive's "s" off
+        # ("malung", "salens" -> "malun", "salen"): "Malung-Sälen" in a quote is the body
         if own and not any(re.search(rf"\b{re.escape(w.rstrip('s')[:5])}", quoted) for w in own):
             out.append(name)
     return tuple(out)
