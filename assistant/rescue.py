@@ -38,9 +38,9 @@ def typed_about(
     sentence it follows ("Uppföljning av SIP … regelbundet …" then "Det är den enskildes behov
     som styr hur ofta uppföljning ska göras, men bör ske minst en gång per år."), which it
     continues: alone it names no plan; a dateline after a quote the same ("Stockholm den 18
-    april 2013" after "Regeringen överlämnar denna proposition till riksdagen."). The same for the sentence after one restating the question
-    (``_with_next``) when it opens by pointing back at it (``_CONTINUES``: "Då minskar risken
-    …"); else it must be about what is asked by itself."""
+    april 2013" after "Regeringen överlämnar denna proposition till riksdagen."). The same for
+    the sentence after one restating the question (``_with_next``) when it opens by pointing back
+    at it (``_CONTINUES``: "Då minskar risken …"); else it must be about what is asked by itself."""
     last = typed[-1]
     about = read_in_context(last).about
     quoted = {id(c) for c in chosen}  # by identity: a Candidate holds a vector

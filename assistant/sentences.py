@@ -12,6 +12,7 @@ the figure without its label, answers nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .ingest.units import NON_FINAL_ABBREVIATIONS
 from .ingest.units import VALUE_LINE as _VALUE_LINE
@@ -56,7 +57,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             a += bullet.end()
         if b - a >= 3:
             out.append((a, b))
-    return _values_joined(text, _units_joined(text, out))
+    return _joined(text, _joined(text, out, _unit_after_sum), _value_after_label)
 
 
 # A currency or unit alone after a number's stray full stop ("c:a 22 373 235. Kr."): the sum's
@@ -65,31 +66,23 @@ _UNIT_ONLY = re.compile(r"(?:kr|kronor|sek|tkr|mkr|st|%)\.?", re.I)
 _NUMBER_STOP = re.compile(r"\d\.$")
 
 
-def _units_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if (
-            out
-            and _UNIT_ONLY.fullmatch(text[a:b])
-            and _NUMBER_STOP.search(text[out[-1][0] : out[-1][1]])
-            and "\n" not in text[out[-1][1] : a]
-        ):
-            out[-1] = (out[-1][0], b)
-            continue
-        out.append((a, b))
-    return out
+def _unit_after_sum(gap: str, before: str, span: str) -> bool:
+    return "\n" not in gap and bool(_UNIT_ONLY.fullmatch(span) and _NUMBER_STOP.search(before))
 
 
-def _values_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each value line joined to the label line before it (and any value lines between)."""
+def _value_after_label(gap: str, before: str, span: str) -> bool:
+    """A value line after the label line it belongs to (and any value lines between)."""
+    return "\n" in gap and bool(_VALUE_LINE.fullmatch(span)) and not _CLOSED.search(before)
+
+
+def _joined(
+    text: str, spans: list[tuple[int, int]], joins: Callable[[str, str, str], bool]
+) -> list[tuple[int, int]]:
+    """``spans`` with each span that ``joins`` (the gap before it, the span before, itself)
+    joined to the one before it."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if (
-            out
-            and "\n" in text[out[-1][1] : a]
-            and _VALUE_LINE.fullmatch(text[a:b])
-            and not _CLOSED.search(text[out[-1][0] : out[-1][1]])
-        ):
+        if out and joins(text[out[-1][1] : a], text[out[-1][0] : out[-1][1]], text[a:b]):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
