@@ -176,7 +176,9 @@ __all__ = [
 #     unit an entry (``list_runs.term_entries``).
 # 81: a lead's items run on over a page break, and a lead may hold its first item ("Byggnaden
 #     skall målas: Fasadytor …"): colour rows were headings of the next buildings' entries.
-CHUNKER_VERSION = "81"
+# 82: a table exported by columns (a label, a gap, a figure: "Frånluftsvärmepump    0,6") has
+#     rows, not headings; nor is a line that ends in a decimal figure or a word cut by a hyphen.
+CHUNKER_VERSION = "82"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

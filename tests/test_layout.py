@@ -145,6 +145,43 @@ def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
     assert headings == ["Ersättning", "Avgifter"]
 
 
+# A regulation's tables exported by ``pdftotext -layout``: a label, a gap, a figure. Read as
+# headings, each row headed the next and the caption ("Tabell 5 …") headed none.
+_HEAT_SOURCES = (
+    "Tabell 5 Justering för värmekälla\n\n\n"
+    "             Värmekälla                              Justeringsfaktor (Xvärmekälla)\n"
+    "             Fjärrvärme                              1\n"
+    "             Olja                                    1,2\n"
+    "             Frånluftsvärmepump                      0,6\n"
+    "             Markvärmepump (berg, mark, sjö)         0,4\n\n"
+    "                          Laholm                            0,9\n"
+    "  13    Halland\n"
+    "                          Övriga                            1,0\n"
+    "                          Härnösand, Kramfors och Timrå 1,2\n\n"
+    "Bjurholm, Nordmaling, Roberts-\n\n"
+    "2.1       E-arkiv\n"
+    "Myndigheten har en skyldighet att lagra allmänna handlingar.\n"
+)
+
+
+def test_rows_of_a_table_exported_by_columns_are_no_headings():
+    headings = [text for _, text in _headings(_HEAT_SOURCES)]
+    assert headings == ["Tabell 5 Justering för värmekälla", "2.1 E-arkiv"]
+
+
+def test_a_tables_row_at_a_page_foot_does_not_run_on_into_the_next_page():
+    lay = lay_out_pages(
+        [
+            "Text före tabellen.\n\n"
+            "Uteluftsvärmepump (luft - luft)   0,7 (hänsyn är taget till att varmvatten inte",
+            "Tabell 6 Justering för byggnadstyp\n\nFriliggande   1,0\nGavel   0,9\n",
+        ]
+    )
+    units = _units(lay)
+    assert ("heading", 2, 2, "Tabell 6 Justering för byggnadstyp") in units
+    assert not any("inte Tabell 6" in text for *_, text in units)
+
+
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [

@@ -107,6 +107,34 @@ def test_markdown_front_matter_headings_and_table(tmp_path):
     assert raw.blocks[-1].text == "Slut."
 
 
+def test_markdown_code_block_is_code_not_headings(tmp_path):
+    # An FAQ's snort rules in a fenced block: their "# write var, close gate" comments were
+    # read as top-level headings, and every answer after them sat under the last one.
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "# FAQ: Vanliga frågor och svar\n\n## Hur ser reglerna ut?\n\nSå här:\n\n```\n"
+        "ipvar KONTROLLRUM 10.10.10.0/24\n\n# write var, close gate\nalert tcp any -> $PLC 102 \\\n"
+        "```\n\n## Kan jag uppdatera systemet?\n\nJa, med yum.\n",
+        encoding="utf-8",
+    )
+    raw = read_raw(path)
+    assert [b.text for b in raw.blocks if b.kind == BlockKind.HEADING] == [
+        "FAQ: Vanliga frågor och svar",
+        "Hur ser reglerna ut?",
+        "Kan jag uppdatera systemet?",
+    ]
+    code = [b.text for b in raw.blocks if b.kind == BlockKind.PARAGRAPH]
+    assert code == [
+        "ipvar KONTROLLRUM 10.10.10.0/24",
+        "# write var, close gate",
+        "alert tcp any -> $PLC 102 \\",
+    ]
+    assert "```" not in " ".join(b.text for b in raw.blocks)
+    doc = load_document(path, tmp_path)
+    # A typed title with a label and its colon is the title, no metadata line.
+    assert doc.title == "FAQ: Vanliga frågor och svar"
+
+
 def test_markdown_emphasis_and_links_over_a_line_break_are_no_text(tmp_path):
     # a wrapped export: a bold span or a link opens on one line and closes on the next
     path = tmp_path / "a.md"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .normalise import normalise
 
-__all__ = ["CELL", "GridPair", "label_pairs", "side_by_side"]
+__all__ = ["CELL", "GridPair", "column_cells", "label_pairs", "side_by_side"]
 
 # A cell: words one space apart; two or more spaces part the columns.
 CELL = re.compile(r"\S+(?: \S+)*")
@@ -57,6 +57,20 @@ class GridPair:
 
 def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in CELL.finditer(line)]
+
+
+# A leading item or section number, or a bullet, set apart from its text ("2.1       E-arkiv",
+# "•    Inte ställa krav …"): a heading's or an item's layout, no column of its own.
+_MARKER_CELL = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?|[a-zA-Z][.)]|§\s*\d+|[^\w\s]")
+
+
+def column_cells(line: str) -> int:
+    """How many cells ``line`` (as exported by columns) holds: text parted by gaps of three
+    spaces or more (two may be a justified line's), a leading marker cell not counted."""
+    cells = [c for c in _GAP.split(line.strip()) if c]
+    if len(cells) > 1 and _MARKER_CELL.fullmatch(cells[0]):
+        cells = cells[1:]
+    return len(cells)
 
 
 def _label_row(cells: list[tuple[int, str]]) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 from .contents import contents_titles
 from .detached import rejoin_markers
 from .edges import strip_edges
-from .grid import GridPair, label_pairs, side_by_side
+from .grid import GridPair, column_cells, label_pairs, side_by_side
 from .headings import mark_headings, merge_contents
 from .normalise import normalise
 from .page_joins import join_across_pages
@@ -123,7 +123,10 @@ def _add_lines(items: list[Item], raw: list[str | None], page: int, text: str) -
     lines = normalise(text).split("\n")
     same = len(lines) == len(exported)  # else no column is read (``_boxes``)
     for k, line in enumerate(lines):
-        items.append(Item("line", page, [line]) if line.strip() else Item("blank", page, []))
+        cells = column_cells(exported[k]) if same else 0
+        items.append(
+            Item("line", page, [line], cells=cells) if line.strip() else Item("blank", page, [])
+        )
         raw.append(exported[k] if same else None)
 
 

@@ -24,6 +24,10 @@ def join_across_pages(pages: list[list[Item]], vocab: Counter[str]) -> None:
             continue
         if not mid_sentence(last) or NUMBERED_HEADING.match(nxt.text) or nxt.titled:
             continue
+        if last.cells >= 2 or nxt.cells >= 2:
+            # a table's row exported by columns ("Uteluftsvärmepump (luft - luft)    0,7 (hänsyn
+            # …") ends with its page; the next page's caption ("Tabell 6 …") is not its cell
+            continue
         if _opens_contents(nxt_page, nxt):
             continue
         for line in nxt.lines:

@@ -123,6 +123,7 @@ def reflow(
                     blank_before=blank,
                     wrapped=True,
                     after_break=it.after_break,
+                    cells=it.cells,
                 )
             )
             bullet = None
@@ -159,6 +160,7 @@ def reflow(
                     blank_before=blank,
                     wrapped=True,
                     after_break=it.after_break,
+                    cells=it.cells,
                     titled=titled,
                 )
             )

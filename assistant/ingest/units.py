@@ -149,6 +149,9 @@ class Item:
     # A title the document's contents list names (``contents.contents_titles``): a heading,
     # whatever it looks like, and a unit no following line runs on into.
     titled: bool = False
+    # Cells of its line as exported by columns (``pdftotext -layout``): text parted by gaps of
+    # three spaces or more, a leading number or bullet not counted; 0 where no export is known.
+    cells: int = 0
 
     @property
     def text(self) -> str:

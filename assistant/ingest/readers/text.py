@@ -186,12 +186,18 @@ def read_markdown(path: Path) -> RawDocument:
             marked.setdefault(label, page_no)
     blocks: list[Block] = []
     table = -1
+    fence = ""  # the open code fence ("```"), across pages
     for page_no, page in enumerate(pages, start=1):
         lines = _quote_labels(_paragraph_spans(page).split("\n"))
         gap = False
         in_table = False
         note: Block | None = None
         for i, line in enumerate(lines):
+            # A fenced code block ("```" … "```") is code, kept as written (``_code_line``).
+            if fence or _MD_FENCE.match(line):
+                fence, code = _code_line(line, fence, blocks, page_no)
+                gap = not code  # a fence or a blank line parts the blocks around it
+                continue
             # A block quote's marker is no text ("> Användningen av …"), and a line that is only
             # the marker (">") parts its paragraphs as a blank line does.
             if quote := _MD_QUOTE.match(line):
@@ -243,6 +249,27 @@ def read_markdown(path: Path) -> RawDocument:
                 )
             gap = False
     return RawDocument(blocks, len(pages), front=front)
+
+
+# A code fence opens with three or more backticks or tildes (CommonMark), indented up to three.
+_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _code_line(line: str, fence: str, blocks: list[Block], page_no: int) -> tuple[str, bool]:
+    """Read ``line`` at the edge of or inside a code block whose fence is ``fence`` ("" when
+    none is open yet): (the fence open after it, whether a code line was added). Fence lines
+    are markup; a code line is a PARAGRAPH block as written: never reflowed into prose, and
+    never read as Markdown ("# write var, close gate" is a comment, no heading)."""
+    mark = _MD_FENCE.match(line)
+    if not fence:
+        return (mark.group(1) if mark else ""), False
+    closing = mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence)
+    if closing and not line.strip().strip(fence[0]):
+        return "", False
+    if not line.strip():
+        return fence, False
+    blocks.append(Block(BlockKind.PARAGRAPH, line.strip(), page_no))
+    return fence, True
 
 
 def _paragraph_spans(page: str) -> str:
