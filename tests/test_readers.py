@@ -114,7 +114,9 @@ def test_markdown_code_block_is_code_not_headings(tmp_path):
     path.write_text(
         "# FAQ: Vanliga frågor och svar\n\n## Hur ser reglerna ut?\n\nSå här:\n\n```\n"
         "ipvar KONTROLLRUM 10.10.10.0/24\n\n# write var, close gate\nalert tcp any -> $PLC 102 \\\n"
-        "```\n\n## Kan jag uppdatera systemet?\n\nJa, med yum.\n",
+        "```\n\n## Kan jag uppdatera systemet?\n\nJa, med yum.\n\n"
+        # a converter's prose between fences stays prose
+        "```\nDe demografiska förändringarna pressar kommunernas\nmöjlighet att finansiera välfärden.\n```\n",
         encoding="utf-8",
     )
     raw = read_raw(path)
@@ -130,6 +132,10 @@ def test_markdown_code_block_is_code_not_headings(tmp_path):
         "alert tcp any -> $PLC 102 \\",
     ]
     assert "```" not in " ".join(b.text for b in raw.blocks)
+    assert [b.text for b in raw.blocks if b.kind == BlockKind.LINE][-2:] == [
+        "De demografiska förändringarna pressar kommunernas",
+        "möjlighet att finansiera välfärden.",
+    ]
     doc = load_document(path, tmp_path)
     # A typed title with a label and its colon is the title, no metadata line.
     assert doc.title == "FAQ: Vanliga frågor och svar"

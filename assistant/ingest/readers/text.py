@@ -186,17 +186,18 @@ def read_markdown(path: Path) -> RawDocument:
             marked.setdefault(label, page_no)
     blocks: list[Block] = []
     table = -1
-    fence = ""  # the open code fence ("```"), across pages
     for page_no, page in enumerate(pages, start=1):
         lines = _quote_labels(_paragraph_spans(page).split("\n"))
         gap = False
         in_table = False
         note: Block | None = None
+        fenced = _fenced(lines)
         for i, line in enumerate(lines):
-            # A fenced code block ("```" … "```") is code, kept as written (``_code_line``).
-            if fence or _MD_FENCE.match(line):
-                fence, code = _code_line(line, fence, blocks, page_no)
-                gap = not code  # a fence or a blank line parts the blocks around it
+            # A fence line is markup; the code between two is kept as written (``_fenced``).
+            if i in fenced:
+                if fenced[i] and line.strip():
+                    blocks.append(Block(BlockKind.PARAGRAPH, line.strip(), page_no))
+                gap = not (fenced[i] and line.strip())
                 continue
             # A block quote's marker is no text ("> Användningen av …"), and a line that is only
             # the marker (">") parts its paragraphs as a blank line does.
@@ -255,21 +256,36 @@ def read_markdown(path: Path) -> RawDocument:
 _MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def _code_line(line: str, fence: str, blocks: list[Block], page_no: int) -> tuple[str, bool]:
-    """Read ``line`` at the edge of or inside a code block whose fence is ``fence`` ("" when
-    none is open yet): (the fence open after it, whether a code line was added). Fence lines
-    are markup; a code line is a PARAGRAPH block as written: never reflowed into prose, and
-    never read as Markdown ("# write var, close gate" is a comment, no heading)."""
-    mark = _MD_FENCE.match(line)
-    if not fence:
-        return (mark.group(1) if mark else ""), False
-    closing = mark and mark.group(1)[0] == fence[0] and len(mark.group(1)) >= len(fence)
-    if closing and not line.strip().strip(fence[0]):
-        return "", False
-    if not line.strip():
-        return fence, False
-    blocks.append(Block(BlockKind.PARAGRAPH, line.strip(), page_no))
-    return fence, True
+def _fenced(lines: list[str]) -> dict[int, bool]:
+    """The lines of one page's fenced blocks ("```" … "```"): index -> whether it is code.
+
+    Fence lines are markup (False). Between two fences, code is kept as written, a PARAGRAPH
+    block a line, never read as Markdown: an FAQ's snort rules' "# write var, close gate" had
+    headed every answer after them. Prose a converter fenced (a PDF-to-Markdown export that
+    sets whole pages of a report between fences) stays prose, its lines read as any other
+    (not in the result): a block is code when under ``_PROSE_LETTERS`` of its visible
+    characters are letters."""
+    out: dict[int, bool] = {}
+    opened: int | None = None
+    for i, line in enumerate(lines):
+        mark = _MD_FENCE.match(line)
+        if mark is None or line.strip().strip(mark.group(1)[0]) and opened is not None:
+            continue
+        if opened is None:
+            opened = i
+            continue
+        body = "".join("".join(x.split()) for x in lines[opened + 1 : i])
+        code = sum(ch.isalpha() for ch in body) < _PROSE_LETTERS * len(body)
+        out[opened] = out[i] = False
+        if code:
+            out.update((k, True) for k in range(opened + 1, i))
+        opened = None
+    if opened is not None:
+        out[opened] = False  # a fence never closed on its page: markup, the rest read as text
+    return out
+
+
+_PROSE_LETTERS = 0.8
 
 
 def _paragraph_spans(page: str) -> str:
