@@ -180,8 +180,13 @@ def _orphan(span: Span, pages: list[str]) -> bool:
         and len(text) < ORPHAN_CHARS
         and text[-1:] not in ".!?"
         and not text.startswith(("<!--", "http"))
-        and _ORPHAN_WORD.search(text) is not None
+        and (_ORPHAN_WORD.search(text) is not None or _STRAY_FIGURE.fullmatch(text) is not None)
     )
+
+
+# A superscript left on a line of its own by a text export ("m²" of a table's header "kWh/m
+# (Atemp), år" over its rows: a "2" alone between the caption and the table) answers nothing.
+_STRAY_FIGURE = re.compile(r"\d{1,2}")
 
 
 def _label(span: Span, pages: list[str]) -> bool:

@@ -461,6 +461,23 @@ def test_a_heading_like_line_left_alone_opens_the_passage_after_it():
         assert page_text[piece.metadata["start"] : piece.metadata["end"]] == piece.page_content
 
 
+def test_a_stray_superscript_on_its_own_line_opens_the_passage_after_it():
+    # pdftotext sets the "2" of "kWh/m²" on a line of its own over the table's header: alone
+    # it was a passage, the first found for a question about the table.
+    page = (
+        "Tabell 8 Energi för uppvärmning och varmvatten för lokaler (Eskilstuna)\n\n"
+        "                                                              2\n"
+        "  Kategori                                     Euppv+vv kWh/m (Atemp), år\n"
+        "  Hotell, restaurang                           140\n"
+        "  Kontor och förvaltning                       105\n"
+    )
+    doc = _doc(["Titel\n\nInledande text om hur referensvärdena ska läsas och användas.", page])
+    passages = [p for p in chunk_document(doc) if p.metadata["section"] != CARD_SECTION]
+    assert not [p for p in passages if p.page_content.strip() == "2"]
+    table = next(p for p in passages if "Kontor och förvaltning 105" in p.page_content)
+    assert table.metadata["section"].startswith("Tabell 8 Energi")
+
+
 def test_a_definition_lists_term_on_its_own_line_opens_its_definition():
     # pdftotext writes a statute book's definition list as the term on a line of its own, a
     # blank line, the definition: each term went to the end of the definition before it.
