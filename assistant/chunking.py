@@ -178,7 +178,9 @@ __all__ = [
 #     skall målas: Fasadytor …"): colour rows were headings of the next buildings' entries.
 # 82: a table exported by columns (a label, a gap, a figure: "Frånluftsvärmepump    0,6") has
 #     rows, not headings; nor is a line that ends in a decimal figure or a word cut by a hyphen.
-CHUNKER_VERSION = "82"
+# 83: a running header kept by a converter that dropped page breaks and numbers (a short line
+#     with a figure, alone, recurring in either order of its words) cuts the pages, and goes.
+CHUNKER_VERSION = "83"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

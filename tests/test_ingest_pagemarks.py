@@ -1,6 +1,11 @@
 """Pages of text exports cut at their printed page numbers (assistant/ingest/pagemarks.py)."""
 
-from assistant.ingest.pagemarks import find_page_marks, split_at_page_marks
+from assistant.ingest import load_document
+from assistant.ingest.pagemarks import (
+    find_page_marks,
+    split_at_page_marks,
+    split_at_running_lines,
+)
 from assistant.ingest.readers.text import split_text_pages
 
 PARA = "Kommunen ska erbjuda stöd till alla boende som behöver det enligt denna överenskommelse."
@@ -62,6 +67,37 @@ def test_numbers_that_fall_or_name_other_totals_are_not_pages():
     lines = ["1 (3)", "text", "Tabell: 3/10", "2 (3)", "text", "1/2", "3 (3)"]
     assert [m.number for m in find_page_marks(lines)] == [1, 2, 3]
     assert split_at_page_marks("Dosen är 1/2 tablett.\nSe bilaga 2 (5).") is None
+
+
+def _report(header: str, alternate: str, pages: int = 6) -> str:
+    """A report converted to Markdown without its page breaks or numbers: each page after the
+    first opens with the running header, set the other way round on even pages."""
+    parts = [_page(1, 10)]
+    for n in range(2, pages + 1):
+        parts += ["", header if n % 2 else alternate, "", _page(n, 10)]
+    return "\n".join(parts)
+
+
+def test_a_running_header_without_page_numbers_cuts_pages_and_is_removed(tmp_path):
+    # An SOU chapter exported to Markdown: "**Kommunsektorn SOU 2025:96**" / "**SOU 2025:96
+    # Kommunsektorn**" every 45 lines, no page number: 21 headings, every citation page 1.
+    text = _report("**Kommunsektorn SOU 2025:96**", "**SOU 2025:96 Kommunsektorn**")
+    pages = split_at_running_lines(text)
+    assert pages is not None and len(pages) == 6
+    assert pages[0].startswith("Stycke 1.") and "SOU" not in pages[0]
+    assert pages[1].lstrip().startswith("**SOU 2025:96 Kommunsektorn**")
+    path = tmp_path / "sou.md"
+    path.write_text("## 13 Kommunsektorn\n\n" + text, encoding="utf-8")
+    doc = load_document(path, tmp_path)
+    assert len(doc.pages) == 6
+    assert "SOU 2025:96" not in " ".join(doc.pages)
+    assert not [u for u in doc.units if u.kind == "heading" and "SOU" in doc.pages[u.page - 1]]
+
+
+def test_a_typed_heading_or_a_label_that_recurs_cuts_no_pages():
+    # "#### Resultat 2025" heads each section of a report; "Beslut" each § of minutes.
+    assert split_at_running_lines(_report("#### Resultat 2025", "#### Resultat 2025")) is None
+    assert split_at_running_lines(_report("Beslut", "Beslut")) is None
 
 
 def test_form_feeds_still_win():

@@ -19,6 +19,7 @@ __all__ = [
     "recurring_keys",
     "similar_key",
     "strip_edges",
+    "word_key",
 ]
 
 _SIMILAR = 0.88
@@ -50,6 +51,14 @@ def line_key(line: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
+def word_key(line: str) -> str:
+    """``line``'s folded words in sorted order: a running header set on the other side on even
+    pages ("Kommunsektorn SOU 2025:96" / "SOU 2025:96 Kommunsektorn") has one key."""
+    folded = unicodedata.normalize("NFKD", line.casefold())
+    plain = "".join(ch for ch in folded if ch.isalnum() or ch.isspace())
+    return " ".join(sorted(plain.split()))
+
+
 def _similar(a: str, b: str) -> bool:
     """Nearly the same key; the length bound and quick_ratio() are upper bounds of ratio(),
     so they reject most pairs without the quadratic matcher."""
@@ -73,6 +82,17 @@ def recurring_keys(pages: list[list[str]], fuzzy_lines: int = 8) -> set[str]:
     needed = max(2, (len(pages) + 1) // 2)
     exact = Counter(key for keys in page_keys for key in keys)
     recurring = {key for key, n in exact.items() if n >= needed and len(key) >= 3}
+    # A header set on the left of odd pages and the right of even ones recurs in two orders
+    # of its words, each on half the pages: together they run.
+    ordered: dict[str, set[str]] = {}
+    for page in pages:
+        for ln in page:
+            if (k := line_key(ln)) and len(ln.split()) >= 2:
+                ordered.setdefault(word_key(ln), set()).add(k)
+    by_words = Counter(w for page in pages for w in {word_key(ln) for ln in page if ln.strip()})
+    for words, keys in ordered.items():
+        if len(keys) > 1 and by_words[words] >= needed and len(words) >= 3:
+            recurring.add(_ORDERLESS + words.replace(" ", ""))
     edge_keys = [
         {k for ln in page[:fuzzy_lines] + page[-fuzzy_lines:] if (k := line_key(ln))}
         for page in pages
@@ -87,9 +107,20 @@ def recurring_keys(pages: list[list[str]], fuzzy_lines: int = 8) -> set[str]:
     return recurring
 
 
+# A recurring key for a header whose words recur in either order (``recurring_keys``): its
+# sorted words, marked so that no line's own key can equal it.
+_ORDERLESS = "~"
+
+
 def similar_key(line: str, recurring: set[str]) -> bool:
     key = line_key(line)
-    return bool(key) and any(_similar(key, r) for r in recurring)
+    if not key:
+        return False
+    return any(_similar(key, r) for r in recurring) or _orderless(line) in recurring
+
+
+def _orderless(line: str) -> str:
+    return _ORDERLESS + word_key(line).replace(" ", "")
 
 
 # A rule of underscores ends a section: Swedish statutes and authorities' regulations print one
@@ -181,7 +212,8 @@ def _at_edges(pages: list[list[Item]], candidates: set[str]) -> set[str]:
         top = [lines[i].text for i in _edge_run(lines, running)]
         foot = [lines[len(lines) - 1 - i].text for i in _edge_run(list(reversed(lines)), running)]
         keys = {k for text in top + foot if (k := line_key(text))}
-        counts.update(c for c in candidates if any(_similar(k, c) for k in keys))
+        keys |= {_orderless(text) for text in top + foot}
+        counts.update(c for c in candidates if any(k == c or _similar(k, c) for k in keys))
     return {c for c in candidates if counts[c] >= needed}
 
 

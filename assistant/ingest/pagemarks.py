@@ -21,13 +21,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .edges import PAGE_OF_TOTAL, line_key
+from .edges import PAGE_OF_TOTAL, line_key, word_key
 
 __all__ = [
     "PageMark",
     "find_page_marks",
     "split_at_page_comments",
     "split_at_page_marks",
+    "split_at_running_lines",
     "without_comments",
 ]
 
@@ -235,3 +236,44 @@ def split_at_page_comments(text: str) -> list[str] | None:
         end = nxt[0].start() if nxt else len(text)
         pages[number] = pages.get(number, "") + text[m.end() : end]
     return [without_comments(pages.get(n, "")) for n in range(1, max(pages) + 1)]
+
+
+# A running header that a converter kept and whose page breaks and numbers it dropped: a short
+# line with a figure (a designation, a year: "**Kommunsektorn SOU 2025:96**", on even pages
+# "**SOU 2025:96 Kommunsektorn**") standing alone at least ``_RUNNING_MIN`` times, each at least
+# ``_RUNNING_GAP`` lines after the last. A label without a figure ("Beslut", "Läs mer") that
+# recurs through minutes or an FAQ marks no page, nor does a typed heading ("#### Resultat
+# 2025" over each section of a report).
+_RUNNING_MIN = 3
+_RUNNING_GAP = 8
+_MARKUP = re.compile(r"[*_#>]")
+
+
+def split_at_running_lines(text: str) -> list[str] | None:
+    """Pages cut before each recurrence of a running header (the same words in either order,
+    ``edges.word_key``), or None when no line recurs so. The header lines stay on their pages
+    (layout removes them at the page tops), and the text before the first is page 1."""
+    lines = text.split("\n")
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#"):
+            continue
+        plain = _MARKUP.sub("", line).strip()
+        words = plain.split()
+        if 2 <= len(words) <= 10 and len(plain) <= 80 and any(ch.isdigit() for ch in plain):
+            blank_around = (i == 0 or not lines[i - 1].strip()) and (
+                i + 1 == len(lines) or not lines[i + 1].strip()
+            )
+            if blank_around:
+                seen.setdefault(word_key(plain), []).append(i)
+    runs = [
+        at
+        for at in seen.values()
+        if len(at) >= _RUNNING_MIN
+        and all(b - a >= _RUNNING_GAP for a, b in zip(at, at[1:], strict=False))
+    ]
+    if not runs:
+        return None
+    starts = max(runs, key=len)
+    bounds = sorted({0, *starts, len(lines)})
+    return ["\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]

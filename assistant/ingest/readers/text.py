@@ -16,7 +16,12 @@ from typing import Any
 import yaml
 
 from ..model import Block, BlockKind, RawDocument
-from ..pagemarks import split_at_page_comments, split_at_page_marks, without_comments
+from ..pagemarks import (
+    split_at_page_comments,
+    split_at_page_marks,
+    split_at_running_lines,
+    without_comments,
+)
 
 __all__ = ["decode", "markdown_inline", "read_markdown", "read_text", "split_text_pages"]
 
@@ -113,7 +118,8 @@ def _plausible(text: str) -> str:
 def split_text_pages(text: str) -> list[str]:
     """Pages of a text export: at form feeds; else at its printed page numbers ("3 (51)",
     "Sida 3 av 25", see pagemarks); else before each recurrence of the first line (a running
-    header that recurs at least three times; a heading seen twice makes no pages)."""
+    header that recurs at least three times; a heading seen twice makes no pages), or of a
+    running header with a figure (``pagemarks.split_at_running_lines``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         return text.split("\f")
@@ -123,7 +129,7 @@ def split_text_pages(text: str) -> list[str]:
     first = next((ln.strip() for ln in lines if ln.strip()), "")
     starts = [i for i, ln in enumerate(lines) if first and ln.strip() == first]
     if len(starts) < 3:
-        return [text]
+        return split_at_running_lines(text) or [text]
     bounds = [0, *starts[1:], len(lines)]
     return ["\n".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
@@ -178,7 +184,7 @@ def read_markdown(path: Path) -> RawDocument:
         pages = commented
     else:
         plain = without_comments(text)
-        pages = split_at_page_marks(plain) or [plain]
+        pages = split_at_page_marks(plain) or split_at_running_lines(plain) or [plain]
     # A note belongs to the page its marker stands on (pandoc writes every note at the end).
     marked: dict[str, int] = {}
     for page_no, page in enumerate(pages, start=1):
