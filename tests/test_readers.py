@@ -136,9 +136,6 @@ def test_markdown_code_block_is_code_not_headings(tmp_path):
         "De demografiska förändringarna pressar kommunernas",
         "möjlighet att finansiera välfärden.",
     ]
-    doc = load_document(path, tmp_path)
-    # A typed title with a label and its colon is the title, no metadata line.
-    assert doc.title == "FAQ: Vanliga frågor och svar"
 
 
 def test_markdown_emphasis_and_links_over_a_line_break_are_no_text(tmp_path):

@@ -63,17 +63,15 @@ def _is_metadata(text: str) -> bool:
     )
 
 
-def _title_like(text: str, next_text: str, prev_text: str = "", typed: bool = False) -> bool:
-    """A line that can be a title (one-word lines next to one-word lines: tick-box labels).
-    ``typed``: a heading its reader typed ("# FAQ: Vanliga frågor och svar"), which a label and
-    its colon do not make a metadata line."""
+def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
+    """A line that can be a title (one-word lines next to one-word lines: tick-box labels)."""
     words = text.split()
     return bool(
         words
         and len(text) <= 200
         and not text[0].islower()
         and not is_page_number(text, 0)
-        and (typed or not _is_metadata(text))
+        and not _is_metadata(text)
         and not _TICK.search(text)
         and not _BULLET.match(text)
         and not _RECORD.search(text)
@@ -108,13 +106,10 @@ def find_title(
     # vara ogiltig. Verifiera innehållet." atop every page, before the title).
     running = {" ".join(t.split()) for no, t in layout.edge_lines if no > 1}
     texts: list[str] = []
-    typed: set[str] = set()  # headings the reader typed (Markdown "#", a Word style)
     for u in layout.units:
         if u.page != 1 or u.kind == "footnote":
             continue
         text = page[u.start : u.end]
-        if u.kind == "heading" and u.marked:
-            typed.add(text)
         if " ".join(text.split()) in running and text.rstrip()[-1:] in ".!?":
             continue  # a header that is a title ("Handlingsplan för klimat och energi") stays
         if _RECORD.search(text) and not sentences(text)[0].endswith("."):
@@ -132,9 +127,7 @@ def find_title(
     candidates = [
         u
         for i, (t, u) in enumerate(zip(texts, map(_undated, texts), strict=True))
-        if _title_like(
-            u, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "", t in typed
-        )
+        if _title_like(u, texts[i + 1] if i + 1 < len(texts) else "", texts[i - 1] if i else "")
         and not any(
             t == r or t.startswith(r) and t[len(r) : len(r) + 1].isalpha() for r in repeated
         )
