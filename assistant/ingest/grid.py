@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass
 
 from .normalise import normalise
+from .units import NUMBERED_HEADING, Item
 
-__all__ = ["CELL", "GridPair", "column_cells", "label_pairs", "side_by_side"]
+__all__ = ["CELL", "GridPair", "column_cells", "label_pairs", "side_by_side", "table_row"]
 
 # A cell: words one space apart; two or more spaces part the columns.
 CELL = re.compile(r"\S+(?: \S+)*")
@@ -191,3 +192,29 @@ def side_by_side(page: int, lines: list[str]) -> list[GridPair]:
             value = f"{cited} {normalise(more[0])}" if _CONTINUED.search(cited) and more else cited
             pairs.append(GridPair(page, "", value, cited, i, i, row))
     return pairs
+
+
+# A figure cell: "1", "0,5", "120", "12%", "≥1976"; not a year alone, which ends titles
+# ("Handlingsplan    , inkl. Nulägesanalys 2009").
+_FIGURE = re.compile(r"(?!(?:19|20)\d\d$)[<>≤≥]?\d+(?:[,.]\d+)?%?")
+_DECIMAL = re.compile(r"\d+,\d+")
+
+
+def table_row(body: list[Item], i: int) -> bool:
+    """Is unit ``i`` a row of a table exported by columns (``pdftotext -layout``): two cells or
+    more in its line (``Item.cells``), the last a figure ("Markvärmepump (berg, mark, sjö)    0,4")
+    or a row of two cells or more next to it ("Värmekälla    Justeringsfaktor (Xvärmekälla)" over
+    "Fjärrvärme    1")? Taken for headings, a heat-source table's rows each headed the next and
+    its caption headed none."""
+    last = body[i].text.split()[-1]
+    if _DECIMAL.fullmatch(last):
+        return True  # "Härnösand, Kramfors och Timrå 1,2": a decimal figure ends no heading
+    rows = [0 <= k < len(body) and body[k].cells >= 2 for k in (i - 1, i + 1)]
+    if body[i].cells >= 2:
+        return bool(_FIGURE.fullmatch(last)) or any(rows)
+    # "13    Halland" between "Laholm    0,9" and "Övriga    1,0": a county's number and name
+    # among the rows, not section 13 ("2.1    E-arkiv" after "2    Del 1 …" heads its text).
+    return bool(NUMBERED_HEADING.match(body[i].text)) and all(
+        rows[n] and _FIGURE.fullmatch(body[k].text.split()[-1])
+        for n, k in enumerate((i - 1, i + 1))
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .contents import title_key
+from .grid import table_row
 from .list_runs import in_list, in_run, labelled_run
 from .section_numbers import list_item, section_depth, section_number
 from .units import (
@@ -206,7 +207,7 @@ def _is_heading(
         return False
     if not _TOPIC_WORD.search(text) or text.casefold() in _ANSWER_CELL:
         return False
-    if not titled and _table_row(body, i):
+    if not titled and table_row(body, i):
         return False  # "Frånluftsvärmepump      0,6": a table laid out by columns, a row a line
     if _CUT_WORD.search(text) and " -" not in text:
         # "Bjurholm, Nordmaling, Roberts-": a word cut at the line's end goes on (an aside's
@@ -302,31 +303,8 @@ def _among_values(body: list[Item], i: int) -> bool:
     return values(body[max(0, i - 3) : i]) >= 1 and values(body[i + 1 : i + 4]) >= 1
 
 
-# A figure cell: "1", "0,5", "120", "12%", "≥1976"; not a year alone, which ends titles
-# ("Handlingsplan    , inkl. Nulägesanalys 2009").
-_FIGURE = re.compile(r"(?!(?:19|20)\d\d$)[<>≤≥]?\d+(?:[,.]\d+)?%?")
-_DECIMAL = re.compile(r"\d+,\d+")
+# A word cut by a hyphen at a line's end ("Roberts-"), no aside's closing dash.
 _CUT_WORD = re.compile(r"[^\W\d_]-$")
-
-
-def _table_row(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` a row of a table exported by columns (``pdftotext -layout``): two cells or
-    more in its line (``Item.cells``), the last a figure ("Markvärmepump (berg, mark, sjö)    0,4")
-    or a row of two cells or more next to it ("Värmekälla    Justeringsfaktor (Xvärmekälla)" over
-    "Fjärrvärme    1")? Taken for headings, a heat-source table's rows each headed the next and
-    its caption headed none."""
-    last = body[i].text.split()[-1]
-    if _DECIMAL.fullmatch(last):
-        return True  # "Härnösand, Kramfors och Timrå 1,2": a decimal figure ends no heading
-    rows = [0 <= k < len(body) and body[k].cells >= 2 for k in (i - 1, i + 1)]
-    if body[i].cells >= 2:
-        return bool(_FIGURE.fullmatch(last)) or any(rows)
-    # "13    Halland" between "Laholm    0,9" and "Övriga    1,0": a county's number and name
-    # among the rows, not section 13 ("2.1    E-arkiv" after "2    Del 1 …" heads its text).
-    return bool(NUMBERED_HEADING.match(body[i].text)) and all(
-        rows[n] and _FIGURE.fullmatch(body[k].text.split()[-1])
-        for n, k in enumerate((i - 1, i + 1))
-    )
 
 
 def _numbered(text: str) -> bool:

@@ -22,6 +22,7 @@ from ..pagemarks import (
     split_at_running_lines,
     without_comments,
 )
+from .markdown_code import fenced_lines
 
 __all__ = ["decode", "markdown_inline", "read_markdown", "read_text", "split_text_pages"]
 
@@ -197,9 +198,9 @@ def read_markdown(path: Path) -> RawDocument:
         gap = False
         in_table = False
         note: Block | None = None
-        fenced = _fenced(lines)
+        fenced = fenced_lines(lines)
         for i, line in enumerate(lines):
-            # A fence line is markup; the code between two is kept as written (``_fenced``).
+            # A fence line is markup; the code between two is kept as written (``fenced_lines``).
             if i in fenced:
                 if fenced[i] and line.strip():
                     blocks.append(Block(BlockKind.PARAGRAPH, line.strip(), page_no))
@@ -256,42 +257,6 @@ def read_markdown(path: Path) -> RawDocument:
                 )
             gap = False
     return RawDocument(blocks, len(pages), front=front)
-
-
-# A code fence opens with three or more backticks or tildes (CommonMark), indented up to three.
-_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def _fenced(lines: list[str]) -> dict[int, bool]:
-    """The lines of one page's fenced blocks ("```" … "```"): index -> whether it is code.
-
-    Fence lines are markup (False). Between two fences, code is kept as written, a PARAGRAPH
-    block a line, never read as Markdown: an FAQ's snort rules' "# write var, close gate" had
-    headed every answer after them. Prose a converter fenced (a PDF-to-Markdown export that
-    sets whole pages of a report between fences) stays prose, its lines read as any other
-    (not in the result): a block is code when under ``_PROSE_LETTERS`` of its visible
-    characters are letters."""
-    out: dict[int, bool] = {}
-    opened: int | None = None
-    for i, line in enumerate(lines):
-        mark = _MD_FENCE.match(line)
-        if mark is None or line.strip().strip(mark.group(1)[0]) and opened is not None:
-            continue
-        if opened is None:
-            opened = i
-            continue
-        body = "".join("".join(x.split()) for x in lines[opened + 1 : i])
-        code = sum(ch.isalpha() for ch in body) < _PROSE_LETTERS * len(body)
-        out[opened] = out[i] = False
-        if code:
-            out.update((k, True) for k in range(opened + 1, i))
-        opened = None
-    if opened is not None:
-        out[opened] = False  # a fence never closed on its page: markup, the rest read as text
-    return out
-
-
-_PROSE_LETTERS = 0.8
 
 
 def _paragraph_spans(page: str) -> str:
