@@ -54,9 +54,7 @@ def line_key(line: str) -> str:
 def word_key(line: str) -> str:
     """``line``'s folded words in sorted order: a running header set on the other side on even
     pages ("Kommunsektorn SOU 2025:96" / "SOU 2025:96 Kommunsektorn") has one key."""
-    folded = unicodedata.normalize("NFKD", line.casefold())
-    plain = "".join(ch for ch in folded if ch.isalnum() or ch.isspace())
-    return " ".join(sorted(plain.split()))
+    return " ".join(sorted(k for word in line.split() if (k := line_key(word))))
 
 
 def _similar(a: str, b: str) -> bool:
