@@ -37,6 +37,9 @@ __all__ = ["Name", "NameBook", "name_forms", "names_party", "question_names"]
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# An English contraction's tail: "I'm", "I've", "we'll", "don't" are their first word, a function
+# word ("The texts do not mention I'm" was said to a question asked "because I'm ill").
+_CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)$", re.IGNORECASE)
 # A sentence (or a quoted title) starts after these; its first word is capitalised anyway.
 _OPENERS = set(".!?:;\"'”“«»(‘’[–—")
 # Kind words: what a name is a name of. They join a name ("Huddinge kommun", "Region Sydmark")
@@ -117,7 +120,10 @@ def question_names(text: str, lowered: bool | None = None) -> list[Name]:
         nxt = fold(tokens[i + 1][0]) if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1][0]) if i else ""
         head = word.split("-", 1)[0]
-        if folded in _FUNCTION or len(word) < _MIN_LENGTH:
+        bare = _CONTRACTION.sub("", word)
+        if folded in _FUNCTION or len(word) < _MIN_LENGTH or bare != word and (
+            fold(bare) in _FUNCTION or len(bare) < _MIN_LENGTH
+        ):
             marks.append(("", False))
         elif "-" in word:
             # "Sjöby-överenskommelsen", "SIP-möte": a capitalised first part names something;
