@@ -121,8 +121,11 @@ def question_names(text: str, lowered: bool | None = None) -> list[Name]:
         prev = fold(tokens[i - 1][0]) if i else ""
         head = word.split("-", 1)[0]
         bare = _CONTRACTION.sub("", word)
-        if folded in _FUNCTION or len(word) < _MIN_LENGTH or bare != word and (
-            fold(bare) in _FUNCTION or len(bare) < _MIN_LENGTH
+        if (
+            folded in _FUNCTION
+            or len(word) < _MIN_LENGTH
+            or bare != word
+            and (fold(bare) in _FUNCTION or len(bare) < _MIN_LENGTH)
         ):
             marks.append(("", False))
         elif "-" in word:
