@@ -180,7 +180,7 @@ __all__ = [
 #     rows, not headings; nor is a line that ends in a decimal figure or a word cut by a hyphen.
 # 83: a running header kept by a converter that dropped page breaks and numbers (a short line
 #     with a figure, alone, recurring in either order of its words) cuts the pages, and goes.
-CHUNKER_VERSION = "83"
+CHUNKER_VERSION = "84"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

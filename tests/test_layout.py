@@ -66,6 +66,44 @@ def test_a_line_with_a_clause_set_in_after_its_verb_goes_on_and_heads_nothing():
     ]
 
 
+def test_a_sentence_set_in_boxes_a_blank_line_apart_is_one_paragraph():
+    # A PDF that sets a sentence's parts in boxes exports them a blank line apart: the first,
+    # short, was a heading ("Mom. 1 …") and the amount a paragraph of its own, so no quote
+    # said what was paid per hour. A narrow column's lines the same ("… av ett" / "kuperat …").
+    page = (
+        "§ 5 Tjänstgöring\n\n"
+        "Mom. 1 Vid tjänstgöring utgår ersättning\n\n"
+        "fr.o.m. 2024-05-01 med\n\n"
+        "184,10 kronor per timme.\n\n"
+        "Området karaktäriseras av ett\n\n"
+        "kuperat skogs- och\n\n"
+        "myrlandskap.\n"
+    )
+    assert _kinds(page) == [
+        ("heading", "§ 5 Tjänstgöring"),
+        (
+            "paragraph",
+            "Mom. 1 Vid tjänstgöring utgår ersättning fr.o.m. 2024-05-01 med 184,10 kronor per timme.",
+        ),
+        ("paragraph", "Området karaktäriseras av ett kuperat skogs- och myrlandskap."),
+    ]
+
+
+def test_an_address_a_list_letter_or_a_label_after_a_blank_line_runs_on_from_nothing():
+    page = (
+        "Anslutningsavgift för en villa\n\n"
+        "26 534 kr (43%)\n\n"
+        "c) Tomtyteavgift per m2\n\n"
+        "Tfn 026-17 83 21 (dir)\n\n"
+        "www.gavle.se\n\n"
+        "Organisation Setterwalls Advokatbyrå AB\n\n"
+        "reg.no: 556774-5772\n"
+    )
+    texts = [text for _, text in _kinds(page)]
+    assert "www.gavle.se" in texts and "reg.no: 556774-5772" in texts
+    assert "26 534 kr (43%)" in texts
+
+
 def test_a_statutes_list_of_defined_terms_keeps_each_entry_apart():
     # Entries end in commas, so the blank lines between them were read as a sentence going on:
     # the whole list was one sentence and no entry could be quoted alone. A line ending in

@@ -193,6 +193,11 @@ def _numbered_runs(page: list[Item]) -> set[int]:
     return found
 
 
+# A lower-case word (or an abbreviation: "fr.o.m.", "bl.a.") and a space: running text, not a
+# list's letter ("c)"), an address ("stockholm@…", "www.…") or a label ("reg.no:").
+_RUNS_ON = re.compile(r"[a-zåäö]{2,}(?:\.[a-zåäö]{1,3})*\.?(?=\s)")
+
+
 def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     """Does the physical line ``text`` continue the unit ``prev``?"""
     last = prev.lines[-1]
@@ -262,7 +267,14 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
             # unless it cannot ("enligt" / "" / "3 § lagen …").
             return False
         lower = lower or (text[0].isdigit() and last_word[:1].islower())
-        return lower and (len(prev.lines) > 1 or last_len > 40)
+        # A line that cannot end a sentence ("fr.o.m. 2024-05-01 med" / "" / "184,10 kronor per
+        # timme."), or one of four words or more before a lower-case word ("Mom. 1 Vid
+        # tjänstgöring utgår ersättning" / "" / "fr.o.m. …"): a sentence a PDF set in boxes,
+        # each box a paragraph of the export.
+        unended = last_word in FUNCTION_WORDS or (
+            bool(_RUNS_ON.match(text)) and len(prev.text.split()) >= 4
+        )
+        return lower and (len(prev.lines) > 1 or last_len > 40 or unended)
     if lower or last_word in FUNCTION_WORDS or last[-1] == "," or INSERTED_CLAUSE.search(last):
         return True
     if last.count("(") > last.count(")") and ")" in text.split("(")[0]:
