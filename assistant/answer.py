@@ -24,7 +24,7 @@ from .candidates import (
     readable,
     with_typed,
 )
-from .choice import load_choice, rank, twins
+from .choice import highlighted, load_choice, rank, twins
 from .config import Settings
 from .definitions import defined_first
 from .elsewhere import another_body, named_elsewhere
@@ -166,6 +166,7 @@ class ExtractiveAnswerer:
         )
         if elsewhere and self.settings.refuse_named_elsewhere:
             return abstain(query.question, language, passages, elsewhere=elsewhere)
+        chosen = highlighted(chosen, candidates, load_choice())
         return self._answered(query, language, chosen, passages, documents)
 
     def _answered(

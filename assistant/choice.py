@@ -40,6 +40,7 @@ __all__ = [
     "TWIN_WORDS",
     "Choice",
     "Scored",
+    "highlighted",
     "load_choice",
     "order_key",
     "rank",
@@ -47,6 +48,8 @@ __all__ = [
 
 MAX_SENTENCES = 3
 SENTENCE_MARGIN = 0.015
+# Sentences one passage may have highlighted once the answer is decided (``highlighted``).
+MAX_HIGHLIGHTS = 3
 TWIN_WORDS = 0.7
 _WORD = re.compile(r"\w+")
 CHOICE_FILE = Path(str(resources.files("assistant").joinpath("data/citation_choice.json")))
@@ -121,3 +124,31 @@ def rank(
         if (close or _twin(cand, best) or also(cand, best)) and allowed(cand, chosen):
             chosen.append(cand)
     return chosen
+
+
+def highlighted(chosen: Sequence[S], candidates: Sequence[S], choice: Choice) -> list[S]:
+    """``chosen`` (the cited sentences, the answer decided) with the first one's passage's other
+    sentences within ``choice.margin`` of it, at most ``MAX_HIGHLIGHTS`` in that passage: more
+    highlights in a citation, no citation more and none fewer.
+
+    ``SENTENCE_MARGIN`` keeps ``rank``'s own runners-up in the first passage few, for what
+    ``rank`` chooses is also what the refusal rules read (a number in a runner-up answers a
+    "hur många …?"). Once the answer stands, a sentence of the first passage is highlighted as
+    readily as one of another passage is cited (the fitted margin): measured over the read
+    held-out sets (sixty-fifth session), the quoted sentences held the evidence in 0.776 of
+    the answers at ``SENTENCE_MARGIN``, and the evidence was mostly the next sentence of the
+    same passage ("När du definierar konsekvenskategorier …" quoted, "Vilka kategorier som är
+    viktiga … kan du till exempel finna i …" not)."""
+    if not chosen:
+        return list(chosen)
+    best = chosen[0]
+    out = list(chosen)
+    room = MAX_HIGHLIGHTS - sum(c.where == best.where for c in out)
+    for cand in sorted(candidates, key=lambda c: -choice.key(c)):
+        if room <= 0 or choice.key(cand) < choice.key(best) - choice.margin:
+            break
+        lead = cand.text.rstrip().endswith(":")  # quoted with its whole list: no side note
+        if cand.where == best.where and not lead and all(c.text != cand.text for c in out):
+            out.append(cand)
+            room -= 1
+    return out

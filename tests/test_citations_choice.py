@@ -11,10 +11,12 @@ import pytest
 
 from assistant.choice import (
     CHOICE_FILE,
+    MAX_HIGHLIGHTS,
     MAX_SENTENCES,
     SENTENCE_MARGIN,
     TWIN_WORDS,
     Choice,
+    highlighted,
     load_choice,
     order_key,
     rank,
@@ -63,6 +65,29 @@ def test_more_sentences_of_the_first_passage_only_within_the_sentence_margin():
     other = Cand("other passage", 0.9 - 2 * SENTENCE_MARGIN, passage="q")
     found = rank([far, other, near, best], Choice(1.0, 3 * SENTENCE_MARGIN))
     assert [c.name for c in found] == ["best", "near", "other passage"]
+
+
+def test_once_answered_the_first_passage_highlights_sentences_as_close_as_a_citation():
+    best = Cand(
+        "best", 0.90, passage="p", text="När du definierar kategorier utgår du från värden."
+    )
+    next_ = Cand("next", 0.85, passage="p", text="Kategorierna kan du finna i visionsdokument.")
+    lead = Cand("lead", 0.86, passage="p", text="Nedan finner du exempel på kategorier:")
+    far = Cand("far", 0.80, passage="p", text="Matrisen har fyra nivåer.")
+    other = Cand("other", 0.88, passage="q", text="En annan passage.")
+    choice = Choice(1.0, 0.08)
+    chosen = rank([best, next_, lead, far, other], choice)
+    assert [c.name for c in chosen] == ["best", "other"]  # next is beyond SENTENCE_MARGIN
+    # decided: "next" is within the fitted margin in the first passage; the list's lead (which
+    # would bring its whole list), the sentence beyond the margin and other passages are not
+    assert [c.name for c in highlighted(chosen, [best, next_, lead, far, other], choice)] == [
+        "best",
+        "other",
+        "next",
+    ]
+    many = [Cand(str(i), 0.9 - 0.001 * i, passage="p", text=f"Mening {i}.") for i in range(6)]
+    assert len(highlighted(many[:1], many, choice)) == MAX_HIGHLIGHTS
+    assert highlighted([], many, choice) == []
 
 
 def test_the_same_provision_in_another_passage_is_cited_whatever_the_retrievers_order():
