@@ -8,9 +8,9 @@ refuse decision reads those scores. Which sentences are *cited* is decided here,
 (``lift``: word overlap and the party and card-fact bonuses; ``standing``: the passage's
 retrieval score minus the first passage's, ≤ 0). The first in that order is cited, and those
 of other passages within ``margin`` of it, at most ``MAX_SENTENCES``. More sentences of the
-first one's passage are highlighted only within ``SENTENCE_MARGIN`` (as before the fit: the
-evaluation sees passages, not highlights, so it cannot fit this one, and a highlight that does
-not bear on the question is what a reader sees first). A sentence of another passage that is
+first one's passage are chosen only within ``SENTENCE_MARGIN`` (what ``rank`` chooses, the
+refusal rules read too); once the answer is decided, ``highlighted`` adds that passage's
+sentences within the fitted margin, as highlights of the same citation. A sentence of another passage that is
 nearly the same sentence (``twins``: the same provision in a replaced and a replacing version,
 with other figures) and as close on its own is cited too, whatever the retriever's order: the
 reader must see both. Its word share (``TWIN_WORDS``) changes no figure of the suite's sets
@@ -136,8 +136,8 @@ def highlighted(chosen: Sequence[S], candidates: Sequence[S], choice: Choice) ->
     "hur många …?"). Once the answer stands, a sentence of the first passage is highlighted as
     readily as one of another passage is cited (the fitted margin): measured over the read
     held-out sets (sixty-fifth session), the quoted sentences held the evidence in 0.776 of
-    the answers at ``SENTENCE_MARGIN``, and the evidence was mostly the next sentence of the
-    same passage ("När du definierar konsekvenskategorier …" quoted, "Vilka kategorier som är
+    the answers at ``SENTENCE_MARGIN`` and 0.827 with these highlights (2.08 -> 2.75 quoted
+    sentences per answer); the evidence missed was mostly the next sentence of the same passage ("När du definierar konsekvenskategorier …" quoted, "Vilka kategorier som är
     viktiga … kan du till exempel finna i …" not)."""
     if not chosen:
         return list(chosen)

@@ -180,6 +180,8 @@ __all__ = [
 #     rows, not headings; nor is a line that ends in a decimal figure or a word cut by a hyphen.
 # 83: a running header kept by a converter that dropped page breaks and numbers (a short line
 #     with a figure, alone, recurring in either order of its words) cuts the pages, and goes.
+# 84: after a blank line, a line runs on when the one before cannot end (a function word) or
+#     when it opens with a lower-case word after a line of four words or more (boxes, columns).
 CHUNKER_VERSION = "84"
 CARD_SECTION = "dokumentuppgifter"
 
