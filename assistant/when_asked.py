@@ -114,6 +114,15 @@ _DECIDED = re.compile(
     r"underteckna\w*|utfärdad\w*|decided|decision|adopted|approved|signed|enacted)\b|§",
     re.I,
 )
+# A past event's time asked by its name: "Vilket datum fattade nämnden beslut …?", "What year
+# was … adopted?". It was dated once, so a time limit ("senast tre veckor från den dag beslutet
+# delgavs": a rule for the future) is no answer (a blind guideline's question, read in the
+# sixty-sixth session).
+_PAST_NAMED = re.compile(
+    r"\b(?:vilket|vilken) (?:datum|dag|ar|artal|manad) (?:\w+(?:ades|ade|des|tes)|"
+    r"\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes)|fattade)\b|"
+    r"\b(?:what|which) (?:date|day|year|month) (?:was|were|did)\b"
+)
 _PAST_WHEN = re.compile(
     r"^(?:nar (?:\w+(?:ades|ade|des|tes)|\w*(?:togs|skrevs|gavs|slogs|drogs|holls|valdes))\b|"
     r"when (?:was|were|did)\b)"
@@ -240,7 +249,11 @@ def time_absent(query: Any, ranked: Sequence[Any], time: bool = True) -> bool:
         # datum …?" a day.
         found = _YEAR if _YEAR_ASKED.search(query.folded) else DATE
         found = DAY if _DAY_ASKED.search(query.folded) else found
-        if not any(found_beyond(found, t, own) or found_beyond(LIMIT, t, own) for t in texts):
+        limit = None if _PAST_NAMED.search(query.folded) else LIMIT
+        if not any(
+            found_beyond(found, t, own) or limit is not None and found_beyond(limit, t, own)
+            for t in texts
+        ):
             return True
     elif (
         (time or named or event)

@@ -418,6 +418,14 @@ def test_how_often_is_answered_by_a_frequency_or_an_interval_not_by_any_number()
         "Ingen som inte har fyllt 18 år får vistas på boendena.",
     ):
         assert absent_kind(question, _read(*plain, unsaid)) == "frequency", unsaid
+    # That how often depends on something is the text's answer, said of the frequency itself.
+    for depends in (
+        "Hur ofta kontrollerna behöver göras beror på vilka risker som finns på boendet.",
+        "Frekvensen på kontrollerna bestäms av boendets storlek.",
+    ):
+        assert absent_kind(question, _read(*plain, depends)) is None, depends
+    unsaid = "Det beror på boendet om brandskyddet kontrolleras av kommunen."
+    assert absent_kind(question, _read(*plain, unsaid)) == "frequency"
     # Beyond the sentences a quote reaches it does not count.
     far = _read(*plain, "Boendena finns i kommunen.", "Kontrollerna görs årligen.")
     assert absent_kind(question, far) == "frequency"
@@ -1041,6 +1049,34 @@ def test_how_long_is_a_length_or_a_period_and_a_named_sum_no_height():
     content = _query("Hur hög halt bly i luften får det högst vara i lokalen?")
     said = "Halten bly i luften i lokalen får högst vara 0,05 mg/m³."
     assert absent_kind(content, _read(said)) is None
+
+
+def test_how_far_ahead_asks_a_period_before_a_date_not_a_distance():
+    ahead = _query("How far ahead of the opening day must I apply for a licence?", "en")
+    said = "Ansökan om tillstånd ska lämnas senast tre månader innan tillståndet ska gälla."
+    assert absent_kind(ahead, _read(said)) is None
+    # the distance is still a length: a period answers no "how far"
+    far = _query("How far from the school may the licensed premises be?", "en")
+    assert absent_kind(far, _read("Lokalen och skolan omfattas av tillståndet i tre månader.")) == (
+        "number"
+    )
+
+
+def test_a_past_events_date_asked_by_name_is_not_answered_by_a_time_limit():
+    # "Vilket datum fattade nämnden beslut …?" over "… senast tre veckor från den dag beslutet
+    # delgavs" (a rule for later decisions) was answered in a blind guideline's set.
+    limit = "Överklagandet ska lämnas till nämnden senast tre veckor från den dag beslutet delgavs."
+    for question, language in (
+        ("Vilket datum fattade nämnden beslut om att anta riktlinjerna?", "sv"),
+        ("Vilket datum antogs riktlinjerna av nämnden?", "sv"),
+        ("What date was the decision on the guidelines taken by the board?", "en"),
+    ):
+        assert absent_kind(_query(question, language), _read(limit)) == "time", question
+        dated = "Nämnden beslutade om riktlinjerna den 16 juni 2026."
+        assert absent_kind(_query(question, language), _read(dated)) is None, question
+    # a deadline asked is still answered by a time limit
+    deadline = _query("Vilket datum måste överklagandet ha kommit in till nämnden?")
+    assert absent_kind(deadline, _read(limit)) is None
 
 
 @pytest.mark.parametrize(
