@@ -9,6 +9,7 @@ from .answer_type import list_asked
 from .candidates import Candidate, parties_of, party_bonus
 from .definitions import asked_term, entry_at
 from .document_facts import fact_line, own_fact_line
+from .duty import duty_asked, states_duty
 from .extremes import extreme_asked, names_extreme
 from .indexing.records import StoredDocument
 from .indexing.store import Index
@@ -40,6 +41,9 @@ _REASON_BONUS = _LIST_LEAD_BONUS
 # "I vilken årskurs får flest elever …?": a sentence naming an extreme ("… är högst i årskurs
 # 6 …") over the one stating the total (``extremes``); the same kind of lift.
 _EXTREME_BONUS = _LIST_LEAD_BONUS
+# "Vad måste det stå i rutinerna?": a sentence stating a requirement ("Av rutinen ska framgå …")
+# over the advice beside it ("Det är viktigt att rutinerna …", ``duty``); the same kind of lift.
+_DUTY_BONUS = _LIST_LEAD_BONUS
 _MIN_WORDS = 3
 _LEADERS = re.compile(r"(?:\.\s?){5,}|…{2,}|_{5,}")
 # A table row's last cell that is a page number or range ("20", "5 - 6").
@@ -101,6 +105,11 @@ def score_sentences(
     term = asked_term(query.text)
     why = reason_asked(query.folded)
     extreme = extreme_asked(query.folded)
+    # Only where no kind of answer is typed: "Hur länge måste rapporterna sparas?" wants a
+    # period, and in a föreskrift nearly every sentence has its "ska"; lifted, they crowded the
+    # sentences naming the topic out of those the refusal rules read (read sets, sixty-sixth
+    # session: two answerable refused, one unanswerable answered).
+    duty = query.wants is None and duty_asked(query.folded)
     leads: dict[str, set[tuple[int, int]]] = {}  # each passage's list leads, split once
     contents = {
         p.id
@@ -134,6 +143,8 @@ def score_sentences(
             lift += _REASON_BONUS
         if extreme and names_extreme(text):
             lift += _EXTREME_BONUS
+        if duty and states_duty(text):
+            lift += _DUTY_BONUS
         if passage.kind == "card":
             # Only the card's line of the very fact asked for: its title or type line is
             # no answer to "När träder avtalet i kraft?" where the card has no such line.
