@@ -30,6 +30,13 @@ _CONTINUES = re.compile(
 )
 
 
+# A sentence giving the same measure as the one before, for another year or place: "… hade
+# motsvarande siffra ökat till 84 procent", "Samma andel var …", "The corresponding figure …".
+_SAME_MEASURE = re.compile(
+    r"\b(?:motsvarande|samma|densamma|detsamma|corresponding|the same)\b", re.I
+)
+
+
 def typed_about(
     typed: list[Candidate], chosen: list[Candidate], candidates: list[Candidate], absent: str
 ) -> str:
@@ -84,7 +91,8 @@ def typed_rescue(
     quoted beside the best (``_number_below``); for how often, any read sentence that says it
     and, in context, is as much about what is asked (``_often_below``); for a year the question
     names, one of the best sentences scored at least as high as the first quote that names it,
-    quoted alone. ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
+    quoted alone, or the sentence after the first quote giving the same measure for it, quoted
+    with it. ``known``: the corpus vocabulary; ``time``: ``Settings.refuse_absent_time``."""
     if absent == "money":
         return None
     if absent == "year":
@@ -108,6 +116,16 @@ def typed_rescue(
         )
         if year is not None:
             return year
+        # "Vid utgången av 2023 uppgick andelen … till 80 procent. Vid utgången av 2024 hade
+        # motsvarande siffra ökat till 84 procent.": the year asked in the sentence right after
+        # the first quote, which gives the same measure for it (``_SAME_MEASURE``) or points
+        # back at it: both quoted, the second scored lower for its pointing words (a read
+        # blind set's question, sixty-sixth session).
+        after = [c for c in neighbours(chosen[0], candidates) if c.start >= chosen[0].end]
+        if after and (_SAME_MEASURE.search(after[0].text) or _CONTINUES.match(after[0].text)):
+            pair = [chosen[0], after[0]]
+            if absent_kind(query, pair, time=time) is None:
+                return pair
     typed = (
         _with_next(chosen, candidates)
         if absent == "restated"

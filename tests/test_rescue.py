@@ -131,6 +131,29 @@ def test_a_year_missing_from_the_chosen_sentence_is_quoted_from_a_better_scored_
     assert typed_rescue(query, "year", ranked[:1], ranked, known.__contains__, True) is None
 
 
+def test_a_year_asked_is_quoted_from_the_next_sentence_giving_the_same_measure():
+    # "Vid utgången av 2023 … 80 procent. Vid utgången av 2024 hade motsvarande siffra ökat till
+    # 84 procent.": the year asked, in the sentence after the first quote, scored lower for its
+    # pointing words; both are quoted.
+    question = "Hur stor andel av revisorerna var certifierade i slutet av 2024?"
+    first = "Vid utgången av 2023 uppgick andelen certifierade revisorer till 80 procent."
+    same = "Vid utgången av 2024 hade motsvarande siffra ökat till 84 procent."
+    other = "Under 2024 anställdes två nya revisorer vid kontoret."
+    for after, rescued in ((same, [first, same]), (other, None)):
+        text = f"{first} {after}"
+        passage = Passage("p0", "rapport.txt", "Rapport", 1, "", text, 1.0, sentences=2)
+        cut = len(first) + 1
+        ranked = [
+            Candidate(passage, 0, len(first), 0.95, 0.9, np.zeros(2), 0.0, 0.0),
+            Candidate(passage, cut, len(text), 0.85, 0.85, np.zeros(2), 0.0, 0.0),
+        ]
+        known = {t for t in terms(text)}
+        analyzer = QueryAnalyzer([], [], texts=lambda t=text: (t,), knows=known.__contains__)
+        query = analyzer.analyze(question)
+        got = typed_rescue(query, "year", ranked[:1], ranked, known.__contains__, True)
+        assert (None if got is None else [c.text for c in got]) == rescued, after
+
+
 def test_a_count_of_occasions_says_how_often():
     from assistant.frequency import frequency_found
 
