@@ -182,9 +182,7 @@ __all__ = [
 #     with a figure, alone, recurring in either order of its words) cuts the pages, and goes.
 # 84: after a blank line, a line runs on when the one before cannot end (a function word) or
 #     when it opens with a lower-case word after a line of four words or more (boxes, columns).
-# 85: short lines right under a table's caption ("Tabell 1, …" / "Utfall 2024" / "Budget 2024")
-#     are its column headers, no headings (``ingest.headings``).
-CHUNKER_VERSION = "85"
+CHUNKER_VERSION = "84"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -183,30 +183,6 @@ def test_a_short_line_between_value_cells_is_a_cell_not_a_heading():
     assert headings == ["Ersättning", "Avgifter"]
 
 
-def test_short_lines_under_a_tables_caption_are_its_column_headers_not_headings():
-    # An audit report's budget table read a cell a line: "Utfall 2023", the last column header,
-    # headed the rows and cut them off from "Utfall 2024" / "Budget 2024".
-    page = (
-        "Analys av årets ekonomiska utfall\n\nTabell 1, utfall per 2024-12-31 tkr\n\n"
-        "Utfall 2024\n\nBudget 2024\n\nUtfall 2023\n\nSakkunnigt biträde\n\n-34 527\n\n"
-        "-37 101\n\n-34 012\n\nPersonal\n\nVid årets slut hade kontoret 30 medarbetare.\n"
-    )
-    headings = [text for kind, text in _kinds(page) if kind == "heading"]
-    assert headings == ["Analys av årets ekonomiska utfall", "Personal"]
-    # The next table's caption still heads its table, and a caption over a table the export
-    # lost, then a heading and its text, keeps the heading.
-    lost = (
-        "Tabell 2 Antal elever per skola\n\nTabell 3 Kostnader per elev\n\n"
-        "Skolornas ekonomi\n\nKostnaderna steg under året med fyra procent.\n"
-    )
-    headings = [text for kind, text in _kinds(lost) if kind == "heading"]
-    assert headings == [
-        "Tabell 2 Antal elever per skola",
-        "Tabell 3 Kostnader per elev",
-        "Skolornas ekonomi",
-    ]
-
-
 # A regulation's tables exported by ``pdftotext -layout``: a label, a gap, a figure. Read as
 # headings, each row headed the next and the caption ("Tabell 5 …") headed none.
 _HEAT_SOURCES = (

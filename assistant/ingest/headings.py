@@ -219,8 +219,6 @@ def _is_heading(
         return False  # a table's cells a line each ("HSNV" / "3 117 689 kr" / "Kommun" / …)
     if not numbered and _after_column_labels(body, i):
         return False  # a table's last column header ("V" / "S" / "Df" / "Dg" / "TOTAL AVGIFT")
-    if not numbered and _under_caption(body, i):
-        return False  # "Tabell 1, utfall per 2024-12-31 tkr" / "Utfall 2024" / "Budget 2024"
     if KEY_VALUE.match(text) and not text.endswith(":") or TOC_ENTRY.search(text):
         return False
     if not numbered and _after_lead([*(before or ()), *body], len(before or ()) + i):
@@ -288,50 +286,6 @@ def _after_column_labels(body: list[Item], i: int) -> bool:
         return 0 < len(text) <= 3 and text.isalpha()
 
     return label(i - 1) and label(i - 2)
-
-
-# A table's caption: "Tabell 1, utfall per …", "Tabell 3.2 Antal elever", "Table 4: …".
-_CAPTION = re.compile(r"^(?:tabell|tab\.|table)\s*\d+(?:\.\d+)*\b", re.I)
-_CELL_WORDS = 5
-
-
-def _under_caption(body: list[Item], i: int) -> bool:
-    """Is unit ``i`` one of a table's column headers, exported a cell a line right under the
-    table's caption ("Tabell 1, utfall per 2024-12-31 tkr" / "Utfall 2024" / "Budget 2024" /
-    "Utfall 2023" / "Förtroendevalda revisorer" / "-2 431" …)? Short lines with nothing but
-    short lines between them and the caption, two of them at least (a table has columns): taken
-    for headings, the last one headed the table's rows and cut them off from their header row,
-    so "utfallet 2024" met no passage naming both the year and the row (a blind audit report's
-    question, read in the sixty-sixth session). A caption over a table the export lost, then
-    one heading, keeps the heading."""
-
-    def cell(k: int) -> bool:
-        unit = body[k]
-        text = unit.text.strip()
-        return (
-            unit.kind in ("heading", "paragraph", "line")
-            and len(unit.lines) <= 1
-            and 0 < len(text.split()) <= _CELL_WORDS
-            and text[-1] not in ".!?:;"
-            and not _numbered(text)
-            # the rows have begun: a line after a value is a row's label, read by the other
-            # rules (``_among_values``), or a heading after the table
-            and not VALUE_LINE.fullmatch(text)
-        )
-
-    if _CAPTION.match(body[i].text.strip()):
-        return False  # the next table's caption ("Tabell 8 …" after table 7's cells) heads it
-    k = i - 1
-    while k >= 0 and i - k <= 8 and not _CAPTION.match(body[k].text.strip()):
-        if not cell(k):
-            return False
-        k -= 1
-    if k < 0 or i - k > 8:
-        return False
-    after = i + 1 < len(body) and (
-        cell(i + 1) or bool(VALUE_LINE.fullmatch(body[i + 1].text.strip()))
-    )
-    return i - k >= 2 or after
 
 
 _LEAD_ENDS = {"följande", "nedan", "nedanstående", "följer", "following", "below", "follows"}
