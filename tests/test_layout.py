@@ -89,6 +89,25 @@ def test_a_sentence_set_in_boxes_a_blank_line_apart_is_one_paragraph():
     ]
 
 
+def test_a_range_broken_after_its_dash_runs_on_into_the_line_opening_with_its_end():
+    # The line's end ("9–") cannot end a sentence; the next line's "16" closes the range. Apart,
+    # "16 åtgärdas." opened a unit of its own and the line before it became a heading, so the
+    # quote said neither the range nor what is done with it (a read blind set's report).
+    page = (
+        "Generella risker\n"
+        "Enligt säkerhetsarbetet ska riskbedömningar med ett värde av 9–\n"
+        "16 åtgärdas. I analysen upptäcktes 7 risker inom intervallet.\n"
+    )
+    assert _kinds(page) == [
+        ("heading", "Generella risker"),
+        (
+            "paragraph",
+            "Enligt säkerhetsarbetet ska riskbedömningar med ett värde av 9– 16 åtgärdas. I "
+            "analysen upptäcktes 7 risker inom intervallet.",
+        ),
+    ]
+
+
 def test_an_address_a_list_letter_or_a_label_after_a_blank_line_runs_on_from_nothing():
     page = (
         "Anslutningsavgift för en villa\n\n"

@@ -56,6 +56,9 @@ _NUMBERED_ITEM = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 # with the dash and a number ("2019" / "– 2023"; "10" / "- 20 kr").
 _RANGE_START = re.compile(r"\d$")
 _RANGE_END = re.compile(r"^[–-]\s*\d")
+# The mirror: a range broken after its dash ("… med ett värde av 9–" / "16 åtgärdas."): the
+# line cannot end there, and the number opening the next is the range's end, not an item's.
+_RANGE_OPEN = re.compile(r"\d\s?[–-]$")
 # A statute's or an authority's regulations' title ends "…; beslutade den 17 december 2007." (SFS:
 # "Utfärdad den …" on a line of its own, which needs no joining).
 _DECIDED = re.compile(r"(?:beslutade?|utfärdade?|meddelade?)\s+den\b")
@@ -203,6 +206,8 @@ def _continues(prev: Item, text: str, blank: bool, width: int) -> bool:
     last = prev.lines[-1]
     if not blank and _RANGE_END.match(text) and _RANGE_START.search(last):
         # "… program 2019" / "– 2023 (KS-2019-00586).": a range broken at its dash, no bullet
+        return prev.kind in ("paragraph", "list_item")
+    if not blank and _RANGE_OPEN.search(last) and text[:1].isdigit():
         return prev.kind in ("paragraph", "list_item")
     if is_list_start(text) or prev.kind not in ("paragraph", "list_item") or not text:
         return False
