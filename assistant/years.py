@@ -12,7 +12,8 @@ Years as texts write them: one year ("2023", "år 2023"); a span ("2019-2022", "
 "läsåret 2023/24", "LÅ 2023-2024") holds each year in it; "från 2021", "sedan 2021", "fr.o.m.
 2021", "efter 2021", "from 2021", "since 2021" hold every later year ("Från 2021 gäller ett
 höjt tak …" answers "What is the maximum RUT amount for 2026?"); "till 2030", "senast 2030",
-"före 2030", "by 2030", "until 2030" every earlier one.
+"före 2030", "by 2030", "until 2030" every earlier one; "1938 eller senare" every later one,
+"1937 eller tidigare" every earlier one.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ _UNTIL = re.compile(
 )
 # A year alone; not inside a date's digits run or a reference number ("2023:12", "SFS 2010:900").
 _SINGLE = re.compile(rf"(?<![\d:/-])({_YEAR})(?![\d:])")
+# The same bounds after the year: "födda 1937 eller tidigare" holds 1935 ("Måste en person som
+# är född 1935 betala …?"), "1938 eller senare", "2020 and later".
+_OR_LATER = re.compile(
+    rf"(?<![\d:/-])({_YEAR})\s+(?:eller|och|or|and)\s+(?:senare|efter|framåt|later|after)\b", re.I
+)
+_OR_EARLIER = re.compile(
+    rf"(?<![\d:/-])({_YEAR})\s+(?:eller|och|or|and)\s+(?:tidigare|före|fore|earlier|before)\b",
+    re.I,
+)
 _OPEN = 10_000  # "from 2021" holds every year up to this
 
 
@@ -61,7 +71,8 @@ def years_of(text: str) -> list[tuple[int, int]]:
         if first <= end <= first + 50:
             spans.append((first, end))
             taken.append(m.span())
-    for pattern, open_after in ((_FROM, True), (_UNTIL, False)):
+    bounds = ((_FROM, True), (_UNTIL, False), (_OR_LATER, True), (_OR_EARLIER, False))
+    for pattern, open_after in bounds:
         for m in pattern.finditer(text):
             year = int(m.group(1))
             spans.append((year, _OPEN) if open_after else (0, year))

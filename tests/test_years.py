@@ -94,3 +94,14 @@ def test_a_target_asked_by_a_year_is_that_years_not_every_year_before_it():
     assert not other_year("What is the target for cutting purchased energy by 2020?", targets)
     # "before" asks every year before it
     assert not other_year("Vad gällde före 2020?", ["Avgiften var 5 kr år 2018."])
+
+
+def test_a_year_before_or_after_a_bound_the_text_states_is_held_by_it():
+    # "född 1935" is within "födda 1937 eller tidigare": the rule is the answer, not another
+    # year's (a read blind set's question was refused).
+    rule = ["Allmän pensionsavgift ska inte betalas av personer som är födda 1937 eller tidigare."]
+    assert years_of(rule[0]) == [(0, 1937)]
+    assert not other_year("Måste en person som är född 1935 betala allmän pensionsavgift?", rule)
+    assert other_year("Måste en person som är född 1950 betala allmän pensionsavgift?", rule)
+    assert years_of("Avgiften betalas av den som är född 1938 eller senare.") == [(1938, 10_000)]
+    assert years_of("Applies to buildings built 2020 and later.") == [(2020, 10_000)]
