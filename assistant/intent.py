@@ -67,9 +67,9 @@ _FRAME_WORDS = (
     # a speaker's particles, no topic ("Hur länge gäller planen egentligen?")
     "egentligen alltså faktiskt ungefär actually really exactly roughly anyway "
     # focus particles narrow what is asked, they name no topic ("… anställd i bara några dagar",
-    # "… för precis varje behandling", "… gällde enbart standardlösningar"), and a text rarely
+    # "… för precis varje behandling", "… efter att den väl har gjorts"), and a text rarely
     # uses them, so they weighed most among the topic words the best sentence must hold
-    "bara endast enbart precis just typ liksom only merely solely "
+    "bara endast enbart precis just typ liksom väl only merely solely "
     # "gäller" frames (above) in the past too
     "gällde "
     # modal verbs frame what is asked; a text says "ska", the asker "måste", "behöver"

@@ -93,6 +93,7 @@ _GENERIC = frozenset(
         "får få fick ska skall måste kan kunde bör behöver kostar kosta kostade stor stort stora "
         "hög högt höga lång långt långa länge djup djupt bred brett ofta gammal gamla tung tungt "
         "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
+        "gjort gjorts gjorde gjordes "
         "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
         "take takes need needs can may must should will does do get heter hette kallas name named "
         "called "

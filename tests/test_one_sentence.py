@@ -42,6 +42,11 @@ def test_the_specific_words_leave_out_the_kind_of_answer_and_numbers():
     assert specific_terms(_stems("Hur länge brukar ett tillstånd gälla?")) == {"tillstand", "gall"}
     # "tar" asks how long something takes, as "take" does: "Planering 2-4 veckor, byggtid …"
     assert specific_terms(_stems("Hur lång tid tar köksrenovering?")) == {"koksrenovering"}
+    # "göra" in the past frames as in the present ("… efter att den har gjorts")
+    assert specific_terms(_stems("Hur ofta ses bedömningen över när den har gjorts?")) == {
+        "ses",
+        "bedomning",
+    }
     # the kind of number ("nivå") and a date's month, like its day and year
     assert specific_terms(_stems("Vilken nivå fick räntan vid mötet den 19 mars 2025?")) == {
         "rantan",
