@@ -185,7 +185,10 @@ __all__ = [
 # 85: (used by a reverted caption rule, 2026-12-07; skipped so no index of it is read as current)
 # 86: a line ending in a figure and a dash runs on to a line opening with a figure ("… med ett
 #     värde av 9–" / "16 åtgärdas."): a range broken after its dash, not a numbered item.
-CHUNKER_VERSION = "86"
+# 87: a statute book's title whose decision date follows without a semicolon ("… ska vara utförda
+#     beslutade den 21 april 2022."), a file name that shortens the title's words, a series
+#     with a hyphen ("ELSÄK-FS"), an entry into force naming what it repeals without a comma.
+CHUNKER_VERSION = "87"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

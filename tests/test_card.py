@@ -237,6 +237,30 @@ def test_a_titles_trailing_semicolon_is_no_part_of_it(tmp_path):
     assert doc.metadata["title"] == "Norrverkets föreskrifter om avgifter för tillsyn"
 
 
+def test_a_statute_books_title_block_without_its_semicolon_still_gives_title_and_facts(tmp_path):
+    # A PDF export that lost the ";" before "beslutade den …", a series with a hyphen over its
+    # number, a file name that shortens the title's words, an entry into force naming what it
+    # repeals without a comma: the file name was the title and the card had no decision, no
+    # designation and no replaced text (a read blind set's regulation).
+    text = (
+        "Norrverkets författningssamling\nISSN 1100-0000\n\nNORR-FS\n2022:1\n\n"
+        "Norrverkets föreskrifter och allmänna råd om hur starkströmsanläggningar\n"
+        "ska vara utförda\nbeslutade den 21 april 2022.\n"
+        "Norrverket meddelar följande föreskrifter med stöd av 33 § förordningen.\n\n"
+        "1 § Dessa föreskrifter gäller starkströmsanläggningar. De gäller också ledningar.\n\n"
+        "Dessa föreskrifter träder i kraft den 1 december 2022 då Norrverkets föreskrifter "
+        "(NORR-FS 2008:1) om hur elektriska starkströmsanläggningar ska vara utförda ska upphöra "
+        "att gälla.\n"
+    )
+    doc = load_text(tmp_path, "norr-fs-2022-1-starkstromsanlaggningars-utforande.txt", text)
+    title = "Norrverkets föreskrifter och allmänna råd om hur starkströmsanläggningar ska vara utförda"
+    assert doc.metadata["title"] == f"{title} (NORR-FS 2022:1)"
+    facts = {f["key"]: f["value"] for f in doc.metadata["card_facts"]}
+    assert facts["decision"] == "beslutade den 21 april 2022."
+    assert facts["in_force"].startswith("träder i kraft den 1 december 2022")
+    assert facts["replaces"].startswith("Norrverkets föreskrifter (NORR-FS 2008:1)")
+
+
 def test_a_file_name_in_front_matter_is_no_title(tmp_path):
     # A PDF-to-Markdown converter wrote the file name as the title: page 1's title is the title.
     text = (

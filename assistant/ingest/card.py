@@ -87,10 +87,10 @@ def shown_fact(line: str) -> str:
 
 KEY_VALUE = re.compile(r"^[A-Za-zÅÄÖåäöÉé][\wÅÄÖåäö .-]{0,28}(?:\(\w{1,3}\))?:\s+\S.{0,80}$")
 # A statute book's designation standing alone on its line (or its series over its number).
-# Its series ends in "FS" (författningssamling: SFS, AFS, FFFS, MSBFS, HSLF-FS, a municipality's
-# KFS); a blank line may stand between series and number in a layout export.
+# Its series ends in "FS" (författningssamling: SFS, AFS, FFFS, MSBFS, HSLF-FS, ELSÄK-FS, a
+# municipality's KFS); a blank line may stand between series and number in a layout export.
 _DESIGNATION_LINE = re.compile(
-    r"^[ \t]*([A-ZÅÄÖ]{0,6}(?:-[A-ZÅÄÖ]{1,4})?FS)[ \t]*(?:\n[ \t]*){0,2}"
+    r"^[ \t]*([A-ZÅÄÖ]{0,6}(?:-[A-ZÅÄÖ]{1,4})?-?FS)[ \t]*(?:\n[ \t]*){0,2}"
     r"((?:19|20)\d{2}:\d{1,4})[ \t]*$",
     re.M,
 )

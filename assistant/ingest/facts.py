@@ -98,7 +98,7 @@ _SELF_REPLACES = re.compile(
 # den 1 juni 2021, då Strålsäkerhetsmyndighetens föreskrifter (SSMFS 2011:1) om … ska upphöra att
 # gälla.") or on its own ("Genom dessa föreskrifter upphävs …").
 _REPEALS = re.compile(
-    r"\bträder i\s*kraft\b[^.]*?,\s*(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
+    r"\bträder i\s*kraft\b[^.]*?(?:,\s*|\s+)(?:då|och samtidigt)\s+(?P<old>.{10,250}?)\s+(?:ska\s+)?"
     r"upphör(?:a)?\s+att\s+gälla|"
     r"^genom\s+(?:dessa|denna|detta)\s+\w+\s+upphävs\s+(?P<old2>.{10,250}?)\.?$|"
     # a sentence of its own after the entry into force, naming the old text by designation:
@@ -236,14 +236,23 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             # "tills vidare"; a body sentence that merely uses the verb is no fact.
             # A regulation's title states its decision after a semicolon ("Föreskrifter om
             # personalliggare; beslutade den 31 augusti 2015."): a fact line too.
-            titled = m is not None and line[: m.start()].rstrip().endswith(";")
+            # An export may lose the semicolon ("… ska vara utförda beslutade den 21 april
+            # 2022."): what stands before the decision is then the title itself (which the card
+            # may have given its designation: "… utförda (ELSÄK-FS 2022:1)").
+            before = " ".join(line[: m.start()].split()).casefold() if m is not None else ""
+            titled = m is not None and (
+                before.endswith(";")
+                or len(before.split()) >= 3 and title.casefold().startswith(before)
+            )
             # A statute book's header: "Utkom från trycket den 30 november 2021" before
             # "beslutade den 25 november 2021." (pdftotext runs the two lines together).
             printed = m is not None and bool(_PRINTED.match(line[: m.start()].strip()))
             near = m is not None and (m.start() <= 30 or titled or printed)
             # An entry into force may name what it repeals ("…, då Naturvårdsverkets
             # föreskrifter (NFS 2017:5) om … upphör att gälla."): a longer line.
-            repeals = key == "in_force" and m is not None and ", då " in line[m.end() :]
+            # ("… den 1 december 2022 då Elsäkerhetsverkets föreskrifter (ELSÄK-FS 2008:1) …
+            # ska upphöra att gälla.", without the comma)
+            repeals = key == "in_force" and m is not None and " då " in line[m.end() :]
             longest = 300 if titled or repeals else 200
             # A statute book's decision line stands alone under a title that a column broke
             # off ("… och tjänstepension; den 17 juni 2011." / "beslutade den 13 juni 2011."):

@@ -52,6 +52,24 @@ def _stem_words(stem: str) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", _fold(stem)) if len(w) >= 4 and not w.isdigit()}
 
 
+# A file name shortens and inflects its words ("elsak-fs-2022-1-starkstromsanlaggningars" for
+# "Elsäkerhetsverkets föreskrifter … om hur starkströmsanläggningar …"): a word of five letters
+# or more that begins the other is the same word.
+_SHARED_PREFIX = 5
+
+
+def _shares_word(names: set[str], words: set[str]) -> bool:
+    """Does a (folded) file-name word equal a title word, or is either, of five letters or
+    more, the start of the other?"""
+    if names & words:
+        return True
+    return any(
+        min(len(n), len(w)) >= _SHARED_PREFIX and (n.startswith(w) or w.startswith(n))
+        for n in names
+        for w in words
+    )
+
+
 def _is_metadata(text: str) -> bool:
     return bool(
         _METADATA.match(text)
@@ -135,7 +153,7 @@ def find_title(
     candidates = _typed_titles(candidates)
     stem_words = _stem_words(stem)
     for text in candidates:
-        if stem_words & set(re.findall(r"\w+", _fold(text))):
+        if _shares_word(stem_words, set(re.findall(r"\w+", _fold(text)))):
             return text
     # A file name of three or more words that shares none with the first lines names the
     # document better than they do.
@@ -158,12 +176,14 @@ _TRAILING_DATE = re.compile(r"\s+(?:19|20)\d\d-\d\d-\d\d$")
 # A statute book's title block (every författningssamling: FFFS, MSBFS, AFS …): its column
 # "Utkom från trycket / den 17 juni 2011" runs into the title's lines in a layout export, and
 # the title goes on to its decision ("…brandskyddskontroll1; beslutade den 11 november 2014.",
-# with a footnote's number glued on). The date made the title a record line, and the file name
-# became the title of two read sets' regulations (sixtieth session).
+# with a footnote's number glued on; an export may lose the semicolon: "… ska vara utförda
+# beslutade den 21 april 2022."). The date made the title a record line, and the file name
+# became the title of two read sets' regulations (sixtieth session), and of a third's
+# (sixty-seventh).
 _PRINTED = re.compile(r"\s*\butkom från trycket\b", re.I)
 _DECIDED_TAIL = re.compile(
-    r"(?:(?<=[^\W\d])\d{1,2})?;\s*(?:(?:beslutade?|utfärdade?)\s+)?den\s+\d{1,2}\s+\w+\s+"
-    r"(?:19|20)\d{2}\.?$",
+    r"(?:(?<=[^\W\d])\d{1,2})?(?:;\s*(?:(?:beslutade?|utfärdade?)\s+)?|\s+(?:beslutade?|utfärdade?)\s+)"
+    r"den\s+\d{1,2}\s+\w+\s+(?:19|20)\d{2}\.?$",
     re.I,
 )
 
