@@ -60,14 +60,17 @@ __all__ = ["dimension_absent", "dimension_asked", "dimension_found"]
 
 _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bpercent\b", re.I)
 
+# Each measure word ends the word: "how high-voltage installations must be built" names a kind
+# of installation, not a height asked (``_WHOLE``).
+_WHOLE = r"\b(?!-)"
 _DEEP_WIDE = re.compile(
-    r"\bhur (?:djup|djupt|djupa|bred|brett|breda|tjock|tjockt|tjocka)\b|"
+    rf"\bhur (?:djup|djupt|djupa|bred|brett|breda|tjock|tjockt|tjocka){_WHOLE}|"
     # "How far ahead / in advance must I apply?" asks a period before a date, not a distance.
-    r"\bhow (?:tall|deep|wide|thick|far(?! (?:ahead|in advance|beforehand|before|back)\b))\b"
+    rf"\bhow (?:tall|deep|wide|thick|far(?! (?:ahead|in advance|beforehand|before|back)\b)){_WHOLE}"
 )
 _FAST = re.compile(
-    r"\bhur (?:snabbt|fort|snart|skyndsamt)\b|\binom vilken tid\b|"
-    r"\bhow (?:quickly|fast|soon|promptly)\b|\bwithin what time\b"
+    rf"\bhur (?:snabbt|fort|snart|skyndsamt){_WHOLE}|\binom vilken tid\b|"
+    rf"\bhow (?:quickly|fast|soon|promptly){_WHOLE}|\bwithin what time\b"
 )
 # A rate by its noun, "-sats" ("skattesats", "momssats", "procentsats"): not "ränta", which a
 # text may answer by a law's rate ("dröjsmålsränta enligt räntelagen").
@@ -80,7 +83,7 @@ _RATE_ASKED = re.compile(
     r"\bas a percentage\b"
 )
 _RATE = re.compile(r"\d\s*(?:%|‰)|\b(?:procent|promille|percent)\b", re.I)
-_HIGH = re.compile(r"\bhur (?:hog|hogt|hoga)\b|\bhow high\b")
+_HIGH = re.compile(rf"\bhur (?:hog|hogt|hoga){_WHOLE}|\bhow high{_WHOLE}")
 # A unit named for the answer ("Vilket gränsvärde gäller, i ppm?", "… limit … in mg/m3?"): the
 # answer gives a number in it. Units of concentration, sound, energy, power, light, heat.
 _IN_UNIT = re.compile(

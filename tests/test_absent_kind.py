@@ -1062,6 +1062,19 @@ def test_how_far_ahead_asks_a_period_before_a_date_not_a_distance():
     )
 
 
+def test_a_measure_word_inside_a_hyphenated_compound_asks_no_dimension():
+    # "rules on how high-voltage … installations must be built" names a kind of installation:
+    # read as "how high", the question was refused for want of a height (a read blind set's).
+    rules = _query(
+        "From what date do these rules on how high-voltage installations must be built apply?",
+        "en",
+    )
+    said = "Dessa föreskrifter träder i kraft den 1 december 2022."
+    assert absent_kind(rules, _read(said)) is None
+    height = _query("How high must a high-voltage line hang above the ground?", "en")
+    assert absent_kind(height, _read(said)) == "number"
+
+
 def test_a_past_events_date_asked_by_name_is_not_answered_by_a_time_limit():
     # "Vilket datum fattade nämnden beslut …?" over "… senast tre veckor från den dag beslutet
     # delgavs" (a rule for later decisions) was answered in a blind guideline's set.
