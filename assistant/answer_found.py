@@ -36,8 +36,9 @@ _MONTHS = (
 # Each contact detail as documents write it, by the noun a question asks it with
 # (``detail_found``).
 _DETAILS = {
-    "phone": r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{6,9}\b|\+46[\d\s-]{6,}|"
-    r"\b11\d(?: ?\d\d)?\b|\b1177\b",
+    # "08-123 456 78", "0771 524 524" (the area code set off by a space alone), "0771524524"
+    "phone": r"\b0\d{1,3}\s?[-–/]\s?\d{2,3}(?:[\s-]?\d{2,3}){1,3}\b|\b0\d{1,3}(?: \d{2,3}){2,3}\b|"
+    r"\b0\d{6,9}\b|\+46[\d\s-]{6,}|\b11\d(?: ?\d\d)?\b|\b1177\b",
     "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     # a web address written without "www." too ("minsida.exempel.se")
     "web": r"\bwww\.|https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:se|nu|com|org|net|eu|info)\b",

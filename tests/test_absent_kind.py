@@ -19,6 +19,7 @@ from assistant.absent_kind import (
     when_wanted,
 )
 from assistant.answer import ExtractiveAnswerer
+from assistant.answer_found import detail_found
 from assistant.candidates import with_typed
 from assistant.decide import load_model, recording, should_answer
 from assistant.features import FEATURES, Features
@@ -373,6 +374,18 @@ def test_a_contact_detail_asked_for_by_its_noun_stands_in_the_quote(question):
         "Testmiljön finns på qa.exempel.se, kundtjänsten nås på support@exempel.se eller 0812345678.",
     ):
         assert absent_kind(asked, _read(named, holds)) is None, holds
+
+
+def test_a_phone_number_with_its_area_code_set_off_by_a_space_is_a_phone_number():
+    # "Ring kundcenter på 0771 524 524 …": the area code and the groups a space apart, as
+    # Försäkringskassan writes it; the question was refused before its passage was read.
+    asked = _query("Vilket telefonnummer ringer man för att få blanketten?")
+    said = "Ring kundcenter på 0771 524 524 så skickar vi hem en blankett."
+    assert absent_kind(asked, _read(said)) is None
+    assert detail_found(["telefonnummer"], [said])
+    assert detail_found(["telefonnummer"], ["Växeln nås på 08 123 45 67."])
+    # a sum of money is no phone number
+    assert not detail_found(["telefonnummer"], ["Avgiften är 1 250 kronor per dag."])
 
 
 @pytest.mark.parametrize(

@@ -253,7 +253,9 @@ def test_a_statute_books_title_block_without_its_semicolon_still_gives_title_and
         "att gälla.\n"
     )
     doc = load_text(tmp_path, "norr-fs-2022-1-starkstromsanlaggningars-utforande.txt", text)
-    title = "Norrverkets föreskrifter och allmänna råd om hur starkströmsanläggningar ska vara utförda"
+    title = (
+        "Norrverkets föreskrifter och allmänna råd om hur starkströmsanläggningar ska vara utförda"
+    )
     assert doc.metadata["title"] == f"{title} (NORR-FS 2022:1)"
     facts = {f["key"]: f["value"] for f in doc.metadata["card_facts"]}
     assert facts["decision"] == "beslutade den 21 april 2022."
