@@ -34,6 +34,9 @@ _COUNT = re.compile(r"\b(?:hur manga|how many)\s+(\w+)(?:\s+(\w+))?")
 _ADJECTIVES = frozenset(
     re.findall(r"\w+", "nya olika stora sma egna andra lediga aktiva fler fasta hela")
 )
+# A participle or an adjective by its ending ("inkomstbaserade", "tillfälliga", "kommunala",
+# "svenska"); not "-ande", "-da", which are as often nouns ("sökande", "anställda").
+_DESCRIBING = re.compile(r"\w{3,}(?:ade|iga|liga|ala|iska)$")
 _WORD = re.compile(r"\w+")
 _REPEATED = re.compile(r"^\(\s*\d+(?:[.,]\d+)?\s*\)\s*")
 _JOINED = re.compile(r"-[^\W\d_]")
@@ -55,7 +58,14 @@ def count_focus(folded: str) -> set[str]:
     m = _COUNT.search(folded)
     if m is None or m.group(0).startswith("how"):
         return set()
-    word = m.group(2) if m.group(1) in _ADJECTIVES and m.group(2) else m.group(1)
+    if m.group(1) in _ADJECTIVES and m.group(2):
+        word = m.group(2)
+    elif _DESCRIBING.search(m.group(1)) and m.group(2) and terms(m.group(2)):
+        # "hur många inkomstbaserade dagar": a participle or adjective describes the noun
+        # after it, which is counted; both are its stems (the text may name either)
+        word = f"{m.group(1)} {m.group(2)}"
+    else:
+        word = m.group(1)
     return {t for t in terms(word) if len(t) >= 3}
 
 
@@ -67,7 +77,11 @@ def _counts_other(after: list[str], focus: set[str]) -> bool:
     stems = {fold(t) for w in content for t in terms(w)}
     if not stems:
         return False
-    return not any(compound_match(f, s) or compound_match(s, f) for f in focus for s in stems)
+    # A compound on the counted noun counts it too, however short the noun ("180
+    # föräldrapenningdagar" counts days): its head says what is counted.
+    return not any(
+        compound_match(f, s) or compound_match(s, f) or s.endswith(f) for f in focus for s in stems
+    )
 
 
 def uncounted(text: str, folded_question: str) -> str:

@@ -47,3 +47,15 @@ def test_the_counted_thing_is_the_noun_after_an_adjective() -> None:
     assert count_focus(fold("Hur många nya bostäder byggs?")) == {"bostad"}
     assert count_focus(fold("How many rooms are there?")) == set()
     assert count_focus(fold("Vad kostar det?")) == set()
+
+
+def test_a_participle_before_the_counted_noun_describes_it() -> None:
+    question = "Hur många inkomstbaserade dagar är reserverade för varje förälder?"
+    assert count_focus(fold(question)) == {"inkomstbaser", "dag"}
+    # a compound on the counted noun counts it, short as the noun is
+    assert "180" in _left(
+        question, "Efter 180 föräldrapenningdagar baseras ersättningen på inkomsten."
+    )
+    assert "3" not in _left(question, "Inkomsten baseras på 3 arbetsgivare under 240 dagar.")
+    # a noun in "-ande" or "-da" is counted itself
+    assert count_focus(fold("Hur många sökande fick plats?")) == {"sok"}
