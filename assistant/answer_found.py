@@ -73,7 +73,7 @@ _ANSWER_TYPES = {
         # a time counted from the event: "… ska meddelas fem (5) dagar i förväg", "fem
         # kalenderdagar innan avslutsdatumet" answer "När måste jag säga till?" (a blind fee
         # guideline's questions, read in the fifty-first session)
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år|timm\w*|days?|weeks?|"
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*dygn\w*|\w*veck\w*|\w*månad\w*|år|timm\w*|days?|weeks?|"
         r"months?|years?|hours?)\s+(?:i förväg|innan|före|in advance|before|prior)\b",
         re.I,
     ),
@@ -81,7 +81,7 @@ _ANSWER_TYPES = {
         rf"\b{_NUMBER_WORD}\s*(?:kr|kronor|sek|tkr|mkr|miljon\w*|procent|%|euro|timm\w*|tim|st\b|"
         # ... or any number but a bare year: "2019-2022" dates a text, it is no amount; or a
         # number written out ("minst fem medlemmar"; not "en"/"ett", mostly articles).
-        r"personer|platser|dagar|veckor|månader|år|"
+        r"personer|platser|dagar|dygn|veckor|månader|år|"
         # A measure: "minst en meter under vattenytan", "ett kilo", "två liter".
         r"(?:(?:kilo|centi|milli|kvadrat|kubik)?meter|km|cm|mm|kilo\w*|gram|liter|grader)\b)|"
         r"\b(?!(?:19|20)\d\d\b)\d|"
@@ -92,7 +92,7 @@ _ANSWER_TYPES = {
     ),
     "duration": re.compile(
         # "tim" as written in "ca 25 tim / månad"
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*dygn\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
         r"min|days?|weeks?|months?|years?|hours?|minutes?)\b|"
         r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|"
         # "gäller" with the bound it runs to or from ("gäller till och med …", "gäller längst
@@ -108,7 +108,7 @@ _ANSWER_TYPES = {
     # "Hur många timmar …?" counts a time unit: a number with one, not a span of years
     # ("Regional riktlinje 2023 – 2027") nor "gäller"/"period" as "duration" reads them.
     "time_count": re.compile(
-        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
+        rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*dygn\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
         r"min|sekund\w*|days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b",
         re.I,
     ),

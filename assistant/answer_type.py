@@ -51,7 +51,7 @@ _WANTS = (
         r"hur lange|how long|hur snart|how soon|hur tidigt|how early|"
         # how far ahead of an event ("Hur långt i förväg måste man säga till?")
         r"hur langt i forvag|how far in advance|how far ahead|"
-        r"inom hur lang tid|hur lang tid|hur manga (?:dagar|veckor|manader|ar|"
+        r"inom hur lang tid|hur lang tid|hur manga (?:dagar|dygn|veckor|manader|ar|"
         r"timmar|minuter|arbetsdagar)\b|how many (?:days|weeks|months|years|hours|minutes|"
         r"working days)\b|"
         # "Hur lång är garantitiden?", "Hur lång uppsägningstid gäller?": a time's length

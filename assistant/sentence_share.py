@@ -94,6 +94,8 @@ _GENERIC = frozenset(
         "hög högt höga lång långt långa länge djup djupt bred brett ofta gammal gamla tung tungt "
         "mycket många tid tidigt senast längst högst minst störst kort snabbt göras gör görs "
         "gjort gjorts gjorde gjordes "
+        # a bound asked, like "högst" and "längst": "Hur länge kan … som mest ligga kvar?"
+        "mest max maximalt maximal maximala most maximum "
         "finns fanns cost costs much many long big large high tall deep wide often old far heavy "
         "take takes need needs can may must should will does do get heter hette kallas name named "
         "called "
@@ -129,12 +131,12 @@ _MUCH = re.compile(r"\b(?:hur mycket|vad kostar|how much)\b")
 _AGE_OF = re.compile(r"\bhur (?:gammal|gammalt|gamla) ar\b|\bhow old (?:is|are)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME_COUNTED = re.compile(
-    r"\b(?:hur manga|how many) (?:\w+ )?(?:minut\w*|timm\w*|sekund\w*|dagar|veckor|manader|"
+    r"\b(?:hur manga|how many) (?:\w+ )?(?:minut\w*|timm\w*|sekund\w*|dagar|dygn|veckor|manader|"
     r"arbetsdagar|minutes?|hours?|seconds?|days|weeks|months|working days)\b"
 )
 _UNIT_COUNTED = re.compile(
     r"\b(?:hur manga|how many) (?:\w+ )?(?:kvadrat\w*|\w*meter|kilo\w*|mil|minut\w*|timm\w*|"
-    r"sekund\w*|kronor|kr|procent\w*|ton|liter|dagar|veckor|manader|ar|square|metres?|meters?|"
+    r"sekund\w*|kronor|kr|procent\w*|ton|liter|dagar|dygn|veckor|manader|ar|square|metres?|meters?|"
     r"kilomet\w*|miles?|minutes?|hours?|seconds?|percent|days|weeks|months|years|litres?)\b"
 )
 # A figure grouped in thousands is one figure ("1 043 518 km", not "1 043" and a measure), a
@@ -149,7 +151,7 @@ _MEASURED = re.compile(
     r"[kmgt]wh|[kmg]w|"
     # A period counts no things either: "Hur många legitimeringstjänster finns?" is not answered
     # by "senast 180 dagar efter …".
-    r"dag|dagar|dagarna|vecka|veckor|månad|månader|år|days?|weeks?|months?|years?|hours?)\b",
+    r"dag|dagar|dagarna|dygn|dygnet|vecka|veckor|månad|månader|år|days?|weeks?|months?|years?|hours?)\b",
     re.I,
 )
 

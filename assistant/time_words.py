@@ -37,7 +37,7 @@ CLOCK = re.compile(
 )
 # A time limit as a text writes it: "senast …", "inom 30 dagar", "within two weeks", "vecka 12".
 LIMIT = re.compile(
-    r"\bsenast\b|\b(?:inom|within)\s+(?:\d+|\w+)\s+(?:dag|dagar|veckor|vecka|månad|månader|år|"
+    r"\bsenast\b|\b(?:inom|within)\s+(?:\d+|\w+)\s+(?:dag|dagar|dygn|veckor|vecka|månad|månader|år|"
     r"days?|weeks?|months?|years?)\b|\bvecka\s+\d+\b",
     re.I,
 )
@@ -75,7 +75,7 @@ TIME = re.compile(
     # "varje/vart" only with a period ("varje år", "vart tredje år": the period is read), not
     # alone ("varje patient ska dostitreras …" says no time)
     r"senast|från och med|till och med|fr\.?o\.?m|t\.?o\.?m|årlig\w*|varje gång|kvartal\w*|"
-    r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
+    r"vecka|veckor\w*|veckan|dag|dagar\w*|dagen|dygn\w*|månad\w*|år|året|åren|årsskift\w*|halvår\w*|"
     r"tim(?:me|mar|man)\w*|kl|klockan|minut\w*|days?|weeks?|months?|years?|hours?|"
     r"efter|före|innan|inom|först|sedan|då|när|så snart|i samband med|vid|direkt|omedelbart|"
     r"genast|löpande|fortlöpande|nu|idag|i dag|tidigast|before|after|within|until|"

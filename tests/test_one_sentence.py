@@ -47,6 +47,11 @@ def test_the_specific_words_leave_out_the_kind_of_answer_and_numbers():
         "ses",
         "bedomning",
     }
+    # a bound asked frames as "högst" does
+    assert specific_terms(_stems("Hur länge kan ett störningsmeddelande som mest visas?")) == {
+        "storningsmeddel",
+        "vis",
+    }
     # the kind of number ("nivå") and a date's month, like its day and year
     assert specific_terms(_stems("Vilken nivå fick räntan vid mötet den 19 mars 2025?")) == {
         "rantan",
