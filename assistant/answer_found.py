@@ -94,7 +94,11 @@ _ANSWER_TYPES = {
         # "tim" as written in "ca 25 tim / månad"
         rf"\b{_NUMBER_WORD}\s*(?:\w*dag\w*|\w*dygn\w*|\w*veck\w*|\w*månad\w*|år\w*|timm\w*|tim|minut\w*|"
         r"min|days?|weeks?|months?|years?|hours?|minutes?)\b|"
-        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bperiod\w*|\btills vidare\b|"
+        r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\btills vidare\b|"
+        # "period" with its length or span ("perioden är 3 år", "perioden 2019–2022"); "för
+        # hela perioden du planerar att vara ledig" gives none ("Hur lång är
+        # handläggningstiden …?" was answered by it: a read blind set's question)
+        r"\bperiod\w*\s+(?:\w+\s+){0,2}\d|"
         # "gäller" with the bound it runs to or from ("gäller till och med …", "gäller längst
         # …"); alone it says what applies, not for how long: "Bestämmelserna i 47 § gäller även
         # ämnets salter" answered "How long does … take to process an application …?"

@@ -204,6 +204,12 @@ def test_answer_types():
     assert answer_type_found("duration", ["Maximal livslängd är ett trafikdygn."])
     assert answer_type_found("time_count", ["Vilotiden är minst 11 timmar per dygn."])
     assert answer_type_found("duration", ["Svar lämnas inom ett dygn."])
+    # "period" gives a length with its figure, not alone ("Hur lång är handläggningstiden?" was
+    # answered by "… ansöker för hela perioden du planerar att vara ledig.")
+    assert answer_type_found("duration", ["Perioden är tre år."])
+    assert not answer_type_found(
+        "duration", ["Ansök för hela perioden du planerar att vara ledig."]
+    )
     # "tim" abbreviates "timmar" ("ca 25 tim / månad"); a name "Tim" after no number is none
     assert answer_type_found("time_count", ["Stödet uppgår till ca 25 tim / månad."])
     assert not answer_type_found("time_count", ["Kontakta Tim Ek på förvaltningen."])
