@@ -58,6 +58,8 @@ _FRAME_WORDS = (
     "säger står avtalet avtal överenskommelsen överenskommelse texten texterna dokumentet dokument "
     "gäller nämns handlar skriver lagen bibliotekslagen beskrivs många mycket antal policyn "
     "riktlinjen rutinen reglerna agreement document text texts law policy say says said state "
+    # the text's own worked example, named as the document is ("… enligt exemplet?")
+    "exemplet exemplen exemplets example "
     "states "
     # the document itself by its kind, as ``document_phrase`` reads it ("När antogs taxan?")
     "taxan föreskrifterna stadgarna reglementet direktivet tariff regulations ordinance bylaws "

@@ -206,6 +206,13 @@ def test_a_focus_particle_is_no_topic(analyzer, question, topic):
     assert not stems & {t for w in ("bara", "enbart", "precis", "gällde", "väl") for t in terms(w)}
 
 
+def test_the_texts_own_example_is_named_as_the_text_is(analyzer):
+    # "… enligt exemplet?" points at the text's worked example as "enligt avtalet" at the text:
+    # as a topic word the example's figures (which never say "exempel") held none of it.
+    stems = set(analyzer.analyze("Hur stort blir arvodet enligt exemplet?").topic_terms)
+    assert stems == set(terms("arvodet"))
+
+
 def test_typed_twins_give_the_same_search_text(analyzer):
     twins = [
         "Vad ska Fjärrvik öppna i hamnen?",
