@@ -188,7 +188,9 @@ __all__ = [
 # 87: a statute book's title whose decision date follows without a semicolon ("… ska vara utförda
 #     beslutade den 21 april 2022."), a file name that shortens the title's words, a series
 #     with a hyphen ("ELSÄK-FS"), an entry into force naming what it repeals without a comma.
-CHUNKER_VERSION = "87"
+# 88: a form's tick boxes, exported a line each, join the row they answer, labelled by the
+#     header's option words ("[Ja ☐ Nej ☒] Dataöverföring sker till …"; ``ingest.tickboxes``).
+CHUNKER_VERSION = "88"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

@@ -23,6 +23,7 @@ from .normalise import normalise
 from .page_joins import join_across_pages
 from .reflow import reflow
 from .signatures import Signature, decree_signature, signature_block
+from .tickboxes import join_tick_boxes
 from .units import LIST_START, Item, text_width
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -181,7 +182,9 @@ def _lay_out(items: list[Item], page_count: int, vocabulary: Counter[str] | None
     vocab = vocabulary if vocabulary is not None else _vocabulary(by_page)
     width = text_width([it for page in by_page for it in page])
     titles = contents_titles(by_page)
-    pages_units = [reflow(rejoin_markers(page), vocab, width, titles) for page in by_page]
+    pages_units = [
+        reflow(rejoin_markers(join_tick_boxes(page)), vocab, width, titles) for page in by_page
+    ]
     join_across_pages(pages_units, vocab)
     merge_contents(pages_units)
     mark_headings(pages_units, titles)
