@@ -26,7 +26,7 @@ import re
 
 from .units import Item
 
-__all__ = ["rejoin_markers"]
+__all__ = ["rejoin_markers", "rejoined"]
 
 _NUMBER = re.compile(r"^\(?(\d{1,2})[.)]$")
 _GLYPHS = frozenset("•▪■◦○‣⁃➢\uf0b7\uf0a7")
@@ -105,6 +105,13 @@ def rejoin_markers(page: list[Item]) -> list[Item]:
                 joined[m] = f"{page[m].lines[0].strip()} {page[it].lines[0].strip()}"
             dropped.update(items)
         i = run[-1] + 1
+    return rejoined(page, joined, dropped)
+
+
+def rejoined(page: list[Item], joined: dict[int, str], dropped: set[int]) -> list[Item]:
+    """``page`` with the items at ``joined``'s indexes given its one line each, and those at
+    ``dropped`` left out (their text now stands in a joined line); ``page`` itself when nothing
+    was joined."""
     if not joined:
         return page
     out: list[Item] = []

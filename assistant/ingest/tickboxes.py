@@ -24,6 +24,7 @@ The option words' own lines go: they stand in every row now.
 
 from __future__ import annotations
 
+from .detached import rejoined
 from .units import Item
 
 __all__ = ["join_tick_boxes"]
@@ -116,13 +117,4 @@ def join_tick_boxes(page: list[Item]) -> list[Item]:
         first = _row_start(page, i)
         joined[first] = f"[{shown}] {_text(page[first])}"
         dropped.update(boxes)
-    if not joined:
-        return page
-    out: list[Item] = []
-    for k, item in enumerate(page):
-        if k in dropped:
-            continue
-        if k in joined:
-            item.lines = [joined[k]]
-        out.append(item)
-    return out
+    return rejoined(page, joined, dropped)
