@@ -190,7 +190,9 @@ __all__ = [
 #     with a hyphen ("ELSÄK-FS"), an entry into force naming what it repeals without a comma.
 # 88: a form's tick boxes, exported a line each, join the row they answer, labelled by the
 #     header's option words ("[Ja ☐ Nej ☒] Dataöverföring sker till …"; ``ingest.tickboxes``).
-CHUNKER_VERSION = "88"
+# 89: a statute book's series line ("BOVERKETS BFS 2007:4", "Naturvårdsverkets
+#     författningssamling") is no title, and the printing date's column leaves the title whole.
+CHUNKER_VERSION = "89"
 CARD_SECTION = "dokumentuppgifter"
 
 _MARKER_REF = re.compile(r"\[(\w{1,4})\]")  # a footnote marker in body text: "unga[1]"

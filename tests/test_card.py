@@ -263,6 +263,29 @@ def test_a_statute_books_title_block_without_its_semicolon_still_gives_title_and
     assert facts["replaces"].startswith("Norrverkets föreskrifter (NORR-FS 2008:1)")
 
 
+def test_a_statute_books_series_line_is_no_title_and_its_printing_column_leaves_the_title(tmp_path):
+    # "BOVERKETS BFS 2007:4" and "Naturvårdsverkets författningssamling" name the book; the
+    # printing date's column broke the title's word in two ("energidekla-" / "ration").
+    text = (
+        "NORRVERKETS                                      NVFS 2007:4\n"
+        "FÖRFATTNINGSSAMLING                              BED 1\n"
+        "Utgivare: Anna Berg\n\n\n"
+        "Norrverkets föreskrifter och allmänna råd om energidekla-      Utkom från trycket\n"
+        "                                                               den 20 februari 2007\n"
+        "ration för byggnader\n"
+        "beslutade den 16 februari 2007.\n\n"
+        "Med stöd av 5 § förordningen föreskriver Norrverket följande. Det gäller alla.\n"
+    )
+    doc = load_text(tmp_path, "norrverket-nvfs-2007-4-energideklaration.txt", text)
+    title = "Norrverkets föreskrifter och allmänna råd om energideklaration för byggnader"
+    assert doc.metadata["title"].startswith(title)
+    series = (
+        "Norrverkets författningssamling\nNVFS 2021:10\n\nTexten gäller tillsyn. Den gäller alla.\n"
+    )
+    doc = load_text(tmp_path, "norrverket-nvfs-2021-10-tillsyn.txt", series)
+    assert "författningssamling" not in doc.metadata["title"]
+
+
 def test_a_file_name_in_front_matter_is_no_title(tmp_path):
     # A PDF-to-Markdown converter wrote the file name as the title: page 1's title is the title.
     text = (

@@ -102,6 +102,7 @@ def _title_like(text: str, next_text: str, prev_text: str = "") -> bool:
             and not any(_TYPE_WORD.search(w.casefold()) for w in words[:-1])
         )
         and not _ORG.match(text)
+        and not _SERIES.search(text)
         and not (len(words) == 1 and (len(next_text.split()) == 1 or len(prev_text.split()) == 1))
         and not (len(words) > 14 and text[-1] in ".!?")  # a sentence of the body
     )
@@ -180,7 +181,20 @@ _TRAILING_DATE = re.compile(r"\s+(?:19|20)\d\d-\d\d-\d\d$")
 # beslutade den 21 april 2022."). The date made the title a record line, and the file name
 # became the title of two read sets' regulations (sixtieth session), and of a third's
 # (sixty-seventh).
-_PRINTED = re.compile(r"\s*\butkom från trycket\b", re.I)
+_PRINTED = re.compile(
+    r"\s*\butkom från trycket\b(?:\s+den\s+\d{1,2}\s+\w+\s+(?:19|20)\d{2}(?=\s+[a-zåäö]))?", re.I
+)
+# The series a statute book's title block names above it, on a line of its own
+# ("Naturvårdsverkets författningssamling", "BOVERKETS BFS 2007:4"): the book and the number,
+# never the title.
+_SERIES = re.compile(
+    r"^\s*\S+s\s+författningssamling\s*$|"
+    r"^\s*(?:\S+\s+)?[A-ZÅÄÖ]{0,9}(?:-[A-ZÅÄÖ]{1,4})?-?FS\s?(?:19|20)\d{2}:\d{1,4}\s*$",
+    re.I,
+)
+# A word the printing date's column broke in two ("energidekla-" / "ration"): joined again
+# once the date is out; not a suspended compound ("skogs- och myrlandskap").
+_BROKEN = re.compile(r"(\w)- (?!(?:och|eller|samt|respektive|som|till)\b)(?=[a-zåäö])")
 _DECIDED_TAIL = re.compile(
     r"(?:(?<=[^\W\d])\d{1,2})?(?:;\s*(?:(?:beslutade?|utfärdade?)\s+)?|\s+(?:beslutade?|utfärdade?)\s+)"
     r"den\s+\d{1,2}\s+\w+\s+(?:19|20)\d{2}\.?$",
@@ -195,6 +209,7 @@ def _undated(text: str) -> str:
     rest = _TRAILING_DATE.sub("", text)
     if _PRINTED.search(rest) or _DECIDED_TAIL.search(rest):
         rest = _DECIDED_TAIL.sub("", _PRINTED.sub("", rest)).strip()
+        rest = _BROKEN.sub(r"\1", rest)
     return rest if rest != text and len(rest.split()) >= 2 else text
 
 
