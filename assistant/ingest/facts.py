@@ -242,8 +242,7 @@ def find_facts(layout: Layout, title: str) -> list[dict[str, Any]]:
             before = " ".join(line[: m.start()].split()).casefold() if m is not None else ""
             titled = m is not None and (
                 before.endswith(";")
-                or len(before.split()) >= 3
-                and title.casefold().startswith(before)
+                or (len(before.split()) >= 3 and title.casefold().startswith(before))
             )
             # A statute book's header: "Utkom från trycket den 30 november 2021" before
             # "beslutade den 25 november 2021." (pdftotext runs the two lines together).
